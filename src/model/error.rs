@@ -1,0 +1,253 @@
+//! The one error type of the model: every refusal names the field path and the value.
+
+use std::fmt;
+
+use crate::numbers::Lang;
+
+/// Why a scenario document was refused, or why its evaluation could not finish.
+///
+/// Modelled on `serde_json::Error`: one opaque-ish struct with accessors, so the message
+/// format can improve without breaking callers, and a [`Problem`] for code that needs to
+/// react to a specific cause.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScenarioError {
+    path: String,
+    problem: Problem,
+    got: Option<String>,
+}
+
+/// The cause of a [`ScenarioError`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Problem {
+    /// The text is not JSON at all.
+    Syntax {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
+    /// `format` is not a version this reader knows.
+    UnsupportedFormat,
+    /// A required field is absent.
+    Missing,
+    /// The value has the wrong JSON type.
+    WrongType { expected: &'static str },
+    /// The value is not a decimal number in canonical form.
+    NotADecimal,
+    /// Amounts, driver values and caps cannot be negative.
+    Negative,
+    /// A rate must be between 0 and 100.
+    RateOutOfRange,
+    /// `years` must be a whole number of at least 1.
+    YearsBelowOne,
+    /// The value must be a whole number.
+    NotWhole,
+    /// A `driver` field names a driver that does not exist.
+    UnknownDriver,
+    /// An id is used twice in the same list; `first` is the path of the first use.
+    DuplicateId { first: String },
+    /// A second residual source; `first` is the path of the first one.
+    SecondResidual { first: String },
+    /// A `kind` (or `of`) value that is not one of `allowed`.
+    UnknownKind { allowed: &'static [&'static str] },
+    /// A field that format 1 does not have (usually a typo).
+    UnknownField { allowed: &'static [&'static str] },
+    /// An id or other required text is empty.
+    Empty,
+    /// Only Danish kroner are supported.
+    UnsupportedCurrency,
+    /// A driver's `min` is above its `max`.
+    MinAboveMax,
+    /// A step must be above zero.
+    StepNotPositive,
+    /// A range (sweep) is empty or runs backwards.
+    EmptyRange,
+    /// A sweep would produce more points than allowed.
+    TooManyPoints { limit: usize },
+    /// The numbers are too large for exact decimal arithmetic (about 7,9 · 10^28).
+    Overflow,
+}
+
+impl ScenarioError {
+    pub(crate) fn new(path: impl Into<String>, problem: Problem) -> Self {
+        ScenarioError {
+            path: path.into(),
+            problem,
+            got: None,
+        }
+    }
+
+    /// Attaches the offending value, as the user wrote it.
+    pub(crate) fn got(mut self, value: impl Into<String>) -> Self {
+        self.got = Some(value.into());
+        self
+    }
+
+    /// The field path, e.g. `sources[0].rate`; empty for the document as a whole.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The cause.
+    pub fn problem(&self) -> &Problem {
+        &self.problem
+    }
+
+    /// The offending value as it appeared in the input, if there was one.
+    pub fn value(&self) -> Option<&str> {
+        self.got.as_deref()
+    }
+
+    /// The whole message in the chosen language, e.g.
+    /// `sources[0].rate: must be between 0 and 100, got "150"`.
+    pub fn message(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        if !self.path.is_empty() {
+            out.push_str(&self.path);
+            out.push_str(": ");
+        }
+        out.push_str(&self.problem.describe(lang));
+        if let Some(got) = &self.got {
+            out.push_str(match lang {
+                Lang::Da => ", fik ",
+                Lang::En => ", got ",
+            });
+            out.push_str(got);
+        }
+        out
+    }
+}
+
+impl Problem {
+    /// What is wrong, in words, without the path or value.
+    pub fn describe(&self, lang: Lang) -> String {
+        let da = lang == Lang::Da;
+        match self {
+            Problem::Syntax {
+                line,
+                column,
+                detail,
+            } => {
+                if da {
+                    format!("ikke gyldig JSON (linje {line}, kolonne {column}): {detail}")
+                } else {
+                    format!("not valid JSON (line {line}, column {column}): {detail}")
+                }
+            }
+            Problem::UnsupportedFormat => {
+                if da {
+                    "ukendt formatversion; denne version af Cofund læser format 1 (filen er måske lavet af en nyere version)".into()
+                } else {
+                    "unknown format version; this version of Cofund reads format 1 (the file may come from a newer version)".into()
+                }
+            }
+            Problem::Missing => pick(da, "mangler", "is missing"),
+            Problem::WrongType { expected } => {
+                if da {
+                    format!("skal være {}", expected_da(expected))
+                } else {
+                    format!("must be {expected}")
+                }
+            }
+            Problem::NotADecimal => pick(
+                da,
+                "skal være et decimaltal som \"21900000\" eller \"12500.50\" (uden tusindtalsseparator, punktum som decimaltegn)",
+                "must be a decimal number such as \"21900000\" or \"12500.50\" (no thousands separators, '.' as decimal mark)",
+            ),
+            Problem::Negative => pick(da, "må ikke være negativ", "must not be negative"),
+            Problem::RateOutOfRange => pick(da, "skal være mellem 0 og 100", "must be between 0 and 100"),
+            Problem::YearsBelowOne => pick(da, "skal være mindst 1", "must be at least 1"),
+            Problem::NotWhole => pick(da, "skal være et helt tal", "must be a whole number"),
+            Problem::UnknownDriver => pick(da, "henviser til en driver, der ikke findes", "refers to a driver that does not exist"),
+            Problem::DuplicateId { first } => {
+                if da {
+                    format!("id'et er allerede brugt i {first}")
+                } else {
+                    format!("duplicate id, already used by {first}")
+                }
+            }
+            Problem::SecondResidual { first } => {
+                if da {
+                    format!("der må højst være én restfinansiering (residual); {first} er allerede en")
+                } else {
+                    format!("at most one residual source is allowed; {first} is one already")
+                }
+            }
+            Problem::UnknownKind { allowed } | Problem::UnknownField { allowed } => {
+                let list = allowed.join(", ");
+                let field = matches!(self, Problem::UnknownField { .. });
+                match (da, field) {
+                    (true, true) => format!("ukendt felt; tilladte felter: {list}"),
+                    (true, false) => format!("ukendt værdi; tilladte værdier: {list}"),
+                    (false, true) => format!("unknown field; allowed fields: {list}"),
+                    (false, false) => format!("unknown value; allowed values: {list}"),
+                }
+            }
+            Problem::Empty => pick(da, "må ikke være tom", "must not be empty"),
+            Problem::UnsupportedCurrency => pick(da, "kun \"DKK\" understøttes", "only \"DKK\" is supported"),
+            Problem::MinAboveMax => pick(da, "min er større end max", "min is greater than max"),
+            Problem::StepNotPositive => pick(da, "skal være større end 0", "must be greater than 0"),
+            Problem::EmptyRange => pick(da, "intervallet er tomt (fra er større end til)", "the range is empty (from is greater than to)"),
+            Problem::TooManyPoints { limit } => {
+                if da {
+                    format!("for mange punkter; højst {limit}")
+                } else {
+                    format!("too many points; at most {limit}")
+                }
+            }
+            Problem::Overflow => pick(
+                da,
+                "tallene er for store til at regne præcist med (over ca. 7,9 · 10^28)",
+                "the numbers are too large to compute exactly (above about 7.9 · 10^28)",
+            ),
+        }
+    }
+}
+
+fn pick(da: bool, danish: &str, english: &str) -> String {
+    if da { danish } else { english }.to_string()
+}
+
+fn expected_da(expected: &str) -> &str {
+    match expected {
+        "a string" => "en tekst",
+        "an object" => "et objekt",
+        "an array" => "en liste",
+        "true or false" => "true eller false",
+        "a number or a decimal string" => "et tal eller en decimaltekst",
+        "a whole number" => "et helt tal",
+        other => other,
+    }
+}
+
+impl fmt::Display for ScenarioError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for ScenarioError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn message_names_path_problem_and_value() {
+        let err = ScenarioError::new("sources[0].rate", Problem::RateOutOfRange).got("\"150\"");
+        assert_eq!(
+            err.to_string(),
+            "sources[0].rate: must be between 0 and 100, got \"150\""
+        );
+        assert_eq!(
+            err.message(Lang::Da),
+            "sources[0].rate: skal være mellem 0 og 100, fik \"150\""
+        );
+    }
+
+    #[test]
+    fn document_level_error_has_no_leading_colon() {
+        let err = ScenarioError::new("", Problem::Missing);
+        assert_eq!(err.to_string(), "is missing");
+    }
+}

@@ -1,0 +1,16 @@
+//! The scenario model: what a funding scenario is ([`scenario`]), how a scenario file is read
+//! and checked ([`read`]) and written ([`write`]), and how it is evaluated ([`eval`]).
+
+pub mod error;
+pub mod eval;
+pub mod read;
+pub mod scenario;
+pub mod sweep;
+pub mod write;
+
+pub use error::ScenarioError;
+pub use eval::{evaluate, Evaluation, LineResult, SourceResult, Trace, Warning};
+pub use read::{from_json_str, from_json_value};
+pub use scenario::{Base, CostKind, CostLine, Driver, Scenario, Source, SourceKind, FORMAT_VERSION};
+pub use sweep::{sweep, SweepRow};
+pub use write::{evaluation_to_json, to_json_string, to_json_value};

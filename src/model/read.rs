@@ -1,0 +1,487 @@
+//! Reading a scenario file (format 1) and checking every rule of the contract.
+//!
+//! The reader walks a `serde_json::Value` by hand instead of deriving `Deserialize`: that
+//! is what lets every refusal name the exact field path and the value as written, accept
+//! amounts both as decimal strings and as plain JSON numbers (read from their text thanks
+//! to serde_json's `arbitrary_precision`, so never through an `f64`), and refuse unknown
+//! fields, which in practice are typos such as `"eligable"`.
+
+use std::collections::HashMap;
+
+use rust_decimal::prelude::{Decimal, ToPrimitive};
+use serde_json::{Map, Value};
+
+use super::error::{Problem, ScenarioError};
+use super::scenario::*;
+
+const TOP_FIELDS: &[&str] = &["format", "name", "currency", "years", "drivers", "costs", "sources"];
+const DRIVER_FIELDS: &[&str] = &["id", "label", "value", "min", "max", "step"];
+const COST_FIELDS: &[&str] = &["id", "label", "kind", "driver", "amount", "eligible"];
+const SOURCE_FIELDS: &[&str] = &["id", "label", "kind", "rate", "of", "cap", "driver", "amount"];
+const COST_KINDS: &[&str] = &["fixed", "per_unit", "per_year", "per_unit_per_year"];
+const SOURCE_KINDS: &[&str] = &["share", "per_unit", "fixed", "per_year", "residual"];
+const BASES: &[&str] = &["eligible", "total"];
+
+/// Reads and validates a scenario document from JSON text.
+pub fn from_json_str(text: &str) -> Result<Scenario, ScenarioError> {
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        ScenarioError::new(
+            "",
+            Problem::Syntax {
+                line: e.line(),
+                column: e.column(),
+                detail: e.to_string(),
+            },
+        )
+    })?;
+    from_json_value(&value)
+}
+
+/// Reads and validates a scenario document from an already parsed JSON value.
+pub fn from_json_value(value: &Value) -> Result<Scenario, ScenarioError> {
+    let top = Obj::new(value, String::new())?;
+    top.refuse_unknown(TOP_FIELDS)?;
+
+    let format = top.required("format")?;
+    let format_path = top.path("format");
+    if whole_number(format, &format_path)? != Decimal::from(FORMAT_VERSION) {
+        return Err(ScenarioError::new(format_path, Problem::UnsupportedFormat).got(show(format)));
+    }
+
+    let name = top.optional_text("name")?.unwrap_or_default();
+    let currency = top.optional_text("currency")?.unwrap_or_else(|| "DKK".to_string());
+    if currency != "DKK" {
+        return Err(ScenarioError::new("currency", Problem::UnsupportedCurrency).got(quote(&currency)));
+    }
+
+    let years_value = top.required("years")?;
+    let years = whole_number(years_value, "years")?;
+    if years < Decimal::ONE {
+        return Err(ScenarioError::new("years", Problem::YearsBelowOne).got(show(years_value)));
+    }
+    let years = years
+        .to_u32()
+        .ok_or_else(|| ScenarioError::new("years", Problem::Overflow).got(show(years_value)))?;
+
+    let drivers = top
+        .optional_array("drivers")?
+        .iter()
+        .enumerate()
+        .map(|(i, v)| read_driver(v, format!("drivers[{i}]")))
+        .collect::<Result<Vec<_>, _>>()?;
+    let costs = top
+        .optional_array("costs")?
+        .iter()
+        .enumerate()
+        .map(|(i, v)| read_cost(v, format!("costs[{i}]")))
+        .collect::<Result<Vec<_>, _>>()?;
+    let sources = top
+        .optional_array("sources")?
+        .iter()
+        .enumerate()
+        .map(|(i, v)| read_source(v, format!("sources[{i}]")))
+        .collect::<Result<Vec<_>, _>>()?;
+
+    let scenario = Scenario {
+        name,
+        currency,
+        years,
+        drivers,
+        costs,
+        sources,
+    };
+    validate(&scenario)?;
+    Ok(scenario)
+}
+
+fn read_driver(value: &Value, path: String) -> Result<Driver, ScenarioError> {
+    let obj = Obj::new(value, path)?;
+    obj.refuse_unknown(DRIVER_FIELDS)?;
+    let id = obj.id()?;
+    Ok(Driver {
+        label: obj.optional_text("label")?.unwrap_or_else(|| id.clone()),
+        id,
+        value: obj.required_decimal("value")?,
+        min: obj.optional_decimal("min")?,
+        max: obj.optional_decimal("max")?,
+        step: obj.optional_decimal("step")?,
+    })
+}
+
+fn read_cost(value: &Value, path: String) -> Result<CostLine, ScenarioError> {
+    let obj = Obj::new(value, path)?;
+    obj.refuse_unknown(COST_FIELDS)?;
+    let id = obj.id()?;
+    let kind = match obj.kind(COST_KINDS)? {
+        "fixed" => CostKind::Fixed,
+        "per_unit" => CostKind::PerUnit {
+            driver: obj.required_text("driver")?,
+        },
+        "per_year" => CostKind::PerYear,
+        _ => CostKind::PerUnitPerYear {
+            driver: obj.required_text("driver")?,
+        },
+    };
+    Ok(CostLine {
+        label: obj.optional_text("label")?.unwrap_or_else(|| id.clone()),
+        id,
+        kind,
+        amount: obj.required_decimal("amount")?,
+        eligible: obj.optional_bool("eligible")?.unwrap_or(true),
+    })
+}
+
+fn read_source(value: &Value, path: String) -> Result<Source, ScenarioError> {
+    let obj = Obj::new(value, path)?;
+    obj.refuse_unknown(SOURCE_FIELDS)?;
+    let id = obj.id()?;
+    let kind = match obj.kind(SOURCE_KINDS)? {
+        "share" => SourceKind::Share {
+            rate: obj.required_decimal("rate")?,
+            of: match obj.optional_text("of")?.as_deref() {
+                None | Some("eligible") => Base::Eligible,
+                Some("total") => Base::Total,
+                Some(other) => {
+                    return Err(ScenarioError::new(
+                        obj.path("of"),
+                        Problem::UnknownKind { allowed: BASES },
+                    )
+                    .got(quote(other)))
+                }
+            },
+            cap: obj.optional_decimal("cap")?,
+        },
+        "per_unit" => SourceKind::PerUnit {
+            driver: obj.required_text("driver")?,
+            amount: obj.required_decimal("amount")?,
+        },
+        "fixed" => SourceKind::Fixed {
+            amount: obj.required_decimal("amount")?,
+        },
+        "per_year" => SourceKind::PerYear {
+            amount: obj.required_decimal("amount")?,
+        },
+        _ => SourceKind::Residual {
+            cap: obj.optional_decimal("cap")?,
+        },
+    };
+    Ok(Source {
+        label: obj.optional_text("label")?.unwrap_or_else(|| id.clone()),
+        id,
+        kind,
+    })
+}
+
+/// Checks the rules that span fields: signs, ranges, references, uniqueness.
+/// Called by the reader, and by editors after every change.
+pub fn validate(s: &Scenario) -> Result<(), ScenarioError> {
+    if s.years < 1 {
+        return Err(ScenarioError::new("years", Problem::YearsBelowOne).got(s.years.to_string()));
+    }
+    if s.currency != "DKK" {
+        return Err(ScenarioError::new("currency", Problem::UnsupportedCurrency).got(quote(&s.currency)));
+    }
+
+    let mut driver_ids: HashMap<&str, String> = HashMap::new();
+    for (i, d) in s.drivers.iter().enumerate() {
+        let path = format!("drivers[{i}]");
+        unique_id(&mut driver_ids, &d.id, &path)?;
+        non_negative(d.value, &format!("{path}.value"))?;
+        for (field, v) in [("min", d.min), ("max", d.max)] {
+            if let Some(v) = v {
+                non_negative(v, &format!("{path}.{field}"))?;
+            }
+        }
+        if let (Some(min), Some(max)) = (d.min, d.max) {
+            if min > max {
+                return Err(ScenarioError::new(format!("{path}.min"), Problem::MinAboveMax)
+                    .got(format!("min {min}, max {max}")));
+            }
+        }
+        if let Some(step) = d.step {
+            if step <= Decimal::ZERO {
+                return Err(ScenarioError::new(format!("{path}.step"), Problem::StepNotPositive).got(quote(&step.to_string())));
+            }
+        }
+    }
+
+    let mut cost_ids = HashMap::new();
+    for (i, c) in s.costs.iter().enumerate() {
+        let path = format!("costs[{i}]");
+        unique_id(&mut cost_ids, &c.id, &path)?;
+        non_negative(c.amount, &format!("{path}.amount"))?;
+        if let Some(driver) = c.kind.driver() {
+            known_driver(&driver_ids, driver, &format!("{path}.driver"))?;
+        }
+    }
+
+    let mut source_ids = HashMap::new();
+    let mut residual: Option<String> = None;
+    for (i, src) in s.sources.iter().enumerate() {
+        let path = format!("sources[{i}]");
+        unique_id(&mut source_ids, &src.id, &path)?;
+        match &src.kind {
+            SourceKind::Share { rate, .. } => {
+                if *rate < Decimal::ZERO || *rate > Decimal::ONE_HUNDRED {
+                    return Err(ScenarioError::new(format!("{path}.rate"), Problem::RateOutOfRange)
+                        .got(quote(&rate.to_string())));
+                }
+            }
+            SourceKind::PerUnit { driver, amount } => {
+                known_driver(&driver_ids, driver, &format!("{path}.driver"))?;
+                non_negative(*amount, &format!("{path}.amount"))?;
+            }
+            SourceKind::Fixed { amount } | SourceKind::PerYear { amount } => {
+                non_negative(*amount, &format!("{path}.amount"))?;
+            }
+            SourceKind::Residual { .. } => {
+                if let Some(first) = &residual {
+                    return Err(ScenarioError::new(
+                        format!("{path}.kind"),
+                        Problem::SecondResidual {
+                            first: first.clone(),
+                        },
+                    )
+                    .got("\"residual\""));
+                }
+                residual = Some(path.clone());
+            }
+        }
+        if let Some(cap) = src.kind.cap() {
+            non_negative(cap, &format!("{path}.cap"))?;
+        }
+    }
+    Ok(())
+}
+
+fn unique_id<'a>(seen: &mut HashMap<&'a str, String>, id: &'a str, path: &str) -> Result<(), ScenarioError> {
+    if id.trim().is_empty() {
+        return Err(ScenarioError::new(format!("{path}.id"), Problem::Empty).got(quote(id)));
+    }
+    if let Some(first) = seen.get(id) {
+        return Err(ScenarioError::new(
+            format!("{path}.id"),
+            Problem::DuplicateId {
+                first: first.clone(),
+            },
+        )
+        .got(quote(id)));
+    }
+    seen.insert(id, path.to_string());
+    Ok(())
+}
+
+fn known_driver(drivers: &HashMap<&str, String>, id: &str, path: &str) -> Result<(), ScenarioError> {
+    if drivers.contains_key(id) {
+        Ok(())
+    } else {
+        Err(ScenarioError::new(path, Problem::UnknownDriver).got(quote(id)))
+    }
+}
+
+fn non_negative(value: Decimal, path: &str) -> Result<(), ScenarioError> {
+    if value.is_sign_negative() && !value.is_zero() {
+        Err(ScenarioError::new(path, Problem::Negative).got(quote(&value.to_string())))
+    } else {
+        Ok(())
+    }
+}
+
+/// Parses a decimal in the contract's canonical form: optional `-`, digits, optionally a
+/// `.` and more digits. Plain JSON numbers may also use an exponent (`1e6`).
+pub fn parse_decimal(value: &Value, path: &str) -> Result<Decimal, ScenarioError> {
+    let not_decimal = || ScenarioError::new(path, Problem::NotADecimal).got(show(value));
+    match value {
+        Value::String(text) => {
+            if !is_canonical_decimal(text) {
+                return Err(not_decimal());
+            }
+            Decimal::from_str_exact(text).map_err(|_| ScenarioError::new(path, Problem::Overflow).got(show(value)))
+        }
+        Value::Number(n) => {
+            let text = n.as_str();
+            if text.contains(['e', 'E']) {
+                Decimal::from_scientific(text).map_err(|_| ScenarioError::new(path, Problem::Overflow).got(show(value)))
+            } else {
+                Decimal::from_str_exact(text).map_err(|_| ScenarioError::new(path, Problem::Overflow).got(show(value)))
+            }
+        }
+        _ => Err(ScenarioError::new(
+            path,
+            Problem::WrongType {
+                expected: "a number or a decimal string",
+            },
+        )
+        .got(show(value))),
+    }
+}
+
+/// `-?[0-9]+(\.[0-9]+)?` without a regex engine.
+fn is_canonical_decimal(text: &str) -> bool {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let (int, frac) = match digits.split_once('.') {
+        Some((int, frac)) => (int, Some(frac)),
+        None => (digits, None),
+    };
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    all_digits(int) && frac.map_or(true, all_digits)
+}
+
+fn whole_number(value: &Value, path: &str) -> Result<Decimal, ScenarioError> {
+    let d = parse_decimal(value, path).map_err(|e| match e.problem() {
+        Problem::NotADecimal | Problem::WrongType { .. } => {
+            ScenarioError::new(path, Problem::WrongType { expected: "a whole number" }).got(show(value))
+        }
+        _ => e,
+    })?;
+    if !d.fract().is_zero() {
+        return Err(ScenarioError::new(path, Problem::NotWhole).got(show(value)));
+    }
+    Ok(d)
+}
+
+/// The value as the user wrote it, for messages: strings in quotes, the rest as JSON.
+fn show(value: &Value) -> String {
+    let text = value.to_string();
+    // Long values (a pasted document in the wrong field) would drown the message.
+    if text.chars().count() > 60 {
+        let cut: String = text.chars().take(57).collect();
+        format!("{cut}...")
+    } else {
+        text
+    }
+}
+
+fn quote(text: &str) -> String {
+    show(&Value::String(text.to_string()))
+}
+
+/// A JSON object with its path, for reading fields with good messages.
+struct Obj<'a> {
+    map: &'a Map<String, Value>,
+    path: String,
+}
+
+impl<'a> Obj<'a> {
+    fn new(value: &'a Value, path: String) -> Result<Self, ScenarioError> {
+        match value {
+            Value::Object(map) => Ok(Obj { map, path }),
+            other => Err(ScenarioError::new(path, Problem::WrongType { expected: "an object" }).got(show(other))),
+        }
+    }
+
+    fn path(&self, field: &str) -> String {
+        if self.path.is_empty() {
+            field.to_string()
+        } else {
+            format!("{}.{field}", self.path)
+        }
+    }
+
+    fn refuse_unknown(&self, allowed: &'static [&'static str]) -> Result<(), ScenarioError> {
+        match self.map.keys().find(|k| !allowed.contains(&k.as_str())) {
+            Some(field) => Err(ScenarioError::new(self.path(field), Problem::UnknownField { allowed })
+                .got(show(&self.map[field]))),
+            None => Ok(()),
+        }
+    }
+
+    fn required(&self, field: &str) -> Result<&'a Value, ScenarioError> {
+        match self.map.get(field) {
+            Some(Value::Null) | None => Err(ScenarioError::new(self.path(field), Problem::Missing)),
+            Some(v) => Ok(v),
+        }
+    }
+
+    fn optional(&self, field: &str) -> Option<&'a Value> {
+        self.map.get(field).filter(|v| !v.is_null())
+    }
+
+    fn text_of(&self, field: &str, value: &Value) -> Result<String, ScenarioError> {
+        match value {
+            Value::String(s) => Ok(s.clone()),
+            other => Err(ScenarioError::new(self.path(field), Problem::WrongType { expected: "a string" }).got(show(other))),
+        }
+    }
+
+    fn required_text(&self, field: &str) -> Result<String, ScenarioError> {
+        let text = self.text_of(field, self.required(field)?)?;
+        if text.trim().is_empty() {
+            return Err(ScenarioError::new(self.path(field), Problem::Empty).got(quote(&text)));
+        }
+        Ok(text)
+    }
+
+    fn optional_text(&self, field: &str) -> Result<Option<String>, ScenarioError> {
+        self.optional(field).map(|v| self.text_of(field, v)).transpose()
+    }
+
+    fn id(&self) -> Result<String, ScenarioError> {
+        self.required_text("id")
+    }
+
+    fn kind(&self, allowed: &'static [&'static str]) -> Result<&'static str, ScenarioError> {
+        let text = self.required_text("kind")?;
+        allowed
+            .iter()
+            .find(|k| **k == text)
+            .copied()
+            .ok_or_else(|| ScenarioError::new(self.path("kind"), Problem::UnknownKind { allowed }).got(quote(&text)))
+    }
+
+    fn required_decimal(&self, field: &str) -> Result<Decimal, ScenarioError> {
+        parse_decimal(self.required(field)?, &self.path(field))
+    }
+
+    fn optional_decimal(&self, field: &str) -> Result<Option<Decimal>, ScenarioError> {
+        self.optional(field)
+            .map(|v| parse_decimal(v, &self.path(field)))
+            .transpose()
+    }
+
+    fn optional_bool(&self, field: &str) -> Result<Option<bool>, ScenarioError> {
+        match self.optional(field) {
+            None => Ok(None),
+            Some(Value::Bool(b)) => Ok(Some(*b)),
+            Some(other) => Err(ScenarioError::new(self.path(field), Problem::WrongType { expected: "true or false" })
+                .got(show(other))),
+        }
+    }
+
+    fn optional_array(&self, field: &str) -> Result<&'a [Value], ScenarioError> {
+        match self.optional(field) {
+            None => Ok(&[]),
+            Some(Value::Array(items)) => Ok(items),
+            Some(other) => Err(ScenarioError::new(self.path(field), Problem::WrongType { expected: "an array" })
+                .got(show(other))),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonical_decimal_shapes() {
+        for ok in ["0", "21900000", "12500.50", "-3", "0.5"] {
+            assert!(is_canonical_decimal(ok), "{ok}");
+        }
+        for bad in ["", "-", "1.", ".5", "1,5", "21.900.000", "1_000", "+5", "1e5", " 1", "abc"] {
+            assert!(!is_canonical_decimal(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn json_numbers_keep_their_exact_digits() {
+        let v: Value = serde_json::from_str("0.1").unwrap();
+        assert_eq!(parse_decimal(&v, "x").unwrap(), Decimal::new(1, 1));
+        let v: Value = serde_json::from_str("12345678901234567890.123").unwrap();
+        assert_eq!(
+            parse_decimal(&v, "x").unwrap().to_string(),
+            "12345678901234567890.123"
+        );
+        let v: Value = serde_json::from_str("1e6").unwrap();
+        assert_eq!(parse_decimal(&v, "x").unwrap(), Decimal::from(1_000_000));
+    }
+}

@@ -1,0 +1,188 @@
+//! One test per rule of "Invalid documents" in the scenario contract: each is refused with
+//! a message that names the field path and the offending value, and nothing panics.
+
+use cofund::model::error::Problem;
+use cofund::model::{evaluate, from_json_str, from_json_value};
+use serde_json::{json, Value};
+
+fn base() -> Value {
+    json!({
+        "format": 1, "name": "Test", "currency": "DKK", "years": 3,
+        "drivers": [ { "id": "pilots", "label": "Piloter", "value": "150", "min": "150", "max": "225", "step": "1" } ],
+        "costs": [ { "id": "budget", "label": "Budget", "kind": "per_unit", "driver": "pilots", "amount": "146000" } ],
+        "sources": [
+            { "id": "deb", "label": "DEB", "kind": "share", "rate": "50", "of": "eligible" },
+            { "id": "local", "label": "Lokal", "kind": "residual" }
+        ]
+    })
+}
+
+/// Applies `edit` to the valid base document and returns the refusal's message.
+fn refused(edit: impl FnOnce(&mut Value)) -> String {
+    let mut doc = base();
+    edit(&mut doc);
+    match from_json_value(&doc) {
+        Ok(_) => panic!("accepted an invalid document: {doc}"),
+        Err(e) => e.to_string(),
+    }
+}
+
+#[test]
+fn the_base_document_is_valid() {
+    let s = from_json_value(&base()).unwrap();
+    evaluate(&s).unwrap();
+}
+
+#[test]
+fn unknown_format_is_refused() {
+    assert_eq!(
+        refused(|d| d["format"] = json!(2)),
+        "format: unknown format version; this version of Cofund reads format 1 (the file may come from a newer version), got 2"
+    );
+    assert!(refused(|d| d["format"] = json!("one")).starts_with("format: must be a whole number, got \"one\""));
+    assert_eq!(refused(|d| d.as_object_mut().unwrap().remove("format").map(drop).unwrap()), "format: is missing");
+}
+
+#[test]
+fn negative_amount_is_refused() {
+    assert_eq!(
+        refused(|d| d["costs"][0]["amount"] = json!("-5")),
+        "costs[0].amount: must not be negative, got \"-5\""
+    );
+    assert_eq!(
+        refused(|d| d["sources"][1]["cap"] = json!(-1)),
+        "sources[1].cap: must not be negative, got \"-1\""
+    );
+    assert_eq!(
+        refused(|d| d["drivers"][0]["value"] = json!("-1")),
+        "drivers[0].value: must not be negative, got \"-1\""
+    );
+}
+
+#[test]
+fn rate_outside_0_to_100_is_refused() {
+    assert_eq!(
+        refused(|d| d["sources"][0]["rate"] = json!("150")),
+        "sources[0].rate: must be between 0 and 100, got \"150\""
+    );
+    assert_eq!(
+        refused(|d| d["sources"][0]["rate"] = json!("-0.5")),
+        "sources[0].rate: must be between 0 and 100, got \"-0.5\""
+    );
+    // The bounds themselves are allowed.
+    for rate in ["0", "100"] {
+        let mut doc = base();
+        doc["sources"][0]["rate"] = json!(rate);
+        assert!(from_json_value(&doc).is_ok(), "{rate}");
+    }
+}
+
+#[test]
+fn reference_to_missing_driver_is_refused() {
+    assert_eq!(
+        refused(|d| d["costs"][0]["driver"] = json!("smes")),
+        "costs[0].driver: refers to a driver that does not exist, got \"smes\""
+    );
+    assert_eq!(
+        refused(|d| d["sources"][0] = json!({ "id": "co", "kind": "per_unit", "driver": "nope", "amount": "1" })),
+        "sources[0].driver: refers to a driver that does not exist, got \"nope\""
+    );
+}
+
+#[test]
+fn duplicate_ids_are_refused() {
+    assert_eq!(
+        refused(|d| d["sources"][1]["id"] = json!("deb")),
+        "sources[1].id: duplicate id, already used by sources[0], got \"deb\""
+    );
+    assert_eq!(
+        refused(|d| {
+            let line = d["costs"][0].clone();
+            d["costs"].as_array_mut().unwrap().push(line);
+        }),
+        "costs[1].id: duplicate id, already used by costs[0], got \"budget\""
+    );
+}
+
+#[test]
+fn more_than_one_residual_is_refused() {
+    assert_eq!(
+        refused(|d| d["sources"].as_array_mut().unwrap().push(json!({ "id": "brn", "kind": "residual" }))),
+        "sources[2].kind: at most one residual source is allowed; sources[1] is one already, got \"residual\""
+    );
+}
+
+#[test]
+fn years_below_one_is_refused() {
+    assert_eq!(refused(|d| d["years"] = json!(0)), "years: must be at least 1, got 0");
+    assert_eq!(refused(|d| d["years"] = json!("-2")), "years: must be at least 1, got \"-2\"");
+    assert_eq!(refused(|d| d["years"] = json!(2.5)), "years: must be a whole number, got 2.5");
+}
+
+#[test]
+fn value_that_is_not_a_decimal_is_refused() {
+    for (bad, shown) in [
+        (json!("21.900.000"), "\"21.900.000\""),
+        (json!("1,5"), "\"1,5\""),
+        (json!("abc"), "\"abc\""),
+        (json!(""), "\"\""),
+        (json!("1e5"), "\"1e5\""),
+    ] {
+        assert_eq!(
+            refused(|d| d["costs"][0]["amount"] = bad.clone()),
+            format!("costs[0].amount: must be a decimal number such as \"21900000\" or \"12500.50\" (no thousands separators, '.' as decimal mark), got {shown}")
+        );
+    }
+    assert_eq!(
+        refused(|d| d["costs"][0]["amount"] = json!(true)),
+        "costs[0].amount: must be a number or a decimal string, got true"
+    );
+}
+
+#[test]
+fn plain_json_numbers_are_read_exactly() {
+    let mut doc = base();
+    doc["costs"][0]["amount"] = serde_json::from_str("146000.10").unwrap();
+    let s = from_json_value(&doc).unwrap();
+    assert_eq!(s.costs[0].amount.to_string(), "146000.10");
+}
+
+#[test]
+fn unknown_kinds_and_fields_are_refused() {
+    assert_eq!(
+        refused(|d| d["costs"][0]["kind"] = json!("monthly")),
+        "costs[0].kind: unknown value; allowed values: fixed, per_unit, per_year, per_unit_per_year, got \"monthly\""
+    );
+    assert!(refused(|d| d["costs"][0]["eligable"] = json!(false))
+        .starts_with("costs[0].eligable: unknown field; allowed fields: id, label, kind, driver, amount, eligible"));
+    assert!(refused(|d| d["sources"][0]["of"] = json!("all")).starts_with("sources[0].of: unknown value"));
+}
+
+#[test]
+fn structural_errors_name_their_place() {
+    assert_eq!(refused(|d| d["costs"] = json!({})), "costs: must be an array, got {}");
+    assert_eq!(refused(|d| d["costs"][0] = json!(5)), "costs[0]: must be an object, got 5");
+    assert_eq!(refused(|d| d["currency"] = json!("EUR")), "currency: only \"DKK\" is supported, got \"EUR\"");
+    assert_eq!(
+        refused(|d| d["drivers"][0]["min"] = json!("300")),
+        "drivers[0].min: min is greater than max, got min 300, max 225"
+    );
+    assert!(from_json_str("{ not json").unwrap_err().to_string().starts_with("not valid JSON (line 1, column 3)"));
+    assert!(from_json_str("[]").unwrap_err().to_string().starts_with("must be an object"));
+}
+
+#[test]
+fn overflow_is_refused_not_wrapped() {
+    let mut doc = base();
+    doc["drivers"][0] = json!({ "id": "pilots", "value": "100000000000000000000" });
+    doc["costs"][0]["amount"] = json!("1000000000000000");
+    let s = from_json_value(&doc).unwrap();
+    let err = evaluate(&s).unwrap_err();
+    assert_eq!(err.problem(), &Problem::Overflow);
+    assert!(err.to_string().starts_with("costs[0].amount: the numbers are too large"), "{err}");
+
+    // A value with more digits than Decimal can hold is refused when read.
+    let mut doc = base();
+    doc["costs"][0]["amount"] = json!("123456789012345678901234567890123");
+    assert!(from_json_value(&doc).is_err());
+}
