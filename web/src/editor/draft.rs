@@ -1,0 +1,646 @@
+//! A scenario as the user is typing it.
+//!
+//! Every number is kept as the text the user typed, so a half-typed or mistyped value is
+//! never lost or rewritten behind their back. [`Draft::to_scenario`] reads the whole
+//! draft with the number rules of the chosen language and either yields a checked
+//! [`Scenario`] or the list of fields that are wrong, each with its own message.
+//!
+//! Rows carry a stable [`Key`] (for Yew's keyed lists and for tying an error to its
+//! input); the scenario file's ids are kept for rows that came from a file and made up for
+//! new rows, since users think in labels, not ids.
+
+use std::fmt;
+
+use cofund::model::error::Problem;
+use cofund::model::{Base, CostKind, CostLine, Driver, Scenario, ScenarioError, Source, SourceKind};
+use cofund::numbers::{format_plain, parse_amount, parse_count, parse_rate, Lang, NumberError};
+use cofund::Decimal;
+
+/// A row's identity within the editor, stable across edits and reorders.
+pub type Key = u32;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Draft {
+    pub name: String,
+    pub years: String,
+    pub drivers: Vec<DriverDraft>,
+    pub costs: Vec<CostDraft>,
+    pub sources: Vec<SourceDraft>,
+    next_key: Key,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DriverDraft {
+    pub key: Key,
+    pub id: String,
+    pub label: String,
+    pub value: String,
+    pub min: String,
+    pub max: String,
+    pub step: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CostKindTag {
+    Fixed,
+    PerUnit,
+    PerYear,
+    PerUnitPerYear,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CostDraft {
+    pub key: Key,
+    pub id: String,
+    pub label: String,
+    pub kind: CostKindTag,
+    /// The driver id, for per-unit kinds (kept when switching kinds, so nothing is lost).
+    pub driver: String,
+    pub amount: String,
+    pub eligible: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SourceKindTag {
+    Share,
+    PerUnit,
+    Fixed,
+    PerYear,
+    Residual,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceDraft {
+    pub key: Key,
+    pub id: String,
+    pub label: String,
+    pub kind: SourceKindTag,
+    pub rate: String,
+    pub of: Base,
+    pub cap: String,
+    pub driver: String,
+    pub amount: String,
+}
+
+/// Which row of the draft a field belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Row {
+    Scenario,
+    Driver(Key),
+    Cost(Key),
+    Source(Key),
+}
+
+/// One input of the editor: a row and the field's name in the scenario format
+/// (`amount`, `rate`, `cap`, `value`, `years`, …).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FieldId {
+    pub row: Row,
+    pub field: &'static str,
+}
+
+impl FieldId {
+    pub const fn new(row: Row, field: &'static str) -> Self {
+        FieldId { row, field }
+    }
+
+    /// The DOM id of the input, unique within the page.
+    pub fn dom_id(&self) -> String {
+        match self.row {
+            Row::Scenario => format!("cofund-{}", self.field),
+            Row::Driver(k) => format!("cofund-driver-{k}-{}", self.field),
+            Row::Cost(k) => format!("cofund-cost-{k}-{}", self.field),
+            Row::Source(k) => format!("cofund-source-{k}-{}", self.field),
+        }
+    }
+}
+
+impl fmt::Display for FieldId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.dom_id())
+    }
+}
+
+/// A field whose text cannot be used, and why (in the chosen language).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: FieldId,
+    pub message: String,
+}
+
+impl From<&CostKind> for CostKindTag {
+    fn from(kind: &CostKind) -> Self {
+        match kind {
+            CostKind::Fixed => CostKindTag::Fixed,
+            CostKind::PerUnit { .. } => CostKindTag::PerUnit,
+            CostKind::PerYear => CostKindTag::PerYear,
+            CostKind::PerUnitPerYear { .. } => CostKindTag::PerUnitPerYear,
+        }
+    }
+}
+
+impl CostKindTag {
+    pub const ALL: [CostKindTag; 4] = [CostKindTag::Fixed, CostKindTag::PerUnit, CostKindTag::PerYear, CostKindTag::PerUnitPerYear];
+
+    /// The name in the scenario format, also used as the `<option>` value.
+    pub fn tag(self) -> &'static str {
+        match self {
+            CostKindTag::Fixed => "fixed",
+            CostKindTag::PerUnit => "per_unit",
+            CostKindTag::PerYear => "per_year",
+            CostKindTag::PerUnitPerYear => "per_unit_per_year",
+        }
+    }
+
+    pub fn from_tag(tag: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.tag() == tag)
+    }
+
+    pub fn uses_driver(self) -> bool {
+        matches!(self, CostKindTag::PerUnit | CostKindTag::PerUnitPerYear)
+    }
+}
+
+impl From<&SourceKind> for SourceKindTag {
+    fn from(kind: &SourceKind) -> Self {
+        match kind {
+            SourceKind::Share { .. } => SourceKindTag::Share,
+            SourceKind::PerUnit { .. } => SourceKindTag::PerUnit,
+            SourceKind::Fixed { .. } => SourceKindTag::Fixed,
+            SourceKind::PerYear { .. } => SourceKindTag::PerYear,
+            SourceKind::Residual { .. } => SourceKindTag::Residual,
+        }
+    }
+}
+
+impl SourceKindTag {
+    pub const ALL: [SourceKindTag; 5] = [
+        SourceKindTag::Share,
+        SourceKindTag::PerUnit,
+        SourceKindTag::Fixed,
+        SourceKindTag::PerYear,
+        SourceKindTag::Residual,
+    ];
+
+    pub fn tag(self) -> &'static str {
+        match self {
+            SourceKindTag::Share => "share",
+            SourceKindTag::PerUnit => "per_unit",
+            SourceKindTag::Fixed => "fixed",
+            SourceKindTag::PerYear => "per_year",
+            SourceKindTag::Residual => "residual",
+        }
+    }
+
+    pub fn from_tag(tag: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.tag() == tag)
+    }
+}
+
+fn plain(value: Option<Decimal>, lang: Lang) -> String {
+    value.map(|v| format_plain(v, lang)).unwrap_or_default()
+}
+
+impl Draft {
+    /// A draft holding `scenario`, numbers written the way `lang` writes them.
+    pub fn from_scenario(s: &Scenario, lang: Lang) -> Self {
+        let mut draft = Draft {
+            name: s.name.clone(),
+            years: s.years.to_string(),
+            drivers: Vec::new(),
+            costs: Vec::new(),
+            sources: Vec::new(),
+            next_key: 1,
+        };
+        for d in &s.drivers {
+            let key = draft.new_key();
+            draft.drivers.push(DriverDraft {
+                key,
+                id: d.id.clone(),
+                label: d.label.clone(),
+                value: format_plain(d.value, lang),
+                min: plain(d.min, lang),
+                max: plain(d.max, lang),
+                step: plain(d.step, lang),
+            });
+        }
+        for c in &s.costs {
+            let key = draft.new_key();
+            draft.costs.push(CostDraft {
+                key,
+                id: c.id.clone(),
+                label: c.label.clone(),
+                kind: CostKindTag::from(&c.kind),
+                driver: c.kind.driver().unwrap_or_default().to_string(),
+                amount: format_plain(c.amount, lang),
+                eligible: c.eligible,
+            });
+        }
+        for src in &s.sources {
+            let key = draft.new_key();
+            let (rate, of, amount) = match &src.kind {
+                SourceKind::Share { rate, of, .. } => (format_plain(*rate, lang), *of, String::new()),
+                SourceKind::PerUnit { amount, .. } | SourceKind::Fixed { amount } | SourceKind::PerYear { amount } => {
+                    (String::new(), Base::Eligible, format_plain(*amount, lang))
+                }
+                SourceKind::Residual { .. } => (String::new(), Base::Eligible, String::new()),
+            };
+            draft.sources.push(SourceDraft {
+                key,
+                id: src.id.clone(),
+                label: src.label.clone(),
+                kind: SourceKindTag::from(&src.kind),
+                rate,
+                of,
+                cap: plain(src.kind.cap(), lang),
+                driver: src.kind.driver().unwrap_or_default().to_string(),
+                amount,
+            });
+        }
+        draft
+    }
+
+    /// An empty scenario to start from: one driver, nothing else.
+    pub fn blank(name: &str, driver_label: &str) -> Self {
+        let mut draft = Draft {
+            name: name.to_string(),
+            years: "1".into(),
+            drivers: Vec::new(),
+            costs: Vec::new(),
+            sources: Vec::new(),
+            next_key: 1,
+        };
+        draft.add_driver(driver_label);
+        draft
+    }
+
+    fn new_key(&mut self) -> Key {
+        let key = self.next_key;
+        self.next_key += 1;
+        key
+    }
+
+    /// An id not used by any row of the same list, derived from the row's key.
+    fn fresh_id(prefix: &str, key: Key, taken: impl Fn(&str) -> bool) -> String {
+        let mut id = format!("{prefix}{key}");
+        let mut n = 1;
+        while taken(&id) {
+            id = format!("{prefix}{key}-{n}");
+            n += 1;
+        }
+        id
+    }
+
+    pub fn add_driver(&mut self, label: &str) -> Key {
+        let key = self.new_key();
+        let id = Self::fresh_id("driver-", key, |id| self.drivers.iter().any(|d| d.id == id));
+        self.drivers.push(DriverDraft {
+            key,
+            id,
+            label: label.to_string(),
+            value: "1".into(),
+            min: "0".into(),
+            max: "100".into(),
+            step: "1".into(),
+        });
+        key
+    }
+
+    pub fn add_cost(&mut self, label: &str) -> Key {
+        let key = self.new_key();
+        let id = Self::fresh_id("cost-", key, |id| self.costs.iter().any(|c| c.id == id));
+        let driver = self.drivers.first().map(|d| d.id.clone()).unwrap_or_default();
+        self.costs.push(CostDraft {
+            key,
+            id,
+            label: label.to_string(),
+            kind: if driver.is_empty() { CostKindTag::Fixed } else { CostKindTag::PerUnit },
+            driver,
+            amount: "0".into(),
+            eligible: true,
+        });
+        key
+    }
+
+    pub fn add_source(&mut self, label: &str) -> Key {
+        let key = self.new_key();
+        let id = Self::fresh_id("source-", key, |id| self.sources.iter().any(|s| s.id == id));
+        let driver = self.drivers.first().map(|d| d.id.clone()).unwrap_or_default();
+        self.sources.push(SourceDraft {
+            key,
+            id,
+            label: label.to_string(),
+            kind: SourceKindTag::Fixed,
+            rate: "50".into(),
+            of: Base::Eligible,
+            cap: String::new(),
+            driver,
+            amount: "0".into(),
+        });
+        key
+    }
+
+    /// Rewrites every number that reads correctly in `from` in the notation of `to`, so
+    /// switching language never turns `1.500` (Danish 1500) into English 1.5. Text that
+    /// does not read correctly is left exactly as typed.
+    pub fn relang(&mut self, from: Lang, to: Lang) {
+        if from == to {
+            return;
+        }
+        let convert = |text: &mut String, parse: Parser| {
+            if text.trim().is_empty() {
+                return;
+            }
+            if let Ok(v) = parse(text, from) {
+                *text = format_plain(v, to);
+            }
+        };
+        convert(&mut self.years, parse_count);
+        for d in &mut self.drivers {
+            for text in [&mut d.value, &mut d.min, &mut d.max, &mut d.step] {
+                convert(text, parse_count);
+            }
+        }
+        for c in &mut self.costs {
+            convert(&mut c.amount, parse_amount);
+        }
+        for s in &mut self.sources {
+            convert(&mut s.rate, parse_rate);
+            convert(&mut s.cap, parse_amount);
+            convert(&mut s.amount, parse_amount);
+        }
+    }
+
+    /// Reads the draft. Either a checked scenario, or every field that is wrong.
+    pub fn to_scenario(&self, lang: Lang) -> Result<Scenario, Vec<FieldError>> {
+        let mut r = FieldReader { lang, errors: Vec::new() };
+        let years = r.optional(Row::Scenario, "years", &self.years, parse_count);
+        let drivers: Vec<Option<Driver>> = self
+            .drivers
+            .iter()
+            .map(|d| {
+                let row = Row::Driver(d.key);
+                let value = r.required(row, "value", &d.value, parse_count);
+                let min = r.optional(row, "min", &d.min, parse_count);
+                let max = r.optional(row, "max", &d.max, parse_count);
+                let step = r.optional(row, "step", &d.step, parse_count);
+                Some(Driver { id: d.id.clone(), label: d.label.clone(), value: value?, min: min?, max: max?, step: step? })
+            })
+            .collect();
+        let costs: Vec<Option<CostLine>> = self
+            .costs
+            .iter()
+            .map(|c| {
+                let amount = r.required(Row::Cost(c.key), "amount", &c.amount, parse_amount)?;
+                let driver = c.driver.clone();
+                let kind = match c.kind {
+                    CostKindTag::Fixed => CostKind::Fixed,
+                    CostKindTag::PerUnit => CostKind::PerUnit { driver },
+                    CostKindTag::PerYear => CostKind::PerYear,
+                    CostKindTag::PerUnitPerYear => CostKind::PerUnitPerYear { driver },
+                };
+                Some(CostLine { id: c.id.clone(), label: c.label.clone(), kind, amount, eligible: c.eligible })
+            })
+            .collect();
+        let sources: Vec<Option<Source>> = self
+            .sources
+            .iter()
+            .map(|s| {
+                let row = Row::Source(s.key);
+                let kind = match s.kind {
+                    SourceKindTag::Share => {
+                        let rate = r.required(row, "rate", &s.rate, parse_rate);
+                        let cap = r.optional(row, "cap", &s.cap, parse_amount);
+                        SourceKind::Share { rate: rate?, of: s.of, cap: cap? }
+                    }
+                    SourceKindTag::PerUnit => SourceKind::PerUnit {
+                        driver: s.driver.clone(),
+                        amount: r.required(row, "amount", &s.amount, parse_amount)?,
+                    },
+                    SourceKindTag::Fixed => SourceKind::Fixed { amount: r.required(row, "amount", &s.amount, parse_amount)? },
+                    SourceKindTag::PerYear => SourceKind::PerYear { amount: r.required(row, "amount", &s.amount, parse_amount)? },
+                    SourceKindTag::Residual => SourceKind::Residual { cap: r.optional(row, "cap", &s.cap, parse_amount)? },
+                };
+                Some(Source { id: s.id.clone(), label: s.label.clone(), kind })
+            })
+            .collect();
+
+        let years = match years {
+            Some(Some(y)) => whole_years(y),
+            Some(None) => None,
+            None => Some(0), // already reported
+        };
+        let mut errors = r.errors;
+        if years.is_none() {
+            errors.push(FieldError {
+                field: FieldId::new(Row::Scenario, "years"),
+                message: match lang {
+                    Lang::Da => "Perioden skal være et helt antal år, mindst 1 – fx 3.".into(),
+                    Lang::En => "The period must be a whole number of years, at least 1 – e.g. 3.".into(),
+                },
+            });
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let scenario = Scenario {
+            name: self.name.clone(),
+            currency: "DKK".into(),
+            years: years.unwrap_or(1),
+            drivers: drivers.into_iter().flatten().collect(),
+            costs: costs.into_iter().flatten().collect(),
+            sources: sources.into_iter().flatten().collect(),
+        };
+        scenario.validate().map_err(|e| vec![self.locate(&e, lang)])?;
+        Ok(scenario)
+    }
+
+    /// Ties a model error (with a path like `costs[3].driver`) to the editor field it is about.
+    pub fn locate(&self, error: &ScenarioError, lang: Lang) -> FieldError {
+        let path = error.path();
+        let index_of = |prefix: &str| -> Option<(usize, &str)> {
+            let rest = path.strip_prefix(prefix)?.strip_prefix('[')?;
+            let (index, rest) = rest.split_once(']')?;
+            Some((index.parse().ok()?, rest.strip_prefix('.').unwrap_or(rest)))
+        };
+        let field_name = |name: &str| -> &'static str {
+            ["value", "min", "max", "step", "amount", "driver", "rate", "cap", "kind", "label"]
+                .into_iter()
+                .find(|f| *f == name)
+                .unwrap_or("label")
+        };
+        let field = if let Some((i, f)) = index_of("drivers") {
+            self.drivers.get(i).map(|d| FieldId::new(Row::Driver(d.key), field_name(f)))
+        } else if let Some((i, f)) = index_of("costs") {
+            self.costs.get(i).map(|c| FieldId::new(Row::Cost(c.key), field_name(f)))
+        } else if let Some((i, f)) = index_of("sources") {
+            self.sources.get(i).map(|s| FieldId::new(Row::Source(s.key), field_name(f)))
+        } else {
+            None
+        };
+        FieldError {
+            field: field.unwrap_or(FieldId::new(Row::Scenario, "years")),
+            message: friendly(error, lang),
+        }
+    }
+}
+
+type Parser = fn(&str, Lang) -> Result<Decimal, NumberError>;
+
+/// Reads number fields, collecting an error for every field that does not read.
+struct FieldReader {
+    lang: Lang,
+    errors: Vec<FieldError>,
+}
+
+impl FieldReader {
+    fn required(&mut self, row: Row, field: &'static str, text: &str, parse: Parser) -> Option<Decimal> {
+        parse(text, self.lang)
+            .map_err(|e| {
+                self.errors.push(FieldError { field: FieldId::new(row, field), message: e.message(self.lang) });
+            })
+            .ok()
+    }
+
+    /// `Some(None)` for an empty field, `None` for one that does not read.
+    fn optional(&mut self, row: Row, field: &'static str, text: &str, parse: Parser) -> Option<Option<Decimal>> {
+        if text.trim().is_empty() {
+            Some(None)
+        } else {
+            self.required(row, field, text, parse).map(Some)
+        }
+    }
+}
+
+/// The model's message without its path (the field is already marked in the form).
+fn friendly(error: &ScenarioError, lang: Lang) -> String {
+    let mut text = error.problem().describe(lang);
+    if let Some(first) = text.get(..1) {
+        text = first.to_uppercase() + &text[1..];
+    }
+    if matches!(error.problem(), Problem::UnknownDriver) {
+        text.push_str(match lang {
+            Lang::Da => ". Vælg en af de eksisterende drivere.",
+            Lang::En => ". Choose one of the existing drivers.",
+        });
+    } else {
+        text.push('.');
+    }
+    text
+}
+
+fn whole_years(value: Decimal) -> Option<u32> {
+    use cofund::Decimal as D;
+    if value.fract() != D::ZERO || value < D::ONE || value > D::from(1000) {
+        return None;
+    }
+    value.trunc().to_string().parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cofund::presets::Preset;
+
+    fn vaekstpilot() -> Scenario {
+        Preset::find("vaekstpilot-150").unwrap().scenario().unwrap()
+    }
+
+    #[test]
+    fn a_preset_survives_the_draft_in_both_languages() {
+        for lang in [Lang::Da, Lang::En] {
+            for preset in cofund::presets::PRESETS {
+                let s = preset.scenario().unwrap();
+                assert_eq!(Draft::from_scenario(&s, lang).to_scenario(lang), Ok(s), "{}", preset.key);
+            }
+        }
+    }
+
+    #[test]
+    fn typed_danish_numbers_are_read() {
+        let mut d = Draft::from_scenario(&vaekstpilot(), Lang::Da);
+        d.drivers[0].value = "225".into();
+        d.costs[0].amount = "100.000".into();
+        d.sources[0].rate = "50 %".into();
+        let s = d.to_scenario(Lang::Da).unwrap();
+        assert_eq!(s.drivers[0].value, Decimal::from(225));
+        assert_eq!(s.costs[0].amount, Decimal::from(100_000));
+    }
+
+    #[test]
+    fn the_source_documents_typo_is_refused_at_its_field_and_kept() {
+        let mut d = Draft::from_scenario(&vaekstpilot(), Lang::Da);
+        d.costs[1].amount = "32.850.0000".into();
+        let errors = d.to_scenario(Lang::Da).unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].field, FieldId::new(Row::Cost(d.costs[1].key), "amount"));
+        assert!(errors[0].message.contains("32.850.0000"), "{}", errors[0].message);
+        assert_eq!(d.costs[1].amount, "32.850.0000");
+    }
+
+    #[test]
+    fn every_bad_field_is_reported_not_just_the_first() {
+        let mut d = Draft::from_scenario(&vaekstpilot(), Lang::Da);
+        d.costs[0].amount = "abc".into();
+        d.sources[0].rate = "150".into();
+        d.years = "0".into();
+        let fields: Vec<FieldId> = d.to_scenario(Lang::Da).unwrap_err().into_iter().map(|e| e.field).collect();
+        assert!(fields.contains(&FieldId::new(Row::Cost(d.costs[0].key), "amount")));
+        assert!(fields.contains(&FieldId::new(Row::Source(d.sources[0].key), "rate")));
+        assert!(fields.contains(&FieldId::new(Row::Scenario, "years")));
+    }
+
+    #[test]
+    fn a_removed_driver_is_reported_on_the_line_that_uses_it() {
+        let mut d = Draft::from_scenario(&vaekstpilot(), Lang::Da);
+        d.drivers.clear();
+        let errors = d.to_scenario(Lang::Da).unwrap_err();
+        assert_eq!(errors[0].field, FieldId::new(Row::Cost(d.costs[0].key), "driver"));
+    }
+
+    #[test]
+    fn a_second_residual_is_reported_on_its_kind() {
+        let mut d = Draft::from_scenario(&vaekstpilot(), Lang::En);
+        let key = d.add_source("BRN");
+        d.sources.last_mut().unwrap().kind = SourceKindTag::Residual;
+        let errors = d.to_scenario(Lang::En).unwrap_err();
+        assert_eq!(errors[0].field, FieldId::new(Row::Source(key), "kind"));
+        assert!(errors[0].message.starts_with("At most one residual source"), "{}", errors[0].message);
+    }
+
+    #[test]
+    fn switching_language_rewrites_valid_numbers_and_keeps_bad_text() {
+        let mut d = Draft::from_scenario(&vaekstpilot(), Lang::Da);
+        d.costs[0].amount = "1.500".into();
+        d.costs[1].amount = "1.2.3".into();
+        d.relang(Lang::Da, Lang::En);
+        assert_eq!(d.costs[0].amount, "1,500");
+        assert_eq!(d.costs[1].amount, "1.2.3");
+        let mut s = d.clone();
+        s.costs[1].amount = "46,000".into();
+        assert_eq!(s.to_scenario(Lang::En).unwrap().costs[0].amount, Decimal::from(1500));
+    }
+
+    #[test]
+    fn new_rows_get_fresh_ids_and_keys() {
+        let mut d = Draft::from_scenario(&vaekstpilot(), Lang::Da);
+        let a = d.add_cost("Ny post");
+        let b = d.add_cost("Ny post");
+        assert_ne!(a, b);
+        let s = d.to_scenario(Lang::Da).unwrap();
+        assert_eq!(s.costs.len(), 4);
+        assert_eq!(s.costs[2].kind, CostKind::PerUnit { driver: "pilots".into() });
+        let blank = Draft::blank("Nyt scenarie", "Deltagere");
+        assert!(blank.to_scenario(Lang::Da).is_ok());
+    }
+
+    #[test]
+    fn empty_optional_fields_mean_none_and_empty_required_fields_are_errors() {
+        let mut d = Draft::from_scenario(&vaekstpilot(), Lang::Da);
+        d.drivers[0].min.clear();
+        d.drivers[0].max.clear();
+        assert_eq!(d.to_scenario(Lang::Da).unwrap().drivers[0].min, None);
+        d.costs[0].amount = " ".into();
+        assert!(d.to_scenario(Lang::Da).is_err());
+    }
+}

@@ -1,0 +1,336 @@
+//! The editor's state and every action that changes it (a reducer, as in Yew's
+//! function_todomvc example). After each action the draft is read and evaluated again;
+//! if that fails, the errors are tied to their fields and the last good result stays,
+//! marked as not current.
+
+use std::rc::Rc;
+
+use cofund::model::{evaluate, Base, Evaluation, Scenario};
+use cofund::numbers::Lang;
+use cofund::presets::{Preset, DEFAULT_PRESET};
+use yew::Reducible;
+
+use super::draft::{CostKindTag, Draft, FieldError, FieldId, Key, Row, SourceKindTag};
+use crate::i18n::texts;
+
+/// A checked scenario and its evaluation: what the results panel shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Computed {
+    pub scenario: Rc<Scenario>,
+    pub evaluation: Rc<Evaluation>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct EditorState {
+    pub lang: Lang,
+    /// The preset the draft started from; `None` for a blank scenario.
+    pub preset: Option<&'static str>,
+    pub draft: Draft,
+    /// One entry per field whose text cannot be used right now.
+    pub errors: Vec<FieldError>,
+    /// The last scenario that read and evaluated without error.
+    pub good: Option<Computed>,
+    /// Whether `good` reflects the draft as it is now.
+    pub current: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    SetLang(Lang),
+    LoadPreset(String),
+    Blank,
+    /// Any text input: the scenario's name or years, or a row's label, number or driver.
+    Text(FieldId, String),
+    CostKind(Key, CostKindTag),
+    SourceKind(Key, SourceKindTag),
+    SourceBase(Key, Base),
+    Eligible(Key, bool),
+    AddDriver,
+    AddCost,
+    AddSource,
+    Remove(Row),
+    Move(Row, Direction),
+}
+
+impl EditorState {
+    pub fn new(lang: Lang, preset_key: &str) -> Self {
+        let preset = Preset::find(preset_key).or_else(|| Preset::find(DEFAULT_PRESET));
+        let (preset, draft) = match preset.map(|p| (p.key, p.scenario())) {
+            Some((key, Ok(s))) => (Some(key), Draft::from_scenario(&s, lang)),
+            _ => (None, Draft::blank(texts(lang).blank_name, texts(lang).new_driver)),
+        };
+        Self::from_draft(lang, preset, draft)
+    }
+
+    fn from_draft(lang: Lang, preset: Option<&'static str>, draft: Draft) -> Self {
+        let mut state = EditorState {
+            lang,
+            preset,
+            draft,
+            errors: Vec::new(),
+            good: None,
+            current: false,
+        };
+        state.recompute();
+        state
+    }
+
+    /// Reads and evaluates the draft; keeps the last good result when that fails.
+    fn recompute(&mut self) {
+        match self.draft.to_scenario(self.lang) {
+            Ok(scenario) => match evaluate(&scenario) {
+                Ok(evaluation) => {
+                    self.good = Some(Computed {
+                        scenario: Rc::new(scenario),
+                        evaluation: Rc::new(evaluation),
+                    });
+                    self.errors.clear();
+                    self.current = true;
+                }
+                Err(e) => {
+                    self.errors = vec![self.draft.locate(&e, self.lang)];
+                    self.current = false;
+                }
+            },
+            Err(errors) => {
+                self.errors = errors;
+                self.current = false;
+            }
+        }
+    }
+
+    /// Applies one action to the draft (pure apart from `self`; used by the reducer and tests).
+    pub fn apply(&mut self, action: Action) {
+        let t = texts(self.lang);
+        let d = &mut self.draft;
+        match action {
+            Action::SetLang(lang) => {
+                d.relang(self.lang, lang);
+                self.lang = lang;
+            }
+            Action::LoadPreset(key) => {
+                *self = EditorState::new(self.lang, &key);
+                return;
+            }
+            Action::Blank => {
+                *self = EditorState::from_draft(self.lang, None, Draft::blank(t.blank_name, t.new_driver));
+                return;
+            }
+            Action::Text(field, text) => {
+                if let Some(slot) = text_slot(d, field) {
+                    *slot = text;
+                }
+            }
+            Action::CostKind(key, kind) => {
+                if let Some(c) = d.costs.iter_mut().find(|c| c.key == key) {
+                    c.kind = kind;
+                    if kind.uses_driver() && c.driver.is_empty() {
+                        c.driver = d.drivers.first().map(|x| x.id.clone()).unwrap_or_default();
+                    }
+                }
+            }
+            Action::SourceKind(key, kind) => {
+                if let Some(s) = d.sources.iter_mut().find(|s| s.key == key) {
+                    s.kind = kind;
+                    if kind == SourceKindTag::PerUnit && s.driver.is_empty() {
+                        s.driver = d.drivers.first().map(|x| x.id.clone()).unwrap_or_default();
+                    }
+                }
+            }
+            Action::SourceBase(key, base) => {
+                if let Some(s) = d.sources.iter_mut().find(|s| s.key == key) {
+                    s.of = base;
+                }
+            }
+            Action::Eligible(key, eligible) => {
+                if let Some(c) = d.costs.iter_mut().find(|c| c.key == key) {
+                    c.eligible = eligible;
+                }
+            }
+            Action::AddDriver => {
+                d.add_driver(t.new_driver);
+            }
+            Action::AddCost => {
+                d.add_cost(t.new_cost);
+            }
+            Action::AddSource => {
+                d.add_source(t.new_source);
+            }
+            Action::Remove(row) => match row {
+                Row::Driver(k) => d.drivers.retain(|x| x.key != k),
+                Row::Cost(k) => d.costs.retain(|x| x.key != k),
+                Row::Source(k) => d.sources.retain(|x| x.key != k),
+                Row::Scenario => {}
+            },
+            Action::Move(row, direction) => match row {
+                Row::Driver(k) => move_row(&mut d.drivers, |x| x.key == k, direction),
+                Row::Cost(k) => move_row(&mut d.costs, |x| x.key == k, direction),
+                Row::Source(k) => move_row(&mut d.sources, |x| x.key == k, direction),
+                Row::Scenario => {}
+            },
+        }
+        self.recompute();
+    }
+}
+
+/// The text behind an input, if the field exists.
+fn text_slot(d: &mut Draft, field: FieldId) -> Option<&mut String> {
+    match field.row {
+        Row::Scenario => match field.field {
+            "name" => Some(&mut d.name),
+            "years" => Some(&mut d.years),
+            _ => None,
+        },
+        Row::Driver(k) => {
+            let x = d.drivers.iter_mut().find(|x| x.key == k)?;
+            match field.field {
+                "label" => Some(&mut x.label),
+                "value" => Some(&mut x.value),
+                "min" => Some(&mut x.min),
+                "max" => Some(&mut x.max),
+                "step" => Some(&mut x.step),
+                _ => None,
+            }
+        }
+        Row::Cost(k) => {
+            let x = d.costs.iter_mut().find(|x| x.key == k)?;
+            match field.field {
+                "label" => Some(&mut x.label),
+                "amount" => Some(&mut x.amount),
+                "driver" => Some(&mut x.driver),
+                _ => None,
+            }
+        }
+        Row::Source(k) => {
+            let x = d.sources.iter_mut().find(|x| x.key == k)?;
+            match field.field {
+                "label" => Some(&mut x.label),
+                "rate" => Some(&mut x.rate),
+                "cap" => Some(&mut x.cap),
+                "amount" => Some(&mut x.amount),
+                "driver" => Some(&mut x.driver),
+                _ => None,
+            }
+        }
+    }
+}
+
+fn move_row<T>(rows: &mut [T], is_it: impl Fn(&T) -> bool, direction: Direction) {
+    let Some(i) = rows.iter().position(is_it) else { return };
+    match direction {
+        Direction::Up if i > 0 => rows.swap(i, i - 1),
+        Direction::Down if i + 1 < rows.len() => rows.swap(i, i + 1),
+        _ => {}
+    }
+}
+
+impl Default for EditorState {
+    fn default() -> Self {
+        EditorState::new(Lang::Da, DEFAULT_PRESET)
+    }
+}
+
+impl Reducible for EditorState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        next.apply(action);
+        Rc::new(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cofund::Decimal;
+
+    fn total(state: &EditorState) -> Decimal {
+        state.good.as_ref().unwrap().evaluation.total_cost
+    }
+
+    #[test]
+    fn starts_with_the_default_preset_computed() {
+        let state = EditorState::default();
+        assert!(state.current);
+        assert_eq!(total(&state), Decimal::from(21_900_000));
+    }
+
+    #[test]
+    fn typing_225_pilots_updates_the_result() {
+        let mut state = EditorState::default();
+        let key = state.draft.drivers[0].key;
+        state.apply(Action::Text(FieldId::new(Row::Driver(key), "value"), "225".into()));
+        assert!(state.current);
+        assert_eq!(total(&state), Decimal::from(32_850_000));
+    }
+
+    #[test]
+    fn a_bad_value_keeps_the_text_and_the_last_good_result() {
+        let mut state = EditorState::default();
+        let key = state.draft.costs[0].key;
+        let field = FieldId::new(Row::Cost(key), "amount");
+        state.apply(Action::Text(field, "32.850.0000".into()));
+        assert!(!state.current);
+        assert_eq!(state.draft.costs[0].amount, "32.850.0000");
+        assert!(state.errors.iter().any(|e| e.field == field));
+        assert_eq!(total(&state), Decimal::from(21_900_000));
+        // Fixing it makes the result current again.
+        state.apply(Action::Text(field, "100.000".into()));
+        assert!(state.current);
+        assert!(state.errors.is_empty());
+    }
+
+    #[test]
+    fn overflow_is_an_error_on_a_field_not_a_panic() {
+        let mut state = EditorState::default();
+        let key = state.draft.drivers[0].key;
+        state.apply(Action::Text(FieldId::new(Row::Driver(key), "max"), "".into()));
+        state.apply(Action::Text(FieldId::new(Row::Driver(key), "value"), "100000000000000000000".into()));
+        let cost = state.draft.costs[0].key;
+        state.apply(Action::Text(FieldId::new(Row::Cost(cost), "amount"), "1000000000000000".into()));
+        assert!(!state.current);
+        assert_eq!(state.errors.len(), 1);
+        assert_eq!(state.errors[0].field, FieldId::new(Row::Cost(cost), "amount"));
+    }
+
+    #[test]
+    fn rows_can_be_added_moved_and_removed() {
+        let mut state = EditorState::default();
+        state.apply(Action::AddSource);
+        let key = state.draft.sources.last().unwrap().key;
+        state.apply(Action::Move(Row::Source(key), Direction::Up));
+        assert_eq!(state.draft.sources[2].key, key);
+        state.apply(Action::Text(FieldId::new(Row::Source(key), "amount"), "1.000.000".into()));
+        let e = &state.good.as_ref().unwrap().evaluation;
+        assert_eq!(e.sources[2].amount, Decimal::from(1_000_000));
+        assert_eq!(e.sources[3].amount, Decimal::from(2_450_000)); // the residual shrinks
+        state.apply(Action::Remove(Row::Source(key)));
+        assert_eq!(state.draft.sources.len(), 3);
+    }
+
+    #[test]
+    fn switching_language_keeps_the_numbers() {
+        let mut state = EditorState::default();
+        state.apply(Action::SetLang(Lang::En));
+        assert_eq!(state.draft.costs[0].amount, "100,000");
+        assert!(state.current);
+        assert_eq!(total(&state), Decimal::from(21_900_000));
+    }
+
+    #[test]
+    fn blank_and_presets_load() {
+        let mut state = EditorState::default();
+        state.apply(Action::Blank);
+        assert!(state.current);
+        assert_eq!(state.preset, None);
+        state.apply(Action::LoadPreset("design-sprint".into()));
+        assert_eq!(total(&state), Decimal::from(30_000_000));
+    }
+}

@@ -1,0 +1,10 @@
+//! The Cofund browser widget. The calculation lives in the `cofund` crate; this crate only
+//! holds the editor's state (`editor`), words (`i18n`) and components (`ui`).
+
+mod editor;
+mod i18n;
+mod ui;
+
+fn main() {
+    yew::Renderer::<ui::app::App>::new().render();
+}

@@ -1,0 +1,92 @@
+//! The root component: owns the editor's state reducer and lays out the page:
+//! header with the language switch, scenario picker, editor and results side by side.
+
+use std::rc::Rc;
+
+use cofund::numbers::Lang;
+use cofund::presets::PRESETS;
+use yew::prelude::*;
+
+use super::editor::Editor;
+use super::fields::SelectField;
+use super::split::Split as Results;
+use crate::editor::state::{Action, EditorState};
+use crate::i18n::{lang_tag, texts};
+
+/// The value of the scenario picker's "blank scenario" option.
+const BLANK: &str = "blank";
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(EditorState::default);
+    let lang = state.lang;
+    let t = texts(lang);
+
+    // Keep <html lang> in step with the chosen language, for screen readers.
+    use_effect_with(lang, move |lang| {
+        if let Some(root) = gloo::utils::document().document_element() {
+            let _ = root.set_attribute("lang", lang_tag(*lang));
+        }
+    });
+
+    let toggle_lang = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_| {
+            dispatch.dispatch(Action::SetLang(match lang {
+                Lang::Da => Lang::En,
+                Lang::En => Lang::Da,
+            }))
+        })
+    };
+    let choose = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |key: String| {
+            dispatch.dispatch(if key == BLANK { Action::Blank } else { Action::LoadPreset(key) })
+        })
+    };
+    // Preset names are the scenario files' own names; reading them is cheap and done once.
+    let presets = use_memo((), |_| {
+        PRESETS
+            .iter()
+            .map(|p| (AttrValue::from(p.key), AttrValue::from(p.scenario().map(|s| s.name).unwrap_or_else(|_| p.key.to_string()))))
+            .collect::<Vec<_>>()
+    });
+    let mut options = (*presets).clone();
+    options.push((AttrValue::from(BLANK), AttrValue::from(t.blank_option)));
+    let errors = use_memo(state.errors.clone(), |errors| errors.clone());
+
+    html! {
+        <div class="cofund">
+            <header class="cofund-header">
+                <div>
+                    <h1 class="cofund-title">{ t.app_title }</h1>
+                    <p class="cofund-tagline">{ t.tagline }</p>
+                </div>
+                <button type="button" class="cofund-button" onclick={toggle_lang}
+                        lang={lang_tag(match lang { Lang::Da => Lang::En, Lang::En => Lang::Da })}
+                        aria-label={t.language_switch_label}>
+                    { t.language_switch }
+                </button>
+            </header>
+            <SelectField id="cofund-preset" label={t.preset_label} options={options}
+                selected={state.preset.unwrap_or(BLANK)} on_change={choose} class="cofund-picker" />
+            if !state.errors.is_empty() {
+                <p class="cofund-error" role="alert" id="cofund-errors-summary">{ t.errors_summary }</p>
+            }
+            <div class="cofund-layout">
+                <Editor draft={state.draft.clone()} errors={Rc::new((*errors).clone())} lang={lang} dispatch={state.dispatcher()} />
+                <div class="cofund-results-column">
+                    {
+                        match &state.good {
+                            Some(good) => html! {
+                                <Results scenario={good.scenario.clone()} evaluation={good.evaluation.clone()}
+                                    lang={lang} />
+                            },
+                            None => html! { <p class="cofund-error">{ t.load_error }</p> },
+                        }
+                    }
+                </div>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,352 @@
+//! The scenario editor: period, units (drivers), cost lines and funding sources. Every
+//! input dispatches an [`Action`]; rows are separate components with `PartialEq` props,
+//! so a keystroke re-renders only the row it changed.
+
+use std::rc::Rc;
+use std::str::FromStr;
+
+use cofund::model::Base;
+use cofund::numbers::{format_plain, parse_count, Lang};
+use cofund::Decimal;
+use yew::prelude::*;
+
+use super::fields::{SelectField, TextField};
+use crate::editor::draft::{CostDraft, CostKindTag, Draft, DriverDraft, FieldError, FieldId, Row, SourceDraft, SourceKindTag};
+use crate::editor::state::{Action, Direction, EditorState};
+use crate::i18n::{texts, Texts};
+
+type Dispatch = yew::UseReducerDispatcher<EditorState>;
+
+/// (driver id, label) pairs for the unit selects.
+type DriverOptions = Rc<Vec<(AttrValue, AttrValue)>>;
+
+#[derive(Properties, PartialEq)]
+pub struct EditorProps {
+    pub draft: Draft,
+    pub errors: Rc<Vec<FieldError>>,
+    pub lang: Lang,
+    pub dispatch: Dispatch,
+}
+
+fn row_errors(errors: &[FieldError], row: Row) -> Vec<FieldError> {
+    errors.iter().filter(|e| e.field.row == row).cloned().collect()
+}
+
+fn error_for(errors: &[FieldError], field: FieldId) -> Option<AttrValue> {
+    errors.iter().find(|e| e.field == field).map(|e| AttrValue::from(e.message.clone()))
+}
+
+/// A callback that dispatches the text of an input as an edit of `field`.
+fn on_text(dispatch: &Dispatch, field: FieldId) -> Callback<String> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |text| dispatch.dispatch(Action::Text(field, text)))
+}
+
+#[function_component(Editor)]
+pub fn editor(props: &EditorProps) -> Html {
+    let EditorProps { draft, errors, lang, dispatch } = props;
+    let t = texts(*lang);
+    let driver_options: DriverOptions = {
+        let pairs: Vec<(AttrValue, AttrValue)> =
+            draft.drivers.iter().map(|d| (AttrValue::from(d.id.clone()), AttrValue::from(d.label.clone()))).collect();
+        use_memo(pairs, |pairs| pairs.clone())
+    };
+    let general = Row::Scenario;
+    let add = |action: Action| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(action.clone()))
+    };
+
+    html! {
+        <section class="cofund-editor" aria-labelledby="cofund-editor-heading">
+            <h2 id="cofund-editor-heading">{ t.editor_heading }</h2>
+            <div class="cofund-grid">
+                <TextField id={FieldId::new(general, "name").dom_id()} label={t.name_label} value={draft.name.clone()}
+                    on_input={on_text(dispatch, FieldId::new(general, "name"))} class="cofund-grid-wide" />
+                <TextField id={FieldId::new(general, "years").dom_id()} label={t.years_label} value={draft.years.clone()} numeric=true
+                    error={error_for(errors, FieldId::new(general, "years"))}
+                    on_input={on_text(dispatch, FieldId::new(general, "years"))} />
+            </div>
+
+            <h3>{ t.drivers_heading }</h3>
+            { for draft.drivers.iter().enumerate().map(|(i, d)| html! {
+                <DriverRow key={d.key} driver={d.clone()} position={i} count={draft.drivers.len()} lang={*lang}
+                    errors={row_errors(errors, Row::Driver(d.key))} dispatch={dispatch.clone()} />
+            }) }
+            <button type="button" class="cofund-button cofund-button--secondary" onclick={add(Action::AddDriver)}>{ "+ " }{ t.add_driver }</button>
+
+            <h3>{ t.costs_heading }</h3>
+            { for draft.costs.iter().enumerate().map(|(i, c)| html! {
+                <CostRow key={c.key} cost={c.clone()} position={i} count={draft.costs.len()} lang={*lang}
+                    drivers={driver_options.clone()} errors={row_errors(errors, Row::Cost(c.key))} dispatch={dispatch.clone()} />
+            }) }
+            <button type="button" class="cofund-button cofund-button--secondary" onclick={add(Action::AddCost)}>{ "+ " }{ t.add_cost }</button>
+
+            <h3>{ t.sources_heading }</h3>
+            { for draft.sources.iter().enumerate().map(|(i, s)| html! {
+                <SourceRow key={s.key} source={s.clone()} position={i} count={draft.sources.len()} lang={*lang}
+                    drivers={driver_options.clone()} errors={row_errors(errors, Row::Source(s.key))} dispatch={dispatch.clone()} />
+            }) }
+            <button type="button" class="cofund-button cofund-button--secondary" onclick={add(Action::AddSource)}>{ "+ " }{ t.add_source }</button>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RowToolsProps {
+    row: Row,
+    label: AttrValue,
+    position: usize,
+    count: usize,
+    lang: Lang,
+    dispatch: Dispatch,
+}
+
+/// Move up, move down and remove, named after the row for screen readers.
+#[function_component(RowTools)]
+fn row_tools(props: &RowToolsProps) -> Html {
+    let t = texts(props.lang);
+    let act = |action: Action| {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(action.clone()))
+    };
+    let name = if props.label.is_empty() { "…" } else { props.label.as_str() };
+    html! {
+        <div class="cofund-row-tools">
+            <button type="button" class="cofund-icon-button" disabled={props.position == 0}
+                aria-label={format!("{}: {name}", t.move_up)} title={t.move_up}
+                onclick={act(Action::Move(props.row, Direction::Up))}>{ "↑" }</button>
+            <button type="button" class="cofund-icon-button" disabled={props.position + 1 >= props.count}
+                aria-label={format!("{}: {name}", t.move_down)} title={t.move_down}
+                onclick={act(Action::Move(props.row, Direction::Down))}>{ "↓" }</button>
+            <button type="button" class="cofund-icon-button cofund-icon-button--remove"
+                aria-label={format!("{}: {name}", t.remove)}
+                onclick={act(Action::Remove(props.row))}>{ t.remove }</button>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct DriverRowProps {
+    driver: DriverDraft,
+    position: usize,
+    count: usize,
+    lang: Lang,
+    errors: Vec<FieldError>,
+    dispatch: Dispatch,
+}
+
+#[function_component(DriverRow)]
+fn driver_row(props: &DriverRowProps) -> Html {
+    let DriverRowProps { driver: d, lang, errors, dispatch, .. } = props;
+    let t = texts(*lang);
+    let row = Row::Driver(d.key);
+    let field = |name: &'static str| FieldId::new(row, name);
+    let number = |v: &str| parse_count(v, *lang).ok();
+    // The slider needs a range; without one (or with a bad one) only the number field shows.
+    let slider = match (number(&d.min), number(&d.max), number(&d.value)) {
+        (Some(min), Some(max), Some(value)) if min < max => {
+            let step = number(&d.step).filter(|s| *s > Decimal::ZERO).unwrap_or(Decimal::ONE);
+            let lang = *lang;
+            let value_field = field("value");
+            let dispatch = dispatch.clone();
+            let oninput = Callback::from(move |e: InputEvent| {
+                let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+                // The slider speaks JavaScript's number format; the field shows the user's.
+                if let Ok(v) = Decimal::from_str(&input.value()) {
+                    dispatch.dispatch(Action::Text(value_field, format_plain(v, lang)));
+                }
+            });
+            let id = field("slider").dom_id();
+            html! {
+                <div class="cofund-field cofund-slider">
+                    <label for={id.clone()}>{ format!("{} {}", t.slider_label, d.label.to_lowercase()) }</label>
+                    <input id={id} type="range" min={min.to_string()} max={max.to_string()} step={step.to_string()}
+                        value={value.clone().clamp(min, max).to_string()} aria-valuetext={format_plain(value, lang)} {oninput} />
+                </div>
+            }
+        }
+        _ => html! {},
+    };
+    html! {
+        <fieldset class="cofund-row">
+            <legend>{ if d.label.is_empty() { t.new_driver } else { d.label.as_str() } }</legend>
+            <div class="cofund-grid">
+                <TextField id={field("label").dom_id()} label={t.label_label} value={d.label.clone()} on_input={on_text(dispatch, field("label"))} />
+                <TextField id={field("value").dom_id()} label={t.value_label} value={d.value.clone()} numeric=true
+                    error={error_for(errors, field("value"))} on_input={on_text(dispatch, field("value"))} />
+                { slider }
+                <TextField id={field("min").dom_id()} label={t.min_label} value={d.min.clone()} numeric=true
+                    error={error_for(errors, field("min"))} on_input={on_text(dispatch, field("min"))} class="cofund-narrow" />
+                <TextField id={field("max").dom_id()} label={t.max_label} value={d.max.clone()} numeric=true
+                    error={error_for(errors, field("max"))} on_input={on_text(dispatch, field("max"))} class="cofund-narrow" />
+                <TextField id={field("step").dom_id()} label={t.step_label} value={d.step.clone()} numeric=true
+                    error={error_for(errors, field("step"))} on_input={on_text(dispatch, field("step"))} class="cofund-narrow" />
+            </div>
+            <RowTools row={row} label={d.label.clone()} position={props.position} count={props.count} lang={*lang} dispatch={dispatch.clone()} />
+        </fieldset>
+    }
+}
+
+fn cost_kind_name(t: &Texts, kind: CostKindTag) -> (&'static str, &'static str) {
+    match kind {
+        CostKindTag::Fixed => (t.cost_fixed, t.cost_fixed_help),
+        CostKindTag::PerUnit => (t.cost_per_unit, t.cost_per_unit_help),
+        CostKindTag::PerYear => (t.cost_per_year, t.cost_per_year_help),
+        CostKindTag::PerUnitPerYear => (t.cost_per_unit_per_year, t.cost_per_unit_per_year_help),
+    }
+}
+
+fn source_kind_name(t: &Texts, kind: SourceKindTag) -> (&'static str, &'static str) {
+    match kind {
+        SourceKindTag::Share => (t.source_share, t.source_share_help),
+        SourceKindTag::PerUnit => (t.source_per_unit, t.source_per_unit_help),
+        SourceKindTag::Fixed => (t.source_fixed, t.source_fixed_help),
+        SourceKindTag::PerYear => (t.source_per_year, t.source_per_year_help),
+        SourceKindTag::Residual => (t.source_residual, t.source_residual_help),
+    }
+}
+
+/// The unit select for per-unit lines and sources; a missing driver shows as an error.
+fn driver_select(t: &Texts, id: FieldId, selected: &str, drivers: &DriverOptions, errors: &[FieldError], dispatch: &Dispatch) -> Html {
+    let mut options: Vec<(AttrValue, AttrValue)> = drivers.as_ref().clone();
+    if !drivers.iter().any(|(v, _)| v == selected) {
+        options.insert(0, (AttrValue::from(selected.to_string()), AttrValue::from("—")));
+    }
+    html! {
+        <SelectField id={id.dom_id()} label={t.driver_label} options={options} selected={AttrValue::from(selected.to_string())}
+            error={error_for(errors, id)} on_change={on_text(dispatch, id)} />
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CostRowProps {
+    cost: CostDraft,
+    position: usize,
+    count: usize,
+    lang: Lang,
+    drivers: DriverOptions,
+    errors: Vec<FieldError>,
+    dispatch: Dispatch,
+}
+
+#[function_component(CostRow)]
+fn cost_row(props: &CostRowProps) -> Html {
+    let CostRowProps { cost: c, lang, drivers, errors, dispatch, .. } = props;
+    let t = texts(*lang);
+    let row = Row::Cost(c.key);
+    let field = |name: &'static str| FieldId::new(row, name);
+    let kinds: Vec<(AttrValue, AttrValue)> =
+        CostKindTag::ALL.iter().map(|k| (AttrValue::from(k.tag()), AttrValue::from(cost_kind_name(t, *k).0))).collect();
+    let on_kind = {
+        let (dispatch, key) = (dispatch.clone(), c.key);
+        Callback::from(move |tag: String| {
+            if let Some(kind) = CostKindTag::from_tag(&tag) {
+                dispatch.dispatch(Action::CostKind(key, kind));
+            }
+        })
+    };
+    let on_eligible = {
+        let (dispatch, key) = (dispatch.clone(), c.key);
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            dispatch.dispatch(Action::Eligible(key, input.checked()));
+        })
+    };
+    let eligible_id = field("eligible").dom_id();
+    html! {
+        <fieldset class="cofund-row">
+            <legend>{ if c.label.is_empty() { t.new_cost } else { c.label.as_str() } }</legend>
+            <div class="cofund-grid">
+                <TextField id={field("label").dom_id()} label={t.label_label} value={c.label.clone()} on_input={on_text(dispatch, field("label"))} class="cofund-grid-wide" />
+                <SelectField id={field("kind").dom_id()} label={t.kind_label} options={kinds} selected={c.kind.tag()}
+                    hint={cost_kind_name(t, c.kind).1} error={error_for(errors, field("kind"))} on_change={on_kind} />
+                if c.kind.uses_driver() { { driver_select(t, field("driver"), &c.driver, drivers, errors, dispatch) } }
+                <TextField id={field("amount").dom_id()} label={t.amount_label} value={c.amount.clone()} numeric=true
+                    hint={t.amount_hint} error={error_for(errors, field("amount"))} on_input={on_text(dispatch, field("amount"))} />
+                <div class="cofund-field cofund-check">
+                    <input id={eligible_id.clone()} type="checkbox" checked={c.eligible} onchange={on_eligible}
+                        aria-describedby={format!("{eligible_id}-hint")} />
+                    <label for={eligible_id.clone()}>{ t.eligible_label }</label>
+                    <span id={format!("{eligible_id}-hint")} class="cofund-hint">{ t.eligible_help }</span>
+                </div>
+            </div>
+            <RowTools row={row} label={c.label.clone()} position={props.position} count={props.count} lang={*lang} dispatch={dispatch.clone()} />
+        </fieldset>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SourceRowProps {
+    source: SourceDraft,
+    position: usize,
+    count: usize,
+    lang: Lang,
+    drivers: DriverOptions,
+    errors: Vec<FieldError>,
+    dispatch: Dispatch,
+}
+
+#[function_component(SourceRow)]
+fn source_row(props: &SourceRowProps) -> Html {
+    let SourceRowProps { source: s, lang, drivers, errors, dispatch, .. } = props;
+    let t = texts(*lang);
+    let row = Row::Source(s.key);
+    let field = |name: &'static str| FieldId::new(row, name);
+    let kinds: Vec<(AttrValue, AttrValue)> =
+        SourceKindTag::ALL.iter().map(|k| (AttrValue::from(k.tag()), AttrValue::from(source_kind_name(t, *k).0))).collect();
+    let on_kind = {
+        let (dispatch, key) = (dispatch.clone(), s.key);
+        Callback::from(move |tag: String| {
+            if let Some(kind) = SourceKindTag::from_tag(&tag) {
+                dispatch.dispatch(Action::SourceKind(key, kind));
+            }
+        })
+    };
+    let on_base = {
+        let (dispatch, key) = (dispatch.clone(), s.key);
+        Callback::from(move |tag: String| {
+            let base = if tag == "total" { Base::Total } else { Base::Eligible };
+            dispatch.dispatch(Action::SourceBase(key, base));
+        })
+    };
+    let bases = vec![
+        (AttrValue::from("eligible"), AttrValue::from(t.base_eligible)),
+        (AttrValue::from("total"), AttrValue::from(t.base_total)),
+    ];
+    let amount = html! {
+        <TextField id={field("amount").dom_id()} label={t.amount_label} value={s.amount.clone()} numeric=true
+            hint={t.amount_hint} error={error_for(errors, field("amount"))} on_input={on_text(dispatch, field("amount"))} />
+    };
+    let cap = html! {
+        <TextField id={field("cap").dom_id()} label={t.cap_label} value={s.cap.clone()} numeric=true
+            error={error_for(errors, field("cap"))} on_input={on_text(dispatch, field("cap"))} />
+    };
+    let specific = match s.kind {
+        SourceKindTag::Share => html! { <>
+            <TextField id={field("rate").dom_id()} label={t.rate_label} value={s.rate.clone()} numeric=true
+                hint={t.rate_hint} error={error_for(errors, field("rate"))} on_input={on_text(dispatch, field("rate"))} />
+            <SelectField id={field("of").dom_id()} label={t.base_label} options={bases}
+                selected={if s.of == Base::Total { "total" } else { "eligible" }} on_change={on_base} />
+            { cap }
+        </> },
+        SourceKindTag::PerUnit => html! { <>
+            { driver_select(t, field("driver"), &s.driver, drivers, errors, dispatch) }
+            { amount }
+        </> },
+        SourceKindTag::Fixed | SourceKindTag::PerYear => amount,
+        SourceKindTag::Residual => cap,
+    };
+    html! {
+        <fieldset class="cofund-row">
+            <legend>{ if s.label.is_empty() { t.new_source } else { s.label.as_str() } }</legend>
+            <div class="cofund-grid">
+                <TextField id={field("label").dom_id()} label={t.label_label} value={s.label.clone()} on_input={on_text(dispatch, field("label"))} class="cofund-grid-wide" />
+                <SelectField id={field("kind").dom_id()} label={t.kind_label} options={kinds} selected={s.kind.tag()}
+                    hint={source_kind_name(t, s.kind).1} error={error_for(errors, field("kind"))} on_change={on_kind} />
+                { specific }
+            </div>
+            <RowTools row={row} label={s.label.clone()} position={props.position} count={props.count} lang={*lang} dispatch={dispatch.clone()} />
+        </fieldset>
+    }
+}
