@@ -324,7 +324,7 @@ fn is_canonical_decimal(text: &str) -> bool {
         None => (digits, None),
     };
     let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    all_digits(int) && frac.map_or(true, all_digits)
+    all_digits(int) && frac.is_none_or(all_digits)
 }
 
 fn whole_number(value: &Value, path: &str) -> Result<Decimal, ScenarioError> {

@@ -32,7 +32,7 @@ pub fn synthetic(lines: usize, source_count: usize) -> Scenario {
                     _ => CostKind::PerUnitPerYear { driver },
                 },
                 // Kroner and øre, so the arithmetic is not all whole numbers.
-                amount: Decimal::new(1_000_00 + (i as i64 * 37_13) % 500_000_00, 2),
+                amount: Decimal::new(100_000 + (i as i64 * 3_713) % 50_000_000, 2),
                 eligible: i % 7 != 0,
             }
         })

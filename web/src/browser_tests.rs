@@ -1,0 +1,68 @@
+//! Tests that run inside headless Chromium (`wasm-bindgen-test`): the core computes the
+//! same in wasm as natively, and the widget renders and reacts to typing.
+
+use cofund::model::evaluate;
+use cofund::presets::Preset;
+use cofund::Decimal;
+use gloo::timers::future::TimeoutFuture;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlInputElement};
+
+use crate::ui::app::App;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+fn the_core_computes_the_published_table_in_wasm() {
+    let s = Preset::find("vaekstpilot-225").unwrap().scenario().unwrap();
+    let e = evaluate(&s).unwrap();
+    assert_eq!(e.total_cost, Decimal::from(32_850_000));
+    assert_eq!(e.sources[0].amount, Decimal::from(16_425_000));
+    assert_eq!(e.sources[2].amount, Decimal::from(5_175_000));
+}
+
+/// Mounts the app in a fresh element and waits for Yew to render.
+async fn mount() -> Element {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    TimeoutFuture::new(20).await;
+    root
+}
+
+async fn type_into(root: &Element, selector: &str, text: &str) {
+    let input: HtmlInputElement = root.query_selector(selector).unwrap().unwrap().dyn_into().unwrap();
+    input.set_value(text);
+    let event = web_sys::InputEvent::new("input").unwrap();
+    input.dispatch_event(&event).unwrap();
+    TimeoutFuture::new(20).await;
+}
+
+fn total_text(root: &Element) -> String {
+    root.query_selector("[data-testid=total-cost]").unwrap().unwrap().text_content().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn the_app_shows_the_default_split_and_follows_typing() {
+    let root = mount().await;
+    assert_eq!(total_text(&root), "21.900.000 kr.");
+
+    // The pilots field is the first driver's value: 225 pilots → the published 225 column.
+    type_into(&root, "input[id$='-value']", "225").await;
+    assert_eq!(total_text(&root), "32.850.000 kr.");
+
+    // A malformed amount: the field keeps the text and is marked, the result stays.
+    let amount = "input[id^='cofund-cost-'][id$='-amount']";
+    type_into(&root, amount, "32.850.0000").await;
+    let input: HtmlInputElement = root.query_selector(amount).unwrap().unwrap().dyn_into().unwrap();
+    assert_eq!(input.value(), "32.850.0000");
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let described = input.get_attribute("aria-describedby").unwrap();
+    let error_id = described.split(' ').find(|id| id.ends_with("-error")).unwrap();
+    let message = root.query_selector(&format!("#{error_id}")).unwrap().unwrap().text_content().unwrap();
+    assert!(message.contains("32.850.0000"), "{message}");
+    assert_eq!(total_text(&root), "32.850.000 kr.");
+    root.remove();
+}
