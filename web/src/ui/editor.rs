@@ -162,7 +162,7 @@ fn driver_row(props: &DriverRowProps) -> Html {
                 <div class="cofund-field cofund-slider">
                     <label for={id.clone()}>{ format!("{} {}", t.slider_label, d.label.to_lowercase()) }</label>
                     <input id={id} type="range" min={min.to_string()} max={max.to_string()} step={step.to_string()}
-                        value={value.clone().clamp(min, max).to_string()} aria-valuetext={format_plain(value, lang)} {oninput} />
+                        value={value.clamp(min, max).to_string()} aria-valuetext={format_plain(value, lang)} {oninput} />
                 </div>
             }
         }
@@ -172,10 +172,12 @@ fn driver_row(props: &DriverRowProps) -> Html {
         <fieldset class="cofund-row">
             <legend>{ if d.label.is_empty() { t.new_driver } else { d.label.as_str() } }</legend>
             <div class="cofund-grid">
-                <TextField id={field("label").dom_id()} label={t.label_label} value={d.label.clone()} on_input={on_text(dispatch, field("label"))} />
-                <TextField id={field("value").dom_id()} label={t.value_label} value={d.value.clone()} numeric=true
-                    error={error_for(errors, field("value"))} on_input={on_text(dispatch, field("value"))} />
-                { slider }
+                <TextField id={field("label").dom_id()} label={t.label_label} value={d.label.clone()} on_input={on_text(dispatch, field("label"))} class="cofund-grid-wide" />
+                <div class="cofund-value-slider cofund-grid-wide">
+                    <TextField id={field("value").dom_id()} label={t.value_label} value={d.value.clone()} numeric=true
+                        error={error_for(errors, field("value"))} on_input={on_text(dispatch, field("value"))} />
+                    { slider }
+                </div>
                 <TextField id={field("min").dom_id()} label={t.min_label} value={d.min.clone()} numeric=true
                     error={error_for(errors, field("min"))} on_input={on_text(dispatch, field("min"))} class="cofund-narrow" />
                 <TextField id={field("max").dom_id()} label={t.max_label} value={d.max.clone()} numeric=true
