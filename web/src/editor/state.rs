@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use cofund::model::{evaluate, Base, Evaluation, Scenario};
 use cofund::numbers::Lang;
-use cofund::presets::{Preset, DEFAULT_PRESET};
+use cofund::presets::{synthetic, Preset, DEFAULT_PRESET};
 use yew::Reducible;
 
 use super::draft::{CostKindTag, Draft, FieldError, FieldId, Key, Row, SourceKindTag};
@@ -60,6 +60,11 @@ pub enum Action {
 
 impl EditorState {
     pub fn new(lang: Lang, preset_key: &str) -> Self {
+        // `synthetic-N`: a generated scenario with N cost lines, for performance tests.
+        if let Some(lines) = preset_key.strip_prefix("synthetic-").and_then(|n| n.parse::<usize>().ok()) {
+            let scenario = synthetic(lines.min(5000), 10);
+            return Self::from_draft(lang, None, Draft::from_scenario(&scenario, lang));
+        }
         let preset = Preset::find(preset_key).or_else(|| Preset::find(DEFAULT_PRESET));
         let (preset, draft) = match preset.map(|p| (p.key, p.scenario())) {
             Some((key, Ok(s))) => (Some(key), Draft::from_scenario(&s, lang)),

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use cofund::numbers::Lang;
-use cofund::presets::PRESETS;
+use cofund::presets::{DEFAULT_PRESET, PRESETS};
 use yew::prelude::*;
 
 use super::editor::Editor;
@@ -13,12 +13,43 @@ use super::split::Split as Results;
 use crate::editor::state::{Action, EditorState};
 use crate::i18n::{lang_tag, texts};
 
+/// Options read from the page address: `?preset=design-sprint&lang=en`.
+#[derive(Debug, Default, PartialEq)]
+struct PageOptions {
+    preset: Option<String>,
+    lang: Lang,
+}
+
+impl PageOptions {
+    fn from_location() -> Self {
+        let search = gloo::utils::window().location().search().unwrap_or_default();
+        Self::parse(&search)
+    }
+
+    /// Unknown keys and values are ignored: a link with a typo still opens the app.
+    fn parse(search: &str) -> Self {
+        let mut options = PageOptions::default();
+        for pair in search.trim_start_matches('?').split('&') {
+            match pair.split_once('=') {
+                Some(("preset", key)) => options.preset = Some(key.to_string()),
+                Some(("lang", "en")) => options.lang = Lang::En,
+                Some(("lang", "da")) => options.lang = Lang::Da,
+                _ => {}
+            }
+        }
+        options
+    }
+}
+
 /// The value of the scenario picker's "blank scenario" option.
 const BLANK: &str = "blank";
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(EditorState::default);
+    let state = use_reducer(|| {
+        let options = PageOptions::from_location();
+        EditorState::new(options.lang, options.preset.as_deref().unwrap_or(DEFAULT_PRESET))
+    });
     let lang = state.lang;
     let t = texts(lang);
 
@@ -88,5 +119,19 @@ pub fn app() -> Html {
                 </div>
             </div>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_options_are_read_from_the_query_string() {
+        assert_eq!(PageOptions::parse(""), PageOptions::default());
+        let o = PageOptions::parse("?preset=design-sprint&lang=en&x=1");
+        assert_eq!(o.preset.as_deref(), Some("design-sprint"));
+        assert_eq!(o.lang, Lang::En);
+        assert_eq!(PageOptions::parse("?lang=fr").lang, Lang::Da);
     }
 }
