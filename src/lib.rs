@@ -5,9 +5,11 @@
 //! command line) and inside the browser widget in `web/` alike. Every amount and rate is a
 //! [`rust_decimal::Decimal`]; rounding happens only in [`numbers`], for display.
 
+pub mod explain;
 pub mod model;
 pub mod numbers;
 pub mod presets;
+pub mod storage;
 
 pub use model::{
     evaluate, sweep, CostKind, CostLine, Driver, Evaluation, Scenario, ScenarioError, Source,

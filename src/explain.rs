@@ -1,0 +1,1643 @@
+//! Every number of an evaluation, explained in words and figures, in Danish or English.
+//!
+//! An [`Explanation`] is built only from the [`Evaluation`] (its amounts and each amount's
+//! [`Trace`]) and the [`Scenario`] (labels, drivers, eligibility): nothing is recomputed
+//! another way, so an explanation cannot disagree with the figure it explains. The only
+//! arithmetic done here is for display:
+//!
+//! * figures are rounded with the functions of [`crate::numbers`] (half away from zero);
+//! * where a formula adds or subtracts several rounded figures (a sum of cost lines, the
+//!   residual "total − others", a gap), the terms are rounded together with
+//!   [`apportion`], so the figures shown always add up to the figure shown as the
+//!   result, and they match the rounded table the widget shows;
+//! * cost per year is total cost ÷ years, which is the definition of that figure (the
+//!   evaluation does not carry it).
+//!
+//! Rates are shown with as many decimals as they have (`50 %`, `12,5 %`); computed
+//! amounts in whole kroner ([`format_amount`]); amounts typed by the user (an amount per
+//! unit, a cap) and quotients (cost per unit, per year) in whole kroner when they are
+//! whole and with øre otherwise, so that `150 × 12.500,50 kr.` is not shown as
+//! `150 × 12.501 kr.`.
+
+use rust_decimal::prelude::*;
+
+use crate::model::{Base, Evaluation, Scenario, SourceKind, Trace, Warning};
+use crate::numbers::{apportion, format_amount, format_number, format_percent, format_plain, Lang};
+
+/// What to explain.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Subject {
+    /// The sum of all cost lines.
+    TotalCost,
+    /// The sum of the eligible cost lines (the base of shares of eligible cost).
+    EligibleCost,
+    /// `costs[i]`.
+    Line(usize),
+    /// `sources[i]`.
+    Source(usize),
+    /// The sum of all sources.
+    Funded,
+    /// The gap, the surplus, or that the scenario is fully funded.
+    Balance,
+    /// Total cost ÷ the value of `drivers[i]`.
+    PerUnit(usize),
+    /// Total cost per year of the programme period.
+    PerYear,
+}
+
+/// A number explained: a title, the calculation with its figures, and remarks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Explanation {
+    /// What the number is (`Samlede udgifter`, a line's or source's label).
+    pub title: String,
+    /// The calculation in one line: `DEB = 50 % × støtteberettigede udgifter
+    /// 21.900.000 kr. = 10.950.000 kr.`
+    pub formula: String,
+    /// Further remarks: the terms of a sum, a binding cap, an excluded line.
+    pub notes: Vec<String>,
+}
+
+/// Explains one number of `e`, the evaluation of `s`, in `lang`. `None` when the subject's
+/// index is out of range (no such line, source or driver).
+pub fn explain(s: &Scenario, e: &Evaluation, subject: Subject, lang: Lang) -> Option<Explanation> {
+    let x = Ctx { s, e, lang };
+    let mut explanation = match subject {
+        Subject::TotalCost => x.total_cost(),
+        Subject::EligibleCost => x.eligible_cost(),
+        Subject::Line(i) => x.line(i)?,
+        Subject::Source(i) => x.source(i)?,
+        Subject::Funded => x.funded(),
+        Subject::Balance => x.balance(),
+        Subject::PerUnit(d) => x.per_unit(d)?,
+        Subject::PerYear => x.per_year(),
+    };
+    // A sentence that ends in an amount ("kr.") or an abbreviated label already has its
+    // full stop.
+    for note in &mut explanation.notes {
+        if note.ends_with("..") {
+            note.pop();
+        }
+    }
+    Some(explanation)
+}
+
+/// Sums, differences and lists with more terms than this give a count instead.
+const MAX_TERMS: usize = 6;
+
+/// U+2212 between spaces, for differences.
+const MINUS: &str = " \u{2212} ";
+
+/// The rate with exactly as many decimals as it has: `50 %`, `12,5 %` (`50%`, `12.5%`).
+fn rate_text(rate: Decimal, lang: Lang) -> String {
+    let rate = rate.normalize();
+    format_percent(rate, rate.scale(), lang)
+}
+
+/// A share of the total, rounded to at most one decimal, without a trailing zero.
+fn share_text(share: Decimal, lang: Lang) -> String {
+    rate_text(
+        share.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero),
+        lang,
+    )
+}
+
+/// A label in running text: each word lower-cased unless it looks like an acronym
+/// (two or more capitals: `SMV'er` stays, `Vækstpiloter` becomes `vækstpiloter`).
+fn lower_label(label: &str) -> String {
+    label
+        .split(' ')
+        .map(|word| {
+            if word.chars().filter(|c| c.is_uppercase()).count() >= 2 {
+                word.to_string()
+            } else {
+                word.to_lowercase()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+struct Ctx<'a> {
+    s: &'a Scenario,
+    e: &'a Evaluation,
+    lang: Lang,
+}
+
+impl Ctx<'_> {
+    fn tr(&self, da: &'static str, en: &'static str) -> &'static str {
+        match self.lang {
+            Lang::Da => da,
+            Lang::En => en,
+        }
+    }
+
+    /// A computed amount, whole kroner: `21.900.000 kr.` / `DKK 21,900,000`.
+    fn amount(&self, v: Decimal) -> String {
+        format_amount(v, self.lang)
+    }
+
+    /// An entered amount or a quotient: whole kroner when whole, else with øre.
+    fn exact(&self, v: Decimal) -> String {
+        if v.fract().is_zero() {
+            return format_amount(v, self.lang);
+        }
+        let number = format_number(v.abs(), 2, self.lang);
+        let sign = if v.is_sign_negative() { "\u{2212}" } else { "" };
+        match self.lang {
+            Lang::Da => format!("{sign}{number} kr."),
+            Lang::En => format!("{sign}DKK {number}"),
+        }
+    }
+
+    /// A term of a sum or difference, whole kroner without currency: `15.000.000`.
+    fn fig(&self, v: Decimal) -> String {
+        format_number(v, 0, self.lang)
+    }
+
+    /// `1 udgiftspost`, `1.000 udgiftsposter`.
+    fn count(&self, n: usize, one: (&str, &str), many: (&str, &str)) -> String {
+        let noun = match (self.lang, n == 1) {
+            (Lang::Da, true) => one.0,
+            (Lang::Da, false) => many.0,
+            (Lang::En, true) => one.1,
+            (Lang::En, false) => many.1,
+        };
+        format!("{} {noun}", format_number(Decimal::from(n), 0, self.lang))
+    }
+
+    fn lines_count(&self, n: usize) -> String {
+        self.count(
+            n,
+            ("udgiftspost", "cost line"),
+            ("udgiftsposter", "cost lines"),
+        )
+    }
+
+    fn sources_count(&self, n: usize) -> String {
+        self.count(n, ("kilde", "source"), ("kilder", "sources"))
+    }
+
+    /// `3 år` / `3 years`.
+    fn years(&self, years: u32) -> String {
+        match (self.lang, years) {
+            (Lang::Da, _) => format!("{years} år"),
+            (Lang::En, 1) => "1 year".to_string(),
+            (Lang::En, _) => format!("{years} years"),
+        }
+    }
+
+    /// The driver's label in running text (`vækstpiloter`).
+    fn driver_label(&self, d: usize) -> String {
+        match self.s.drivers.get(d) {
+            Some(driver) => lower_label(&driver.label),
+            None => self.tr("enheder", "units").to_string(),
+        }
+    }
+
+    /// `150 vækstpiloter` (`1 vækstpilot` when the singular is known).
+    fn units(&self, d: usize, units: Decimal) -> String {
+        let label = match self.singular(d) {
+            Some(one) if units == Decimal::ONE => one,
+            _ => self.driver_label(d),
+        };
+        format!("{} {label}", format_plain(units, self.lang))
+    }
+
+    /// The singular of a driver's label, when the scenario tells it: a line or source on
+    /// that driver labelled `… pr. vækstpilot` gives `vækstpilot` for `Vækstpiloter`
+    /// (the word must begin the driver's label). `SMV'er` gives `SMV`. Otherwise `None`:
+    /// guessing inflections of arbitrary words would produce wrong Danish.
+    fn singular(&self, d: usize) -> Option<String> {
+        let driver = self.s.drivers.get(d)?;
+        let plural = driver.label.to_lowercase();
+        let on_driver = self
+            .s
+            .costs
+            .iter()
+            .filter(|c| c.kind.driver() == Some(driver.id.as_str()))
+            .map(|c| c.label.as_str())
+            .chain(
+                self.s
+                    .sources
+                    .iter()
+                    .filter(|src| src.kind.driver() == Some(driver.id.as_str()))
+                    .map(|src| src.label.as_str()),
+            );
+        for label in on_driver {
+            let words: Vec<&str> = label.split_whitespace().collect();
+            for pair in words.windows(2) {
+                let marker = pair[0].to_lowercase();
+                if marker != "pr." && marker != "per" {
+                    continue;
+                }
+                let word = pair[1].trim_end_matches(|c: char| ",;:.()".contains(c));
+                if word.chars().count() >= 2 && plural.starts_with(&word.to_lowercase()) {
+                    return Some(lower_label(word));
+                }
+            }
+        }
+        for suffix in ["'er", "’er"] {
+            if let Some(stem) = driver.label.strip_suffix(suffix) {
+                if !stem.is_empty() {
+                    return Some(lower_label(stem));
+                }
+            }
+        }
+        None
+    }
+
+    /// The right-hand side of a line's or source's own calculation:
+    /// `150 vækstpiloter × 100.000 kr. = 15.000.000 kr.`. Shares and residuals are
+    /// explained by [`Ctx::source`].
+    fn simple_rhs(&self, trace: &Trace, result: Decimal) -> String {
+        match *trace {
+            Trace::Fixed { amount } => self.exact(amount),
+            Trace::PerUnit {
+                amount,
+                driver,
+                units,
+            } => format!(
+                "{} × {} = {}",
+                self.units(driver, units),
+                self.exact(amount),
+                self.amount(result)
+            ),
+            Trace::PerYear { amount, years } => format!(
+                "{} × {} = {}",
+                self.exact(amount),
+                self.years(years),
+                self.amount(result)
+            ),
+            Trace::PerUnitPerYear {
+                amount,
+                driver,
+                units,
+                years,
+            } => format!(
+                "{} × {} × {} = {}",
+                self.units(driver, units),
+                self.exact(amount),
+                self.years(years),
+                self.amount(result)
+            ),
+            Trace::Share { .. } | Trace::Residual { .. } => self.amount(result),
+        }
+    }
+
+    /// What kind of calculation a simple trace is, in words.
+    fn kind_note(&self, trace: &Trace) -> Option<String> {
+        Some(match *trace {
+            Trace::Fixed { .. } => self
+                .tr(
+                    "Et fast beløb for hele perioden.",
+                    "A fixed amount for the whole period.",
+                )
+                .into(),
+            Trace::PerUnit { driver, .. } => match self.lang {
+                Lang::Da => format!(
+                    "Beløbet pr. enhed gange antallet af {}.",
+                    self.driver_label(driver)
+                ),
+                Lang::En => format!(
+                    "The amount per unit times the number of {}.",
+                    self.driver_label(driver)
+                ),
+            },
+            Trace::PerYear { years, .. } => match self.lang {
+                Lang::Da => format!("Beløbet pr. år gange periodens {}.", self.years(years)),
+                Lang::En => format!(
+                    "The amount per year times the period's {}.",
+                    self.years(years)
+                ),
+            },
+            Trace::PerUnitPerYear { driver, years, .. } => match self.lang {
+                Lang::Da => format!(
+                    "Beløbet pr. enhed pr. år gange antallet af {} og periodens {}.",
+                    self.driver_label(driver),
+                    self.years(years)
+                ),
+                Lang::En => format!(
+                    "The amount per unit per year times the number of {} and the period's {}.",
+                    self.driver_label(driver),
+                    self.years(years)
+                ),
+            },
+            Trace::Share { .. } | Trace::Residual { .. } => return None,
+        })
+    }
+
+    /// `name = a + b = total`, the terms apportioned so they add up; a count instead of
+    /// the terms when there are more than [`MAX_TERMS`].
+    fn sum_formula(
+        &self,
+        name: &str,
+        parts: &[Decimal],
+        total: Decimal,
+        counted: String,
+        empty: &str,
+    ) -> String {
+        match parts.len() {
+            0 => format!("{name} = {} ({empty})", self.amount(total)),
+            1 => format!("{name} = {}", self.amount(total)),
+            n if n <= MAX_TERMS => {
+                let terms: Vec<String> = apportion(parts, 0)
+                    .into_iter()
+                    .map(|v| self.fig(v))
+                    .collect();
+                format!("{name} = {} = {}", terms.join(" + "), self.amount(total))
+            }
+            _ => {
+                let sum_of = self.tr("sum af", "sum of");
+                format!("{name} = {sum_of} {counted} = {}", self.amount(total))
+            }
+        }
+    }
+
+    /// Notes listing at most [`MAX_TERMS`] items, then how many more there are.
+    fn listed(&self, items: Vec<String>, more: impl Fn(usize) -> String) -> Vec<String> {
+        let total = items.len();
+        let mut notes: Vec<String> = items.into_iter().take(MAX_TERMS).collect();
+        if total > MAX_TERMS {
+            let rest = more(total - MAX_TERMS);
+            notes.push(match self.lang {
+                Lang::Da => format!("… og {rest} mere."),
+                Lang::En => format!("… and {rest} more."),
+            });
+        }
+        notes
+    }
+
+    /// Labels of the sources that take a share of eligible cost.
+    fn eligible_share_sources(&self) -> Vec<&str> {
+        self.s
+            .sources
+            .iter()
+            .filter(|src| {
+                matches!(
+                    src.kind,
+                    SourceKind::Share {
+                        of: Base::Eligible,
+                        ..
+                    }
+                )
+            })
+            .map(|src| src.label.as_str())
+            .collect()
+    }
+
+    /// `1 udgiftspost er ikke støtteberettiget og indgår ikke`, plural accordingly.
+    fn excluded_phrase(&self, n: usize) -> String {
+        let lines = self.lines_count(n);
+        match (self.lang, n == 1) {
+            (Lang::Da, true) => format!("{lines} er ikke støtteberettiget og indgår ikke"),
+            (Lang::Da, false) => format!("{lines} er ikke støtteberettigede og indgår ikke"),
+            (Lang::En, true) => format!("{lines} is not eligible and is left out"),
+            (Lang::En, false) => format!("{lines} are not eligible and are left out"),
+        }
+    }
+
+    fn total_cost(&self) -> Explanation {
+        let title = self.tr("Samlede udgifter", "Total cost");
+        let parts: Vec<Decimal> = self.e.lines.iter().map(|l| l.amount).collect();
+        let formula = self.sum_formula(
+            title,
+            &parts,
+            self.e.total_cost,
+            self.lines_count(parts.len()),
+            self.tr("ingen udgiftsposter", "no cost lines"),
+        );
+        let items = self
+            .s
+            .costs
+            .iter()
+            .zip(&self.e.lines)
+            .map(|(line, result)| {
+                let mut note = format!(
+                    "{}: {}",
+                    line.label,
+                    self.simple_rhs(&result.trace, result.amount)
+                );
+                if !line.eligible {
+                    note.push_str(self.tr(" (ikke støtteberettiget)", " (not eligible)"));
+                }
+                note
+            })
+            .collect();
+        let notes = self.listed(items, |n| self.lines_count(n));
+        Explanation {
+            title: title.into(),
+            formula,
+            notes,
+        }
+    }
+
+    fn eligible_cost(&self) -> Explanation {
+        let title = self.tr("Støtteberettigede udgifter", "Eligible cost");
+        let eligible: Vec<usize> = (0..self.s.costs.len().min(self.e.lines.len()))
+            .filter(|&i| self.s.costs[i].eligible)
+            .collect();
+        let parts: Vec<Decimal> = eligible.iter().map(|&i| self.e.lines[i].amount).collect();
+        let counted = match self.lang {
+            Lang::Da => format!(
+                "{} støtteberettigede udgiftsposter",
+                format_number(Decimal::from(parts.len()), 0, self.lang)
+            ),
+            Lang::En => format!(
+                "{} eligible cost lines",
+                format_number(Decimal::from(parts.len()), 0, self.lang)
+            ),
+        };
+        let formula = self.sum_formula(
+            title,
+            &parts,
+            self.e.eligible_cost,
+            counted,
+            self.tr(
+                "ingen støtteberettigede udgiftsposter",
+                "no eligible cost lines",
+            ),
+        );
+        let items = eligible
+            .iter()
+            .map(|&i| {
+                format!(
+                    "{}: {}",
+                    self.s.costs[i].label,
+                    self.amount(self.e.lines[i].amount)
+                )
+            })
+            .collect();
+        let mut notes = self.listed(items, |n| self.lines_count(n));
+        let excluded: Vec<&str> = self
+            .s
+            .costs
+            .iter()
+            .filter(|c| !c.eligible)
+            .map(|c| c.label.as_str())
+            .collect();
+        if excluded.is_empty() {
+            if !self.s.costs.is_empty() {
+                notes.push(
+                    self.tr(
+                        "Alle udgiftsposter er støtteberettigede.",
+                        "All cost lines are eligible.",
+                    )
+                    .into(),
+                );
+            }
+        } else {
+            let mut names = excluded
+                .iter()
+                .take(MAX_TERMS)
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", ");
+            if excluded.len() > MAX_TERMS {
+                names.push_str(", …");
+            }
+            notes.push(format!(
+                "{}: {names}.",
+                self.excluded_phrase(excluded.len())
+            ));
+        }
+        let users = self.eligible_share_sources();
+        if !users.is_empty() {
+            let prefix = self.tr(
+                "Grundlag for andelen, som betales af",
+                "The base of the share paid by",
+            );
+            notes.push(format!("{prefix} {}.", users.join(", ")));
+        }
+        Explanation {
+            title: title.into(),
+            formula,
+            notes,
+        }
+    }
+
+    fn line(&self, i: usize) -> Option<Explanation> {
+        let line = self.s.costs.get(i)?;
+        let result = self.e.lines.get(i)?;
+        let formula = format!(
+            "{} = {}",
+            line.label,
+            self.simple_rhs(&result.trace, result.amount)
+        );
+        let mut notes: Vec<String> = self.kind_note(&result.trace).into_iter().collect();
+        if !line.eligible {
+            let text = self.tr(
+                "Posten er ikke støtteberettiget: den indgår ikke i grundlaget for kilder, der betaler en andel af de støtteberettigede udgifter",
+                "This line is not eligible: it is left out of the base of sources that pay a share of eligible cost",
+            );
+            let users = self.eligible_share_sources();
+            notes.push(if users.is_empty() {
+                format!("{text}.")
+            } else {
+                format!("{text} ({}).", users.join(", "))
+            });
+        }
+        Some(Explanation {
+            title: line.label.clone(),
+            formula,
+            notes,
+        })
+    }
+
+    fn source(&self, i: usize) -> Option<Explanation> {
+        let src = self.s.sources.get(i)?;
+        let result = self.e.sources.get(i)?;
+        let label = &src.label;
+        let mut notes = Vec::new();
+        let formula = match result.trace {
+            Trace::Share {
+                rate,
+                of,
+                base,
+                uncapped,
+                cap,
+            } => {
+                let base_name = match of {
+                    Base::Eligible => self.tr("støtteberettigede udgifter", "eligible cost"),
+                    Base::Total => self.tr("samlede udgifter", "total cost"),
+                };
+                let mut formula = format!(
+                    "{label} = {} × {base_name} {} = {}",
+                    rate_text(rate, self.lang),
+                    self.amount(base),
+                    self.amount(uncapped)
+                );
+                self.cap_parts(
+                    label,
+                    &result.trace,
+                    uncapped,
+                    cap,
+                    result.amount,
+                    &mut formula,
+                    &mut notes,
+                );
+                if of == Base::Eligible {
+                    let excluded = self.s.costs.iter().filter(|c| !c.eligible).count();
+                    if excluded > 0 {
+                        let lead = self.tr(
+                            "Grundlaget er kun de støtteberettigede udgifter",
+                            "The base is eligible cost only",
+                        );
+                        notes.push(format!("{lead}: {}.", self.excluded_phrase(excluded)));
+                    }
+                }
+                formula
+            }
+            Trace::Residual {
+                total_cost,
+                others,
+                uncovered,
+                cap,
+            } => {
+                let need = self.tr("resterende finansieringsbehov", "remaining need");
+                let other: Vec<Decimal> = self
+                    .e
+                    .sources
+                    .iter()
+                    .enumerate()
+                    .filter(|&(j, _)| j != i)
+                    .map(|(_, r)| r.amount)
+                    .collect();
+                let (mut formula, shown_uncovered) = if other.is_empty() {
+                    let total_name = self.tr("samlede udgifter", "total cost");
+                    (
+                        format!(
+                            "{label} = {need} = {total_name} {}",
+                            self.amount(total_cost)
+                        ),
+                        uncovered,
+                    )
+                } else {
+                    let mut parts = if other.len() <= MAX_TERMS {
+                        other.clone()
+                    } else {
+                        vec![others]
+                    };
+                    parts.push(uncovered);
+                    let shown = apportion(&parts, 0);
+                    let (last, terms) = shown.split_last().unwrap_or((&uncovered, &[]));
+                    let mut text = format!("{label} = {need} = {}", self.fig(total_cost));
+                    for term in terms {
+                        text.push_str(MINUS);
+                        text.push_str(&self.fig(*term));
+                    }
+                    if other.len() > MAX_TERMS {
+                        let n = self.count(
+                            other.len(),
+                            ("anden kilde", "other source"),
+                            ("andre kilder", "other sources"),
+                        );
+                        text.push_str(&format!(" ({} {n})", self.tr("sum af", "sum of")));
+                    }
+                    text.push_str(&format!(" = {}", self.amount(*last)));
+                    (text, *last)
+                };
+                if uncovered < Decimal::ZERO {
+                    formula.push_str(&format!(
+                        "{} = {}",
+                        self.tr(", men aldrig under 0", ", but never below 0"),
+                        self.amount(result.amount)
+                    ));
+                    notes.push(match self.lang {
+                        Lang::Da => format!(
+                            "De andre kilder dækker allerede alle udgifter ({} mere end nødvendigt), så {label} er {}.",
+                            self.amount(-shown_uncovered),
+                            self.amount(result.amount)
+                        ),
+                        Lang::En => format!(
+                            "The other sources already cover all costs ({} more than needed), so {label} is {}.",
+                            self.amount(-shown_uncovered),
+                            self.amount(result.amount)
+                        ),
+                    });
+                } else {
+                    if uncovered.is_zero() && !other.is_empty() {
+                        notes.push(match self.lang {
+                            Lang::Da => format!(
+                                "De andre kilder dækker præcis alle udgifter, så {label} er 0 kr."
+                            ),
+                            Lang::En => format!(
+                                "The other sources cover exactly all costs, so {label} is DKK 0."
+                            ),
+                        });
+                    }
+                    self.cap_parts(
+                        label,
+                        &result.trace,
+                        uncovered,
+                        cap,
+                        result.amount,
+                        &mut formula,
+                        &mut notes,
+                    );
+                }
+                notes.push(
+                    self.tr(
+                        "Restfinansieringen betaler det, de andre kilder ikke dækker, aldrig under 0.",
+                        "The residual source pays what the other sources leave uncovered, never below 0.",
+                    )
+                    .into(),
+                );
+                formula
+            }
+            ref trace => {
+                if let Some(note) = self.kind_note(trace) {
+                    notes.push(note);
+                }
+                format!("{label} = {}", self.simple_rhs(trace, result.amount))
+            }
+        };
+        if let Some(share) = result.share {
+            notes.push(match self.lang {
+                Lang::Da => format!(
+                    "{label} dækker {} af de samlede udgifter.",
+                    share_text(share, self.lang)
+                ),
+                Lang::En => format!(
+                    "{label} covers {} of total cost.",
+                    share_text(share, self.lang)
+                ),
+            });
+        }
+        Some(Explanation {
+            title: label.clone(),
+            formula,
+            notes,
+        })
+    }
+
+    /// Appends the cap to a share's or residual's formula when it binds, and a note on
+    /// the cap either way. `before` is the amount before the cap.
+    #[allow(clippy::too_many_arguments)]
+    fn cap_parts(
+        &self,
+        label: &str,
+        trace: &Trace,
+        before: Decimal,
+        cap: Option<Decimal>,
+        result: Decimal,
+        formula: &mut String,
+        notes: &mut Vec<String>,
+    ) {
+        let Some(cap) = cap else { return };
+        if let Some((uncapped, cap)) = trace.binding_cap() {
+            formula.push_str(&format!(
+                "{} {} = {}",
+                self.tr(", men højst loftet", ", but at most the cap"),
+                self.exact(cap),
+                self.amount(result)
+            ));
+            notes.push(match self.lang {
+                Lang::Da => format!(
+                    "Loftet binder: {label} betaler {} i stedet for {}.",
+                    self.amount(result),
+                    self.amount(uncapped)
+                ),
+                Lang::En => format!(
+                    "The cap binds: {label} pays {} instead of {}.",
+                    self.amount(result),
+                    self.amount(uncapped)
+                ),
+            });
+        } else if before == cap {
+            notes.push(match self.lang {
+                Lang::Da => format!("Beløbet rammer præcis loftet på {}.", self.exact(cap)),
+                Lang::En => format!("The amount is exactly the cap of {}.", self.exact(cap)),
+            });
+        } else {
+            notes.push(match self.lang {
+                Lang::Da => format!("Loftet på {} er ikke nået.", self.exact(cap)),
+                Lang::En => format!("The cap of {} is not reached.", self.exact(cap)),
+            });
+        }
+    }
+
+    fn funded(&self) -> Explanation {
+        let title = self.tr("Finansiering i alt", "Total funding");
+        let parts: Vec<Decimal> = self.e.sources.iter().map(|r| r.amount).collect();
+        let formula = self.sum_formula(
+            title,
+            &parts,
+            self.e.funded,
+            self.sources_count(parts.len()),
+            self.tr("ingen finansieringskilder", "no funding sources"),
+        );
+        let items = self
+            .s
+            .sources
+            .iter()
+            .zip(&self.e.sources)
+            .map(|(src, r)| {
+                let mut note = format!("{}: {}", src.label, self.amount(r.amount));
+                if let Some(share) = r.share {
+                    note.push_str(&match self.lang {
+                        Lang::Da => {
+                            format!(" ({} af de samlede udgifter)", share_text(share, self.lang))
+                        }
+                        Lang::En => format!(" ({} of total cost)", share_text(share, self.lang)),
+                    });
+                }
+                note
+            })
+            .collect();
+        let mut notes = self.listed(items, |n| self.sources_count(n));
+        notes.push(self.balance_sentence());
+        Explanation {
+            title: title.into(),
+            formula,
+            notes,
+        }
+    }
+
+    /// How funding compares with total cost, in one sentence.
+    fn balance_sentence(&self) -> String {
+        let total = self.amount(self.e.total_cost);
+        if self.e.gap > Decimal::ZERO {
+            match self.lang {
+                Lang::Da => format!(
+                    "Det er {} mindre end de samlede udgifter på {total}.",
+                    self.amount(self.e.gap)
+                ),
+                Lang::En => format!(
+                    "That is {} less than the total cost of {total}.",
+                    self.amount(self.e.gap)
+                ),
+            }
+        } else if self.e.surplus > Decimal::ZERO {
+            match self.lang {
+                Lang::Da => format!(
+                    "Det er {} mere end de samlede udgifter på {total}.",
+                    self.amount(self.e.surplus)
+                ),
+                Lang::En => format!(
+                    "That is {} more than the total cost of {total}.",
+                    self.amount(self.e.surplus)
+                ),
+            }
+        } else {
+            match self.lang {
+                Lang::Da => format!("Det svarer præcis til de samlede udgifter på {total}."),
+                Lang::En => format!("That is exactly the total cost of {total}."),
+            }
+        }
+    }
+
+    fn balance(&self) -> Explanation {
+        let e = self.e;
+        let mut notes = Vec::new();
+        let (title, formula) = if e.gap > Decimal::ZERO {
+            let title = self.tr("Manglende finansiering", "Funding gap");
+            let shown = apportion(&[e.funded, e.gap], 0);
+            let formula = format!(
+                "{title} = {}{MINUS}{} = {}",
+                self.fig(e.total_cost),
+                self.fig(shown[0]),
+                self.amount(shown[1])
+            );
+            notes.push(match self.lang {
+                Lang::Da => format!(
+                    "Kilderne betaler {} af de samlede udgifter på {}.",
+                    self.amount(e.funded),
+                    self.amount(e.total_cost)
+                ),
+                Lang::En => format!(
+                    "The sources pay {} of the total cost of {}.",
+                    self.amount(e.funded),
+                    self.amount(e.total_cost)
+                ),
+            });
+            if !self
+                .s
+                .sources
+                .iter()
+                .any(|s| matches!(s.kind, SourceKind::Residual { .. }))
+            {
+                notes.push(
+                    self.tr(
+                        "Ingen kilde dækker det resterende finansieringsbehov.",
+                        "No source covers the remaining need.",
+                    )
+                    .into(),
+                );
+            }
+            (title, formula)
+        } else if e.surplus > Decimal::ZERO {
+            let title = self.tr("Overfinansiering", "Surplus funding");
+            let shown = apportion(&[e.total_cost, e.surplus], 0);
+            let formula = format!(
+                "{title} = {}{MINUS}{} = {}",
+                self.fig(e.funded),
+                self.fig(shown[0]),
+                self.amount(shown[1])
+            );
+            notes.push(match self.lang {
+                Lang::Da => format!(
+                    "Kilderne betaler {} mod samlede udgifter på {}.",
+                    self.amount(e.funded),
+                    self.amount(e.total_cost)
+                ),
+                Lang::En => format!(
+                    "The sources pay {} against a total cost of {}.",
+                    self.amount(e.funded),
+                    self.amount(e.total_cost)
+                ),
+            });
+            (title, formula)
+        } else {
+            let title = self.tr("Finansieringsbalance", "Funding balance");
+            let formula = match self.lang {
+                Lang::Da => format!(
+                    "Fuldt finansieret: finansiering {} = samlede udgifter {}",
+                    self.amount(e.funded),
+                    self.amount(e.total_cost)
+                ),
+                Lang::En => format!(
+                    "Fully funded: funding {} = total cost {}",
+                    self.amount(e.funded),
+                    self.amount(e.total_cost)
+                ),
+            };
+            (title, formula)
+        };
+        let difference = e.gap.max(e.surplus);
+        if difference > Decimal::ZERO && difference < Decimal::new(5, 1) {
+            notes.push(
+                self.tr(
+                    "Forskellen er under 50 øre og vises derfor som 0 kr.",
+                    "The difference is below half a krone and is therefore shown as DKK 0.",
+                )
+                .into(),
+            );
+        }
+        for warning in &e.warnings {
+            if let Warning::Capped {
+                source,
+                uncapped,
+                cap,
+            } = *warning
+            {
+                let Some(src) = self.s.sources.get(source) else {
+                    continue;
+                };
+                notes.push(match self.lang {
+                    Lang::Da => format!(
+                        "{} er begrænset af sit loft på {} (uden loft: {}).",
+                        src.label,
+                        self.exact(cap),
+                        self.amount(uncapped)
+                    ),
+                    Lang::En => format!(
+                        "{} is held down by its cap of {} (without the cap: {}).",
+                        src.label,
+                        self.exact(cap),
+                        self.amount(uncapped)
+                    ),
+                });
+            }
+        }
+        Explanation {
+            title: title.into(),
+            formula,
+            notes,
+        }
+    }
+
+    fn per_unit(&self, d: usize) -> Option<Explanation> {
+        let driver = self.s.drivers.get(d)?;
+        let value = *self.e.per_unit.get(d)?;
+        let title = match (self.singular(d), self.lang) {
+            (Some(one), Lang::Da) => format!("Udgift pr. {one}"),
+            (Some(one), Lang::En) => format!("Cost per {one}"),
+            (None, Lang::Da) => format!("Udgift pr. enhed ({})", self.driver_label(d)),
+            (None, Lang::En) => format!("Cost per unit ({})", self.driver_label(d)),
+        };
+        let division = format!(
+            "{title} = {} ÷ {}",
+            self.amount(self.e.total_cost),
+            format_plain(driver.value, self.lang)
+        );
+        let mut notes = Vec::new();
+        let formula = match value {
+            Some(v) => {
+                notes.push(match self.lang {
+                    Lang::Da => format!(
+                        "De samlede udgifter fordelt på {}.",
+                        self.units(d, driver.value)
+                    ),
+                    Lang::En => format!(
+                        "The total cost spread over {}.",
+                        self.units(d, driver.value)
+                    ),
+                });
+                let other = self
+                    .s
+                    .costs
+                    .iter()
+                    .filter(|c| c.kind.driver() != Some(driver.id.as_str()))
+                    .count();
+                if other > 0 {
+                    let lines = self.lines_count(other);
+                    notes.push(match self.lang {
+                        Lang::Da => format!(
+                            "Det omfatter også {lines}, der ikke afhænger af antallet af {}.",
+                            self.driver_label(d)
+                        ),
+                        Lang::En => format!(
+                            "That includes {lines} that do not depend on the number of {}.",
+                            self.driver_label(d)
+                        ),
+                    });
+                }
+                format!("{division} = {}", self.exact(v))
+            }
+            None if driver.value.is_zero() => {
+                notes.push(match self.lang {
+                    Lang::Da => format!(
+                        "Antallet af {} er 0, og der kan ikke divideres med 0.",
+                        self.driver_label(d)
+                    ),
+                    Lang::En => format!(
+                        "The number of {} is 0, and one cannot divide by 0.",
+                        self.driver_label(d)
+                    ),
+                });
+                format!(
+                    "{division}: {}",
+                    self.tr("kan ikke beregnes", "cannot be computed")
+                )
+            }
+            None => {
+                notes.push(
+                    self.tr(
+                        "Resultatet er for stort til at kunne beregnes præcist.",
+                        "The result is too large to be computed exactly.",
+                    )
+                    .into(),
+                );
+                format!(
+                    "{division}: {}",
+                    self.tr("kan ikke beregnes", "cannot be computed")
+                )
+            }
+        };
+        if self
+            .e
+            .warnings
+            .contains(&Warning::DriverOutOfRange { driver: d })
+        {
+            let range = match (driver.min, driver.max) {
+                (Some(min), Some(max)) => format!(
+                    "{}–{}",
+                    format_plain(min, self.lang),
+                    format_plain(max, self.lang)
+                ),
+                (Some(min), None) => format!(
+                    "{} {}",
+                    self.tr("mindst", "at least"),
+                    format_plain(min, self.lang)
+                ),
+                (None, Some(max)) => format!(
+                    "{} {}",
+                    self.tr("højst", "at most"),
+                    format_plain(max, self.lang)
+                ),
+                (None, None) => String::new(),
+            };
+            notes.push(match self.lang {
+                Lang::Da => format!(
+                    "Bemærk: {} ligger uden for det forventede interval ({range}).",
+                    self.units(d, driver.value)
+                ),
+                Lang::En => format!(
+                    "Note: {} lies outside the expected range ({range}).",
+                    self.units(d, driver.value)
+                ),
+            });
+        }
+        Some(Explanation {
+            title,
+            formula,
+            notes,
+        })
+    }
+
+    fn per_year(&self) -> Explanation {
+        let title = self.tr("Udgift pr. år", "Cost per year");
+        let years = self.years(self.s.years);
+        let division = format!("{title} = {} ÷ {years}", self.amount(self.e.total_cost));
+        let mut notes = Vec::new();
+        let formula = match self.e.total_cost.checked_div(Decimal::from(self.s.years)) {
+            Some(v) if self.s.years > 0 => {
+                notes.push(match self.lang {
+                    Lang::Da => format!(
+                        "Et gennemsnit over programperiodens {years}; udgifterne behøver ikke at falde jævnt."
+                    ),
+                    Lang::En => format!(
+                        "An average over the programme period of {years}; the costs need not fall evenly."
+                    ),
+                });
+                format!("{division} = {}", self.exact(v))
+            }
+            _ => format!(
+                "{division}: {}",
+                self.tr("kan ikke beregnes", "cannot be computed")
+            ),
+        };
+        Explanation {
+            title: title.into(),
+            formula,
+            notes,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{evaluate, CostKind, CostLine, Source};
+    use crate::presets::{synthetic, Preset, PRESETS};
+
+    fn preset(key: &str) -> Scenario {
+        Preset::find(key)
+            .expect("preset")
+            .scenario()
+            .expect("valid preset")
+    }
+
+    fn run(s: &Scenario, subject: Subject, lang: Lang) -> Explanation {
+        let e = evaluate(s).expect("evaluates");
+        explain(s, &e, subject, lang).expect("in range")
+    }
+
+    fn formula(s: &Scenario, subject: Subject, lang: Lang) -> String {
+        run(s, subject, lang).formula
+    }
+
+    fn set_cap(s: &mut Scenario, i: usize, value: i64) {
+        match &mut s.sources[i].kind {
+            SourceKind::Share { cap, .. } | SourceKind::Residual { cap } => {
+                *cap = Some(Decimal::from(value))
+            }
+            other => panic!("no cap on {other:?}"),
+        }
+    }
+
+    #[test]
+    fn vaekstpilot_sources() {
+        let s = preset("vaekstpilot-150");
+        assert_eq!(
+            formula(&s, Subject::Source(0), Lang::Da),
+            "DEB = 50 % × støtteberettigede udgifter 21.900.000 kr. = 10.950.000 kr."
+        );
+        assert_eq!(
+            formula(&s, Subject::Source(0), Lang::En),
+            "DEB = 50% × eligible cost DKK 21,900,000 = DKK 10,950,000"
+        );
+        assert_eq!(
+            formula(&s, Subject::Source(1), Lang::Da),
+            "Virksomhedernes egenbetaling = 150 vækstpiloter × 50.000 kr. = 7.500.000 kr."
+        );
+        assert_eq!(
+            formula(&s, Subject::Source(1), Lang::En),
+            "Virksomhedernes egenbetaling = 150 vækstpiloter × DKK 50,000 = DKK 7,500,000"
+        );
+        assert_eq!(
+            formula(&s, Subject::Source(2), Lang::Da),
+            "Lokal/regional medfinansiering = resterende finansieringsbehov = \
+             21.900.000 − 10.950.000 − 7.500.000 = 3.450.000 kr."
+        );
+        assert_eq!(
+            formula(&s, Subject::Source(2), Lang::En),
+            "Lokal/regional medfinansiering = remaining need = \
+             21,900,000 − 10,950,000 − 7,500,000 = DKK 3,450,000"
+        );
+        assert!(formula(&s, Subject::Source(2), Lang::Da).contains('\u{2212}'));
+        let deb = run(&s, Subject::Source(0), Lang::Da);
+        assert_eq!(deb.title, "DEB");
+        assert!(deb
+            .notes
+            .contains(&"DEB dækker 50 % af de samlede udgifter.".to_string()));
+    }
+
+    #[test]
+    fn vaekstpilot_totals() {
+        let s = preset("vaekstpilot-150");
+        let total = run(&s, Subject::TotalCost, Lang::Da);
+        assert_eq!(total.title, "Samlede udgifter");
+        assert_eq!(
+            total.formula,
+            "Samlede udgifter = 15.000.000 + 6.900.000 = 21.900.000 kr."
+        );
+        assert_eq!(
+            total.notes,
+            vec![
+                "Budgetpost pr. vækstpilot: 150 vækstpiloter × 100.000 kr. = 15.000.000 kr.",
+                "Projektledelse, administration, evaluering, revision: 150 vækstpiloter × 46.000 kr. = 6.900.000 kr.",
+            ]
+        );
+        assert_eq!(
+            formula(&s, Subject::TotalCost, Lang::En),
+            "Total cost = 15,000,000 + 6,900,000 = DKK 21,900,000"
+        );
+        assert_eq!(
+            formula(&s, Subject::Line(0), Lang::Da),
+            "Budgetpost pr. vækstpilot = 150 vækstpiloter × 100.000 kr. = 15.000.000 kr."
+        );
+        assert_eq!(
+            formula(&s, Subject::EligibleCost, Lang::Da),
+            "Støtteberettigede udgifter = 15.000.000 + 6.900.000 = 21.900.000 kr."
+        );
+        assert!(run(&s, Subject::EligibleCost, Lang::Da)
+            .notes
+            .contains(&"Alle udgiftsposter er støtteberettigede.".to_string()));
+        assert_eq!(
+            formula(&s, Subject::Funded, Lang::Da),
+            "Finansiering i alt = 10.950.000 + 7.500.000 + 3.450.000 = 21.900.000 kr."
+        );
+        assert_eq!(
+            formula(&s, Subject::Funded, Lang::En),
+            "Total funding = 10,950,000 + 7,500,000 + 3,450,000 = DKK 21,900,000"
+        );
+        assert_eq!(
+            formula(&s, Subject::Balance, Lang::Da),
+            "Fuldt finansieret: finansiering 21.900.000 kr. = samlede udgifter 21.900.000 kr."
+        );
+        assert_eq!(
+            formula(&s, Subject::Balance, Lang::En),
+            "Fully funded: funding DKK 21,900,000 = total cost DKK 21,900,000"
+        );
+        assert_eq!(
+            formula(&s, Subject::PerUnit(0), Lang::Da),
+            "Udgift pr. vækstpilot = 21.900.000 kr. ÷ 150 = 146.000 kr."
+        );
+        assert_eq!(
+            formula(&s, Subject::PerUnit(0), Lang::En),
+            "Cost per vækstpilot = DKK 21,900,000 ÷ 150 = DKK 146,000"
+        );
+        assert_eq!(
+            formula(&s, Subject::PerYear, Lang::Da),
+            "Udgift pr. år = 21.900.000 kr. ÷ 3 år = 7.300.000 kr."
+        );
+        assert_eq!(
+            formula(&s, Subject::PerYear, Lang::En),
+            "Cost per year = DKK 21,900,000 ÷ 3 years = DKK 7,300,000"
+        );
+    }
+
+    #[test]
+    fn design_sprint_keeps_acronyms() {
+        let s = preset("design-sprint");
+        assert_eq!(
+            formula(&s, Subject::PerUnit(0), Lang::Da),
+            "Udgift pr. SMV = 30.000.000 kr. ÷ 100 = 300.000 kr."
+        );
+        assert_eq!(
+            formula(&s, Subject::Line(0), Lang::Da),
+            "Designsprint pr. SMV = 100 SMV'er × 300.000 kr. = 30.000.000 kr."
+        );
+        assert_eq!(
+            formula(&s, Subject::Source(0), Lang::Da),
+            "Regeringen = 5.000.000 kr. × 3 år = 15.000.000 kr."
+        );
+    }
+
+    #[test]
+    fn capped_share() {
+        let mut s = preset("vaekstpilot-150");
+        set_cap(&mut s, 0, 5_000_000);
+        let x = run(&s, Subject::Source(0), Lang::Da);
+        assert_eq!(
+            x.formula,
+            "DEB = 50 % × støtteberettigede udgifter 21.900.000 kr. = 10.950.000 kr., \
+             men højst loftet 5.000.000 kr. = 5.000.000 kr."
+        );
+        assert!(x.notes.contains(
+            &"Loftet binder: DEB betaler 5.000.000 kr. i stedet for 10.950.000 kr.".to_string()
+        ));
+        assert_eq!(
+            formula(&s, Subject::Source(0), Lang::En),
+            "DEB = 50% × eligible cost DKK 21,900,000 = DKK 10,950,000, \
+             but at most the cap DKK 5,000,000 = DKK 5,000,000"
+        );
+        // A cap that does not bind is mentioned but not part of the formula.
+        set_cap(&mut s, 0, 20_000_000);
+        let x = run(&s, Subject::Source(0), Lang::Da);
+        assert_eq!(
+            x.formula,
+            "DEB = 50 % × støtteberettigede udgifter 21.900.000 kr. = 10.950.000 kr."
+        );
+        assert!(x
+            .notes
+            .contains(&"Loftet på 20.000.000 kr. er ikke nået.".to_string()));
+    }
+
+    #[test]
+    fn capped_residual_and_gap() {
+        let mut s = preset("vaekstpilot-150");
+        set_cap(&mut s, 2, 1_000_000);
+        let x = run(&s, Subject::Source(2), Lang::Da);
+        assert_eq!(
+            x.formula,
+            "Lokal/regional medfinansiering = resterende finansieringsbehov = \
+             21.900.000 − 10.950.000 − 7.500.000 = 3.450.000 kr., \
+             men højst loftet 1.000.000 kr. = 1.000.000 kr."
+        );
+        assert!(x.notes.iter().any(|n| n.starts_with("Loftet binder")));
+        let balance = run(&s, Subject::Balance, Lang::Da);
+        assert_eq!(balance.title, "Manglende finansiering");
+        assert_eq!(
+            balance.formula,
+            "Manglende finansiering = 21.900.000 − 19.450.000 = 2.450.000 kr."
+        );
+        assert!(balance
+            .notes
+            .iter()
+            .any(|n| n.starts_with("Lokal/regional medfinansiering er begrænset af sit loft")));
+    }
+
+    #[test]
+    fn gap_without_residual() {
+        let mut s = preset("vaekstpilot-150");
+        s.sources.pop();
+        assert_eq!(
+            formula(&s, Subject::Balance, Lang::Da),
+            "Manglende finansiering = 21.900.000 − 18.450.000 = 3.450.000 kr."
+        );
+        assert_eq!(
+            formula(&s, Subject::Balance, Lang::En),
+            "Funding gap = 21,900,000 − 18,450,000 = DKK 3,450,000"
+        );
+        let notes = run(&s, Subject::Balance, Lang::Da).notes;
+        assert!(
+            notes.contains(&"Ingen kilde dækker det resterende finansieringsbehov.".to_string())
+        );
+    }
+
+    #[test]
+    fn residual_at_zero_and_surplus() {
+        let mut s = preset("vaekstpilot-150");
+        s.sources[1].kind = SourceKind::PerUnit {
+            driver: "pilots".into(),
+            amount: Decimal::from(100_000),
+        };
+        let x = run(&s, Subject::Source(2), Lang::Da);
+        assert_eq!(
+            x.formula,
+            "Lokal/regional medfinansiering = resterende finansieringsbehov = \
+             21.900.000 − 10.950.000 − 15.000.000 = −4.050.000 kr., men aldrig under 0 = 0 kr."
+        );
+        assert!(x.notes.contains(
+            &"De andre kilder dækker allerede alle udgifter (4.050.000 kr. mere end nødvendigt), \
+              så Lokal/regional medfinansiering er 0 kr."
+                .to_string()
+        ));
+        assert_eq!(
+            formula(&s, Subject::Source(2), Lang::En),
+            "Lokal/regional medfinansiering = remaining need = \
+             21,900,000 − 10,950,000 − 15,000,000 = −DKK 4,050,000, but never below 0 = DKK 0"
+        );
+        let balance = run(&s, Subject::Balance, Lang::Da);
+        assert_eq!(balance.title, "Overfinansiering");
+        assert_eq!(
+            balance.formula,
+            "Overfinansiering = 25.950.000 − 21.900.000 = 4.050.000 kr."
+        );
+        assert_eq!(
+            formula(&s, Subject::Balance, Lang::En),
+            "Surplus funding = 25,950,000 − 21,900,000 = DKK 4,050,000"
+        );
+    }
+
+    #[test]
+    fn residual_exactly_zero() {
+        let mut s = preset("vaekstpilot-150");
+        s.sources[1].kind = SourceKind::Fixed {
+            amount: Decimal::from(10_950_000),
+        };
+        let x = run(&s, Subject::Source(2), Lang::Da);
+        assert_eq!(
+            x.formula,
+            "Lokal/regional medfinansiering = resterende finansieringsbehov = \
+             21.900.000 − 10.950.000 − 10.950.000 = 0 kr."
+        );
+        assert!(x
+            .notes
+            .iter()
+            .any(|n| n.starts_with("De andre kilder dækker præcis")));
+    }
+
+    #[test]
+    fn ineligible_lines() {
+        let s = preset("marketing-platform");
+        let line = run(&s, Subject::Line(0), Lang::Da);
+        assert_eq!(line.formula, "Udvikling (ca. 3 måneder) = 100.000 kr.");
+        assert!(line.notes.contains(
+            &"Posten er ikke støtteberettiget: den indgår ikke i grundlaget for kilder, \
+              der betaler en andel af de støtteberettigede udgifter (DEB)."
+                .to_string()
+        ));
+        let line = run(&s, Subject::Line(0), Lang::En);
+        assert!(line.notes.contains(
+            &"This line is not eligible: it is left out of the base of sources \
+              that pay a share of eligible cost (DEB)."
+                .to_string()
+        ));
+        assert_eq!(
+            formula(&s, Subject::Line(1), Lang::Da),
+            "Teknisk vedligeholdelse pr. år = 15.000 kr. × 3 år = 45.000 kr."
+        );
+        assert_eq!(
+            formula(&s, Subject::Line(1), Lang::En),
+            "Teknisk vedligeholdelse pr. år = DKK 15,000 × 3 years = DKK 45,000"
+        );
+        let eligible = run(&s, Subject::EligibleCost, Lang::Da);
+        assert_eq!(
+            eligible.formula,
+            "Støtteberettigede udgifter = 0 kr. (ingen støtteberettigede udgiftsposter)"
+        );
+        assert!(eligible.notes.contains(
+            &"2 udgiftsposter er ikke støtteberettigede og indgår ikke: \
+              Udvikling (ca. 3 måneder), Teknisk vedligeholdelse pr. år."
+                .to_string()
+        ));
+        let deb = run(&s, Subject::Source(0), Lang::Da);
+        assert_eq!(
+            deb.formula,
+            "DEB = 50 % × støtteberettigede udgifter 0 kr. = 0 kr."
+        );
+        assert!(deb
+            .notes
+            .iter()
+            .any(|n| n.starts_with("Grundlaget er kun de støtteberettigede")));
+        assert_eq!(
+            formula(&s, Subject::Source(1), Lang::Da),
+            "Anden finansiering (ikke decentrale erhvervsfremmemidler eller EU-midler) = \
+             resterende finansieringsbehov = 145.000 − 0 = 145.000 kr."
+        );
+        let total = run(&s, Subject::TotalCost, Lang::Da);
+        assert_eq!(
+            total.notes[0],
+            "Udvikling (ca. 3 måneder): 100.000 kr. (ikke støtteberettiget)"
+        );
+    }
+
+    #[test]
+    fn per_unit_per_year_line_and_odd_rates() {
+        let mut s = preset("vaekstpilot-150");
+        s.costs.push(CostLine {
+            id: "mentor".into(),
+            label: "Mentor pr. vækstpilot pr. år".into(),
+            kind: CostKind::PerUnitPerYear {
+                driver: "pilots".into(),
+            },
+            amount: Decimal::new(1_250_050, 2),
+            eligible: true,
+        });
+        s.sources[0].kind = SourceKind::Share {
+            rate: Decimal::new(125, 1),
+            of: Base::Total,
+            cap: None,
+        };
+        assert_eq!(
+            formula(&s, Subject::Line(2), Lang::Da),
+            "Mentor pr. vækstpilot pr. år = 150 vækstpiloter × 12.500,50 kr. × 3 år = 5.625.225 kr."
+        );
+        assert_eq!(
+            formula(&s, Subject::Source(0), Lang::En),
+            "DEB = 12.5% × total cost DKK 27,525,225 = DKK 3,440,653"
+        );
+    }
+
+    #[test]
+    fn per_unit_not_whole_and_zero_driver() {
+        let mut s = preset("vaekstpilot-150");
+        s.costs.push(CostLine {
+            id: "one".into(),
+            label: "En krone".into(),
+            kind: CostKind::Fixed,
+            amount: Decimal::ONE,
+            eligible: true,
+        });
+        assert_eq!(
+            formula(&s, Subject::PerUnit(0), Lang::Da),
+            "Udgift pr. vækstpilot = 21.900.001 kr. ÷ 150 = 146.000,01 kr."
+        );
+        s.drivers[0].value = Decimal::ZERO;
+        let x = run(&s, Subject::PerUnit(0), Lang::Da);
+        assert_eq!(
+            x.formula,
+            "Udgift pr. vækstpilot = 1 kr. ÷ 0: kan ikke beregnes"
+        );
+        assert!(x
+            .notes
+            .iter()
+            .any(|n| n.contains("kan ikke divideres med 0")));
+        assert!(x
+            .notes
+            .iter()
+            .any(|n| n.starts_with("Bemærk: 0 vækstpiloter ligger uden for")));
+        assert_eq!(
+            formula(&s, Subject::PerUnit(0), Lang::En),
+            "Cost per vækstpilot = DKK 1 ÷ 0: cannot be computed"
+        );
+    }
+
+    #[test]
+    fn sums_add_up_after_rounding() {
+        let mut s = preset("design-society");
+        s.costs = (0..4)
+            .map(|i| CostLine {
+                id: format!("c{i}"),
+                label: format!("Post {i}"),
+                kind: CostKind::Fixed,
+                amount: Decimal::new(5, 1),
+                eligible: true,
+            })
+            .collect();
+        assert_eq!(
+            formula(&s, Subject::TotalCost, Lang::Da),
+            "Samlede udgifter = 1 + 1 + 0 + 0 = 2 kr."
+        );
+    }
+
+    #[test]
+    fn many_terms_give_a_count() {
+        let s = synthetic(1000, 50);
+        let total = run(&s, Subject::TotalCost, Lang::Da);
+        assert!(
+            total
+                .formula
+                .starts_with("Samlede udgifter = sum af 1.000 udgiftsposter = "),
+            "{}",
+            total.formula
+        );
+        assert_eq!(total.notes.len(), MAX_TERMS + 1);
+        assert_eq!(total.notes[MAX_TERMS], "… og 994 udgiftsposter mere.");
+        let en = formula(&s, Subject::TotalCost, Lang::En);
+        assert!(
+            en.starts_with("Total cost = sum of 1,000 cost lines = DKK "),
+            "{en}"
+        );
+        let funded = formula(&s, Subject::Funded, Lang::Da);
+        assert!(
+            funded.starts_with("Finansiering i alt = sum af 50 kilder = "),
+            "{funded}"
+        );
+        let residual = formula(&s, Subject::Source(49), Lang::Da);
+        assert!(
+            residual.contains(" (sum af 49 andre kilder) = "),
+            "{residual}"
+        );
+        let eligible = formula(&s, Subject::EligibleCost, Lang::Da);
+        assert!(
+            eligible.starts_with(
+                "Støtteberettigede udgifter = sum af 857 støtteberettigede udgiftsposter = "
+            ),
+            "{eligible}"
+        );
+        let per_unit = formula(&s, Subject::PerUnit(0), Lang::Da);
+        assert!(
+            per_unit.starts_with("Udgift pr. enhed (enhed 0) = "),
+            "{per_unit}"
+        );
+    }
+
+    #[test]
+    fn out_of_range_is_none() {
+        let s = preset("vaekstpilot-150");
+        let e = evaluate(&s).unwrap();
+        for subject in [
+            Subject::Line(2),
+            Subject::Source(3),
+            Subject::PerUnit(1),
+            Subject::Line(usize::MAX),
+        ] {
+            for lang in [Lang::Da, Lang::En] {
+                assert_eq!(explain(&s, &e, subject, lang), None, "{subject:?}");
+            }
+        }
+        let s = preset("design-society");
+        let e = evaluate(&s).unwrap();
+        assert_eq!(explain(&s, &e, Subject::PerUnit(0), Lang::Da), None);
+    }
+
+    #[test]
+    fn lower_label_keeps_acronyms() {
+        assert_eq!(lower_label("Vækstpiloter"), "vækstpiloter");
+        assert_eq!(lower_label("SMV'er"), "SMV'er");
+        assert_eq!(lower_label("Nye Virksomheder"), "nye virksomheder");
+    }
+
+    #[test]
+    fn rates_show_their_own_decimals() {
+        assert_eq!(rate_text(Decimal::new(500, 1), Lang::Da), "50 %");
+        assert_eq!(rate_text(Decimal::new(125, 1), Lang::Da), "12,5 %");
+        assert_eq!(rate_text(Decimal::new(12345, 3), Lang::En), "12.345%");
+        assert_eq!(share_text(Decimal::new(333333, 4), Lang::Da), "33,3 %");
+    }
+
+    #[test]
+    fn every_subject_of_every_preset_explains() {
+        let mut scenarios: Vec<Scenario> = PRESETS.iter().map(|p| p.scenario().unwrap()).collect();
+        scenarios.push(synthetic(0, 0));
+        scenarios.push(synthetic(1, 1));
+        scenarios.push(synthetic(30, 9));
+        let mut no_sources = preset("vaekstpilot-225");
+        no_sources.sources.clear();
+        scenarios.push(no_sources);
+        let mut only_residual = preset("vaekstpilot-150");
+        only_residual
+            .sources
+            .retain(|s| matches!(s.kind, SourceKind::Residual { .. }));
+        only_residual.sources.push(Source {
+            id: "cap".into(),
+            label: "Loftet".into(),
+            kind: SourceKind::Share {
+                rate: Decimal::ONE_HUNDRED,
+                of: Base::Eligible,
+                cap: Some(Decimal::ZERO),
+            },
+        });
+        scenarios.push(only_residual);
+        for s in &scenarios {
+            let e = evaluate(s).unwrap_or_else(|err| panic!("{}: {err}", s.name));
+            let mut subjects = vec![
+                Subject::TotalCost,
+                Subject::EligibleCost,
+                Subject::Funded,
+                Subject::Balance,
+                Subject::PerYear,
+            ];
+            subjects.extend((0..s.costs.len()).map(Subject::Line));
+            subjects.extend((0..s.sources.len()).map(Subject::Source));
+            subjects.extend((0..s.drivers.len()).map(Subject::PerUnit));
+            for lang in [Lang::Da, Lang::En] {
+                for &subject in &subjects {
+                    let x = explain(s, &e, subject, lang)
+                        .unwrap_or_else(|| panic!("{}: {subject:?} is None", s.name));
+                    assert!(
+                        !x.title.is_empty() && !x.formula.is_empty(),
+                        "{}: {subject:?}",
+                        s.name
+                    );
+                }
+                for subject in [
+                    Subject::Line(s.costs.len()),
+                    Subject::Source(s.sources.len()),
+                    Subject::PerUnit(s.drivers.len()),
+                ] {
+                    assert_eq!(
+                        explain(s, &e, subject, lang),
+                        None,
+                        "{}: {subject:?}",
+                        s.name
+                    );
+                }
+            }
+        }
+    }
+}
