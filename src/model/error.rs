@@ -44,6 +44,8 @@ pub enum Problem {
     NotWhole,
     /// A `driver` field names a driver that does not exist.
     UnknownDriver,
+    /// A source id (e.g. the source a goal seek asks about) that no source has.
+    UnknownSource,
     /// An id is used twice in the same list; `first` is the path of the first use.
     DuplicateId { first: String },
     /// A second residual source; `first` is the path of the first one.
@@ -80,6 +82,31 @@ impl ScenarioError {
     /// Attaches the offending value, as the user wrote it.
     pub(crate) fn got(mut self, value: impl Into<String>) -> Self {
         self.got = Some(value.into());
+        self
+    }
+
+    /// Places the error inside an enclosing document: `prefix` is the path of the embedded
+    /// scenario, e.g. `scenarios[2]`, so `sources[0].rate` becomes
+    /// `scenarios[2].sources[0].rate` (and a document-level error gets path `scenarios[2]`).
+    /// Paths quoted inside the problem (the first use of a duplicate id) are prefixed too.
+    pub fn with_prefix(mut self, prefix: &str) -> Self {
+        fn join(prefix: &str, path: &str) -> String {
+            if prefix.is_empty() {
+                path.to_string()
+            } else if path.is_empty() {
+                prefix.to_string()
+            } else if path.starts_with('[') {
+                format!("{prefix}{path}")
+            } else {
+                format!("{prefix}.{path}")
+            }
+        }
+        self.path = join(prefix, &self.path);
+        if let Problem::DuplicateId { first } | Problem::SecondResidual { first } =
+            &mut self.problem
+        {
+            *first = join(prefix, first);
+        }
         self
     }
 
@@ -159,6 +186,7 @@ impl Problem {
             Problem::YearsBelowOne => pick(da, "skal være mindst 1", "must be at least 1"),
             Problem::NotWhole => pick(da, "skal være et helt tal", "must be a whole number"),
             Problem::UnknownDriver => pick(da, "henviser til en driver, der ikke findes", "refers to a driver that does not exist"),
+            Problem::UnknownSource => pick(da, "henviser til en finansieringskilde, der ikke findes", "refers to a funding source that does not exist"),
             Problem::DuplicateId { first } => {
                 if da {
                     format!("id'et er allerede brugt i {first}")

@@ -3,14 +3,21 @@
 
 pub mod error;
 pub mod eval;
+pub mod goal;
 pub mod read;
 pub mod scenario;
 pub mod sweep;
+pub mod tornado;
 pub mod write;
 
 pub use error::ScenarioError;
 pub use eval::{evaluate, Evaluation, LineResult, SourceResult, Trace, Warning};
+pub use goal::{
+    close_gap, driver_where_cap_binds, max_driver_within, CapOutcome, GapImpossible, GapOutcome,
+    GoalOutcome, NoSolution, Range,
+};
 pub use read::{from_json_str, from_json_value};
 pub use scenario::{Base, CostKind, CostLine, Driver, Scenario, Source, SourceKind, FORMAT_VERSION};
 pub use sweep::{sweep, SweepRow};
+pub use tornado::{tornado, Input, Target, TornadoBar};
 pub use write::{evaluation_to_json, to_json_string, to_json_value};
