@@ -1,0 +1,354 @@
+//! Scenario files: importing what a user picks or drops, exporting what they download.
+//!
+//! A file is the format 1 document (or a workspace document, see [`super::workspace`]) as
+//! UTF-8 text. Import is defensive, since the bytes can be anything a user has lying
+//! around: it refuses files over [`MAX_FILE_BYTES`] before looking at them, refuses text
+//! that is not UTF-8 (saying where, and recognising UTF-16, which some Windows editors
+//! write), accepts and skips a UTF-8 byte order mark, and then leaves every rule of the
+//! format to the model's reader, whose errors name the field path.
+
+use serde_json::Value;
+
+use crate::model::error::Problem;
+use crate::model::{self, Scenario, ScenarioError};
+use crate::numbers::Lang;
+
+use super::link::count;
+use super::workspace::{Workspace, WorkspaceError, WORKSPACE_KEY};
+
+/// The largest file import accepts: 1 MiB, a hundred times the largest real scenario.
+pub const MAX_FILE_BYTES: usize = 1 << 20;
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// What an imported file held.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Imported {
+    /// A format 1 scenario file.
+    Scenario(Scenario),
+    /// A workspace file (several scenarios).
+    Workspace(Workspace),
+}
+
+/// Reads a scenario file. A workspace file is refused with
+/// [`ImportError::WorkspaceFile`]; [`import_any`] takes both.
+pub fn import_file(bytes: &[u8]) -> Result<Scenario, ImportError> {
+    match import_any(bytes)? {
+        Imported::Scenario(s) => Ok(s),
+        Imported::Workspace(w) => Err(ImportError::WorkspaceFile {
+            scenarios: w.scenarios.len(),
+        }),
+    }
+}
+
+/// Reads a scenario file or a workspace file; which one it is, is decided by the
+/// `cofund_workspace` key.
+pub fn import_any(bytes: &[u8]) -> Result<Imported, ImportError> {
+    let text = text_of(bytes)?;
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        ImportError::Invalid(ScenarioError::new(
+            "",
+            Problem::Syntax {
+                line: e.line(),
+                column: e.column(),
+                detail: e.to_string(),
+            },
+        ))
+    })?;
+    if value.get(WORKSPACE_KEY).is_some() {
+        Workspace::from_json_value(&value)
+            .map(Imported::Workspace)
+            .map_err(ImportError::InvalidWorkspace)
+    } else {
+        model::from_json_value(&value)
+            .map(Imported::Scenario)
+            .map_err(ImportError::Invalid)
+    }
+}
+
+/// The size, BOM and encoding checks: the file's text without BOM.
+fn text_of(bytes: &[u8]) -> Result<&str, ImportError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge { bytes: bytes.len() });
+    }
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Err(ImportError::Utf16);
+    }
+    let (skipped, body) = match bytes.strip_prefix(BOM) {
+        Some(rest) => (BOM.len(), rest),
+        None => (0, bytes),
+    };
+    std::str::from_utf8(body).map_err(|e| {
+        // `valid_up_to` is always a char boundary within `body`.
+        let valid = std::str::from_utf8(&body[..e.valid_up_to()]).unwrap_or_default();
+        let line = valid.matches('\n').count() + 1;
+        let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        ImportError::NotUtf8 {
+            offset: skipped + e.valid_up_to(),
+            line,
+            column,
+        }
+    })
+}
+
+/// The scenario as a file: pretty format 1 JSON with a trailing newline, no BOM.
+pub fn export_file(s: &Scenario) -> String {
+    let mut text = model::to_json_string(s);
+    text.push('\n');
+    text
+}
+
+/// The workspace as a file: pretty workspace JSON with a trailing newline, no BOM.
+pub fn export_workspace_file(w: &Workspace) -> String {
+    let mut text = w.to_json_pretty();
+    text.push('\n');
+    text
+}
+
+/// A file name for downloading `s`, made from its name: lower case ASCII letters, digits
+/// and hyphens (`æ ø å` become `ae oe aa`), ending in `.json`; `scenarie.json` when
+/// the name has nothing usable. At most 60 characters before the extension.
+pub fn suggested_file_name(s: &Scenario) -> String {
+    let mut stem = String::new();
+    for c in s.name.chars().flat_map(char::to_lowercase) {
+        let piece = match c {
+            'a'..='z' | '0'..='9' => c.encode_utf8(&mut [0; 4]).to_string(),
+            'æ' => "ae".into(),
+            'ø' => "oe".into(),
+            'å' => "aa".into(),
+            'é' | 'è' | 'ê' => "e".into(),
+            'ä' => "ae".into(),
+            'ö' => "oe".into(),
+            'ü' => "ue".into(),
+            _ => "-".into(),
+        };
+        if piece == "-" && (stem.is_empty() || stem.ends_with('-')) {
+            continue;
+        }
+        if stem.len() + piece.len() > 60 {
+            break;
+        }
+        stem.push_str(&piece);
+    }
+    let stem = stem.trim_end_matches('-');
+    if stem.is_empty() {
+        "scenarie.json".to_string()
+    } else {
+        format!("{stem}.json")
+    }
+}
+
+/// Why a file could not be imported.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ImportError {
+    /// The file is larger than [`MAX_FILE_BYTES`].
+    TooLarge { bytes: usize },
+    /// The file is UTF-16 text (it starts with a UTF-16 byte order mark).
+    Utf16,
+    /// The file is not UTF-8 text: the first bad byte is at `offset` (from 0), on `line`
+    /// and `column` (from 1, counted in characters).
+    NotUtf8 {
+        offset: usize,
+        line: usize,
+        column: usize,
+    },
+    /// [`import_file`] was given a workspace file.
+    WorkspaceFile { scenarios: usize },
+    /// The scenario breaks a rule of the format (the error names the path).
+    Invalid(ScenarioError),
+    /// The workspace breaks a rule of the format (the error names the path).
+    InvalidWorkspace(WorkspaceError),
+}
+
+impl ImportError {
+    /// The message for the user, in the chosen language.
+    pub fn message(&self, lang: Lang) -> String {
+        let da = lang == Lang::Da;
+        match self {
+            ImportError::TooLarge { bytes } => {
+                let (n, max) = (count(*bytes, lang), count(MAX_FILE_BYTES, lang));
+                if da {
+                    format!("filen er for stor: {n} byte; højst {max} byte (1 MiB) kan importeres")
+                } else {
+                    format!("the file is too large: {n} bytes; at most {max} bytes (1 MiB) can be imported")
+                }
+            }
+            ImportError::Utf16 => {
+                if da {
+                    "filen er gemt som UTF-16; gem den som UTF-8 og prøv igen".to_string()
+                } else {
+                    "the file is saved as UTF-16; save it as UTF-8 and try again".to_string()
+                }
+            }
+            ImportError::NotUtf8 {
+                offset,
+                line,
+                column,
+            } => {
+                if da {
+                    format!(
+                        "filen er ikke UTF-8-tekst (ugyldig byte ved position {offset}, linje \
+                         {line}, kolonne {column}); er det en scenariefil? Gem den som UTF-8"
+                    )
+                } else {
+                    format!(
+                        "the file is not UTF-8 text (invalid byte at offset {offset}, line \
+                         {line}, column {column}); is it a scenario file? Save it as UTF-8"
+                    )
+                }
+            }
+            ImportError::WorkspaceFile { scenarios } => {
+                if da {
+                    format!("filen er et arbejdsområde med {scenarios} scenarier, ikke ét scenarie")
+                } else {
+                    format!(
+                        "the file is a workspace of {scenarios} scenarios, not a single scenario"
+                    )
+                }
+            }
+            ImportError::Invalid(e) => e.message(lang),
+            ImportError::InvalidWorkspace(e) => e.message(lang),
+        }
+    }
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for ImportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ImportError::Invalid(e) => Some(e),
+            ImportError::InvalidWorkspace(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::presets::PRESETS;
+
+    #[test]
+    fn presets_import_and_export() {
+        for p in PRESETS {
+            let s = import_file(p.json.as_bytes()).expect(p.key);
+            let out = export_file(&s);
+            assert!(out.ends_with("}\n") && !out.ends_with("\n\n"), "{}", p.key);
+            assert_eq!(import_file(out.as_bytes()), Ok(s));
+        }
+    }
+
+    #[test]
+    fn bom_is_skipped_utf16_and_bad_bytes_are_refused() {
+        let mut with_bom = BOM.to_vec();
+        with_bom.extend_from_slice(PRESETS[0].json.as_bytes());
+        assert!(import_file(&with_bom).is_ok());
+
+        assert_eq!(import_file(b"\xFF\xFE{\0}\0"), Err(ImportError::Utf16));
+
+        // "æ" in Latin-1 on the second line, third character.
+        let err = import_file(b"{\n  \xE6").unwrap_err();
+        assert_eq!(
+            err,
+            ImportError::NotUtf8 {
+                offset: 4,
+                line: 2,
+                column: 3
+            }
+        );
+        let mut bom_then_bad = BOM.to_vec();
+        bom_then_bad.extend_from_slice(b"\xC3");
+        assert_eq!(
+            import_file(&bom_then_bad),
+            Err(ImportError::NotUtf8 {
+                offset: 3,
+                line: 1,
+                column: 1
+            })
+        );
+    }
+
+    #[test]
+    fn oversize_is_refused_with_the_limit() {
+        let big = vec![b' '; MAX_FILE_BYTES + 1];
+        let err = import_file(&big).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "the file is too large: 1,048,577 bytes; at most 1,048,576 bytes (1 MiB) can be imported"
+        );
+        assert_eq!(
+            err.message(Lang::Da),
+            "filen er for stor: 1.048.577 byte; højst 1.048.576 byte (1 MiB) kan importeres"
+        );
+        // Exactly the limit is still read (and then refused as JSON without content).
+        let at_limit = vec![b' '; MAX_FILE_BYTES];
+        assert!(matches!(
+            import_file(&at_limit),
+            Err(ImportError::Invalid(_))
+        ));
+    }
+
+    #[test]
+    fn workspace_files() {
+        let w = Workspace::new(
+            PRESETS
+                .iter()
+                .map(|p| p.scenario().expect("preset"))
+                .collect(),
+            Some(0),
+        );
+        let text = export_workspace_file(&w);
+        assert!(text.ends_with("}\n"));
+        assert_eq!(
+            import_any(text.as_bytes()),
+            Ok(Imported::Workspace(w.clone()))
+        );
+        assert_eq!(
+            import_file(text.as_bytes()),
+            Err(ImportError::WorkspaceFile { scenarios: 5 })
+        );
+        let s = w.scenarios[0].clone();
+        assert_eq!(
+            import_any(export_file(&s).as_bytes()),
+            Ok(Imported::Scenario(s))
+        );
+    }
+
+    #[test]
+    fn invalid_content_keeps_the_path() {
+        let text = PRESETS[0]
+            .json
+            .replace("\"rate\": \"50\"", "\"rate\": \"150\"");
+        let err = import_file(text.as_bytes()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "sources[0].rate: must be between 0 and 100, got \"150\""
+        );
+        let err = import_file(b"").unwrap_err();
+        assert!(err.to_string().starts_with("not valid JSON"), "{err}");
+        let err = import_any(br#"{"cofund_workspace": 9}"#).unwrap_err();
+        assert!(matches!(
+            err,
+            ImportError::InvalidWorkspace(WorkspaceError::FutureVersion { .. })
+        ));
+    }
+
+    #[test]
+    fn file_names() {
+        let mut s = PRESETS[0].scenario().expect("preset");
+        assert_eq!(
+            suggested_file_name(&s),
+            "nordjysk-vaekstpilotordning-2020-2023-150-vaekstpiloter.json"
+        );
+        s.name = " ½ ".into();
+        assert_eq!(suggested_file_name(&s), "scenarie.json");
+        s.name = "Å".repeat(100);
+        assert_eq!(suggested_file_name(&s), format!("{}.json", "aa".repeat(30)));
+    }
+}
