@@ -33,7 +33,12 @@ async fn mount() -> Element {
 }
 
 async fn type_into(root: &Element, selector: &str, text: &str) {
-    let input: HtmlInputElement = root.query_selector(selector).unwrap().unwrap().dyn_into().unwrap();
+    let input: HtmlInputElement = root
+        .query_selector(selector)
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     input.set_value(text);
     let event = web_sys::InputEvent::new("input").unwrap();
     input.dispatch_event(&event).unwrap();
@@ -41,7 +46,11 @@ async fn type_into(root: &Element, selector: &str, text: &str) {
 }
 
 fn total_text(root: &Element) -> String {
-    root.query_selector("[data-testid=total-cost]").unwrap().unwrap().text_content().unwrap()
+    root.query_selector("[data-testid=total-cost]")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap()
 }
 
 #[wasm_bindgen_test]
@@ -56,12 +65,25 @@ async fn the_app_shows_the_default_split_and_follows_typing() {
     // A malformed amount: the field keeps the text and is marked, the result stays.
     let amount = "input[id^='cofund-cost-'][id$='-amount']";
     type_into(&root, amount, "32.850.0000").await;
-    let input: HtmlInputElement = root.query_selector(amount).unwrap().unwrap().dyn_into().unwrap();
+    let input: HtmlInputElement = root
+        .query_selector(amount)
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     assert_eq!(input.value(), "32.850.0000");
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
     let described = input.get_attribute("aria-describedby").unwrap();
-    let error_id = described.split(' ').find(|id| id.ends_with("-error")).unwrap();
-    let message = root.query_selector(&format!("#{error_id}")).unwrap().unwrap().text_content().unwrap();
+    let error_id = described
+        .split(' ')
+        .find(|id| id.ends_with("-error"))
+        .unwrap();
+    let message = root
+        .query_selector(&format!("#{error_id}"))
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
     assert!(message.contains("32.850.0000"), "{message}");
     assert_eq!(total_text(&root), "32.850.000 kr.");
     root.remove();

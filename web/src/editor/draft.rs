@@ -12,7 +12,9 @@
 use std::fmt;
 
 use cofund::model::error::Problem;
-use cofund::model::{Base, CostKind, CostLine, Driver, Scenario, ScenarioError, Source, SourceKind};
+use cofund::model::{
+    Base, CostKind, CostLine, Driver, Scenario, ScenarioError, Source, SourceKind,
+};
 use cofund::numbers::{format_plain, parse_amount, parse_count, parse_rate, Lang, NumberError};
 use cofund::Decimal;
 
@@ -140,7 +142,12 @@ impl From<&CostKind> for CostKindTag {
 }
 
 impl CostKindTag {
-    pub const ALL: [CostKindTag; 4] = [CostKindTag::Fixed, CostKindTag::PerUnit, CostKindTag::PerYear, CostKindTag::PerUnitPerYear];
+    pub const ALL: [CostKindTag; 4] = [
+        CostKindTag::Fixed,
+        CostKindTag::PerUnit,
+        CostKindTag::PerYear,
+        CostKindTag::PerUnitPerYear,
+    ];
 
     /// The name in the scenario format, also used as the `<option>` value.
     pub fn tag(self) -> &'static str {
@@ -239,8 +246,12 @@ impl Draft {
         for src in &s.sources {
             let key = draft.new_key();
             let (rate, of, amount) = match &src.kind {
-                SourceKind::Share { rate, of, .. } => (format_plain(*rate, lang), *of, String::new()),
-                SourceKind::PerUnit { amount, .. } | SourceKind::Fixed { amount } | SourceKind::PerYear { amount } => {
+                SourceKind::Share { rate, of, .. } => {
+                    (format_plain(*rate, lang), *of, String::new())
+                }
+                SourceKind::PerUnit { amount, .. }
+                | SourceKind::Fixed { amount }
+                | SourceKind::PerYear { amount } => {
                     (String::new(), Base::Eligible, format_plain(*amount, lang))
                 }
                 SourceKind::Residual { .. } => (String::new(), Base::Eligible, String::new()),
@@ -309,12 +320,20 @@ impl Draft {
     pub fn add_cost(&mut self, label: &str) -> Key {
         let key = self.new_key();
         let id = Self::fresh_id("cost-", key, |id| self.costs.iter().any(|c| c.id == id));
-        let driver = self.drivers.first().map(|d| d.id.clone()).unwrap_or_default();
+        let driver = self
+            .drivers
+            .first()
+            .map(|d| d.id.clone())
+            .unwrap_or_default();
         self.costs.push(CostDraft {
             key,
             id,
             label: label.to_string(),
-            kind: if driver.is_empty() { CostKindTag::Fixed } else { CostKindTag::PerUnit },
+            kind: if driver.is_empty() {
+                CostKindTag::Fixed
+            } else {
+                CostKindTag::PerUnit
+            },
             driver,
             amount: "0".into(),
             eligible: true,
@@ -325,7 +344,11 @@ impl Draft {
     pub fn add_source(&mut self, label: &str) -> Key {
         let key = self.new_key();
         let id = Self::fresh_id("source-", key, |id| self.sources.iter().any(|s| s.id == id));
-        let driver = self.drivers.first().map(|d| d.id.clone()).unwrap_or_default();
+        let driver = self
+            .drivers
+            .first()
+            .map(|d| d.id.clone())
+            .unwrap_or_default();
         self.sources.push(SourceDraft {
             key,
             id,
@@ -373,7 +396,10 @@ impl Draft {
 
     /// Reads the draft. Either a checked scenario, or every field that is wrong.
     pub fn to_scenario(&self, lang: Lang) -> Result<Scenario, Vec<FieldError>> {
-        let mut r = FieldReader { lang, errors: Vec::new() };
+        let mut r = FieldReader {
+            lang,
+            errors: Vec::new(),
+        };
         let years = r.optional(Row::Scenario, "years", &self.years, parse_count);
         let drivers: Vec<Option<Driver>> = self
             .drivers
@@ -384,7 +410,14 @@ impl Draft {
                 let min = r.optional(row, "min", &d.min, parse_count);
                 let max = r.optional(row, "max", &d.max, parse_count);
                 let step = r.optional(row, "step", &d.step, parse_count);
-                Some(Driver { id: d.id.clone(), label: d.label.clone(), value: value?, min: min?, max: max?, step: step? })
+                Some(Driver {
+                    id: d.id.clone(),
+                    label: d.label.clone(),
+                    value: value?,
+                    min: min?,
+                    max: max?,
+                    step: step?,
+                })
             })
             .collect();
         let costs: Vec<Option<CostLine>> = self
@@ -399,7 +432,13 @@ impl Draft {
                     CostKindTag::PerYear => CostKind::PerYear,
                     CostKindTag::PerUnitPerYear => CostKind::PerUnitPerYear { driver },
                 };
-                Some(CostLine { id: c.id.clone(), label: c.label.clone(), kind, amount, eligible: c.eligible })
+                Some(CostLine {
+                    id: c.id.clone(),
+                    label: c.label.clone(),
+                    kind,
+                    amount,
+                    eligible: c.eligible,
+                })
             })
             .collect();
         let sources: Vec<Option<Source>> = self
@@ -411,17 +450,31 @@ impl Draft {
                     SourceKindTag::Share => {
                         let rate = r.required(row, "rate", &s.rate, parse_rate);
                         let cap = r.optional(row, "cap", &s.cap, parse_amount);
-                        SourceKind::Share { rate: rate?, of: s.of, cap: cap? }
+                        SourceKind::Share {
+                            rate: rate?,
+                            of: s.of,
+                            cap: cap?,
+                        }
                     }
                     SourceKindTag::PerUnit => SourceKind::PerUnit {
                         driver: s.driver.clone(),
                         amount: r.required(row, "amount", &s.amount, parse_amount)?,
                     },
-                    SourceKindTag::Fixed => SourceKind::Fixed { amount: r.required(row, "amount", &s.amount, parse_amount)? },
-                    SourceKindTag::PerYear => SourceKind::PerYear { amount: r.required(row, "amount", &s.amount, parse_amount)? },
-                    SourceKindTag::Residual => SourceKind::Residual { cap: r.optional(row, "cap", &s.cap, parse_amount)? },
+                    SourceKindTag::Fixed => SourceKind::Fixed {
+                        amount: r.required(row, "amount", &s.amount, parse_amount)?,
+                    },
+                    SourceKindTag::PerYear => SourceKind::PerYear {
+                        amount: r.required(row, "amount", &s.amount, parse_amount)?,
+                    },
+                    SourceKindTag::Residual => SourceKind::Residual {
+                        cap: r.optional(row, "cap", &s.cap, parse_amount)?,
+                    },
                 };
-                Some(Source { id: s.id.clone(), label: s.label.clone(), kind })
+                Some(Source {
+                    id: s.id.clone(),
+                    label: s.label.clone(),
+                    kind,
+                })
             })
             .collect();
 
@@ -436,7 +489,9 @@ impl Draft {
                 field: FieldId::new(Row::Scenario, "years"),
                 message: match lang {
                     Lang::Da => "Perioden skal være et helt antal år, mindst 1 – fx 3.".into(),
-                    Lang::En => "The period must be a whole number of years, at least 1 – e.g. 3.".into(),
+                    Lang::En => {
+                        "The period must be a whole number of years, at least 1 – e.g. 3.".into()
+                    }
                 },
             });
         }
@@ -451,7 +506,9 @@ impl Draft {
             costs: costs.into_iter().flatten().collect(),
             sources: sources.into_iter().flatten().collect(),
         };
-        scenario.validate().map_err(|e| vec![self.locate(&e, lang)])?;
+        scenario
+            .validate()
+            .map_err(|e| vec![self.locate(&e, lang)])?;
         Ok(scenario)
     }
 
@@ -464,17 +521,25 @@ impl Draft {
             Some((index.parse().ok()?, rest.strip_prefix('.').unwrap_or(rest)))
         };
         let field_name = |name: &str| -> &'static str {
-            ["value", "min", "max", "step", "amount", "driver", "rate", "cap", "kind", "label"]
-                .into_iter()
-                .find(|f| *f == name)
-                .unwrap_or("label")
+            [
+                "value", "min", "max", "step", "amount", "driver", "rate", "cap", "kind", "label",
+            ]
+            .into_iter()
+            .find(|f| *f == name)
+            .unwrap_or("label")
         };
         let field = if let Some((i, f)) = index_of("drivers") {
-            self.drivers.get(i).map(|d| FieldId::new(Row::Driver(d.key), field_name(f)))
+            self.drivers
+                .get(i)
+                .map(|d| FieldId::new(Row::Driver(d.key), field_name(f)))
         } else if let Some((i, f)) = index_of("costs") {
-            self.costs.get(i).map(|c| FieldId::new(Row::Cost(c.key), field_name(f)))
+            self.costs
+                .get(i)
+                .map(|c| FieldId::new(Row::Cost(c.key), field_name(f)))
         } else if let Some((i, f)) = index_of("sources") {
-            self.sources.get(i).map(|s| FieldId::new(Row::Source(s.key), field_name(f)))
+            self.sources
+                .get(i)
+                .map(|s| FieldId::new(Row::Source(s.key), field_name(f)))
         } else {
             None
         };
@@ -494,16 +559,31 @@ struct FieldReader {
 }
 
 impl FieldReader {
-    fn required(&mut self, row: Row, field: &'static str, text: &str, parse: Parser) -> Option<Decimal> {
+    fn required(
+        &mut self,
+        row: Row,
+        field: &'static str,
+        text: &str,
+        parse: Parser,
+    ) -> Option<Decimal> {
         parse(text, self.lang)
             .map_err(|e| {
-                self.errors.push(FieldError { field: FieldId::new(row, field), message: e.message(self.lang) });
+                self.errors.push(FieldError {
+                    field: FieldId::new(row, field),
+                    message: e.message(self.lang),
+                });
             })
             .ok()
     }
 
     /// `Some(None)` for an empty field, `None` for one that does not read.
-    fn optional(&mut self, row: Row, field: &'static str, text: &str, parse: Parser) -> Option<Option<Decimal>> {
+    fn optional(
+        &mut self,
+        row: Row,
+        field: &'static str,
+        text: &str,
+        parse: Parser,
+    ) -> Option<Option<Decimal>> {
         if text.trim().is_empty() {
             Some(None)
         } else {
@@ -551,7 +631,12 @@ mod tests {
         for lang in [Lang::Da, Lang::En] {
             for preset in cofund::presets::PRESETS {
                 let s = preset.scenario().unwrap();
-                assert_eq!(Draft::from_scenario(&s, lang).to_scenario(lang), Ok(s), "{}", preset.key);
+                assert_eq!(
+                    Draft::from_scenario(&s, lang).to_scenario(lang),
+                    Ok(s),
+                    "{}",
+                    preset.key
+                );
             }
         }
     }
@@ -573,8 +658,15 @@ mod tests {
         d.costs[1].amount = "32.850.0000".into();
         let errors = d.to_scenario(Lang::Da).unwrap_err();
         assert_eq!(errors.len(), 1);
-        assert_eq!(errors[0].field, FieldId::new(Row::Cost(d.costs[1].key), "amount"));
-        assert!(errors[0].message.contains("32.850.0000"), "{}", errors[0].message);
+        assert_eq!(
+            errors[0].field,
+            FieldId::new(Row::Cost(d.costs[1].key), "amount")
+        );
+        assert!(
+            errors[0].message.contains("32.850.0000"),
+            "{}",
+            errors[0].message
+        );
         assert_eq!(d.costs[1].amount, "32.850.0000");
     }
 
@@ -584,7 +676,12 @@ mod tests {
         d.costs[0].amount = "abc".into();
         d.sources[0].rate = "150".into();
         d.years = "0".into();
-        let fields: Vec<FieldId> = d.to_scenario(Lang::Da).unwrap_err().into_iter().map(|e| e.field).collect();
+        let fields: Vec<FieldId> = d
+            .to_scenario(Lang::Da)
+            .unwrap_err()
+            .into_iter()
+            .map(|e| e.field)
+            .collect();
         assert!(fields.contains(&FieldId::new(Row::Cost(d.costs[0].key), "amount")));
         assert!(fields.contains(&FieldId::new(Row::Source(d.sources[0].key), "rate")));
         assert!(fields.contains(&FieldId::new(Row::Scenario, "years")));
@@ -595,7 +692,10 @@ mod tests {
         let mut d = Draft::from_scenario(&vaekstpilot(), Lang::Da);
         d.drivers.clear();
         let errors = d.to_scenario(Lang::Da).unwrap_err();
-        assert_eq!(errors[0].field, FieldId::new(Row::Cost(d.costs[0].key), "driver"));
+        assert_eq!(
+            errors[0].field,
+            FieldId::new(Row::Cost(d.costs[0].key), "driver")
+        );
     }
 
     #[test]
@@ -605,7 +705,11 @@ mod tests {
         d.sources.last_mut().unwrap().kind = SourceKindTag::Residual;
         let errors = d.to_scenario(Lang::En).unwrap_err();
         assert_eq!(errors[0].field, FieldId::new(Row::Source(key), "kind"));
-        assert!(errors[0].message.starts_with("At most one residual source"), "{}", errors[0].message);
+        assert!(
+            errors[0].message.starts_with("At most one residual source"),
+            "{}",
+            errors[0].message
+        );
     }
 
     #[test]
@@ -618,7 +722,10 @@ mod tests {
         assert_eq!(d.costs[1].amount, "1.2.3");
         let mut s = d.clone();
         s.costs[1].amount = "46,000".into();
-        assert_eq!(s.to_scenario(Lang::En).unwrap().costs[0].amount, Decimal::from(1500));
+        assert_eq!(
+            s.to_scenario(Lang::En).unwrap().costs[0].amount,
+            Decimal::from(1500)
+        );
     }
 
     #[test]
@@ -629,7 +736,12 @@ mod tests {
         assert_ne!(a, b);
         let s = d.to_scenario(Lang::Da).unwrap();
         assert_eq!(s.costs.len(), 4);
-        assert_eq!(s.costs[2].kind, CostKind::PerUnit { driver: "pilots".into() });
+        assert_eq!(
+            s.costs[2].kind,
+            CostKind::PerUnit {
+                driver: "pilots".into()
+            }
+        );
         let blank = Draft::blank("Nyt scenarie", "Deltagere");
         assert!(blank.to_scenario(Lang::Da).is_ok());
     }

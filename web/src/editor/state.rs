@@ -61,14 +61,20 @@ pub enum Action {
 impl EditorState {
     pub fn new(lang: Lang, preset_key: &str) -> Self {
         // `synthetic-N`: a generated scenario with N cost lines, for performance tests.
-        if let Some(lines) = preset_key.strip_prefix("synthetic-").and_then(|n| n.parse::<usize>().ok()) {
+        if let Some(lines) = preset_key
+            .strip_prefix("synthetic-")
+            .and_then(|n| n.parse::<usize>().ok())
+        {
             let scenario = synthetic(lines.min(5000), 10);
             return Self::from_draft(lang, None, Draft::from_scenario(&scenario, lang));
         }
         let preset = Preset::find(preset_key).or_else(|| Preset::find(DEFAULT_PRESET));
         let (preset, draft) = match preset.map(|p| (p.key, p.scenario())) {
             Some((key, Ok(s))) => (Some(key), Draft::from_scenario(&s, lang)),
-            _ => (None, Draft::blank(texts(lang).blank_name, texts(lang).new_driver)),
+            _ => (
+                None,
+                Draft::blank(texts(lang).blank_name, texts(lang).new_driver),
+            ),
         };
         Self::from_draft(lang, preset, draft)
     }
@@ -124,7 +130,11 @@ impl EditorState {
                 return;
             }
             Action::Blank => {
-                *self = EditorState::from_draft(self.lang, None, Draft::blank(t.blank_name, t.new_driver));
+                *self = EditorState::from_draft(
+                    self.lang,
+                    None,
+                    Draft::blank(t.blank_name, t.new_driver),
+                );
                 return;
             }
             Action::Text(field, text) => {
@@ -227,7 +237,9 @@ fn text_slot(d: &mut Draft, field: FieldId) -> Option<&mut String> {
 }
 
 fn move_row<T>(rows: &mut [T], is_it: impl Fn(&T) -> bool, direction: Direction) {
-    let Some(i) = rows.iter().position(is_it) else { return };
+    let Some(i) = rows.iter().position(is_it) else {
+        return;
+    };
     match direction {
         Direction::Up if i > 0 => rows.swap(i, i - 1),
         Direction::Down if i + 1 < rows.len() => rows.swap(i, i + 1),
@@ -271,7 +283,10 @@ mod tests {
     fn typing_225_pilots_updates_the_result() {
         let mut state = EditorState::default();
         let key = state.draft.drivers[0].key;
-        state.apply(Action::Text(FieldId::new(Row::Driver(key), "value"), "225".into()));
+        state.apply(Action::Text(
+            FieldId::new(Row::Driver(key), "value"),
+            "225".into(),
+        ));
         assert!(state.current);
         assert_eq!(total(&state), Decimal::from(32_850_000));
     }
@@ -296,13 +311,25 @@ mod tests {
     fn overflow_is_an_error_on_a_field_not_a_panic() {
         let mut state = EditorState::default();
         let key = state.draft.drivers[0].key;
-        state.apply(Action::Text(FieldId::new(Row::Driver(key), "max"), "".into()));
-        state.apply(Action::Text(FieldId::new(Row::Driver(key), "value"), "100000000000000000000".into()));
+        state.apply(Action::Text(
+            FieldId::new(Row::Driver(key), "max"),
+            "".into(),
+        ));
+        state.apply(Action::Text(
+            FieldId::new(Row::Driver(key), "value"),
+            "100000000000000000000".into(),
+        ));
         let cost = state.draft.costs[0].key;
-        state.apply(Action::Text(FieldId::new(Row::Cost(cost), "amount"), "1000000000000000".into()));
+        state.apply(Action::Text(
+            FieldId::new(Row::Cost(cost), "amount"),
+            "1000000000000000".into(),
+        ));
         assert!(!state.current);
         assert_eq!(state.errors.len(), 1);
-        assert_eq!(state.errors[0].field, FieldId::new(Row::Cost(cost), "amount"));
+        assert_eq!(
+            state.errors[0].field,
+            FieldId::new(Row::Cost(cost), "amount")
+        );
     }
 
     #[test]
@@ -312,7 +339,10 @@ mod tests {
         let key = state.draft.sources.last().unwrap().key;
         state.apply(Action::Move(Row::Source(key), Direction::Up));
         assert_eq!(state.draft.sources[2].key, key);
-        state.apply(Action::Text(FieldId::new(Row::Source(key), "amount"), "1.000.000".into()));
+        state.apply(Action::Text(
+            FieldId::new(Row::Source(key), "amount"),
+            "1.000.000".into(),
+        ));
         let e = &state.good.as_ref().unwrap().evaluation;
         assert_eq!(e.sources[2].amount, Decimal::from(1_000_000));
         assert_eq!(e.sources[3].amount, Decimal::from(2_450_000)); // the residual shrinks

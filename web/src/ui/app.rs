@@ -1,16 +1,18 @@
-//! The root component: owns the editor's state reducer and lays out the page:
-//! header with the language switch, scenario picker, editor and results side by side.
-
-use std::rc::Rc;
+//! The root component: owns the workspace reducer and lays out the page: header with the
+//! language switch, the scenario tabs and tools, then the editor and results side by side.
 
 use cofund::numbers::Lang;
 use cofund::presets::{DEFAULT_PRESET, PRESETS};
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::editor::Editor;
+use super::editor::{Dispatch, Editor};
 use super::fields::SelectField;
-use super::split::Split as Results;
-use crate::editor::state::{Action, EditorState};
+use super::results::Results;
+use super::workspace_bar::WorkspaceBar;
+use crate::editor::state::Action;
+use crate::editor::workspace::{WorkspaceAction, WorkspaceState};
 use crate::i18n::{lang_tag, texts};
 
 /// Options read from the page address: `?preset=design-sprint&lang=en`.
@@ -22,7 +24,10 @@ struct PageOptions {
 
 impl PageOptions {
     fn from_location() -> Self {
-        let search = gloo::utils::window().location().search().unwrap_or_default();
+        let search = gloo::utils::window()
+            .location()
+            .search()
+            .unwrap_or_default();
         Self::parse(&search)
     }
 
@@ -41,17 +46,35 @@ impl PageOptions {
     }
 }
 
-/// The value of the scenario picker's "blank scenario" option.
+/// The value of the template picker's "blank scenario" option.
 const BLANK: &str = "blank";
+
+/// Ctrl+Z undoes and Ctrl+Shift+Z or Ctrl+Y redoes, everywhere on the page: the inputs are
+/// controlled by the app's state, so the browser's own per-field undo would fight it.
+fn undo_shortcut(event: &web_sys::KeyboardEvent) -> Option<WorkspaceAction> {
+    if !(event.ctrl_key() || event.meta_key()) || event.alt_key() {
+        return None;
+    }
+    match event.key().to_lowercase().as_str() {
+        "z" if event.shift_key() => Some(WorkspaceAction::Redo),
+        "z" => Some(WorkspaceAction::Undo),
+        "y" => Some(WorkspaceAction::Redo),
+        _ => None,
+    }
+}
 
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(|| {
         let options = PageOptions::from_location();
-        EditorState::new(options.lang, options.preset.as_deref().unwrap_or(DEFAULT_PRESET))
+        WorkspaceState::new(
+            options.lang,
+            options.preset.as_deref().unwrap_or(DEFAULT_PRESET),
+        )
     });
     let lang = state.lang;
     let t = texts(lang);
+    let doc = state.active_doc();
 
     // Keep <html lang> in step with the chosen language, for screen readers.
     use_effect_with(lang, move |lang| {
@@ -59,11 +82,25 @@ pub fn app() -> Html {
             let _ = root.set_attribute("lang", lang_tag(*lang));
         }
     });
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::document(), "keydown", move |event| {
+                if let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() {
+                    if let Some(action) = undo_shortcut(event) {
+                        event.prevent_default();
+                        dispatch.dispatch(action);
+                    }
+                }
+            });
+            move || drop(listener)
+        });
+    }
 
     let toggle_lang = {
         let dispatch = state.dispatcher();
         Callback::from(move |_| {
-            dispatch.dispatch(Action::SetLang(match lang {
+            dispatch.dispatch(WorkspaceAction::SetLang(match lang {
                 Lang::Da => Lang::En,
                 Lang::En => Lang::Da,
             }))
@@ -72,19 +109,37 @@ pub fn app() -> Html {
     let choose = {
         let dispatch = state.dispatcher();
         Callback::from(move |key: String| {
-            dispatch.dispatch(if key == BLANK { Action::Blank } else { Action::LoadPreset(key) })
+            dispatch.dispatch(WorkspaceAction::Edit(if key == BLANK {
+                Action::Blank
+            } else {
+                Action::LoadPreset(key)
+            }))
         })
     };
     // Preset names are the scenario files' own names; reading them is cheap and done once.
     let presets = use_memo((), |_| {
         PRESETS
             .iter()
-            .map(|p| (AttrValue::from(p.key), AttrValue::from(p.scenario().map(|s| s.name).unwrap_or_else(|_| p.key.to_string()))))
+            .map(|p| {
+                (
+                    AttrValue::from(p.key),
+                    AttrValue::from(
+                        p.scenario()
+                            .map(|s| s.name)
+                            .unwrap_or_else(|_| p.key.to_string()),
+                    ),
+                )
+            })
             .collect::<Vec<_>>()
     });
     let mut options = (*presets).clone();
     options.push((AttrValue::from(BLANK), AttrValue::from(t.blank_option)));
-    let errors = use_memo(state.errors.clone(), |errors| errors.clone());
+    let errors = use_memo(doc.errors.clone(), |errors| errors.clone());
+    let names: Vec<AttrValue> = state
+        .docs
+        .iter()
+        .map(|d| AttrValue::from(d.state.draft.name.clone()))
+        .collect();
 
     html! {
         <div class="cofund">
@@ -99,19 +154,21 @@ pub fn app() -> Html {
                     { t.language_switch }
                 </button>
             </header>
+            <WorkspaceBar names={names} active={state.active} baseline={state.baseline}
+                can_undo={state.can_undo()} can_redo={state.can_redo()} lang={lang} dispatch={state.dispatcher()} />
             <SelectField id="cofund-preset" label={t.preset_label} options={options}
-                selected={state.preset.unwrap_or(BLANK)} on_change={choose} class="cofund-picker" />
-            if !state.errors.is_empty() {
+                selected={doc.preset.unwrap_or(BLANK)} on_change={choose} class="cofund-picker" hint={t.preset_hint} />
+            if !doc.errors.is_empty() {
                 <p class="cofund-error" role="alert" id="cofund-errors-summary">{ t.errors_summary }</p>
             }
             <div class="cofund-layout">
-                <Editor draft={state.draft.clone()} errors={Rc::new((*errors).clone())} lang={lang} dispatch={state.dispatcher()} />
+                <Editor draft={doc.draft.clone()} errors={errors} lang={lang} dispatch={Dispatch(state.dispatcher())} />
                 <div class="cofund-results-column">
                     {
-                        match &state.good {
+                        match &doc.good {
                             Some(good) => html! {
                                 <Results scenario={good.scenario.clone()} evaluation={good.evaluation.clone()}
-                                    lang={lang} />
+                                    lang={lang} current={doc.current} />
                             },
                             None => html! { <p class="cofund-error">{ t.load_error }</p> },
                         }

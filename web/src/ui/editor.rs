@@ -11,11 +11,23 @@ use cofund::Decimal;
 use yew::prelude::*;
 
 use super::fields::{SelectField, TextField};
-use crate::editor::draft::{CostDraft, CostKindTag, Draft, DriverDraft, FieldError, FieldId, Row, SourceDraft, SourceKindTag};
-use crate::editor::state::{Action, Direction, EditorState};
+use crate::editor::draft::{
+    CostDraft, CostKindTag, Draft, DriverDraft, FieldError, FieldId, Row, SourceDraft,
+    SourceKindTag,
+};
+use crate::editor::state::{Action, Direction};
+use crate::editor::workspace::{WorkspaceAction, WorkspaceState};
 use crate::i18n::{texts, Texts};
 
-type Dispatch = yew::UseReducerDispatcher<EditorState>;
+/// Sends edits of the active scenario to the workspace reducer.
+#[derive(Clone, PartialEq)]
+pub struct Dispatch(pub yew::UseReducerDispatcher<WorkspaceState>);
+
+impl Dispatch {
+    fn dispatch(&self, action: Action) {
+        self.0.dispatch(WorkspaceAction::Edit(action));
+    }
+}
 
 /// (driver id, label) pairs for the unit selects.
 type DriverOptions = Rc<Vec<(AttrValue, AttrValue)>>;
@@ -29,11 +41,18 @@ pub struct EditorProps {
 }
 
 fn row_errors(errors: &[FieldError], row: Row) -> Vec<FieldError> {
-    errors.iter().filter(|e| e.field.row == row).cloned().collect()
+    errors
+        .iter()
+        .filter(|e| e.field.row == row)
+        .cloned()
+        .collect()
 }
 
 fn error_for(errors: &[FieldError], field: FieldId) -> Option<AttrValue> {
-    errors.iter().find(|e| e.field == field).map(|e| AttrValue::from(e.message.clone()))
+    errors
+        .iter()
+        .find(|e| e.field == field)
+        .map(|e| AttrValue::from(e.message.clone()))
 }
 
 /// A callback that dispatches the text of an input as an edit of `field`.
@@ -44,11 +63,24 @@ fn on_text(dispatch: &Dispatch, field: FieldId) -> Callback<String> {
 
 #[function_component(Editor)]
 pub fn editor(props: &EditorProps) -> Html {
-    let EditorProps { draft, errors, lang, dispatch } = props;
+    let EditorProps {
+        draft,
+        errors,
+        lang,
+        dispatch,
+    } = props;
     let t = texts(*lang);
     let driver_options: DriverOptions = {
-        let pairs: Vec<(AttrValue, AttrValue)> =
-            draft.drivers.iter().map(|d| (AttrValue::from(d.id.clone()), AttrValue::from(d.label.clone()))).collect();
+        let pairs: Vec<(AttrValue, AttrValue)> = draft
+            .drivers
+            .iter()
+            .map(|d| {
+                (
+                    AttrValue::from(d.id.clone()),
+                    AttrValue::from(d.label.clone()),
+                )
+            })
+            .collect();
         use_memo(pairs, |pairs| pairs.clone())
     };
     let general = Row::Scenario;
@@ -110,7 +142,11 @@ fn row_tools(props: &RowToolsProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(action.clone()))
     };
-    let name = if props.label.is_empty() { "…" } else { props.label.as_str() };
+    let name = if props.label.is_empty() {
+        "…"
+    } else {
+        props.label.as_str()
+    };
     html! {
         <div class="cofund-row-tools">
             <button type="button" class="cofund-icon-button" disabled={props.position == 0}
@@ -138,7 +174,13 @@ struct DriverRowProps {
 
 #[function_component(DriverRow)]
 fn driver_row(props: &DriverRowProps) -> Html {
-    let DriverRowProps { driver: d, lang, errors, dispatch, .. } = props;
+    let DriverRowProps {
+        driver: d,
+        lang,
+        errors,
+        dispatch,
+        ..
+    } = props;
     let t = texts(*lang);
     let row = Row::Driver(d.key);
     let field = |name: &'static str| FieldId::new(row, name);
@@ -146,7 +188,9 @@ fn driver_row(props: &DriverRowProps) -> Html {
     // The slider needs a range; without one (or with a bad one) only the number field shows.
     let slider = match (number(&d.min), number(&d.max), number(&d.value)) {
         (Some(min), Some(max), Some(value)) if min < max => {
-            let step = number(&d.step).filter(|s| *s > Decimal::ZERO).unwrap_or(Decimal::ONE);
+            let step = number(&d.step)
+                .filter(|s| *s > Decimal::ZERO)
+                .unwrap_or(Decimal::ONE);
             let lang = *lang;
             let value_field = field("value");
             let dispatch = dispatch.clone();
@@ -210,10 +254,20 @@ fn source_kind_name(t: &Texts, kind: SourceKindTag) -> (&'static str, &'static s
 }
 
 /// The unit select for per-unit lines and sources; a missing driver shows as an error.
-fn driver_select(t: &Texts, id: FieldId, selected: &str, drivers: &DriverOptions, errors: &[FieldError], dispatch: &Dispatch) -> Html {
+fn driver_select(
+    t: &Texts,
+    id: FieldId,
+    selected: &str,
+    drivers: &DriverOptions,
+    errors: &[FieldError],
+    dispatch: &Dispatch,
+) -> Html {
     let mut options: Vec<(AttrValue, AttrValue)> = drivers.as_ref().clone();
     if !drivers.iter().any(|(v, _)| v == selected) {
-        options.insert(0, (AttrValue::from(selected.to_string()), AttrValue::from("—")));
+        options.insert(
+            0,
+            (AttrValue::from(selected.to_string()), AttrValue::from("—")),
+        );
     }
     html! {
         <SelectField id={id.dom_id()} label={t.driver_label} options={options} selected={AttrValue::from(selected.to_string())}
@@ -234,12 +288,26 @@ struct CostRowProps {
 
 #[function_component(CostRow)]
 fn cost_row(props: &CostRowProps) -> Html {
-    let CostRowProps { cost: c, lang, drivers, errors, dispatch, .. } = props;
+    let CostRowProps {
+        cost: c,
+        lang,
+        drivers,
+        errors,
+        dispatch,
+        ..
+    } = props;
     let t = texts(*lang);
     let row = Row::Cost(c.key);
     let field = |name: &'static str| FieldId::new(row, name);
-    let kinds: Vec<(AttrValue, AttrValue)> =
-        CostKindTag::ALL.iter().map(|k| (AttrValue::from(k.tag()), AttrValue::from(cost_kind_name(t, *k).0))).collect();
+    let kinds: Vec<(AttrValue, AttrValue)> = CostKindTag::ALL
+        .iter()
+        .map(|k| {
+            (
+                AttrValue::from(k.tag()),
+                AttrValue::from(cost_kind_name(t, *k).0),
+            )
+        })
+        .collect();
     let on_kind = {
         let (dispatch, key) = (dispatch.clone(), c.key);
         Callback::from(move |tag: String| {
@@ -291,12 +359,26 @@ struct SourceRowProps {
 
 #[function_component(SourceRow)]
 fn source_row(props: &SourceRowProps) -> Html {
-    let SourceRowProps { source: s, lang, drivers, errors, dispatch, .. } = props;
+    let SourceRowProps {
+        source: s,
+        lang,
+        drivers,
+        errors,
+        dispatch,
+        ..
+    } = props;
     let t = texts(*lang);
     let row = Row::Source(s.key);
     let field = |name: &'static str| FieldId::new(row, name);
-    let kinds: Vec<(AttrValue, AttrValue)> =
-        SourceKindTag::ALL.iter().map(|k| (AttrValue::from(k.tag()), AttrValue::from(source_kind_name(t, *k).0))).collect();
+    let kinds: Vec<(AttrValue, AttrValue)> = SourceKindTag::ALL
+        .iter()
+        .map(|k| {
+            (
+                AttrValue::from(k.tag()),
+                AttrValue::from(source_kind_name(t, *k).0),
+            )
+        })
+        .collect();
     let on_kind = {
         let (dispatch, key) = (dispatch.clone(), s.key);
         Callback::from(move |tag: String| {
@@ -308,12 +390,19 @@ fn source_row(props: &SourceRowProps) -> Html {
     let on_base = {
         let (dispatch, key) = (dispatch.clone(), s.key);
         Callback::from(move |tag: String| {
-            let base = if tag == "total" { Base::Total } else { Base::Eligible };
+            let base = if tag == "total" {
+                Base::Total
+            } else {
+                Base::Eligible
+            };
             dispatch.dispatch(Action::SourceBase(key, base));
         })
     };
     let bases = vec![
-        (AttrValue::from("eligible"), AttrValue::from(t.base_eligible)),
+        (
+            AttrValue::from("eligible"),
+            AttrValue::from(t.base_eligible),
+        ),
         (AttrValue::from("total"), AttrValue::from(t.base_total)),
     ];
     let amount = html! {

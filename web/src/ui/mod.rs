@@ -2,6 +2,9 @@
 //! what changed.
 
 pub mod app;
+pub mod bar;
 pub mod editor;
+pub mod explain_panel;
 pub mod fields;
-pub mod split;
+pub mod results;
+pub mod workspace_bar;

@@ -1,0 +1,333 @@
+//! Several scenarios in one workspace, with undo and redo.
+//!
+//! Each scenario has its own [`EditorState`] (draft, errors, last good result), shared
+//! through `Rc` so that undo snapshots are cheap: a snapshot copies a vector of pointers,
+//! not the scenarios. Every action that changes a scenario or the list is one undo step;
+//! choosing a scenario and switching language are not edits and are not undone.
+
+use std::rc::Rc;
+
+use cofund::numbers::Lang;
+use cofund::presets::DEFAULT_PRESET;
+use yew::Reducible;
+
+use super::state::{Action, EditorState};
+use crate::i18n::texts;
+
+/// How many steps undo remembers.
+pub const UNDO_LIMIT: usize = 200;
+
+/// One scenario of the workspace, with a key that stays the same while it lives.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Doc {
+    pub key: u32,
+    pub state: Rc<EditorState>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct Snapshot {
+    docs: Vec<Doc>,
+    active: usize,
+    baseline: usize,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct WorkspaceState {
+    pub lang: Lang,
+    pub docs: Vec<Doc>,
+    /// Index of the scenario being edited.
+    pub active: usize,
+    /// Index of the scenario others are compared with.
+    pub baseline: usize,
+    undo: Vec<Snapshot>,
+    redo: Vec<Snapshot>,
+    next_key: u32,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum WorkspaceAction {
+    /// An edit of the active scenario.
+    Edit(Action),
+    SetLang(Lang),
+    /// Add a scenario from a preset key (or `synthetic-N`); `None` for a blank one.
+    Add(Option<String>),
+    Duplicate(usize),
+    Delete(usize),
+    Select(usize),
+    SetBaseline(usize),
+    Undo,
+    Redo,
+}
+
+impl WorkspaceState {
+    /// A workspace with one scenario from `preset`.
+    pub fn new(lang: Lang, preset: &str) -> Self {
+        WorkspaceState {
+            lang,
+            docs: vec![Doc {
+                key: 1,
+                state: Rc::new(EditorState::new(lang, preset)),
+            }],
+            active: 0,
+            baseline: 0,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            next_key: 2,
+        }
+    }
+
+    pub fn active_doc(&self) -> &EditorState {
+        // `active` is kept within bounds by every action, and the list is never empty.
+        &self.docs[self.active.min(self.docs.len() - 1)].state
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            docs: self.docs.clone(),
+            active: self.active,
+            baseline: self.baseline,
+        }
+    }
+
+    fn restore(&mut self, s: Snapshot) {
+        self.docs = s.docs;
+        self.active = s.active.min(self.docs.len() - 1);
+        self.baseline = s.baseline.min(self.docs.len() - 1);
+    }
+
+    /// Records the state before an edit.
+    fn remember(&mut self) {
+        self.undo.push(self.snapshot());
+        if self.undo.len() > UNDO_LIMIT {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+    }
+
+    fn new_doc(&mut self, state: EditorState) -> Doc {
+        let key = self.next_key;
+        self.next_key += 1;
+        Doc {
+            key,
+            state: Rc::new(state),
+        }
+    }
+
+    pub fn apply(&mut self, action: WorkspaceAction) {
+        let lang = self.lang;
+        match action {
+            WorkspaceAction::Edit(edit) => {
+                let i = self.active.min(self.docs.len() - 1);
+                let mut next = (*self.docs[i].state).clone();
+                next.apply(edit);
+                if next != *self.docs[i].state {
+                    self.remember();
+                    self.docs[i].state = Rc::new(next);
+                }
+            }
+            WorkspaceAction::SetLang(to) => {
+                self.lang = to;
+                for doc in &mut self.docs {
+                    let mut next = (*doc.state).clone();
+                    next.apply(Action::SetLang(to));
+                    doc.state = Rc::new(next);
+                }
+                // Snapshots hold drafts typed in the old language's notation: convert them too,
+                // so undoing after a switch never reads `1.500` the English way.
+                for snap in self.undo.iter_mut().chain(self.redo.iter_mut()) {
+                    for doc in &mut snap.docs {
+                        let mut next = (*doc.state).clone();
+                        next.apply(Action::SetLang(to));
+                        doc.state = Rc::new(next);
+                    }
+                }
+            }
+            WorkspaceAction::Add(preset) => {
+                self.remember();
+                let state = match preset {
+                    Some(key) => EditorState::new(lang, &key),
+                    None => {
+                        let mut s = EditorState::new(lang, DEFAULT_PRESET);
+                        s.apply(Action::Blank);
+                        s
+                    }
+                };
+                let doc = self.new_doc(state);
+                self.docs.push(doc);
+                self.active = self.docs.len() - 1;
+            }
+            WorkspaceAction::Duplicate(i) => {
+                if let Some(doc) = self.docs.get(i) {
+                    let mut copy = (*doc.state).clone();
+                    let name = format!("{} ({})", copy.draft.name, texts(lang).copy_suffix);
+                    copy.apply(Action::Text(
+                        super::draft::FieldId::new(super::draft::Row::Scenario, "name"),
+                        name,
+                    ));
+                    self.remember();
+                    let doc = self.new_doc(copy);
+                    self.docs.insert(i + 1, doc);
+                    self.active = i + 1;
+                }
+            }
+            WorkspaceAction::Delete(i) => {
+                // The last scenario cannot be deleted: the workspace is never empty.
+                if i < self.docs.len() && self.docs.len() > 1 {
+                    self.remember();
+                    self.docs.remove(i);
+                    let fix = |index: usize| if index > i { index - 1 } else { index };
+                    self.active = fix(self.active).min(self.docs.len() - 1);
+                    self.baseline = if self.baseline == i {
+                        0
+                    } else {
+                        fix(self.baseline)
+                    };
+                }
+            }
+            WorkspaceAction::Select(i) => {
+                if i < self.docs.len() {
+                    self.active = i;
+                }
+            }
+            WorkspaceAction::SetBaseline(i) => {
+                if i < self.docs.len() && i != self.baseline {
+                    self.remember();
+                    self.baseline = i;
+                }
+            }
+            WorkspaceAction::Undo => {
+                if let Some(s) = self.undo.pop() {
+                    self.redo.push(self.snapshot());
+                    self.restore(s);
+                }
+            }
+            WorkspaceAction::Redo => {
+                if let Some(s) = self.redo.pop() {
+                    self.undo.push(self.snapshot());
+                    self.restore(s);
+                }
+            }
+        }
+    }
+}
+
+impl Reducible for WorkspaceState {
+    type Action = WorkspaceAction;
+
+    fn reduce(self: Rc<Self>, action: WorkspaceAction) -> Rc<Self> {
+        let mut next = (*self).clone();
+        next.apply(action);
+        Rc::new(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::editor::draft::{FieldId, Row};
+    use cofund::Decimal;
+
+    fn total(ws: &WorkspaceState, i: usize) -> Decimal {
+        ws.docs[i]
+            .state
+            .good
+            .as_ref()
+            .unwrap()
+            .evaluation
+            .total_cost
+    }
+
+    fn set_pilots(ws: &mut WorkspaceState, text: &str) {
+        let key = ws.active_doc().draft.drivers[0].key;
+        ws.apply(WorkspaceAction::Edit(Action::Text(
+            FieldId::new(Row::Driver(key), "value"),
+            text.into(),
+        )));
+    }
+
+    #[test]
+    fn every_edit_can_be_undone_and_redone() {
+        let mut ws = WorkspaceState::new(Lang::Da, "vaekstpilot-150");
+        set_pilots(&mut ws, "2");
+        set_pilots(&mut ws, "22");
+        set_pilots(&mut ws, "225");
+        assert_eq!(total(&ws, 0), Decimal::from(32_850_000));
+        ws.apply(WorkspaceAction::Undo);
+        ws.apply(WorkspaceAction::Undo);
+        ws.apply(WorkspaceAction::Undo);
+        assert_eq!(total(&ws, 0), Decimal::from(21_900_000));
+        assert!(!ws.can_undo());
+        ws.apply(WorkspaceAction::Redo);
+        assert_eq!(ws.active_doc().draft.drivers[0].value, "2");
+        // A new edit after undo drops the redo history.
+        set_pilots(&mut ws, "200");
+        assert!(!ws.can_redo());
+    }
+
+    #[test]
+    fn undo_keeps_at_least_a_hundred_steps() {
+        let mut ws = WorkspaceState::new(Lang::Da, "vaekstpilot-150");
+        for i in 0..150 {
+            set_pilots(&mut ws, &(151 + i).to_string());
+        }
+        for _ in 0..150 {
+            ws.apply(WorkspaceAction::Undo);
+        }
+        assert_eq!(ws.active_doc().draft.drivers[0].value, "150");
+    }
+
+    #[test]
+    fn scenarios_can_be_added_duplicated_deleted_and_restored() {
+        let mut ws = WorkspaceState::new(Lang::Da, "vaekstpilot-150");
+        ws.apply(WorkspaceAction::Add(Some("vaekstpilot-225".into())));
+        assert_eq!((ws.docs.len(), ws.active), (2, 1));
+        assert_eq!(total(&ws, 1), Decimal::from(32_850_000));
+        ws.apply(WorkspaceAction::Duplicate(0));
+        assert_eq!(ws.docs.len(), 3);
+        assert!(ws.docs[1].state.draft.name.ends_with("(kopi)"));
+        ws.apply(WorkspaceAction::SetBaseline(2));
+        ws.apply(WorkspaceAction::Delete(0));
+        assert_eq!(ws.docs.len(), 2);
+        assert_eq!(ws.baseline, 1, "the baseline index follows its scenario");
+        ws.apply(WorkspaceAction::Undo);
+        assert_eq!(ws.docs.len(), 3);
+        assert_eq!(total(&ws, 0), Decimal::from(21_900_000));
+        // The last scenario is never deleted.
+        let mut one = WorkspaceState::new(Lang::Da, "vaekstpilot-150");
+        one.apply(WorkspaceAction::Delete(0));
+        assert_eq!(one.docs.len(), 1);
+    }
+
+    #[test]
+    fn language_switch_converts_history_too() {
+        let mut ws = WorkspaceState::new(Lang::Da, "vaekstpilot-150");
+        let key = ws.active_doc().draft.costs[0].key;
+        ws.apply(WorkspaceAction::Edit(Action::Text(
+            FieldId::new(Row::Cost(key), "amount"),
+            "1.500".into(),
+        )));
+        ws.apply(WorkspaceAction::Edit(Action::Text(
+            FieldId::new(Row::Cost(key), "amount"),
+            "2.500".into(),
+        )));
+        ws.apply(WorkspaceAction::SetLang(Lang::En));
+        ws.apply(WorkspaceAction::Undo);
+        assert_eq!(ws.active_doc().draft.costs[0].amount, "1,500");
+        assert!(ws.active_doc().current);
+    }
+
+    #[test]
+    fn an_edit_that_changes_nothing_is_not_an_undo_step() {
+        let mut ws = WorkspaceState::new(Lang::Da, "vaekstpilot-150");
+        set_pilots(&mut ws, "150");
+        assert!(!ws.can_undo());
+    }
+}

@@ -1,0 +1,695 @@
+//! The results side of the widget: key figures, the balance in words and colour, the split
+//! as a stacked bar, and the cost and funding tables with a per-year column.
+//!
+//! Every figure is a button that opens its explanation (from `cofund::explain`, never
+//! worded here) in the [`ExplainPanel`]. Displayed kroner are apportioned so that each
+//! column adds up to its displayed total, and displayed shares add up to exactly 100,0 %
+//! ([`shown`]). When the editor's draft cannot be evaluated, the last valid result stays
+//! visible, marked as not current. A polite live region announces the total and the
+//! balance once edits have settled, not on every keystroke.
+
+use std::rc::Rc;
+
+use cofund::explain::{explain, Subject};
+use cofund::model::{Evaluation, Scenario, Warning};
+use cofund::numbers::{apportion, format_amount, format_percent, percentages, Lang};
+use cofund::Decimal;
+use gloo::timers::callback::Timeout;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::bar::{sentence, BarItem, StackedBar};
+use super::explain_panel::{ExplainPanel, PANEL_ID};
+use crate::i18n::{texts, Texts};
+
+const HEADING_ID: &str = "cofund-results-heading";
+const STALE_ID: &str = "cofund-results-stale";
+/// How long edits must pause before the live region speaks.
+const ANNOUNCE_DELAY_MS: u32 = 800;
+
+#[derive(Properties, PartialEq)]
+pub struct ResultsProps {
+    pub scenario: Rc<Scenario>,
+    pub evaluation: Rc<Evaluation>,
+    pub lang: Lang,
+    /// Whether the result reflects the editor's draft as it is now; when false, it is the
+    /// last valid result and is marked as such.
+    #[prop_or(true)]
+    pub current: bool,
+}
+
+/// The figures of one evaluation as displayed: whole kroner and shares to 0,1 %, rounded
+/// so that parts add up to the displayed totals.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shown {
+    /// One per cost line.
+    pub lines: Vec<Decimal>,
+    /// The sum of `lines`.
+    pub total: Decimal,
+    /// The sum of the eligible lines' displayed amounts.
+    pub eligible: Decimal,
+    /// One per source.
+    pub sources: Vec<Decimal>,
+    /// The sum of `sources`.
+    pub funded: Decimal,
+    /// The uncovered cost: `total − funded` when there is a gap, else 0.
+    pub gap: Decimal,
+    /// Funding beyond the cost: `funded − total` when there is a surplus, else 0.
+    pub surplus: Decimal,
+    /// Each source's share in per cent. With a gap, of the total cost (the gap takes the
+    /// rest); otherwise of the funding. `shares` and `gap_share` add up to 100 exactly.
+    pub shares: Vec<Decimal>,
+    pub gap_share: Decimal,
+    /// The sum of `shares`.
+    pub funded_share: Decimal,
+    /// The same per year, when the period is longer than one year.
+    pub per_year: Option<PerYear>,
+}
+
+/// The period's amounts divided by its years, apportioned like the period's amounts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PerYear {
+    pub lines: Vec<Decimal>,
+    pub total: Decimal,
+    pub sources: Vec<Decimal>,
+    pub funded: Decimal,
+    pub gap: Decimal,
+}
+
+fn sum(values: &[Decimal]) -> Decimal {
+    values
+        .iter()
+        .fold(Decimal::ZERO, |acc, v| acc.checked_add(*v).unwrap_or(acc))
+}
+
+/// Source amounts followed by the gap (when there is one), apportioned together so that
+/// with a gap, displayed sources + displayed gap = displayed total cost.
+fn split_parts(sources: &[Decimal], gap: Decimal) -> (Vec<Decimal>, Decimal) {
+    let mut parts = sources.to_vec();
+    let has_gap = gap > Decimal::ZERO;
+    if has_gap {
+        parts.push(gap);
+    }
+    let mut shown = apportion(&parts, 0);
+    let shown_gap = if has_gap {
+        shown.pop().unwrap_or_default()
+    } else {
+        Decimal::ZERO
+    };
+    (shown, shown_gap)
+}
+
+/// Computes every displayed figure of an evaluation of `s`.
+pub fn shown(s: &Scenario, e: &Evaluation) -> Shown {
+    let line_amounts: Vec<Decimal> = e.lines.iter().map(|l| l.amount).collect();
+    let lines = apportion(&line_amounts, 0);
+    let total = sum(&lines);
+    let eligible_lines: Vec<Decimal> = s
+        .costs
+        .iter()
+        .zip(&lines)
+        .filter(|(line, _)| line.eligible)
+        .map(|(_, amount)| *amount)
+        .collect();
+    let eligible = sum(&eligible_lines);
+
+    let source_amounts: Vec<Decimal> = e.sources.iter().map(|s| s.amount).collect();
+    let gap_exact = e.gap.max(Decimal::ZERO);
+    let (sources, gap) = split_parts(&source_amounts, gap_exact);
+    let funded = sum(&sources);
+    let surplus = if e.surplus > Decimal::ZERO {
+        funded
+            .checked_sub(total)
+            .unwrap_or_default()
+            .max(Decimal::ZERO)
+    } else {
+        Decimal::ZERO
+    };
+
+    let mut share_parts = source_amounts.clone();
+    if gap_exact > Decimal::ZERO {
+        share_parts.push(gap_exact);
+    }
+    let mut shares = percentages(&share_parts, 1);
+    let gap_share = if gap_exact > Decimal::ZERO {
+        shares.pop().unwrap_or_default()
+    } else {
+        Decimal::ZERO
+    };
+    let funded_share = sum(&shares);
+
+    let per_year = (s.years > 1).then(|| {
+        let years = Decimal::from(s.years);
+        let per = |v: &Decimal| v.checked_div(years).unwrap_or_default();
+        let lines = apportion(&line_amounts.iter().map(per).collect::<Vec<_>>(), 0);
+        let total = sum(&lines);
+        let (sources, gap) = split_parts(
+            &source_amounts.iter().map(per).collect::<Vec<_>>(),
+            per(&gap_exact),
+        );
+        let funded = sum(&sources);
+        PerYear {
+            lines,
+            total,
+            sources,
+            funded,
+            gap,
+        }
+    });
+
+    Shown {
+        lines,
+        total,
+        eligible,
+        sources,
+        funded,
+        gap,
+        surplus,
+        shares,
+        gap_share,
+        funded_share,
+        per_year,
+    }
+}
+
+/// A stable text for a subject, used in the figure buttons' DOM ids.
+pub fn subject_key(subject: Subject) -> String {
+    match subject {
+        Subject::TotalCost => "total".into(),
+        Subject::EligibleCost => "eligible".into(),
+        Subject::Line(i) => format!("line-{i}"),
+        Subject::Source(i) => format!("source-{i}"),
+        Subject::Funded => "funded".into(),
+        Subject::Balance => "balance".into(),
+        Subject::PerUnit(i) => format!("unit-{i}"),
+        Subject::PerYear => "per-year".into(),
+    }
+}
+
+/// The balance in words: "Manglende finansiering: 3.450.000 kr." and the like.
+fn balance_words(t: &Texts, e: &Evaluation, shown: &Shown, lang: Lang) -> String {
+    if e.gap > Decimal::ZERO {
+        format!("{}: {}", t.gap, format_amount(shown.gap, lang))
+    } else if e.surplus > Decimal::ZERO {
+        format!("{}: {}", t.surplus, format_amount(shown.surplus, lang))
+    } else {
+        t.balanced.to_string()
+    }
+}
+
+/// What the live region says once edits have settled:
+/// "Samlede udgifter: 21.900.000 kr. Manglende finansiering: 3.450.000 kr."
+pub fn announcement(t: &Texts, e: &Evaluation, shown: &Shown, lang: Lang) -> String {
+    format!(
+        "{} {}",
+        sentence(format!(
+            "{}: {}",
+            t.total_cost,
+            format_amount(shown.total, lang)
+        )),
+        sentence(balance_words(t, e, shown, lang))
+    )
+}
+
+/// One figure button: which subject it explains, and where it sits (a subject can be
+/// shown in several places; only the button that opened the panel is expanded).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Selected {
+    subject: Subject,
+    place: &'static str,
+}
+
+fn figure_id(sel: Selected) -> String {
+    format!("cofund-fig-{}-{}", sel.place, subject_key(sel.subject))
+}
+
+fn focus_id(id: &str) {
+    let element = gloo::utils::document()
+        .get_element_by_id(id)
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
+}
+
+/// Renders figure buttons that know which one is open.
+struct Figures {
+    open: Option<Selected>,
+    pick: Callback<Selected>,
+}
+
+impl Figures {
+    fn button(&self, subject: Subject, place: &'static str, text: String) -> Html {
+        self.button_with_id(subject, place, text, None)
+    }
+
+    fn button_with_id(
+        &self,
+        subject: Subject,
+        place: &'static str,
+        text: String,
+        testid: Option<&'static str>,
+    ) -> Html {
+        let me = Selected { subject, place };
+        let expanded = self.open == Some(me);
+        let pick = self.pick.clone();
+        html! {
+            <button type="button" id={figure_id(me)} class="cofund-figure"
+                    aria-expanded={if expanded { "true" } else { "false" }} aria-controls={PANEL_ID}
+                    data-testid={testid} onclick={Callback::from(move |_: MouseEvent| pick.emit(me))}>
+                { text }
+            </button>
+        }
+    }
+}
+
+#[function_component(Results)]
+pub fn results(props: &ResultsProps) -> Html {
+    let ResultsProps {
+        scenario,
+        evaluation: e,
+        lang,
+        current,
+    } = props;
+    let (lang, current) = (*lang, *current);
+    let t = texts(lang);
+    let shown = shown(scenario, e);
+
+    // Which figure's explanation is open, and whether focus should move to it.
+    let selected = use_state(|| None::<Selected>);
+    let focus_pending = use_mut_ref(|| false);
+    let explanation = (*selected).and_then(|sel| explain(scenario, e, sel.subject, lang));
+    let open = (*selected).filter(|_| explanation.is_some());
+
+    let pick = {
+        let selected = selected.clone();
+        let focus_pending = focus_pending.clone();
+        Callback::from(move |me: Selected| {
+            if *selected == Some(me) {
+                selected.set(None);
+            } else {
+                *focus_pending.borrow_mut() = true;
+                selected.set(Some(me));
+            }
+        })
+    };
+    let close = {
+        let selected = selected.clone();
+        Callback::from(move |()| {
+            if let Some(sel) = *selected {
+                selected.set(None);
+                focus_id(&figure_id(sel));
+            }
+        })
+    };
+    let onkeydown = {
+        let close = close.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" && open.is_some() {
+                e.prevent_default();
+                close.emit(());
+            }
+        })
+    };
+    {
+        // After a figure was chosen and the panel rendered, move focus into the panel.
+        let focus_pending = focus_pending.clone();
+        use_effect_with(open, move |open| {
+            if open.is_some() && focus_pending.replace(false) {
+                focus_id(PANEL_ID);
+            }
+        });
+    }
+    {
+        // A subject that no longer exists (its line was removed) closes the panel.
+        let selected = selected.clone();
+        use_effect_with(explanation.is_some(), move |has| {
+            if !*has && selected.is_some() {
+                selected.set(None);
+            }
+        });
+    }
+
+    // The live region: one announcement after edits have paused, none on first render.
+    let spoken = use_state(String::new);
+    let primed = use_mut_ref(|| false);
+    {
+        let spoken = spoken.clone();
+        let message = announcement(t, e, &shown, lang);
+        use_effect_with((e.total_cost, e.gap, e.surplus, lang), move |_| {
+            let timer = primed
+                .replace(true)
+                .then(|| Timeout::new(ANNOUNCE_DELAY_MS, move || spoken.set(message)));
+            move || drop(timer)
+        });
+    }
+
+    let fig = Figures { open, pick };
+    let per_year = shown.per_year.as_ref();
+    let per_year_cell = |value: Option<Decimal>, subject: Subject, place: &'static str| -> Html {
+        match value {
+            Some(v) => {
+                html! { <td class="cofund-num">{ fig.button(subject, place, format_amount(v, lang)) }</td> }
+            }
+            None => html! {},
+        }
+    };
+    let per_year_head =
+        per_year.map(|_| html! { <th scope="col" class="cofund-num">{ t.col_per_year }</th> });
+
+    let out_of_range = |driver: usize| {
+        e.warnings
+            .iter()
+            .any(|w| matches!(w, Warning::DriverOutOfRange { driver: d } if *d == driver))
+    };
+
+    let balance_class = if e.gap > Decimal::ZERO {
+        "cofund-results-balance--gap"
+    } else if e.surplus > Decimal::ZERO {
+        "cofund-results-balance--surplus"
+    } else {
+        "cofund-results-balance--ok"
+    };
+    let balance = if e.gap > Decimal::ZERO {
+        html! { <><strong>{ t.gap }{ ": " }</strong>{ fig.button(Subject::Balance, "balance", format_amount(shown.gap, lang)) }</> }
+    } else if e.surplus > Decimal::ZERO {
+        html! { <><strong>{ t.surplus }{ ": " }</strong>{ fig.button(Subject::Balance, "balance", format_amount(shown.surplus, lang)) }</> }
+    } else {
+        html! { <strong>{ fig.button(Subject::Balance, "balance", t.balanced.to_string()) }</strong> }
+    };
+
+    let bar_items: Rc<Vec<BarItem>> = Rc::new(
+        scenario
+            .sources
+            .iter()
+            .zip(shown.sources.iter().zip(&shown.shares))
+            .map(|(src, (amount, share))| BarItem {
+                label: src.label.clone().into(),
+                amount: *amount,
+                share: *share,
+            })
+            .collect(),
+    );
+    let bar_gap = (e.gap > Decimal::ZERO).then(|| BarItem {
+        label: t.gap.into(),
+        amount: shown.gap,
+        share: shown.gap_share,
+    });
+
+    html! {
+        <section class={classes!("cofund-results", (!current).then_some("cofund-results--stale"))}
+                 aria-labelledby={HEADING_ID} aria-describedby={(!current).then_some(STALE_ID)} {onkeydown}>
+            <h2 id={HEADING_ID} class="cofund-results-heading">{ t.results_heading }</h2>
+            <p class="cofund-results-name">{ &scenario.name }</p>
+            if !current {
+                <p id={STALE_ID} class="cofund-results-stale-banner">{ t.results_stale }</p>
+            }
+            <p class="cofund-results-hint">{ t.results_hint }</p>
+
+            <dl class="cofund-results-summary" aria-label={t.summary_heading}>
+                <div class="cofund-results-key">
+                    <dt>{ t.total_cost }</dt>
+                    <dd>{ fig.button_with_id(Subject::TotalCost, "summary", format_amount(shown.total, lang), Some("total-cost")) }</dd>
+                </div>
+                <div class="cofund-results-key">
+                    <dt>{ t.eligible_cost }</dt>
+                    <dd>{ fig.button_with_id(Subject::EligibleCost, "summary", format_amount(shown.eligible, lang), Some("eligible-cost")) }</dd>
+                </div>
+                <div class="cofund-results-key">
+                    <dt>{ t.funded }</dt>
+                    <dd>{ fig.button_with_id(Subject::Funded, "summary", format_amount(shown.funded, lang), Some("funded")) }</dd>
+                </div>
+                if let Some(py) = per_year {
+                    <div class="cofund-results-key">
+                        <dt>{ format!("{} {}", t.total_cost, t.col_per_year.to_lowercase()) }</dt>
+                        <dd>{ fig.button(Subject::PerYear, "summary", format_amount(py.total, lang)) }</dd>
+                    </div>
+                }
+                { for scenario.drivers.iter().zip(&e.per_unit).enumerate().map(|(i, (driver, value))| {
+                    // The label is the explanation's own title ("Udgift pr. vækstpilot"), so
+                    // the figure and its explanation name it alike.
+                    let label = explain(scenario, e, Subject::PerUnit(i), lang)
+                        .map(|x| x.title)
+                        .unwrap_or_else(|| format!("{} ({})", t.cost_per_unit_of, driver.label));
+                    let text = match value {
+                        Some(v) => format_amount(*v, lang),
+                        None => t.per_unit_undefined.to_string(),
+                    };
+                    html! {
+                        <div class="cofund-results-key">
+                            <dt>{ label }</dt>
+                            <dd>
+                                { fig.button(Subject::PerUnit(i), "summary", text) }
+                                if out_of_range(i) {
+                                    <span class="cofund-results-note cofund-results-note--warn">{ t.out_of_range_note }</span>
+                                }
+                            </dd>
+                        </div>
+                    }
+                }) }
+            </dl>
+
+            <p class={classes!("cofund-results-balance", balance_class)} data-testid="balance">{ balance }</p>
+
+            <StackedBar items={bar_items} gap={bar_gap} total={shown.total} surplus={shown.surplus} lang={lang} />
+
+            <div class="cofund-results-scroll">
+                <table class="cofund-table cofund-results-table">
+                    <caption>{ t.costs_caption }</caption>
+                    <thead><tr>
+                        <th scope="col">{ t.col_item }</th>
+                        <th scope="col" class="cofund-num">{ t.col_amount }</th>
+                        { per_year_head.clone().unwrap_or_default() }
+                    </tr></thead>
+                    <tbody>
+                        { for scenario.costs.iter().zip(&shown.lines).enumerate().map(|(i, (line, amount))| html! {
+                            <tr>
+                                <th scope="row">
+                                    { &line.label }
+                                    if !line.eligible { <span class="cofund-results-note">{ format!(" ({})", t.not_eligible) }</span> }
+                                </th>
+                                <td class="cofund-num">{ fig.button(Subject::Line(i), "cost", format_amount(*amount, lang)) }</td>
+                                { per_year_cell(per_year.and_then(|py| py.lines.get(i).copied()), Subject::Line(i), "cost-year") }
+                            </tr>
+                        }) }
+                    </tbody>
+                    <tfoot><tr>
+                        <th scope="row">{ t.total_cost }</th>
+                        <td class="cofund-num">{ fig.button(Subject::TotalCost, "cost-total", format_amount(shown.total, lang)) }</td>
+                        { per_year_cell(per_year.map(|py| py.total), Subject::PerYear, "cost-total-year") }
+                    </tr></tfoot>
+                </table>
+            </div>
+
+            <div class="cofund-results-scroll">
+                <table class="cofund-table cofund-results-table">
+                    <caption>{ t.sources_caption }</caption>
+                    <thead><tr>
+                        <th scope="col">{ t.col_item }</th>
+                        <th scope="col" class="cofund-num">{ t.col_amount }</th>
+                        <th scope="col" class="cofund-num">{ t.col_share }</th>
+                        { per_year_head.unwrap_or_default() }
+                    </tr></thead>
+                    <tbody>
+                        { for scenario.sources.iter().enumerate().map(|(i, src)| {
+                            let amount = shown.sources.get(i).copied().unwrap_or_default();
+                            let share = shown.shares.get(i).copied().unwrap_or_default();
+                            let capped = e.sources.get(i).is_some_and(|r| r.trace.binding_cap().is_some());
+                            html! {
+                                <tr data-source={src.id.clone()}>
+                                    <th scope="row">
+                                        { &src.label }
+                                        if capped { <span class="cofund-results-note">{ format!(" ({})", t.capped_note) }</span> }
+                                    </th>
+                                    <td class="cofund-num">{ fig.button(Subject::Source(i), "source", format_amount(amount, lang)) }</td>
+                                    <td class="cofund-num">{ fig.button(Subject::Source(i), "source-share", format_percent(share, 1, lang)) }</td>
+                                    { per_year_cell(per_year.and_then(|py| py.sources.get(i).copied()), Subject::Source(i), "source-year") }
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                    <tfoot>
+                        <tr>
+                            <th scope="row">{ t.funded }</th>
+                            <td class="cofund-num">{ fig.button(Subject::Funded, "funded", format_amount(shown.funded, lang)) }</td>
+                            <td class="cofund-num">{ fig.button(Subject::Funded, "funded-share", format_percent(shown.funded_share, 1, lang)) }</td>
+                            { per_year_cell(per_year.map(|py| py.funded), Subject::Funded, "funded-year") }
+                        </tr>
+                        if e.gap > Decimal::ZERO {
+                            <tr class="cofund-results-gap-row">
+                                <th scope="row">{ t.gap }</th>
+                                <td class="cofund-num">{ fig.button(Subject::Balance, "gap", format_amount(shown.gap, lang)) }</td>
+                                <td class="cofund-num">{ fig.button(Subject::Balance, "gap-share", format_percent(shown.gap_share, 1, lang)) }</td>
+                                { per_year_cell(per_year.map(|py| py.gap), Subject::Balance, "gap-year") }
+                            </tr>
+                            <tr>
+                                <th scope="row">{ t.total_cost }</th>
+                                <td class="cofund-num">{ fig.button(Subject::TotalCost, "funding-total", format_amount(shown.funded + shown.gap, lang)) }</td>
+                                <td class="cofund-num">{ fig.button(Subject::TotalCost, "funding-total-share", format_percent(shown.funded_share + shown.gap_share, 1, lang)) }</td>
+                                { per_year_cell(per_year.map(|py| py.funded + py.gap), Subject::PerYear, "funding-total-year") }
+                            </tr>
+                        }
+                    </tfoot>
+                </table>
+            </div>
+
+            <ExplainPanel explanation={explanation} lang={lang} on_close={close} />
+            <p class="cofund-visually-hidden cofund-results-live" role="status" aria-live="polite" aria-atomic="true">
+                { (*spoken).clone() }
+            </p>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cofund::model::{evaluate, Source, SourceKind};
+    use cofund::presets::Preset;
+    use std::str::FromStr;
+
+    fn d(text: &str) -> Decimal {
+        Decimal::from_str(text).expect("test literal")
+    }
+
+    fn preset(key: &str) -> Scenario {
+        Preset::find(key)
+            .expect("preset")
+            .scenario()
+            .expect("valid preset")
+    }
+
+    fn figures(s: &Scenario) -> (Evaluation, Shown) {
+        let e = evaluate(s).expect("evaluates");
+        let shown = shown(s, &e);
+        (e, shown)
+    }
+
+    #[test]
+    fn the_published_table_is_shown_to_the_krone() {
+        let (_, f) = figures(&preset("vaekstpilot-150"));
+        assert_eq!(f.total, d("21900000"));
+        assert_eq!(f.sources, vec![d("10950000"), d("7500000"), d("3450000")]);
+        assert_eq!(f.funded, f.total);
+        assert_eq!((f.gap, f.surplus), (Decimal::ZERO, Decimal::ZERO));
+        assert_eq!(f.shares, vec![d("50.0"), d("34.2"), d("15.8")]);
+        assert_eq!(f.funded_share, d("100"));
+        let py = f.per_year.clone().expect("three years");
+        assert_eq!(py.total, d("7300000"));
+        assert_eq!(py.sources, vec![d("3650000"), d("2500000"), d("1150000")]);
+        assert_eq!(py.funded, py.total);
+        let e = evaluate(&preset("vaekstpilot-150")).expect("evaluates");
+        assert_eq!(
+            announcement(texts(Lang::Da), &e, &f, Lang::Da),
+            "Samlede udgifter: 21.900.000 kr. Fuldt finansieret."
+        );
+    }
+
+    #[test]
+    fn without_the_residual_the_gap_is_the_remaining_need() {
+        let mut s = preset("vaekstpilot-150");
+        s.sources.retain(|src| src.id != "local");
+        let (e, f) = figures(&s);
+        assert_eq!(f.gap, d("3450000"));
+        assert_eq!(f.funded + f.gap, f.total);
+        // Shares are of the total cost, the gap taking the rest: 50,0 + 34,2 + 15,8.
+        assert_eq!(f.shares, vec![d("50.0"), d("34.2")]);
+        assert_eq!(f.gap_share, d("15.8"));
+        assert_eq!(f.funded_share + f.gap_share, d("100"));
+        let t = texts(Lang::Da);
+        assert_eq!(
+            announcement(t, &e, &f, Lang::Da),
+            "Samlede udgifter: 21.900.000 kr. Manglende finansiering: 3.450.000 kr."
+        );
+        assert_eq!(
+            announcement(texts(Lang::En), &e, &f, Lang::En),
+            "Total cost: DKK 21,900,000. Funding gap: DKK 3,450,000."
+        );
+        let py = f.per_year.clone().expect("three years");
+        assert_eq!(py.gap, d("1150000"));
+        assert_eq!(py.funded + py.gap, py.total);
+    }
+
+    #[test]
+    fn a_surplus_is_the_displayed_difference() {
+        let mut s = preset("vaekstpilot-150");
+        s.sources.retain(|src| src.id != "local");
+        s.sources.push(Source {
+            id: "extra".into(),
+            label: "Ekstra".into(),
+            kind: SourceKind::Fixed {
+                amount: d("4000000.4"),
+            },
+        });
+        let (e, f) = figures(&s);
+        assert!(e.surplus > Decimal::ZERO);
+        assert_eq!(f.surplus, d("550000"));
+        assert_eq!(f.funded - f.surplus, f.total);
+        assert_eq!(f.funded_share, d("100"));
+        assert_eq!(f.gap, Decimal::ZERO);
+        assert_eq!(
+            announcement(texts(Lang::En), &e, &f, Lang::En),
+            "Total cost: DKK 21,900,000. Surplus funding: DKK 550,000."
+        );
+    }
+
+    #[test]
+    fn parts_add_up_to_the_displayed_totals() {
+        // Amounts with øre over three years: nothing divides evenly, and rounding each
+        // figure on its own would make the columns disagree with their totals.
+        let mut s = preset("marketing-platform");
+        for line in &mut s.costs {
+            line.eligible = true;
+        }
+        s.costs[0].amount = d("1000.5");
+        s.costs[1].amount = d("333.35");
+        for with_residual in [true, false] {
+            let mut s = s.clone();
+            if !with_residual {
+                s.sources.retain(|src| src.id != "own");
+            }
+            let (e, f) = figures(&s);
+            assert_eq!(f.lines, vec![d("1001"), d("1000")]);
+            assert_eq!(sum(&f.lines), f.total);
+            assert_eq!(f.total, d("2001"));
+            assert_eq!(f.funded + f.gap, f.total);
+            assert_eq!(f.gap > Decimal::ZERO, !with_residual, "{e:?}");
+            assert_eq!(sum(&f.shares) + f.gap_share, d("100"));
+            let py = f.per_year.clone().expect("three years");
+            assert_eq!(py.lines, vec![d("334"), d("333")]);
+            assert_eq!(sum(&py.lines), py.total);
+            assert_eq!(sum(&py.sources), py.funded);
+            assert_eq!(py.funded + py.gap, py.total);
+        }
+    }
+
+    #[test]
+    fn eligible_cost_is_the_sum_of_the_eligible_lines_shown() {
+        let mut s = preset("marketing-platform");
+        s.years = 1;
+        s.costs[1].eligible = true;
+        let (_, f) = figures(&s);
+        assert!(f.per_year.is_none(), "one year needs no per-year column");
+        assert_eq!(f.total, d("115000"));
+        assert_eq!(f.eligible, d("15000"));
+    }
+
+    #[test]
+    fn subject_keys_are_distinct() {
+        let subjects = [
+            Subject::TotalCost,
+            Subject::EligibleCost,
+            Subject::Line(0),
+            Subject::Line(1),
+            Subject::Source(0),
+            Subject::Funded,
+            Subject::Balance,
+            Subject::PerUnit(0),
+            Subject::PerYear,
+        ];
+        let mut keys: Vec<String> = subjects.iter().map(|s| subject_key(*s)).collect();
+        keys.sort();
+        keys.dedup();
+        assert_eq!(keys.len(), subjects.len());
+    }
+}

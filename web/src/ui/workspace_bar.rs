@@ -1,0 +1,62 @@
+//! The scenarios of the workspace as a row of buttons, with the tools that act on them:
+//! new, duplicate, use as baseline, delete, undo and redo.
+
+use cofund::numbers::Lang;
+use yew::prelude::*;
+
+use crate::editor::workspace::{WorkspaceAction, WorkspaceState};
+use crate::i18n::texts;
+
+#[derive(Properties, PartialEq)]
+pub struct WorkspaceBarProps {
+    pub names: Vec<AttrValue>,
+    pub active: usize,
+    pub baseline: usize,
+    pub can_undo: bool,
+    pub can_redo: bool,
+    pub lang: Lang,
+    pub dispatch: yew::UseReducerDispatcher<WorkspaceState>,
+}
+
+#[function_component(WorkspaceBar)]
+pub fn workspace_bar(props: &WorkspaceBarProps) -> Html {
+    let t = texts(props.lang);
+    let act = |action: WorkspaceAction| {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(action.clone()))
+    };
+    let count = props.names.len();
+    html! {
+        <nav class="cofund-workspace" aria-label={t.workspace_label}>
+            <ul class="cofund-tabs">
+                { for props.names.iter().enumerate().map(|(i, name)| {
+                    let is_active = i == props.active;
+                    let shown = if name.is_empty() { t.blank_name } else { name.as_str() };
+                    html! {
+                        <li>
+                            <button type="button" class={classes!("cofund-tab", is_active.then_some("cofund-tab--active"))}
+                                aria-current={is_active.then_some("true")} onclick={act(WorkspaceAction::Select(i))}>
+                                { shown }
+                                if i == props.baseline && count > 1 {
+                                    <span class="cofund-tab-badge">{ t.baseline_badge }</span>
+                                }
+                            </button>
+                        </li>
+                    }
+                }) }
+            </ul>
+            <div class="cofund-workspace-tools">
+                <button type="button" class="cofund-icon-button" onclick={act(WorkspaceAction::Add(None))}>{ "+ " }{ t.new_scenario }</button>
+                <button type="button" class="cofund-icon-button" onclick={act(WorkspaceAction::Duplicate(props.active))}>{ t.duplicate }</button>
+                <button type="button" class="cofund-icon-button" disabled={props.baseline == props.active}
+                    onclick={act(WorkspaceAction::SetBaseline(props.active))}>{ t.use_as_baseline }</button>
+                <button type="button" class="cofund-icon-button cofund-icon-button--remove" disabled={count < 2}
+                    onclick={act(WorkspaceAction::Delete(props.active))}>{ t.delete_scenario }</button>
+                <button type="button" class="cofund-icon-button" disabled={!props.can_undo} aria-keyshortcuts="Control+Z"
+                    onclick={act(WorkspaceAction::Undo)}>{ t.undo }</button>
+                <button type="button" class="cofund-icon-button" disabled={!props.can_redo} aria-keyshortcuts="Control+Shift+Z"
+                    onclick={act(WorkspaceAction::Redo)}>{ t.redo }</button>
+            </div>
+        </nav>
+    }
+}
