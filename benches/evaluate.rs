@@ -35,7 +35,14 @@ fn evaluate_1000_lines_50_sources(bencher: Bencher) {
 fn sweep_10000_points(bencher: Bencher) {
     let s = Preset::find("vaekstpilot-150").unwrap().scenario().unwrap();
     bencher.bench(|| {
-        let rows = sweep(black_box(&s), "pilots", Decimal::ZERO, Decimal::from(9999), Decimal::ONE).unwrap();
+        let rows = sweep(
+            black_box(&s),
+            "pilots",
+            Decimal::ZERO,
+            Decimal::from(9999),
+            Decimal::ONE,
+        )
+        .unwrap();
         assert_eq!(rows.len(), 10_000);
         rows
     });

@@ -15,22 +15,43 @@ fn cofund(args: &[&str], stdin: Option<&str>) -> Output {
         .spawn()
         .expect("cofund runs");
     if let Some(text) = stdin {
-        child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(text.as_bytes())
+            .unwrap();
     }
     drop(child.stdin.take());
     child.wait_with_output().unwrap()
 }
 
 fn stdout_json(out: &Output) -> Value {
-    assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).expect("stdout is JSON")
 }
 
 #[test]
 fn evaluate_reproduces_the_published_tables() {
     for (file, total, deb, companies, local) in [
-        ("tests/fixtures/vaekstpilot-150.json", "21900000", "10950000", "7500000", "3450000"),
-        ("tests/fixtures/vaekstpilot-225.json", "32850000", "16425000", "11250000", "5175000"),
+        (
+            "tests/fixtures/vaekstpilot-150.json",
+            "21900000",
+            "10950000",
+            "7500000",
+            "3450000",
+        ),
+        (
+            "tests/fixtures/vaekstpilot-225.json",
+            "32850000",
+            "16425000",
+            "11250000",
+            "5175000",
+        ),
     ] {
         let json = stdout_json(&cofund(&["evaluate", file], None));
         assert_eq!(json["total_cost"], total, "{file}");
@@ -42,7 +63,10 @@ fn evaluate_reproduces_the_published_tables() {
         assert_eq!(json["surplus"], "0");
         assert_eq!(json["per_unit"]["pilots"], "146000");
     }
-    let json = stdout_json(&cofund(&["evaluate", "tests/fixtures/design-sprint.json"], None));
+    let json = stdout_json(&cofund(
+        &["evaluate", "tests/fixtures/design-sprint.json"],
+        None,
+    ));
     assert_eq!(json["total_cost"], "30000000");
     assert_eq!(json["funded"], "30000000");
     assert_eq!(json["per_unit"]["smes"], "300000");
@@ -50,7 +74,11 @@ fn evaluate_reproduces_the_published_tables() {
 
 #[test]
 fn evaluate_reads_stdin() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/vaekstpilot-150.json")).unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/vaekstpilot-150.json"
+    ))
+    .unwrap();
     let json = stdout_json(&cofund(&["evaluate", "-"], Some(&text)));
     assert_eq!(json["total_cost"], "21900000");
 }
@@ -64,15 +92,26 @@ fn amounts_are_printed_as_strings_and_warnings_as_codes() {
     assert_eq!(json["sources"][0]["amount"], "300");
     assert_eq!(json["sources"][0]["share"], "30");
     assert_eq!(json["gap"], "700");
-    let codes: Vec<&str> = json["warnings"].as_array().unwrap().iter().map(|w| w["code"].as_str().unwrap()).collect();
+    let codes: Vec<&str> = json["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["code"].as_str().unwrap())
+        .collect();
     assert_eq!(codes, ["capped", "gap"]);
 }
 
 #[test]
 fn invalid_documents_exit_non_zero_with_the_path_on_stderr() {
     let cases = [
-        (r#"{"format": 2, "years": 1}"#, "format: unknown format version"),
-        (r#"{"format": 1, "years": 0}"#, "years: must be at least 1, got 0"),
+        (
+            r#"{"format": 2, "years": 1}"#,
+            "format: unknown format version",
+        ),
+        (
+            r#"{"format": 1, "years": 0}"#,
+            "years: must be at least 1, got 0",
+        ),
         (
             r#"{"format": 1, "years": 1, "sources": [{"id": "deb", "kind": "share", "rate": "150"}]}"#,
             r#"sources[0].rate: must be between 0 and 100, got "150""#,
@@ -107,7 +146,10 @@ fn invalid_documents_exit_non_zero_with_the_path_on_stderr() {
         let out = cofund(&["evaluate", "-"], Some(doc));
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{doc}: {stderr}");
-        assert!(stderr.contains(message), "{doc}\nwanted: {message}\ngot:    {stderr}");
+        assert!(
+            stderr.contains(message),
+            "{doc}\nwanted: {message}\ngot:    {stderr}"
+        );
         assert!(out.stdout.is_empty(), "nothing on stdout for {doc}");
     }
 }
@@ -118,20 +160,43 @@ fn missing_file_and_bad_usage_are_reported() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read no-such-file.json"));
 
-    for args in [&[][..], &["frobnicate"], &["evaluate"], &["sweep", "tests/fixtures/vaekstpilot-150.json"]] {
+    for args in [
+        &[][..],
+        &["frobnicate"],
+        &["evaluate"],
+        &["sweep", "tests/fixtures/vaekstpilot-150.json"],
+    ] {
         let out = cofund(args, None);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
-        assert!(String::from_utf8_lossy(&out.stderr).contains("usage: cofund"), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("usage: cofund"),
+            "{args:?}"
+        );
     }
 }
 
 #[test]
 fn sweep_prints_one_csv_row_per_value() {
     let out = cofund(
-        &["sweep", "tests/fixtures/vaekstpilot-150.json", "--driver", "pilots", "--from", "150", "--to", "225", "--step", "75"],
+        &[
+            "sweep",
+            "tests/fixtures/vaekstpilot-150.json",
+            "--driver",
+            "pilots",
+            "--from",
+            "150",
+            "--to",
+            "225",
+            "--step",
+            "75",
+        ],
         None,
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).unwrap();
     assert_eq!(
         text,
@@ -144,17 +209,53 @@ fn sweep_prints_one_csv_row_per_value() {
 #[test]
 fn sweep_refuses_bad_ranges() {
     for (args, message) in [
-        (["--driver", "nope", "--from", "1", "--to", "2", "--step", "1"], "--driver: refers to a driver that does not exist"),
-        (["--driver", "pilots", "--from", "1", "--to", "2", "--step", "0"], "--step: must be greater than 0"),
-        (["--driver", "pilots", "--from", "3", "--to", "2", "--step", "1"], "--from: the range is empty"),
-        (["--driver", "pilots", "--from", "0", "--to", "1e9", "--step", "1"], "--to: must be a decimal number"),
-        (["--driver", "pilots", "--from", "0", "--to", "100000000", "--step", "1"], "--step: too many points"),
+        (
+            [
+                "--driver", "nope", "--from", "1", "--to", "2", "--step", "1",
+            ],
+            "--driver: refers to a driver that does not exist",
+        ),
+        (
+            [
+                "--driver", "pilots", "--from", "1", "--to", "2", "--step", "0",
+            ],
+            "--step: must be greater than 0",
+        ),
+        (
+            [
+                "--driver", "pilots", "--from", "3", "--to", "2", "--step", "1",
+            ],
+            "--from: the range is empty",
+        ),
+        (
+            [
+                "--driver", "pilots", "--from", "0", "--to", "1e9", "--step", "1",
+            ],
+            "--to: must be a decimal number",
+        ),
+        (
+            [
+                "--driver",
+                "pilots",
+                "--from",
+                "0",
+                "--to",
+                "100000000",
+                "--step",
+                "1",
+            ],
+            "--step: too many points",
+        ),
     ] {
         let mut all = vec!["sweep", "tests/fixtures/vaekstpilot-150.json"];
         all.extend(args);
         let out = cofund(&all, None);
         assert_eq!(out.status.code(), Some(1), "{args:?}");
-        assert!(String::from_utf8_lossy(&out.stderr).contains(message), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(message),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 }
 
@@ -163,7 +264,10 @@ fn presets_are_listed_and_printed() {
     let out = cofund(&["presets"], None);
     assert!(out.status.success());
     let list = String::from_utf8(out.stdout).unwrap();
-    assert!(list.starts_with("vaekstpilot-150\tNordjysk Vækstpilotordning"), "{list}");
+    assert!(
+        list.starts_with("vaekstpilot-150\tNordjysk Vækstpilotordning"),
+        "{list}"
+    );
     let out = cofund(&["preset", "design-sprint"], None);
     let json: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["format"], 1);

@@ -24,13 +24,26 @@ fn check_fixture(name: &str) {
     let expected: Value = serde_json::from_str(&fixture(&format!("{name}.expected.json"))).unwrap();
     let field = |key: &str| d(expected[key].as_str().unwrap());
     assert_eq!(e.total_cost, field("total_cost"), "{name} total_cost");
-    assert_eq!(e.eligible_cost, field("eligible_cost"), "{name} eligible_cost");
+    assert_eq!(
+        e.eligible_cost,
+        field("eligible_cost"),
+        "{name} eligible_cost"
+    );
     assert_eq!(e.gap, field("gap"), "{name} gap");
     assert_eq!(e.surplus, field("surplus"), "{name} surplus");
     let sources = expected["sources"].as_object().unwrap();
-    assert_eq!(sources.len(), scenario.sources.len(), "{name}: number of sources");
+    assert_eq!(
+        sources.len(),
+        scenario.sources.len(),
+        "{name}: number of sources"
+    );
     for (src, result) in scenario.sources.iter().zip(&e.sources) {
-        assert_eq!(result.amount, d(sources[&src.id].as_str().unwrap()), "{name} source {}", src.id);
+        assert_eq!(
+            result.amount,
+            d(sources[&src.id].as_str().unwrap()),
+            "{name} source {}",
+            src.id
+        );
     }
     for (driver, per_unit) in scenario.drivers.iter().zip(&e.per_unit) {
         let want = d(expected["per_unit"][&driver.id].as_str().unwrap());
@@ -49,8 +62,20 @@ fn shared_fixtures_match_their_expected_results() {
 #[test]
 fn vaekstpilot_published_table() {
     for (key, total, deb, companies, remaining) in [
-        ("vaekstpilot-150", "21900000", "10950000", "7500000", "3450000"),
-        ("vaekstpilot-225", "32850000", "16425000", "11250000", "5175000"),
+        (
+            "vaekstpilot-150",
+            "21900000",
+            "10950000",
+            "7500000",
+            "3450000",
+        ),
+        (
+            "vaekstpilot-225",
+            "32850000",
+            "16425000",
+            "11250000",
+            "5175000",
+        ),
     ] {
         let s = Preset::find(key).unwrap().scenario().unwrap();
         let e = evaluate(&s).unwrap();

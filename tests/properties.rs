@@ -1,6 +1,9 @@
 //! Property tests of the evaluation's invariants over generated scenarios.
 
-use cofund::model::{evaluate, from_json_str, to_json_string, Base, CostKind, CostLine, Driver, Scenario, Source, SourceKind};
+use cofund::model::{
+    evaluate, from_json_str, to_json_string, Base, CostKind, CostLine, Driver, Scenario, Source,
+    SourceKind,
+};
 use cofund::Decimal;
 use proptest::prelude::*;
 
@@ -23,7 +26,9 @@ fn cost_kind(drivers: usize) -> impl Strategy<Value = CostKind> {
     prop_oneof![
         Just(CostKind::Fixed),
         Just(CostKind::PerYear),
-        driver.clone().prop_map(|driver| CostKind::PerUnit { driver }),
+        driver
+            .clone()
+            .prop_map(|driver| CostKind::PerUnit { driver }),
         driver.prop_map(|driver| CostKind::PerUnitPerYear { driver }),
     ]
 }
@@ -31,9 +36,14 @@ fn cost_kind(drivers: usize) -> impl Strategy<Value = CostKind> {
 fn source_kind(drivers: usize) -> impl Strategy<Value = SourceKind> {
     let base = prop_oneof![Just(Base::Eligible), Just(Base::Total)];
     prop_oneof![
-        (rate(), base, proptest::option::of(amount())).prop_map(|(rate, of, cap)| SourceKind::Share { rate, of, cap }),
-        ((0..drivers).prop_map(|i| format!("d{i}")), amount())
-            .prop_map(|(driver, amount)| SourceKind::PerUnit { driver, amount: amount / Decimal::from(1000) }),
+        (rate(), base, proptest::option::of(amount()))
+            .prop_map(|(rate, of, cap)| SourceKind::Share { rate, of, cap }),
+        ((0..drivers).prop_map(|i| format!("d{i}")), amount()).prop_map(|(driver, amount)| {
+            SourceKind::PerUnit {
+                driver,
+                amount: amount / Decimal::from(1000),
+            }
+        }),
         amount().prop_map(|amount| SourceKind::Fixed { amount }),
         amount().prop_map(|amount| SourceKind::PerYear { amount }),
     ]
@@ -43,7 +53,10 @@ fn scenario() -> impl Strategy<Value = Scenario> {
     (1usize..=3, 1u32..=10).prop_flat_map(|(drivers, years)| {
         (
             proptest::collection::vec(driver_value(), drivers),
-            proptest::collection::vec((cost_kind(drivers), amount(), any::<bool>(), ".{0,12}"), 0..10),
+            proptest::collection::vec(
+                (cost_kind(drivers), amount(), any::<bool>(), ".{0,12}"),
+                0..10,
+            ),
             proptest::collection::vec((source_kind(drivers), ".{0,12}"), 0..6),
             proptest::option::of(proptest::option::of(amount())),
             "\\PC{0,20}",
@@ -52,10 +65,18 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                 let mut sources: Vec<Source> = sources
                     .into_iter()
                     .enumerate()
-                    .map(|(i, (kind, label))| Source { id: format!("s{i}"), label, kind })
+                    .map(|(i, (kind, label))| Source {
+                        id: format!("s{i}"),
+                        label,
+                        kind,
+                    })
                     .collect();
                 if let Some(cap) = residual {
-                    sources.push(Source { id: "rest".into(), label: "Rest".into(), kind: SourceKind::Residual { cap } });
+                    sources.push(Source {
+                        id: "rest".into(),
+                        label: "Rest".into(),
+                        kind: SourceKind::Residual { cap },
+                    });
                 }
                 Scenario {
                     name,
@@ -64,12 +85,25 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                     drivers: values
                         .into_iter()
                         .enumerate()
-                        .map(|(i, value)| Driver { id: format!("d{i}"), label: format!("Driver {i}"), value, min: None, max: None, step: None })
+                        .map(|(i, value)| Driver {
+                            id: format!("d{i}"),
+                            label: format!("Driver {i}"),
+                            value,
+                            min: None,
+                            max: None,
+                            step: None,
+                        })
                         .collect(),
                     costs: costs
                         .into_iter()
                         .enumerate()
-                        .map(|(i, (kind, amount, eligible, label))| CostLine { id: format!("c{i}"), label, kind, amount, eligible })
+                        .map(|(i, (kind, amount, eligible, label))| CostLine {
+                            id: format!("c{i}"),
+                            label,
+                            kind,
+                            amount,
+                            eligible,
+                        })
                         .collect(),
                     sources,
                 }

@@ -39,8 +39,17 @@ fn unknown_format_is_refused() {
         refused(|d| d["format"] = json!(2)),
         "format: unknown format version; this version of Cofund reads format 1 (the file may come from a newer version), got 2"
     );
-    assert!(refused(|d| d["format"] = json!("one")).starts_with("format: must be a whole number, got \"one\""));
-    assert_eq!(refused(|d| d.as_object_mut().unwrap().remove("format").map(drop).unwrap()), "format: is missing");
+    assert!(refused(|d| d["format"] = json!("one"))
+        .starts_with("format: must be a whole number, got \"one\""));
+    assert_eq!(
+        refused(|d| d
+            .as_object_mut()
+            .unwrap()
+            .remove("format")
+            .map(drop)
+            .unwrap()),
+        "format: is missing"
+    );
 }
 
 #[test]
@@ -84,7 +93,8 @@ fn reference_to_missing_driver_is_refused() {
         "costs[0].driver: refers to a driver that does not exist, got \"smes\""
     );
     assert_eq!(
-        refused(|d| d["sources"][0] = json!({ "id": "co", "kind": "per_unit", "driver": "nope", "amount": "1" })),
+        refused(|d| d["sources"][0] =
+            json!({ "id": "co", "kind": "per_unit", "driver": "nope", "amount": "1" })),
         "sources[0].driver: refers to a driver that does not exist, got \"nope\""
     );
 }
@@ -114,9 +124,18 @@ fn more_than_one_residual_is_refused() {
 
 #[test]
 fn years_below_one_is_refused() {
-    assert_eq!(refused(|d| d["years"] = json!(0)), "years: must be at least 1, got 0");
-    assert_eq!(refused(|d| d["years"] = json!("-2")), "years: must be at least 1, got \"-2\"");
-    assert_eq!(refused(|d| d["years"] = json!(2.5)), "years: must be a whole number, got 2.5");
+    assert_eq!(
+        refused(|d| d["years"] = json!(0)),
+        "years: must be at least 1, got 0"
+    );
+    assert_eq!(
+        refused(|d| d["years"] = json!("-2")),
+        "years: must be at least 1, got \"-2\""
+    );
+    assert_eq!(
+        refused(|d| d["years"] = json!(2.5)),
+        "years: must be a whole number, got 2.5"
+    );
 }
 
 #[test]
@@ -155,20 +174,36 @@ fn unknown_kinds_and_fields_are_refused() {
     );
     assert!(refused(|d| d["costs"][0]["eligable"] = json!(false))
         .starts_with("costs[0].eligable: unknown field; allowed fields: id, label, kind, driver, amount, eligible"));
-    assert!(refused(|d| d["sources"][0]["of"] = json!("all")).starts_with("sources[0].of: unknown value"));
+    assert!(refused(|d| d["sources"][0]["of"] = json!("all"))
+        .starts_with("sources[0].of: unknown value"));
 }
 
 #[test]
 fn structural_errors_name_their_place() {
-    assert_eq!(refused(|d| d["costs"] = json!({})), "costs: must be an array, got {}");
-    assert_eq!(refused(|d| d["costs"][0] = json!(5)), "costs[0]: must be an object, got 5");
-    assert_eq!(refused(|d| d["currency"] = json!("EUR")), "currency: only \"DKK\" is supported, got \"EUR\"");
+    assert_eq!(
+        refused(|d| d["costs"] = json!({})),
+        "costs: must be an array, got {}"
+    );
+    assert_eq!(
+        refused(|d| d["costs"][0] = json!(5)),
+        "costs[0]: must be an object, got 5"
+    );
+    assert_eq!(
+        refused(|d| d["currency"] = json!("EUR")),
+        "currency: only \"DKK\" is supported, got \"EUR\""
+    );
     assert_eq!(
         refused(|d| d["drivers"][0]["min"] = json!("300")),
         "drivers[0].min: min is greater than max, got min 300, max 225"
     );
-    assert!(from_json_str("{ not json").unwrap_err().to_string().starts_with("not valid JSON (line 1, column 3)"));
-    assert!(from_json_str("[]").unwrap_err().to_string().starts_with("must be an object"));
+    assert!(from_json_str("{ not json")
+        .unwrap_err()
+        .to_string()
+        .starts_with("not valid JSON (line 1, column 3)"));
+    assert!(from_json_str("[]")
+        .unwrap_err()
+        .to_string()
+        .starts_with("must be an object"));
 }
 
 #[test]
@@ -179,7 +214,11 @@ fn overflow_is_refused_not_wrapped() {
     let s = from_json_value(&doc).unwrap();
     let err = evaluate(&s).unwrap_err();
     assert_eq!(err.problem(), &Problem::Overflow);
-    assert!(err.to_string().starts_with("costs[0].amount: the numbers are too large"), "{err}");
+    assert!(
+        err.to_string()
+            .starts_with("costs[0].amount: the numbers are too large"),
+        "{err}"
+    );
 
     // A value with more digits than Decimal can hold is refused when read.
     let mut doc = base();

@@ -53,12 +53,16 @@ fn run(args: &[String]) -> Result<(), Failure> {
     match command.as_str() {
         "evaluate" => {
             let [file] = rest else {
-                return Err(Failure::Usage("evaluate takes exactly one FILE (or -)".into()));
+                return Err(Failure::Usage(
+                    "evaluate takes exactly one FILE (or -)".into(),
+                ));
             };
             let scenario = load(file)?;
-            let evaluation = cofund::evaluate(&scenario).map_err(|e| Failure::Input(e.to_string()))?;
+            let evaluation =
+                cofund::evaluate(&scenario).map_err(|e| Failure::Input(e.to_string()))?;
             let json = evaluation_to_json(&scenario, &evaluation);
-            let text = serde_json::to_string_pretty(&json).map_err(|e| Failure::Input(e.to_string()))?;
+            let text =
+                serde_json::to_string_pretty(&json).map_err(|e| Failure::Input(e.to_string()))?;
             println!("{text}");
             Ok(())
         }
@@ -74,8 +78,9 @@ fn run(args: &[String]) -> Result<(), Failure> {
             let [key] = rest else {
                 return Err(Failure::Usage("preset takes exactly one KEY".into()));
             };
-            let preset = Preset::find(key)
-                .ok_or_else(|| Failure::Input(format!("no preset named {key:?}; see `cofund presets`")))?;
+            let preset = Preset::find(key).ok_or_else(|| {
+                Failure::Input(format!("no preset named {key:?}; see `cofund presets`"))
+            })?;
             print!("{}", preset.json);
             Ok(())
         }
@@ -101,7 +106,9 @@ fn run_sweep(args: &[String]) -> Result<(), Failure> {
             "--from" => &mut from,
             "--to" => &mut to,
             "--step" => &mut step,
-            flag if flag.starts_with("--") => return Err(Failure::Usage(format!("unknown option {flag:?}"))),
+            flag if flag.starts_with("--") => {
+                return Err(Failure::Usage(format!("unknown option {flag:?}")))
+            }
             _ if file.is_none() => {
                 file = Some(arg.clone());
                 continue;
@@ -114,16 +121,24 @@ fn run_sweep(args: &[String]) -> Result<(), Failure> {
         *slot = Some(value.clone());
     }
     let file = file.ok_or_else(|| Failure::Usage("sweep needs a FILE (or -)".into()))?;
-    let need = |v: Option<String>, name: &str| v.ok_or_else(|| Failure::Usage(format!("sweep needs {name}")));
+    let need = |v: Option<String>, name: &str| {
+        v.ok_or_else(|| Failure::Usage(format!("sweep needs {name}")))
+    };
     let driver = need(driver, "--driver ID")?;
     let number = |v: Option<String>, name: &str| -> Result<Decimal, Failure> {
         let text = need(v, &format!("{name} NUMBER"))?;
-        parse_decimal(&serde_json::Value::String(text), name).map_err(|e| Failure::Input(e.to_string()))
+        parse_decimal(&serde_json::Value::String(text), name)
+            .map_err(|e| Failure::Input(e.to_string()))
     };
-    let (from, to, step) = (number(from, "--from")?, number(to, "--to")?, number(step, "--step")?);
+    let (from, to, step) = (
+        number(from, "--from")?,
+        number(to, "--to")?,
+        number(step, "--step")?,
+    );
 
     let scenario = load(&file)?;
-    let rows = sweep(&scenario, &driver, from, to, step).map_err(|e| Failure::Input(e.to_string()))?;
+    let rows =
+        sweep(&scenario, &driver, from, to, step).map_err(|e| Failure::Input(e.to_string()))?;
 
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -160,7 +175,8 @@ fn load(file: &str) -> Result<Scenario, Failure> {
             .map_err(|e| Failure::Input(format!("cannot read standard input: {e}")))?;
         text
     } else {
-        std::fs::read_to_string(file).map_err(|e| Failure::Input(format!("cannot read {file}: {e}")))?
+        std::fs::read_to_string(file)
+            .map_err(|e| Failure::Input(format!("cannot read {file}: {e}")))?
     };
     from_json_str(&text).map_err(|e| {
         let name = if file == "-" { "<stdin>" } else { file };

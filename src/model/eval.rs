@@ -93,8 +93,16 @@ impl Trace {
     /// If a cap reduced this amount: what it would have been without the cap, and the cap.
     pub fn binding_cap(&self) -> Option<(Decimal, Decimal)> {
         match *self {
-            Trace::Share { uncapped, cap: Some(cap), .. } if uncapped > cap => Some((uncapped, cap)),
-            Trace::Residual { uncovered, cap: Some(cap), .. } if uncovered > cap => Some((uncovered, cap)),
+            Trace::Share {
+                uncapped,
+                cap: Some(cap),
+                ..
+            } if uncapped > cap => Some((uncapped, cap)),
+            Trace::Residual {
+                uncovered,
+                cap: Some(cap),
+                ..
+            } if uncovered > cap => Some((uncovered, cap)),
             _ => None,
         }
     }
@@ -104,7 +112,11 @@ impl Trace {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Warning {
     /// `sources[source]` is held down by its cap: it would have paid `uncapped`.
-    Capped { source: usize, uncapped: Decimal, cap: Decimal },
+    Capped {
+        source: usize,
+        uncapped: Decimal,
+        cap: Decimal,
+    },
     /// The sources do not cover the total cost.
     Gap { amount: Decimal },
     /// The sources pay more than the total cost.
@@ -141,10 +153,9 @@ fn mul(a: Decimal, b: Decimal, path: impl FnOnce() -> String) -> Result<Decimal,
 /// that); a reference to a missing driver is still refused here rather than trusted.
 pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
     let driver_index = |id: &str, path: &dyn Fn() -> String| {
-        s.drivers
-            .iter()
-            .position(|d| d.id == id)
-            .ok_or_else(|| ScenarioError::new(path(), Problem::UnknownDriver).got(format!("{id:?}")))
+        s.drivers.iter().position(|d| d.id == id).ok_or_else(|| {
+            ScenarioError::new(path(), Problem::UnknownDriver).got(format!("{id:?}"))
+        })
     };
     let years = Decimal::from(s.years);
 
@@ -154,17 +165,29 @@ pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
     for (i, line) in s.costs.iter().enumerate() {
         let path = || format!("costs[{i}].amount");
         let (amount, trace) = match &line.kind {
-            CostKind::Fixed => (line.amount, Trace::Fixed { amount: line.amount }),
+            CostKind::Fixed => (
+                line.amount,
+                Trace::Fixed {
+                    amount: line.amount,
+                },
+            ),
             CostKind::PerYear => (
                 mul(line.amount, years, path)?,
-                Trace::PerYear { amount: line.amount, years: s.years },
+                Trace::PerYear {
+                    amount: line.amount,
+                    years: s.years,
+                },
             ),
             CostKind::PerUnit { driver } => {
                 let d = driver_index(driver, &|| format!("costs[{i}].driver"))?;
                 let units = s.drivers[d].value;
                 (
                     mul(line.amount, units, path)?,
-                    Trace::PerUnit { amount: line.amount, driver: d, units },
+                    Trace::PerUnit {
+                        amount: line.amount,
+                        driver: d,
+                        units,
+                    },
                 )
             }
             CostKind::PerUnitPerYear { driver } => {
@@ -172,7 +195,12 @@ pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
                 let units = s.drivers[d].value;
                 (
                     mul(mul(line.amount, units, path)?, years, path)?,
-                    Trace::PerUnitPerYear { amount: line.amount, driver: d, units, years: s.years },
+                    Trace::PerUnitPerYear {
+                        amount: line.amount,
+                        driver: d,
+                        units,
+                        years: s.years,
+                    },
                 )
             }
         };
@@ -200,28 +228,56 @@ pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
                     .checked_div(Decimal::ONE_HUNDRED)
                     .ok_or_else(|| overflow(format!("sources[{i}].rate")))?;
                 let amount = cap.map_or(uncapped, |cap| uncapped.min(cap));
-                (amount, Trace::Share { rate: *rate, of: *of, base, uncapped, cap: *cap })
+                (
+                    amount,
+                    Trace::Share {
+                        rate: *rate,
+                        of: *of,
+                        base,
+                        uncapped,
+                        cap: *cap,
+                    },
+                )
             }
             SourceKind::PerUnit { driver, amount } => {
                 let d = driver_index(driver, &|| format!("sources[{i}].driver"))?;
                 let units = s.drivers[d].value;
-                (mul(*amount, units, path)?, Trace::PerUnit { amount: *amount, driver: d, units })
+                (
+                    mul(*amount, units, path)?,
+                    Trace::PerUnit {
+                        amount: *amount,
+                        driver: d,
+                        units,
+                    },
+                )
             }
             SourceKind::Fixed { amount } => (*amount, Trace::Fixed { amount: *amount }),
             SourceKind::PerYear { amount } => (
                 mul(*amount, years, path)?,
-                Trace::PerYear { amount: *amount, years: s.years },
+                Trace::PerYear {
+                    amount: *amount,
+                    years: s.years,
+                },
             ),
             SourceKind::Residual { .. } => {
                 residual_at = Some(i);
                 // Filled in below, once the others are known.
-                (Decimal::ZERO, Trace::Fixed { amount: Decimal::ZERO })
+                (
+                    Decimal::ZERO,
+                    Trace::Fixed {
+                        amount: Decimal::ZERO,
+                    },
+                )
             }
         };
         if residual_at != Some(i) {
             others = add(others, amount, || "sources".into())?;
         }
-        sources.push(SourceResult { amount, share: None, trace });
+        sources.push(SourceResult {
+            amount,
+            share: None,
+            trace,
+        });
     }
     let mut funded = others;
     if let Some(i) = residual_at {
@@ -229,9 +285,16 @@ pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
         let uncovered = total_cost
             .checked_sub(others)
             .ok_or_else(|| overflow("sources".into()))?;
-        let amount = cap.map_or(uncovered, |cap| uncovered.min(cap)).max(Decimal::ZERO);
+        let amount = cap
+            .map_or(uncovered, |cap| uncovered.min(cap))
+            .max(Decimal::ZERO);
         sources[i].amount = amount;
-        sources[i].trace = Trace::Residual { total_cost, others, uncovered, cap };
+        sources[i].trace = Trace::Residual {
+            total_cost,
+            others,
+            uncovered,
+            cap,
+        };
         funded = add(funded, amount, || "sources".into())?;
     }
 
@@ -249,7 +312,11 @@ pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
                 .and_then(|x| x.checked_div(total_cost));
         }
         if let Some((uncapped, cap)) = src.trace.binding_cap() {
-            warnings.push(Warning::Capped { source: i, uncapped, cap });
+            warnings.push(Warning::Capped {
+                source: i,
+                uncapped,
+                cap,
+            });
         }
     }
 
@@ -265,7 +332,13 @@ pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
     let per_unit = s
         .drivers
         .iter()
-        .map(|d| if d.value.is_zero() { None } else { total_cost.checked_div(d.value) })
+        .map(|d| {
+            if d.value.is_zero() {
+                None
+            } else {
+                total_cost.checked_div(d.value)
+            }
+        })
         .collect();
 
     Ok(Evaluation {

@@ -17,7 +17,9 @@ pub use goal::{
     GoalOutcome, NoSolution, Range,
 };
 pub use read::{from_json_str, from_json_value};
-pub use scenario::{Base, CostKind, CostLine, Driver, Scenario, Source, SourceKind, FORMAT_VERSION};
+pub use scenario::{
+    Base, CostKind, CostLine, Driver, Scenario, Source, SourceKind, FORMAT_VERSION,
+};
 pub use sweep::{sweep, SweepRow};
 pub use tornado::{tornado, Input, Target, TornadoBar};
 pub use write::{evaluation_to_json, to_json_string, to_json_value};

@@ -14,10 +14,14 @@ use serde_json::{Map, Value};
 use super::error::{Problem, ScenarioError};
 use super::scenario::*;
 
-const TOP_FIELDS: &[&str] = &["format", "name", "currency", "years", "drivers", "costs", "sources"];
+const TOP_FIELDS: &[&str] = &[
+    "format", "name", "currency", "years", "drivers", "costs", "sources",
+];
 const DRIVER_FIELDS: &[&str] = &["id", "label", "value", "min", "max", "step"];
 const COST_FIELDS: &[&str] = &["id", "label", "kind", "driver", "amount", "eligible"];
-const SOURCE_FIELDS: &[&str] = &["id", "label", "kind", "rate", "of", "cap", "driver", "amount"];
+const SOURCE_FIELDS: &[&str] = &[
+    "id", "label", "kind", "rate", "of", "cap", "driver", "amount",
+];
 const COST_KINDS: &[&str] = &["fixed", "per_unit", "per_year", "per_unit_per_year"];
 const SOURCE_KINDS: &[&str] = &["share", "per_unit", "fixed", "per_year", "residual"];
 const BASES: &[&str] = &["eligible", "total"];
@@ -49,9 +53,13 @@ pub fn from_json_value(value: &Value) -> Result<Scenario, ScenarioError> {
     }
 
     let name = top.optional_text("name")?.unwrap_or_default();
-    let currency = top.optional_text("currency")?.unwrap_or_else(|| "DKK".to_string());
+    let currency = top
+        .optional_text("currency")?
+        .unwrap_or_else(|| "DKK".to_string());
     if currency != "DKK" {
-        return Err(ScenarioError::new("currency", Problem::UnsupportedCurrency).got(quote(&currency)));
+        return Err(
+            ScenarioError::new("currency", Problem::UnsupportedCurrency).got(quote(&currency))
+        );
     }
 
     let years_value = top.required("years")?;
@@ -179,7 +187,9 @@ pub fn validate(s: &Scenario) -> Result<(), ScenarioError> {
         return Err(ScenarioError::new("years", Problem::YearsBelowOne).got(s.years.to_string()));
     }
     if s.currency != "DKK" {
-        return Err(ScenarioError::new("currency", Problem::UnsupportedCurrency).got(quote(&s.currency)));
+        return Err(
+            ScenarioError::new("currency", Problem::UnsupportedCurrency).got(quote(&s.currency))
+        );
     }
 
     let mut driver_ids: HashMap<&str, String> = HashMap::new();
@@ -194,13 +204,18 @@ pub fn validate(s: &Scenario) -> Result<(), ScenarioError> {
         }
         if let (Some(min), Some(max)) = (d.min, d.max) {
             if min > max {
-                return Err(ScenarioError::new(format!("{path}.min"), Problem::MinAboveMax)
-                    .got(format!("min {min}, max {max}")));
+                return Err(
+                    ScenarioError::new(format!("{path}.min"), Problem::MinAboveMax)
+                        .got(format!("min {min}, max {max}")),
+                );
             }
         }
         if let Some(step) = d.step {
             if step <= Decimal::ZERO {
-                return Err(ScenarioError::new(format!("{path}.step"), Problem::StepNotPositive).got(quote(&step.to_string())));
+                return Err(
+                    ScenarioError::new(format!("{path}.step"), Problem::StepNotPositive)
+                        .got(quote(&step.to_string())),
+                );
             }
         }
     }
@@ -223,8 +238,11 @@ pub fn validate(s: &Scenario) -> Result<(), ScenarioError> {
         match &src.kind {
             SourceKind::Share { rate, .. } => {
                 if *rate < Decimal::ZERO || *rate > Decimal::ONE_HUNDRED {
-                    return Err(ScenarioError::new(format!("{path}.rate"), Problem::RateOutOfRange)
-                        .got(quote(&rate.to_string())));
+                    return Err(ScenarioError::new(
+                        format!("{path}.rate"),
+                        Problem::RateOutOfRange,
+                    )
+                    .got(quote(&rate.to_string())));
                 }
             }
             SourceKind::PerUnit { driver, amount } => {
@@ -254,7 +272,11 @@ pub fn validate(s: &Scenario) -> Result<(), ScenarioError> {
     Ok(())
 }
 
-fn unique_id<'a>(seen: &mut HashMap<&'a str, String>, id: &'a str, path: &str) -> Result<(), ScenarioError> {
+fn unique_id<'a>(
+    seen: &mut HashMap<&'a str, String>,
+    id: &'a str,
+    path: &str,
+) -> Result<(), ScenarioError> {
     if id.trim().is_empty() {
         return Err(ScenarioError::new(format!("{path}.id"), Problem::Empty).got(quote(id)));
     }
@@ -271,7 +293,11 @@ fn unique_id<'a>(seen: &mut HashMap<&'a str, String>, id: &'a str, path: &str) -
     Ok(())
 }
 
-fn known_driver(drivers: &HashMap<&str, String>, id: &str, path: &str) -> Result<(), ScenarioError> {
+fn known_driver(
+    drivers: &HashMap<&str, String>,
+    id: &str,
+    path: &str,
+) -> Result<(), ScenarioError> {
     if drivers.contains_key(id) {
         Ok(())
     } else {
@@ -296,14 +322,17 @@ pub fn parse_decimal(value: &Value, path: &str) -> Result<Decimal, ScenarioError
             if !is_canonical_decimal(text) {
                 return Err(not_decimal());
             }
-            Decimal::from_str_exact(text).map_err(|_| ScenarioError::new(path, Problem::Overflow).got(show(value)))
+            Decimal::from_str_exact(text)
+                .map_err(|_| ScenarioError::new(path, Problem::Overflow).got(show(value)))
         }
         Value::Number(n) => {
             let text = n.as_str();
             if text.contains(['e', 'E']) {
-                Decimal::from_scientific(text).map_err(|_| ScenarioError::new(path, Problem::Overflow).got(show(value)))
+                Decimal::from_scientific(text)
+                    .map_err(|_| ScenarioError::new(path, Problem::Overflow).got(show(value)))
             } else {
-                Decimal::from_str_exact(text).map_err(|_| ScenarioError::new(path, Problem::Overflow).got(show(value)))
+                Decimal::from_str_exact(text)
+                    .map_err(|_| ScenarioError::new(path, Problem::Overflow).got(show(value)))
             }
         }
         _ => Err(ScenarioError::new(
@@ -329,9 +358,13 @@ fn is_canonical_decimal(text: &str) -> bool {
 
 fn whole_number(value: &Value, path: &str) -> Result<Decimal, ScenarioError> {
     let d = parse_decimal(value, path).map_err(|e| match e.problem() {
-        Problem::NotADecimal | Problem::WrongType { .. } => {
-            ScenarioError::new(path, Problem::WrongType { expected: "a whole number" }).got(show(value))
-        }
+        Problem::NotADecimal | Problem::WrongType { .. } => ScenarioError::new(
+            path,
+            Problem::WrongType {
+                expected: "a whole number",
+            },
+        )
+        .got(show(value)),
         _ => e,
     })?;
     if !d.fract().is_zero() {
@@ -366,7 +399,13 @@ impl<'a> Obj<'a> {
     fn new(value: &'a Value, path: String) -> Result<Self, ScenarioError> {
         match value {
             Value::Object(map) => Ok(Obj { map, path }),
-            other => Err(ScenarioError::new(path, Problem::WrongType { expected: "an object" }).got(show(other))),
+            other => Err(ScenarioError::new(
+                path,
+                Problem::WrongType {
+                    expected: "an object",
+                },
+            )
+            .got(show(other))),
         }
     }
 
@@ -380,8 +419,11 @@ impl<'a> Obj<'a> {
 
     fn refuse_unknown(&self, allowed: &'static [&'static str]) -> Result<(), ScenarioError> {
         match self.map.keys().find(|k| !allowed.contains(&k.as_str())) {
-            Some(field) => Err(ScenarioError::new(self.path(field), Problem::UnknownField { allowed })
-                .got(show(&self.map[field]))),
+            Some(field) => Err(ScenarioError::new(
+                self.path(field),
+                Problem::UnknownField { allowed },
+            )
+            .got(show(&self.map[field]))),
             None => Ok(()),
         }
     }
@@ -400,7 +442,13 @@ impl<'a> Obj<'a> {
     fn text_of(&self, field: &str, value: &Value) -> Result<String, ScenarioError> {
         match value {
             Value::String(s) => Ok(s.clone()),
-            other => Err(ScenarioError::new(self.path(field), Problem::WrongType { expected: "a string" }).got(show(other))),
+            other => Err(ScenarioError::new(
+                self.path(field),
+                Problem::WrongType {
+                    expected: "a string",
+                },
+            )
+            .got(show(other))),
         }
     }
 
@@ -413,7 +461,9 @@ impl<'a> Obj<'a> {
     }
 
     fn optional_text(&self, field: &str) -> Result<Option<String>, ScenarioError> {
-        self.optional(field).map(|v| self.text_of(field, v)).transpose()
+        self.optional(field)
+            .map(|v| self.text_of(field, v))
+            .transpose()
     }
 
     fn id(&self) -> Result<String, ScenarioError> {
@@ -426,7 +476,10 @@ impl<'a> Obj<'a> {
             .iter()
             .find(|k| **k == text)
             .copied()
-            .ok_or_else(|| ScenarioError::new(self.path("kind"), Problem::UnknownKind { allowed }).got(quote(&text)))
+            .ok_or_else(|| {
+                ScenarioError::new(self.path("kind"), Problem::UnknownKind { allowed })
+                    .got(quote(&text))
+            })
     }
 
     fn required_decimal(&self, field: &str) -> Result<Decimal, ScenarioError> {
@@ -443,8 +496,13 @@ impl<'a> Obj<'a> {
         match self.optional(field) {
             None => Ok(None),
             Some(Value::Bool(b)) => Ok(Some(*b)),
-            Some(other) => Err(ScenarioError::new(self.path(field), Problem::WrongType { expected: "true or false" })
-                .got(show(other))),
+            Some(other) => Err(ScenarioError::new(
+                self.path(field),
+                Problem::WrongType {
+                    expected: "true or false",
+                },
+            )
+            .got(show(other))),
         }
     }
 
@@ -452,8 +510,13 @@ impl<'a> Obj<'a> {
         match self.optional(field) {
             None => Ok(&[]),
             Some(Value::Array(items)) => Ok(items),
-            Some(other) => Err(ScenarioError::new(self.path(field), Problem::WrongType { expected: "an array" })
-                .got(show(other))),
+            Some(other) => Err(ScenarioError::new(
+                self.path(field),
+                Problem::WrongType {
+                    expected: "an array",
+                },
+            )
+            .got(show(other))),
         }
     }
 }
@@ -467,7 +530,19 @@ mod tests {
         for ok in ["0", "21900000", "12500.50", "-3", "0.5"] {
             assert!(is_canonical_decimal(ok), "{ok}");
         }
-        for bad in ["", "-", "1.", ".5", "1,5", "21.900.000", "1_000", "+5", "1e5", " 1", "abc"] {
+        for bad in [
+            "",
+            "-",
+            "1.",
+            ".5",
+            "1,5",
+            "21.900.000",
+            "1_000",
+            "+5",
+            "1e5",
+            " 1",
+            "abc",
+        ] {
             assert!(!is_canonical_decimal(bad), "{bad}");
         }
     }

@@ -30,7 +30,9 @@ pub fn sweep(
     step: Decimal,
 ) -> Result<Vec<SweepRow>, ScenarioError> {
     if scenario.driver(driver).is_none() {
-        return Err(ScenarioError::new("--driver", Problem::UnknownDriver).got(format!("{driver:?}")));
+        return Err(
+            ScenarioError::new("--driver", Problem::UnknownDriver).got(format!("{driver:?}"))
+        );
     }
     if step <= Decimal::ZERO {
         return Err(ScenarioError::new("--step", Problem::StepNotPositive).got(step.to_string()));
@@ -41,7 +43,15 @@ pub fn sweep(
     if from > to {
         return Err(ScenarioError::new("--from", Problem::EmptyRange).got(format!("{from} > {to}")));
     }
-    let too_many = || ScenarioError::new("--step", Problem::TooManyPoints { limit: MAX_SWEEP_POINTS }).got(step.to_string());
+    let too_many = || {
+        ScenarioError::new(
+            "--step",
+            Problem::TooManyPoints {
+                limit: MAX_SWEEP_POINTS,
+            },
+        )
+        .got(step.to_string())
+    };
     let count = (to - from)
         .checked_div(step)
         .ok_or_else(too_many)?

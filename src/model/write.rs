@@ -135,7 +135,11 @@ pub fn evaluation_to_json(s: &Scenario, e: &Evaluation) -> Value {
             let mut o = Map::new();
             o.insert("code".into(), w.code().into());
             match w {
-                Warning::Capped { source, uncapped, cap } => {
+                Warning::Capped {
+                    source,
+                    uncapped,
+                    cap,
+                } => {
                     o.insert("source".into(), s.sources[*source].id.clone().into());
                     o.insert("uncapped".into(), dec(*uncapped));
                     o.insert("cap".into(), dec(*cap));

@@ -21,11 +21,26 @@ pub struct Preset {
 
 /// Every preset, the default first.
 pub const PRESETS: &[Preset] = &[
-    Preset { key: "vaekstpilot-150", json: include_str!("vaekstpilot-150.json") },
-    Preset { key: "vaekstpilot-225", json: include_str!("vaekstpilot-225.json") },
-    Preset { key: "design-sprint", json: include_str!("design-sprint.json") },
-    Preset { key: "marketing-platform", json: include_str!("marketing-platform.json") },
-    Preset { key: "design-society", json: include_str!("design-society.json") },
+    Preset {
+        key: "vaekstpilot-150",
+        json: include_str!("vaekstpilot-150.json"),
+    },
+    Preset {
+        key: "vaekstpilot-225",
+        json: include_str!("vaekstpilot-225.json"),
+    },
+    Preset {
+        key: "design-sprint",
+        json: include_str!("design-sprint.json"),
+    },
+    Preset {
+        key: "marketing-platform",
+        json: include_str!("marketing-platform.json"),
+    },
+    Preset {
+        key: "design-society",
+        json: include_str!("design-society.json"),
+    },
 ];
 
 /// The scenario shown when the app opens: the Vækstpilot scheme with 150 pilots.
@@ -60,7 +75,9 @@ mod tests {
     #[test]
     fn every_preset_is_valid_and_evaluates() {
         for preset in PRESETS {
-            let scenario = preset.scenario().unwrap_or_else(|e| panic!("{}: {e}", preset.key));
+            let scenario = preset
+                .scenario()
+                .unwrap_or_else(|e| panic!("{}: {e}", preset.key));
             evaluate(&scenario).unwrap_or_else(|e| panic!("{}: {e}", preset.key));
         }
     }
@@ -75,7 +92,10 @@ mod tests {
 
     #[test]
     fn marketing_platform_is_not_eligible_for_deb() {
-        let s = Preset::find("marketing-platform").unwrap().scenario().unwrap();
+        let s = Preset::find("marketing-platform")
+            .unwrap()
+            .scenario()
+            .unwrap();
         let e = evaluate(&s).unwrap();
         assert_eq!(e.total_cost, Decimal::from(145_000));
         assert_eq!(e.eligible_cost, Decimal::ZERO);

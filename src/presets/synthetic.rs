@@ -47,15 +47,23 @@ pub fn synthetic(lines: usize, source_count: usize) -> Scenario {
                 match i % 4 {
                     0 => SourceKind::Share {
                         rate: Decimal::new(125 + i as i64 % 10, 2),
-                        of: if i % 8 == 0 { Base::Eligible } else { Base::Total },
+                        of: if i % 8 == 0 {
+                            Base::Eligible
+                        } else {
+                            Base::Total
+                        },
                         cap: (i == 4).then(|| Decimal::from(10_000)),
                     },
                     1 => SourceKind::PerUnit {
                         driver: format!("d{}", i % 3),
                         amount: Decimal::from(100 + i as i64),
                     },
-                    2 => SourceKind::Fixed { amount: Decimal::from(25_000 + i as i64) },
-                    _ => SourceKind::PerYear { amount: Decimal::from(5_000 + i as i64) },
+                    2 => SourceKind::Fixed {
+                        amount: Decimal::from(25_000 + i as i64),
+                    },
+                    _ => SourceKind::PerYear {
+                        amount: Decimal::from(5_000 + i as i64),
+                    },
                 }
             },
         })
