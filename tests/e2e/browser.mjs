@@ -45,9 +45,14 @@ export async function openApp() {
   };
 }
 
-/** A new page whose console errors, uncaught exceptions and failed requests land in `errors`. */
-export async function newPage(browser) {
-  const context = await browser.newContext({ locale: 'da-DK' });
+/**
+ * A new page whose console errors, uncaught exceptions and failed requests land in `errors`.
+ * `contextOptions` go to `browser.newContext` (viewport, deviceScaleFactor, ...).
+ */
+export async function newPage(browser, contextOptions = {}) {
+  const context = await browser.newContext({ locale: 'da-DK', ...contextOptions });
+  context.setDefaultTimeout(10_000);
+  context.setDefaultNavigationTimeout(30_000);
   const page = await context.newPage();
   const errors = [];
   page.on('console', (msg) => {
@@ -69,4 +74,59 @@ export async function screenshot(page, name) {
   const path = join(artifactsDir, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/** Whitespace (including the no-break spaces of formatted amounts) as single spaces, trimmed. */
+export function norm(text) {
+  return String(text ?? '').replace(/\s+/gu, ' ').trim();
+}
+
+/**
+ * Open the app at `query` (e.g. '?preset=design-sprint&lang=en') and wait until the
+ * results show a total. Returns the page's URL.
+ */
+export async function gotoApp(page, baseUrl, query = '') {
+  await page.goto(baseUrl + query, { waitUntil: 'load' });
+  await page.locator('[data-testid="total-cost"]').first().waitFor({ state: 'visible', timeout: 30_000 });
+}
+
+/**
+ * Poll `read()` until `accept(value)` is true, for at most `timeout` ms; then fail with
+ * `what` and the last value read. Every wait in the tests goes through here or has its own
+ * timeout, so nothing hangs.
+ */
+export async function eventually(read, accept, what, timeout = 5_000) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      last = await read();
+      if (accept(last)) return last;
+    } catch (err) {
+      last = `(error: ${err.message})`;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeout} ms waiting for ${what}; last value: ${JSON.stringify(last)}`);
+    }
+    await new Promise((ok) => setTimeout(ok, 25));
+  }
+}
+
+/** Wait until the (normalized) text of `locator` equals `expected`. */
+export async function expectText(locator, expected, what = 'text', timeout = 5_000) {
+  return eventually(
+    async () => norm(await locator.innerText({ timeout })),
+    (t) => t === norm(expected),
+    `${what} to read ${JSON.stringify(expected)}`,
+    timeout,
+  );
+}
+
+/** `promise`, or a rejection naming `what` after `ms` milliseconds. */
+export function withTimeout(promise, ms, what) {
+  let timer;
+  const limit = new Promise((_, fail) => {
+    timer = setTimeout(() => fail(new Error(`${what}: no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
 }

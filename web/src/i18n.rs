@@ -105,6 +105,9 @@ pub struct Texts {
     pub undo: &'static str,
     pub redo: &'static str,
     pub preset_hint: &'static str,
+    pub years_word: &'static str,
+    pub cap_word: &'static str,
+    pub of_word: &'static str,
 }
 
 const DA: Texts = Texts {
@@ -207,6 +210,9 @@ const DA: Texts = Texts {
     undo: "Fortryd",
     redo: "Gentag",
     preset_hint: "Indlæser skabelonen i det valgte scenarie (kan fortrydes).",
+    years_word: "år",
+    cap_word: "højst",
+    of_word: "af",
 };
 
 const EN: Texts = Texts {
@@ -309,6 +315,9 @@ const EN: Texts = Texts {
     undo: "Undo",
     redo: "Redo",
     preset_hint: "Loads the template into the current scenario (can be undone).",
+    years_word: "years",
+    cap_word: "at most",
+    of_word: "of",
 };
 
 /// The texts for a language.

@@ -7,6 +7,7 @@ use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::assumptions::Assumptions;
 use super::editor::{Dispatch, Editor};
 use super::fields::SelectField;
 use super::results::Results;
@@ -166,10 +167,11 @@ pub fn app() -> Html {
                 <div class="cofund-results-column">
                     {
                         match &doc.good {
-                            Some(good) => html! {
+                            Some(good) => html! { <>
                                 <Results scenario={good.scenario.clone()} evaluation={good.evaluation.clone()}
                                     lang={lang} current={doc.current} />
-                            },
+                                <Assumptions scenario={good.scenario.clone()} lang={lang} />
+                            </> },
                             None => html! { <p class="cofund-error">{ t.load_error }</p> },
                         }
                     }

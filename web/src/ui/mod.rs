@@ -2,6 +2,7 @@
 //! what changed.
 
 pub mod app;
+pub mod assumptions;
 pub mod bar;
 pub mod editor;
 pub mod explain_panel;

@@ -1,0 +1,394 @@
+// The editor as a user drives it: presets, typing, errors, languages, adding a source,
+// keyboard only, explanations, the live region, small and large screens, and printing.
+// One browser for the file, a fresh page (and context) per test.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  openApp,
+  newPage,
+  screenshot,
+  gotoApp,
+  norm,
+  eventually,
+  expectText,
+  artifactsDir,
+  withTimeout,
+} from './browser.mjs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+let app;
+before(async () => {
+  app = await openApp();
+});
+after(async () => {
+  await app?.close();
+});
+
+/** Run `body(page)` on a fresh page; the page must log no errors. Screenshot `shot` at the end. */
+async function withPage(body, { query = '', context = {}, shot } = {}) {
+  const { page, errors } = await newPage(app.browser, context);
+  try {
+    await gotoApp(page, app.url, query);
+    await body(page);
+    assert.deepEqual(errors, [], 'the page logged errors');
+  } finally {
+    if (shot) await screenshot(page, shot).catch(() => {});
+    await page.context().close();
+  }
+}
+
+// --- Locators, by what a user sees where possible --------------------------------------------
+
+const total = (page) => page.locator('[data-testid="total-cost"]');
+/** The amount cell of the source table's row for source `id` (e.g. deb, companies, local). */
+const sourceAmount = (page, id) => page.locator(`tr[data-source="${id}"] td`).first();
+/** The number field of the Vækstpiloter unit (Danish labels). */
+const pilotsField = (page) =>
+  page.getByRole('group', { name: 'Vækstpiloter', exact: true }).getByLabel('Antal', { exact: true });
+/** The amount field of the "Budgetpost pr. vækstpilot" cost line (Danish labels). */
+const budgetAmount = (page) =>
+  page.getByRole('group', { name: 'Budgetpost pr. vækstpilot', exact: true }).getByLabel('Beløb (kr.)', { exact: true });
+/** The banner marking the results as not current (shown while a field is invalid). */
+const notCurrent = (page) => page.locator('#cofund-results-stale');
+const NOT_CURRENT_DA = 'Viser sidste gyldige resultat – ret de markerede felter';
+/** The results section (an ARIA region named by its heading). */
+const results = (page) => page.getByRole('region', { name: 'Resultat', exact: true });
+
+const attr = (locator, name) => locator.getAttribute(name, { timeout: 5_000 });
+
+// --- 1 ---------------------------------------------------------------------------------------
+
+test('Vækstpilot preset with 225 pilots: total 32.850.000, DEB 16.425.000, remaining need 5.175.000', { timeout: 60_000 }, async () => {
+  await withPage(async (page) => {
+    await screenshot(page, 'default');
+    const picker = page.getByLabel('Scenarie', { exact: true });
+    // Away from the default and back, so choosing the preset really happens.
+    await picker.selectOption('design-sprint');
+    await eventually(async () => norm(await total(page).innerText()), (t) => t !== '21.900.000 kr.', 'another preset');
+    await picker.selectOption('vaekstpilot-150');
+    await expectText(total(page), '21.900.000 kr.', 'total for 150 pilots');
+    assert.equal(await pilotsField(page).inputValue(), '150');
+
+    await pilotsField(page).fill('225');
+    await expectText(total(page), '32.850.000 kr.', 'total for 225 pilots');
+    await expectText(sourceAmount(page, 'deb'), '16.425.000 kr.', 'DEB row');
+    await expectText(sourceAmount(page, 'companies'), '11.250.000 kr.', 'companies row');
+    await expectText(sourceAmount(page, 'local'), '5.175.000 kr.', 'remaining need (residual row)');
+    await expectText(page.locator('[data-testid="funded"]'), '32.850.000 kr.', 'funded in total');
+    assert.equal(await attr(pilotsField(page), 'aria-invalid'), 'false');
+  });
+});
+
+// --- 2 ---------------------------------------------------------------------------------------
+
+test('an invalid amount is kept as typed, marked and explained; the last good result stays, marked not current', { timeout: 60_000 }, async () => {
+  await withPage(
+    async (page) => {
+      const field = budgetAmount(page);
+      const id = await attr(field, 'id');
+      assert.match(id, /^cofund-cost-.+-amount$/);
+      await expectText(total(page), '21.900.000 kr.', 'total before the edit');
+      await assert.rejects(notCurrent(page).waitFor({ state: 'visible', timeout: 300 }), 'no marking at first');
+
+      await field.fill('32.850.0000');
+      await eventually(() => attr(field, 'aria-invalid'), (v) => v === 'true', 'aria-invalid=true');
+      assert.equal(await field.inputValue(), '32.850.0000', 'the input keeps exactly what was typed');
+      const error = page.locator(`#${id}-error`);
+      await error.waitFor({ state: 'visible', timeout: 5_000 });
+      const message = norm(await error.innerText());
+      assert.ok(message.includes('32.850.0000'), `the error names the text: "${message}"`);
+      const describedBy = (await attr(field, 'aria-describedby')) ?? '';
+      assert.ok(describedBy.split(/\s+/).includes(`${id}-error`), `aria-describedby="${describedBy}" names the error`);
+
+      await expectText(total(page), '21.900.000 kr.', 'the previous total, still shown');
+      await notCurrent(page).waitFor({ state: 'visible', timeout: 5_000 });
+      assert.equal(norm(await notCurrent(page).innerText()), NOT_CURRENT_DA);
+      assert.equal(await attr(results(page), 'aria-describedby'), 'cofund-results-stale', 'the results name the banner');
+      await screenshot(page, 'error');
+
+      await field.fill('100.000');
+      await eventually(() => attr(field, 'aria-invalid'), (v) => v === 'false', 'aria-invalid=false after the fix');
+      await notCurrent(page).waitFor({ state: 'hidden', timeout: 5_000 });
+      assert.equal(await attr(results(page), 'aria-describedby'), null, 'the results are current again');
+      assert.equal(await error.count(), 0, 'the error message is gone');
+      const after = (await attr(field, 'aria-describedby')) ?? '';
+      assert.ok(!after.includes(`${id}-error`), `aria-describedby="${after}" no longer names the error`);
+      await expectText(total(page), '21.900.000 kr.', 'total after the fix');
+    },
+  );
+});
+
+// --- 3 ---------------------------------------------------------------------------------------
+
+test('switching to English and back changes numbers, labels and <html lang>', { timeout: 60_000 }, async () => {
+  await withPage(async (page) => {
+    assert.equal(await page.locator('html').getAttribute('lang'), 'da');
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await expectText(total(page), 'DKK 21,900,000', 'English total');
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    await page.getByRole('heading', { name: 'Assumptions', exact: true }).waitFor({ timeout: 5_000 });
+    assert.equal(await page.getByLabel('Scenario', { exact: true }).count(), 1, 'preset picker label');
+    const budget = page
+      .getByRole('group', { name: 'Budgetpost pr. vækstpilot', exact: true })
+      .getByLabel('Amount (DKK)', { exact: true });
+    assert.equal(await budget.inputValue(), '100,000', 'field text in English number format');
+    assert.equal(await page.getByLabel('Beløb (kr.)', { exact: true }).count(), 0, 'no Danish labels left');
+    await expectText(sourceAmount(page, 'deb'), 'DKK 10,950,000', 'DEB row in English');
+    await screenshot(page, 'english');
+
+    await page.getByRole('button', { name: 'Skift til dansk' }).click();
+    await expectText(total(page), '21.900.000 kr.', 'Danish total again');
+    assert.equal(await page.locator('html').getAttribute('lang'), 'da');
+    assert.equal(await budgetAmount(page).inputValue(), '100.000');
+    await page.getByRole('button', { name: 'Switch to English' }).waitFor({ timeout: 5_000 });
+  });
+});
+
+// --- 4 ---------------------------------------------------------------------------------------
+
+test('adding a fixed source of 1.000.000 shrinks the remaining need to 2.450.000', { timeout: 60_000 }, async () => {
+  await withPage(async (page) => {
+    await expectText(sourceAmount(page, 'local'), '3.450.000 kr.', 'remaining need before');
+    const rowsBefore = await page.locator('tr[data-source]').count();
+    await page.getByRole('button', { name: '+ Tilføj finansieringskilde' }).click();
+    const group = page.getByRole('group', { name: 'Ny finansieringskilde', exact: true });
+    await group.waitFor({ timeout: 5_000 });
+    assert.equal(
+      norm(await group.getByLabel('Type', { exact: true }).locator('option:checked').innerText()),
+      'Fast tilsagn',
+      'a new source is a fixed pledge',
+    );
+    await group.getByLabel('Beløb (kr.)', { exact: true }).fill('1.000.000');
+    await expectText(sourceAmount(page, 'local'), '2.450.000 kr.', 'remaining need after');
+    await eventually(() => page.locator('tr[data-source]').count(), (n) => n === rowsBefore + 1, 'a new source row');
+    const newRow = page.locator('tr[data-source]').filter({ hasText: 'Ny finansieringskilde' });
+    await expectText(newRow.locator('td').first(), '1.000.000 kr.', 'the new source row');
+    await expectText(total(page), '21.900.000 kr.', 'total unchanged');
+    await expectText(page.locator('[data-testid="funded"]'), '21.900.000 kr.', 'still fully funded');
+  });
+});
+
+// --- 5 ---------------------------------------------------------------------------------------
+
+/** What has focus, and whether it shows a focus indicator (outline or box-shadow). */
+function describeFocus(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return { tag: 'body' };
+    const s = getComputedStyle(el);
+    const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
+    const shadow = s.boxShadow && s.boxShadow !== 'none';
+    return {
+      tag: el.tagName.toLowerCase(),
+      type: el.getAttribute('type') ?? '',
+      id: el.id,
+      name: el.getAttribute('aria-label') ?? el.textContent.trim().slice(0, 40),
+      indicator: Boolean(outline || shadow),
+      outline: `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}`,
+      boxShadow: s.boxShadow,
+    };
+  });
+}
+
+test('keyboard only: Tab to the pilots field, type 200, arrows on the slider; focus always visible', { timeout: 60_000 }, async () => {
+  await withPage(async (page) => {
+    const pilotsId = await page.locator('input[id^="cofund-driver-"][id$="-value"]').first().getAttribute('id');
+    const sliderId = pilotsId.replace(/-value$/, '-slider');
+    const visited = [];
+    const checkFocus = async () => {
+      const f = await describeFocus(page);
+      visited.push(f);
+      if (['input', 'button', 'select', 'a', 'textarea'].includes(f.tag) || f.tag === 'body') {
+        assert.ok(f.tag !== 'body', 'focus fell back to the body');
+        assert.ok(f.indicator, `no visible focus indicator on ${f.tag}#${f.id} "${f.name}": outline ${f.outline}, box-shadow ${f.boxShadow}`);
+      }
+      return f;
+    };
+
+    // From the top of the page.
+    let f;
+    for (let i = 0; i < 30; i++) {
+      await page.keyboard.press('Tab');
+      f = await checkFocus();
+      if (f.id === pilotsId) break;
+    }
+    assert.equal(f.id, pilotsId, `Tab reached the pilots field; visited ${visited.map((v) => v.id || v.tag).join(' → ')}`);
+    // One step too far and back again.
+    await page.keyboard.press('Tab');
+    assert.equal((await checkFocus()).id, sliderId, 'the slider follows the pilots field');
+    await page.keyboard.press('Shift+Tab');
+    assert.equal((await checkFocus()).id, pilotsId, 'Shift+Tab returns to the pilots field');
+
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('200');
+    assert.equal(await pilotsField(page).inputValue(), '200');
+    await expectText(total(page), '29.200.000 kr.', 'total for 200 pilots');
+
+    await page.keyboard.press('Tab');
+    assert.equal((await checkFocus()).id, sliderId);
+    await page.keyboard.press('ArrowRight');
+    await expectText(total(page), '29.346.000 kr.', 'total after ArrowRight (201 pilots)');
+    assert.equal(await pilotsField(page).inputValue(), '201');
+    await page.keyboard.press('ArrowLeft');
+    await expectText(total(page), '29.200.000 kr.', 'total after ArrowLeft (200 pilots)');
+    assert.equal(await pilotsField(page).inputValue(), '200');
+    assert.ok(visited.length >= 5, 'passed several controls');
+  });
+});
+
+// --- 6 ---------------------------------------------------------------------------------------
+
+test('Enter on the DEB figure explains it; Escape closes the explanation', { timeout: 60_000 }, async () => {
+  await withPage(async (page) => {
+    const figure = page.locator('tr[data-source="deb"]').getByRole('button', { name: '10.950.000 kr.', exact: true });
+    assert.equal(await attr(figure, 'aria-expanded'), 'false');
+    const panel = page.locator(`#${await attr(figure, 'aria-controls')}`);
+    assert.equal(await panel.isVisible(), false, 'no explanation at first');
+
+    await figure.focus();
+    await page.keyboard.press('Enter');
+    await panel.waitFor({ state: 'visible', timeout: 5_000 });
+    assert.equal(await attr(figure, 'aria-expanded'), 'true');
+    const text = norm(await panel.innerText());
+    assert.ok(
+      text.includes('50 % × støtteberettigede udgifter 21.900.000 kr. = 10.950.000 kr.'),
+      `the explanation: "${text}"`,
+    );
+    await eventually(
+      () => panel.evaluate((el) => el.contains(document.activeElement)),
+      (inside) => inside,
+      'focus to move into the explanation',
+    );
+    await screenshot(page, 'explanation');
+
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'hidden', timeout: 5_000 });
+    assert.equal(await attr(figure, 'aria-expanded'), 'false');
+    await eventually(
+      () => figure.evaluate((el) => el === document.activeElement),
+      (focused) => focused,
+      'focus to return to the DEB figure',
+    );
+  });
+});
+
+test('with an explanation open, figures focused behind it are not hidden by it (WCAG 2.4.11)', { timeout: 60_000 }, async () => {
+  await withPage(async (page) => {
+    const figure = page.locator('tr[data-source="deb"]').getByRole('button', { name: '10.950.000 kr.', exact: true });
+    const panelId = await attr(figure, 'aria-controls');
+    await figure.focus();
+    await page.keyboard.press('Enter');
+    await page.locator(`#${panelId}`).waitFor({ state: 'visible', timeout: 5_000 });
+    // Back from the explanation through the figures before it: each focused figure must
+    // not be entirely covered by the explanation (corners and centre all under it).
+    const hidden = [];
+    for (let i = 0; i < 8; i++) {
+      await page.keyboard.press('Shift+Tab');
+      const f = await page.evaluate((panelId) => {
+        const el = document.activeElement;
+        const panel = document.getElementById(panelId);
+        const r = el.getBoundingClientRect();
+        const points = [
+          [r.left + 2, r.top + 2], [r.right - 2, r.top + 2], [r.left + 2, r.bottom - 2],
+          [r.right - 2, r.bottom - 2], [(r.left + r.right) / 2, (r.top + r.bottom) / 2],
+        ];
+        const covered = points.filter(([x, y]) => panel.contains(document.elementFromPoint(x, y))).length;
+        return { id: el.id, text: el.textContent.trim(), covered, inPanel: panel.contains(el), n: points.length };
+      }, panelId);
+      if (!f.inPanel && f.covered === f.n) hidden.push(`#${f.id} "${f.text}"`);
+      if (f.id === (await attr(figure, 'id'))) break;
+    }
+    await screenshot(page, 'explanation-focus-obscured');
+    assert.deepEqual(hidden, [], 'focused figures entirely hidden behind the open explanation');
+  });
+});
+
+// --- 7 ---------------------------------------------------------------------------------------
+
+test('the polite live region announces the new total once, after quick typing settles', { timeout: 60_000 }, async () => {
+  await withPage(async (page) => {
+    const live = page.locator('[aria-live="polite"]');
+    assert.equal(await live.count(), 1, 'one polite live region');
+    // Record every text the region takes from now on.
+    await live.evaluate((el) => {
+      window.__liveTexts = [];
+      new MutationObserver(() => window.__liveTexts.push(el.textContent)).observe(el, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+      });
+    });
+    await pilotsField(page).focus();
+    await page.keyboard.press('ControlOrMeta+A');
+    // 2 → 292.000, 22 → 3.212.000, 225 → 32.850.000
+    await page.keyboard.type('225');
+    await expectText(total(page), '32.850.000 kr.', 'the total');
+    const texts = await eventually(
+      () => page.evaluate(() => window.__liveTexts.map((t) => t.replace(/\s+/gu, ' ').trim())),
+      (t) => t.some((x) => x.includes('32.850.000')),
+      'the live region to announce 32.850.000',
+    );
+    // Let any late announcement come in, then look at all of them.
+    await page.waitForTimeout(1_500);
+    const all = await page.evaluate(() => window.__liveTexts.map((t) => t.replace(/\s+/gu, ' ').trim()));
+    const distinct = all.filter((t, i) => t !== '' && t !== all[i - 1]);
+    for (const bad of ['292.000', '3.212.000']) {
+      assert.ok(!all.some((t) => t.includes(bad)), `an intermediate total ${bad} was announced: ${JSON.stringify(all)}`);
+    }
+    assert.equal(distinct.length, 1, `one announcement, got ${JSON.stringify(distinct)} (first seen ${JSON.stringify(texts)})`);
+    assert.ok(distinct[0].includes('32.850.000'), `announcement "${distinct[0]}" names the new total`);
+  });
+});
+
+// --- 8 ---------------------------------------------------------------------------------------
+
+const scrollWidth = (page) => page.evaluate(() => document.scrollingElement.scrollWidth);
+
+test('layout: 320 px wide without horizontal scrolling, 1920×1080, and 200 % zoom', { timeout: 60_000 }, async () => {
+  await withPage(
+    async (page) => {
+      const w = await scrollWidth(page);
+      assert.ok(w <= 320, `scrollWidth ${w} > 320 at 320×800`);
+      await expectText(total(page), '21.900.000 kr.');
+    },
+    { context: { viewport: { width: 320, height: 800 } }, shot: '320px' },
+  );
+  await withPage(
+    async (page) => {
+      await expectText(total(page), '21.900.000 kr.');
+      assert.ok(await total(page).isVisible());
+      const w = await scrollWidth(page);
+      assert.ok(w <= 1920, `scrollWidth ${w} > 1920 at 1920×1080`);
+    },
+    { context: { viewport: { width: 1920, height: 1080 } }, shot: '1920px' },
+  );
+  await withPage(
+    async (page) => {
+      const w = await scrollWidth(page);
+      assert.ok(w <= 640, `scrollWidth ${w} > 640 at 200 % zoom (640×400 CSS px)`);
+      await expectText(total(page), '21.900.000 kr.');
+    },
+    { context: { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 }, shot: 'zoom-200' },
+  );
+});
+
+// --- 9 ---------------------------------------------------------------------------------------
+
+/** The number of page objects in a PDF: `/Type /Page` but not `/Type /Pages`. */
+function countPdfPages(bytes) {
+  const text = Buffer.from(bytes).toString('latin1');
+  return (text.match(/\/Type\s*\/Page(?![A-Za-z])/g) ?? []).length;
+}
+
+test('printing the Vækstpilot scenario gives exactly one A4 page', { timeout: 60_000 }, async () => {
+  await withPage(async (page) => {
+    await page.emulateMedia({ media: 'print' });
+    await screenshot(page, 'print');
+    const pdf = await withTimeout(page.pdf({ format: 'A4' }), 30_000, 'page.pdf');
+    mkdirSync(artifactsDir, { recursive: true });
+    writeFileSync(join(artifactsDir, 'print.pdf'), pdf);
+    assert.ok(pdf.subarray(0, 5).toString() === '%PDF-', 'a PDF');
+    assert.equal(countPdfPages(pdf), 1, 'pages in the printed PDF (artifacts/print.pdf)');
+  });
+});

@@ -1,0 +1,179 @@
+// Input-to-DOM latency, measured inside the page: from dispatching an `input` event on the
+// first unit's number field to the first mutation of the total's text. Targets on the
+// 200-line synthetic scenario: median < 4 ms, p95 < 16 ms. Also records the release bundle
+// sizes from dist/. Results go to artifacts/latency.json and artifacts/bundle.json.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { openApp, newPage, gotoApp, artifactsDir, distDir, withTimeout } from './browser.mjs';
+
+const WARMUP = 20; // edits before measuring (JIT, first allocations); not counted
+const EDITS = 250; // measured edits per scenario (≥ 200)
+const TARGET_MEDIAN_MS = 4;
+const TARGET_P95_MS = 16;
+
+let app;
+const results = {};
+before(async () => {
+  app = await openApp();
+});
+after(async () => {
+  await app?.close();
+});
+
+/** Median (mean of the middle two for an even count) and nearest-rank 95th percentile. */
+function stats(samples) {
+  const s = [...samples].sort((a, b) => a - b);
+  const n = s.length;
+  const median = n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+  const p95 = s[Math.ceil(0.95 * n) - 1];
+  const mean = s.reduce((a, b) => a + b, 0) / n;
+  return { n, median, p95, min: s[0], max: s[n - 1], mean };
+}
+
+const round = (x) => Math.round(x * 1000) / 1000;
+
+/**
+ * In the page: WARMUP + EDITS edits of the first unit's number field, alternating between
+ * two values so the total always changes. Each edit waits for the first mutation of the
+ * total (or fails after 2 s), then for the next frame, as a typing user would.
+ */
+async function measure(page, { warmup, edits }) {
+  return page.evaluate(
+    async ({ warmup, edits }) => {
+      const field = document.querySelector('input[id^="cofund-driver-"][id$="-value"]');
+      if (!field) throw new Error('no unit number field');
+      const base = field.value.trim();
+      if (!/^\d+$/.test(base)) throw new Error(`unit field holds "${base}", expected a whole number`);
+      const values = [String(Number(base) + 1), base];
+      const nextFrame = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+      const edit = (value) =>
+        new Promise((resolve, reject) => {
+          const total = document.querySelector('[data-testid="total-cost"]');
+          const before = total.textContent;
+          let t0 = 0;
+          let tSync = 0;
+          const timer = setTimeout(() => {
+            observer.disconnect();
+            reject(new Error(`the total did not change within 2 s after typing ${value} (still "${before}")`));
+          }, 2_000);
+          const observer = new MutationObserver(() => {
+            const t1 = performance.now();
+            observer.disconnect();
+            clearTimeout(timer);
+            resolve({ ms: t1 - t0, syncMs: tSync - t0, before, after: total.textContent });
+          });
+          observer.observe(total, { childList: true, subtree: true, characterData: true });
+          field.value = value;
+          t0 = performance.now();
+          field.dispatchEvent(new Event('input', { bubbles: true }));
+          // The input handler (Yew's reducer) has run; rendering follows in a microtask.
+          tSync = performance.now();
+        });
+      const samples = [];
+      const syncSamples = [];
+      let example;
+      for (let i = 0; i < warmup + edits; i++) {
+        const r = await edit(values[i % 2]);
+        if (r.after === r.before) throw new Error(`edit ${i}: the total mutated but still reads "${r.after}"`);
+        if (i >= warmup) {
+          samples.push(r.ms);
+          syncSamples.push(r.syncMs);
+        }
+        example ??= r;
+        await nextFrame();
+      }
+      return { samples, syncSamples, values, example, lines: document.querySelectorAll('input[id^="cofund-cost-"][id$="-amount"]').length };
+    },
+    { warmup, edits },
+  );
+}
+
+async function latency(name, query) {
+  const { page, errors } = await newPage(app.browser);
+  try {
+    await gotoApp(page, app.url, query);
+    const run = await withTimeout(measure(page, { warmup: WARMUP, edits: EDITS }), 60_000, `latency ${name}`);
+    const s = stats(run.samples);
+    const sync = stats(run.syncSamples);
+    console.log(
+      `latency ${name}: median ${s.median.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms over ${s.n} edits ` +
+        `(min ${s.min.toFixed(2)}, max ${s.max.toFixed(2)}, mean ${s.mean.toFixed(2)}; ${run.lines} cost lines; ` +
+        `input handler alone: median ${sync.median.toFixed(2)} ms, p95 ${sync.p95.toFixed(2)} ms; ` +
+        `values ${run.values.join('/')}; e.g. "${run.example.before}" → "${run.example.after}")`,
+    );
+    results[name] = {
+      query,
+      cost_lines: run.lines,
+      warmup_edits: WARMUP,
+      edits: s.n,
+      median_ms: round(s.median),
+      p95_ms: round(s.p95),
+      min_ms: round(s.min),
+      max_ms: round(s.max),
+      mean_ms: round(s.mean),
+      input_handler_median_ms: round(sync.median),
+      input_handler_p95_ms: round(sync.p95),
+    };
+    mkdirSync(artifactsDir, { recursive: true });
+    writeFileSync(
+      join(artifactsDir, 'latency.json'),
+      JSON.stringify(
+        {
+          what: 'ms from dispatching an input event on the first unit field to the first mutation of [data-testid=total-cost]',
+          browser: `chromium ${app.browser.version()}`,
+          targets_synthetic_200: { median_ms: TARGET_MEDIAN_MS, p95_ms: TARGET_P95_MS },
+          ...results,
+        },
+        null,
+        2,
+      ) + '\n',
+    );
+    assert.deepEqual(errors, [], 'the page logged errors');
+    return s;
+  } finally {
+    await page.context().close();
+  }
+}
+
+test('latency: Vækstpilot preset', { timeout: 120_000 }, async () => {
+  const s = await latency('vaekstpilot', '?preset=vaekstpilot-150');
+  assert.ok(s.n >= 200);
+});
+
+test('latency: synthetic scenario, 200 cost lines and 10 sources (median < 4 ms, p95 < 16 ms)', { timeout: 120_000 }, async () => {
+  const s = await latency('synthetic-200', '?preset=synthetic-200');
+  assert.ok(s.n >= 200);
+  assert.equal(results['synthetic-200'].cost_lines, 200, 'the synthetic scenario has 200 cost lines');
+  assert.ok(s.median < TARGET_MEDIAN_MS, `median ${s.median.toFixed(2)} ms is not below ${TARGET_MEDIAN_MS} ms`);
+  assert.ok(s.p95 < TARGET_P95_MS, `p95 ${s.p95.toFixed(2)} ms is not below ${TARGET_P95_MS} ms`);
+});
+
+test('bundle sizes of the release build in dist/ (raw and gzip -9)', { timeout: 30_000 }, () => {
+  const kinds = { '.wasm': 'wasm', '.js': 'js', '.css': 'css' };
+  const bundle = { dist: distDir, files: {}, totals: {} };
+  for (const name of readdirSync(distDir).sort()) {
+    const kind = kinds[extname(name)];
+    if (!kind) continue;
+    const bytes = readFileSync(join(distDir, name));
+    const gzip = gzipSync(bytes, { level: 9 }).length;
+    bundle.files[name] = { kind, raw: bytes.length, gzip };
+    const t = (bundle.totals[kind] ??= { files: 0, raw: 0, gzip: 0 });
+    t.files += 1;
+    t.raw += bytes.length;
+    t.gzip += gzip;
+  }
+  for (const kind of ['wasm', 'js', 'css']) {
+    assert.ok(bundle.totals[kind], `no ${kind} file in ${distDir}`);
+  }
+  const all = Object.values(bundle.totals).reduce((a, t) => ({ raw: a.raw + t.raw, gzip: a.gzip + t.gzip }), { raw: 0, gzip: 0 });
+  bundle.totals.all = all;
+  const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
+  for (const [kind, t] of Object.entries(bundle.totals)) {
+    console.log(`bundle ${kind}: ${t.raw} bytes raw (${kb(t.raw)}), ${t.gzip} bytes gzip -9 (${kb(t.gzip)})`);
+  }
+  mkdirSync(artifactsDir, { recursive: true });
+  writeFileSync(join(artifactsDir, 'bundle.json'), JSON.stringify(bundle, null, 2) + '\n');
+});

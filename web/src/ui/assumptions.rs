@@ -1,0 +1,150 @@
+//! The scenario's assumptions in one compact list — period, units, cost lines and how each
+//! source pays — for print and handouts, where the editor's form would not fit the page.
+
+use std::rc::Rc;
+
+use cofund::model::{Base, CostKind, Scenario, SourceKind};
+use cofund::numbers::{format_amount, format_percent, format_plain, Lang};
+use cofund::Decimal;
+use yew::prelude::*;
+
+use crate::i18n::texts;
+
+#[derive(Properties, PartialEq)]
+pub struct AssumptionsProps {
+    pub scenario: Rc<Scenario>,
+    pub lang: Lang,
+}
+
+/// A rate with as many decimals as it has: `50 %`, `12,5 %`.
+fn rate(value: Decimal, lang: Lang) -> String {
+    format_percent(value, value.normalize().scale(), lang)
+}
+
+/// One line in words: "100.000 kr. pr. vækstpiloter" etc.
+fn cost_rule(s: &Scenario, kind: &CostKind, amount: Decimal, lang: Lang) -> String {
+    let t = texts(lang);
+    let unit = |id: &str| {
+        s.driver(id)
+            .map(|d| d.label.to_lowercase())
+            .unwrap_or_default()
+    };
+    let amount = format_amount_exact(amount, lang);
+    match kind {
+        CostKind::Fixed => format!("{amount} ({})", t.cost_fixed.to_lowercase()),
+        CostKind::PerUnit { driver } => format!("{amount} × {}", unit(driver)),
+        CostKind::PerYear => format!("{amount} × {} {}", s.years, t.years_word),
+        CostKind::PerUnitPerYear { driver } => {
+            format!("{amount} × {} × {} {}", unit(driver), s.years, t.years_word)
+        }
+    }
+}
+
+fn source_rule(s: &Scenario, kind: &SourceKind, lang: Lang) -> String {
+    let t = texts(lang);
+    let cap = |cap: &Option<Decimal>| {
+        cap.map(|c| format!(", {} {}", t.cap_word, format_amount_exact(c, lang)))
+            .unwrap_or_default()
+    };
+    match kind {
+        SourceKind::Share {
+            rate: r,
+            of,
+            cap: c,
+        } => {
+            let base = match of {
+                Base::Eligible => t.base_eligible,
+                Base::Total => t.base_total,
+            };
+            format!("{} {} {base}{}", rate(*r, lang), t.of_word, cap(c))
+        }
+        SourceKind::PerUnit { driver, amount } => format!(
+            "{} × {}",
+            format_amount_exact(*amount, lang),
+            s.driver(driver)
+                .map(|d| d.label.to_lowercase())
+                .unwrap_or_default()
+        ),
+        SourceKind::Fixed { amount } => format_amount_exact(*amount, lang),
+        SourceKind::PerYear { amount } => format!(
+            "{} × {} {}",
+            format_amount_exact(*amount, lang),
+            s.years,
+            t.years_word
+        ),
+        SourceKind::Residual { cap: c } => {
+            format!("{}{}", t.source_residual.to_lowercase(), cap(c))
+        }
+    }
+}
+
+/// An input amount as typed: whole kroner without decimals, øre kept when present.
+fn format_amount_exact(value: Decimal, lang: Lang) -> String {
+    if value.fract().is_zero() {
+        format_amount(value, lang)
+    } else {
+        match lang {
+            Lang::Da => format!("{} kr.", format_plain(value, lang)),
+            Lang::En => format!("DKK {}", format_plain(value, lang)),
+        }
+    }
+}
+
+#[function_component(Assumptions)]
+pub fn assumptions(props: &AssumptionsProps) -> Html {
+    let s = &props.scenario;
+    let lang = props.lang;
+    let t = texts(lang);
+    html! {
+        <section class="cofund-assumptions" aria-labelledby="cofund-assumptions-heading">
+            <h3 id="cofund-assumptions-heading">{ t.editor_heading }</h3>
+            <dl>
+                <dt>{ t.years_label }</dt><dd>{ s.years }</dd>
+                { for s.drivers.iter().map(|d| {
+                    let range = match (d.min, d.max) {
+                        (Some(min), Some(max)) => format!(" ({}–{})", format_plain(min, lang), format_plain(max, lang)),
+                        _ => String::new(),
+                    };
+                    html! { <><dt>{ &d.label }</dt><dd>{ format!("{}{range}", format_plain(d.value, lang)) }</dd></> }
+                }) }
+                { for s.costs.iter().map(|c| html! { <>
+                    <dt>{ &c.label }</dt>
+                    <dd>
+                        { cost_rule(s, &c.kind, c.amount, lang) }
+                        if !c.eligible { { format!(" – {}", t.not_eligible) } }
+                    </dd>
+                </> }) }
+                { for s.sources.iter().map(|src| html! { <>
+                    <dt>{ &src.label }</dt><dd>{ source_rule(s, &src.kind, lang) }</dd>
+                </> }) }
+            </dl>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cofund::presets::Preset;
+
+    #[test]
+    fn rules_read_like_the_source_document() {
+        let s = Preset::find("vaekstpilot-150").unwrap().scenario().unwrap();
+        assert_eq!(
+            cost_rule(&s, &s.costs[0].kind, s.costs[0].amount, Lang::Da),
+            "100.000 kr. × vækstpiloter"
+        );
+        assert_eq!(
+            source_rule(&s, &s.sources[0].kind, Lang::Da),
+            "50 % af støtteberettigede udgifter"
+        );
+        assert_eq!(
+            source_rule(&s, &s.sources[0].kind, Lang::En),
+            "50% of eligible cost"
+        );
+        assert_eq!(
+            format_amount_exact(Decimal::new(1250050, 2), Lang::Da),
+            "12.500,5 kr."
+        );
+    }
+}
