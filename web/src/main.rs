@@ -5,6 +5,7 @@
 mod browser_tests;
 mod editor;
 mod i18n;
+mod storage;
 mod ui;
 
 fn main() {

@@ -79,6 +79,11 @@ impl EditorState {
         Self::from_draft(lang, preset, draft)
     }
 
+    /// A scenario from a file, a link or storage.
+    pub fn from_scenario(lang: Lang, scenario: &Scenario) -> Self {
+        Self::from_draft(lang, None, Draft::from_scenario(scenario, lang))
+    }
+
     fn from_draft(lang: Lang, preset: Option<&'static str>, draft: Draft) -> Self {
         let mut state = EditorState {
             lang,

@@ -7,8 +7,10 @@
 
 use std::rc::Rc;
 
+use cofund::model::Scenario;
 use cofund::numbers::Lang;
 use cofund::presets::DEFAULT_PRESET;
+use cofund::storage::workspace::Workspace;
 use yew::Reducible;
 
 use super::state::{Action, EditorState};
@@ -42,6 +44,8 @@ pub struct WorkspaceState {
     undo: Vec<Snapshot>,
     redo: Vec<Snapshot>,
     next_key: u32,
+    /// Counts changes to the scenarios, so autosave knows when to save.
+    pub revision: u64,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -55,6 +59,8 @@ pub enum WorkspaceAction {
     Delete(usize),
     Select(usize),
     SetBaseline(usize),
+    /// Scenarios from a file or a share link, added after the existing ones.
+    Import(Vec<Scenario>),
     Undo,
     Redo,
 }
@@ -73,7 +79,35 @@ impl WorkspaceState {
             undo: Vec::new(),
             redo: Vec::new(),
             next_key: 2,
+            revision: 0,
         }
+    }
+
+    /// A workspace holding saved or shared scenarios; `None` when there are none.
+    pub fn from_saved(lang: Lang, saved: &Workspace) -> Option<Self> {
+        let mut ws = WorkspaceState::new(lang, DEFAULT_PRESET);
+        ws.docs.clear();
+        for scenario in &saved.scenarios {
+            let doc = ws.new_doc(EditorState::from_scenario(lang, scenario));
+            ws.docs.push(doc);
+        }
+        if ws.docs.is_empty() {
+            return None;
+        }
+        ws.baseline = saved.baseline.unwrap_or(0).min(ws.docs.len() - 1);
+        Some(ws)
+    }
+
+    /// The workspace to save: each scenario as last computed without error (a field the
+    /// user is still fixing is saved with its last valid value).
+    pub fn to_saved(&self) -> Workspace {
+        let scenarios: Vec<Scenario> = self
+            .docs
+            .iter()
+            .filter_map(|d| d.state.good.as_ref().map(|g| (*g.scenario).clone()))
+            .collect();
+        let baseline = (self.baseline < scenarios.len()).then_some(self.baseline);
+        Workspace::new(scenarios, baseline)
     }
 
     pub fn active_doc(&self) -> &EditorState {
@@ -105,6 +139,7 @@ impl WorkspaceState {
 
     /// Records the state before an edit.
     fn remember(&mut self) {
+        self.revision += 1;
         self.undo.push(self.snapshot());
         if self.undo.len() > UNDO_LIMIT {
             self.undo.remove(0);
@@ -203,13 +238,25 @@ impl WorkspaceState {
                     self.baseline = i;
                 }
             }
+            WorkspaceAction::Import(scenarios) => {
+                if !scenarios.is_empty() {
+                    self.remember();
+                    for scenario in &scenarios {
+                        let doc = self.new_doc(EditorState::from_scenario(lang, scenario));
+                        self.docs.push(doc);
+                    }
+                    self.active = self.docs.len() - 1;
+                }
+            }
             WorkspaceAction::Undo => {
+                self.revision += 1;
                 if let Some(s) = self.undo.pop() {
                     self.redo.push(self.snapshot());
                     self.restore(s);
                 }
             }
             WorkspaceAction::Redo => {
+                self.revision += 1;
                 if let Some(s) = self.redo.pop() {
                     self.undo.push(self.snapshot());
                     self.restore(s);
@@ -322,6 +369,33 @@ mod tests {
         ws.apply(WorkspaceAction::Undo);
         assert_eq!(ws.active_doc().draft.costs[0].amount, "1,500");
         assert!(ws.active_doc().current);
+    }
+
+    #[test]
+    fn saved_workspaces_round_trip_and_imports_are_undoable() {
+        let mut ws = WorkspaceState::new(Lang::Da, "vaekstpilot-150");
+        ws.apply(WorkspaceAction::Add(Some("design-sprint".into())));
+        ws.apply(WorkspaceAction::SetBaseline(1));
+        let saved = ws.to_saved();
+        let back = WorkspaceState::from_saved(Lang::En, &saved).unwrap();
+        assert_eq!(back.docs.len(), 2);
+        assert_eq!(back.baseline, 1);
+        assert_eq!(total(&back, 1), Decimal::from(30_000_000));
+        assert_eq!(back.to_saved(), saved);
+
+        let mut ws = back;
+        let before = ws.revision;
+        ws.apply(WorkspaceAction::Import(vec![
+            cofund::presets::Preset::find("vaekstpilot-225")
+                .unwrap()
+                .scenario()
+                .unwrap(),
+        ]));
+        assert!(ws.revision > before);
+        assert_eq!((ws.docs.len(), ws.active), (3, 2));
+        ws.apply(WorkspaceAction::Undo);
+        assert_eq!(ws.docs.len(), 2);
+        assert!(WorkspaceState::from_saved(Lang::Da, &Workspace::new(vec![], None)).is_none());
     }
 
     #[test]

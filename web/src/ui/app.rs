@@ -1,20 +1,100 @@
 //! The root component: owns the workspace reducer and lays out the page: header with the
 //! language switch, the scenario tabs and tools, then the editor and results side by side.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use cofund::model::evaluate;
 use cofund::numbers::Lang;
 use cofund::presets::{DEFAULT_PRESET, PRESETS};
+use cofund::storage::link::{decode_link, Link};
+use cofund::storage::workspace::Workspace;
 use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::assumptions::Assumptions;
 use super::editor::{Dispatch, Editor};
 use super::fields::SelectField;
+use super::notices::{Notice, NoticeBanner};
 use super::results::Results;
+use super::share_tools::ShareTools;
 use super::workspace_bar::WorkspaceBar;
 use crate::editor::state::Action;
 use crate::editor::workspace::{WorkspaceAction, WorkspaceState};
 use crate::i18n::{lang_tag, texts};
+use crate::storage::local::{self, Stored};
+use crate::storage::{address, download::download};
+
+/// How long edits must pause before the workspace is saved.
+const AUTOSAVE_DELAY_MS: u32 = 400;
+
+/// What the app starts with: the saved workspace (or the preset from the address on a
+/// first visit), a shared link from the address, and whatever the user must be told.
+struct Start {
+    workspace: WorkspaceState,
+    notices: Vec<Notice>,
+    /// Autosave stays off while an unreadable saved workspace waits for the user's decision.
+    autosave_paused: bool,
+}
+
+fn start(options: &PageOptions) -> Start {
+    let lang = options.lang;
+    let fresh = || WorkspaceState::new(lang, options.preset.as_deref().unwrap_or(DEFAULT_PRESET));
+    let mut notices = Vec::new();
+    let mut autosave_paused = false;
+    let stored = local::load();
+    let nothing_saved = matches!(stored, Stored::Empty | Stored::Unavailable);
+    let mut workspace = match stored {
+        Stored::Found(saved) => WorkspaceState::from_saved(lang, &saved).unwrap_or_else(fresh),
+        Stored::Empty => fresh(),
+        Stored::Unavailable => {
+            notices.push(Notice::StorageUnavailable);
+            fresh()
+        }
+        Stored::Unreadable {
+            raw,
+            message_da,
+            message_en,
+        } => {
+            autosave_paused = true;
+            let message = if lang == Lang::Da {
+                message_da
+            } else {
+                message_en
+            };
+            notices.push(Notice::StoredUnreadable { raw, message });
+            fresh()
+        }
+    };
+    let fragment = address::fragment();
+    if !fragment.is_empty() {
+        match decode_link(&fragment) {
+            Ok(link) => {
+                let scenarios = match link {
+                    Link::Scenario(s) => vec![s],
+                    Link::Workspace(w) => w.scenarios,
+                };
+                // With no local work there is nothing to replace: open the link directly.
+                // Otherwise the user decides (a link never replaces local work silently).
+                match WorkspaceState::from_saved(lang, &Workspace::new(scenarios.clone(), None)) {
+                    Some(shared) if nothing_saved => {
+                        workspace = shared;
+                        address::clear_fragment();
+                    }
+                    _ => notices.push(Notice::SharedLink(scenarios)),
+                }
+            }
+            Err(e) => notices.push(Notice::LinkError(e.message(lang))),
+        }
+    }
+    Start {
+        workspace,
+        notices,
+        autosave_paused,
+    }
+}
 
 /// Options read from the page address: `?preset=design-sprint&lang=en`.
 #[derive(Debug, Default, PartialEq)]
@@ -66,12 +146,22 @@ fn undo_shortcut(event: &web_sys::KeyboardEvent) -> Option<WorkspaceAction> {
 
 #[function_component(App)]
 pub fn app() -> Html {
+    // Read storage and the address once; the reducer and the notices start from it.
+    let first = use_mut_ref(|| Some(start(&PageOptions::from_location())));
+    let notices = use_state(|| {
+        first
+            .borrow()
+            .as_ref()
+            .map(|s| s.notices.clone())
+            .unwrap_or_default()
+    });
+    let autosave_paused = use_state(|| first.borrow().as_ref().is_some_and(|s| s.autosave_paused));
     let state = use_reducer(|| {
-        let options = PageOptions::from_location();
-        WorkspaceState::new(
-            options.lang,
-            options.preset.as_deref().unwrap_or(DEFAULT_PRESET),
-        )
+        first
+            .borrow_mut()
+            .take()
+            .map(|s| s.workspace)
+            .unwrap_or_else(|| WorkspaceState::new(Lang::Da, DEFAULT_PRESET))
     });
     let lang = state.lang;
     let t = texts(lang);
@@ -97,6 +187,67 @@ pub fn app() -> Html {
             move || drop(listener)
         });
     }
+
+    // Autosave, once edits pause; never while an unreadable save awaits the user.
+    {
+        let pending: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+        let (state, notices, paused) = (state.clone(), notices.clone(), *autosave_paused);
+        use_effect_with((state.revision, paused), move |_| {
+            if !paused {
+                let saved = state.to_saved();
+                let timeout = Timeout::new(AUTOSAVE_DELAY_MS, move || {
+                    let refused = local::save(&saved) == Err(local::SaveError::Refused);
+                    if refused && !notices.contains(&Notice::SaveRefused) {
+                        let mut next = (*notices).clone();
+                        next.push(Notice::SaveRefused);
+                        notices.set(next);
+                    }
+                });
+                // Replacing the handle cancels the save scheduled by the previous edit.
+                *pending.borrow_mut() = Some(timeout);
+            }
+        });
+    }
+
+    let answer_notice = |index: usize, notice: Notice| {
+        let (dispatch, notices, paused) =
+            (state.dispatcher(), notices.clone(), autosave_paused.clone());
+        Callback::from(move |yes: bool| {
+            match &notice {
+                Notice::SharedLink(scenarios) => {
+                    if yes {
+                        dispatch.dispatch(WorkspaceAction::Import(scenarios.clone()));
+                    }
+                    address::clear_fragment();
+                }
+                Notice::LinkError(_) => address::clear_fragment(),
+                Notice::StoredUnreadable { .. } if yes => {
+                    local::clear();
+                    paused.set(false);
+                }
+                Notice::StoredUnreadable { .. } => return,
+                Notice::StorageUnavailable | Notice::SaveRefused => {}
+            }
+            let mut next = (*notices).clone();
+            if index < next.len() {
+                next.remove(index);
+            }
+            notices.set(next);
+        })
+    };
+    let download_raw = |notice: &Notice| {
+        let raw = match notice {
+            Notice::StoredUnreadable { raw, .. } => raw.clone(),
+            _ => String::new(),
+        };
+        Callback::from(move |_| {
+            let _ = download(
+                "cofund-gemt-arbejde.txt",
+                "text/plain;charset=utf-8",
+                raw.as_bytes(),
+            );
+        })
+    };
 
     let toggle_lang = {
         let dispatch = state.dispatcher();
@@ -155,6 +306,16 @@ pub fn app() -> Html {
                     { t.language_switch }
                 </button>
             </header>
+            { for notices.iter().enumerate().map(|(i, notice)| {
+                let totals = match notice {
+                    Notice::SharedLink(list) => list.iter().map(|s| evaluate(s).ok().map(|e| e.total_cost)).collect(),
+                    _ => Vec::new(),
+                };
+                html! {
+                    <NoticeBanner notice={notice.clone()} lang={lang} totals={totals}
+                        on_answer={answer_notice(i, notice.clone())} on_download_raw={download_raw(&notice.clone())} />
+                }
+            }) }
             <WorkspaceBar names={names} active={state.active} baseline={state.baseline}
                 can_undo={state.can_undo()} can_redo={state.can_redo()} lang={lang} dispatch={state.dispatcher()} />
             <SelectField id="cofund-preset" label={t.preset_label} options={options}
@@ -171,6 +332,8 @@ pub fn app() -> Html {
                                 <Results scenario={good.scenario.clone()} evaluation={good.evaluation.clone()}
                                     lang={lang} current={doc.current} />
                                 <Assumptions scenario={good.scenario.clone()} lang={lang} />
+                                <ShareTools scenario={good.scenario.clone()} evaluation={good.evaluation.clone()}
+                                    lang={lang} dispatch={state.dispatcher()} />
                             </> },
                             None => html! { <p class="cofund-error">{ t.load_error }</p> },
                         }

@@ -7,5 +7,7 @@ pub mod bar;
 pub mod editor;
 pub mod explain_panel;
 pub mod fields;
+pub mod notices;
 pub mod results;
+pub mod share_tools;
 pub mod workspace_bar;

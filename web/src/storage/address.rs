@@ -1,0 +1,35 @@
+//! Share links live in the address's fragment (`#s1.…`), which browsers never send to a
+//! server: a shared scenario travels only inside the link itself.
+
+/// The fragment of the current address, without `#`; empty when there is none.
+pub fn fragment() -> String {
+    gloo::utils::window()
+        .location()
+        .hash()
+        .unwrap_or_default()
+        .trim_start_matches('#')
+        .to_string()
+}
+
+/// The current page's address without fragment, followed by `#fragment`.
+pub fn link_with(fragment: &str) -> String {
+    let location = gloo::utils::window().location();
+    let href = location.href().unwrap_or_default();
+    let base = href.split('#').next().unwrap_or_default();
+    format!("{base}#{fragment}")
+}
+
+/// Removes the fragment from the address bar without reloading or adding history, so a
+/// reload after handling a link does not offer it again.
+pub fn clear_fragment() {
+    let window = gloo::utils::window();
+    let location = window.location();
+    let path = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
+    }
+}

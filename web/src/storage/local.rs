@@ -1,0 +1,75 @@
+//! Autosave of the workspace in the browser's localStorage.
+//!
+//! The stored document is a `cofund::storage::Workspace` (it carries its format version;
+//! a bare scenario from an older version is migrated by the core's reader). Anything that
+//! cannot be read is reported with the raw text kept, so the user can download it, and the
+//! app does not save over it until the user decides: work is never silently replaced.
+
+use cofund::storage::workspace::Workspace;
+
+/// The localStorage key. Versioned by the document inside, not by the key.
+pub const KEY: &str = "cofund.workspace";
+
+/// What was found in storage when the app started.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Stored {
+    /// Nothing saved yet (first visit).
+    Empty,
+    Found(Workspace),
+    /// Something is stored but cannot be read; `raw` is kept for download.
+    Unreadable {
+        raw: String,
+        message_da: String,
+        message_en: String,
+    },
+    /// Storage is disabled or blocked (private mode, locked-down intranet browsers).
+    Unavailable,
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    // Accessing localStorage itself throws when it is disabled, hence the nested results.
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Reads the saved workspace.
+pub fn load() -> Stored {
+    let Some(storage) = storage() else {
+        return Stored::Unavailable;
+    };
+    match storage.get_item(KEY) {
+        Err(_) => Stored::Unavailable,
+        Ok(None) => Stored::Empty,
+        Ok(Some(raw)) => match Workspace::from_json_str(&raw) {
+            Ok(workspace) => Stored::Found(workspace),
+            Err(e) => Stored::Unreadable {
+                raw,
+                message_da: e.message(cofund::numbers::Lang::Da),
+                message_en: e.message(cofund::numbers::Lang::En),
+            },
+        },
+    }
+}
+
+/// Why a save did not happen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveError {
+    /// Storage is disabled or blocked.
+    Unavailable,
+    /// The browser refused to store more (quota exceeded).
+    Refused,
+}
+
+/// Saves the workspace, replacing what was stored.
+pub fn save(workspace: &Workspace) -> Result<(), SaveError> {
+    let storage = storage().ok_or(SaveError::Unavailable)?;
+    storage
+        .set_item(KEY, &workspace.to_json_string())
+        .map_err(|_| SaveError::Refused)
+}
+
+/// Removes the stored workspace (after the user chose to start afresh).
+pub fn clear() {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(KEY);
+    }
+}

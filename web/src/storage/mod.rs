@@ -1,0 +1,8 @@
+//! The browser side of keeping work: autosave in localStorage ([`local`]), share links in
+//! the address ([`address`]) and downloads ([`download`]). The formats themselves (links,
+//! workspace documents, files, CSV) live in the core, `cofund::storage`, where they are
+//! tested natively and fuzzed.
+
+pub mod address;
+pub mod download;
+pub mod local;

@@ -1,0 +1,110 @@
+//! Banners about the workspace as a whole: a saved workspace that cannot be read, storage
+//! that is switched off, a save the browser refused, and a shared link that was opened.
+
+use cofund::model::Scenario;
+use cofund::numbers::{format_amount, Lang};
+use yew::prelude::*;
+
+use crate::i18n::texts;
+
+/// Something the user must know about their stored or shared work.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// The stored workspace cannot be read; autosave is paused so it is not overwritten.
+    StoredUnreadable { raw: String, message: String },
+    /// localStorage is disabled: nothing is saved automatically.
+    StorageUnavailable,
+    /// The browser refused to save (quota).
+    SaveRefused,
+    /// A shared link holds these scenarios; the user decides whether to add them.
+    SharedLink(Vec<Scenario>),
+    /// The link in the address could not be read.
+    LinkError(String),
+}
+
+#[derive(Properties, PartialEq)]
+pub struct NoticeBannerProps {
+    pub notice: Notice,
+    pub lang: Lang,
+    /// The user's answer: `true` accepts (add the shared scenarios, or start afresh after an
+    /// unreadable save), `false` dismisses.
+    pub on_answer: Callback<bool>,
+    /// Downloads the unreadable stored text.
+    pub on_download_raw: Callback<()>,
+    /// Totals of the shared scenarios, computed by the caller.
+    #[prop_or_default]
+    pub totals: Vec<Option<cofund::Decimal>>,
+}
+
+#[function_component(NoticeBanner)]
+pub fn notice_banner(props: &NoticeBannerProps) -> Html {
+    let t = texts(props.lang);
+    let answer = |yes: bool| {
+        let cb = props.on_answer.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(yes))
+    };
+    let download = {
+        let cb = props.on_download_raw.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(()))
+    };
+    let (class, body) = match &props.notice {
+        Notice::StoredUnreadable { message, .. } => (
+            "cofund-notice--error",
+            html! { <>
+                <p><strong>{ t.stored_unreadable }</strong>{ " " }{ message }</p>
+                <p>{ t.stored_unreadable_help }</p>
+                <div class="cofund-notice-actions">
+                    <button type="button" class="cofund-button" onclick={download}>{ t.download_raw }</button>
+                    <button type="button" class="cofund-icon-button" onclick={answer(true)}>{ t.start_afresh }</button>
+                </div>
+            </> },
+        ),
+        Notice::StorageUnavailable => (
+            "cofund-notice--warn",
+            html! { <>
+                <p>{ t.storage_unavailable }</p>
+                <div class="cofund-notice-actions">
+                    <button type="button" class="cofund-icon-button" onclick={answer(false)}>{ t.dismiss }</button>
+                </div>
+            </> },
+        ),
+        Notice::SaveRefused => (
+            "cofund-notice--warn",
+            html! { <>
+                <p>{ t.save_refused }</p>
+                <div class="cofund-notice-actions">
+                    <button type="button" class="cofund-icon-button" onclick={answer(false)}>{ t.dismiss }</button>
+                </div>
+            </> },
+        ),
+        Notice::SharedLink(scenarios) => (
+            "cofund-notice--info",
+            html! { <>
+                <p><strong>{ t.shared_link }</strong></p>
+                <ul>
+                    { for scenarios.iter().zip(props.totals.iter().chain(std::iter::repeat(&None))).map(|(s, total)| html! {
+                        <li>{ &s.name }{ total.map(|v| format!(": {} {}", t.total_cost.to_lowercase(), format_amount(v, props.lang))).unwrap_or_default() }</li>
+                    }) }
+                </ul>
+                <div class="cofund-notice-actions">
+                    <button type="button" class="cofund-button" onclick={answer(true)}>{ t.add_shared }</button>
+                    <button type="button" class="cofund-icon-button" onclick={answer(false)}>{ t.dismiss }</button>
+                </div>
+            </> },
+        ),
+        Notice::LinkError(message) => (
+            "cofund-notice--error",
+            html! { <>
+                <p><strong>{ t.link_unreadable }</strong>{ " " }{ message }</p>
+                <div class="cofund-notice-actions">
+                    <button type="button" class="cofund-icon-button" onclick={answer(false)}>{ t.dismiss }</button>
+                </div>
+            </> },
+        ),
+    };
+    html! {
+        <div class={classes!("cofund-notice", class)} role="region" aria-label={t.notice_label}>
+            { body }
+        </div>
+    }
+}

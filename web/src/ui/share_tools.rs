@@ -1,0 +1,187 @@
+//! Keeping and passing on work: export and import scenario files, a share link, and CSV
+//! downloads of the results and of a sweep. Everything happens in the browser.
+
+use std::rc::Rc;
+
+use cofund::model::{sweep, Evaluation, Scenario};
+use cofund::numbers::Lang;
+use cofund::storage::csv::{results_csv, sweep_csv, CSV_MIME};
+use cofund::storage::file::{
+    export_file, import_any, suggested_file_name, ImportError, Imported, MAX_FILE_BYTES,
+};
+use cofund::storage::link::encode_scenario;
+use cofund::Decimal;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::editor::workspace::{WorkspaceAction, WorkspaceState};
+use crate::i18n::texts;
+use crate::storage::{address, download::download};
+
+#[derive(Properties, PartialEq)]
+pub struct ShareToolsProps {
+    pub scenario: Rc<Scenario>,
+    pub evaluation: Rc<Evaluation>,
+    pub lang: Lang,
+    pub dispatch: yew::UseReducerDispatcher<WorkspaceState>,
+}
+
+/// A file name without the `.json` ending, for the CSV downloads.
+fn stem(s: &Scenario) -> String {
+    let name = suggested_file_name(s);
+    name.strip_suffix(".json").unwrap_or(&name).to_string()
+}
+
+#[function_component(ShareTools)]
+pub fn share_tools(props: &ShareToolsProps) -> Html {
+    let lang = props.lang;
+    let t = texts(lang);
+    // Result of the last action, shown next to the tools (and announced politely).
+    let status = use_state(|| None::<(bool, String)>);
+    let link = use_state(String::new);
+
+    let export = {
+        let (scenario, status) = (props.scenario.clone(), status.clone());
+        Callback::from(move |_: MouseEvent| {
+            let done = download(
+                &suggested_file_name(&scenario),
+                "application/json",
+                export_file(&scenario).as_bytes(),
+            );
+            status.set(done.err().map(|e| (false, e)));
+        })
+    };
+    let export_csv = {
+        let (scenario, evaluation, status) = (
+            props.scenario.clone(),
+            props.evaluation.clone(),
+            status.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            let csv = results_csv(&scenario, &evaluation, lang);
+            let done = download(
+                &format!("{}.csv", stem(&scenario)),
+                CSV_MIME,
+                csv.as_bytes(),
+            );
+            status.set(done.err().map(|e| (false, e)));
+        })
+    };
+    // The sweep runs over the first unit's own range (min–max by step).
+    let sweep_driver = props
+        .scenario
+        .drivers
+        .iter()
+        .find(|d| d.min.is_some() && d.max.is_some())
+        .cloned();
+    let export_sweep = {
+        let (scenario, status, driver) =
+            (props.scenario.clone(), status.clone(), sweep_driver.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some(d) = &driver else { return };
+            let (from, to) = (d.min.unwrap_or_default(), d.max.unwrap_or_default());
+            let step = d.step.unwrap_or(Decimal::ONE);
+            match sweep(&scenario, &d.id, from, to, step) {
+                Ok(rows) => {
+                    let csv = sweep_csv(&scenario, &d.id, &rows, lang);
+                    let done = download(
+                        &format!("{}-{}.csv", stem(&scenario), d.id),
+                        CSV_MIME,
+                        csv.as_bytes(),
+                    );
+                    status.set(done.err().map(|e| (false, e)));
+                }
+                Err(e) => status.set(Some((false, e.message(lang)))),
+            }
+        })
+    };
+    let share = {
+        let (scenario, status, link) = (props.scenario.clone(), status.clone(), link.clone());
+        Callback::from(move |_: MouseEvent| {
+            let url = address::link_with(&encode_scenario(&scenario));
+            link.set(url.clone());
+            let clipboard = gloo::utils::window().navigator().clipboard();
+            let _ = clipboard.write_text(&url);
+            status.set(Some((true, texts(lang).link_ready.to_string())));
+        })
+    };
+    let import = {
+        let (dispatch, status) = (props.dispatch.clone(), status.clone());
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            // Refuse big files before reading them into memory.
+            if file.size() > MAX_FILE_BYTES as f64 {
+                let error = ImportError::TooLarge {
+                    bytes: file.size() as usize,
+                };
+                status.set(Some((false, error.message(lang))));
+                return;
+            }
+            let (dispatch, status) = (dispatch.clone(), status.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                    Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
+                    Err(_) => {
+                        status.set(Some((false, texts(lang).import_unreadable.to_string())));
+                        return;
+                    }
+                };
+                match import_any(&bytes) {
+                    Ok(Imported::Scenario(s)) => {
+                        dispatch.dispatch(WorkspaceAction::Import(vec![s]));
+                        status.set(Some((true, texts(lang).import_done.to_string())));
+                    }
+                    Ok(Imported::Workspace(w)) => {
+                        dispatch.dispatch(WorkspaceAction::Import(w.scenarios));
+                        status.set(Some((true, texts(lang).import_done.to_string())));
+                    }
+                    Err(e) => status.set(Some((
+                        false,
+                        format!("{} {}", file.name(), e.message(lang)),
+                    ))),
+                }
+            });
+        })
+    };
+    let select_all = Callback::from(|e: FocusEvent| {
+        if let Some(input) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            input.select();
+        }
+    });
+
+    html! {
+        <section class="cofund-share" aria-labelledby="cofund-share-heading">
+            <h2 id="cofund-share-heading" class="cofund-share-heading">{ t.share_heading }</h2>
+            <div class="cofund-share-tools">
+                <button type="button" class="cofund-icon-button" onclick={share}>{ t.share_link }</button>
+                <button type="button" class="cofund-icon-button" onclick={export}>{ t.export_file }</button>
+                <label class="cofund-icon-button cofund-file-label">
+                    { t.import_file }
+                    <input type="file" accept=".json,application/json" class="cofund-visually-hidden"
+                        id="cofund-import" onchange={import} aria-describedby="cofund-share-status" />
+                </label>
+                <button type="button" class="cofund-icon-button" onclick={export_csv}>{ t.export_csv }</button>
+                if sweep_driver.is_some() {
+                    <button type="button" class="cofund-icon-button" onclick={export_sweep}>{ t.export_sweep_csv }</button>
+                }
+            </div>
+            if !link.is_empty() {
+                <div class="cofund-field">
+                    <label for="cofund-share-link">{ t.share_link_label }</label>
+                    <input id="cofund-share-link" class="cofund-input" readonly=true value={(*link).clone()} onfocus={select_all} />
+                </div>
+            }
+            <p id="cofund-share-status" role="status"
+               class={classes!("cofund-share-status", status.as_ref().map(|(ok, _)| if *ok { "cofund-share-status--ok" } else { "cofund-share-status--error" }))}>
+                { status.as_ref().map(|(_, m)| m.clone()).unwrap_or_default() }
+            </p>
+        </section>
+    }
+}
