@@ -179,6 +179,24 @@ fn unknown_kinds_and_fields_are_refused() {
 }
 
 #[test]
+fn fields_of_another_kind_are_refused() {
+    assert_eq!(
+        refused(|d| d["sources"][1]["rate"] = json!("50")),
+        "sources[1].rate: unknown field; allowed fields: id, label, kind, cap, got \"50\""
+    );
+    assert_eq!(
+        refused(|d| d["sources"][0]["amount"] = json!("5")),
+        "sources[0].amount: unknown field; allowed fields: id, label, kind, rate, of, cap, got \"5\""
+    );
+    assert!(refused(|d| {
+        d["costs"][0]["kind"] = json!("fixed");
+    })
+    .starts_with(
+        "costs[0].driver: unknown field; allowed fields: id, label, kind, amount, eligible"
+    ));
+}
+
+#[test]
 fn structural_errors_name_their_place() {
     assert_eq!(
         refused(|d| d["costs"] = json!({})),

@@ -22,6 +22,13 @@ const COST_FIELDS: &[&str] = &["id", "label", "kind", "driver", "amount", "eligi
 const SOURCE_FIELDS: &[&str] = &[
     "id", "label", "kind", "rate", "of", "cap", "driver", "amount",
 ];
+// The fields each kind uses: a field of another kind (a `rate` left on a `per_year`
+// source after its kind was changed) would otherwise be silently ignored.
+const COST_FIELDS_PLAIN: &[&str] = &["id", "label", "kind", "amount", "eligible"];
+const SOURCE_FIELDS_SHARE: &[&str] = &["id", "label", "kind", "rate", "of", "cap"];
+const SOURCE_FIELDS_PER_UNIT: &[&str] = &["id", "label", "kind", "driver", "amount"];
+const SOURCE_FIELDS_AMOUNT: &[&str] = &["id", "label", "kind", "amount"];
+const SOURCE_FIELDS_RESIDUAL: &[&str] = &["id", "label", "kind", "cap"];
 const COST_KINDS: &[&str] = &["fixed", "per_unit", "per_year", "per_unit_per_year"];
 const SOURCE_KINDS: &[&str] = &["share", "per_unit", "fixed", "per_year", "residual"];
 const BASES: &[&str] = &["eligible", "total"];
@@ -120,7 +127,12 @@ fn read_cost(value: &Value, path: String) -> Result<CostLine, ScenarioError> {
     let obj = Obj::new(value, path)?;
     obj.refuse_unknown(COST_FIELDS)?;
     let id = obj.id()?;
-    let kind = match obj.kind(COST_KINDS)? {
+    let tag = obj.kind(COST_KINDS)?;
+    obj.refuse_unknown(match tag {
+        "fixed" | "per_year" => COST_FIELDS_PLAIN,
+        _ => COST_FIELDS,
+    })?;
+    let kind = match tag {
         "fixed" => CostKind::Fixed,
         "per_unit" => CostKind::PerUnit {
             driver: obj.required_text("driver")?,
@@ -143,7 +155,14 @@ fn read_source(value: &Value, path: String) -> Result<Source, ScenarioError> {
     let obj = Obj::new(value, path)?;
     obj.refuse_unknown(SOURCE_FIELDS)?;
     let id = obj.id()?;
-    let kind = match obj.kind(SOURCE_KINDS)? {
+    let tag = obj.kind(SOURCE_KINDS)?;
+    obj.refuse_unknown(match tag {
+        "share" => SOURCE_FIELDS_SHARE,
+        "per_unit" => SOURCE_FIELDS_PER_UNIT,
+        "fixed" | "per_year" => SOURCE_FIELDS_AMOUNT,
+        _ => SOURCE_FIELDS_RESIDUAL,
+    })?;
+    let kind = match tag {
         "share" => SourceKind::Share {
             rate: obj.required_decimal("rate")?,
             of: match obj.optional_text("of")?.as_deref() {

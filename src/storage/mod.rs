@@ -19,6 +19,7 @@ pub mod csv;
 pub mod file;
 pub mod link;
 pub mod workspace;
+pub mod xlsx;
 
 pub use csv::{results_csv, sweep_csv};
 pub use file::{
@@ -30,3 +31,4 @@ pub use link::{
     LinkError, Oversize, MAX_JSON_BYTES, MAX_LINK_CHARS,
 };
 pub use workspace::{Workspace, WorkspaceError, WORKSPACE_VERSION};
+pub use xlsx::{workbook, XLSX_MIME};

@@ -31,7 +31,10 @@ pub(super) fn write(parts: &[(&str, &[u8])]) -> Vec<u8> {
         // What the local header and the directory entry share, from "version needed" on.
         let mut common = Vec::with_capacity(26);
         u16s(&mut common, &[VERSION, 0, method, 0, DOS_DATE]);
-        u32s(&mut common, &[crc32(data), size(body.len()), size(data.len())]);
+        u32s(
+            &mut common,
+            &[crc32(data), size(body.len()), size(data.len())],
+        );
         u16s(&mut common, &[size16(name.len())]);
 
         u32s(&mut out, &[0x0403_4b50]);
