@@ -16,7 +16,7 @@ pub use goal::{
     close_gap, driver_where_cap_binds, max_driver_within, CapOutcome, GapImpossible, GapOutcome,
     GoalOutcome, NoSolution, Range,
 };
-pub use read::{from_json_str, from_json_value};
+pub use read::{from_json_str, from_json_value, parse_json};
 pub use scenario::{
     Base, CostKind, CostLine, Driver, Scenario, Source, SourceKind, FORMAT_VERSION,
 };

@@ -35,7 +35,13 @@ const BASES: &[&str] = &["eligible", "total"];
 
 /// Reads and validates a scenario document from JSON text.
 pub fn from_json_str(text: &str) -> Result<Scenario, ScenarioError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| {
+    from_json_value(&parse_json(text)?)
+}
+
+/// Parses JSON text, reporting a syntax error with its line and column. Shared by every
+/// reader of Cofund documents (scenarios, workspaces, files, links).
+pub fn parse_json(text: &str) -> Result<Value, ScenarioError> {
+    serde_json::from_str(text).map_err(|e| {
         ScenarioError::new(
             "",
             Problem::Syntax {
@@ -44,8 +50,7 @@ pub fn from_json_str(text: &str) -> Result<Scenario, ScenarioError> {
                 detail: e.to_string(),
             },
         )
-    })?;
-    from_json_value(&value)
+    })
 }
 
 /// Reads and validates a scenario document from an already parsed JSON value.

@@ -9,8 +9,7 @@
 
 use serde_json::Value;
 
-use crate::model::error::Problem;
-use crate::model::{self, Scenario, ScenarioError};
+use crate::model::{self, parse_json, Scenario, ScenarioError};
 use crate::numbers::Lang;
 
 use super::link::count;
@@ -45,16 +44,7 @@ pub fn import_file(bytes: &[u8]) -> Result<Scenario, ImportError> {
 /// `cofund_workspace` key.
 pub fn import_any(bytes: &[u8]) -> Result<Imported, ImportError> {
     let text = text_of(bytes)?;
-    let value: Value = serde_json::from_str(text).map_err(|e| {
-        ImportError::Invalid(ScenarioError::new(
-            "",
-            Problem::Syntax {
-                line: e.line(),
-                column: e.column(),
-                detail: e.to_string(),
-            },
-        ))
-    })?;
+    let value: Value = parse_json(text).map_err(ImportError::Invalid)?;
     if value.get(WORKSPACE_KEY).is_some() {
         Workspace::from_json_value(&value)
             .map(Imported::Workspace)

@@ -70,7 +70,7 @@ use miniz_oxide::inflate::TINFLStatus;
 use rust_decimal::Decimal;
 
 use crate::model::error::Problem;
-use crate::model::{self, Scenario, ScenarioError};
+use crate::model::{self, parse_json, Scenario, ScenarioError};
 use crate::numbers::{format_number, Lang};
 
 use super::workspace::{Workspace, WorkspaceError, WORKSPACE_KEY};
@@ -156,16 +156,7 @@ pub fn decode_link(fragment: &str) -> Result<Link, LinkError> {
 /// The document inside a `w1.` link must be a workspace: a bare scenario there is not an
 /// old format to migrate (links of one scenario have their own marker) but a wrong link.
 fn read_workspace(json: &str) -> Result<Workspace, WorkspaceError> {
-    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| {
-        WorkspaceError::Invalid(ScenarioError::new(
-            "",
-            Problem::Syntax {
-                line: e.line(),
-                column: e.column(),
-                detail: e.to_string(),
-            },
-        ))
-    })?;
+    let value: serde_json::Value = parse_json(json).map_err(WorkspaceError::Invalid)?;
     if value.get(WORKSPACE_KEY).is_none() {
         return Err(WorkspaceError::Invalid(ScenarioError::new(
             WORKSPACE_KEY,

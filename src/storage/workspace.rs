@@ -26,7 +26,7 @@
 use serde_json::{Map, Value};
 
 use crate::model::error::Problem;
-use crate::model::{self, Scenario, ScenarioError};
+use crate::model::{self, parse_json, Scenario, ScenarioError};
 use crate::numbers::Lang;
 
 /// The version of the workspace document format this crate reads and writes.
@@ -127,16 +127,7 @@ impl Workspace {
 
     /// Reads and validates a workspace document, migrating a bare format 1 scenario.
     pub fn from_json_str(text: &str) -> Result<Workspace, WorkspaceError> {
-        let value: Value = serde_json::from_str(text).map_err(|e| {
-            WorkspaceError::Invalid(ScenarioError::new(
-                "",
-                Problem::Syntax {
-                    line: e.line(),
-                    column: e.column(),
-                    detail: e.to_string(),
-                },
-            ))
-        })?;
+        let value: Value = parse_json(text).map_err(WorkspaceError::Invalid)?;
         Workspace::from_json_value(&value)
     }
 

@@ -102,26 +102,70 @@ pub fn editor(props: &EditorProps) -> Html {
 
             <h3>{ t.drivers_heading }</h3>
             { for draft.drivers.iter().enumerate().map(|(i, d)| html! {
-                <DriverRow key={d.key} driver={d.clone()} position={i} count={draft.drivers.len()} lang={*lang}
+                <DriverRow key={d.key} item={d.clone()} position={i} count={draft.drivers.len()} lang={*lang}
                     errors={row_errors(errors, Row::Driver(d.key))} dispatch={dispatch.clone()} />
             }) }
             <button type="button" class="cofund-button cofund-button--secondary" onclick={add(Action::AddDriver)}>{ "+ " }{ t.add_driver }</button>
 
             <h3>{ t.costs_heading }</h3>
             { for draft.costs.iter().enumerate().map(|(i, c)| html! {
-                <CostRow key={c.key} cost={c.clone()} position={i} count={draft.costs.len()} lang={*lang}
+                <CostRow key={c.key} item={c.clone()} position={i} count={draft.costs.len()} lang={*lang}
                     drivers={driver_options.clone()} errors={row_errors(errors, Row::Cost(c.key))} dispatch={dispatch.clone()} />
             }) }
             <button type="button" class="cofund-button cofund-button--secondary" onclick={add(Action::AddCost)}>{ "+ " }{ t.add_cost }</button>
 
             <h3>{ t.sources_heading }</h3>
             { for draft.sources.iter().enumerate().map(|(i, s)| html! {
-                <SourceRow key={s.key} source={s.clone()} position={i} count={draft.sources.len()} lang={*lang}
+                <SourceRow key={s.key} item={s.clone()} position={i} count={draft.sources.len()} lang={*lang}
                     drivers={driver_options.clone()} errors={row_errors(errors, Row::Source(s.key))} dispatch={dispatch.clone()} />
             }) }
             <button type="button" class="cofund-button cofund-button--secondary" onclick={add(Action::AddSource)}>{ "+ " }{ t.add_source }</button>
         </section>
     }
+}
+
+/// A row of the editor: a fieldset named after the row, its fields, and its tools.
+fn row_frame<T: PartialEq>(
+    props: &RowProps<T>,
+    row: Row,
+    label: &str,
+    unnamed: &str,
+    fields: Html,
+) -> Html {
+    let legend = if label.is_empty() { unnamed } else { label };
+    html! {
+        <fieldset class="cofund-row">
+            <legend>{ legend }</legend>
+            { fields }
+            <RowTools row={row} label={label.to_string()} position={props.position} count={props.count}
+                lang={props.lang} dispatch={props.dispatch.clone()} />
+        </fieldset>
+    }
+}
+
+/// The `<option>`s of a kind select: (tag, name in the chosen language).
+fn kind_options<K: Copy>(
+    all: &[K],
+    tag: fn(K) -> &'static str,
+    name: impl Fn(K) -> &'static str,
+) -> Vec<(AttrValue, AttrValue)> {
+    all.iter()
+        .map(|k| (AttrValue::from(tag(*k)), AttrValue::from(name(*k))))
+        .collect()
+}
+
+/// A kind select's callback: reads the chosen tag and dispatches the matching action.
+fn on_kind<K: 'static>(
+    dispatch: &Dispatch,
+    from_tag: fn(&str) -> Option<K>,
+    action: impl Fn(K) -> Action + 'static,
+) -> Callback<String> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |tag: String| {
+        if let Some(kind) = from_tag(&tag) {
+            dispatch.dispatch(action(kind));
+        }
+    })
 }
 
 #[derive(Properties, PartialEq)]
@@ -162,20 +206,24 @@ fn row_tools(props: &RowToolsProps) -> Html {
     }
 }
 
+/// The props every editor row shares; `item` is the row's draft.
 #[derive(Properties, PartialEq)]
-struct DriverRowProps {
-    driver: DriverDraft,
+struct RowProps<T: PartialEq + 'static> {
+    item: T,
     position: usize,
     count: usize,
     lang: Lang,
     errors: Vec<FieldError>,
     dispatch: Dispatch,
+    /// The unit choices, for rows that can be per unit.
+    #[prop_or_default]
+    drivers: DriverOptions,
 }
 
 #[function_component(DriverRow)]
-fn driver_row(props: &DriverRowProps) -> Html {
-    let DriverRowProps {
-        driver: d,
+fn driver_row(props: &RowProps<DriverDraft>) -> Html {
+    let RowProps {
+        item: d,
         lang,
         errors,
         dispatch,
@@ -213,8 +261,7 @@ fn driver_row(props: &DriverRowProps) -> Html {
         _ => html! {},
     };
     html! {
-        <fieldset class="cofund-row">
-            <legend>{ if d.label.is_empty() { t.new_driver } else { d.label.as_str() } }</legend>
+        { row_frame(props, row, &d.label, t.new_driver, html! {
             <div class="cofund-grid">
                 <TextField id={field("label").dom_id()} label={t.label_label} value={d.label.clone()} on_input={on_text(dispatch, field("label"))} class="cofund-grid-wide" />
                 <div class="cofund-value-slider cofund-grid-wide">
@@ -229,8 +276,7 @@ fn driver_row(props: &DriverRowProps) -> Html {
                 <TextField id={field("step").dom_id()} label={t.step_label} value={d.step.clone()} numeric=true
                     error={error_for(errors, field("step"))} on_input={on_text(dispatch, field("step"))} class="cofund-narrow" />
             </div>
-            <RowTools row={row} label={d.label.clone()} position={props.position} count={props.count} lang={*lang} dispatch={dispatch.clone()} />
-        </fieldset>
+        }) }
     }
 }
 
@@ -275,21 +321,10 @@ fn driver_select(
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct CostRowProps {
-    cost: CostDraft,
-    position: usize,
-    count: usize,
-    lang: Lang,
-    drivers: DriverOptions,
-    errors: Vec<FieldError>,
-    dispatch: Dispatch,
-}
-
 #[function_component(CostRow)]
-fn cost_row(props: &CostRowProps) -> Html {
-    let CostRowProps {
-        cost: c,
+fn cost_row(props: &RowProps<CostDraft>) -> Html {
+    let RowProps {
+        item: c,
         lang,
         drivers,
         errors,
@@ -299,23 +334,13 @@ fn cost_row(props: &CostRowProps) -> Html {
     let t = texts(*lang);
     let row = Row::Cost(c.key);
     let field = |name: &'static str| FieldId::new(row, name);
-    let kinds: Vec<(AttrValue, AttrValue)> = CostKindTag::ALL
-        .iter()
-        .map(|k| {
-            (
-                AttrValue::from(k.tag()),
-                AttrValue::from(cost_kind_name(t, *k).0),
-            )
-        })
-        .collect();
-    let on_kind = {
-        let (dispatch, key) = (dispatch.clone(), c.key);
-        Callback::from(move |tag: String| {
-            if let Some(kind) = CostKindTag::from_tag(&tag) {
-                dispatch.dispatch(Action::CostKind(key, kind));
-            }
-        })
-    };
+    let kinds = kind_options(&CostKindTag::ALL, CostKindTag::tag, |k| {
+        cost_kind_name(t, k).0
+    });
+    let key = c.key;
+    let on_kind = on_kind(dispatch, CostKindTag::from_tag, move |kind| {
+        Action::CostKind(key, kind)
+    });
     let on_eligible = {
         let (dispatch, key) = (dispatch.clone(), c.key);
         Callback::from(move |e: Event| {
@@ -325,8 +350,7 @@ fn cost_row(props: &CostRowProps) -> Html {
     };
     let eligible_id = field("eligible").dom_id();
     html! {
-        <fieldset class="cofund-row">
-            <legend>{ if c.label.is_empty() { t.new_cost } else { c.label.as_str() } }</legend>
+        { row_frame(props, row, &c.label, t.new_cost, html! {
             <div class="cofund-grid">
                 <TextField id={field("label").dom_id()} label={t.label_label} value={c.label.clone()} on_input={on_text(dispatch, field("label"))} class="cofund-grid-wide" />
                 <SelectField id={field("kind").dom_id()} label={t.kind_label} options={kinds} selected={c.kind.tag()}
@@ -341,26 +365,14 @@ fn cost_row(props: &CostRowProps) -> Html {
                     <span id={format!("{eligible_id}-hint")} class="cofund-hint">{ t.eligible_help }</span>
                 </div>
             </div>
-            <RowTools row={row} label={c.label.clone()} position={props.position} count={props.count} lang={*lang} dispatch={dispatch.clone()} />
-        </fieldset>
+        }) }
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct SourceRowProps {
-    source: SourceDraft,
-    position: usize,
-    count: usize,
-    lang: Lang,
-    drivers: DriverOptions,
-    errors: Vec<FieldError>,
-    dispatch: Dispatch,
-}
-
 #[function_component(SourceRow)]
-fn source_row(props: &SourceRowProps) -> Html {
-    let SourceRowProps {
-        source: s,
+fn source_row(props: &RowProps<SourceDraft>) -> Html {
+    let RowProps {
+        item: s,
         lang,
         drivers,
         errors,
@@ -370,23 +382,13 @@ fn source_row(props: &SourceRowProps) -> Html {
     let t = texts(*lang);
     let row = Row::Source(s.key);
     let field = |name: &'static str| FieldId::new(row, name);
-    let kinds: Vec<(AttrValue, AttrValue)> = SourceKindTag::ALL
-        .iter()
-        .map(|k| {
-            (
-                AttrValue::from(k.tag()),
-                AttrValue::from(source_kind_name(t, *k).0),
-            )
-        })
-        .collect();
-    let on_kind = {
-        let (dispatch, key) = (dispatch.clone(), s.key);
-        Callback::from(move |tag: String| {
-            if let Some(kind) = SourceKindTag::from_tag(&tag) {
-                dispatch.dispatch(Action::SourceKind(key, kind));
-            }
-        })
-    };
+    let kinds = kind_options(&SourceKindTag::ALL, SourceKindTag::tag, |k| {
+        source_kind_name(t, k).0
+    });
+    let key = s.key;
+    let on_kind = on_kind(dispatch, SourceKindTag::from_tag, move |kind| {
+        Action::SourceKind(key, kind)
+    });
     let on_base = {
         let (dispatch, key) = (dispatch.clone(), s.key);
         Callback::from(move |tag: String| {
@@ -429,15 +431,13 @@ fn source_row(props: &SourceRowProps) -> Html {
         SourceKindTag::Residual => cap,
     };
     html! {
-        <fieldset class="cofund-row">
-            <legend>{ if s.label.is_empty() { t.new_source } else { s.label.as_str() } }</legend>
+        { row_frame(props, row, &s.label, t.new_source, html! {
             <div class="cofund-grid">
                 <TextField id={field("label").dom_id()} label={t.label_label} value={s.label.clone()} on_input={on_text(dispatch, field("label"))} class="cofund-grid-wide" />
                 <SelectField id={field("kind").dom_id()} label={t.kind_label} options={kinds} selected={s.kind.tag()}
                     hint={source_kind_name(t, s.kind).1} error={error_for(errors, field("kind"))} on_change={on_kind} />
                 { specific }
             </div>
-            <RowTools row={row} label={s.label.clone()} position={props.position} count={props.count} lang={*lang} dispatch={dispatch.clone()} />
-        </fieldset>
+        }) }
     }
 }

@@ -3,6 +3,42 @@
 
 use yew::prelude::*;
 
+/// A field's hint and error, with the ids that tie them to the input.
+struct Messages<'a> {
+    hint: Option<(String, &'a AttrValue)>,
+    error: Option<(String, &'a AttrValue)>,
+}
+
+impl<'a> Messages<'a> {
+    fn new(id: &str, hint: &'a Option<AttrValue>, error: &'a Option<AttrValue>) -> Self {
+        Messages {
+            hint: hint.as_ref().map(|h| (format!("{id}-hint"), h)),
+            error: error.as_ref().map(|e| (format!("{id}-error"), e)),
+        }
+    }
+
+    /// The value of the input's `aria-describedby`, if it has anything to point at.
+    fn described_by(&self) -> Option<String> {
+        let ids: Vec<&str> = [&self.hint, &self.error]
+            .into_iter()
+            .flatten()
+            .map(|(id, _)| id.as_str())
+            .collect();
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+
+    fn view(&self) -> Html {
+        html! { <>
+            if let Some((id, hint)) = &self.hint {
+                <span id={id.clone()} class="cofund-hint">{ *hint }</span>
+            }
+            if let Some((id, error)) = &self.error {
+                <span id={id.clone()} class="cofund-field-error">{ *error }</span>
+            }
+        </> }
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct TextFieldProps {
     /// The input's DOM id; the hint and error get `{id}-hint` and `{id}-error`.
@@ -24,15 +60,7 @@ pub struct TextFieldProps {
 
 #[function_component(TextField)]
 pub fn text_field(props: &TextFieldProps) -> Html {
-    let hint_id = format!("{}-hint", props.id);
-    let error_id = format!("{}-error", props.id);
-    let described_by: Vec<&str> = [
-        props.hint.as_ref().map(|_| hint_id.as_str()),
-        props.error.as_ref().map(|_| error_id.as_str()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    let messages = Messages::new(&props.id, &props.hint, &props.error);
     let oninput = {
         let on_input = props.on_input.clone();
         Callback::from(move |e: InputEvent| {
@@ -53,15 +81,10 @@ pub fn text_field(props: &TextFieldProps) -> Html {
                 spellcheck={if props.numeric { "false" } else { "true" }}
                 value={props.value.clone()}
                 aria-invalid={if invalid { "true" } else { "false" }}
-                aria-describedby={(!described_by.is_empty()).then(|| described_by.join(" "))}
+                aria-describedby={messages.described_by()}
                 {oninput}
             />
-            if let Some(hint) = &props.hint {
-                <span id={hint_id.clone()} class="cofund-hint">{ hint }</span>
-            }
-            if let Some(error) = &props.error {
-                <span id={error_id.clone()} class="cofund-field-error">{ error }</span>
-            }
+            { messages.view() }
         </div>
     }
 }
@@ -84,15 +107,7 @@ pub struct SelectFieldProps {
 
 #[function_component(SelectField)]
 pub fn select_field(props: &SelectFieldProps) -> Html {
-    let hint_id = format!("{}-hint", props.id);
-    let error_id = format!("{}-error", props.id);
-    let described_by: Vec<&str> = [
-        props.hint.as_ref().map(|_| hint_id.as_str()),
-        props.error.as_ref().map(|_| error_id.as_str()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    let messages = Messages::new(&props.id, &props.hint, &props.error);
     let onchange = {
         let on_change = props.on_change.clone();
         Callback::from(move |e: Event| {
@@ -106,17 +121,12 @@ pub fn select_field(props: &SelectFieldProps) -> Html {
             <label for={props.id.clone()}>{ &props.label }</label>
             <select id={props.id.clone()} class="cofund-select" {onchange}
                     aria-invalid={if invalid { "true" } else { "false" }}
-                    aria-describedby={(!described_by.is_empty()).then(|| described_by.join(" "))}>
+                    aria-describedby={messages.described_by()}>
                 { for props.options.iter().map(|(value, text)| html! {
                     <option value={value.clone()} selected={*value == props.selected}>{ text }</option>
                 }) }
             </select>
-            if let Some(hint) = &props.hint {
-                <span id={hint_id.clone()} class="cofund-hint">{ hint }</span>
-            }
-            if let Some(error) = &props.error {
-                <span id={error_id.clone()} class="cofund-field-error">{ error }</span>
-            }
+            { messages.view() }
         </div>
     }
 }
