@@ -129,6 +129,11 @@ pub struct Texts {
     pub link_unreadable: &'static str,
     pub dismiss: &'static str,
     pub notice_label: &'static str,
+    pub views_label: &'static str,
+    pub view_edit: &'static str,
+    pub view_compare: &'static str,
+    pub view_analyse: &'static str,
+    pub view_present: &'static str,
 }
 
 const DA: Texts = Texts {
@@ -255,6 +260,11 @@ const DA: Texts = Texts {
     link_unreadable: "Linket kunne ikke læses:",
     dismiss: "Luk",
     notice_label: "Besked",
+    views_label: "Visning",
+    view_edit: "Rediger",
+    view_compare: "Sammenlign",
+    view_analyse: "Analyse",
+    view_present: "Præsentation",
 };
 
 const EN: Texts = Texts {
@@ -381,6 +391,11 @@ const EN: Texts = Texts {
     link_unreadable: "The link could not be read:",
     dismiss: "Dismiss",
     notice_label: "Notice",
+    views_label: "View",
+    view_edit: "Edit",
+    view_compare: "Compare",
+    view_analyse: "Analyse",
+    view_present: "Present",
 };
 
 /// The texts for a language.

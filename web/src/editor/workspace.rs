@@ -3,7 +3,7 @@
 //! Each scenario has its own [`EditorState`] (draft, errors, last good result), shared
 //! through `Rc` so that undo snapshots are cheap: a snapshot copies a vector of pointers,
 //! not the scenarios. Every action that changes a scenario or the list is one undo step;
-//! choosing a scenario and switching language are not edits and are not undone.
+//! choosing a scenario or a view and switching language are not edits and are not undone.
 
 use std::rc::Rc;
 
@@ -26,6 +26,20 @@ pub struct Doc {
     pub state: Rc<EditorState>,
 }
 
+/// What the main area shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum View {
+    /// The editor and the results of the active scenario.
+    #[default]
+    Edit,
+    /// All scenarios side by side, with differences from the baseline.
+    Compare,
+    /// Sensitivity sweep, tornado and goal seek for the active scenario.
+    Analyse,
+    /// Full-screen, large type, no editing: for a projector.
+    Present,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 struct Snapshot {
     docs: Vec<Doc>,
@@ -41,6 +55,7 @@ pub struct WorkspaceState {
     pub active: usize,
     /// Index of the scenario others are compared with.
     pub baseline: usize,
+    pub view: View,
     undo: Vec<Snapshot>,
     redo: Vec<Snapshot>,
     next_key: u32,
@@ -59,6 +74,7 @@ pub enum WorkspaceAction {
     Delete(usize),
     Select(usize),
     SetBaseline(usize),
+    SetView(View),
     /// Scenarios from a file or a share link, added after the existing ones.
     Import(Vec<Scenario>),
     Undo,
@@ -76,6 +92,7 @@ impl WorkspaceState {
             }],
             active: 0,
             baseline: 0,
+            view: View::Edit,
             undo: Vec::new(),
             redo: Vec::new(),
             next_key: 2,
@@ -238,6 +255,7 @@ impl WorkspaceState {
                     self.baseline = i;
                 }
             }
+            WorkspaceAction::SetView(view) => self.view = view,
             WorkspaceAction::Import(scenarios) => {
                 if !scenarios.is_empty() {
                     self.remember();

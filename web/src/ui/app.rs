@@ -15,6 +15,10 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::assumptions::Assumptions;
+use super::board::analysis::Analysis;
+use super::board::compare::Compare;
+use super::board::present::Present;
+use super::board::Column;
 use super::editor::{Dispatch, Editor};
 use super::fields::SelectField;
 use super::notices::{Notice, NoticeBanner};
@@ -22,7 +26,7 @@ use super::results::Results;
 use super::share_tools::ShareTools;
 use super::workspace_bar::WorkspaceBar;
 use crate::editor::state::Action;
-use crate::editor::workspace::{WorkspaceAction, WorkspaceState};
+use crate::editor::workspace::{View, WorkspaceAction, WorkspaceState};
 use crate::i18n::{lang_tag, texts};
 use crate::storage::local::{self, Stored};
 use crate::storage::{address, download::download};
@@ -293,6 +297,28 @@ pub fn app() -> Html {
         .map(|d| AttrValue::from(d.state.draft.name.clone()))
         .collect();
 
+    let columns: Rc<Vec<Column>> = Rc::new(
+        state
+            .docs
+            .iter()
+            .filter_map(|d| {
+                d.state.good.as_ref().map(|g| Column {
+                    name: AttrValue::from(d.state.draft.name.clone()),
+                    scenario: g.scenario.clone(),
+                    evaluation: g.evaluation.clone(),
+                })
+            })
+            .collect(),
+    );
+    if state.view == View::Present {
+        let (select, exit) = (state.dispatcher(), state.dispatcher());
+        return html! {
+            <Present columns={columns} active={state.active} baseline={state.baseline} lang={lang}
+                on_select={Callback::from(move |i| select.dispatch(WorkspaceAction::Select(i)))}
+                on_exit={Callback::from(move |_| exit.dispatch(WorkspaceAction::SetView(View::Edit)))} />
+        };
+    }
+
     html! {
         <div class="cofund">
             <header class="cofund-header">
@@ -318,28 +344,53 @@ pub fn app() -> Html {
             }) }
             <WorkspaceBar names={names} active={state.active} baseline={state.baseline}
                 can_undo={state.can_undo()} can_redo={state.can_redo()} lang={lang} dispatch={state.dispatcher()} />
-            <SelectField id="cofund-preset" label={t.preset_label} options={options}
-                selected={doc.preset.unwrap_or(BLANK)} on_change={choose} class="cofund-picker" hint={t.preset_hint} />
-            if !doc.errors.is_empty() {
-                <p class="cofund-error" role="alert" id="cofund-errors-summary">{ t.errors_summary }</p>
-            }
-            <div class="cofund-layout">
-                <Editor draft={doc.draft.clone()} errors={errors} lang={lang} dispatch={Dispatch(state.dispatcher())} />
-                <div class="cofund-results-column">
-                    {
-                        match &doc.good {
-                            Some(good) => html! { <>
-                                <Results scenario={good.scenario.clone()} evaluation={good.evaluation.clone()}
-                                    lang={lang} current={doc.current} />
-                                <Assumptions scenario={good.scenario.clone()} lang={lang} />
-                                <ShareTools scenario={good.scenario.clone()} evaluation={good.evaluation.clone()}
-                                    lang={lang} dispatch={state.dispatcher()} />
-                            </> },
-                            None => html! { <p class="cofund-error">{ t.load_error }</p> },
+            <nav class="cofund-views" aria-label={t.views_label}>
+                { for [(View::Edit, t.view_edit), (View::Compare, t.view_compare), (View::Analyse, t.view_analyse), (View::Present, t.view_present)]
+                    .into_iter().map(|(view, label)| {
+                        let dispatch = state.dispatcher();
+                        html! {
+                            <button type="button" class={classes!("cofund-view-button", (state.view == view).then_some("cofund-view-button--active"))}
+                                aria-current={(state.view == view).then_some("page")}
+                                onclick={Callback::from(move |_| dispatch.dispatch(WorkspaceAction::SetView(view)))}>
+                                { label }
+                            </button>
                         }
+                    }) }
+            </nav>
+            {
+                match state.view {
+                    View::Edit => html! { <>
+                    <SelectField id="cofund-preset" label={t.preset_label} options={options}
+                        selected={doc.preset.unwrap_or(BLANK)} on_change={choose} class="cofund-picker" hint={t.preset_hint} />
+                    if !doc.errors.is_empty() {
+                        <p class="cofund-error" role="alert" id="cofund-errors-summary">{ t.errors_summary }</p>
                     }
-                </div>
-            </div>
+                    <div class="cofund-layout">
+                        <Editor draft={doc.draft.clone()} errors={errors} lang={lang} dispatch={Dispatch(state.dispatcher())} />
+                        <div class="cofund-results-column">
+                            {
+                                match &doc.good {
+                                    Some(good) => html! { <>
+                                        <Results scenario={good.scenario.clone()} evaluation={good.evaluation.clone()}
+                                            lang={lang} current={doc.current} />
+                                        <Assumptions scenario={good.scenario.clone()} lang={lang} />
+                                        <ShareTools scenario={good.scenario.clone()} evaluation={good.evaluation.clone()}
+                                            lang={lang} dispatch={state.dispatcher()} />
+                                    </> },
+                                    None => html! { <p class="cofund-error">{ t.load_error }</p> },
+                                }
+                            }
+                        </div>
+                    </div>
+                    </> },
+                    View::Compare => html! { <Compare columns={columns.clone()} baseline={state.baseline} lang={lang} /> },
+                    View::Analyse => match &doc.good {
+                        Some(good) => html! { <Analysis scenario={good.scenario.clone()} evaluation={good.evaluation.clone()} lang={lang} /> },
+                        None => html! { <p class="cofund-error">{ t.load_error }</p> },
+                    },
+                    View::Present => html! {},
+                }
+            }
         </div>
     }
 }

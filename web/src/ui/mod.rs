@@ -4,6 +4,7 @@
 pub mod app;
 pub mod assumptions;
 pub mod bar;
+pub mod board;
 pub mod editor;
 pub mod explain_panel;
 pub mod fields;
