@@ -18,6 +18,7 @@
 #   wasm-opt (binaryen 132)  npm, into tools/node_modules (tools/package-lock.json)
 #   chromium, chromedriver   Debian apt
 #   playwright-core          npm, into tests/e2e/node_modules (tests/e2e/package-lock.json)
+#   soffice (LibreOffice)    Debian apt, libreoffice-calc-nogui (tests/xlsx.rs recalculates workbooks)
 set -euo pipefail
 
 COFUND_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -149,6 +150,26 @@ if [ "$setup_profile" = all ]; then
 
   # --- Playwright (playwright-core only: it drives the system Chromium) ------------------------
   npm_ci_if_stale "$COFUND_ROOT/tests/e2e"
+fi
+
+if [ "$setup_profile" = all ]; then
+  # --- LibreOffice Calc, headless, from Debian (tests/xlsx.rs) --------------------------------
+  # The .xlsx export's tests let a real spreadsheet engine recalculate the workbook. Without
+  # soffice they would be skipped; COFUND_SOFFICE makes them mandatory for scripts/test.sh.
+  # About 40 s to install (~190 MB) on a fresh machine; nothing when soffice already runs.
+  if ! soffice --version >/dev/null 2>&1; then
+    command -v apt-get >/dev/null 2>&1 || die "soffice (LibreOffice) missing, and no apt-get to install it"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    libreoffice_package=libreoffice-calc-nogui
+    if ! apt-cache show "$libreoffice_package" >/dev/null 2>&1; then
+      libreoffice_package=libreoffice-calc
+    fi
+    say "installing $libreoffice_package (apt, about 40 s)"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      "$libreoffice_package" >/dev/null
+    soffice --version >/dev/null 2>&1 || die "soffice does not run after installing $libreoffice_package"
+  fi
+  export COFUND_SOFFICE="${COFUND_SOFFICE:-$(command -v soffice)}"
 fi
 
 say "ready in $((SECONDS - setup_started)) s: $(version_of rustc), wasm-bindgen $WASM_BINDGEN_VERSION, $(version_of trunk), $(version_of wasm-opt)${chromium_version:+, chromium $chromium_version}"
