@@ -73,6 +73,7 @@ use crate::model::error::Problem;
 use crate::model::{self, parse_json, Scenario, ScenarioError};
 use crate::numbers::{format_number, Lang};
 
+use super::crc32::crc32;
 use super::workspace::{Workspace, WorkspaceError, WORKSPACE_KEY};
 
 /// The marker in front of a scenario link's data.
@@ -224,32 +225,6 @@ fn unpack(data: &str) -> Result<String, LinkError> {
         return Err(LinkError::Corrupt);
     }
     String::from_utf8(json).map_err(|_| LinkError::Corrupt)
-}
-
-/// CRC-32 (ISO-HDLC, as in zip, gzip and PNG), table driven.
-fn crc32(bytes: &[u8]) -> u32 {
-    const TABLE: [u32; 256] = {
-        let mut table = [0u32; 256];
-        let mut i = 0;
-        while i < 256 {
-            let mut c = i as u32;
-            let mut k = 0;
-            while k < 8 {
-                c = if c & 1 != 0 {
-                    0xEDB8_8320 ^ (c >> 1)
-                } else {
-                    c >> 1
-                };
-                k += 1;
-            }
-            table[i] = c;
-            i += 1;
-        }
-        table
-    };
-    !bytes.iter().fold(!0u32, |crc, &b| {
-        TABLE[usize::from((crc as u8) ^ b)] ^ (crc >> 8)
-    })
 }
 
 /// What was too large in [`LinkError::TooLarge`].
@@ -413,13 +388,6 @@ mod tests {
         Preset::find(key)
             .and_then(|p| p.scenario().ok())
             .expect("preset")
-    }
-
-    #[test]
-    fn crc32_check_value() {
-        // The standard check value of CRC-32/ISO-HDLC.
-        assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
-        assert_eq!(crc32(b""), 0);
     }
 
     #[test]

@@ -11,10 +11,12 @@
 //!   document, with migration from the older one-scenario autosave.
 //! * [`file`](mod@file) — importing (size, encoding and format checks) and exporting files.
 //! * [`csv`] — results and sweeps for spreadsheets, Danish or English conventions.
+//! * [`xlsx`] — a workbook whose results are live formulas over the assumptions.
 //!
 //! Nothing in here panics on any input, and input from outside (links, files, stored
 //! documents) is bounded before it is expanded or parsed.
 
+mod crc32;
 pub mod csv;
 pub mod file;
 pub mod link;

@@ -5,6 +5,8 @@
 //! Every entry has the same timestamp (1980-01-01 00:00, the earliest a ZIP can hold), so
 //! the same workbook always gives the same bytes.
 
+use crate::storage::crc32::crc32;
+
 /// DOS date of 1980-01-01: (year − 1980) << 9 | month << 5 | day.
 const DOS_DATE: u16 = (1 << 5) | 1;
 /// "Version needed to extract" (and "made by", MS-DOS attributes): 2.0, for deflate.
@@ -82,28 +84,9 @@ fn size16(n: usize) -> u16 {
     u16::try_from(n).unwrap_or(u16::MAX)
 }
 
-/// CRC-32 (ISO-HDLC, as ZIP uses it), bit by bit: a workbook is a few kilobytes, and a
-/// lookup table would cost a kilobyte of wasm for no noticeable gain.
-pub(super) fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = !0u32;
-    for &b in bytes {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = (crc >> 1) ^ (0xEDB8_8320 & (crc & 1).wrapping_neg());
-        }
-    }
-    !crc
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn crc32_check_value() {
-        assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
-        assert_eq!(crc32(b""), 0);
-    }
 
     #[test]
     fn layout_of_one_stored_entry() {

@@ -375,7 +375,7 @@ pub fn app() -> Html {
                                             lang={lang} current={doc.current} />
                                         <Assumptions scenario={good.scenario.clone()} lang={lang} />
                                         <ShareTools scenario={good.scenario.clone()} evaluation={good.evaluation.clone()}
-                                            lang={lang} dispatch={state.dispatcher()} />
+                                            lang={lang} dispatch={state.dispatcher()} all={columns.clone()} baseline={state.baseline} />
                                     </> },
                                     None => html! { <p class="cofund-error">{ t.load_error }</p> },
                                 }

@@ -10,10 +10,12 @@ use cofund::storage::file::{
     export_file, import_any, suggested_file_name, ImportError, Imported, MAX_FILE_BYTES,
 };
 use cofund::storage::link::encode_scenario;
+use cofund::storage::xlsx::{workbook, XLSX_MIME};
 use cofund::Decimal;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::board::Column;
 use crate::editor::workspace::{WorkspaceAction, WorkspaceState};
 use crate::i18n::texts;
 use crate::storage::{address, download::download};
@@ -24,6 +26,9 @@ pub struct ShareToolsProps {
     pub evaluation: Rc<Evaluation>,
     pub lang: Lang,
     pub dispatch: yew::UseReducerDispatcher<WorkspaceState>,
+    /// Every scenario of the workspace, for the workbook (one sheet each plus a comparison).
+    pub all: Rc<Vec<Column>>,
+    pub baseline: usize,
 }
 
 /// A file name without the `.json` ending, for the CSV downloads.
@@ -93,6 +98,25 @@ pub fn share_tools(props: &ShareToolsProps) -> Html {
                 }
                 Err(e) => status.set(Some((false, e.message(lang)))),
             }
+        })
+    };
+    let export_xlsx = {
+        let (all, baseline, status, scenario) = (
+            props.all.clone(),
+            props.baseline,
+            status.clone(),
+            props.scenario.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            let pairs: Vec<_> = all.iter().map(|c| (&*c.scenario, &*c.evaluation)).collect();
+            let bytes = workbook(&pairs, (baseline < pairs.len()).then_some(baseline), lang);
+            let name = if pairs.len() > 1 {
+                "cofund-scenarier.xlsx".to_string()
+            } else {
+                format!("{}.xlsx", stem(&scenario))
+            };
+            let done = download(&name, XLSX_MIME, &bytes);
+            status.set(done.err().map(|e| (false, e)));
         })
     };
     let share = {
@@ -167,6 +191,7 @@ pub fn share_tools(props: &ShareToolsProps) -> Html {
                     <input type="file" accept=".json,application/json" class="cofund-visually-hidden"
                         id="cofund-import" onchange={import} aria-describedby="cofund-share-status" />
                 </label>
+                <button type="button" class="cofund-icon-button" onclick={export_xlsx}>{ t.export_xlsx }</button>
                 <button type="button" class="cofund-icon-button" onclick={export_csv}>{ t.export_csv }</button>
                 if sweep_driver.is_some() {
                     <button type="button" class="cofund-icon-button" onclick={export_sweep}>{ t.export_sweep_csv }</button>
