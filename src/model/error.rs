@@ -156,7 +156,8 @@ impl Problem {
                 detail,
             } => {
                 if da {
-                    format!("ikke gyldig JSON (linje {line}, kolonne {column}): {detail}")
+                    // serde_json's detail is English only; the position is what helps.
+                    format!("ikke gyldig JSON (linje {line}, kolonne {column})")
                 } else {
                     format!("not valid JSON (line {line}, column {column}): {detail}")
                 }

@@ -38,6 +38,14 @@ pub fn from_json_str(text: &str) -> Result<Scenario, ScenarioError> {
     from_json_value(&parse_json(text)?)
 }
 
+/// serde_json's message ends in " at line L column C"; the position is reported separately.
+fn without_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(at) => message[..at].to_string(),
+        None => message.to_string(),
+    }
+}
+
 /// Parses JSON text, reporting a syntax error with its line and column. Shared by every
 /// reader of Cofund documents (scenarios, workspaces, files, links).
 pub fn parse_json(text: &str) -> Result<Value, ScenarioError> {
@@ -47,7 +55,7 @@ pub fn parse_json(text: &str) -> Result<Value, ScenarioError> {
             Problem::Syntax {
                 line: e.line(),
                 column: e.column(),
-                detail: e.to_string(),
+                detail: without_position(&e.to_string()),
             },
         )
     })

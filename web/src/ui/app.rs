@@ -9,7 +9,7 @@ use cofund::numbers::Lang;
 use cofund::presets::{DEFAULT_PRESET, PRESETS};
 use cofund::storage::link::{decode_link, Link};
 use cofund::storage::workspace::Workspace;
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -180,14 +180,21 @@ pub fn app() -> Html {
     {
         let dispatch = state.dispatcher();
         use_effect_with((), move |_| {
-            let listener = EventListener::new(&gloo::utils::document(), "keydown", move |event| {
-                if let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() {
-                    if let Some(action) = undo_shortcut(event) {
-                        event.prevent_default();
-                        dispatch.dispatch(action);
+            // Not passive: the shortcut must be able to stop the browser's own undo.
+            let options = EventListenerOptions::enable_prevent_default();
+            let listener = EventListener::new_with_options(
+                &gloo::utils::document(),
+                "keydown",
+                options,
+                move |event| {
+                    if let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() {
+                        if let Some(action) = undo_shortcut(event) {
+                            event.prevent_default();
+                            dispatch.dispatch(action);
+                        }
                     }
-                }
-            });
+                },
+            );
             move || drop(listener)
         });
     }
@@ -265,6 +272,9 @@ pub fn app() -> Html {
     let choose = {
         let dispatch = state.dispatcher();
         Callback::from(move |key: String| {
+            if key.is_empty() {
+                return;
+            }
             dispatch.dispatch(WorkspaceAction::Edit(if key == BLANK {
                 Action::Blank
             } else {
@@ -290,6 +300,10 @@ pub fn app() -> Html {
     });
     let mut options = (*presets).clone();
     options.push((AttrValue::from(BLANK), AttrValue::from(t.blank_option)));
+    // A scenario that came from storage, a file or a link was not made from a template.
+    if doc.preset.is_none() {
+        options.insert(0, (AttrValue::from(""), AttrValue::from(t.preset_choose)));
+    }
     let errors = use_memo(doc.errors.clone(), |errors| errors.clone());
     let names: Vec<AttrValue> = state
         .docs
@@ -361,7 +375,7 @@ pub fn app() -> Html {
                 match state.view {
                     View::Edit => html! { <>
                     <SelectField id="cofund-preset" label={t.preset_label} options={options}
-                        selected={doc.preset.unwrap_or(BLANK)} on_change={choose} class="cofund-picker" hint={t.preset_hint} />
+                        selected={doc.preset.unwrap_or("")} on_change={choose} class="cofund-picker" hint={t.preset_hint} />
                     if !doc.errors.is_empty() {
                         <p class="cofund-error" role="alert" id="cofund-errors-summary">{ t.errors_summary }</p>
                     }

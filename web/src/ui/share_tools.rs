@@ -31,6 +31,19 @@ pub struct ShareToolsProps {
     pub baseline: usize,
 }
 
+/// The browser's clipboard, if this page may use it (`navigator.clipboard` is missing on
+/// plain-http pages).
+fn clipboard() -> Option<web_sys::Clipboard> {
+    let navigator = gloo::utils::window().navigator();
+    let value =
+        js_sys::Reflect::get(&navigator, &wasm_bindgen::JsValue::from_str("clipboard")).ok()?;
+    if value.is_undefined() || value.is_null() {
+        None
+    } else {
+        Some(navigator.clipboard())
+    }
+}
+
 /// A file name without the `.json` ending, for the CSV downloads.
 fn stem(s: &Scenario) -> String {
     let name = suggested_file_name(s);
@@ -124,9 +137,26 @@ pub fn share_tools(props: &ShareToolsProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let url = address::link_with(&encode_scenario(&scenario));
             link.set(url.clone());
-            let clipboard = gloo::utils::window().navigator().clipboard();
-            let _ = clipboard.write_text(&url);
-            status.set(Some((true, texts(lang).link_ready.to_string())));
+            let status = status.clone();
+            // The clipboard exists only on secure pages (https, localhost) and may refuse;
+            // the link is in the field below either way, so say which it is.
+            wasm_bindgen_futures::spawn_local(async move {
+                let t = texts(lang);
+                let copied = match clipboard() {
+                    Some(clipboard) => {
+                        wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&url))
+                            .await
+                            .is_ok()
+                    }
+                    None => false,
+                };
+                let message = if copied {
+                    t.link_ready
+                } else {
+                    t.link_not_copied
+                };
+                status.set(Some((true, message.to_string())));
+            });
         })
     };
     let import = {

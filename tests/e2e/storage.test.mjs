@@ -1,0 +1,573 @@
+// Keeping and passing on work, as a user does it: autosave and restore on reload, a stored
+// workspace that cannot be read (autosave paused, raw text downloadable), storage switched
+// off, share links (opened directly, offered next to local work, damaged), file export and
+// import, CSV downloads, and undo/redo in the workspace.
+// One browser for the file; a fresh context per test unless the test is about persistence
+// (then one context, reloaded). Every page must log no errors.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { openApp, newPage, screenshot, gotoApp, norm, eventually, expectText, withTimeout } from './browser.mjs';
+
+let app;
+before(async () => {
+  app = await openApp();
+});
+after(async () => {
+  await app?.close();
+});
+
+const KEY = 'cofund.workspace';
+/** Autosave runs ~400 ms after edits pause; a user who waits this long has their work saved. */
+const SAVE_WAIT_MS = 1_200;
+
+/**
+ * Run `body({ page, context, errors })` on a fresh page (and context) opened at `path`
+ * (relative to the app's URL: a query and/or a fragment). `init` runs in the page before
+ * the app on every load. The page must log no errors.
+ */
+async function withPage(body, { path = '', init, shot, context: options = {} } = {}) {
+  const { page, errors } = await newPage(app.browser, options);
+  const context = page.context();
+  try {
+    if (init) await context.addInitScript(init);
+    await gotoApp(page, app.url, path);
+    await body({ page, context, errors });
+    assert.deepEqual(errors, [], 'the page logged errors');
+  } finally {
+    if (shot) await screenshot(page, shot).catch(() => {});
+    await context.close();
+  }
+}
+
+// --- Locators, by what a user sees where possible --------------------------------------------
+
+const total = (page) => page.locator('[data-testid="total-cost"]');
+const pilotsField = (page) => page.locator('input[id^="cofund-driver-"][id$="-value"]').first();
+const workspaceBar = (page) => page.getByRole('navigation', { name: 'Scenarier', exact: true });
+const tabs = (page) => workspaceBar(page).getByRole('listitem').getByRole('button');
+const activeTab = (page) => workspaceBar(page).locator('button[aria-current="true"]');
+const button = (page, name) => page.getByRole('button', { name, exact: true });
+/** The banners about stored or shared work (ARIA regions named "Besked"). */
+const notices = (page) => page.getByRole('region', { name: 'Besked', exact: true });
+const notice = (page, text) => notices(page).filter({ hasText: text });
+const shareStatus = (page) => page.locator('#cofund-share-status');
+
+const DEFAULT_NAME = 'Nordjysk Vækstpilotordning 2020–2023, 150 vækstpiloter';
+const SPRINT_NAME = 'Designsprint i 100 SMV\'er 2018–2020';
+const STORED_UNREADABLE = 'Det gemte arbejde kunne ikke læses:';
+const STORAGE_UNAVAILABLE = 'Browseren tillader ikke at gemme lokalt';
+const SHARED_LINK = 'Linket indeholder et delt scenarie:';
+const LINK_UNREADABLE = 'Linket kunne ikke læses:';
+
+const stored = (page) => page.evaluate((key) => localStorage.getItem(key), KEY);
+const tabCount = (page) => tabs(page).count();
+/** The scenario names on the tabs, without the "basis" badge. */
+const tabNames = (page) =>
+  tabs(page).evaluateAll((buttons) =>
+    buttons.map((b) =>
+      [...b.childNodes]
+        .filter((n) => !(n.nodeType === 1 && n.classList.contains('cofund-tab-badge')))
+        .map((n) => n.textContent)
+        .join('')
+        .replace(/\s+/gu, ' ')
+        .trim(),
+    ),
+  );
+const activeName = async (page) => {
+  const names = await tabNames(page);
+  const index = await tabs(page).evaluateAll((bs) => bs.findIndex((b) => b.getAttribute('aria-current') === 'true'));
+  return names[index];
+};
+
+/**
+ * Let the page finish loading everything (the favicon comes after the load event), so that
+ * leaving it does not abort a request, which the error log would count as a failure.
+ */
+async function settle(page) {
+  await page.waitForLoadState('networkidle', { timeout: 10_000 });
+}
+
+/** Reload the page and wait until the results show a total again. */
+async function reloadApp(page) {
+  await settle(page);
+  await page.reload({ waitUntil: 'load', timeout: 30_000 });
+  await total(page).first().waitFor({ state: 'visible', timeout: 30_000 });
+}
+
+/** Leave the app and open `path` (a full reload even when only the fragment differs). */
+async function reopen(page, path = '') {
+  await settle(page);
+  await page.goto('about:blank', { timeout: 30_000 });
+  await gotoApp(page, app.url, path);
+}
+
+/** Wait until autosave has stored something (a first visit saves the starting workspace). */
+async function waitForSave(page, accept = (v) => v !== null, what = 'autosave to store the workspace') {
+  return eventually(() => stored(page), accept, what, 5_000);
+}
+
+/** Click `locator` and return the download it starts: { name, bytes }. */
+async function downloadFrom(page, locator) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 10_000 }),
+    locator.click(),
+  ]);
+  const failure = await withTimeout(download.failure(), 10_000, 'download.failure');
+  assert.equal(failure, null, `the download failed: ${failure}`);
+  const path = await withTimeout(download.path(), 10_000, 'download.path');
+  return { name: download.suggestedFilename(), bytes: await readFile(path) };
+}
+
+async function setPilots(page, value, expectedTotal) {
+  await pilotsField(page).fill(value);
+  await expectText(total(page), expectedTotal, `total for ${value}`);
+}
+
+/** The link "Kopiér delingslink" makes for the active scenario. */
+async function shareLink(page) {
+  await button(page, 'Kopiér delingslink').click();
+  const field = page.locator('#cofund-share-link');
+  await field.waitFor({ state: 'visible', timeout: 5_000 });
+  return field.inputValue();
+}
+
+// --- 1. Autosave and restore -----------------------------------------------------------------
+
+test('autosave: an edit and a second scenario are back after a reload', { timeout: 60_000 }, async () => {
+  await withPage(async ({ page }) => {
+    await expectText(total(page), '21.900.000 kr.', 'default total');
+    await setPilots(page, '225', '32.850.000 kr.');
+    await page.waitForTimeout(SAVE_WAIT_MS);
+    await reloadApp(page);
+    assert.equal(await pilotsField(page).inputValue(), '225', 'pilots after the reload');
+    await expectText(total(page), '32.850.000 kr.', 'total after the reload');
+    assert.equal(await notices(page).count(), 0, 'no banner after a normal reload');
+
+    await button(page, '+ Nyt scenarie').click();
+    await eventually(() => tabCount(page), (n) => n === 2, 'a second tab');
+    const names = await tabNames(page);
+    await page.waitForTimeout(SAVE_WAIT_MS);
+    await reloadApp(page);
+    await eventually(() => tabCount(page), (n) => n === 2, 'two tabs after the reload');
+    assert.deepEqual(await tabNames(page), names, 'the same scenarios after the reload');
+    // The first scenario still has the edit.
+    await tabs(page).first().click();
+    await expectText(total(page), '32.850.000 kr.', 'first scenario total after the reload');
+    assert.equal(await pilotsField(page).inputValue(), '225');
+  }, { shot: 'storage-restored' });
+});
+
+// --- 2/3. A stored value that cannot be read ---------------------------------------------------
+
+/**
+ * Put `raw` in storage by hand, reload, and check that the app says so, does not save over
+ * it, offers it as a download byte for byte, and saves again once the user starts afresh.
+ * `expectMessage(message)` checks the reason shown.
+ */
+async function unreadableStoredValue(raw, expectMessage, shot) {
+  await withPage(async ({ page }) => {
+    await waitForSave(page); // the first visit's own save must not land after ours
+    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, raw]);
+    await reloadApp(page);
+
+    const banner = notice(page, STORED_UNREADABLE);
+    await banner.waitFor({ state: 'visible', timeout: 5_000 });
+    const first = norm(await banner.locator('p').first().innerText());
+    assert.ok(first.startsWith(STORED_UNREADABLE), `banner text: "${first}"`);
+    const message = first.slice(STORED_UNREADABLE.length).trim();
+    assert.ok(message.length > 0, 'the banner gives the reason');
+    expectMessage(message);
+    if (process.env.COFUND_E2E_VERBOSE) console.log(`stored ${JSON.stringify(raw)}: "${message}"`);
+    // The app still works, on a fresh scenario.
+    await expectText(total(page), '21.900.000 kr.', 'default total next to the banner');
+    if (shot) await screenshot(page, shot);
+
+    // Autosave is paused: an edit does not touch the stored text.
+    await setPilots(page, '225', '32.850.000 kr.');
+    await page.waitForTimeout(SAVE_WAIT_MS);
+    assert.equal(await stored(page), raw, 'the stored value is untouched after an edit');
+
+    // The stored text, downloaded exactly.
+    const file = await downloadFrom(page, button(page, 'Hent den gemte tekst'));
+    assert.ok(file.bytes.equals(Buffer.from(raw, 'utf8')), `downloaded ${JSON.stringify(file.bytes.toString('utf8'))}, stored ${JSON.stringify(raw)}`);
+    assert.equal(await stored(page), raw, 'downloading does not change it');
+    await banner.waitFor({ state: 'visible', timeout: 1_000 });
+
+    // Starting afresh overwrites it, and autosave works again.
+    await button(page, 'Start forfra (overskriv det gemte)').click();
+    await banner.waitFor({ state: 'hidden', timeout: 5_000 });
+    await setPilots(page, '200', '29.200.000 kr.');
+    const saved = await waitForSave(page, (v) => v !== null && v !== raw && v.includes('"200"'), 'the edit to be saved');
+    const doc = JSON.parse(saved);
+    assert.equal(doc.cofund_workspace, 1, 'a format 1 workspace');
+    assert.equal(doc.scenarios.length, 1);
+    assert.equal(doc.scenarios[0].format, 1);
+    assert.equal(doc.scenarios[0].drivers[0].value, '200');
+    await reloadApp(page);
+    assert.equal(await notices(page).count(), 0, 'no banner after starting afresh');
+    assert.equal(await pilotsField(page).inputValue(), '200');
+  });
+}
+
+test('a stored workspace with an invalid scenario: banner, autosave paused, raw text downloadable, start afresh', { timeout: 60_000 }, async () => {
+  await unreadableStoredValue(
+    '{"cofund_workspace":1,"scenarios":[{"format":1,"years":0}]}',
+    (m) => assert.match(m, /scenarios\[0\]/, `the message names the scenario: "${m}"`),
+    'storage-unreadable',
+  );
+});
+
+test('a stored value that is not JSON: banner, autosave paused, raw text downloadable, start afresh', { timeout: 60_000 }, async () => {
+  await unreadableStoredValue('{not json', () => {});
+});
+
+test('a workspace from a future version: banner naming the version, value untouched', { timeout: 60_000 }, async () => {
+  await unreadableStoredValue('{"cofund_workspace":99,"scenarios":[]}', (m) =>
+    assert.match(m, /99/, `the message names the version: "${m}"`),
+  );
+});
+
+// --- 4. Storage switched off ------------------------------------------------------------------
+
+test('localStorage throwing: the app works, says work is not saved, and logs no errors', { timeout: 60_000 }, async () => {
+  await withPage(
+    async ({ page }) => {
+      assert.equal(
+        await page.evaluate(() => {
+          try {
+            void window.localStorage;
+            return 'readable';
+          } catch (e) {
+            return e.name;
+          }
+        }),
+        'SecurityError',
+        'the init script blocks localStorage',
+      );
+      await expectText(total(page), '21.900.000 kr.', 'total without storage');
+      const banner = notice(page, STORAGE_UNAVAILABLE);
+      await banner.waitFor({ state: 'visible', timeout: 5_000 });
+      // Edits work and the (impossible) autosave stays quiet.
+      await setPilots(page, '225', '32.850.000 kr.');
+      await page.waitForTimeout(SAVE_WAIT_MS);
+      await button(page, '+ Nyt scenarie').click();
+      await eventually(() => tabCount(page), (n) => n === 2, 'a second tab');
+      await page.waitForTimeout(SAVE_WAIT_MS);
+      await banner.getByRole('button', { name: 'Luk', exact: true }).click();
+      await banner.waitFor({ state: 'hidden', timeout: 5_000 });
+      assert.equal(await notices(page).count(), 0, 'no other banner (no "save refused")');
+    },
+    {
+      init: () => {
+        Object.defineProperty(window, 'localStorage', {
+          get() {
+            throw new DOMException('denied', 'SecurityError');
+          },
+        });
+      },
+      shot: 'storage-unavailable',
+    },
+  );
+});
+
+// --- 5. Share links ---------------------------------------------------------------------------
+
+test('share link: opens directly in a new browser, is offered next to saved work, and is added on request', { timeout: 90_000 }, async () => {
+  // A: make the link.
+  let link;
+  await withPage(async ({ page }) => {
+    await page.locator('#cofund-preset').selectOption('design-sprint');
+    await expectText(total(page), '30.000.000 kr.', 'design-sprint total');
+    assert.equal(await activeName(page), SPRINT_NAME);
+    link = await shareLink(page);
+    assert.ok(link.startsWith(`${app.url}#s1.`), `the link: ${link}`);
+    assert.match(link, /^[^#]+#s1\.[A-Za-z0-9_-]+$/, 'the data is URL-safe');
+    await expectText(shareStatus(page), 'Linket er kopieret. Det står også i feltet herunder.', 'status');
+  });
+  const fragment = link.slice(link.indexOf('#'));
+
+  // B: a new browser with no saved work opens the shared scenario directly.
+  await withPage(
+    async ({ page }) => {
+      await expectText(total(page), '30.000.000 kr.', 'shared total');
+      assert.equal(await activeName(page), SPRINT_NAME, 'the shared scenario name');
+      assert.equal(await tabCount(page), 1, 'only the shared scenario');
+      assert.equal(await notices(page).count(), 0, 'no banner');
+      assert.equal(new URL(page.url()).hash, '', 'the fragment is cleared');
+      // It is now this browser's saved work.
+      const saved = JSON.parse(await waitForSave(page));
+      assert.equal(saved.scenarios[0].name, SPRINT_NAME);
+    },
+    { path: fragment },
+  );
+
+  // C: a browser with saved work is asked first.
+  await withPage(
+    async ({ page }) => {
+      await setPilots(page, '225', '32.850.000 kr.');
+      await page.waitForTimeout(SAVE_WAIT_MS);
+      const before = await stored(page);
+      assert.ok(before.includes('"225"'), 'the edit was saved');
+
+      // "Luk" declines: nothing is added, and a reload does not offer the link again.
+      await reopen(page, fragment);
+      const banner = notice(page, SHARED_LINK);
+      await banner.waitFor({ state: 'visible', timeout: 5_000 });
+      await banner.getByRole('button', { name: 'Luk', exact: true }).click();
+      await banner.waitFor({ state: 'hidden', timeout: 5_000 });
+      assert.equal(new URL(page.url()).hash, '', 'the fragment is cleared after "Luk"');
+      assert.equal(await tabCount(page), 1, 'nothing added after "Luk"');
+      await expectText(total(page), '32.850.000 kr.', 'local work after "Luk"');
+      await reloadApp(page);
+      assert.equal(await notices(page).count(), 0, 'no banner after "Luk" and a reload');
+
+      // Opened again: this time the user adds it.
+      await reopen(page, fragment);
+      await banner.waitFor({ state: 'visible', timeout: 5_000 });
+      const text = norm(await banner.innerText());
+      assert.ok(text.includes(SPRINT_NAME), `the banner names the shared scenario: "${text}"`);
+      assert.ok(text.includes('30.000.000 kr.'), `the banner gives its total: "${text}"`);
+      await screenshot(page, 'storage-shared-offer');
+      // Local work is still what is shown and stored.
+      await expectText(total(page), '32.850.000 kr.', 'local work still active');
+      assert.equal(await pilotsField(page).inputValue(), '225');
+      assert.equal(await tabCount(page), 1);
+      await page.waitForTimeout(SAVE_WAIT_MS);
+      assert.equal(await stored(page), before, 'the saved work is unchanged while the offer is open');
+
+      await banner.getByRole('button', { name: 'Tilføj til mine scenarier', exact: true }).click();
+      await banner.waitFor({ state: 'hidden', timeout: 5_000 });
+      await eventually(() => tabCount(page), (n) => n === 2, 'a new tab for the shared scenario');
+      await expectText(total(page), '30.000.000 kr.', 'the added scenario is shown');
+      assert.equal(await activeName(page), SPRINT_NAME);
+      assert.equal(new URL(page.url()).hash, '', 'the fragment is cleared');
+
+      await page.waitForTimeout(SAVE_WAIT_MS);
+      await reloadApp(page);
+      assert.equal(await notices(page).count(), 0, 'no banner after the reload');
+      assert.equal(await tabCount(page), 2, 'both scenarios kept');
+      assert.deepEqual(await tabNames(page), [DEFAULT_NAME, SPRINT_NAME]);
+    },
+  );
+});
+
+// A browser may refuse the clipboard (permission denied, page not focused), and on a plain
+// http:// intranet address there is no navigator.clipboard at all. The link must still be
+// usable from the field, without errors, and the status must not claim it was copied.
+const clipboardRefusals = [
+  [
+    'the clipboard refuses to write',
+    () => {
+      if (navigator.clipboard) {
+        navigator.clipboard.writeText = () =>
+          Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
+      }
+    },
+  ],
+  [
+    'there is no clipboard (http:// address)',
+    () => {
+      Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined, configurable: true });
+    },
+  ],
+];
+for (const [what, init] of clipboardRefusals) {
+  test(`share link when ${what}: the link is shown, no error is logged, no false "copied"`, { timeout: 60_000 }, async () => {
+    await withPage(
+      async ({ page, errors }) => {
+        const link = await shareLink(page);
+        assert.ok(link.startsWith(`${app.url}#s1.`), `the link is still shown: ${link}`);
+        // Give a rejected clipboard promise time to surface as an uncaught error.
+        await page.waitForTimeout(500);
+        assert.deepEqual(errors, [], 'the page logged errors after "Kopiér delingslink"');
+        const status = norm(await shareStatus(page).innerText());
+        assert.ok(status !== '', 'a status tells the user what happened');
+        assert.ok(!status.startsWith('Linket er kopieret'), `status claims the link was copied: "${status}"`);
+      },
+      { init },
+    );
+  });
+}
+
+// --- 6. Damaged links -------------------------------------------------------------------------
+
+test('damaged and truncated links: an error banner, everything else as it was, nothing logged', { timeout: 120_000 }, async () => {
+  let data;
+  await withPage(async ({ page }) => {
+    const link = await shareLink(page);
+    data = link.slice(link.indexOf('#s1.') + '#s1.'.length);
+  });
+  assert.ok(data.length > 20, 'a link with data');
+  const mid = Math.floor(data.length / 2);
+  const changed = data.slice(0, mid) + (data[mid] === 'A' ? 'B' : 'A') + data.slice(mid + 1);
+  const cases = [
+    ['cut in half', `#s1.${data.slice(0, mid)}`],
+    ['one character changed', `#s1.${changed}`],
+    ['not base64', '#s1.!!!'],
+    ['unknown version', '#s9.abc'],
+  ];
+  for (const [what, fragment] of cases) {
+    await withPage(
+      async ({ page }) => {
+        const banner = notice(page, LINK_UNREADABLE);
+        await banner.waitFor({ state: 'visible', timeout: 5_000 });
+        const first = norm(await banner.locator('p').first().innerText());
+        const message = first.slice(LINK_UNREADABLE.length).trim();
+        assert.ok(first.startsWith(LINK_UNREADABLE) && message.length > 0, `${what}: banner "${first}"`);
+        if (process.env.COFUND_E2E_VERBOSE) console.log(`link ${what}: "${message}"`);
+        await expectText(total(page), '21.900.000 kr.', `${what}: default total`);
+        assert.equal(await pilotsField(page).inputValue(), '150', `${what}: default pilots`);
+        assert.deepEqual(await tabNames(page), [DEFAULT_NAME], `${what}: only the default scenario`);
+        await banner.getByRole('button', { name: 'Luk', exact: true }).click();
+        await banner.waitFor({ state: 'hidden', timeout: 5_000 });
+        assert.equal(new URL(page.url()).hash, '', `${what}: the fragment is cleared after "Luk"`);
+      },
+      { path: fragment, shot: what === 'cut in half' ? 'storage-link-damaged' : undefined },
+    );
+  }
+
+  // With saved work: the damaged link changes nothing of it.
+  await withPage(async ({ page }) => {
+    await setPilots(page, '225', '32.850.000 kr.');
+    await page.waitForTimeout(SAVE_WAIT_MS);
+    const before = await stored(page);
+    await reopen(page, `#s1.${changed}`);
+    await notice(page, LINK_UNREADABLE).waitFor({ state: 'visible', timeout: 5_000 });
+    await expectText(total(page), '32.850.000 kr.', 'saved work still shown');
+    assert.equal(await tabCount(page), 1);
+    await page.waitForTimeout(SAVE_WAIT_MS);
+    assert.equal(await stored(page), before, 'saved work unchanged');
+  });
+});
+
+// --- 7. Export and import ---------------------------------------------------------------------
+
+test('export a file and import it back; an invalid file and a 2 MB file are refused with a message', { timeout: 60_000 }, async () => {
+  await withPage(async ({ page }) => {
+    await setPilots(page, '225', '32.850.000 kr.');
+    const file = await downloadFrom(page, button(page, 'Eksportér fil (.json)'));
+    assert.match(file.name, /\.json$/, `file name ${file.name}`);
+    const text = file.bytes.toString('utf8');
+    const doc = JSON.parse(text);
+    assert.equal(doc.format, 1, 'a format 1 scenario');
+    assert.equal(doc.name, DEFAULT_NAME);
+    assert.equal(doc.drivers[0].value, '225', 'the driver value, as a string');
+    for (const c of doc.costs) assert.equal(typeof c.amount, 'string', `cost ${c.id}: amount ${JSON.stringify(c.amount)}`);
+    assert.equal(doc.costs[0].amount, '100000');
+    assert.equal(doc.sources[0].rate, '50', 'the DEB rate, as a string');
+    assert.equal(doc.sources[1].amount, '50000');
+
+    // Back to 150, then import the 225 file: a new tab, active, with the file's total.
+    await setPilots(page, '150', '21.900.000 kr.');
+    const input = page.locator('#cofund-import');
+    await input.setInputFiles({ name: file.name, mimeType: 'application/json', buffer: file.bytes });
+    await eventually(() => tabCount(page), (n) => n === 2, 'a tab for the imported file');
+    await expectText(total(page), '32.850.000 kr.', 'total of the imported scenario');
+    assert.equal(await activeName(page), DEFAULT_NAME);
+    await expectText(shareStatus(page), 'Filen er importeret som nyt scenarie.', 'import status');
+    await tabs(page).first().click();
+    await expectText(total(page), '21.900.000 kr.', 'the first scenario is unchanged');
+
+    // A file with an error: the message names the field; nothing else changes.
+    const namesBefore = await tabNames(page);
+    const bad = JSON.parse(text);
+    bad.sources[0].rate = '150';
+    await input.setInputFiles({ name: 'fejl.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad, null, 2)) });
+    const status = await eventually(
+      async () => norm(await shareStatus(page).innerText()),
+      (t) => t.includes('sources[0].rate'),
+      'the import error naming sources[0].rate',
+    );
+    assert.ok(status.includes('fejl.json'), `the message names the file: "${status}"`);
+    assert.deepEqual(await tabNames(page), namesBefore, 'no scenario added');
+    assert.equal(await activeName(page), DEFAULT_NAME);
+    await expectText(total(page), '21.900.000 kr.', 'total unchanged');
+    await screenshot(page, 'storage-import-error');
+
+    // A file over the limit.
+    const big = Buffer.alloc(2 * 1024 * 1024, 0x20);
+    await input.setInputFiles({ name: 'stor.json', mimeType: 'application/json', buffer: big });
+    const size = await eventually(
+      async () => norm(await shareStatus(page).innerText()),
+      (t) => t.includes('for stor'),
+      'a size message',
+    );
+    assert.match(size, /1 MiB/, `the message gives the limit: "${size}"`);
+    assert.deepEqual(await tabNames(page), namesBefore, 'no scenario added');
+    await expectText(total(page), '21.900.000 kr.', 'total unchanged');
+  });
+});
+
+// --- 8. CSV -----------------------------------------------------------------------------------
+
+test('results as CSV: BOM, ";" and decimal commas in Danish; "," and points in English', { timeout: 60_000 }, async () => {
+  await withPage(async ({ page }) => {
+    const da = await downloadFrom(page, button(page, 'Resultat som CSV'));
+    assert.match(da.name, /\.csv$/, `file name ${da.name}`);
+    assert.deepEqual([...da.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a UTF-8 byte order mark');
+    const daLines = da.bytes.subarray(3).toString('utf8').split('\r\n');
+    assert.equal(daLines[0], 'Post;Beløb (kr.);Andel af samlede udgifter (%)');
+    assert.ok(daLines.includes('Samlede udgifter;21900000;'), `total row in ${JSON.stringify(daLines)}`);
+    assert.ok(
+      daLines.some((l) => /^Virksomhedernes egenbetaling;7500000;34,\d+$/.test(l)),
+      `companies row with a decimal comma in ${JSON.stringify(daLines)}`,
+    );
+
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await expectText(total(page), 'DKK 21,900,000', 'English total');
+    const en = await downloadFrom(page, button(page, 'Results as CSV'));
+    assert.deepEqual([...en.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a UTF-8 byte order mark');
+    const enLines = en.bytes.subarray(3).toString('utf8').split('\r\n');
+    assert.equal(enLines[0], 'Item,Amount (DKK),Share of total cost (%)');
+    assert.ok(enLines.includes('Total cost,21900000,'), `total row in ${JSON.stringify(enLines)}`);
+    assert.ok(
+      enLines.some((l) => /^Virksomhedernes egenbetaling,7500000,34\.\d+$/.test(l)),
+      `companies row with a decimal point in ${JSON.stringify(enLines)}`,
+    );
+    assert.ok(!enLines.some((l) => l.includes(';')), 'no ";" in the English file');
+  });
+});
+
+// --- 9. Undo and redo -------------------------------------------------------------------------
+
+test('undo/redo: Ctrl+Z back to 21.900.000, Ctrl+Shift+Z again; "Fortryd" brings a deleted scenario back', { timeout: 60_000 }, async () => {
+  await withPage(async ({ page }) => {
+    const field = pilotsField(page);
+    await field.focus();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('225');
+    await expectText(total(page), '32.850.000 kr.', 'total after typing 225');
+
+    const readTotal = async () => norm(await total(page).innerText());
+    let presses = 0;
+    while ((await readTotal()) !== '21.900.000 kr.') {
+      assert.ok(presses < 10, `total still ${await readTotal()} after ${presses} × Ctrl+Z`);
+      await page.keyboard.press('Control+Z');
+      presses += 1;
+      await page.waitForTimeout(50);
+    }
+    assert.ok(presses >= 1);
+    assert.equal(await field.inputValue(), '150', 'pilots back to 150');
+    assert.equal(await button(page, 'Fortryd').isDisabled(), true, 'nothing left to undo');
+
+    for (let i = 0; i < presses; i++) await page.keyboard.press('Control+Shift+Z');
+    await expectText(total(page), '32.850.000 kr.', 'total after redo');
+    assert.equal(await field.inputValue(), '225');
+    assert.equal(await button(page, 'Gentag').isDisabled(), true, 'nothing left to redo');
+
+    // Delete the second of two scenarios, then undo the deletion.
+    await button(page, '+ Nyt scenarie').click();
+    await eventually(() => tabCount(page), (n) => n === 2, 'a second tab');
+    const names = await tabNames(page);
+    await tabs(page).nth(1).click();
+    await eventually(() => activeName(page), (n) => n === names[1], 'the second tab active');
+    await button(page, 'Slet scenarie').click();
+    await eventually(() => tabCount(page), (n) => n === 1, 'the second tab deleted');
+    assert.deepEqual(await tabNames(page), [names[0]]);
+    await expectText(total(page), '32.850.000 kr.', 'the first scenario shown');
+    await button(page, 'Fortryd').click();
+    await eventually(() => tabCount(page), (n) => n === 2, 'the deleted tab back');
+    assert.deepEqual(await tabNames(page), names, 'the same scenarios');
+  });
+});
