@@ -311,11 +311,17 @@ pub fn app() -> Html {
         .map(|d| AttrValue::from(d.state.draft.name.clone()))
         .collect();
 
+    // The board views show the scenarios that have a valid result; `doc_of_column` maps
+    // their columns back to the workspace's scenarios (a scenario without a result, e.g.
+    // one that overflowed from the start, has no column).
+    let doc_of_column: Vec<usize> = (0..state.docs.len())
+        .filter(|&i| state.docs[i].state.good.is_some())
+        .collect();
     let columns: Rc<Vec<Column>> = Rc::new(
-        state
-            .docs
+        doc_of_column
             .iter()
-            .filter_map(|d| {
+            .filter_map(|&i| {
+                let d = &state.docs[i];
                 d.state.good.as_ref().map(|g| Column {
                     name: AttrValue::from(d.state.draft.name.clone()),
                     scenario: g.scenario.clone(),
@@ -324,11 +330,24 @@ pub fn app() -> Html {
             })
             .collect(),
     );
+    // Out of range (no column) when the scenario has no result: the views then mark nothing.
+    let column_of = |doc: usize| {
+        doc_of_column
+            .iter()
+            .position(|&d| d == doc)
+            .unwrap_or(usize::MAX)
+    };
+    let (baseline_column, active_column) = (column_of(state.baseline), column_of(state.active));
     if state.view == View::Present {
         let (select, exit) = (state.dispatcher(), state.dispatcher());
+        let doc_of_column = doc_of_column.clone();
         return html! {
-            <Present columns={columns} active={state.active} baseline={state.baseline} lang={lang}
-                on_select={Callback::from(move |i| select.dispatch(WorkspaceAction::Select(i)))}
+            <Present columns={columns} active={active_column.min(doc_of_column.len().saturating_sub(1))} baseline={baseline_column} lang={lang}
+                on_select={Callback::from(move |i: usize| {
+                    if let Some(&doc) = doc_of_column.get(i) {
+                        select.dispatch(WorkspaceAction::Select(doc));
+                    }
+                })}
                 on_exit={Callback::from(move |_| exit.dispatch(WorkspaceAction::SetView(View::Edit)))} />
         };
     }
@@ -397,7 +416,7 @@ pub fn app() -> Html {
                         </div>
                     </div>
                     </> },
-                    View::Compare => html! { <Compare columns={columns.clone()} baseline={state.baseline} lang={lang} /> },
+                    View::Compare => html! { <Compare columns={columns.clone()} baseline={baseline_column} lang={lang} /> },
                     View::Analyse => match &doc.good {
                         Some(good) => html! { <Analysis scenario={good.scenario.clone()} evaluation={good.evaluation.clone()} lang={lang} /> },
                         None => html! { <p class="cofund-error">{ t.load_error }</p> },

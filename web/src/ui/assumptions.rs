@@ -96,8 +96,9 @@ pub fn assumptions(props: &AssumptionsProps) -> Html {
     let lang = props.lang;
     let t = texts(lang);
     html! {
-        <section class="cofund-assumptions" aria-labelledby="cofund-assumptions-heading">
-            <h3 id="cofund-assumptions-heading">{ t.editor_heading }</h3>
+        // Labelled by name, not by id: the handout shows one of these per scenario.
+        <section class="cofund-assumptions" aria-label={format!("{}: {}", t.editor_heading, s.name)}>
+            <h3>{ t.editor_heading }</h3>
             <dl>
                 <dt>{ t.years_label }</dt><dd>{ s.years }</dd>
                 { for s.drivers.iter().map(|d| {

@@ -21,7 +21,6 @@ pub const VIEW_WIDTH: u32 = 1000;
 const VIEW_HEIGHT: u32 = 48;
 const BAR_Y: u32 = 8;
 const BAR_HEIGHT: u32 = 32;
-const HATCH_ID: &str = "cofund-bar-hatch";
 /// Fallback fills when the stylesheet is missing; the CSS classes `cofund-bar-c0` …
 /// `cofund-bar-c9` set the same colours through themable custom properties.
 const GAP_COLOUR: &str = "#9b1c1c";
@@ -67,6 +66,9 @@ pub struct StackedBarProps {
     #[prop_or_default]
     pub surplus: Decimal,
     pub lang: Lang,
+    /// Makes the SVG's internal ids unique when a page shows several bars (the handout).
+    #[prop_or(AttrValue::Static("cofund-bar"))]
+    pub id: AttrValue,
 }
 
 /// Where `value` lies on a bar of `width` units that represents `scale`, rounded half
@@ -246,13 +248,14 @@ pub fn stacked_bar(props: &StackedBarProps) -> Html {
         }
     });
 
+    let hatch_id = format!("{}-hatch", props.id);
     html! {
         <figure class="cofund-bar">
             <figcaption class="cofund-bar-caption">{ t.bar_heading }</figcaption>
             <svg class="cofund-bar-svg" role="img" aria-label={label} viewBox={view_box} width="100%"
                  preserveAspectRatio="none" focusable="false">
                 <defs>
-                    <pattern id={HATCH_ID} patternUnits="userSpaceOnUse" width="10" height="10"
+                    <pattern id={hatch_id.clone()} patternUnits="userSpaceOnUse" width="10" height="10"
                              patternTransform="rotate(45)">
                         <rect class="cofund-swatch-gap-bg" width="10" height="10" fill="#ffffff" />
                         <rect class="cofund-bar-hatch-line" width="4" height="10" fill={GAP_COLOUR} />
@@ -265,7 +268,7 @@ pub fn stacked_bar(props: &StackedBarProps) -> Html {
                 { for rects }
                 if props.gap.is_some() && gap_w > 0 {
                     <rect class="cofund-bar-gap" x={gap_x.to_string()} y={BAR_Y.to_string()} width={gap_w.to_string()}
-                          height={BAR_HEIGHT.to_string()} fill={format!("url(#{HATCH_ID})")} stroke={GAP_COLOUR}
+                          height={BAR_HEIGHT.to_string()} fill={format!("url(#{hatch_id})")} stroke={GAP_COLOUR}
                           stroke-width="2" vector-effect="non-scaling-stroke">
                         <title>{ format!("{}: {}", t.gap, format_amount(gap_amount, lang)) }</title>
                     </rect>

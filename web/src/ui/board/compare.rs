@@ -1,20 +1,735 @@
 //! Scenarios as columns, with each figure's difference from the baseline.
+//!
+//! Rows are the total cost, the eligible cost, every funding source, the funding, the
+//! balance and the cost per unit of every driver. Sources and drivers are matched across
+//! scenarios by id, then by label (ignoring case and surrounding spaces), so a renamed id
+//! or a relabelled source still lines up; one missing in a scenario shows "—".
+//!
+//! Every figure is the one the results panel shows (whole kroner, apportioned by
+//! [`shown`]), and differences are taken between displayed figures, so a reader with a
+//! pencil gets the same differences from the table itself.
+//!
+//! The same section is the print handout: on A4 landscape (a named page, `board`, in
+//! styles/board.css) with the date and, per scenario, its stacked bar and assumptions.
 
 use std::rc::Rc;
 
-use cofund::numbers::Lang;
+use cofund::explain::{explain, Subject};
+use cofund::numbers::{apportion, format_amount, format_percent, format_signed_amount, Lang};
+use cofund::Decimal;
 use yew::prelude::*;
 
 use super::Column;
+use crate::i18n::{texts, Texts};
+use crate::ui::assumptions::Assumptions;
+use crate::ui::bar::{BarItem, StackedBar};
+use crate::ui::results::{shown, Shown};
+
+const HEADING_ID: &str = "cofund-compare-heading";
+const CAPTION_ID: &str = "cofund-compare-caption";
 
 #[derive(Properties, PartialEq)]
 pub struct CompareProps {
     pub columns: Rc<Vec<Column>>,
     pub baseline: usize,
     pub lang: Lang,
+    /// Whether to show each scenario's stacked bar and (in print) its assumptions below
+    /// the table. The presentation view shows only the table.
+    #[prop_or(true)]
+    pub handout: bool,
+}
+
+/// The balance of one scenario as displayed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Balance {
+    /// Cost no source covers, in displayed kroner.
+    Gap(Decimal),
+    /// Funding beyond the cost, in displayed kroner.
+    Surplus(Decimal),
+    Funded,
+}
+
+impl Balance {
+    pub fn of(column: &Column, shown: &Shown) -> Balance {
+        let e = &column.evaluation;
+        if e.gap > Decimal::ZERO {
+            Balance::Gap(shown.gap)
+        } else if e.surplus > Decimal::ZERO {
+            Balance::Surplus(shown.surplus)
+        } else {
+            Balance::Funded
+        }
+    }
+
+    /// "Manglende finansiering: 3.450.000 kr.", "Fuldt finansieret".
+    pub fn words(self, lang: Lang) -> String {
+        let t = texts(lang);
+        match self {
+            Balance::Gap(v) => format!("{}: {}", t.gap, format_amount(v, lang)),
+            Balance::Surplus(v) => format!("{}: {}", t.surplus, format_amount(v, lang)),
+            Balance::Funded => t.balanced.to_string(),
+        }
+    }
+
+    pub fn class(self) -> &'static str {
+        match self {
+            Balance::Gap(_) => "cofund-board-balance--gap",
+            Balance::Surplus(_) => "cofund-board-balance--surplus",
+            Balance::Funded => "cofund-board-balance--ok",
+        }
+    }
+}
+
+/// What one row shows in one column.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    /// An amount in displayed (whole) kroner.
+    Amount(Decimal),
+    /// Cost per unit in whole kroner; `None` when the number of units is 0.
+    PerUnit(Option<Decimal>),
+    Balance(Balance),
+}
+
+impl Value {
+    /// The number differences are taken of: for the balance, funding minus cost.
+    fn number(&self) -> Option<Decimal> {
+        match self {
+            Value::Amount(v) => Some(*v),
+            Value::PerUnit(v) => *v,
+            Value::Balance(Balance::Gap(v)) => Some(Decimal::ZERO - *v),
+            Value::Balance(Balance::Surplus(v)) => Some(*v),
+            Value::Balance(Balance::Funded) => Some(Decimal::ZERO),
+        }
+    }
+
+    fn text(&self, lang: Lang) -> String {
+        match self {
+            Value::Amount(v) | Value::PerUnit(Some(v)) => format_amount(*v, lang),
+            Value::PerUnit(None) => texts(lang).per_unit_undefined.to_string(),
+            Value::Balance(b) => b.words(lang),
+        }
+    }
+}
+
+/// A difference from the baseline: in kroner, and in per cent of the baseline's figure
+/// (`None` when that is 0).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Diff {
+    pub amount: Decimal,
+    pub percent: Option<Decimal>,
+}
+
+/// `value − base`, and that in per cent of |base|; `None` when either has no number.
+pub fn diff(value: &Value, base: &Value) -> Option<Diff> {
+    let (v, b) = (value.number()?, base.number()?);
+    let amount = v.checked_sub(b)?;
+    let percent = if b.is_zero() {
+        None
+    } else {
+        amount
+            .checked_div(b.abs())
+            .and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED))
+    };
+    Some(Diff { amount, percent })
+}
+
+/// A change in per cent with its sign, to 0,1: `+50,0 %`, `−3,2 %`, `0,0 %`.
+pub fn format_signed_percent(value: Decimal, lang: Lang) -> String {
+    let text = format_percent(value, 1, lang);
+    let nonzero = text.chars().any(|c| ('1'..='9').contains(&c));
+    if value > Decimal::ZERO && nonzero {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
+/// One row of the comparison.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    /// Stable across renders and languages: `total`, `source:deb`, `per-unit:pilots`.
+    pub key: String,
+    pub label: String,
+    /// One per column; `None` when the scenario has no such source or driver.
+    pub values: Vec<Option<Value>>,
+}
+
+/// Items (sources or drivers) of several scenarios matched into rows.
+struct Matched {
+    ids: Vec<String>,
+    labels: Vec<String>,
+    /// Per column, the index of the matched item in that scenario.
+    at: Vec<Option<usize>>,
+}
+
+fn same_label(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
+/// Matches each column's `(id, label)` items into rows, visiting columns in `order`: an
+/// item joins the first row (without an item from its column yet) that has its id, else
+/// one that has its label, else it starts a new row. Rows follow the order in which they
+/// were first met.
+fn match_items(items: &[Vec<(&str, &str)>], order: &[usize]) -> Vec<Matched> {
+    let mut rows: Vec<Matched> = Vec::new();
+    for &c in order {
+        let Some(list) = items.get(c) else { continue };
+        for (i, (id, label)) in list.iter().enumerate() {
+            let free = |r: &Matched| r.at[c].is_none();
+            let row = rows
+                .iter()
+                .position(|r| free(r) && r.ids.iter().any(|x| x == id))
+                .or_else(|| {
+                    rows.iter()
+                        .position(|r| free(r) && r.labels.iter().any(|x| same_label(x, label)))
+                });
+            match row {
+                Some(k) => {
+                    let r = &mut rows[k];
+                    r.at[c] = Some(i);
+                    if !r.ids.iter().any(|x| x == id) {
+                        r.ids.push((*id).to_string());
+                    }
+                    if !r.labels.iter().any(|x| x == label) {
+                        r.labels.push((*label).to_string());
+                    }
+                }
+                None => {
+                    let mut at = vec![None; items.len()];
+                    at[c] = Some(i);
+                    rows.push(Matched {
+                        ids: vec![(*id).to_string()],
+                        labels: vec![(*label).to_string()],
+                        at,
+                    });
+                }
+            }
+        }
+    }
+    rows
+}
+
+/// `prefix:id`, made unique among `used` with `-2`, `-3`, … if need be.
+fn unique_key(prefix: &str, id: &str, used: &mut Vec<String>) -> String {
+    let base = format!("{prefix}:{id}");
+    let mut key = base.clone();
+    let mut n = 2;
+    while used.contains(&key) {
+        key = format!("{base}-{n}");
+        n += 1;
+    }
+    used.push(key.clone());
+    key
+}
+
+/// The baseline as an index into `columns`, if it is one.
+pub fn baseline_index(columns: &[Column], baseline: usize) -> Option<usize> {
+    (baseline < columns.len()).then_some(baseline)
+}
+
+/// The baseline's column first, then the others in order.
+fn visiting_order(count: usize, baseline: Option<usize>) -> Vec<usize> {
+    baseline
+        .into_iter()
+        .chain((0..count).filter(|&c| Some(c) != baseline))
+        .collect()
+}
+
+/// Every row of the comparison of `columns`.
+pub fn rows(columns: &[Column], baseline: Option<usize>, lang: Lang) -> Vec<Row> {
+    let t = texts(lang);
+    let shown: Vec<Shown> = columns
+        .iter()
+        .map(|c| shown(&c.scenario, &c.evaluation))
+        .collect();
+    let order = visiting_order(columns.len(), baseline);
+    let each = |f: &dyn Fn(&Shown) -> Decimal| -> Vec<Option<Value>> {
+        shown.iter().map(|s| Some(Value::Amount(f(s)))).collect()
+    };
+    let mut used = Vec::new();
+    let mut out = vec![
+        Row {
+            key: "total".into(),
+            label: t.total_cost.into(),
+            values: each(&|s| s.total),
+        },
+        Row {
+            key: "eligible".into(),
+            label: t.eligible_cost.into(),
+            values: each(&|s| s.eligible),
+        },
+    ];
+
+    let sources: Vec<Vec<(&str, &str)>> = columns
+        .iter()
+        .map(|c| {
+            c.scenario
+                .sources
+                .iter()
+                .map(|s| (s.id.as_str(), s.label.as_str()))
+                .collect()
+        })
+        .collect();
+    for m in match_items(&sources, &order) {
+        out.push(Row {
+            key: unique_key("source", &m.ids[0], &mut used),
+            label: m.labels[0].clone(),
+            values: m
+                .at
+                .iter()
+                .zip(&shown)
+                .map(|(at, s)| at.and_then(|i| s.sources.get(i).copied().map(Value::Amount)))
+                .collect(),
+        });
+    }
+
+    out.push(Row {
+        key: "funded".into(),
+        label: t.funded.into(),
+        values: each(&|s| s.funded),
+    });
+    out.push(Row {
+        key: "balance".into(),
+        label: t.balance_row.into(),
+        values: columns
+            .iter()
+            .zip(&shown)
+            .map(|(c, s)| Some(Value::Balance(Balance::of(c, s))))
+            .collect(),
+    });
+
+    let drivers: Vec<Vec<(&str, &str)>> = columns
+        .iter()
+        .map(|c| {
+            c.scenario
+                .drivers
+                .iter()
+                .map(|d| (d.id.as_str(), d.label.as_str()))
+                .collect()
+        })
+        .collect();
+    for m in match_items(&drivers, &order) {
+        // Named as the results panel names it ("Udgift pr. vækstpilot"), from the first
+        // scenario (in visiting order) that has the driver.
+        let label = order
+            .iter()
+            .find_map(|&c| {
+                let i = m.at[c]?;
+                let col = &columns[c];
+                Some(
+                    explain(&col.scenario, &col.evaluation, Subject::PerUnit(i), lang)
+                        .map(|x| x.title)
+                        .unwrap_or_else(|| {
+                            format!("{} ({})", t.cost_per_unit_of, col.scenario.drivers[i].label)
+                        }),
+                )
+            })
+            .unwrap_or_default();
+        out.push(Row {
+            key: unique_key("per-unit", &m.ids[0], &mut used),
+            label,
+            values: m
+                .at
+                .iter()
+                .zip(columns)
+                .map(|(at, c)| {
+                    at.and_then(|i| c.evaluation.per_unit.get(i)).map(|v| {
+                        Value::PerUnit(v.map(|v| apportion(&[v], 0).first().copied().unwrap_or(v)))
+                    })
+                })
+                .collect(),
+        });
+    }
+    out
+}
+
+/// The split of one scenario for its stacked bar, as the results panel builds it.
+pub struct BarParts {
+    pub items: Rc<Vec<BarItem>>,
+    pub gap: Option<BarItem>,
+    pub total: Decimal,
+    pub surplus: Decimal,
+}
+
+pub fn bar_parts(column: &Column, shown: &Shown, t: &Texts) -> BarParts {
+    let items = column
+        .scenario
+        .sources
+        .iter()
+        .zip(shown.sources.iter().zip(&shown.shares))
+        .map(|(src, (amount, share))| BarItem {
+            label: src.label.clone().into(),
+            amount: *amount,
+            share: *share,
+        })
+        .collect();
+    let gap = (column.evaluation.gap > Decimal::ZERO).then(|| BarItem {
+        label: t.gap.into(),
+        amount: shown.gap,
+        share: shown.gap_share,
+    });
+    BarParts {
+        items: Rc::new(items),
+        gap,
+        total: shown.total,
+        surplus: shown.surplus,
+    }
+}
+
+/// A scenario's name as shown: the blank-name text when it has none.
+pub fn display_name(column: &Column, t: &Texts) -> String {
+    if column.name.trim().is_empty() {
+        t.blank_name.to_string()
+    } else {
+        column.name.to_string()
+    }
+}
+
+/// A date as the handout prints it: `05-03-2025` in Danish, `2025-03-05` in English.
+pub fn format_date(year: u32, month: u32, day: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("{day:02}-{month:02}-{year:04}"),
+        Lang::En => format!("{year:04}-{month:02}-{day:02}"),
+    }
+}
+
+/// Today in the browser's time zone: (year, month 1–12, day).
+fn today() -> (u32, u32, u32) {
+    let now = js_sys::Date::new_0();
+    (now.get_full_year(), now.get_month() + 1, now.get_date())
+}
+
+/// A text for screen readers only.
+fn hidden(text: String) -> Html {
+    html! { <span class="cofund-visually-hidden">{ text }</span> }
+}
+
+/// "—", read out as `words`.
+fn dash(words: &str) -> Html {
+    html! { <><span aria-hidden="true">{ "—" }</span>{ hidden(words.to_string()) }</> }
+}
+
+fn cell(row: &Row, col: usize, base: Option<usize>, lang: Lang) -> Html {
+    let t = texts(lang);
+    let value = row.values.get(col).cloned().flatten();
+    let base_value = base.and_then(|b| row.values.get(b).cloned().flatten());
+    let Some(value) = value else {
+        return html! {
+            <td class="cofund-num cofund-board-missing" data-col={col.to_string()}>{ dash(t.not_in_scenario) }</td>
+        };
+    };
+    let class = match &value {
+        Value::Balance(b) => classes!("cofund-board-balance", b.class()),
+        _ => classes!("cofund-board-value"),
+    };
+    let difference = match base {
+        Some(b) if b != col => {
+            let d = base_value.as_ref().and_then(|bv| diff(&value, bv));
+            let parts = match d {
+                Some(d) => {
+                    let percent = match d.percent {
+                        Some(p) => html! { { format_signed_percent(p, lang) } },
+                        None => dash(t.no_percent),
+                    };
+                    html! { <>
+                        <span class="cofund-board-diff-amount" data-diff="amount">{ format_signed_amount(d.amount, lang) }</span>
+                        { " " }
+                        <span class="cofund-board-diff-percent">{ "(" }<span data-diff="percent">{ percent }</span>{ ")" }</span>
+                    </> }
+                }
+                // The baseline has no such row (or no number in it): nothing to subtract.
+                None => html! {
+                    <span class="cofund-board-diff-amount" data-diff="amount">{ dash(t.no_baseline_value) }</span>
+                },
+            };
+            html! {
+                <span class="cofund-board-diff">
+                    { hidden(format!("{} ", t.diff_from_baseline)) }
+                    { parts }
+                </span>
+            }
+        }
+        _ => html! {},
+    };
+    html! {
+        <td class="cofund-num" data-col={col.to_string()}>
+            <span class={class} data-value="">{ value.text(lang) }</span>
+            { difference }
+        </td>
+    }
 }
 
 #[function_component(Compare)]
-pub fn compare(_props: &CompareProps) -> Html {
-    html! {}
+pub fn compare(props: &CompareProps) -> Html {
+    let lang = props.lang;
+    let t = texts(lang);
+    let columns = &props.columns;
+    if columns.is_empty() {
+        return html! {
+            <section class="cofund-board-compare" aria-labelledby={HEADING_ID}>
+                <h2 id={HEADING_ID} class="cofund-board-heading">{ t.compare_heading }</h2>
+                <p class="cofund-note">{ t.compare_empty }</p>
+            </section>
+        };
+    }
+    let base = baseline_index(columns, props.baseline);
+    let rows = rows(columns, base, lang);
+    let names: Vec<String> = columns.iter().map(|c| display_name(c, t)).collect();
+    let marked = |i: usize| {
+        if Some(i) == base && columns.len() > 1 {
+            format!("{} {}", names[i], t.baseline_marker)
+        } else {
+            names[i].clone()
+        }
+    };
+    let caption = match base {
+        Some(b) if columns.len() > 1 => format!("{}: {}.", t.compare_caption, names[b]),
+        _ => format!("{}.", t.compare_caption_no_baseline),
+    };
+    let (year, month, day) = today();
+
+    let handouts = props.handout.then(|| {
+        html! {
+            <div class="cofund-board-handouts">
+                <h3 class="cofund-board-subheading">{ t.handout_heading }</h3>
+                <div class="cofund-board-handout-list">
+                { for columns.iter().enumerate().map(|(i, column)| {
+                    let s = shown(&column.scenario, &column.evaluation);
+                    let bar = bar_parts(column, &s, t);
+                    html! {
+                        <section class="cofund-board-handout" data-col={i.to_string()} aria-label={marked(i)}>
+                            <h4 class="cofund-board-handout-name">{ marked(i) }</h4>
+                            <StackedBar items={bar.items} gap={bar.gap} total={bar.total} surplus={bar.surplus} lang={lang}
+                                id={format!("cofund-bar-compare-{i}")} />
+                            <Assumptions scenario={column.scenario.clone()} lang={lang} />
+                        </section>
+                    }
+                }) }
+                </div>
+            </div>
+        }
+    });
+
+    html! {
+        <section class="cofund-board-compare" aria-labelledby={HEADING_ID}>
+            <h2 id={HEADING_ID} class="cofund-board-heading">{ t.compare_heading }</h2>
+            <p class="cofund-board-date">
+                { format!("{}: ", t.date_label) }
+                <time datetime={format_date(year, month, day, Lang::En)}>{ format_date(year, month, day, lang) }</time>
+            </p>
+            <div class="cofund-board-scroll" role="region" aria-labelledby={CAPTION_ID} tabindex="0">
+                <table class="cofund-table cofund-board-table">
+                    <caption id={CAPTION_ID}>{ caption }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ t.col_item }</th>
+                            { for (0..columns.len()).map(|i| html! {
+                                <th scope="col" class={classes!("cofund-num", (Some(i) == base).then_some("cofund-board-base"))}
+                                    data-col={i.to_string()}>
+                                    { &names[i] }
+                                    if Some(i) == base && columns.len() > 1 {
+                                        { " " }<span class="cofund-board-base-mark">{ t.baseline_marker }</span>
+                                    }
+                                </th>
+                            }) }
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for rows.iter().map(|row| html! {
+                            <tr data-row={row.key.clone()}
+                                class={classes!(matches!(row.key.as_str(), "total" | "funded" | "balance").then_some("cofund-board-key-row"))}>
+                                <th scope="row">{ &row.label }</th>
+                                { for (0..columns.len()).map(|c| cell(row, c, base, lang)) }
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+            if base.is_some() && columns.len() > 1 {
+                <p class="cofund-note cofund-board-note">{ t.balance_note }</p>
+            }
+            { handouts.unwrap_or_default() }
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cofund::model::evaluate;
+    use cofund::presets::Preset;
+    use std::str::FromStr;
+
+    fn d(text: &str) -> Decimal {
+        Decimal::from_str(text).expect("test literal")
+    }
+
+    fn column(key: &str) -> Column {
+        let scenario = Preset::find(key)
+            .expect("preset")
+            .scenario()
+            .expect("valid");
+        let evaluation = evaluate(&scenario).expect("evaluates");
+        Column {
+            name: scenario.name.clone().into(),
+            scenario: Rc::new(scenario),
+            evaluation: Rc::new(evaluation),
+        }
+    }
+
+    fn texts_of(
+        rows: &[Row],
+        col: usize,
+        base: usize,
+        lang: Lang,
+    ) -> Vec<(String, String, String)> {
+        rows.iter()
+            .map(|r| {
+                let v = r.values[col].as_ref().unwrap();
+                let b = r.values[base].as_ref().unwrap();
+                let dd = diff(v, b).unwrap();
+                (
+                    r.key.clone(),
+                    v.text(lang),
+                    format!(
+                        "{} {}",
+                        format_signed_amount(dd.amount, lang),
+                        dd.percent
+                            .map(|p| format_signed_percent(p, lang))
+                            .unwrap_or_else(|| "—".into())
+                    ),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_published_vaekstpilot_table() {
+        let cols = vec![column("vaekstpilot-150"), column("vaekstpilot-225")];
+        let rows = rows(&cols, Some(0), Lang::Da);
+        let keys: Vec<&str> = rows.iter().map(|r| r.key.as_str()).collect();
+        assert_eq!(
+            keys,
+            [
+                "total",
+                "eligible",
+                "source:deb",
+                "source:companies",
+                "source:local",
+                "funded",
+                "balance",
+                "per-unit:pilots"
+            ]
+        );
+        let got = texts_of(&rows, 1, 0, Lang::Da);
+        let want = [
+            ("total", "32.850.000 kr.", "+10.950.000 kr. +50,0 %"),
+            ("eligible", "32.850.000 kr.", "+10.950.000 kr. +50,0 %"),
+            ("source:deb", "16.425.000 kr.", "+5.475.000 kr. +50,0 %"),
+            (
+                "source:companies",
+                "11.250.000 kr.",
+                "+3.750.000 kr. +50,0 %",
+            ),
+            ("source:local", "5.175.000 kr.", "+1.725.000 kr. +50,0 %"),
+            ("funded", "32.850.000 kr.", "+10.950.000 kr. +50,0 %"),
+            ("balance", "Fuldt finansieret", "0 kr. —"),
+            ("per-unit:pilots", "146.000 kr.", "0 kr. 0,0 %"),
+        ];
+        for ((k, v, dd), (wk, wv, wd)) in got.iter().zip(want) {
+            assert_eq!((k.as_str(), v.as_str(), dd.as_str()), (wk, wv, wd));
+        }
+        let base = texts_of(&rows, 0, 0, Lang::Da);
+        assert_eq!(base[0].1, "21.900.000 kr.");
+        assert_eq!(base[2].1, "10.950.000 kr.");
+        assert_eq!(base[3].1, "7.500.000 kr.");
+        assert_eq!(base[4].1, "3.450.000 kr.");
+        assert_eq!(rows[7].label, "Udgift pr. vækstpilot");
+    }
+
+    #[test]
+    fn sources_match_by_id_then_label_and_missing_ones_are_empty() {
+        let a = column("vaekstpilot-150");
+        let mut b = column("vaekstpilot-225");
+        let mut s = (*b.scenario).clone();
+        // Same label, new id: still the same row. A new source: a row of its own.
+        s.sources[1].id = "egen".into();
+        s.sources[1].label = "  virksomhedernes EGENBETALING ".into();
+        s.sources.remove(0);
+        s.sources.insert(
+            1,
+            cofund::model::Source {
+                id: "brn".into(),
+                label: "BRN".into(),
+                kind: cofund::model::SourceKind::Fixed {
+                    amount: d("1050000"),
+                },
+            },
+        );
+        b.evaluation = Rc::new(evaluate(&s).unwrap());
+        b.scenario = Rc::new(s);
+        let rows = rows(&[a, b], Some(0), Lang::En);
+        let keys: Vec<&str> = rows.iter().map(|r| r.key.as_str()).collect();
+        assert_eq!(
+            keys,
+            [
+                "total",
+                "eligible",
+                "source:deb",
+                "source:companies",
+                "source:local",
+                "source:brn",
+                "funded",
+                "balance",
+                "per-unit:pilots"
+            ]
+        );
+        assert_eq!(rows[2].values[1], None);
+        assert_eq!(rows[3].values[1], Some(Value::Amount(d("11250000"))));
+        assert_eq!(rows[5].values[0], None);
+        assert_eq!(rows[5].label, "BRN");
+    }
+
+    #[test]
+    fn the_baseline_orders_rows_and_a_missing_baseline_gives_no_differences() {
+        let cols = vec![column("design-sprint"), column("vaekstpilot-150")];
+        let from_second = rows(&cols, Some(1), Lang::Da);
+        assert_eq!(from_second[2].key, "source:deb");
+        assert_eq!(baseline_index(&cols, 2), None);
+        assert_eq!(visiting_order(3, None), vec![0, 1, 2]);
+        assert_eq!(visiting_order(3, Some(2)), vec![2, 0, 1]);
+    }
+
+    #[test]
+    fn differences_and_their_signs() {
+        let v = |x: &str| Value::Amount(d(x));
+        assert_eq!(
+            diff(&v("100"), &v("0")),
+            Some(Diff {
+                amount: d("100"),
+                percent: None
+            })
+        );
+        let gap = Value::Balance(Balance::Gap(d("200")));
+        let less_gap = Value::Balance(Balance::Gap(d("50")));
+        // The gap shrinks by 150: the balance improves by 150, 75 % of the 200 gap.
+        assert_eq!(
+            diff(&less_gap, &gap),
+            Some(Diff {
+                amount: d("150"),
+                percent: Some(d("75"))
+            })
+        );
+        assert_eq!(diff(&Value::PerUnit(None), &v("1")), None);
+        assert_eq!(format_signed_percent(d("50"), Lang::Da), "+50,0 %");
+        assert_eq!(format_signed_percent(d("-3.25"), Lang::En), "\u{2212}3.3%");
+        assert_eq!(format_signed_percent(d("0.04"), Lang::Da), "0,0 %");
+        assert_eq!(format_signed_percent(d("-0.04"), Lang::Da), "0,0 %");
+    }
+
+    #[test]
+    fn dates_are_written_per_language() {
+        assert_eq!(format_date(2025, 3, 5, Lang::Da), "05-03-2025");
+        assert_eq!(format_date(2025, 3, 5, Lang::En), "2025-03-05");
+    }
 }

@@ -1,12 +1,27 @@
 //! Presentation mode: the comparison and the active scenario's split in large type for a
 //! projector, with no editing controls.
+//!
+//! Keys, anywhere on the page: ArrowRight or PageDown shows the next scenario, ArrowLeft
+//! or PageUp the previous one, wrapping around at either end (the last scenario's "next"
+//! is the first); Escape returns to editing. On opening, focus moves to the heading (the
+//! scenario's name), so a screen reader announces where the user is; each change of
+//! scenario is announced by a polite live region.
 
 use std::rc::Rc;
 
-use cofund::numbers::Lang;
+use cofund::numbers::{format_amount, format_percent, Lang};
+use gloo::events::{EventListener, EventListenerOptions};
+use gloo::timers::callback::Timeout;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::compare::{bar_parts, display_name, Balance, Compare};
 use super::Column;
+use crate::i18n::{lang_tag, texts};
+use crate::ui::bar::StackedBar;
+use crate::ui::results::shown;
+
+const HEADING_ID: &str = "cofund-present-heading";
 
 #[derive(Properties, PartialEq)]
 pub struct PresentProps {
@@ -20,7 +35,258 @@ pub struct PresentProps {
     pub on_exit: Callback<()>,
 }
 
+/// What a key does in presentation mode.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Key {
+    Next,
+    Previous,
+    Exit,
+}
+
+/// The meaning of a key (by its `KeyboardEvent.key`), ignoring keys pressed with Alt,
+/// Ctrl or Meta (Alt+ArrowLeft is the browser's "back").
+pub fn key_action(key: &str, modified: bool) -> Option<Key> {
+    if modified {
+        return None;
+    }
+    match key {
+        "ArrowRight" | "PageDown" => Some(Key::Next),
+        "ArrowLeft" | "PageUp" => Some(Key::Previous),
+        "Escape" => Some(Key::Exit),
+        _ => None,
+    }
+}
+
+/// The scenario after (or before) `active` among `count`, wrapping around.
+pub fn step(active: usize, count: usize, forward: bool) -> usize {
+    if count == 0 {
+        return 0;
+    }
+    let active = active.min(count - 1);
+    if forward {
+        (active + 1) % count
+    } else {
+        (active + count - 1) % count
+    }
+}
+
+/// Focuses the view switch's button for this view, if the page has one.
+fn focus_view_button(lang: Lang) {
+    let label = texts(lang).view_present;
+    let Ok(buttons) = gloo::utils::document().query_selector_all(".cofund-views button") else {
+        return;
+    };
+    for i in 0..buttons.length() {
+        let button = buttons
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(button) = button {
+            if button.text_content().is_some_and(|t| t.trim() == label) {
+                let _ = button.focus();
+                return;
+            }
+        }
+    }
+}
+
+/// What the document-wide key listener needs from the latest render.
+struct Latest {
+    active: usize,
+    count: usize,
+    on_select: Callback<usize>,
+    on_exit: Callback<()>,
+}
+
 #[function_component(Present)]
-pub fn present(_props: &PresentProps) -> Html {
-    html! {}
+pub fn present(props: &PresentProps) -> Html {
+    let lang = props.lang;
+    let t = texts(lang);
+    let columns = &props.columns;
+    let count = columns.len();
+    let active = props.active.min(count.saturating_sub(1));
+    let heading = use_node_ref();
+
+    let latest = use_mut_ref(|| Latest {
+        active,
+        count,
+        on_select: props.on_select.clone(),
+        on_exit: props.on_exit.clone(),
+    });
+    *latest.borrow_mut() = Latest {
+        active,
+        count,
+        on_select: props.on_select.clone(),
+        on_exit: props.on_exit.clone(),
+    };
+    {
+        let latest = latest.clone();
+        use_effect_with((), move |_| {
+            // Not passive: the keys' default actions (scrolling) are prevented.
+            let options = EventListenerOptions::enable_prevent_default();
+            let document = gloo::utils::document();
+            let listener =
+                EventListener::new_with_options(&document, "keydown", options, move |event| {
+                    let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    let modified = event.alt_key() || event.ctrl_key() || event.meta_key();
+                    let Some(action) = key_action(&event.key(), modified) else {
+                        return;
+                    };
+                    event.prevent_default();
+                    // Copy what is needed and release the borrow before emitting: the emit
+                    // re-renders this component, which updates `latest`.
+                    let (active, count, on_select, on_exit) = {
+                        let now = latest.borrow();
+                        (
+                            now.active,
+                            now.count,
+                            now.on_select.clone(),
+                            now.on_exit.clone(),
+                        )
+                    };
+                    match action {
+                        Key::Exit => on_exit.emit(()),
+                        Key::Next | Key::Previous if count > 1 => {
+                            on_select.emit(step(active, count, action == Key::Next))
+                        }
+                        Key::Next | Key::Previous => {}
+                    }
+                });
+            move || drop(listener)
+        });
+    }
+    {
+        // Focus the heading once, when the view opens; on leaving, give focus back to the
+        // view switch's "present" button (once the editing view has rendered), so keyboard
+        // users are where they started.
+        let heading = heading.clone();
+        use_effect_with((), move |_| {
+            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                let _ = h.focus();
+            }
+            move || {
+                Timeout::new(0, move || focus_view_button(lang)).forget();
+            }
+        });
+    }
+
+    let exit = {
+        let on_exit = props.on_exit.clone();
+        Callback::from(move |_: MouseEvent| on_exit.emit(()))
+    };
+    let go = |forward: bool| {
+        let on_select = props.on_select.clone();
+        Callback::from(move |_: MouseEvent| on_select.emit(step(active, count, forward)))
+    };
+
+    let toolbar = html! {
+        <div class="cofund-present-toolbar">
+            <button type="button" class="cofund-button cofund-present-exit" aria-keyshortcuts="Escape" onclick={exit}>
+                { t.present_exit }
+            </button>
+            if count > 1 {
+                <nav class="cofund-present-nav" aria-label={t.present_nav}>
+                    <button type="button" class="cofund-present-step" aria-keyshortcuts="ArrowLeft PageUp" onclick={go(false)}>
+                        <span aria-hidden="true">{ "← " }</span>{ t.present_prev }
+                    </button>
+                    <button type="button" class="cofund-present-step" aria-keyshortcuts="ArrowRight PageDown" onclick={go(true)}>
+                        { t.present_next }<span aria-hidden="true">{ " →" }</span>
+                    </button>
+                </nav>
+            }
+        </div>
+    };
+
+    let Some(column) = columns.get(active) else {
+        return html! {
+            <main class="cofund cofund-present" lang={lang_tag(lang)} aria-labelledby={HEADING_ID}>
+                { toolbar }
+                <h1 id={HEADING_ID} class="cofund-present-heading" tabindex="-1" ref={heading}>{ t.present_label }</h1>
+                <p class="cofund-present-text">{ t.compare_empty }</p>
+            </main>
+        };
+    };
+
+    let s = shown(&column.scenario, &column.evaluation);
+    let balance = Balance::of(column, &s);
+    let bar = bar_parts(column, &s, t);
+    let is_base = props.baseline == active && count > 1;
+    let position = format!(
+        "{} {} {} {}",
+        t.present_scenario,
+        active + 1,
+        t.of_word,
+        count
+    );
+    let name = display_name(column, t);
+
+    html! {
+        <main class="cofund cofund-present" lang={lang_tag(lang)} aria-labelledby={HEADING_ID}>
+            { toolbar }
+            <p class="cofund-present-position">
+                { &position }
+                if is_base { { " · " }{ t.baseline_badge } }
+            </p>
+            <h1 id={HEADING_ID} class="cofund-present-heading" tabindex="-1" ref={heading}>{ &name }</h1>
+            <p class="cofund-visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+                { format!("{position}: {name}") }
+            </p>
+
+            <section class="cofund-present-split" aria-label={t.present_figures}>
+                <dl class="cofund-present-figures">
+                    <div class="cofund-present-figure cofund-present-figure--total" data-figure="total">
+                        <dt>{ t.total_cost }</dt>
+                        <dd>{ format_amount(s.total, lang) }</dd>
+                    </div>
+                    { for column.scenario.sources.iter().enumerate().map(|(i, src)| {
+                        let amount = s.sources.get(i).copied().unwrap_or_default();
+                        let share = s.shares.get(i).copied().unwrap_or_default();
+                        html! {
+                            <div class="cofund-present-figure" data-figure={format!("source:{}", src.id)}>
+                                <dt>{ &src.label }</dt>
+                                <dd>
+                                    { format_amount(amount, lang) }
+                                    <span class="cofund-present-share">{ format_percent(share, 1, lang) }</span>
+                                </dd>
+                            </div>
+                        }
+                    }) }
+                </dl>
+                <p class={classes!("cofund-present-balance", balance.class())} data-figure="balance">
+                    { balance.words(lang) }
+                </p>
+                <StackedBar items={bar.items} gap={bar.gap} total={bar.total} surplus={bar.surplus} lang={lang}
+                    id="cofund-bar-present" />
+            </section>
+
+            if count > 1 {
+                <Compare columns={columns.clone()} baseline={props.baseline} lang={lang} handout={false} />
+            }
+            <p class="cofund-present-keys">{ t.present_keys }</p>
+        </main>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_and_steps() {
+        assert_eq!(key_action("ArrowRight", false), Some(Key::Next));
+        assert_eq!(key_action("PageDown", false), Some(Key::Next));
+        assert_eq!(key_action("ArrowLeft", false), Some(Key::Previous));
+        assert_eq!(key_action("PageUp", false), Some(Key::Previous));
+        assert_eq!(key_action("Escape", false), Some(Key::Exit));
+        assert_eq!(key_action("ArrowLeft", true), None);
+        assert_eq!(key_action("a", false), None);
+        // Wrapping at both ends; an out-of-range index counts as the last.
+        assert_eq!(step(0, 3, true), 1);
+        assert_eq!(step(2, 3, true), 0);
+        assert_eq!(step(0, 3, false), 2);
+        assert_eq!(step(9, 3, false), 1);
+        assert_eq!(step(0, 1, true), 0);
+        assert_eq!(step(0, 0, true), 0);
+    }
 }

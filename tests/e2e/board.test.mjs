@@ -1,0 +1,262 @@
+// Board-meeting views, as a user reaches them: the 150 vs 225 Vækstpilot comparison built
+// with the workspace bar and the preset picker must reproduce the published financing table
+// cell by cell (amounts and differences from the baseline); presentation mode works by
+// keyboard alone; the comparison and presentation views have no axe violations; and the
+// comparison prints as an A4 landscape handout with the date and the scenario names.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { openApp, newPage, gotoApp, screenshot, norm, eventually, expectText, withTimeout } from './browser.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE_PATH = join(dirname(require.resolve('axe-core/package.json')), 'axe.min.js');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+const NAME_150 = 'Nordjysk Vækstpilotordning 2020–2023, 150 vækstpiloter';
+const NAME_225 = 'Nordjysk Vækstpilotordning 2020–2023, 225 vækstpiloter';
+
+let app;
+before(async () => {
+  app = await openApp();
+});
+after(async () => {
+  await app?.close();
+});
+
+/** A fresh page and context; the page must log no errors. */
+async function withPage(body, { query = '?preset=vaekstpilot-150', context = {}, shot } = {}) {
+  const { page, errors } = await newPage(app.browser, context);
+  try {
+    await gotoApp(page, app.url, query);
+    await body(page);
+    assert.deepEqual(errors, [], 'the page logged errors');
+  } finally {
+    if (shot) await screenshot(page, shot).catch(() => {});
+    await page.context().close();
+  }
+}
+
+const total = (page) => page.locator('[data-testid="total-cost"]').first();
+
+/** 150 pilots (from the address), then "+ Nyt scenarie" and the 225 preset in the picker. */
+async function buildComparison(page) {
+  await expectText(total(page), '21.900.000 kr.', 'total for 150 pilots');
+  await page.getByRole('button', { name: '+ Nyt scenarie' }).click();
+  await page.locator('#cofund-preset').selectOption('vaekstpilot-225');
+  await expectText(total(page), '32.850.000 kr.', 'total for 225 pilots');
+  await page.locator('nav.cofund-views').getByRole('button', { name: 'Sammenlign', exact: true }).click();
+  await page.locator('.cofund-board-table').waitFor({ state: 'visible', timeout: 5_000 });
+}
+
+async function assertNoViolations(page, state) {
+  await page.addScriptTag({ path: AXE_PATH });
+  const result = await withTimeout(
+    page.evaluate((tags) => window.axe.run(document, { runOnly: tags, resultTypes: ['violations'] }), TAGS),
+    30_000,
+    `axe.run (${state})`,
+  );
+  const lines = result.violations.map((v) =>
+    [
+      `- ${v.id} [${v.impact}] ${v.help} (${v.helpUrl})`,
+      ...v.nodes.map((n) => `    target ${JSON.stringify(n.target)}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`),
+    ].join('\n'),
+  );
+  assert.equal(result.violations.length, 0, `axe violations in state "${state}":\n${lines.join('\n')}`);
+}
+
+/** Every body cell of the comparison: { row: { col: { value, amount, percent } } }. */
+async function readTable(page) {
+  return page.locator('.cofund-board-table').evaluate((table) => {
+    const clean = (el) => (el ? el.textContent.replace(/\s+/gu, ' ').trim() : null);
+    const out = {};
+    for (const tr of table.querySelectorAll('tbody tr[data-row]')) {
+      const row = { label: clean(tr.querySelector('th[scope="row"]')) };
+      for (const td of tr.querySelectorAll('td[data-col]')) {
+        row[td.dataset.col] = {
+          value: clean(td.querySelector('[data-value]')) ?? clean(td),
+          amount: clean(td.querySelector('[data-diff="amount"]')),
+          percent: clean(td.querySelector('[data-diff="percent"]')),
+        };
+      }
+      out[tr.dataset.row] = row;
+    }
+    return out;
+  });
+}
+
+/** Today as the handout prints it in Danish: dd-mm-yyyy (the browser shares this time zone). */
+function todayDa() {
+  const d = new Date();
+  const two = (n) => String(n).padStart(2, '0');
+  return `${two(d.getDate())}-${two(d.getMonth() + 1)}-${d.getFullYear()}`;
+}
+
+// --- 1. The published table -----------------------------------------------------------------
+
+test('150 vs 225 Vækstpiloter: every cell of the published table, with differences', { timeout: 60_000 }, async () => {
+  await withPage(async (page) => {
+    await buildComparison(page);
+    const heads = await page.locator('.cofund-board-table thead th[data-col]').allInnerTexts();
+    assert.deepEqual(heads.map(norm), [`${NAME_150} (basis)`, NAME_225], 'column headers, baseline marked in words');
+    assert.equal(await page.locator('.cofund-board-table caption').count(), 1, 'the table has a caption');
+    assert.equal(await page.locator('.cofund-board-table tbody th[scope="row"]').count(), 8, 'row headers');
+
+    const table = await readTable(page);
+    assert.deepEqual(Object.keys(table), [
+      'total', 'eligible', 'source:deb', 'source:companies', 'source:local', 'funded', 'balance', 'per-unit:pilots',
+    ]);
+    // [row, label, 150 pilots, 225 pilots, difference in kroner, difference in per cent]
+    const expected = [
+      ['total', 'Samlede udgifter', '21.900.000 kr.', '32.850.000 kr.', '+10.950.000 kr.', '+50,0 %'],
+      ['eligible', 'Støtteberettigede udgifter', '21.900.000 kr.', '32.850.000 kr.', '+10.950.000 kr.', '+50,0 %'],
+      ['source:deb', 'DEB', '10.950.000 kr.', '16.425.000 kr.', '+5.475.000 kr.', '+50,0 %'],
+      ['source:companies', 'Virksomhedernes egenbetaling', '7.500.000 kr.', '11.250.000 kr.', '+3.750.000 kr.', '+50,0 %'],
+      ['source:local', 'Lokal/regional medfinansiering', '3.450.000 kr.', '5.175.000 kr.', '+1.725.000 kr.', '+50,0 %'],
+      ['funded', null, '21.900.000 kr.', '32.850.000 kr.', '+10.950.000 kr.', '+50,0 %'],
+      ['balance', null, 'Fuldt finansieret', 'Fuldt finansieret', '0 kr.', null],
+      ['per-unit:pilots', 'Udgift pr. vækstpilot', '146.000 kr.', '146.000 kr.', '0 kr.', '0,0 %'],
+    ];
+    for (const [row, label, base, other, amount, percent] of expected) {
+      const r = table[row];
+      if (label) assert.equal(r.label, label, `${row}: row header`);
+      assert.equal(r['0'].value, base, `${row}: 150 pilots`);
+      assert.equal(r['0'].amount, null, `${row}: no difference in the baseline column`);
+      assert.equal(r['1'].value, other, `${row}: 225 pilots`);
+      assert.equal(r['1'].amount, amount, `${row}: difference in kroner`);
+      if (percent) assert.equal(r['1'].percent, percent, `${row}: difference in per cent`);
+      else assert.match(r['1'].percent, /^—/u, `${row}: no percentage when the baseline is 0`);
+    }
+  }, { shot: 'board-compare' });
+});
+
+test('a scenario without a source shows "—" in that row', { timeout: 60_000 }, async () => {
+  await withPage(async (page) => {
+    await buildComparison(page);
+    await page.locator('nav.cofund-views').getByRole('button', { name: 'Rediger', exact: true }).click();
+    await page.getByRole('button', { name: '+ Nyt scenarie' }).click();
+    await page.locator('#cofund-preset').selectOption('design-sprint');
+    await expectText(total(page), '30.000.000 kr.', 'design sprint total');
+    await page.locator('nav.cofund-views').getByRole('button', { name: 'Sammenlign', exact: true }).click();
+    const table = await readTable(page);
+    assert.match(table['source:deb']['2'].value, /^—/u, 'DEB is not in the design sprint');
+    assert.equal(table['source:state']['0'].value.startsWith('—'), true, 'the government is not in the Vækstpilot');
+    assert.equal(table['source:state']['2'].value, '15.000.000 kr.');
+    assert.match(table['source:state']['2'].amount, /^—/u, 'no difference where the baseline has no such source');
+    assert.equal(table['source:state']['2'].percent, null);
+    assert.equal(table.total['2'].amount, '+8.100.000 kr.');
+    assert.equal(table.total['2'].percent, '+37,0 %');
+    assert.equal(table['per-unit:smes']['2'].value, '300.000 kr.');
+  });
+});
+
+// --- 2. Presentation by keyboard -----------------------------------------------------------
+
+test('presentation mode by keyboard only: Tab, Enter, arrows, Escape', { timeout: 60_000 }, async () => {
+  await withPage(async (page) => {
+    await buildComparison(page);
+    // From the top of the page, Tab until the view switch's "Præsentation" button has focus.
+    await page.evaluate(() => document.activeElement?.blur());
+    const isPresentButton = () =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        return !!el && el.closest('nav.cofund-views') !== null && el.textContent.trim() === 'Præsentation';
+      });
+    let found = false;
+    for (let i = 0; i < 60 && !found; i++) {
+      await page.keyboard.press('Tab');
+      found = await isPresentButton();
+    }
+    assert.ok(found, 'Tab reaches the "Præsentation" button');
+    await page.keyboard.press('Enter');
+
+    const heading = page.locator('#cofund-present-heading');
+    await expectText(heading, NAME_225, 'the active scenario (225) is presented');
+    await eventually(() => page.evaluate(() => document.activeElement?.id), (id) => id === 'cofund-present-heading', 'focus on the heading');
+    assert.equal(await page.locator('.cofund-editor, #cofund-preset, input, select, textarea').count(), 0, 'no editing controls');
+    await expectText(page.locator('[data-figure="total"] dd'), '32.850.000 kr.', 'total in large type');
+    await expectText(page.locator('[data-figure="balance"]'), 'Fuldt finansieret', 'balance in words');
+    await page.getByRole('button', { name: 'Tilbage til redigering (Esc)' }).waitFor({ state: 'visible' });
+    await page.getByRole('button', { name: 'Forrige' }).waitFor({ state: 'visible' });
+    await page.getByRole('button', { name: 'Næste' }).waitFor({ state: 'visible' });
+
+    // Two scenarios: the next after the last is the first (wrapping).
+    await page.keyboard.press('ArrowRight');
+    await expectText(heading, NAME_150, 'ArrowRight: the next scenario (wraps to 150)');
+    await expectText(page.locator('[data-figure="total"] dd'), '21.900.000 kr.', 'its total');
+    await page.keyboard.press('ArrowRight');
+    await expectText(heading, NAME_225, 'ArrowRight again: 225');
+    await page.keyboard.press('ArrowLeft');
+    await expectText(heading, NAME_150, 'ArrowLeft: back to 150');
+    await page.keyboard.press('PageDown');
+    await expectText(heading, NAME_225, 'PageDown: 225');
+
+    await page.keyboard.press('Escape');
+    await page.locator('#cofund-preset').waitFor({ state: 'visible', timeout: 5_000 });
+    assert.equal(await heading.count(), 0, 'presentation closed');
+    const current = page.locator('nav.cofund-views [aria-current="page"]');
+    await expectText(current, 'Rediger', 'back in the editing view');
+    await eventually(isPresentButton, (yes) => yes, 'focus back on the "Præsentation" button');
+  });
+});
+
+// --- 3. Accessibility ------------------------------------------------------------------------
+
+test('no axe violations: comparison view', { timeout: 60_000 }, async () => {
+  await withPage(async (page) => {
+    await buildComparison(page);
+    await assertNoViolations(page, 'compare');
+  });
+});
+
+for (const [width, height] of [[1920, 1080], [1280, 720]]) {
+  test(`no axe violations: presentation view at ${width}×${height}`, { timeout: 60_000 }, async () => {
+    await withPage(async (page) => {
+      await buildComparison(page);
+      await page.locator('nav.cofund-views').getByRole('button', { name: 'Præsentation', exact: true }).click();
+      await expectText(page.locator('#cofund-present-heading'), NAME_225, 'presented scenario');
+      // Large type: the heading is at least 36 px and body text at least 18 px.
+      const sizes = await page.evaluate(() => ({
+        heading: parseFloat(getComputedStyle(document.querySelector('#cofund-present-heading')).fontSize),
+        body: parseFloat(getComputedStyle(document.querySelector('.cofund-present')).fontSize),
+      }));
+      assert.ok(sizes.heading >= 36, `heading font size ${sizes.heading}px`);
+      assert.ok(sizes.body >= 18, `body font size ${sizes.body}px`);
+      await screenshot(page, `board-present-${width}x${height}`);
+      await assertNoViolations(page, `present ${width}×${height}`);
+    }, { context: { viewport: { width, height } } });
+  });
+}
+
+// --- 4. Print handout ------------------------------------------------------------------------
+
+test('the comparison prints on A4 landscape with the date, the names and each scenario\'s assumptions', { timeout: 60_000 }, async () => {
+  await withPage(async (page) => {
+    await buildComparison(page);
+    await page.emulateMedia({ media: 'print' });
+    const printed = norm(await page.locator('body').innerText());
+    assert.ok(printed.includes(`Dato: ${todayDa()}`), `the date ${todayDa()} is printed`);
+    assert.ok(printed.includes(NAME_150) && printed.includes(NAME_225), 'both scenario names are printed');
+    const handouts = page.locator('.cofund-board-handout');
+    assert.equal(await handouts.count(), 2, 'one handout block per scenario');
+    for (let i = 0; i < 2; i++) {
+      const block = handouts.nth(i);
+      assert.ok(await block.locator('.cofund-assumptions').isVisible(), `assumptions of scenario ${i} are printed`);
+      assert.ok(await block.locator('svg.cofund-bar-svg').isVisible(), `bar of scenario ${i} is printed`);
+    }
+    const assumptions = norm(await handouts.nth(1).locator('.cofund-assumptions').innerText());
+    assert.ok(assumptions.includes('225'), 'the 225 scenario lists its number of pilots');
+    assert.ok(assumptions.includes('50 % af støtteberettigede udgifter'), 'and DEB\'s rate');
+    await screenshot(page, 'board-print');
+
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    const boxes = [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]/g)]
+      .map((m) => ({ width: Number(m[3]) - Number(m[1]), height: Number(m[4]) - Number(m[2]) }));
+    assert.ok(boxes.length >= 1, 'the PDF has pages');
+    for (const box of boxes) {
+      assert.ok(box.width > box.height, `landscape page: ${box.width} × ${box.height} pt`);
+      // A4 landscape is 841,89 × 595,28 pt.
+      assert.ok(Math.abs(box.width - 841.89) < 2 && Math.abs(box.height - 595.28) < 2, `A4: ${box.width} × ${box.height} pt`);
+    }
+  });
+});
