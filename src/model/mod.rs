@@ -7,6 +7,7 @@ pub mod goal;
 pub mod read;
 pub mod scenario;
 pub mod sweep;
+pub mod sweep_input;
 pub mod tornado;
 pub mod write;
 
@@ -21,5 +22,6 @@ pub use scenario::{
     Base, CostKind, CostLine, Driver, Scenario, Source, SourceKind, FORMAT_VERSION,
 };
 pub use sweep::{sweep, SweepRow};
+pub use sweep_input::sweep_input;
 pub use tornado::{tornado, Input, Target, TornadoBar};
 pub use write::{evaluation_to_json, to_json_string, to_json_value};

@@ -1,0 +1,361 @@
+//! What the analysis charts share: "nice" axis ticks, the mapping of exact values to SVG
+//! coordinates, short tick labels in the chosen language, and the chart's width.
+//!
+//! Every coordinate is computed from exact decimals and rounded to a tenth of a unit only
+//! when it is written into the SVG; no `f64` is involved. Each chart draws its `viewBox`
+//! as wide as its container is in CSS pixels ([`use_width`]), so text in the SVG is as
+//! large on a 320 px phone as in the rest of the page (on a projector-wide page it zooms
+//! with the page's larger type), and between measurements (while a window is being resized)
+//! the `viewBox` simply scales.
+
+use cofund::numbers::{format_amount, format_millions, format_number, format_plain, Lang};
+use cofund::Decimal;
+use gloo::events::EventListener;
+use yew::prelude::*;
+
+use super::words::{rate, Unit};
+
+/// Font size of chart text in SVG units (= CSS pixels at the measured width); the
+/// stylesheet sets the same size on `.cofund-chart`.
+pub const FONT: u32 = 14;
+/// Narrowest and widest `viewBox` drawn; outside this the chart scales.
+pub const MIN_WIDTH: u32 = 280;
+pub const MAX_WIDTH: u32 = 1600;
+/// Width assumed before the container has been measured.
+pub const DEFAULT_WIDTH: u32 = 720;
+
+/// The rough width of `text` in SVG units at [`FONT`] (about 0,62 em a character: digits
+/// and average letters of the sans-serif fonts the page uses).
+pub fn text_width(text: &str) -> u32 {
+    let chars = u32::try_from(text.chars().count()).unwrap_or(u32::MAX);
+    chars.saturating_mul(FONT * 62) / 100
+}
+
+/// `text` cut to at most `max` units wide, with an ellipsis when it was cut. Reckons with
+/// 0,7 em a character, so that bold labels fit too.
+pub fn fit(text: &str, max: u32) -> String {
+    let room = usize::try_from(max.saturating_mul(10) / (FONT * 7))
+        .unwrap_or(usize::MAX)
+        .max(2);
+    if text.chars().count() <= room {
+        text.to_string()
+    } else {
+        let cut: String = text.chars().take(room - 1).collect();
+        let mut cut = cut.trim_end_matches([' ', ',', '.', ';', ':']).to_string();
+        cut.push('…');
+        cut
+    }
+}
+
+/// The `text-anchor` that keeps a label centred on `x` inside `0`–`width`: `start` or `end`
+/// near the edges.
+pub fn anchor(x: Decimal, text: &str, width: u32) -> &'static str {
+    let half = Decimal::from(text_width(text) / 2 + 2);
+    if x < half {
+        "start"
+    } else if x + half > Decimal::from(width) {
+        "end"
+    } else {
+        "middle"
+    }
+}
+
+/// The smallest 1, 2 or 5 × 10^k that is at least `raw` (`raw` > 0); 1 for anything else.
+pub fn nice_step(raw: Decimal) -> Decimal {
+    if raw <= Decimal::ZERO {
+        return Decimal::ONE;
+    }
+    let ten = Decimal::TEN;
+    let mut p = Decimal::ONE;
+    // p ≤ raw < 10·p, within Decimal's range (at most 28 steps either way).
+    for _ in 0..28 {
+        if p <= raw {
+            break;
+        }
+        p /= ten;
+    }
+    for _ in 0..28 {
+        match p.checked_mul(ten) {
+            Some(next) if next <= raw => p = next,
+            _ => break,
+        }
+    }
+    for m in [1, 2, 5, 10] {
+        if let Some(step) = p.checked_mul(Decimal::from(m)) {
+            if step >= raw {
+                return step;
+            }
+        }
+    }
+    p
+}
+
+/// `value` rounded down (`up` false) or up to a multiple of `step`.
+pub fn snap(value: Decimal, step: Decimal, up: bool) -> Decimal {
+    if step <= Decimal::ZERO {
+        return value;
+    }
+    let q = value.checked_div(step).unwrap_or_default();
+    let q = if up { q.ceil() } else { q.floor() };
+    q.checked_mul(step).unwrap_or(value)
+}
+
+/// An axis: its domain, nice ticks and step.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Axis {
+    pub lo: Decimal,
+    pub hi: Decimal,
+    pub step: Decimal,
+    pub ticks: Vec<Decimal>,
+}
+
+impl Axis {
+    /// An axis from `lo` to `hi` with about `count` ticks on round values. With `extend`,
+    /// the ends move out to the nearest ticks (an amount axis ending at a round figure);
+    /// otherwise the domain is exactly `lo`–`hi` (the swept range).
+    pub fn new(lo: Decimal, hi: Decimal, count: u32, extend: bool) -> Axis {
+        let (lo, hi) = if hi > lo {
+            (lo, hi)
+        } else if lo.is_zero() {
+            (Decimal::ZERO, Decimal::ONE)
+        } else {
+            // A single value: a band around it.
+            let half = (lo.abs() / Decimal::TEN).max(Decimal::ONE);
+            ((lo - half).max(Decimal::ZERO.min(lo)), lo + half)
+        };
+        let span = hi - lo;
+        let step = nice_step(span / Decimal::from(count.max(1)));
+        let (lo, hi) = if extend {
+            (snap(lo, step, false), snap(hi, step, true))
+        } else {
+            (lo, hi)
+        };
+        let mut ticks = Vec::new();
+        let mut t = snap(lo, step, true);
+        while t <= hi && ticks.len() < 60 {
+            ticks.push(t);
+            t = match t.checked_add(step) {
+                Some(next) => next,
+                None => break,
+            };
+        }
+        Axis {
+            lo,
+            hi,
+            step,
+            ticks,
+        }
+    }
+}
+
+/// A linear map from an axis's domain to SVG coordinates `p0`–`p1` (`p1` < `p0` for a
+/// vertical axis, whose values grow upwards).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Scale {
+    d0: Decimal,
+    p0: Decimal,
+    factor: Decimal,
+}
+
+impl Scale {
+    pub fn new(d0: Decimal, d1: Decimal, p0: Decimal, p1: Decimal) -> Scale {
+        let factor = if d1 > d0 {
+            (p1 - p0).checked_div(d1 - d0).unwrap_or_default()
+        } else {
+            Decimal::ZERO
+        };
+        Scale { d0, p0, factor }
+    }
+
+    /// The coordinate of `value`, to a tenth of a unit.
+    pub fn at(&self, value: Decimal) -> Decimal {
+        value
+            .checked_sub(self.d0)
+            .and_then(|v| v.checked_mul(self.factor))
+            .and_then(|v| v.checked_add(self.p0))
+            .unwrap_or(self.p0)
+            .round_dp(1)
+    }
+}
+
+/// A coordinate as SVG attribute text: `12.5`, `300`.
+pub fn c(value: Decimal) -> String {
+    value.round_dp(1).normalize().to_string()
+}
+
+/// A whole number of SVG units as a `Decimal`.
+pub fn d(units: u32) -> Decimal {
+    Decimal::from(units)
+}
+
+/// How many decimals `value` needs (at most 3).
+fn decimals(value: Decimal) -> u32 {
+    value.normalize().scale().min(3)
+}
+
+/// Short tick labels for one axis: amounts in millions (`21,5 mio.`, `DKK 21.5m` is
+/// shortened to `21.5m`) or milliards once the axis reaches a thousand millions, smaller
+/// amounts grouped (`150.000`), rates with their per cent sign, counts as they are. The
+/// axis title says the unit (kr.), so the labels leave the currency out.
+pub fn tick_labels(axis: &Axis, unit: Unit, lang: Lang) -> Vec<String> {
+    let largest = axis.ticks.iter().map(|t| t.abs()).max().unwrap_or_default();
+    let (divisor, suffix) = match unit {
+        Unit::Amount if largest >= Decimal::from(1_000_000_000) => (
+            Decimal::from(1_000_000_000),
+            if lang == Lang::Da { " mia." } else { "bn" },
+        ),
+        Unit::Amount if largest >= Decimal::from(1_000_000) => (
+            Decimal::from(1_000_000),
+            if lang == Lang::Da { " mio." } else { "m" },
+        ),
+        _ => (Decimal::ONE, ""),
+    };
+    let places = decimals(axis.step / divisor);
+    axis.ticks
+        .iter()
+        .map(|t| {
+            if t.is_zero() {
+                return "0".to_string();
+            }
+            match unit {
+                Unit::Rate => rate(*t, lang),
+                Unit::Count => format_plain(*t, lang),
+                Unit::Amount => format!("{}{suffix}", format_number(*t / divisor, places, lang)),
+            }
+        })
+        .collect()
+}
+
+/// An amount for a label inside a chart: `4,1 mio. kr.` from a million on, otherwise
+/// whole kroner (`690.000 kr.`).
+pub fn short_amount(value: Decimal, lang: Lang) -> String {
+    if value.abs() >= Decimal::from(1_000_000) {
+        format_millions(value, lang)
+    } else {
+        format_amount(value, lang)
+    }
+}
+
+/// The page width from which the stylesheets set larger type (100rem): the charts zoom
+/// by the same 1,25 there (a narrower `viewBox` in the same space).
+const PROJECTOR_WIDTH: i32 = 1600;
+
+/// The `viewBox` width for the element behind `node`: its width in CSS pixels (4/5 of it
+/// on a projector-wide page, so that the chart's text grows with the page's), rounded down
+/// to a multiple of 8 and kept within [`MIN_WIDTH`]–[`MAX_WIDTH`]; measured after the first
+/// render and again whenever the window is resized.
+#[hook]
+pub fn use_width(node: NodeRef) -> u32 {
+    let width = use_state_eq(|| DEFAULT_WIDTH);
+    {
+        let width = width.clone();
+        use_effect_with((), move |_| {
+            let measure = move || {
+                if let Some(el) = node.cast::<web_sys::Element>() {
+                    let w = u32::try_from(el.client_width()).unwrap_or(0);
+                    let page = gloo::utils::document()
+                        .document_element()
+                        .map_or(0, |root| root.client_width());
+                    let w = if page >= PROJECTOR_WIDTH {
+                        w * 4 / 5
+                    } else {
+                        w
+                    };
+                    if w > 0 {
+                        width.set((w / 8 * 8).clamp(MIN_WIDTH, MAX_WIDTH));
+                    }
+                }
+            };
+            measure();
+            let listener = EventListener::new(&gloo::utils::window(), "resize", move |_| measure());
+            move || drop(listener)
+        });
+    }
+    *width
+}
+
+/// Focuses `element` (an SVG or HTML element); does nothing if it cannot be focused.
+pub fn focus(element: &web_sys::Element) {
+    if let Ok(f) = js_sys::Reflect::get(element, &"focus".into()) {
+        if let Some(f) = wasm_bindgen::JsCast::dyn_ref::<js_sys::Function>(&f) {
+            let _ = f.call0(element);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn dec(text: &str) -> Decimal {
+        Decimal::from_str(text).expect("test literal")
+    }
+
+    #[test]
+    fn nice_steps() {
+        assert_eq!(nice_step(dec("0.7")), dec("1"));
+        assert_eq!(nice_step(dec("1")), dec("1"));
+        assert_eq!(nice_step(dec("1.2")), dec("2"));
+        assert_eq!(nice_step(dec("3")), dec("5"));
+        assert_eq!(nice_step(dec("6")), dec("10"));
+        assert_eq!(nice_step(dec("2190000")), dec("5000000"));
+        assert_eq!(nice_step(dec("0.012")), dec("0.02"));
+        assert_eq!(nice_step(Decimal::ZERO), Decimal::ONE);
+    }
+
+    #[test]
+    fn axes_extend_to_round_figures() {
+        let axis = Axis::new(Decimal::ZERO, dec("32850000"), 5, true);
+        assert_eq!(axis.step, dec("10000000"));
+        assert_eq!(axis.hi, dec("40000000"));
+        assert_eq!(axis.ticks.len(), 5);
+        let axis = Axis::new(dec("150"), dec("225"), 5, false);
+        assert_eq!(
+            (axis.lo, axis.hi, axis.step),
+            (dec("150"), dec("225"), dec("20"))
+        );
+        assert_eq!(
+            axis.ticks,
+            vec![dec("160"), dec("180"), dec("200"), dec("220")]
+        );
+        let flat = Axis::new(Decimal::ZERO, Decimal::ZERO, 5, true);
+        assert!(flat.hi > flat.lo);
+    }
+
+    #[test]
+    fn labels_are_short_and_in_the_language() {
+        let axis = Axis::new(Decimal::ZERO, dec("32850000"), 7, true);
+        assert_eq!(
+            tick_labels(&axis, Unit::Amount, Lang::Da),
+            ["0", "5 mio.", "10 mio.", "15 mio.", "20 mio.", "25 mio.", "30 mio.", "35 mio."]
+        );
+        let axis = Axis::new(Decimal::ZERO, dec("3450000"), 8, true);
+        assert_eq!(
+            tick_labels(&axis, Unit::Amount, Lang::Da)[1..3],
+            ["0,5 mio.".to_string(), "1,0 mio.".to_string()]
+        );
+        assert_eq!(tick_labels(&axis, Unit::Amount, Lang::En)[1], "0.5m");
+        let axis = Axis::new(Decimal::ZERO, dec("146000"), 4, true);
+        assert_eq!(tick_labels(&axis, Unit::Amount, Lang::Da)[1], "50.000");
+        let axis = Axis::new(Decimal::ZERO, dec("100"), 5, false);
+        assert_eq!(tick_labels(&axis, Unit::Rate, Lang::Da)[1], "20 %");
+    }
+
+    #[test]
+    fn scales_map_exactly() {
+        let s = Scale::new(dec("150"), dec("225"), dec("50"), dec("650"));
+        assert_eq!(s.at(dec("150")), dec("50"));
+        assert_eq!(s.at(dec("225")), dec("650"));
+        assert_eq!(c(s.at(dec("173"))), "234");
+        let y = Scale::new(Decimal::ZERO, dec("3"), dec("300"), dec("0"));
+        assert_eq!(c(y.at(Decimal::ONE)), "200");
+        assert_eq!(c(y.at(dec("2"))), "100");
+        assert_eq!(
+            c(Scale::new(Decimal::ZERO, dec("3"), Decimal::ZERO, dec("100")).at(Decimal::ONE)),
+            "33.3"
+        );
+        assert_eq!(fit("Projektledelse, administration", 140), "Projektledels…");
+        assert_eq!(fit("DEB", 140), "DEB");
+    }
+}

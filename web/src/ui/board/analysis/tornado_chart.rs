@@ -1,0 +1,398 @@
+//! Which assumption matters most: every input moved down and up by the same percentage,
+//! one at a time, and the bars ranked by how far the chosen figure (the gap, the total
+//! cost or one source's amount) swings. A table gives the same figures in full.
+
+use std::rc::Rc;
+
+use cofund::model::{tornado, Evaluation, Input, Scenario, SourceKind, Target, TornadoBar};
+use cofund::numbers::{format_amount, Lang};
+use cofund::Decimal;
+use yew::prelude::*;
+
+use super::chart::{
+    anchor, c, d, fit, short_amount, text_width, tick_labels, use_width, Axis, Scale, FONT,
+};
+use super::words::{input_key, input_label, rate, Unit};
+use crate::i18n::texts;
+use crate::ui::fields::{SelectField, TextField};
+
+const HATCH_ID: &str = "cofund-tornado-hatch";
+const CAPTION_ID: &str = "cofund-tornado-caption";
+/// Height of one bar's row: its label, the bar, and the two values side by side (or one
+/// above the other when the chart is too narrow for both on one line).
+const ROW: u32 = 66;
+const ROW_STACKED: u32 = 84;
+const TOP: u32 = 30;
+
+/// `gap`, `total` or `s:<source id>`.
+fn target_key(target: &Target) -> String {
+    match target {
+        Target::Gap => "gap".into(),
+        Target::TotalCost => "total".into(),
+        Target::Source(id) => format!("s:{id}"),
+    }
+}
+
+fn parse_target(key: &str) -> Target {
+    match key {
+        "total" => Target::TotalCost,
+        _ => key
+            .strip_prefix("s:")
+            .map_or(Target::Gap, |id| Target::Source(id.to_string())),
+    }
+}
+
+/// The gap, unless an uncapped residual absorbs every change (then the gap never moves):
+/// then the residual's amount.
+fn default_target(s: &Scenario) -> Target {
+    s.sources
+        .iter()
+        .find(|src| matches!(src.kind, SourceKind::Residual { cap: None }))
+        .map_or(Target::Gap, |src| Target::Source(src.id.clone()))
+}
+
+fn target_label(s: &Scenario, target: &Target, lang: Lang) -> String {
+    let t = texts(lang);
+    match target {
+        Target::Gap => t.gap.into(),
+        Target::TotalCost => t.total_cost.into(),
+        Target::Source(id) => s
+            .sources
+            .iter()
+            .find(|src| &src.id == id)
+            .map_or_else(|| id.clone(), |src| src.label.clone()),
+    }
+}
+
+fn target_value(s: &Scenario, e: &Evaluation, target: &Target) -> Decimal {
+    match target {
+        Target::Gap => e.gap,
+        Target::TotalCost => e.total_cost,
+        Target::Source(id) => s
+            .sources
+            .iter()
+            .position(|src| &src.id == id)
+            .and_then(|i| e.sources.get(i))
+            .map_or(Decimal::ZERO, |r| r.amount),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TornadoPanelProps {
+    pub scenario: Rc<Scenario>,
+    pub evaluation: Rc<Evaluation>,
+    pub lang: Lang,
+}
+
+#[function_component(TornadoPanel)]
+pub fn tornado_panel(props: &TornadoPanelProps) -> Html {
+    let lang = props.lang;
+    let t = texts(lang);
+    let s = props.scenario.clone();
+    let percent_text = use_state(|| "10".to_string());
+    let percent = use_state(|| Decimal::TEN);
+    let chosen = use_state(|| None::<Target>);
+
+    // A chosen source that the scenario no longer has falls back to the default.
+    let target = match &*chosen {
+        Some(Target::Source(id)) if !s.sources.iter().any(|src| &src.id == id) => {
+            default_target(&s)
+        }
+        Some(target) => target.clone(),
+        None => default_target(&s),
+    };
+    let percent_error = Unit::Rate
+        .parse(&percent_text, lang)
+        .err()
+        .map(|e| AttrValue::from(e.message(lang)));
+    let bars = use_memo(
+        (s.clone(), target.clone(), *percent),
+        |(s, target, percent)| tornado(s, target.clone(), *percent).map(Rc::new),
+    );
+
+    let mut options = vec![
+        (AttrValue::from("gap"), AttrValue::from(t.gap)),
+        (AttrValue::from("total"), AttrValue::from(t.total_cost)),
+    ];
+    options.extend(s.sources.iter().map(|src| {
+        (
+            AttrValue::from(format!("s:{}", src.id)),
+            AttrValue::from(src.label.clone()),
+        )
+    }));
+    let on_target = {
+        let chosen = chosen.clone();
+        Callback::from(move |key: String| chosen.set(Some(parse_target(&key))))
+    };
+    let on_percent = {
+        let (percent_text, percent) = (percent_text.clone(), percent.clone());
+        Callback::from(move |text: String| {
+            if let Ok(value) = Unit::Rate.parse(&text, lang) {
+                percent.set(value);
+            }
+            percent_text.set(text);
+        })
+    };
+
+    let label = target_label(&s, &target, lang);
+    html! {
+        <section class="cofund-analysis-panel" aria-labelledby="cofund-tornado-heading">
+            <h3 id="cofund-tornado-heading">{ t.tornado_heading }</h3>
+            <p class="cofund-hint">{ t.tornado_intro }</p>
+            <div class="cofund-analysis-controls">
+                <TextField id="cofund-tornado-percent" label={t.tornado_percent} value={AttrValue::from((*percent_text).clone())}
+                    error={percent_error} numeric=true on_input={on_percent} hint={t.rate_hint} />
+                <SelectField id="cofund-tornado-target" label={t.tornado_target} options={options}
+                    selected={AttrValue::from(target_key(&target))} on_change={on_target} class="cofund-analysis-wide" />
+            </div>
+            {
+                match &*bars {
+                    Ok(bars) => html! {
+                        <TornadoChart bars={bars.clone()} scenario={s.clone()} target={AttrValue::from(label)}
+                            today={target_value(&s, &props.evaluation, &target)} percent={*percent} lang={lang} />
+                    },
+                    Err(e) => html! { <p class="cofund-error">{ e.message(lang) }</p> },
+                }
+            }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct TornadoChartProps {
+    bars: Rc<Vec<TornadoBar>>,
+    scenario: Rc<Scenario>,
+    /// The target in words.
+    target: AttrValue,
+    /// The target's value in the scenario as it is.
+    today: Decimal,
+    percent: Decimal,
+    lang: Lang,
+}
+
+/// An input's value in its unit.
+fn input_value(input: Input, value: Decimal, lang: Lang) -> String {
+    Unit::of(input).format(value, lang)
+}
+
+#[function_component(TornadoChart)]
+fn tornado_chart(props: &TornadoChartProps) -> Html {
+    let lang = props.lang;
+    let t = texts(lang);
+    let s = &props.scenario;
+    let figure = use_node_ref();
+    let width = use_width(figure.clone());
+    let pct = rate(props.percent, lang);
+    let (down, up) = (format!("−{pct}"), format!("+{pct}"));
+    let moving: Vec<&TornadoBar> = props
+        .bars
+        .iter()
+        .filter(|b| b.swing > Decimal::ZERO)
+        .collect();
+    let still: Vec<String> = props
+        .bars
+        .iter()
+        .filter(|b| b.swing.is_zero())
+        .map(|b| input_label(s, b.input, lang))
+        .collect();
+    let caption = format!(
+        "{}: {} {}",
+        t.tornado_caption,
+        props.target,
+        format_args!("±{pct}")
+    );
+
+    let chart = if moving.is_empty() {
+        html! { <p class="cofund-note" data-testid="tornado-none">{ format!("{} {}", t.tornado_none, props.target) }</p> }
+    } else {
+        let n = u32::try_from(moving.len()).unwrap_or(u32::MAX);
+        let values = moving
+            .iter()
+            .flat_map(|b| [b.target_at_low, b.target_at_high])
+            .chain([props.today]);
+        let lo = values.clone().min().unwrap_or_default();
+        let hi = values.max().unwrap_or_default();
+        let axis = Axis::new(lo, hi, (width / 120).clamp(2, 8), true);
+        let labels = tick_labels(&axis, Unit::Amount, lang);
+        let (left, right) = (d(8), d(width.saturating_sub(8)));
+        let scale = Scale::new(axis.lo, axis.hi, left, right);
+        // The two values of a row side by side, or stacked when they would collide.
+        let value_texts: Vec<(String, String)> = moving
+            .iter()
+            .map(|b| {
+                (
+                    format!("{down}: {}", short_amount(b.target_at_low, lang)),
+                    format!("{up}: {}", short_amount(b.target_at_high, lang)),
+                )
+            })
+            .collect();
+        let stacked = value_texts
+            .iter()
+            .any(|(low, high)| text_width(low) + text_width(high) + 24 > width.saturating_sub(16));
+        let row_height = if stacked { ROW_STACKED } else { ROW };
+        let bottom = TOP + n * row_height;
+        let height = bottom + 50;
+        let base_x = scale.at(props.today);
+        let base_anchor = if base_x * Decimal::TWO > d(width) {
+            "end"
+        } else {
+            "start"
+        };
+        let summary = moving
+            .iter()
+            .take(3)
+            .map(|b| {
+                format!(
+                    "{} ({} {})",
+                    input_label(s, b.input, lang),
+                    t.tornado_col_swing.to_lowercase(),
+                    format_amount(b.swing, lang)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        let aria = format!("{caption}. {}: {summary}.", t.tornado_most);
+
+        let row = |(rank, bar): (usize, &&TornadoBar)| {
+            let y = TOP + u32::try_from(rank).unwrap_or(0) * row_height;
+            let (low_text, high_text) = value_texts.get(rank).cloned().unwrap_or_default();
+            let label = input_label(s, bar.input, lang);
+            let part = |to: Decimal, class: &'static str, fill: Option<String>| {
+                let end = scale.at(to);
+                let (x0, x1) = if end < base_x {
+                    (end, base_x)
+                } else {
+                    (base_x, end)
+                };
+                html! {
+                    <rect class={class} x={c(x0)} y={(y + 24).to_string()} width={c(x1 - x0)} height="18" fill={fill} />
+                }
+            };
+            html! {
+                <g class="cofund-tornado-row" data-input={input_key(bar.input)} data-rank={rank.to_string()}>
+                    <text class="cofund-chart-label" x="8" y={(y + 16).to_string()}>
+                        { fit(&label, width.saturating_sub(16)) }
+                        <title>{ &label }</title>
+                    </text>
+                    { part(bar.target_at_low, "cofund-tornado-low", None) }
+                    { part(bar.target_at_high, "cofund-tornado-high", Some(format!("url(#{HATCH_ID})"))) }
+                    <text class="cofund-chart-tick cofund-chart-halo" x="8" y={(y + 58).to_string()}>{ low_text }</text>
+                    <text class="cofund-chart-tick cofund-chart-halo" x={c(if stacked { left } else { right })}
+                          y={(y + if stacked { 76 } else { 58 }).to_string()}
+                          text-anchor={if stacked { "start" } else { "end" }}>{ high_text }</text>
+                </g>
+            }
+        };
+        html! { <>
+            <svg class="cofund-chart cofund-tornado-svg" viewBox={format!("0 0 {width} {height}")} role="img"
+                 aria-label={aria} data-testid="tornado-chart" focusable="false">
+                <defs>
+                    <pattern id={HATCH_ID} patternUnits="userSpaceOnUse" width="8" height="8" patternTransform="rotate(45)">
+                        <rect class="cofund-tornado-hatch-bg" width="8" height="8" fill="#ffffff" />
+                        <rect class="cofund-tornado-hatch-line" width="4" height="8" fill="#c2570c" />
+                    </pattern>
+                </defs>
+                { for axis.ticks.iter().zip(&labels).map(|(v, label)| {
+                    let at = scale.at(*v);
+                    let x = c(at);
+                    html! { <>
+                        <line class="cofund-chart-grid" x1={x.clone()} x2={x.clone()} y1={TOP.to_string()} y2={bottom.to_string()} />
+                        <text class="cofund-chart-tick" x={x} y={(bottom + FONT + 6).to_string()} text-anchor={anchor(at, label, width)}>{ label }</text>
+                    </> }
+                }) }
+                <text class="cofund-chart-title" x={c((left + right) / Decimal::TWO)} y={(bottom + 2 * FONT + 16).to_string()}
+                      text-anchor="middle">{ format!("{}{}", props.target, t.unit_kr) }</text>
+                { for moving.iter().enumerate().map(row) }
+                <line class="cofund-tornado-base" x1={c(base_x)} x2={c(base_x)} y1={(TOP - 8).to_string()} y2={bottom.to_string()} />
+                <text class="cofund-chart-title" x={c(base_x)} y="16" text-anchor={base_anchor}>
+                    { format!("{}: {}", t.tornado_today, short_amount(props.today, lang)) }
+                </text>
+            </svg>
+            <ul class="cofund-tornado-legend" aria-label={t.bar_legend}>
+                <li>
+                    <svg class="cofund-sweep-swatch" viewBox="0 0 20 12" aria-hidden="true" focusable="false">
+                        <rect class="cofund-tornado-low" width="20" height="12" />
+                    </svg>
+                    <span>{ t.tornado_lowered }{ " " }<span class="cofund-nowrap">{ &pct }</span></span>
+                </li>
+                <li>
+                    <svg class="cofund-sweep-swatch" viewBox="0 0 20 12" aria-hidden="true" focusable="false">
+                        <rect class="cofund-tornado-high" width="20" height="12" fill={format!("url(#{HATCH_ID})")} />
+                    </svg>
+                    <span>{ t.tornado_raised }{ " " }<span class="cofund-nowrap">{ &pct }</span></span>
+                </li>
+            </ul>
+        </> }
+    };
+
+    html! {
+        <figure class="cofund-tornado" ref={figure}>
+            <figcaption id={CAPTION_ID} class="cofund-chart-caption">{ &caption }</figcaption>
+            { chart }
+            if !still.is_empty() && !moving.is_empty() {
+                <p class="cofund-note">{ format!("{} {}", t.tornado_still, still.join(", ")) }</p>
+            }
+            <details class="cofund-analysis-details" data-testid="tornado-table">
+                <summary>{ t.show_as_table }</summary>
+                <div class="cofund-analysis-scroll" role="region" aria-labelledby="cofund-tornado-table-caption" tabindex="0">
+                    <table class="cofund-table cofund-analysis-table">
+                        <caption id="cofund-tornado-table-caption">{ &caption }</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{ t.tornado_col_input }</th>
+                                <th scope="col" class="num">{ t.tornado_today }</th>
+                                <th scope="col" class="num">{ &down }</th>
+                                <th scope="col" class="num">{ format!("{} {down}", props.target) }</th>
+                                <th scope="col" class="num">{ &up }</th>
+                                <th scope="col" class="num">{ format!("{} {up}", props.target) }</th>
+                                <th scope="col" class="num">{ t.tornado_col_swing }</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            { for props.bars.iter().enumerate().map(|(rank, b)| html! {
+                                <tr data-input={input_key(b.input)} data-rank={rank.to_string()}>
+                                    <th scope="row">{ input_label(s, b.input, lang) }</th>
+                                    <td class="num">{ input_value(b.input, b.value, lang) }</td>
+                                    <td class="num">{ input_value(b.input, b.low_value, lang) }</td>
+                                    <td class="num">{ format_amount(b.target_at_low, lang) }</td>
+                                    <td class="num">{ input_value(b.input, b.high_value, lang) }</td>
+                                    <td class="num">{ format_amount(b.target_at_high, lang) }</td>
+                                    <td class="num">{ format_amount(b.swing, lang) }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            </details>
+        </figure>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cofund::presets::Preset;
+
+    #[test]
+    fn targets_round_trip_and_default_to_the_residual() {
+        for target in [
+            Target::Gap,
+            Target::TotalCost,
+            Target::Source("local".into()),
+        ] {
+            assert_eq!(parse_target(&target_key(&target)), target);
+        }
+        let s = Preset::find("vaekstpilot-150")
+            .and_then(|p| p.scenario().ok())
+            .expect("preset");
+        assert_eq!(default_target(&s), Target::Source("local".into()));
+        assert_eq!(
+            target_label(&s, &default_target(&s), Lang::Da),
+            "Lokal/regional medfinansiering"
+        );
+        let sprint = Preset::find("design-sprint")
+            .and_then(|p| p.scenario().ok())
+            .expect("preset");
+        assert_eq!(default_target(&sprint), Target::Gap);
+    }
+}
