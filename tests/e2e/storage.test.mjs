@@ -571,3 +571,34 @@ test('undo/redo: Ctrl+Z back to 21.900.000, Ctrl+Shift+Z again; "Fortryd" brings
     assert.deepEqual(await tabNames(page), names, 'the same scenarios');
   });
 });
+
+test('a link to all scenarios opens the whole comparison with its baseline in a new browser', { timeout: 60_000 }, async () => {
+  let link;
+  await withPage(async ({ page }) => {
+    await button(page, '+ Nyt scenarie').click();
+    await page.locator('#cofund-preset').selectOption('vaekstpilot-225');
+    await expectText(total(page), '32.850.000 kr.', 'second scenario total');
+    await button(page, 'Kopiér link til alle scenarier').click();
+    const field = page.locator('#cofund-share-link');
+    await field.waitFor({ state: 'visible', timeout: 5_000 });
+    link = await field.inputValue();
+    assert.match(link, /^[^#]+#w1\.[A-Za-z0-9_-]+$/, `a workspace link: ${link}`);
+  });
+  await withPage(
+    async ({ page }) => {
+      await eventually(() => tabCount(page), (n) => n === 2, 'two scenario tabs');
+      assert.deepEqual(
+        (await tabNames(page)).map((n) => n.replace(/\s*basis$/, '')),
+        [DEFAULT_NAME, 'Nordjysk Vækstpilotordning 2020–2023, 225 vækstpiloter'],
+      );
+      await page.locator('nav.cofund-views').getByRole('button', { name: 'Sammenlign', exact: true }).click();
+      const table = page.locator('.cofund-board-compare table').first();
+      await eventually(
+        () => table.locator('[data-row="total"]').innerText(),
+        (text) => text.includes('21.900.000 kr.') && text.includes('32.850.000 kr.') && text.includes('+10.950.000 kr.'),
+        'the comparison to show both columns and the difference',
+      );
+    },
+    { path: link.slice(link.indexOf('#')) },
+  );
+});

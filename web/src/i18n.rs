@@ -201,6 +201,7 @@ pub struct Texts {
     pub goal_no_cap_hint: &'static str,
     pub goal_split: &'static str,
     pub goal_split_after: &'static str,
+    pub share_all_link: &'static str,
 }
 
 const DA: Texts = Texts {
@@ -397,6 +398,7 @@ const DA: Texts = Texts {
     goal_no_cap_hint: "Kun kilder af typen »Andel af udgifter« og »Restfinansiering« kan have et loft; det sættes under Rediger.",
     goal_split: "Fordeling",
     goal_split_after: "Fordeling, når hullet er lukket",
+    share_all_link: "Kopiér link til alle scenarier",
 };
 
 const EN: Texts = Texts {
@@ -593,6 +595,7 @@ const EN: Texts = Texts {
     goal_no_cap_hint: "Only “Share of cost” and “Residual funding” sources can have a cap; set it under Edit.",
     goal_split: "Split",
     goal_split_after: "Split once the gap is closed",
+    share_all_link: "Copy link to all scenarios",
 };
 
 /// The texts for a language.

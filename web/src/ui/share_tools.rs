@@ -9,7 +9,8 @@ use cofund::storage::csv::{results_csv, sweep_csv, CSV_MIME};
 use cofund::storage::file::{
     export_file, import_any, suggested_file_name, ImportError, Imported, MAX_FILE_BYTES,
 };
-use cofund::storage::link::encode_scenario;
+use cofund::storage::link::{encode_scenario, encode_workspace};
+use cofund::storage::workspace::Workspace;
 use cofund::storage::xlsx::{workbook, XLSX_MIME};
 use cofund::Decimal;
 use wasm_bindgen::JsCast;
@@ -132,10 +133,21 @@ pub fn share_tools(props: &ShareToolsProps) -> Html {
             status.set(done.err().map(|e| (false, e)));
         })
     };
-    let share = {
+    // A link to the active scenario, or to every scenario with the baseline (the comparison).
+    let share_link = |all_scenarios: bool| {
         let (scenario, status, link) = (props.scenario.clone(), status.clone(), link.clone());
+        let (all, baseline) = (props.all.clone(), props.baseline);
         Callback::from(move |_: MouseEvent| {
-            let url = address::link_with(&encode_scenario(&scenario));
+            let fragment = if all_scenarios {
+                let scenarios = all.iter().map(|c| (*c.scenario).clone()).collect();
+                encode_workspace(&Workspace::new(
+                    scenarios,
+                    (baseline < all.len()).then_some(baseline),
+                ))
+            } else {
+                encode_scenario(&scenario)
+            };
+            let url = address::link_with(&fragment);
             link.set(url.clone());
             let status = status.clone();
             // The clipboard exists only on secure pages (https, localhost) and may refuse;
@@ -214,7 +226,10 @@ pub fn share_tools(props: &ShareToolsProps) -> Html {
         <section class="cofund-share" aria-labelledby="cofund-share-heading">
             <h2 id="cofund-share-heading" class="cofund-share-heading">{ t.share_heading }</h2>
             <div class="cofund-share-tools">
-                <button type="button" class="cofund-icon-button" onclick={share}>{ t.share_link }</button>
+                <button type="button" class="cofund-icon-button" onclick={share_link(false)}>{ t.share_link }</button>
+                if props.all.len() > 1 {
+                    <button type="button" class="cofund-icon-button" onclick={share_link(true)}>{ t.share_all_link }</button>
+                }
                 <button type="button" class="cofund-icon-button" onclick={export}>{ t.export_file }</button>
                 <label class="cofund-icon-button cofund-file-label">
                     { t.import_file }
