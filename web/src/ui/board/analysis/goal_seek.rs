@@ -83,6 +83,19 @@ fn still_there<'a>(chosen: &'a str, ids: impl Iterator<Item = &'a str> + Clone) 
 }
 
 /// A driver's own range as field texts: min (or 0) and max (or nothing).
+/// Keeps a form's chosen driver if the scenario still has it; otherwise picks the first
+/// driver and resets the range fields to its min and max.
+fn keep_driver(driver: &mut String, from: &mut String, to: &mut String, s: &Scenario, lang: Lang) {
+    let drivers = s.drivers.iter().map(|d| d.id.as_str());
+    match still_there(driver, drivers) {
+        Some(id) if id == driver.as_str() => {}
+        other => {
+            *driver = other.unwrap_or_default().to_string();
+            (*from, *to) = driver_range_texts(s, driver, lang);
+        }
+    }
+}
+
 fn driver_range_texts(s: &Scenario, driver: &str, lang: Lang) -> (String, String) {
     let d = s.driver(driver);
     (
@@ -268,15 +281,8 @@ fn afford(props: &GoalSeekProps) -> Html {
         let form = form.clone();
         use_effect_with((s.clone(), lang), move |(s, lang)| {
             let mut next = (*form).clone();
-            let drivers = s.drivers.iter().map(|d| d.id.as_str());
             let sources = s.sources.iter().map(|src| src.id.as_str());
-            match still_there(&form.driver, drivers) {
-                Some(id) if id == form.driver => {}
-                other => {
-                    next.driver = other.unwrap_or_default().to_string();
-                    (next.from, next.to) = driver_range_texts(s, &next.driver, *lang);
-                }
-            }
+            keep_driver(&mut next.driver, &mut next.from, &mut next.to, s, *lang);
             next.source = still_there(&form.source, sources)
                 .unwrap_or_default()
                 .to_string();
@@ -647,14 +653,7 @@ fn cap_binds(props: &GoalSeekProps) -> Html {
         let form = form.clone();
         use_effect_with((s.clone(), lang), move |(s, lang)| {
             let mut next = (*form).clone();
-            let drivers = s.drivers.iter().map(|d| d.id.as_str());
-            match still_there(&form.driver, drivers) {
-                Some(id) if id == form.driver => {}
-                other => {
-                    next.driver = other.unwrap_or_default().to_string();
-                    (next.from, next.to) = driver_range_texts(s, &next.driver, *lang);
-                }
-            }
+            keep_driver(&mut next.driver, &mut next.from, &mut next.to, s, *lang);
             // A source the scenario lost: one with a cap if there is one, else the first.
             let capped = s.sources.iter().find(|src| src.kind.cap().is_some());
             let current = s.sources.iter().find(|src| src.id == form.source);
