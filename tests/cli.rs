@@ -272,3 +272,21 @@ fn presets_are_listed_and_printed() {
     let json: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["format"], 1);
 }
+
+#[test]
+fn link_prints_share_link_data_that_reads_back_as_the_scenario() {
+    let preset = cofund::presets::Preset::find("design-sprint").unwrap();
+    let out = cofund(&["link", "-"], Some(preset.json));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let link = String::from_utf8(out.stdout).unwrap();
+    assert!(link.starts_with("s1."), "{link}");
+    let back = cofund::storage::link::decode_scenario(link.trim()).unwrap();
+    assert_eq!(back, preset.scenario().unwrap());
+    let out = cofund(&["link", "-"], Some("{\"format\": 1}"));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!String::from_utf8_lossy(&out.stderr).is_empty());
+}

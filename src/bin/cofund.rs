@@ -5,6 +5,7 @@
 //! cofund sweep FILE|- --driver ID --from A --to B --step S     one CSV row per driver value
 //! cofund presets                                               list the built-in scenarios
 //! cofund preset KEY                                            print a built-in scenario file
+//! cofund link FILE|-                                           the scenario's share link data (s1.…)
 //! ```
 //! Invalid input: the message (naming the field path and value) on stderr, exit code 1.
 //! Wrong usage: exit code 2.
@@ -21,6 +22,10 @@ usage: cofund evaluate FILE|-
        cofund sweep FILE|- --driver ID --from A --to B --step S
        cofund presets
        cofund preset KEY
+       cofund link FILE|-
+
+`link` prints the share-link data of a scenario (s1.…), for an embed's `scenario` option
+or after `#` in the app's address.
 
 FILE is a scenario file (format 1 JSON); '-' reads it from standard input.
 Numbers on the command line use '.' as decimal mark and no thousands separators.";
@@ -82,6 +87,13 @@ fn run(args: &[String]) -> Result<(), Failure> {
                 Failure::Input(format!("no preset named {key:?}; see `cofund presets`"))
             })?;
             print!("{}", preset.json);
+            Ok(())
+        }
+        "link" => {
+            let [file] = rest else {
+                return Err(Failure::Usage("link takes exactly one FILE (or -)".into()));
+            };
+            println!("{}", cofund::storage::link::encode_scenario(&load(file)?));
             Ok(())
         }
         "-h" | "--help" | "help" => {

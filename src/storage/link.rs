@@ -126,32 +126,116 @@ pub fn decode_workspace(fragment: &str) -> Result<Workspace, LinkError> {
 
 /// Reads any link this version knows.
 pub fn decode_link(fragment: &str) -> Result<Link, LinkError> {
-    let body = strip_prefixes(fragment);
-    if body.is_empty() {
-        return Err(LinkError::Empty);
-    }
-    if body.len() > MAX_LINK_CHARS {
-        let chars = body.chars().count();
-        if chars > MAX_LINK_CHARS {
-            return Err(LinkError::TooLarge(Oversize::Link { chars }));
+    let packed = Packed::from_fragment(fragment)?;
+    let inflated = inflate(&packed.deflated);
+    packed.open(inflated)
+}
+
+/// What a link holds before it is inflated: which document, its checksum, and the raw
+/// deflate data. Decoding is split in two so that a caller can inflate by other means (the
+/// embedded widget uses the browser's `DecompressionStream` and so ships no inflater):
+/// [`Packed::from_fragment`], inflate `deflated`, then [`Packed::open`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Packed {
+    pub workspace: bool,
+    checksum: u32,
+    /// Raw deflate (RFC 1951) of the JSON document.
+    pub deflated: Vec<u8>,
+}
+
+/// Why inflating failed, as far as the inflater can tell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InflateError {
+    /// The deflate data ends early.
+    Truncated,
+    /// The deflate data is not valid.
+    Corrupt,
+    /// More than [`MAX_JSON_BYTES`] came out; the inflater stopped.
+    TooLarge,
+}
+
+impl Packed {
+    /// Checks the link's length and marker and decodes its base64; does not inflate.
+    pub fn from_fragment(fragment: &str) -> Result<Packed, LinkError> {
+        let body = strip_prefixes(fragment);
+        if body.is_empty() {
+            return Err(LinkError::Empty);
         }
-        // Under the limit in characters, over it in bytes: not ASCII, so not base64.
-        return Err(LinkError::NotBase64);
+        if body.len() > MAX_LINK_CHARS {
+            let chars = body.chars().count();
+            if chars > MAX_LINK_CHARS {
+                return Err(LinkError::TooLarge(Oversize::Link { chars }));
+            }
+            // Under the limit in characters, over it in bytes: not ASCII, so not base64.
+            return Err(LinkError::NotBase64);
+        }
+        let (workspace, data) = if let Some(data) = body.strip_prefix(SCENARIO_MARKER) {
+            (false, data)
+        } else if let Some(data) = body.strip_prefix(WORKSPACE_MARKER) {
+            (true, data)
+        } else {
+            let start: String = body.chars().take(8).collect();
+            return Err(LinkError::UnknownVersion { start });
+        };
+        if data.is_empty() {
+            return Err(LinkError::Empty);
+        }
+        let payload = URL_SAFE_NO_PAD.decode(data).map_err(|e| match e {
+            DecodeError::InvalidByte(..) | DecodeError::InvalidPadding => LinkError::NotBase64,
+            // A length no encoder produces, or stray bits in the last character: what a
+            // link cut off in the middle of a character looks like.
+            DecodeError::InvalidLength(_) | DecodeError::InvalidLastSymbol(..) => {
+                LinkError::Truncated
+            }
+        })?;
+        let Some((checksum, deflated)) = payload.split_first_chunk::<CHECKSUM_BYTES>() else {
+            return Err(LinkError::Truncated);
+        };
+        Ok(Packed {
+            workspace,
+            checksum: u32::from_le_bytes(*checksum),
+            deflated: deflated.to_vec(),
+        })
     }
-    if let Some(data) = body.strip_prefix(SCENARIO_MARKER) {
-        let json = unpack(data)?;
-        model::from_json_str(&json)
-            .map(Link::Scenario)
-            .map_err(LinkError::Invalid)
-    } else if let Some(data) = body.strip_prefix(WORKSPACE_MARKER) {
-        let json = unpack(data)?;
-        read_workspace(&json)
-            .map(Link::Workspace)
-            .map_err(LinkError::InvalidWorkspace)
-    } else {
-        let start: String = body.chars().take(8).collect();
-        Err(LinkError::UnknownVersion { start })
+
+    /// Checks what came out of inflating [`Packed::deflated`] against the checksum and
+    /// reads the document.
+    pub fn open(&self, inflated: Result<Vec<u8>, InflateError>) -> Result<Link, LinkError> {
+        let json = inflated.map_err(|e| match e {
+            InflateError::Truncated => LinkError::Truncated,
+            InflateError::Corrupt => LinkError::Corrupt,
+            InflateError::TooLarge => LinkError::TooLarge(Oversize::Content),
+        })?;
+        if json.len() > MAX_JSON_BYTES {
+            return Err(LinkError::TooLarge(Oversize::Content));
+        }
+        if crc32(&json) != self.checksum {
+            return Err(LinkError::Corrupt);
+        }
+        let json = String::from_utf8(json).map_err(|_| LinkError::Corrupt)?;
+        if self.workspace {
+            read_workspace(&json)
+                .map(Link::Workspace)
+                .map_err(LinkError::InvalidWorkspace)
+        } else {
+            model::from_json_str(&json)
+                .map(Link::Scenario)
+                .map_err(LinkError::Invalid)
+        }
     }
+}
+
+/// Raw inflate with miniz_oxide, bounded by [`MAX_JSON_BYTES`].
+fn inflate(deflated: &[u8]) -> Result<Vec<u8>, InflateError> {
+    miniz_oxide::inflate::decompress_to_vec_with_limit(deflated, MAX_JSON_BYTES).map_err(
+        |e| match e.status {
+            TINFLStatus::HasMoreOutput => InflateError::TooLarge,
+            TINFLStatus::NeedsMoreInput | TINFLStatus::FailedCannotMakeProgress => {
+                InflateError::Truncated
+            }
+            _ => InflateError::Corrupt,
+        },
+    )
 }
 
 /// The document inside a `w1.` link must be a workspace: a bare scenario there is not an
@@ -197,34 +281,6 @@ fn encode(marker: &str, json: &str) -> String {
     out.push_str(marker);
     URL_SAFE_NO_PAD.encode_string(&payload, &mut out);
     out
-}
-
-/// base64 → checksum + deflate → JSON text, every step bounded and checked.
-fn unpack(data: &str) -> Result<String, LinkError> {
-    if data.is_empty() {
-        return Err(LinkError::Empty);
-    }
-    let payload = URL_SAFE_NO_PAD.decode(data).map_err(|e| match e {
-        DecodeError::InvalidByte(..) | DecodeError::InvalidPadding => LinkError::NotBase64,
-        // A length no encoder produces, or stray bits in the last character: what a
-        // link cut off in the middle of a character looks like.
-        DecodeError::InvalidLength(_) | DecodeError::InvalidLastSymbol(..) => LinkError::Truncated,
-    })?;
-    let Some((checksum, deflated)) = payload.split_first_chunk::<CHECKSUM_BYTES>() else {
-        return Err(LinkError::Truncated);
-    };
-    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(deflated, MAX_JSON_BYTES)
-        .map_err(|e| match e.status {
-            TINFLStatus::HasMoreOutput => LinkError::TooLarge(Oversize::Content),
-            TINFLStatus::NeedsMoreInput | TINFLStatus::FailedCannotMakeProgress => {
-                LinkError::Truncated
-            }
-            _ => LinkError::Corrupt,
-        })?;
-    if crc32(&json) != u32::from_le_bytes(*checksum) {
-        return Err(LinkError::Corrupt);
-    }
-    String::from_utf8(json).map_err(|_| LinkError::Corrupt)
 }
 
 /// What was too large in [`LinkError::TooLarge`].
@@ -408,6 +464,44 @@ mod tests {
             assert_eq!(decode_scenario(&form), Ok(s.clone()), "{form}");
         }
         assert_eq!(decode_workspace(&link), Ok(Workspace::single(s)));
+    }
+
+    #[test]
+    fn two_phase_decoding_checks_what_another_inflater_returns() {
+        let s = preset("design-sprint");
+        let link = encode_scenario(&s);
+        let packed = Packed::from_fragment(&link).unwrap();
+        assert!(!packed.workspace);
+        let json = inflate(&packed.deflated).unwrap();
+        assert_eq!(packed.open(Ok(json.clone())), Ok(Link::Scenario(s)));
+        // An inflater that got it wrong (one byte changed) is caught by the checksum.
+        let mut wrong = json.clone();
+        wrong[10] ^= 1;
+        assert_eq!(packed.open(Ok(wrong)), Err(LinkError::Corrupt));
+        // One that ignored the limit is refused after the fact.
+        let huge = vec![b' '; MAX_JSON_BYTES + 1];
+        assert_eq!(
+            packed.open(Ok(huge)),
+            Err(LinkError::TooLarge(Oversize::Content))
+        );
+        for (error, expected) in [
+            (InflateError::Truncated, LinkError::Truncated),
+            (InflateError::Corrupt, LinkError::Corrupt),
+            (
+                InflateError::TooLarge,
+                LinkError::TooLarge(Oversize::Content),
+            ),
+        ] {
+            assert_eq!(packed.open(Err(error)), Err(expected));
+        }
+        assert_eq!(Packed::from_fragment("#s1."), Err(LinkError::Empty));
+        assert!(
+            Packed::from_fragment(&encode_workspace(&Workspace::single(preset(
+                "design-sprint"
+            ))))
+            .unwrap()
+            .workspace
+        );
     }
 
     #[test]
