@@ -5,11 +5,8 @@ use cofund::numbers::Lang;
 
 /// The fixed texts of the user interface in one language.
 pub struct Texts {
-    pub app_title: &'static str,
-    pub tagline: &'static str,
     pub language_switch: &'static str,
     pub language_switch_label: &'static str,
-    pub preset_label: &'static str,
     pub costs_caption: &'static str,
     pub sources_caption: &'static str,
     pub col_item: &'static str,
@@ -30,7 +27,6 @@ pub struct Texts {
     pub new_source: &'static str,
     pub editor_heading: &'static str,
     pub results_heading: &'static str,
-    pub blank_option: &'static str,
     pub name_label: &'static str,
     pub years_label: &'static str,
     pub drivers_heading: &'static str,
@@ -96,14 +92,25 @@ pub struct Texts {
     pub explain_formula: &'static str,
     pub explain_close: &'static str,
     pub copy_suffix: &'static str,
+    pub undo: &'static str,
+    pub redo: &'static str,
+}
+
+/// The texts only the full app shows (scenario tabs, sharing, notices, the comparison,
+/// presentation and analysis views), apart from [`Texts`] so that the embedded widget,
+/// which never shows them, does not carry them. Every [`Texts`] field reads through it.
+pub struct AppTexts {
+    base: &'static Texts,
+    pub app_title: &'static str,
+    pub tagline: &'static str,
+    pub preset_label: &'static str,
+    pub blank_option: &'static str,
     pub workspace_label: &'static str,
     pub baseline_badge: &'static str,
     pub new_scenario: &'static str,
     pub duplicate: &'static str,
     pub use_as_baseline: &'static str,
     pub delete_scenario: &'static str,
-    pub undo: &'static str,
-    pub redo: &'static str,
     pub preset_hint: &'static str,
     pub years_word: &'static str,
     pub cap_word: &'static str,
@@ -205,11 +212,8 @@ pub struct Texts {
 }
 
 const DA: Texts = Texts {
-    app_title: "Cofund",
-    tagline: "Medfinansiering regnet præcist – til kronen",
     language_switch: "English",
     language_switch_label: "Switch to English",
-    preset_label: "Scenarie",
     costs_caption: "Udgifter",
     sources_caption: "Finansiering",
     col_item: "Post",
@@ -230,7 +234,6 @@ const DA: Texts = Texts {
     new_source: "Ny finansieringskilde",
     editor_heading: "Forudsætninger",
     results_heading: "Resultat",
-    blank_option: "Tomt scenarie",
     name_label: "Navn",
     years_label: "Periode (år)",
     drivers_heading: "Enheder",
@@ -295,14 +298,22 @@ const DA: Texts = Texts {
     explain_formula: "Udregning",
     explain_close: "Luk forklaringen",
     copy_suffix: "kopi",
+    undo: "Fortryd",
+    redo: "Gentag",
+};
+
+const DA_APP: AppTexts = AppTexts {
+    base: &DA,
+    app_title: "Cofund",
+    tagline: "Medfinansiering regnet præcist – til kronen",
+    preset_label: "Scenarie",
+    blank_option: "Tomt scenarie",
     workspace_label: "Scenarier",
     baseline_badge: "basis",
     new_scenario: "Nyt scenarie",
     duplicate: "Duplikér",
     use_as_baseline: "Brug som basis",
     delete_scenario: "Slet scenarie",
-    undo: "Fortryd",
-    redo: "Gentag",
     preset_hint: "Indlæser skabelonen i det valgte scenarie (kan fortrydes).",
     years_word: "år",
     cap_word: "højst",
@@ -402,11 +413,8 @@ const DA: Texts = Texts {
 };
 
 const EN: Texts = Texts {
-    app_title: "Cofund",
-    tagline: "Co-financing computed exactly – to the krone",
     language_switch: "Dansk",
     language_switch_label: "Skift til dansk",
-    preset_label: "Scenario",
     costs_caption: "Costs",
     sources_caption: "Funding",
     col_item: "Item",
@@ -427,7 +435,6 @@ const EN: Texts = Texts {
     new_source: "New funding source",
     editor_heading: "Assumptions",
     results_heading: "Result",
-    blank_option: "Blank scenario",
     name_label: "Name",
     years_label: "Period (years)",
     drivers_heading: "Units",
@@ -492,14 +499,22 @@ const EN: Texts = Texts {
     explain_formula: "Calculation",
     explain_close: "Close the explanation",
     copy_suffix: "copy",
+    undo: "Undo",
+    redo: "Redo",
+};
+
+const EN_APP: AppTexts = AppTexts {
+    base: &EN,
+    app_title: "Cofund",
+    tagline: "Co-financing computed exactly – to the krone",
+    preset_label: "Scenario",
+    blank_option: "Blank scenario",
     workspace_label: "Scenarios",
     baseline_badge: "baseline",
     new_scenario: "New scenario",
     duplicate: "Duplicate",
     use_as_baseline: "Use as baseline",
     delete_scenario: "Delete scenario",
-    undo: "Undo",
-    redo: "Redo",
     preset_hint: "Loads the template into the current scenario (can be undone).",
     years_word: "years",
     cap_word: "at most",
@@ -603,6 +618,22 @@ pub fn texts(lang: Lang) -> &'static Texts {
     match lang {
         Lang::Da => &DA,
         Lang::En => &EN,
+    }
+}
+
+/// The texts of the full app for a language (they include every [`Texts`] field).
+pub fn app_texts(lang: Lang) -> &'static AppTexts {
+    match lang {
+        Lang::Da => &DA_APP,
+        Lang::En => &EN_APP,
+    }
+}
+
+impl std::ops::Deref for AppTexts {
+    type Target = Texts;
+
+    fn deref(&self) -> &Texts {
+        self.base
     }
 }
 

@@ -44,6 +44,8 @@ pub enum Direction {
 pub enum Action {
     SetLang(Lang),
     LoadPreset(String),
+    /// A whole scenario from outside (an embedding page's `cofund:set-scenario`).
+    Replace(Box<Scenario>),
     Blank,
     /// Any text input: the scenario's name or years, or a row's label, number or driver.
     Text(FieldId, String),
@@ -132,6 +134,10 @@ impl EditorState {
             }
             Action::LoadPreset(key) => {
                 *self = EditorState::new(self.lang, &key);
+                return;
+            }
+            Action::Replace(scenario) => {
+                *self = EditorState::from_scenario(self.lang, &scenario);
                 return;
             }
             Action::Blank => {

@@ -132,6 +132,13 @@ impl WorkspaceState {
         &self.docs[self.active.min(self.docs.len() - 1)].state
     }
 
+    /// The active scenario's state, shared (for listeners that outlive a render).
+    pub fn active_doc_rc(&self) -> Rc<EditorState> {
+        self.docs[self.active.min(self.docs.len() - 1)]
+            .state
+            .clone()
+    }
+
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }

@@ -27,7 +27,7 @@ use super::share_tools::ShareTools;
 use super::workspace_bar::WorkspaceBar;
 use crate::editor::state::Action;
 use crate::editor::workspace::{View, WorkspaceAction, WorkspaceState};
-use crate::i18n::{lang_tag, texts};
+use crate::i18n::{app_texts, lang_tag};
 use crate::storage::local::{self, Stored};
 use crate::storage::{address, download::download};
 
@@ -168,7 +168,7 @@ pub fn app() -> Html {
             .unwrap_or_else(|| WorkspaceState::new(Lang::Da, DEFAULT_PRESET))
     });
     let lang = state.lang;
-    let t = texts(lang);
+    let t = app_texts(lang);
     let doc = state.active_doc();
 
     // Keep <html lang> in step with the chosen language, for screen readers.

@@ -8,7 +8,7 @@ use cofund::numbers::{format_amount, format_percent, format_plain, Lang};
 use cofund::Decimal;
 use yew::prelude::*;
 
-use crate::i18n::texts;
+use crate::i18n::app_texts;
 
 #[derive(Properties, PartialEq)]
 pub struct AssumptionsProps {
@@ -23,7 +23,7 @@ fn rate(value: Decimal, lang: Lang) -> String {
 
 /// One line in words: "100.000 kr. pr. vækstpiloter" etc.
 fn cost_rule(s: &Scenario, kind: &CostKind, amount: Decimal, lang: Lang) -> String {
-    let t = texts(lang);
+    let t = app_texts(lang);
     let unit = |id: &str| {
         s.driver(id)
             .map(|d| d.label.to_lowercase())
@@ -41,7 +41,7 @@ fn cost_rule(s: &Scenario, kind: &CostKind, amount: Decimal, lang: Lang) -> Stri
 }
 
 fn source_rule(s: &Scenario, kind: &SourceKind, lang: Lang) -> String {
-    let t = texts(lang);
+    let t = app_texts(lang);
     let cap = |cap: &Option<Decimal>| {
         cap.map(|c| format!(", {} {}", t.cap_word, format_amount_exact(c, lang)))
             .unwrap_or_default()
@@ -94,7 +94,7 @@ fn format_amount_exact(value: Decimal, lang: Lang) -> String {
 pub fn assumptions(props: &AssumptionsProps) -> Html {
     let s = &props.scenario;
     let lang = props.lang;
-    let t = texts(lang);
+    let t = app_texts(lang);
     html! {
         // Labelled by name, not by id: the handout shows one of these per scenario.
         <section class="cofund-assumptions" aria-label={format!("{}: {}", t.editor_heading, s.name)}>

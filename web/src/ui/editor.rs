@@ -232,14 +232,41 @@ fn driver_row(props: &RowProps<DriverDraft>) -> Html {
     let t = texts(*lang);
     let row = Row::Driver(d.key);
     let field = |name: &'static str| FieldId::new(row, name);
-    let number = |v: &str| parse_count(v, *lang).ok();
+    html! {
+        { row_frame(props, row, &d.label, t.new_driver, html! {
+            <div class="cofund-grid">
+                <TextField id={field("label").dom_id()} label={t.label_label} value={d.label.clone()} on_input={on_text(dispatch, field("label"))} class="cofund-grid-wide" />
+                { value_and_slider(d, t.value_label, errors, dispatch, *lang) }
+                <TextField id={field("min").dom_id()} label={t.min_label} value={d.min.clone()} numeric=true
+                    error={error_for(errors, field("min"))} on_input={on_text(dispatch, field("min"))} class="cofund-narrow" />
+                <TextField id={field("max").dom_id()} label={t.max_label} value={d.max.clone()} numeric=true
+                    error={error_for(errors, field("max"))} on_input={on_text(dispatch, field("max"))} class="cofund-narrow" />
+                <TextField id={field("step").dom_id()} label={t.step_label} value={d.step.clone()} numeric=true
+                    error={error_for(errors, field("step"))} on_input={on_text(dispatch, field("step"))} class="cofund-narrow" />
+            </div>
+        }) }
+    }
+}
+
+/// A driver's number field with its slider beside it: in the editor's driver rows and, on
+/// their own, in the compact embedded widget.
+fn value_and_slider(
+    d: &DriverDraft,
+    label: &str,
+    errors: &[FieldError],
+    dispatch: &Dispatch,
+    lang: Lang,
+) -> Html {
+    let t = texts(lang);
+    let row = Row::Driver(d.key);
+    let field = |name: &'static str| FieldId::new(row, name);
+    let number = |v: &str| parse_count(v, lang).ok();
     // The slider needs a range; without one (or with a bad one) only the number field shows.
     let slider = match (number(&d.min), number(&d.max), number(&d.value)) {
         (Some(min), Some(max), Some(value)) if min < max => {
             let step = number(&d.step)
                 .filter(|s| *s > Decimal::ZERO)
                 .unwrap_or(Decimal::ONE);
-            let lang = *lang;
             let value_field = field("value");
             let dispatch = dispatch.clone();
             let oninput = Callback::from(move |e: InputEvent| {
@@ -261,23 +288,33 @@ fn driver_row(props: &RowProps<DriverDraft>) -> Html {
         _ => html! {},
     };
     html! {
-        { row_frame(props, row, &d.label, t.new_driver, html! {
-            <div class="cofund-grid">
-                <TextField id={field("label").dom_id()} label={t.label_label} value={d.label.clone()} on_input={on_text(dispatch, field("label"))} class="cofund-grid-wide" />
-                <div class="cofund-value-slider cofund-grid-wide">
-                    <TextField id={field("value").dom_id()} label={t.value_label} value={d.value.clone()} numeric=true
-                        error={error_for(errors, field("value"))} on_input={on_text(dispatch, field("value"))} />
-                    { slider }
-                </div>
-                <TextField id={field("min").dom_id()} label={t.min_label} value={d.min.clone()} numeric=true
-                    error={error_for(errors, field("min"))} on_input={on_text(dispatch, field("min"))} class="cofund-narrow" />
-                <TextField id={field("max").dom_id()} label={t.max_label} value={d.max.clone()} numeric=true
-                    error={error_for(errors, field("max"))} on_input={on_text(dispatch, field("max"))} class="cofund-narrow" />
-                <TextField id={field("step").dom_id()} label={t.step_label} value={d.step.clone()} numeric=true
-                    error={error_for(errors, field("step"))} on_input={on_text(dispatch, field("step"))} class="cofund-narrow" />
-            </div>
-        }) }
+        <div class="cofund-value-slider cofund-grid-wide">
+            <TextField id={field("value").dom_id()} label={label.to_string()} value={d.value.clone()} numeric=true
+                error={error_for(errors, field("value"))} on_input={on_text(dispatch, field("value"))} />
+            { slider }
+        </div>
     }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DriverControlProps {
+    pub item: DriverDraft,
+    pub errors: Rc<Vec<FieldError>>,
+    pub lang: Lang,
+    pub dispatch: Dispatch,
+}
+
+/// One driver's value and slider, labelled with the driver's own name ("Vækstpiloter").
+#[function_component(DriverControl)]
+pub fn driver_control(props: &DriverControlProps) -> Html {
+    let errors = row_errors(&props.errors, Row::Driver(props.item.key));
+    value_and_slider(
+        &props.item,
+        &props.item.label,
+        &errors,
+        &props.dispatch,
+        props.lang,
+    )
 }
 
 fn cost_kind_name(t: &Texts, kind: CostKindTag) -> (&'static str, &'static str) {

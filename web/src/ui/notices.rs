@@ -5,7 +5,7 @@ use cofund::model::Scenario;
 use cofund::numbers::{format_amount, Lang};
 use yew::prelude::*;
 
-use crate::i18n::texts;
+use crate::i18n::app_texts;
 
 /// Something the user must know about their stored or shared work.
 #[derive(Clone, Debug, PartialEq)]
@@ -38,7 +38,7 @@ pub struct NoticeBannerProps {
 
 #[function_component(NoticeBanner)]
 pub fn notice_banner(props: &NoticeBannerProps) -> Html {
-    let t = texts(props.lang);
+    let t = app_texts(props.lang);
     let answer = |yes: bool| {
         let cb = props.on_answer.clone();
         Callback::from(move |_: MouseEvent| cb.emit(yes))

@@ -36,6 +36,9 @@ pub struct ResultsProps {
     /// last valid result and is marked as such.
     #[prop_or(true)]
     pub current: bool,
+    /// Leaves out the tables of cost lines and sources (the compact embedded widget).
+    #[prop_or_default]
+    pub compact: bool,
 }
 
 /// The figures of one evaluation as displayed: whole kroner and shares to 0,1 %, rounded
@@ -223,9 +226,12 @@ fn figure_id(sel: Selected) -> String {
     format!("cofund-fig-{}-{}", sel.place, subject_key(sel.subject))
 }
 
-fn focus_id(id: &str) {
-    let element = gloo::utils::document()
-        .get_element_by_id(id)
+/// Focuses the element with `id` inside the panel. Looked up from the panel rather than the
+/// document, so that it also works in an embedded widget's shadow root.
+fn focus_id(panel: &NodeRef, id: &str) {
+    let element = panel
+        .cast::<web_sys::Element>()
+        .and_then(|p| p.query_selector(&format!("[id='{id}']")).ok().flatten())
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(element) = element {
         let _ = element.focus();
@@ -372,14 +378,16 @@ pub fn results(props: &ResultsProps) -> Html {
         evaluation: e,
         lang,
         current,
+        compact,
     } = props;
-    let (lang, current) = (*lang, *current);
+    let (lang, current, compact) = (*lang, *current, *compact);
     let t = texts(lang);
     let shown = shown(scenario, e);
 
     // Which figure's explanation is open, and whether focus should move to it.
     let selected = use_state(|| None::<Selected>);
     let focus_pending = use_mut_ref(|| false);
+    let panel = use_node_ref();
     let explanation = (*selected).and_then(|sel| explain(scenario, e, sel.subject, lang));
     let open = (*selected).filter(|_| explanation.is_some());
 
@@ -396,11 +404,11 @@ pub fn results(props: &ResultsProps) -> Html {
         })
     };
     let close = {
-        let selected = selected.clone();
+        let (selected, panel) = (selected.clone(), panel.clone());
         Callback::from(move |()| {
             if let Some(sel) = *selected {
                 selected.set(None);
-                focus_id(&figure_id(sel));
+                focus_id(&panel, &figure_id(sel));
             }
         })
     };
@@ -415,10 +423,10 @@ pub fn results(props: &ResultsProps) -> Html {
     };
     {
         // After a figure was chosen and the panel rendered, move focus into the panel.
-        let focus_pending = focus_pending.clone();
+        let (focus_pending, panel) = (focus_pending.clone(), panel.clone());
         use_effect_with(open, move |open| {
             if open.is_some() && focus_pending.replace(false) {
-                focus_id(PANEL_ID);
+                focus_id(&panel, PANEL_ID);
             }
         });
     }
@@ -505,7 +513,7 @@ pub fn results(props: &ResultsProps) -> Html {
     });
 
     html! {
-        <section class={classes!("cofund-results", (!current).then_some("cofund-results--stale"))}
+        <section ref={panel} class={classes!("cofund-results", (!current).then_some("cofund-results--stale"))}
                  aria-labelledby={HEADING_ID} aria-describedby={(!current).then_some(STALE_ID)} {onkeydown} {onclick}>
             <h2 id={HEADING_ID} class="cofund-results-heading">{ t.results_heading }</h2>
             <p class="cofund-results-name">{ &scenario.name }</p>
@@ -561,6 +569,7 @@ pub fn results(props: &ResultsProps) -> Html {
 
             <StackedBar items={bar_items} gap={bar_gap} total={shown.total} surplus={shown.surplus} lang={lang} />
 
+            if !compact {
             <div class="cofund-results-scroll">
                 <table class="cofund-table cofund-results-table">
                     <caption>{ t.costs_caption }</caption>
@@ -635,6 +644,7 @@ pub fn results(props: &ResultsProps) -> Html {
                     </tfoot>
                 </table>
             </div>
+            }
 
             <ExplainPanel explanation={explanation} lang={lang} on_close={close} />
             <p class="cofund-visually-hidden cofund-results-live" role="status" aria-live="polite" aria-atomic="true">

@@ -18,7 +18,7 @@ use yew::prelude::*;
 
 use super::board::Column;
 use crate::editor::workspace::{WorkspaceAction, WorkspaceState};
-use crate::i18n::texts;
+use crate::i18n::app_texts;
 use crate::storage::{address, download::download};
 
 #[derive(Properties, PartialEq)]
@@ -54,7 +54,7 @@ fn stem(s: &Scenario) -> String {
 #[function_component(ShareTools)]
 pub fn share_tools(props: &ShareToolsProps) -> Html {
     let lang = props.lang;
-    let t = texts(lang);
+    let t = app_texts(lang);
     // Result of the last action, shown next to the tools (and announced politely).
     let status = use_state(|| None::<(bool, String)>);
     let link = use_state(String::new);
@@ -153,7 +153,7 @@ pub fn share_tools(props: &ShareToolsProps) -> Html {
             // The clipboard exists only on secure pages (https, localhost) and may refuse;
             // the link is in the field below either way, so say which it is.
             wasm_bindgen_futures::spawn_local(async move {
-                let t = texts(lang);
+                let t = app_texts(lang);
                 let copied = match clipboard() {
                     Some(clipboard) => {
                         wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&url))
@@ -192,18 +192,18 @@ pub fn share_tools(props: &ShareToolsProps) -> Html {
                 let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
                     Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
                     Err(_) => {
-                        status.set(Some((false, texts(lang).import_unreadable.to_string())));
+                        status.set(Some((false, app_texts(lang).import_unreadable.to_string())));
                         return;
                     }
                 };
                 match import_any(&bytes) {
                     Ok(Imported::Scenario(s)) => {
                         dispatch.dispatch(WorkspaceAction::Import(vec![s]));
-                        status.set(Some((true, texts(lang).import_done.to_string())));
+                        status.set(Some((true, app_texts(lang).import_done.to_string())));
                     }
                     Ok(Imported::Workspace(w)) => {
                         dispatch.dispatch(WorkspaceAction::Import(w.scenarios));
-                        status.set(Some((true, texts(lang).import_done.to_string())));
+                        status.set(Some((true, app_texts(lang).import_done.to_string())));
                     }
                     Err(e) => status.set(Some((
                         false,

@@ -5,7 +5,7 @@ use cofund::numbers::Lang;
 use yew::prelude::*;
 
 use crate::editor::workspace::{WorkspaceAction, WorkspaceState};
-use crate::i18n::texts;
+use crate::i18n::app_texts;
 
 #[derive(Properties, PartialEq)]
 pub struct WorkspaceBarProps {
@@ -20,7 +20,7 @@ pub struct WorkspaceBarProps {
 
 #[function_component(WorkspaceBar)]
 pub fn workspace_bar(props: &WorkspaceBarProps) -> Html {
-    let t = texts(props.lang);
+    let t = app_texts(props.lang);
     let act = |action: WorkspaceAction| {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(action.clone()))
