@@ -16,6 +16,7 @@
 #   wasm-bindgen-cli         crates.io, at the version of the wasm-bindgen crate in Cargo.lock
 #   trunk 0.21.14            crates.io
 #   wasm-opt (binaryen 132)  npm, into tools/node_modules (tools/package-lock.json)
+#   terser                   npm, the same (minifies the embeddable widget's JavaScript)
 #   chromium, chromedriver   Debian apt
 #   playwright-core          npm, into tests/e2e/node_modules (tests/e2e/package-lock.json)
 #   soffice (LibreOffice)    Debian apt, libreoffice-calc-nogui (tests/xlsx.rs recalculates workbooks)

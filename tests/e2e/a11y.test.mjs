@@ -2,13 +2,9 @@
 // Danish, English, with an invalid field, with an explanation open, and 320 px wide.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { openApp, newPage, gotoApp, screenshot, eventually, withTimeout } from './browser.mjs';
+import { openApp, newPage, gotoApp, screenshot, eventually, withTimeout, assertNoAxeViolations } from './browser.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE_PATH = join(dirname(require.resolve('axe-core/package.json')), 'axe.min.js');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 let app;
 before(async () => {
@@ -18,23 +14,6 @@ after(async () => {
   await app?.close();
 });
 
-/** Run axe on the whole document; fail with one line per violation and affected node. */
-async function assertNoViolations(page, state) {
-  await page.addScriptTag({ path: AXE_PATH });
-  const result = await withTimeout(
-    page.evaluate((tags) => window.axe.run(document, { runOnly: tags, resultTypes: ['violations'] }), TAGS),
-    30_000,
-    `axe.run (${state})`,
-  );
-  const lines = result.violations.map((v) =>
-    [
-      `- ${v.id} [${v.impact}] ${v.help} (${v.helpUrl})`,
-      ...v.nodes.map((n) => `    target ${JSON.stringify(n.target)}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`),
-    ].join('\n'),
-  );
-  assert.equal(result.violations.length, 0, `axe violations in state "${state}":\n${lines.join('\n')}`);
-  assert.ok(result.passes === undefined || Array.isArray(result.passes));
-}
 
 async function inState(name, body, { query = '', context = {} } = {}) {
   const { page, errors } = await newPage(app.browser, context);
@@ -42,7 +21,7 @@ async function inState(name, body, { query = '', context = {} } = {}) {
     await gotoApp(page, app.url, query);
     await body?.(page);
     await screenshot(page, `a11y-${name}`).catch(() => {});
-    await assertNoViolations(page, name);
+    await assertNoAxeViolations(page, name);
     assert.deepEqual(errors, [], 'the page logged errors');
   } finally {
     await page.context().close();

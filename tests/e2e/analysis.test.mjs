@@ -3,16 +3,11 @@
 // no violations, and the time a 1.000-point sweep takes to render (artifacts/sweep.json).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
-  openApp, newPage, gotoApp, screenshot, eventually, expectText, norm, withTimeout, artifactsDir,
-} from './browser.mjs';
+  openApp, newPage, gotoApp, screenshot, eventually, expectText, norm, withTimeout, artifactsDir, assertNoAxeViolations } from './browser.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE_PATH = join(dirname(require.resolve('axe-core/package.json')), 'axe.min.js');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 const WARMUP_RUNS = 2; // not counted (JIT, first allocations)
 const RUNS = 7; // measured (≥ 5)
@@ -328,22 +323,6 @@ test('tornado: the DEB rate outranks the administration cost for local co-financ
   });
 });
 
-/** Run axe on the whole document; fail with one line per violation and affected node. */
-async function assertNoViolations(page, state) {
-  await page.addScriptTag({ path: AXE_PATH });
-  const result = await withTimeout(
-    page.evaluate((tags) => window.axe.run(document, { runOnly: tags, resultTypes: ['violations'] }), TAGS),
-    60_000,
-    `axe.run (${state})`,
-  );
-  const lines = result.violations.map((v) =>
-    [
-      `- ${v.id} [${v.impact}] ${v.help} (${v.helpUrl})`,
-      ...v.nodes.slice(0, 5).map((n) => `    target ${JSON.stringify(n.target)}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`),
-    ].join('\n'),
-  );
-  assert.equal(result.violations.length, 0, `axe violations in state "${state}":\n${lines.join('\n')}`);
-}
 
 test('no axe violations in the analysis view: answers and tables open, a point focused', { timeout: 120_000 }, async () => {
   await withAnalysis(async (page) => {
@@ -359,7 +338,7 @@ test('no axe violations in the analysis view: answers and tables open, a point f
     await type(page, '#cofund-sweep-to', 'x');
     await page.locator('#cofund-sweep-to-error').waitFor();
     await screenshot(page, 'a11y-analysis');
-    await assertNoViolations(page, 'analysis-da');
+    await assertNoAxeViolations(page, 'analysis-da');
   });
 });
 
@@ -374,7 +353,7 @@ test('no axe violations in the analysis view: English, 320 px wide', { timeout: 
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `no horizontal scrolling (overflow ${overflow} px)`);
     await screenshot(page, 'a11y-analysis-320px');
-    await assertNoViolations(page, 'analysis-en-320px');
+    await assertNoAxeViolations(page, 'analysis-en-320px');
   }, { context: { viewport: { width: 320, height: 800 } } });
 });
 

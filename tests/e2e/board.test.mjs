@@ -5,13 +5,9 @@
 // comparison prints as an A4 landscape handout with the date and the scenario names.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { openApp, newPage, gotoApp, screenshot, norm, eventually, expectText, withTimeout } from './browser.mjs';
+import { openApp, newPage, gotoApp, screenshot, norm, eventually, expectText, withTimeout, assertNoAxeViolations } from './browser.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE_PATH = join(dirname(require.resolve('axe-core/package.json')), 'axe.min.js');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 const NAME_150 = 'Nordjysk Vækstpilotordning 2020–2023, 150 vækstpiloter';
 const NAME_225 = 'Nordjysk Vækstpilotordning 2020–2023, 225 vækstpiloter';
@@ -49,21 +45,6 @@ async function buildComparison(page) {
   await page.locator('.cofund-board-table').waitFor({ state: 'visible', timeout: 5_000 });
 }
 
-async function assertNoViolations(page, state) {
-  await page.addScriptTag({ path: AXE_PATH });
-  const result = await withTimeout(
-    page.evaluate((tags) => window.axe.run(document, { runOnly: tags, resultTypes: ['violations'] }), TAGS),
-    30_000,
-    `axe.run (${state})`,
-  );
-  const lines = result.violations.map((v) =>
-    [
-      `- ${v.id} [${v.impact}] ${v.help} (${v.helpUrl})`,
-      ...v.nodes.map((n) => `    target ${JSON.stringify(n.target)}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`),
-    ].join('\n'),
-  );
-  assert.equal(result.violations.length, 0, `axe violations in state "${state}":\n${lines.join('\n')}`);
-}
 
 /** Every body cell of the comparison: { row: { col: { value, amount, percent } } }. */
 async function readTable(page) {
@@ -205,7 +186,7 @@ test('presentation mode by keyboard only: Tab, Enter, arrows, Escape', { timeout
 test('no axe violations: comparison view', { timeout: 60_000 }, async () => {
   await withPage(async (page) => {
     await buildComparison(page);
-    await assertNoViolations(page, 'compare');
+    await assertNoAxeViolations(page, 'compare');
   });
 });
 
@@ -223,7 +204,7 @@ for (const [width, height] of [[1920, 1080], [1280, 720]]) {
       assert.ok(sizes.heading >= 36, `heading font size ${sizes.heading}px`);
       assert.ok(sizes.body >= 18, `body font size ${sizes.body}px`);
       await screenshot(page, `board-present-${width}x${height}`);
-      await assertNoViolations(page, `present ${width}×${height}`);
+      await assertNoAxeViolations(page, `present ${width}×${height}`);
     }, { context: { viewport: { width, height } } });
   });
 }

@@ -1,7 +1,8 @@
 // Shared helpers for the e2e tests: the system Chromium (never a downloaded one),
 // the built app served from dist/, and a page that records console errors.
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './server.mjs';
@@ -53,6 +54,12 @@ export async function newPage(browser, contextOptions = {}) {
   const context = await browser.newContext({ locale: 'da-DK', ...contextOptions });
   context.setDefaultTimeout(10_000);
   context.setDefaultNavigationTimeout(30_000);
+  // A CSP violation also prints a console error; this names the directive precisely.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`),
+    );
+  });
   const page = await context.newPage();
   const errors = [];
   page.on('console', (msg) => {
@@ -129,4 +136,37 @@ export function withTimeout(promise, ms, what) {
     timer = setTimeout(() => fail(new Error(`${what}: no answer within ${ms} ms`)), ms);
   });
   return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
+}
+
+const AXE_SOURCE = readFileSync(
+  join(dirname(createRequire(import.meta.url).resolve('axe-core/package.json')), 'axe.min.js'),
+  'utf8',
+);
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/**
+ * axe-core's WCAG 2.0–2.2 A/AA rules on `target` (a page or a frame), as one line per
+ * violation and affected node. axe is evaluated through DevTools rather than added as a
+ * <script>, so the page keeps its strict CSP while it is checked.
+ */
+export async function axeViolations(target, state, timeout = 60_000) {
+  await target.evaluate(AXE_SOURCE);
+  const result = await withTimeout(
+    target.evaluate((tags) => window.axe.run(document, { runOnly: tags, resultTypes: ['violations'] }), AXE_TAGS),
+    timeout,
+    `axe.run (${state})`,
+  );
+  return result.violations.map((v) =>
+    [
+      `- ${v.id} [${v.impact}] ${v.help} (${v.helpUrl})`,
+      ...v.nodes.slice(0, 5).map((n) => `    target ${JSON.stringify(n.target)}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`),
+    ].join('\n'),
+  );
+}
+
+/** Fails with axe's findings unless the page and every frame in it have no violations. */
+export async function assertNoAxeViolations(page, state) {
+  const lines = [];
+  for (const frame of page.frames()) lines.push(...(await axeViolations(frame, state)));
+  if (lines.length > 0) throw new Error(`axe violations in state "${state}":\n${lines.join('\n')}`);
 }

@@ -20,8 +20,18 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Serve `root` on 127.0.0.1:`port` (0 = any free port). Resolves to { server, url, close() }. */
-export async function startServer(root, port = 0) {
+/**
+ * The Content-Security-Policy every test page is served with (issue: "the built app works
+ * under" it). No inline script or style, no eval other than compiling WebAssembly.
+ */
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'; base-uri 'none'";
+
+/**
+ * Serve `root` on 127.0.0.1:`port` (0 = any free port), every response with `headers`
+ * (by default the strict CSP). Resolves to { server, url, origin, close() }.
+ */
+export async function startServer(root, port = 0, { headers = { 'content-security-policy': STRICT_CSP } } = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     try {
@@ -45,6 +55,7 @@ export async function startServer(root, port = 0) {
         'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
         'content-length': body.length,
         'cache-control': 'no-store',
+        ...headers,
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (err) {
@@ -59,6 +70,7 @@ export async function startServer(root, port = 0) {
   return {
     server,
     url,
+    origin: url.slice(0, -1),
     close: () => new Promise((ok) => server.close(() => ok())),
   };
 }

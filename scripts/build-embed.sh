@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Builds the embeddable widget (web/src/bin/cofund-embed.rs) into one folder a host can
+# serve as it is: cofund.js (the loader), cofund-embed.js + cofund-embed_bg.wasm, the
+# widget's stylesheet cofund-embed.css, the iframe page embed.html and the host helper
+# cofund-host.js. File names carry no hash: host pages link to them.
+#
+#   scripts/build-embed.sh [OUT] [release|debug]
+#
+# Trunk runs it after every build (Trunk.toml [[hooks]]), into its staging folder's embed/,
+# with Trunk's profile; by hand it defaults to dist/embed and release.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+out="${1:-${TRUNK_STAGING_DIR:+$TRUNK_STAGING_DIR/embed}}"
+out="${out:-dist/embed}"
+profile="${2:-${TRUNK_PROFILE:-release}}"
+
+cargo_args=(build --target wasm32-unknown-unknown -p cofund-web --bin cofund-embed)
+[ "$profile" = release ] && cargo_args+=(--release)
+cargo "${cargo_args[@]}"
+
+mkdir -p "$out"
+wasm-bindgen --target web --no-typescript --out-dir "$out" \
+  "target/wasm32-unknown-unknown/$profile/cofund-embed.wasm"
+if [ "$profile" = release ]; then
+  # Fresh wasm memory is zeroed and Rust never uses its first kilobyte, so binaryen may
+  # rely on both (-1 KB gzip, measured).
+  wasm-opt -Oz --zero-filled-memory --low-memory-unused \
+    "$out/cofund-embed_bg.wasm" -o "$out/cofund-embed_bg.wasm"
+fi
+
+if [ "$profile" = release ]; then
+  # The wasm-bindgen glue is what every visitor downloads next to the wasm: minified
+  # (terser, from tools/package.json) it is some 2 KB (gzip) smaller.
+  terser "$out/cofund-embed.js" --module --compress --mangle --output "$out/cofund-embed.min.js"
+  mv "$out/cofund-embed.min.js" "$out/cofund-embed.js"
+fi
+
+# The widget's stylesheet: the shared widget styles plus the embed's own, comments and
+# indentation removed (it is what every visitor downloads).
+cat styles/app.css styles/results.css styles/embed.css |
+  perl -0777 -pe 's{/\*.*?\*/}{}gs; s/[ \t]*\n[ \t]*/\n/g; s/\n+/\n/g; s/^\n//' \
+    >"$out/cofund-embed.css"
+
+cp web/embed/cofund.js web/embed/cofund-host.js web/embed/embed.html web/embed/embed-page.css \
+  styles/favicon.svg "$out/"
+echo "build-embed: $profile widget in $out"

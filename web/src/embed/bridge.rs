@@ -1,0 +1,261 @@
+//! How a widget talks to the page around it (the messages are in `protocol.rs`):
+//!
+//! * in an iframe, with `window.parent` through `postMessage`: its height after every
+//!   change (so the host's snippet sizes the frame), its results after every edit, and
+//!   commands from the host. Commands and results go only to and from the origins in the
+//!   `origins` option; a message from any other origin, or from a window that is not the
+//!   parent, is ignored.
+//! * in an element of the host page, through DOM events on that element: `cofund:result`
+//!   (and `cofund:error`) events bubble from it, and the page sends commands as a
+//!   `cofund:command` event whose `detail` is the command object. Scripts on the same page
+//!   are trusted like the page itself, so no origin check applies.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use cofund::numbers::{format_plain, Lang};
+use gloo::events::EventListener;
+use serde_json::Value;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use yew::prelude::*;
+
+use super::options::EmbedOptions;
+use super::protocol::{error_message, height_message, read_command, result_message, Command};
+use crate::editor::draft::{FieldId, Row};
+use crate::editor::state::{Action, EditorState};
+use crate::editor::workspace::{WorkspaceAction, WorkspaceState};
+
+/// Where the widget sits.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Host {
+    /// Alone on an iframe page; talks to the parent window.
+    Frame,
+    /// In this element of the host page.
+    Element(web_sys::Element),
+}
+
+/// The name of the DOM event an element widget listens to for commands.
+pub const COMMAND_EVENT: &str = "cofund:command";
+
+/// A JSON value as the JavaScript value `JSON.parse` would give. Numbers arrive as their
+/// exact text (serde_json's arbitrary_precision) and stay numbers only where they are
+/// plain integers (the height); amounts are strings in the messages already.
+fn to_js(value: &Value) -> JsValue {
+    match value {
+        Value::Null => JsValue::NULL,
+        Value::Bool(b) => JsValue::from_bool(*b),
+        Value::Number(n) => n
+            .as_u64()
+            .map(|n| JsValue::from_f64(n as f64))
+            .unwrap_or_else(|| JsValue::from_str(&n.to_string())),
+        Value::String(s) => JsValue::from_str(s),
+        Value::Array(items) => items.iter().map(to_js).collect::<js_sys::Array>().into(),
+        Value::Object(map) => {
+            let object = js_sys::Object::new();
+            for (key, item) in map {
+                let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), &to_js(item));
+            }
+            object.into()
+        }
+    }
+}
+
+/// A message's data as JSON text: objects are serialised, strings taken as they are.
+fn data_text(data: &JsValue) -> Option<String> {
+    data.as_string().or_else(|| {
+        js_sys::JSON::stringify(data)
+            .ok()
+            .and_then(|s| s.as_string())
+    })
+}
+
+/// Sends `json` to the host: to the parent window at each allowed origin (or, for the
+/// harmless height message when no origin is configured, to any), or as a DOM event.
+fn send(host: &Host, origins: &[String], message: &Value, anyone_may_read: bool) {
+    match host {
+        Host::Frame => {
+            let Ok(Some(parent)) = gloo::utils::window().parent() else {
+                return;
+            };
+            if parent == gloo::utils::window() {
+                return;
+            }
+            let message = to_js(message);
+            if origins.is_empty() {
+                if anyone_may_read {
+                    let _ = parent.post_message(&message, "*");
+                }
+            } else {
+                for origin in origins {
+                    let _ = parent.post_message(&message, origin);
+                }
+            }
+        }
+        Host::Element(element) => {
+            let kind = message
+                .get("type")
+                .and_then(Value::as_str)
+                .unwrap_or_default();
+            if kind == "cofund:height" {
+                return; // the element grows by itself
+            }
+            let init = web_sys::CustomEventInit::new();
+            init.set_detail(&to_js(message));
+            init.set_bubbles(true);
+            if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(kind, &init) {
+                let _ = element.dispatch_event(&event);
+            }
+        }
+    }
+}
+
+/// Carries out a command; returns the reply to send, if any.
+fn carry_out(
+    text: &str,
+    latest: &Rc<EditorState>,
+    dispatch: &UseReducerDispatcher<WorkspaceState>,
+) -> Option<Value> {
+    let lang = latest.lang;
+    match read_command(text, lang) {
+        Ok(None) => None,
+        Err(message) => Some(error_message(&message)),
+        Ok(Some(Command::SetDriver { id, value })) => {
+            match latest.draft.drivers.iter().find(|d| d.id == id) {
+                Some(d) => {
+                    dispatch.dispatch(WorkspaceAction::Edit(Action::Text(
+                        FieldId::new(Row::Driver(d.key), "value"),
+                        format_plain(value, lang),
+                    )));
+                    None
+                }
+                None => Some(error_message(&match lang {
+                    Lang::Da => format!("cofund:set-driver: scenariet har ingen enhed «{id}»."),
+                    Lang::En => format!("cofund:set-driver: the scenario has no unit “{id}”."),
+                })),
+            }
+        }
+        Ok(Some(Command::SetScenario(scenario))) => {
+            dispatch.dispatch(WorkspaceAction::Edit(Action::Replace(scenario)));
+            None
+        }
+        Ok(Some(Command::GetResult)) => latest
+            .good
+            .as_ref()
+            .map(|g| result_message(&g.scenario, &g.evaluation, latest.current)),
+    }
+}
+
+/// Connects the widget to its host page for as long as it lives.
+#[hook]
+pub fn use_host_bridge(
+    host: &Host,
+    options: &EmbedOptions,
+    state: &UseReducerHandle<WorkspaceState>,
+    root: &NodeRef,
+) {
+    let active = state.active_doc_rc();
+    // The listeners outlive renders; they read the scenario as it is now from here.
+    let latest: Rc<RefCell<Rc<EditorState>>> = use_mut_ref(|| active.clone());
+    *latest.borrow_mut() = active.clone();
+    let origins = Rc::new(options.origins.clone());
+
+    // Results after every change (and once at the start, which tells the host it is ready).
+    {
+        let (host, origins) = (host.clone(), origins.clone());
+        use_effect_with(state.revision, move |_| {
+            if let Some(good) = &active.good {
+                let message = result_message(&good.scenario, &good.evaluation, active.current);
+                send(&host, &origins, &message, false);
+            }
+        });
+    }
+
+    // Commands.
+    {
+        let (host, origins, dispatch) = (host.clone(), origins.clone(), state.dispatcher());
+        use_effect_with((), move |_| {
+            let listener = match &host {
+                // No allowed origin: nobody may send commands, so nothing listens.
+                Host::Frame if origins.is_empty() => None,
+                Host::Frame => {
+                    let window = gloo::utils::window();
+                    let parent: Option<JsValue> = window.parent().ok().flatten().map(Into::into);
+                    Some(EventListener::new(&window, "message", move |event| {
+                        let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else {
+                            return;
+                        };
+                        let origin = event.origin();
+                        let from_parent = match (event.source(), &parent) {
+                            (Some(source), Some(parent)) => JsValue::from(source) == *parent,
+                            _ => false,
+                        };
+                        if !from_parent || !origins.contains(&origin) {
+                            return;
+                        }
+                        let Some(text) = data_text(&event.data()) else {
+                            return;
+                        };
+                        let current = latest.borrow().clone();
+                        if let Some(reply) = carry_out(&text, &current, &dispatch) {
+                            send(&host, &[origin], &reply, false);
+                        }
+                    }))
+                }
+                Host::Element(element) => {
+                    let host = host.clone();
+                    Some(EventListener::new(element, COMMAND_EVENT, move |event| {
+                        let Some(event) = event.dyn_ref::<web_sys::CustomEvent>() else {
+                            return;
+                        };
+                        let Some(text) = data_text(&event.detail()) else {
+                            return;
+                        };
+                        let current = latest.borrow().clone();
+                        if let Some(reply) = carry_out(&text, &current, &dispatch) {
+                            send(&host, &origins, &reply, false);
+                        }
+                    }))
+                }
+            };
+            move || drop(listener)
+        });
+    }
+
+    // The height, whenever it changes (iframes only: an element grows by itself).
+    {
+        let (host, origins, root) = (host.clone(), origins.clone(), root.clone());
+        use_effect_with((), move |_| {
+            let mut observer = None;
+            if host == Host::Frame {
+                let last = Rc::new(RefCell::new(0u32));
+                let observed = root.clone();
+                let callback = Closure::<dyn FnMut()>::new(move || {
+                    let Some(element) = observed.cast::<web_sys::Element>() else {
+                        return;
+                    };
+                    let rect = element.get_bounding_client_rect();
+                    let height = (rect.bottom() + gloo::utils::window().scroll_y().unwrap_or(0.0))
+                        .ceil()
+                        .max(0.0) as u32;
+                    if *last.borrow() != height {
+                        *last.borrow_mut() = height;
+                        send(&host, &origins, &height_message(height), true);
+                    }
+                });
+                if let (Ok(resize), Some(element)) = (
+                    web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()),
+                    root.cast::<web_sys::Element>(),
+                ) {
+                    resize.observe(&element);
+                    observer = Some((resize, callback));
+                }
+            }
+            move || {
+                if let Some((resize, _callback)) = observer {
+                    resize.disconnect();
+                }
+            }
+        });
+    }
+}

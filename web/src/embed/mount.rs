@@ -1,0 +1,135 @@
+//! Finds the widgets' containers on the page and mounts a widget in each.
+//!
+//! Each widget lives in its container's shadow root: its ids cannot clash with the host
+//! page's or another widget's, its styles cannot leak out and the page's cannot leak in.
+//! CSS custom properties and the font are inherited through the shadow boundary, which is
+//! exactly what theming needs (`[data-cofund] { --cofund-accent: #005a9c; }`).
+
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, ShadowRootInit, ShadowRootMode};
+
+use super::bridge::Host;
+use super::inflate::read_shared_scenario;
+use super::options::{read_options, ScenarioSource};
+use super::widget::{EmbedProps, EmbedWidget};
+
+/// The widget's stylesheet, next to its script.
+pub const STYLESHEET: &str = "cofund-embed.css";
+
+/// Mounts a widget in every `[data-cofund]` element that has none yet. `base` is the URL
+/// of the folder the widget's files are served from (the loader passes its own).
+pub fn mount_all(base: &str) {
+    let Ok(list) = gloo::utils::document().query_selector_all("[data-cofund]") else {
+        return;
+    };
+    for i in 0..list.length() {
+        let Some(container) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        if container.shadow_root().is_none() {
+            mount(&container, base);
+        }
+    }
+}
+
+/// `a=1&b=x%2Cy` as decoded pairs.
+fn query_pairs(search: &str) -> Vec<(String, String)> {
+    let decode = |s: &str| {
+        js_sys::decode_uri_component(&s.replace('+', " "))
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_else(|| s.to_string())
+    };
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (name, value) = p.split_once('=').unwrap_or((p, ""));
+            (decode(name), decode(value))
+        })
+        .collect()
+}
+
+fn mount(container: &Element, base: &str) {
+    let document = gloo::utils::document();
+    // `data-cofund="page"` marks the iframe page's own container: its options come from
+    // the page address (attributes first, so the address wins).
+    let page = container.get_attribute("data-cofund").as_deref() == Some("page");
+    let mut pairs: Vec<(String, String)> = container
+        .get_attribute_names()
+        .iter()
+        .filter_map(|name| name.as_string())
+        .filter(|name| name.starts_with("data-"))
+        .map(|name| {
+            let value = container.get_attribute(&name).unwrap_or_default();
+            (name, value)
+        })
+        .collect();
+    let framed = page && {
+        let window = gloo::utils::window();
+        window.parent().ok().flatten().is_some_and(|p| p != window)
+    };
+    if page {
+        let location = gloo::utils::window().location();
+        pairs.extend(query_pairs(&location.search().unwrap_or_default()));
+        let fragment = location.hash().unwrap_or_default();
+        if fragment.len() > 1 {
+            pairs.push(("scenario".into(), fragment[1..].to_string()));
+        }
+    }
+    let (options, problems) = read_options(pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())));
+    let _ = container.set_attribute("data-theme", options.theme.key());
+
+    let Ok(shadow) = container.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)) else {
+        return;
+    };
+    let (Ok(link), Ok(root)) = (
+        document.create_element("link"),
+        document.create_element("div"),
+    ) else {
+        return;
+    };
+    let _ = link.set_attribute("rel", "stylesheet");
+    let _ = link.set_attribute("href", &format!("{base}{STYLESHEET}"));
+    // Hidden until the stylesheet is there, so the page never shows the widget unstyled;
+    // shown unstyled rather than not at all if the stylesheet cannot be loaded.
+    let _ = root.set_attribute("hidden", "");
+    for event in ["load", "error"] {
+        let root = root.clone();
+        EventListener::once(&link, event, move |_| {
+            let _ = root.remove_attribute("hidden");
+        })
+        .forget();
+    }
+    let _ = shadow.append_child(&link);
+    let _ = shadow.append_child(&root);
+
+    let mut props = EmbedProps {
+        options: Rc::new(options),
+        problems: Rc::new(problems),
+        host: if framed {
+            Host::Frame
+        } else {
+            Host::Element(container.clone())
+        },
+        shared: None,
+    };
+    match props.options.scenario.clone() {
+        ScenarioSource::Link(link) => wasm_bindgen_futures::spawn_local(async move {
+            props.shared = Some(Rc::new(read_shared_scenario(&link).await));
+            render(root, props);
+        }),
+        _ => render(root, props),
+    }
+}
+
+/// Not inlined: Yew's start-up code would otherwise be copied into both callers above
+/// (some 8 KB of wasm).
+#[inline(never)]
+fn render(root: Element, props: EmbedProps) {
+    yew::Renderer::<EmbedWidget>::with_root_and_props(root, props).render();
+}

@@ -1,0 +1,567 @@
+//! The options an embedding page gives a widget, read from the iframe's query string
+//! (`?preset=vaekstpilot&mode=compact&readonly&controls=pilots&theme=dark`) or from the
+//! container's `data-` attributes (`data-preset="vaekstpilot" data-mode="compact" ...`).
+//! Both arrive here as (name, value) pairs, so one pure function reads them and is tested
+//! natively.
+//!
+//! A bad option never stops the widget: it falls back to the default and the problem is
+//! listed in the widget, in words the intranet editor can act on.
+
+use cofund::numbers::Lang;
+
+/// Where the widget's scenario comes from.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub enum ScenarioSource {
+    /// The built-in default preset.
+    #[default]
+    Default,
+    /// A built-in preset by key (`vaekstpilot`).
+    Preset(String),
+    /// A share link's payload (`s1.…`, as the app's share link puts after `#`).
+    Link(String),
+}
+
+/// How much of the widget shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// The driver sliders and the key results: total, split, gap, cost per unit.
+    Compact,
+    /// The editor (unless read-only) and the full results with tables.
+    #[default]
+    Full,
+}
+
+/// The built-in colour themes; hosts can override any `--cofund-*` property on top.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Theme {
+    #[default]
+    Light,
+    Dark,
+    /// Black on white with heavy borders, for low vision and projectors.
+    Contrast,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::Light, Theme::Dark, Theme::Contrast];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::Contrast => "contrast",
+        }
+    }
+}
+
+impl Mode {
+    pub fn key(self) -> &'static str {
+        match self {
+            Mode::Compact => "compact",
+            Mode::Full => "full",
+        }
+    }
+}
+
+/// Everything an embedding page can choose.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct EmbedOptions {
+    pub scenario: ScenarioSource,
+    pub lang: Lang,
+    pub mode: Mode,
+    /// No editing of the scenario's structure; only the visible driver controls change it.
+    pub readonly: bool,
+    /// The `controls` list as given; `None` means the mode's default.
+    pub controls: Option<Vec<String>>,
+    pub theme: Theme,
+    /// Origins allowed to talk to the widget through postMessage (`https://intranet.example`).
+    pub origins: Vec<String>,
+}
+
+/// Which controls the widget shows, resolved from mode, `readonly` and `controls`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Visible {
+    /// The whole scenario editor.
+    pub editor: bool,
+    /// The language switch.
+    pub lang: bool,
+    /// Driver controls shown outside the editor.
+    pub drivers: Drivers,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Drivers {
+    None,
+    All,
+    /// These driver ids, in the given order.
+    Only(Vec<String>),
+}
+
+/// Names of the controls a `controls` list can hold besides driver ids.
+pub const CONTROL_EDITOR: &str = "editor";
+pub const CONTROL_DRIVERS: &str = "drivers";
+pub const CONTROL_LANG: &str = "lang";
+
+impl EmbedOptions {
+    /// What the widget shows. The defaults: full mode shows the editor, compact mode and
+    /// read-only widgets show every driver; both show the language switch. `readonly`
+    /// always wins over `controls=editor`.
+    pub fn visible(&self) -> Visible {
+        let Some(list) = &self.controls else {
+            let editor = self.mode == Mode::Full && !self.readonly;
+            return Visible {
+                editor,
+                lang: true,
+                drivers: if editor { Drivers::None } else { Drivers::All },
+            };
+        };
+        let has = |name: &str| list.iter().any(|c| c == name);
+        let ids: Vec<String> = list
+            .iter()
+            .filter(|c| ![CONTROL_EDITOR, CONTROL_DRIVERS, CONTROL_LANG].contains(&c.as_str()))
+            .cloned()
+            .collect();
+        Visible {
+            editor: has(CONTROL_EDITOR) && !self.readonly,
+            lang: has(CONTROL_LANG),
+            drivers: if has(CONTROL_DRIVERS) {
+                Drivers::All
+            } else if ids.is_empty() {
+                Drivers::None
+            } else {
+                Drivers::Only(ids)
+            },
+        }
+    }
+}
+
+/// An option that could not be used; the widget lists these and carries on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OptionProblem {
+    pub name: String,
+    pub value: String,
+    pub kind: ProblemKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProblemKind {
+    UnknownOption,
+    /// The value is not one of those the option takes.
+    BadValue(&'static str),
+    /// An origin that is not `scheme://host[:port]`, or the wildcard `*`.
+    BadOrigin,
+    /// Both `preset` and `scenario` were given; the scenario was used.
+    PresetAndScenario,
+}
+
+impl OptionProblem {
+    pub fn message(&self, lang: Lang) -> String {
+        let (name, value) = (&self.name, &self.value);
+        match (self.kind, lang) {
+            (ProblemKind::UnknownOption, Lang::Da) => {
+                format!("Ukendt indstilling «{name}» blev ignoreret.")
+            }
+            (ProblemKind::UnknownOption, Lang::En) => {
+                format!("Unknown option “{name}” was ignored.")
+            }
+            (ProblemKind::BadValue(accepted), Lang::Da) => format!(
+                "«{name}={value}» kan ikke bruges; standardværdien gælder. Mulige værdier: {accepted}."
+            ),
+            (ProblemKind::BadValue(accepted), Lang::En) => format!(
+                "“{name}={value}” cannot be used; the default applies. Accepted: {accepted}."
+            ),
+            (ProblemKind::BadOrigin, Lang::Da) => format!(
+                "Oprindelsen «{value}» blev ignoreret: skriv den som https://vært.dk (uden sti), og aldrig *."
+            ),
+            (ProblemKind::BadOrigin, Lang::En) => format!(
+                "The origin “{value}” was ignored: write it as https://host.example (no path), never *."
+            ),
+            (ProblemKind::PresetAndScenario, Lang::Da) => {
+                "Både «preset» og «scenario» er angivet; scenariet bruges.".to_string()
+            }
+            (ProblemKind::PresetAndScenario, Lang::En) => {
+                "Both “preset” and “scenario” were given; the scenario is used.".to_string()
+            }
+        }
+    }
+}
+
+/// Reads options from (name, value) pairs. Names may carry a `data-` prefix (element
+/// attributes) or not (query string); a flag such as `readonly` may have an empty value.
+/// Later pairs win over earlier ones, so query-string options can override attributes.
+pub fn read_options<'a>(
+    pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> (EmbedOptions, Vec<OptionProblem>) {
+    let mut options = EmbedOptions::default();
+    let mut problems = Vec::new();
+    let mut preset_given = false;
+    for (raw_name, raw_value) in pairs {
+        let name = raw_name.strip_prefix("data-").unwrap_or(raw_name);
+        let value = raw_value.trim();
+        let mut bad = |accepted: &'static str| {
+            problems.push(OptionProblem {
+                name: name.to_string(),
+                value: value.to_string(),
+                kind: ProblemKind::BadValue(accepted),
+            })
+        };
+        match name {
+            // The marker attribute of an element embed; not an option.
+            "cofund" => {}
+            "preset" if !value.is_empty() => {
+                preset_given = true;
+                if !matches!(options.scenario, ScenarioSource::Link(_)) {
+                    options.scenario = ScenarioSource::Preset(value.to_string());
+                }
+            }
+            "scenario" if !value.is_empty() => {
+                options.scenario = ScenarioSource::Link(value.trim_start_matches('#').to_string())
+            }
+            "lang" => match value {
+                "da" => options.lang = Lang::Da,
+                "en" => options.lang = Lang::En,
+                _ => bad("da, en"),
+            },
+            "mode" => match value {
+                "compact" => options.mode = Mode::Compact,
+                "full" => options.mode = Mode::Full,
+                _ => bad("compact, full"),
+            },
+            "readonly" => match value {
+                "" | "true" | "1" | "yes" | "readonly" => options.readonly = true,
+                "false" | "0" | "no" => options.readonly = false,
+                _ => bad("true, false"),
+            },
+            "controls" => {
+                options.controls = Some(
+                    value
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|c| !c.is_empty())
+                        .map(str::to_string)
+                        .collect(),
+                )
+            }
+            "theme" => match Theme::ALL.iter().find(|t| t.key() == value) {
+                Some(theme) => options.theme = *theme,
+                None => bad("light, dark, contrast"),
+            },
+            "origins" => {
+                options.origins.clear();
+                for origin in value.split([',', ' ']).filter(|o| !o.is_empty()) {
+                    match normalise_origin(origin) {
+                        Some(o) => options.origins.push(o),
+                        None => problems.push(OptionProblem {
+                            name: name.to_string(),
+                            value: origin.to_string(),
+                            kind: ProblemKind::BadOrigin,
+                        }),
+                    }
+                }
+            }
+            // An empty preset or scenario is the same as none.
+            "preset" | "scenario" => {}
+            _ => problems.push(OptionProblem {
+                name: name.to_string(),
+                value: value.to_string(),
+                kind: ProblemKind::UnknownOption,
+            }),
+        }
+    }
+    if preset_given && matches!(options.scenario, ScenarioSource::Link(_)) {
+        problems.push(OptionProblem {
+            name: "preset".into(),
+            value: String::new(),
+            kind: ProblemKind::PresetAndScenario,
+        });
+    }
+    (options, problems)
+}
+
+/// `https://Intranet.Example:443/` → `https://intranet.example`: the form `MessageEvent.origin`
+/// has, so that origins compare as plain strings. `None` for anything that is not an http(s)
+/// origin (paths, queries, user names, `*`, `null`).
+pub fn normalise_origin(text: &str) -> Option<String> {
+    let text = text.trim().trim_end_matches('/');
+    let (scheme, rest) = text.split_once("://")?;
+    let scheme = scheme.to_ascii_lowercase();
+    let default_port = match scheme.as_str() {
+        "https" => "443",
+        "http" => "80",
+        _ => return None,
+    };
+    if rest.is_empty() || rest.contains(['/', '?', '#', '@', '*', ' ']) {
+        return None;
+    }
+    let rest = rest.to_ascii_lowercase();
+    let (host, port) = match rest.rsplit_once(':') {
+        // An IPv6 address has colons of its own inside brackets.
+        Some((host, port)) if !port.contains(']') => (host.to_string(), Some(port)),
+        _ => (rest.clone(), None),
+    };
+    let host_ok = !host.is_empty()
+        && (host.starts_with('[') && host.ends_with(']')
+            || host
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-'));
+    if !host_ok {
+        return None;
+    }
+    match port {
+        None => Some(format!("{scheme}://{host}")),
+        Some(p) if p == default_port => Some(format!("{scheme}://{host}")),
+        Some(p) if !p.is_empty() && p.len() <= 5 && p.chars().all(|c| c.is_ascii_digit()) => {
+            p.parse::<u16>().ok()?;
+            Some(format!("{scheme}://{host}:{p}"))
+        }
+        Some(_) => None,
+    }
+}
+
+/// The query string (without `?`) that gives these options to an iframe widget; the
+/// embed dialog writes it. Defaults are left out, so snippets stay short.
+pub fn to_query(options: &EmbedOptions) -> String {
+    to_pairs(options)
+        .into_iter()
+        .map(|(name, value)| {
+            if value.is_empty() {
+                name.to_string()
+            } else {
+                format!("{name}={}", percent_encode(&value))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// The options as (name, value) pairs, defaults left out; `readonly` has an empty value.
+pub fn to_pairs(options: &EmbedOptions) -> Vec<(&'static str, String)> {
+    let mut pairs = Vec::new();
+    match &options.scenario {
+        ScenarioSource::Default => {}
+        ScenarioSource::Preset(key) => pairs.push(("preset", key.clone())),
+        ScenarioSource::Link(payload) => pairs.push(("scenario", payload.clone())),
+    }
+    if options.lang == Lang::En {
+        pairs.push(("lang", "en".to_string()));
+    }
+    if options.mode != Mode::Full {
+        pairs.push(("mode", options.mode.key().to_string()));
+    }
+    if options.readonly {
+        pairs.push(("readonly", String::new()));
+    }
+    if let Some(controls) = &options.controls {
+        pairs.push(("controls", controls.join(",")));
+    }
+    if options.theme != Theme::Light {
+        pairs.push(("theme", options.theme.key().to_string()));
+    }
+    if !options.origins.is_empty() {
+        pairs.push(("origins", options.origins.join(",")));
+    }
+    pairs
+}
+
+/// Percent-encodes everything but the characters a query value may hold as they are.
+/// Share-link payloads are URL-safe base64 and pass unchanged.
+fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b',' => {
+                out.push(byte as char)
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(pairs: &[(&str, &str)]) -> (EmbedOptions, Vec<OptionProblem>) {
+        read_options(pairs.iter().copied())
+    }
+
+    #[test]
+    fn no_options_give_the_full_editable_widget() {
+        let (o, problems) = read(&[]);
+        assert_eq!(o, EmbedOptions::default());
+        assert!(problems.is_empty());
+        assert_eq!(
+            o.visible(),
+            Visible {
+                editor: true,
+                lang: true,
+                drivers: Drivers::None
+            }
+        );
+    }
+
+    #[test]
+    fn query_names_and_data_attributes_read_alike() {
+        let query = read(&[
+            ("preset", "design-sprint"),
+            ("lang", "en"),
+            ("mode", "compact"),
+            ("readonly", ""),
+            ("controls", "pilots, lang"),
+            ("theme", "dark"),
+            ("origins", "https://intranet.example"),
+        ]);
+        let attributes = read(&[
+            ("data-cofund", ""),
+            ("data-preset", "design-sprint"),
+            ("data-lang", "en"),
+            ("data-mode", "compact"),
+            ("data-readonly", "true"),
+            ("data-controls", "pilots,lang"),
+            ("data-theme", "dark"),
+            ("data-origins", "https://intranet.example/"),
+        ]);
+        assert_eq!(query, attributes);
+        let (o, problems) = query;
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(o.scenario, ScenarioSource::Preset("design-sprint".into()));
+        assert_eq!(
+            (o.lang, o.mode, o.theme),
+            (Lang::En, Mode::Compact, Theme::Dark)
+        );
+        assert_eq!(
+            o.visible(),
+            Visible {
+                editor: false,
+                lang: true,
+                drivers: Drivers::Only(vec!["pilots".into()])
+            }
+        );
+    }
+
+    #[test]
+    fn readonly_hides_the_editor_even_when_asked_for() {
+        let (o, _) = read(&[("readonly", ""), ("controls", "editor,drivers")]);
+        let v = o.visible();
+        assert!(!v.editor);
+        assert_eq!(v.drivers, Drivers::All);
+        assert!(!v.lang, "lang was not in the list");
+        let (o, _) = read(&[("readonly", "")]);
+        assert_eq!(o.visible().drivers, Drivers::All);
+        let (o, _) = read(&[("readonly", "false")]);
+        assert!(o.visible().editor);
+        let (o, _) = read(&[("controls", "")]);
+        assert_eq!(
+            o.visible(),
+            Visible {
+                editor: false,
+                lang: false,
+                drivers: Drivers::None
+            }
+        );
+    }
+
+    #[test]
+    fn bad_values_fall_back_and_are_reported() {
+        let (o, problems) = read(&[
+            ("mode", "tiny"),
+            ("theme", "neon"),
+            ("lang", "fr"),
+            ("readonly", "maybe"),
+            ("colour", "red"),
+        ]);
+        assert_eq!(o, EmbedOptions::default());
+        let kinds: Vec<_> = problems.iter().map(|p| (p.name.as_str(), p.kind)).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                ("mode", ProblemKind::BadValue("compact, full")),
+                ("theme", ProblemKind::BadValue("light, dark, contrast")),
+                ("lang", ProblemKind::BadValue("da, en")),
+                ("readonly", ProblemKind::BadValue("true, false")),
+                ("colour", ProblemKind::UnknownOption),
+            ]
+        );
+        assert_eq!(
+            problems[0].message(Lang::Da),
+            "«mode=tiny» kan ikke bruges; standardværdien gælder. Mulige værdier: compact, full."
+        );
+        assert_eq!(
+            problems[4].message(Lang::En),
+            "Unknown option “colour” was ignored."
+        );
+    }
+
+    #[test]
+    fn a_shared_scenario_wins_over_a_preset_whatever_the_order() {
+        for pairs in [
+            [("preset", "vaekstpilot"), ("scenario", "#s1.abc")],
+            [("scenario", "s1.abc"), ("preset", "vaekstpilot")],
+        ] {
+            let (o, problems) = read(&pairs);
+            assert_eq!(o.scenario, ScenarioSource::Link("s1.abc".into()));
+            assert_eq!(problems.len(), 1);
+            assert_eq!(problems[0].kind, ProblemKind::PresetAndScenario);
+        }
+    }
+
+    #[test]
+    fn origins_are_normalised_and_bad_ones_refused() {
+        assert_eq!(
+            normalise_origin("HTTPS://Intranet.Example:443/").as_deref(),
+            Some("https://intranet.example")
+        );
+        assert_eq!(
+            normalise_origin("http://127.0.0.1:8080").as_deref(),
+            Some("http://127.0.0.1:8080")
+        );
+        assert_eq!(
+            normalise_origin("http://[::1]:3000").as_deref(),
+            Some("http://[::1]:3000")
+        );
+        for bad in [
+            "*",
+            "null",
+            "intranet.example",
+            "ftp://x.example",
+            "https://x.example/path",
+            "https://user@x.example",
+            "https://x.example:99999",
+            "https://x.example:",
+            "https://",
+            "https://*.example",
+        ] {
+            assert_eq!(normalise_origin(bad), None, "{bad}");
+        }
+        let (o, problems) = read(&[("origins", "https://a.example, *,http://b.example:81")]);
+        assert_eq!(o.origins, vec!["https://a.example", "http://b.example:81"]);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].value, "*");
+    }
+
+    #[test]
+    fn the_query_written_for_options_reads_back_as_them() {
+        let options = EmbedOptions {
+            scenario: ScenarioSource::Link("s1.AbC-_9".into()),
+            lang: Lang::En,
+            mode: Mode::Compact,
+            readonly: true,
+            controls: Some(vec!["pilots".into(), "lang".into()]),
+            theme: Theme::Contrast,
+            origins: vec!["https://intranet.example".into()],
+        };
+        let query = to_query(&options);
+        assert_eq!(
+            query,
+            "scenario=s1.AbC-_9&lang=en&mode=compact&readonly&controls=pilots,lang&theme=contrast&origins=https%3A%2F%2Fintranet.example"
+        );
+        let pairs: Vec<(String, String)> = to_pairs(&options)
+            .into_iter()
+            .map(|(n, v)| (n.to_string(), v))
+            .collect();
+        let (back, problems) = read_options(pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())));
+        assert!(problems.is_empty());
+        assert_eq!(back, options);
+        assert_eq!(to_query(&EmbedOptions::default()), "");
+    }
+}

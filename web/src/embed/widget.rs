@@ -1,0 +1,190 @@
+//! The embedded widget: one scenario, the controls the embedding page chose, and the
+//! results. It keeps no state outside itself (no localStorage, nothing global), so any
+//! number of widgets work side by side on one page.
+
+use std::rc::Rc;
+
+use cofund::model::Scenario;
+use cofund::numbers::Lang;
+use cofund::presets::{Preset, DEFAULT_PRESET};
+use cofund::storage::link::LinkError;
+use cofund::storage::workspace::Workspace;
+use yew::prelude::*;
+
+use super::bridge::{use_host_bridge, Host};
+use super::options::{Drivers, EmbedOptions, Mode, OptionProblem, ScenarioSource};
+use crate::editor::workspace::{WorkspaceAction, WorkspaceState};
+use crate::i18n::{lang_tag, texts};
+use crate::ui::editor::{Dispatch, DriverControl, Editor};
+use crate::ui::results::Results;
+
+#[derive(Properties, PartialEq)]
+pub struct EmbedProps {
+    pub options: Rc<EmbedOptions>,
+    /// Options that could not be used, shown to whoever set up the page.
+    pub problems: Rc<Vec<OptionProblem>>,
+    pub host: Host,
+    /// The scenario of the `scenario` option, read before mounting (reading a link is
+    /// asynchronous in the browser); `None` when the option was not given.
+    #[prop_or_default]
+    pub shared: Option<Rc<Result<Scenario, LinkError>>>,
+}
+
+/// A problem with where the scenario came from; the widget then shows the default preset.
+#[derive(Clone, Debug, PartialEq)]
+enum SourceProblem {
+    UnknownPreset(String),
+    BadLink { da: String, en: String },
+}
+
+impl SourceProblem {
+    fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (SourceProblem::UnknownPreset(key), Lang::Da) => {
+                format!("Skabelonen «{key}» findes ikke; standardskabelonen vises.")
+            }
+            (SourceProblem::UnknownPreset(key), Lang::En) => {
+                format!("There is no template “{key}”; the default template is shown.")
+            }
+            (SourceProblem::BadLink { da, .. }, Lang::Da) => {
+                format!("Scenariet i indstillingen «scenario» kunne ikke læses: {da}")
+            }
+            (SourceProblem::BadLink { en, .. }, Lang::En) => {
+                format!("The scenario in the “scenario” option could not be read: {en}")
+            }
+        }
+    }
+}
+
+/// The widget's first state, from the options and the shared scenario read from them.
+fn start(
+    options: &EmbedOptions,
+    shared: Option<&Result<Scenario, LinkError>>,
+) -> (WorkspaceState, Option<SourceProblem>) {
+    let lang = options.lang;
+    let fallback = || WorkspaceState::new(lang, DEFAULT_PRESET);
+    match (&options.scenario, shared) {
+        (ScenarioSource::Link(_), Some(Ok(scenario))) => {
+            match WorkspaceState::from_saved(lang, &Workspace::single(scenario.clone())) {
+                Some(state) => (state, None),
+                None => (fallback(), None),
+            }
+        }
+        (ScenarioSource::Link(_), Some(Err(e))) => (
+            fallback(),
+            Some(SourceProblem::BadLink {
+                da: e.message(Lang::Da),
+                en: e.message(Lang::En),
+            }),
+        ),
+        (ScenarioSource::Preset(key), _) => match Preset::find(key) {
+            Some(p) => (WorkspaceState::new(lang, p.key), None),
+            None => (fallback(), Some(SourceProblem::UnknownPreset(key.clone()))),
+        },
+        _ => (fallback(), None),
+    }
+}
+
+#[function_component(EmbedWidget)]
+pub fn embed_widget(props: &EmbedProps) -> Html {
+    let options = &props.options;
+    let first = use_mut_ref(|| Some(start(options, props.shared.as_deref())));
+    let source_problem = use_memo((), |_| first.borrow().as_ref().and_then(|s| s.1.clone()));
+    let state = use_reducer(|| {
+        first
+            .borrow_mut()
+            .take()
+            .map(|s| s.0)
+            .unwrap_or_else(|| WorkspaceState::new(options.lang, DEFAULT_PRESET))
+    });
+    let root = use_node_ref();
+    use_host_bridge(&props.host, options, &state, &root);
+
+    let lang = state.lang;
+    let t = texts(lang);
+    let doc = state.active_doc();
+    let visible = options.visible();
+    let errors = use_memo(doc.errors.clone(), |errors| errors.clone());
+    let dispatch = Dispatch(state.dispatcher());
+
+    let drivers: Vec<_> = match &visible.drivers {
+        Drivers::None => Vec::new(),
+        Drivers::All => doc.draft.drivers.iter().collect(),
+        Drivers::Only(ids) => ids
+            .iter()
+            .filter_map(|id| doc.draft.drivers.iter().find(|d| &d.id == id))
+            .collect(),
+    };
+    let mut problems: Vec<String> = props.problems.iter().map(|p| p.message(lang)).collect();
+    problems.extend(source_problem.as_ref().as_ref().map(|p| p.message(lang)));
+    if let Drivers::Only(ids) = &visible.drivers {
+        // Checked against the scenario as loaded: a unit the editor later renames is not
+        // the page's mistake.
+        for id in ids {
+            if !doc.draft.drivers.iter().any(|d| &d.id == id) {
+                problems.push(match lang {
+                    Lang::Da => {
+                        format!("Scenariet har ingen enhed «{id}» (indstillingen «controls»).")
+                    }
+                    Lang::En => format!("The scenario has no unit “{id}” (the “controls” option)."),
+                });
+            }
+        }
+    }
+
+    let toggle_lang = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_| {
+            dispatch.dispatch(WorkspaceAction::SetLang(match lang {
+                Lang::Da => Lang::En,
+                Lang::En => Lang::Da,
+            }))
+        })
+    };
+    let compact = options.mode == Mode::Compact;
+    let results = match &doc.good {
+        Some(good) => html! {
+            <Results scenario={good.scenario.clone()} evaluation={good.evaluation.clone()}
+                lang={lang} current={doc.current} compact={compact} />
+        },
+        None => html! { <p class="cofund-error">{ t.load_error }</p> },
+    };
+
+    html! {
+        <div ref={root} class={classes!("cofund", "cofund-embed", format!("cofund-embed--{}", options.mode.key()))}
+             lang={lang_tag(lang)}>
+            if !problems.is_empty() {
+                <ul class="cofund-embed-problems" aria-label={match lang { Lang::Da => "Problemer med indlejringen", Lang::En => "Problems with the embedding" }}>
+                    { for problems.iter().map(|p| html! { <li>{ p }</li> }) }
+                </ul>
+            }
+            if visible.lang {
+                <div class="cofund-embed-tools">
+                    <button type="button" class="cofund-button cofund-button--secondary" onclick={toggle_lang}
+                            lang={lang_tag(match lang { Lang::Da => Lang::En, Lang::En => Lang::Da })}
+                            aria-label={t.language_switch_label}>
+                        { t.language_switch }
+                    </button>
+                </div>
+            }
+            if visible.editor {
+                if !doc.errors.is_empty() {
+                    <p class="cofund-error" role="alert">{ t.errors_summary }</p>
+                }
+                <div class="cofund-layout">
+                    <Editor draft={doc.draft.clone()} errors={errors} lang={lang} dispatch={dispatch} />
+                    <div class="cofund-results-column">{ results }</div>
+                </div>
+            } else {
+                if !drivers.is_empty() {
+                    <div class="cofund-embed-drivers">
+                        { for drivers.into_iter().map(|d| html! {
+                            <DriverControl key={d.key} item={d.clone()} errors={errors.clone()} lang={lang} dispatch={dispatch.clone()} />
+                        }) }
+                    </div>
+                }
+                { results }
+            }
+        </div>
+    }
+}

@@ -1,0 +1,15 @@
+//! The Cofund browser widget. The calculation lives in the `cofund` crate; this crate only
+//! holds the editor's state (`editor`), words (`i18n`), browser storage (`storage`), the
+//! components (`ui`) and the embeddable widget (`embed`).
+//!
+//! Two programs are built from it: `cofund-web`, the full app (src/main.rs, built by Trunk),
+//! and `cofund-embed`, the smaller widget that host pages embed (src/bin/cofund-embed.rs,
+//! built by scripts/build-embed.sh). Each links only what it uses.
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod browser_tests;
+pub mod editor;
+pub mod embed;
+pub mod i18n;
+pub mod storage;
+pub mod ui;
