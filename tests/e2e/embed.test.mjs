@@ -244,3 +244,56 @@ test('load time to the first result and transferred size of the widget', { timeo
   // The target is 300 ms on a developer machine; a loaded CI runner gets room, not a pass for anything.
   assert.ok(median < 1_500, `median load ${median} ms`);
 });
+
+test('the app\'s embed dialog: snippet for the current scenario, live preview, keyboard and axe', { timeout: 90_000 }, async () => {
+  const { page, errors } = await newPage(app.browser, { viewport: { width: 1400, height: 1000 } });
+  try {
+    await page.goto(`${app.url}?preset=vaekstpilot-150`, { waitUntil: 'load' });
+    await total(page).waitFor({ state: 'visible', timeout: 30_000 });
+    await page.getByLabel('Antal', { exact: true }).fill('225');
+    await expectText(total(page), '32.850.000 kr.', 'the app at 225 pilots');
+
+    const open = page.getByRole('button', { name: 'Indlejr på en anden side …' });
+    await open.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Indlejr beregneren' });
+    await dialog.waitFor({ state: 'visible' });
+
+    // The default: a compact, read-only iframe of the scenario as it is now.
+    const code = dialog.getByLabel('Kode til jeres side');
+    const iframeCode = await code.inputValue();
+    assert.match(iframeCode, /^<iframe data-cofund-frame title="Cofund: [^"]+"\n {2}src="http:\/\/127\.0\.0\.1:\d+\/embed\/embed\.html\?scenario=s1\.[A-Za-z0-9_-]+&amp;mode=compact&amp;readonly"><\/iframe>\n<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/embed\/cofund-host\.js"><\/script>$/);
+    const preview = page.frameLocator('.cofund-embed-preview');
+    await expectText(total(preview), '32.850.000 kr.', 'the preview shows the scenario as edited');
+
+    // The element way, dark, English, no language switch, an allowed origin.
+    await dialog.getByLabel('Element og script (arver sidens skrift)').check();
+    await dialog.getByLabel('Farvetema').selectOption('dark');
+    await dialog.getByLabel('Sprog', { exact: true }).selectOption('en');
+    await dialog.getByLabel('Sprogskift (dansk/engelsk)').uncheck();
+    const origins = dialog.getByLabel('Sider, der må styre beregneren (postMessage)');
+    await origins.fill('intranet.example/x');
+    await eventually(() => origins.getAttribute('aria-invalid'), (v) => v === 'true', 'a bad origin is marked');
+    assert.match(norm(await dialog.locator('#cofund-embed-origins-error').innerText()), /«intranet\.example\/x» er ikke en oprindelse/);
+    assert.equal(await code.inputValue(), '', 'no snippet while an origin is wrong');
+    await origins.fill('https://Intranet.Example');
+    const elementCode = await eventually(() => code.inputValue(), (v) => v.startsWith('<div data-cofund'), 'element snippet');
+    for (const part of ['data-scenario="s1.', 'data-lang="en"', 'data-mode="compact"', 'data-readonly', 'data-controls="drivers"', 'data-theme="dark"', 'data-origins="https://intranet.example"', '/embed/cofund.js"></script>']) {
+      assert.ok(elementCode.includes(part), `${part} in ${elementCode}`);
+    }
+    await eventually(() => page.locator('.cofund-embed-preview').getAttribute('src'), (s) => s.includes('theme=dark') && s.includes('lang=en'), 'preview follows the choices');
+    await expectText(total(preview), 'DKK 32,850,000', 'the preview in English');
+
+    // Each change reloads the preview frame, which cancels what it was still loading.
+    const real = errors.filter((e) => !/^request failed: .*\/embed\/.*net::ERR_ABORTED/.test(e));
+    assert.deepEqual(real, [], 'console errors or CSP violations with the dialog open');
+    await screenshot(page, 'embed-dialog');
+    await assertNoAxeViolations(page, 'embed dialog open');
+    // Escape closes the modal dialog and focus returns to the button that opened it.
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    assert.equal(await open.evaluate((el) => el === document.activeElement), true, 'focus back on the button');
+  } finally {
+    await page.context().close();
+  }
+});

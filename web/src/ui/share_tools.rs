@@ -17,6 +17,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::board::Column;
+use super::embed_dialog::EmbedDialog;
 use crate::editor::workspace::{WorkspaceAction, WorkspaceState};
 use crate::i18n::app_texts;
 use crate::storage::{address, download::download};
@@ -241,6 +242,7 @@ pub fn share_tools(props: &ShareToolsProps) -> Html {
                 if sweep_driver.is_some() {
                     <button type="button" class="cofund-icon-button" onclick={export_sweep}>{ t.export_sweep_csv }</button>
                 }
+                <EmbedDialog scenario={props.scenario.clone()} lang={lang} />
             </div>
             if !link.is_empty() {
                 <div class="cofund-field">

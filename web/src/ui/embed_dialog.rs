@@ -1,0 +1,307 @@
+//! The embed dialog: the intranet editor picks how the widget should look, sees it live
+//! in a preview frame and copies the snippet (`cofund_web::embed::snippet`) for the current
+//! scenario. A native modal `<dialog>`: it keeps focus inside, closes on Escape and returns
+//! focus to the button that opened it.
+
+use std::rc::Rc;
+
+use cofund::model::Scenario;
+use cofund::numbers::Lang;
+use cofund::storage::link::encode_scenario;
+use yew::prelude::*;
+
+use super::fields::{SelectField, TextField};
+use crate::embed::options::{
+    normalise_origin, EmbedOptions, Mode, ScenarioSource, Theme, CONTROL_DRIVERS, CONTROL_EDITOR,
+    CONTROL_LANG,
+};
+use crate::embed::snippet::{frame_src, snippet, Way};
+use crate::i18n::{app_texts, lang_tag};
+
+#[derive(Properties, PartialEq)]
+pub struct EmbedDialogProps {
+    pub scenario: Rc<Scenario>,
+    pub lang: Lang,
+}
+
+/// What the dialog's form holds.
+#[derive(Clone, Debug, PartialEq)]
+struct Choice {
+    way: Way,
+    mode: Mode,
+    readonly: bool,
+    /// Driver ids whose slider shows (compact or read-only widgets).
+    drivers: Vec<String>,
+    lang_switch: bool,
+    theme: Theme,
+    lang: Lang,
+    /// The allowed origins as typed.
+    origins: String,
+}
+
+impl Choice {
+    fn new(scenario: &Scenario, lang: Lang) -> Self {
+        Choice {
+            way: Way::Frame,
+            mode: Mode::Compact,
+            readonly: true,
+            drivers: scenario.drivers.iter().map(|d| d.id.clone()).collect(),
+            lang_switch: true,
+            theme: Theme::Light,
+            lang,
+            origins: String::new(),
+        }
+    }
+
+    /// The embed options for `scenario`, or the first origin that cannot be used.
+    fn options(&self, scenario: &Scenario) -> Result<EmbedOptions, String> {
+        let origins = self
+            .origins
+            .split([',', ' '])
+            .filter(|o| !o.trim().is_empty())
+            .map(|o| normalise_origin(o).ok_or_else(|| o.trim().to_string()))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut controls: Vec<String> = Vec::new();
+        if self.mode == Mode::Full && !self.readonly {
+            controls.push(CONTROL_EDITOR.into());
+        }
+        // Drivers keep the scenario's order, whatever order they were ticked in; all of
+        // them is said as `drivers`, which also covers units added to the scenario later.
+        let ticked: Vec<String> = scenario
+            .drivers
+            .iter()
+            .filter(|d| self.drivers.contains(&d.id))
+            .map(|d| d.id.clone())
+            .collect();
+        if !ticked.is_empty() && ticked.len() == scenario.drivers.len() {
+            controls.push(CONTROL_DRIVERS.into());
+        } else {
+            controls.extend(ticked);
+        }
+        if self.lang_switch {
+            controls.push(CONTROL_LANG.into());
+        }
+        let mut options = EmbedOptions {
+            scenario: ScenarioSource::Link(encode_scenario(scenario)),
+            lang: self.lang,
+            mode: self.mode,
+            readonly: self.readonly,
+            controls: Some(controls),
+            theme: self.theme,
+            origins,
+        };
+        // Leave `controls` out when it says what the mode shows anyway.
+        let explicit = options.visible();
+        let implicit = EmbedOptions {
+            controls: None,
+            ..options.clone()
+        }
+        .visible();
+        if explicit == implicit {
+            options.controls = None;
+        }
+        Ok(options)
+    }
+}
+
+/// The folder the app is served from (`https://host/path/`), for the snippet's addresses.
+fn app_base() -> String {
+    let location = gloo::utils::window().location();
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    let folder = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+    format!("{origin}{folder}")
+}
+
+#[function_component(EmbedDialog)]
+pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
+    let lang = props.lang;
+    let t = app_texts(lang);
+    let dialog = use_node_ref();
+    let open = use_state(|| false);
+    let choice = use_state(|| Choice::new(&props.scenario, lang));
+    let copied = use_state(|| None::<bool>);
+
+    let show = {
+        let (dialog, open, copied) = (dialog.clone(), open.clone(), copied.clone());
+        Callback::from(move |_: MouseEvent| {
+            open.set(true);
+            copied.set(None);
+            if let Some(d) = dialog.cast::<web_sys::HtmlDialogElement>() {
+                let _ = d.show_modal();
+            }
+        })
+    };
+    let close = {
+        let dialog = dialog.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(d) = dialog.cast::<web_sys::HtmlDialogElement>() {
+                d.close();
+            }
+        })
+    };
+    // Escape closes the dialog natively; the preview frame goes with it.
+    let on_close = {
+        let open = open.clone();
+        Callback::from(move |_: Event| open.set(false))
+    };
+    let update = |change: fn(&mut Choice, String)| {
+        let choice = choice.clone();
+        Callback::from(move |value: String| {
+            let mut next = (*choice).clone();
+            change(&mut next, value);
+            choice.set(next);
+        })
+    };
+    let toggle_driver = |id: String| {
+        let choice = choice.clone();
+        Callback::from(move |_: Event| {
+            let mut next = (*choice).clone();
+            if let Some(i) = next.drivers.iter().position(|d| *d == id) {
+                next.drivers.remove(i);
+            } else {
+                next.drivers.push(id.clone());
+            }
+            choice.set(next);
+        })
+    };
+    let toggle = |change: fn(&mut Choice)| {
+        let choice = choice.clone();
+        Callback::from(move |_: Event| {
+            let mut next = (*choice).clone();
+            change(&mut next);
+            choice.set(next);
+        })
+    };
+
+    let result = choice.options(&props.scenario);
+    let base = app_base();
+    let title = format!("Cofund: {}", props.scenario.name);
+    let (code, preview, origins_error) = match &result {
+        Ok(options) => (
+            snippet(choice.way, &base, options, &title),
+            Some(frame_src(&base, options)),
+            None,
+        ),
+        Err(bad) => (
+            String::new(),
+            None,
+            Some(AttrValue::from(match lang {
+                Lang::Da => format!(
+                    "«{bad}» er ikke en oprindelse; skriv den som https://vært.dk (uden sti)."
+                ),
+                Lang::En => {
+                    format!("“{bad}” is not an origin; write it as https://host.example (no path).")
+                }
+            })),
+        ),
+    };
+    let copy = {
+        let (code, copied) = (code.clone(), copied.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (code, copied) = (code.clone(), copied.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let clipboard = gloo::utils::window().navigator().clipboard();
+                let done = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&code))
+                    .await
+                    .is_ok();
+                copied.set(Some(done));
+            });
+        })
+    };
+    let radio = |name: &'static str,
+                 value: &'static str,
+                 label: &'static str,
+                 checked: bool,
+                 onchange: Callback<Event>| {
+        let id = format!("cofund-embed-{name}-{value}");
+        html! {
+            <div class="cofund-check">
+                <input type="radio" id={id.clone()} name={format!("cofund-embed-{name}")} value={value} {checked} {onchange} />
+                <label for={id}>{ label }</label>
+            </div>
+        }
+    };
+    let c = &*choice;
+
+    html! {
+        <>
+            <button type="button" class="cofund-icon-button" onclick={show} aria-haspopup="dialog">{ t.embed_open }</button>
+            <dialog ref={dialog} class="cofund-dialog" aria-labelledby="cofund-embed-heading" onclose={on_close}>
+                <div class="cofund-dialog-head">
+                    <h2 id="cofund-embed-heading">{ t.embed_heading }</h2>
+                    <button type="button" class="cofund-icon-button" onclick={close}>{ t.embed_close }</button>
+                </div>
+                <p>{ t.embed_intro }</p>
+                <div class="cofund-dialog-body">
+                    <form class="cofund-embed-form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                        <fieldset class="cofund-row">
+                            <legend>{ t.embed_way_legend }</legend>
+                            { radio("way", "iframe", t.embed_way_frame, c.way == Way::Frame, toggle(|c| c.way = Way::Frame)) }
+                            { radio("way", "element", t.embed_way_element, c.way == Way::Element, toggle(|c| c.way = Way::Element)) }
+                        </fieldset>
+                        <fieldset class="cofund-row">
+                            <legend>{ t.embed_mode_legend }</legend>
+                            { radio("mode", "compact", t.embed_mode_compact, c.mode == Mode::Compact, toggle(|c| c.mode = Mode::Compact)) }
+                            { radio("mode", "full", t.embed_mode_full, c.mode == Mode::Full, toggle(|c| c.mode = Mode::Full)) }
+                            <div class="cofund-check">
+                                <input type="checkbox" id="cofund-embed-readonly" checked={c.readonly} onchange={toggle(|c| c.readonly = !c.readonly)} />
+                                <label for="cofund-embed-readonly">{ t.embed_readonly }</label>
+                            </div>
+                        </fieldset>
+                        <fieldset class="cofund-row">
+                            <legend>{ t.embed_controls_legend }</legend>
+                            { for props.scenario.drivers.iter().map(|d| {
+                                let id = format!("cofund-embed-driver-{}", d.id);
+                                html! {
+                                    <div class="cofund-check">
+                                        <input type="checkbox" id={id.clone()} checked={c.drivers.contains(&d.id)} onchange={toggle_driver(d.id.clone())} />
+                                        <label for={id}>{ &d.label }</label>
+                                    </div>
+                                }
+                            }) }
+                            <div class="cofund-check">
+                                <input type="checkbox" id="cofund-embed-lang-switch" checked={c.lang_switch} onchange={toggle(|c| c.lang_switch = !c.lang_switch)} />
+                                <label for="cofund-embed-lang-switch">{ t.embed_control_lang }</label>
+                            </div>
+                        </fieldset>
+                        <SelectField id="cofund-embed-theme" label={t.embed_theme_label} selected={c.theme.key()}
+                            options={vec![
+                                (AttrValue::from("light"), AttrValue::from(t.embed_theme_light)),
+                                (AttrValue::from("dark"), AttrValue::from(t.embed_theme_dark)),
+                                (AttrValue::from("contrast"), AttrValue::from(t.embed_theme_contrast)),
+                            ]}
+                            on_change={update(|c, v| c.theme = Theme::ALL.into_iter().find(|t| t.key() == v).unwrap_or_default())} />
+                        <SelectField id="cofund-embed-lang" label={t.embed_lang_label} selected={lang_tag(c.lang)}
+                            options={vec![
+                                (AttrValue::from("da"), AttrValue::from("Dansk")),
+                                (AttrValue::from("en"), AttrValue::from("English")),
+                            ]}
+                            on_change={update(|c, v| c.lang = if v == "en" { Lang::En } else { Lang::Da })} />
+                        <TextField id="cofund-embed-origins" label={t.embed_origins_label} value={c.origins.clone()}
+                            hint={AttrValue::from(t.embed_origins_hint)} error={origins_error}
+                            on_input={update(|c, v| c.origins = v)} />
+                    </form>
+                    <div class="cofund-embed-output">
+                        <div class="cofund-field">
+                            <label for="cofund-embed-snippet">{ t.embed_snippet_label }</label>
+                            <textarea id="cofund-embed-snippet" class="cofund-input cofund-snippet" readonly=true rows="7" value={code} />
+                        </div>
+                        <p>
+                            <button type="button" class="cofund-button" onclick={copy} disabled={result.is_err()}>{ t.embed_copy }</button>
+                            <span role="status" class="cofund-share-status">
+                                { match *copied { Some(true) => t.embed_copied, Some(false) => t.embed_not_copied, None => "" } }
+                            </span>
+                        </p>
+                        <h3>{ t.embed_preview_label }</h3>
+                        if *open {
+                            if let Some(src) = preview {
+                                <iframe class="cofund-embed-preview" src={src} title={format!("{}: {}", t.embed_preview_label, props.scenario.name)} />
+                            }
+                        }
+                    </div>
+                </div>
+            </dialog>
+        </>
+    }
+}
