@@ -91,6 +91,50 @@ test('demo page: both widgets load under the strict CSP and work independently',
   }
 });
 
+test('element widgets added later: mount() starts them, each independent, commands by DOM event', { timeout: 60_000 }, async () => {
+  const { page, errors, element } = await openDemo();
+  try {
+    // Two more containers, added after the page loaded, then the documented mount().
+    await page.evaluate(async () => {
+      for (const [id, preset] of [['late-a', 'marketing-platform'], ['late-b', 'design-society']]) {
+        const div = document.createElement('div');
+        div.id = id;
+        div.dataset.cofund = '';
+        div.dataset.preset = preset;
+        div.dataset.mode = 'compact';
+        document.querySelector('main').append(div);
+      }
+      const { mount } = await import('/embed/cofund.js');
+      await mount();
+    });
+    const a = page.locator('#late-a');
+    const b = page.locator('#late-b');
+    await total(a).waitFor({ state: 'visible', timeout: 10_000 });
+    await total(b).waitFor({ state: 'visible', timeout: 10_000 });
+    const before = { a: norm(await total(a).innerText()), b: norm(await total(b).innerText()) };
+    assert.notEqual(before.a, before.b, 'two different presets');
+
+    // A command as a DOM event on one element; its result comes back as a DOM event.
+    const result = await page.evaluate(() => new Promise((done) => {
+      const el = document.getElementById('late-a');
+      el.addEventListener('cofund:result', (e) => done(e.detail), { once: true });
+      const scenario = { format: 1, name: 'Sat af værtssiden', currency: 'DKK', years: 1, drivers: [],
+        costs: [{ id: 'c', label: 'Udgift', kind: 'fixed', amount: '1234567.89' }],
+        sources: [{ id: 's', label: 'Tilskud', kind: 'fixed', amount: '1000000' }] };
+      el.dispatchEvent(new CustomEvent('cofund:command', { detail: { type: 'cofund:set-scenario', scenario } }));
+    }));
+    assert.equal(result.type, 'cofund:result');
+    assert.equal(result.result.total_cost, '1234567.89');
+    assert.equal(result.result.gap, '234567.89');
+    await expectText(total(a), '1.234.568 kr.', 'the scenario set by the host page');
+    await expectText(total(b), before.b, 'the other late widget did not move');
+    await expectText(total(element), '30.000.000 kr.', 'the demo\'s element widget did not move');
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.context().close();
+  }
+});
+
 test('postMessage: commands and results only with the allowed origin', { timeout: 90_000 }, async () => {
   const widget = app.url.replace(/\/$/, '');
   // Two host pages on two other origins; both may frame the widget.
