@@ -13,9 +13,10 @@ use yew::prelude::*;
 
 use super::bridge::{use_host_bridge, Host};
 use super::options::{Drivers, EmbedOptions, Mode, OptionProblem, ScenarioSource};
-use crate::editor::workspace::{WorkspaceAction, WorkspaceState};
+use crate::editor::workspace::WorkspaceState;
 use crate::i18n::{lang_tag, texts};
 use crate::ui::editor::{Dispatch, DriverControl, Editor};
+use crate::ui::language_switch::LanguageSwitch;
 use crate::ui::results::Results;
 
 #[derive(Properties, PartialEq)]
@@ -132,15 +133,6 @@ pub fn embed_widget(props: &EmbedProps) -> Html {
         }
     }
 
-    let toggle_lang = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |_| {
-            dispatch.dispatch(WorkspaceAction::SetLang(match lang {
-                Lang::Da => Lang::En,
-                Lang::En => Lang::Da,
-            }))
-        })
-    };
     let compact = options.mode == Mode::Compact;
     let results = match &doc.good {
         Some(good) => html! {
@@ -160,11 +152,7 @@ pub fn embed_widget(props: &EmbedProps) -> Html {
             }
             if visible.lang {
                 <div class="cofund-embed-tools">
-                    <button type="button" class="cofund-button cofund-button--secondary" onclick={toggle_lang}
-                            lang={lang_tag(match lang { Lang::Da => Lang::En, Lang::En => Lang::Da })}
-                            aria-label={t.language_switch_label}>
-                        { t.language_switch }
-                    </button>
+                    <LanguageSwitch lang={lang} dispatch={state.dispatcher()} class="cofund-button--secondary" />
                 </div>
             }
             if visible.editor {

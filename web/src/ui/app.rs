@@ -21,6 +21,7 @@ use super::board::present::Present;
 use super::board::Column;
 use super::editor::{Dispatch, Editor};
 use super::fields::SelectField;
+use super::language_switch::LanguageSwitch;
 use super::notices::{Notice, NoticeBanner};
 use super::results::Results;
 use super::share_tools::ShareTools;
@@ -260,15 +261,6 @@ pub fn app() -> Html {
         })
     };
 
-    let toggle_lang = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |_| {
-            dispatch.dispatch(WorkspaceAction::SetLang(match lang {
-                Lang::Da => Lang::En,
-                Lang::En => Lang::Da,
-            }))
-        })
-    };
     let choose = {
         let dispatch = state.dispatcher();
         Callback::from(move |key: String| {
@@ -359,11 +351,7 @@ pub fn app() -> Html {
                     <h1 class="cofund-title">{ t.app_title }</h1>
                     <p class="cofund-tagline">{ t.tagline }</p>
                 </div>
-                <button type="button" class="cofund-button" onclick={toggle_lang}
-                        lang={lang_tag(match lang { Lang::Da => Lang::En, Lang::En => Lang::Da })}
-                        aria-label={t.language_switch_label}>
-                    { t.language_switch }
-                </button>
+                <LanguageSwitch lang={lang} dispatch={state.dispatcher()} />
             </header>
             { for notices.iter().enumerate().map(|(i, notice)| {
                 let totals = match notice {

@@ -9,6 +9,7 @@ pub mod editor;
 pub mod embed_dialog;
 pub mod explain_panel;
 pub mod fields;
+pub mod language_switch;
 pub mod notices;
 pub mod results;
 pub mod share_tools;
