@@ -154,7 +154,7 @@ impl EditorState {
                 }
             }
             Action::CostKind(key, kind) => {
-                if let Some(c) = d.costs.iter_mut().find(|c| c.key == key) {
+                if let Some(c) = Rc::make_mut(&mut d.costs).iter_mut().find(|c| c.key == key) {
                     c.kind = kind;
                     if kind.uses_driver() && c.driver.is_empty() {
                         c.driver = d.drivers.first().map(|x| x.id.clone()).unwrap_or_default();
@@ -162,7 +162,10 @@ impl EditorState {
                 }
             }
             Action::SourceKind(key, kind) => {
-                if let Some(s) = d.sources.iter_mut().find(|s| s.key == key) {
+                if let Some(s) = Rc::make_mut(&mut d.sources)
+                    .iter_mut()
+                    .find(|s| s.key == key)
+                {
                     s.kind = kind;
                     if kind == SourceKindTag::PerUnit && s.driver.is_empty() {
                         s.driver = d.drivers.first().map(|x| x.id.clone()).unwrap_or_default();
@@ -170,12 +173,15 @@ impl EditorState {
                 }
             }
             Action::SourceBase(key, base) => {
-                if let Some(s) = d.sources.iter_mut().find(|s| s.key == key) {
+                if let Some(s) = Rc::make_mut(&mut d.sources)
+                    .iter_mut()
+                    .find(|s| s.key == key)
+                {
                     s.of = base;
                 }
             }
             Action::Eligible(key, eligible) => {
-                if let Some(c) = d.costs.iter_mut().find(|c| c.key == key) {
+                if let Some(c) = Rc::make_mut(&mut d.costs).iter_mut().find(|c| c.key == key) {
                     c.eligible = eligible;
                 }
             }
@@ -190,14 +196,22 @@ impl EditorState {
             }
             Action::Remove(row) => match row {
                 Row::Driver(k) => d.drivers.retain(|x| x.key != k),
-                Row::Cost(k) => d.costs.retain(|x| x.key != k),
-                Row::Source(k) => d.sources.retain(|x| x.key != k),
+                Row::Cost(k) => Rc::make_mut(&mut d.costs).retain(|x| x.key != k),
+                Row::Source(k) => Rc::make_mut(&mut d.sources).retain(|x| x.key != k),
                 Row::Scenario => {}
             },
             Action::Move(row, direction) => match row {
                 Row::Driver(k) => move_row(&mut d.drivers, |x| x.key == k, direction),
-                Row::Cost(k) => move_row(&mut d.costs, |x| x.key == k, direction),
-                Row::Source(k) => move_row(&mut d.sources, |x| x.key == k, direction),
+                Row::Cost(k) => move_row(
+                    Rc::make_mut(&mut d.costs).as_mut_slice(),
+                    |x| x.key == k,
+                    direction,
+                ),
+                Row::Source(k) => move_row(
+                    Rc::make_mut(&mut d.sources).as_mut_slice(),
+                    |x| x.key == k,
+                    direction,
+                ),
                 Row::Scenario => {}
             },
         }
@@ -225,7 +239,7 @@ fn text_slot(d: &mut Draft, field: FieldId) -> Option<&mut String> {
             }
         }
         Row::Cost(k) => {
-            let x = d.costs.iter_mut().find(|x| x.key == k)?;
+            let x = Rc::make_mut(&mut d.costs).iter_mut().find(|x| x.key == k)?;
             match field.field {
                 "label" => Some(&mut x.label),
                 "amount" => Some(&mut x.amount),
@@ -234,7 +248,9 @@ fn text_slot(d: &mut Draft, field: FieldId) -> Option<&mut String> {
             }
         }
         Row::Source(k) => {
-            let x = d.sources.iter_mut().find(|x| x.key == k)?;
+            let x = Rc::make_mut(&mut d.sources)
+                .iter_mut()
+                .find(|x| x.key == k)?;
             match field.field {
                 "label" => Some(&mut x.label),
                 "rate" => Some(&mut x.rate),

@@ -108,19 +108,56 @@ pub fn assumptions(props: &AssumptionsProps) -> Html {
                     };
                     html! { <><dt>{ &d.label }</dt><dd>{ format!("{}{range}", format_plain(d.value, lang)) }</dd></> }
                 }) }
-                { for s.costs.iter().map(|c| html! { <>
-                    <dt>{ &c.label }</dt>
-                    <dd>
-                        { cost_rule(s, &c.kind, c.amount, lang) }
-                        if !c.eligible { { format!(" – {}", t.not_eligible) } }
-                    </dd>
-                </> }) }
-                { for s.sources.iter().map(|src| html! { <>
-                    <dt>{ &src.label }</dt><dd>{ source_rule(s, &src.kind, lang) }</dd>
-                </> }) }
+                <Rules scenario={s.clone()} lang={lang} />
             </dl>
         </section>
     }
+}
+
+/// The cost lines' and sources' rules. They depend on neither the units' values nor the
+/// name, so typing in a unit field (the commonest edit) leaves them alone; see the
+/// `PartialEq` below. A 200-line scenario would otherwise format 200 lines per keystroke
+/// for a list that only shows on paper.
+#[derive(Properties)]
+struct RulesProps {
+    scenario: Rc<Scenario>,
+    lang: Lang,
+}
+
+impl PartialEq for RulesProps {
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (&*self.scenario, &*other.scenario);
+        let labels = |s: &Scenario| {
+            s.drivers
+                .iter()
+                .map(|d| (d.id.clone(), d.label.clone()))
+                .collect::<Vec<_>>()
+        };
+        self.lang == other.lang
+            && (Rc::ptr_eq(&self.scenario, &other.scenario)
+                || (a.years == b.years
+                    && a.costs == b.costs
+                    && a.sources == b.sources
+                    && labels(a) == labels(b)))
+    }
+}
+
+#[function_component(Rules)]
+fn rules(props: &RulesProps) -> Html {
+    let (s, lang) = (&*props.scenario, props.lang);
+    let t = app_texts(lang);
+    html! { <>
+        { for s.costs.iter().map(|c| html! { <>
+            <dt>{ &c.label }</dt>
+            <dd>
+                { cost_rule(s, &c.kind, c.amount, lang) }
+                if !c.eligible { { format!(" – {}", t.not_eligible) } }
+            </dd>
+        </> }) }
+        { for s.sources.iter().map(|src| html! { <>
+            <dt>{ &src.label }</dt><dd>{ source_rule(s, &src.kind, lang) }</dd>
+        </> }) }
+    </> }
 }
 
 #[cfg(test)]

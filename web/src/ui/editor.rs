@@ -108,19 +108,48 @@ pub fn editor(props: &EditorProps) -> Html {
             <button type="button" class="cofund-button cofund-button--secondary" onclick={add(Action::AddDriver)}>{ "+ " }{ t.add_driver }</button>
 
             <h3>{ t.costs_heading }</h3>
-            { for draft.costs.iter().enumerate().map(|(i, c)| html! {
-                <CostRow key={c.key} item={c.clone()} position={i} count={draft.costs.len()} lang={*lang}
-                    drivers={driver_options.clone()} errors={row_errors(errors, Row::Cost(c.key))} dispatch={dispatch.clone()} />
-            }) }
+            <CostList rows={draft.costs.clone()} drivers={driver_options.clone()} errors={errors.clone()} lang={*lang} dispatch={dispatch.clone()} />
             <button type="button" class="cofund-button cofund-button--secondary" onclick={add(Action::AddCost)}>{ "+ " }{ t.add_cost }</button>
 
             <h3>{ t.sources_heading }</h3>
-            { for draft.sources.iter().enumerate().map(|(i, s)| html! {
-                <SourceRow key={s.key} item={s.clone()} position={i} count={draft.sources.len()} lang={*lang}
-                    drivers={driver_options.clone()} errors={row_errors(errors, Row::Source(s.key))} dispatch={dispatch.clone()} />
-            }) }
+            <SourceList rows={draft.sources.clone()} drivers={driver_options.clone()} errors={errors.clone()} lang={*lang} dispatch={dispatch.clone()} />
             <button type="button" class="cofund-button cofund-button--secondary" onclick={add(Action::AddSource)}>{ "+ " }{ t.add_source }</button>
         </section>
+    }
+}
+
+/// The props of a list of editor rows. The list and the errors are shared (`Rc`) with the
+/// draft, so when an edit leaves them alone, the comparison is a pointer comparison and
+/// the whole list is skipped: typing in a unit field of a 200-line scenario re-renders no
+/// cost row at all.
+#[derive(Properties, PartialEq)]
+struct RowListProps<T: PartialEq + 'static> {
+    rows: Rc<Vec<T>>,
+    drivers: DriverOptions,
+    errors: Rc<Vec<FieldError>>,
+    lang: Lang,
+    dispatch: Dispatch,
+}
+
+#[function_component(CostList)]
+fn cost_list(props: &RowListProps<CostDraft>) -> Html {
+    let count = props.rows.len();
+    html! {
+        { for props.rows.iter().enumerate().map(|(i, c)| html! {
+            <CostRow key={c.key} item={c.clone()} position={i} count={count} lang={props.lang}
+                drivers={props.drivers.clone()} errors={row_errors(&props.errors, Row::Cost(c.key))} dispatch={props.dispatch.clone()} />
+        }) }
+    }
+}
+
+#[function_component(SourceList)]
+fn source_list(props: &RowListProps<SourceDraft>) -> Html {
+    let count = props.rows.len();
+    html! {
+        { for props.rows.iter().enumerate().map(|(i, s)| html! {
+            <SourceRow key={s.key} item={s.clone()} position={i} count={count} lang={props.lang}
+                drivers={props.drivers.clone()} errors={row_errors(&props.errors, Row::Source(s.key))} dispatch={props.dispatch.clone()} />
+        }) }
     }
 }
 

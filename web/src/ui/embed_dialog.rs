@@ -174,16 +174,19 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
         })
     };
 
-    let result = choice.options(&props.scenario);
+    // Only while the dialog is open: the snippet packs the whole scenario into a share link
+    // (deflate), which must not run on every keystroke in the editor.
+    let result = (*open).then(|| choice.options(&props.scenario));
     let base = app_base();
     let title = format!("Cofund: {}", props.scenario.name);
     let (code, preview, origins_error) = match &result {
-        Ok(options) => (
+        Some(Ok(options)) => (
             snippet(choice.way, &base, options, &title),
             Some(frame_src(&base, options)),
             None,
         ),
-        Err(bad) => (
+        None => (String::new(), None, None),
+        Some(Err(bad)) => (
             String::new(),
             None,
             Some(AttrValue::from(match lang {
@@ -288,7 +291,7 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
                             <textarea id="cofund-embed-snippet" class="cofund-input cofund-snippet" readonly=true rows="7" value={code} />
                         </div>
                         <p>
-                            <button type="button" class="cofund-button" onclick={copy} disabled={result.is_err()}>{ t.embed_copy }</button>
+                            <button type="button" class="cofund-button" onclick={copy} disabled={!matches!(result, Some(Ok(_)))}>{ t.embed_copy }</button>
                             <span role="status" class="cofund-share-status">
                                 { match *copied { Some(true) => t.embed_copied, Some(false) => t.embed_not_copied, None => "" } }
                             </span>
