@@ -102,6 +102,7 @@ test('element widgets added later: mount() starts them, each independent, comman
         div.dataset.cofund = '';
         div.dataset.preset = preset;
         div.dataset.mode = 'compact';
+        div.dataset.track = 'intranet-stats'; // the page's own attribute: not an option
         document.querySelector('main').append(div);
       }
       const { mount } = await import('/embed/cofund.js');
@@ -113,6 +114,7 @@ test('element widgets added later: mount() starts them, each independent, comman
     await total(b).waitFor({ state: 'visible', timeout: 10_000 });
     const before = { a: norm(await total(a).innerText()), b: norm(await total(b).innerText()) };
     assert.notEqual(before.a, before.b, 'two different presets');
+    assert.equal(await a.locator('.cofund-embed-problems').count(), 0, "the page's own data attribute is not reported");
 
     // A command as a DOM event on one element; its result comes back as a DOM event.
     const result = await page.evaluate(() => new Promise((done) => {

@@ -13,7 +13,7 @@ use web_sys::{Element, ShadowRootInit, ShadowRootMode};
 
 use super::bridge::Host;
 use super::inflate::read_shared_scenario;
-use super::options::{read_options, ScenarioSource};
+use super::options::{read_options, ScenarioSource, OPTION_NAMES};
 use super::widget::{EmbedProps, EmbedWidget};
 
 /// The widget's stylesheet, next to its script.
@@ -63,7 +63,12 @@ fn mount(container: &Element, base: &str) {
         .get_attribute_names()
         .iter()
         .filter_map(|name| name.as_string())
-        .filter(|name| name.starts_with("data-"))
+        // Only the options: the container is the host's element and may carry data
+        // attributes of its own (analytics, tests), which are none of the widget's business.
+        .filter(|name| {
+            name.strip_prefix("data-")
+                .is_some_and(|n| OPTION_NAMES.contains(&n))
+        })
         .map(|name| {
             let value = container.get_attribute(&name).unwrap_or_default();
             (name, value)

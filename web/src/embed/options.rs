@@ -96,6 +96,11 @@ pub enum Drivers {
     Only(Vec<String>),
 }
 
+/// The options' names (without `data-`).
+pub const OPTION_NAMES: [&str; 8] = [
+    "preset", "scenario", "lang", "mode", "readonly", "controls", "theme", "origins",
+];
+
 /// Names of the controls a `controls` list can hold besides driver ids.
 pub const CONTROL_EDITOR: &str = "editor";
 pub const CONTROL_DRIVERS: &str = "drivers";
@@ -490,6 +495,17 @@ mod tests {
             problems[4].message(Lang::En),
             "Unknown option “colour” was ignored."
         );
+    }
+
+    #[test]
+    fn every_listed_option_name_is_read() {
+        for name in OPTION_NAMES {
+            let (_, problems) = read(&[(name, "")]);
+            assert!(
+                problems.iter().all(|p| p.kind != ProblemKind::UnknownOption),
+                "{name}: {problems:?}"
+            );
+        }
     }
 
     #[test]
