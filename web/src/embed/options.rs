@@ -502,7 +502,9 @@ mod tests {
         for name in OPTION_NAMES {
             let (_, problems) = read(&[(name, "")]);
             assert!(
-                problems.iter().all(|p| p.kind != ProblemKind::UnknownOption),
+                problems
+                    .iter()
+                    .all(|p| p.kind != ProblemKind::UnknownOption),
                 "{name}: {problems:?}"
             );
         }
