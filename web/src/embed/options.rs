@@ -252,12 +252,12 @@ pub fn read_options<'a>(
             },
             "origins" => {
                 options.origins.clear();
-                for origin in value.split([',', ' ']).filter(|o| !o.is_empty()) {
-                    match normalise_origin(origin) {
-                        Some(o) => options.origins.push(o),
-                        None => problems.push(OptionProblem {
+                for origin in read_origins(value) {
+                    match origin {
+                        Ok(o) => options.origins.push(o),
+                        Err(bad) => problems.push(OptionProblem {
                             name: name.to_string(),
-                            value: origin.to_string(),
+                            value: bad.to_string(),
                             kind: ProblemKind::BadOrigin,
                         }),
                     }
@@ -280,6 +280,14 @@ pub fn read_options<'a>(
         });
     }
     (options, problems)
+}
+
+/// A list of origins as people type it (commas or spaces between them), each normalised
+/// ([`normalise_origin`]) or given back as typed when it is not an origin.
+pub fn read_origins(text: &str) -> impl Iterator<Item = Result<String, &str>> {
+    text.split([',', ' '])
+        .filter(|o| !o.is_empty())
+        .map(|o| normalise_origin(o).ok_or(o))
 }
 
 /// `https://Intranet.Example:443/` → `https://intranet.example`: the form `MessageEvent.origin`

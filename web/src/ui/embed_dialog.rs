@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use super::fields::{SelectField, TextField};
 use crate::embed::options::{
-    normalise_origin, EmbedOptions, Mode, ScenarioSource, Theme, CONTROL_DRIVERS, CONTROL_EDITOR,
+    read_origins, EmbedOptions, Mode, ScenarioSource, Theme, CONTROL_DRIVERS, CONTROL_EDITOR,
     CONTROL_LANG,
 };
 use crate::embed::snippet::{frame_src, snippet, Way};
@@ -55,12 +55,9 @@ impl Choice {
 
     /// The embed options for `scenario`, or the first origin that cannot be used.
     fn options(&self, scenario: &Scenario) -> Result<EmbedOptions, String> {
-        let origins = self
-            .origins
-            .split([',', ' '])
-            .filter(|o| !o.trim().is_empty())
-            .map(|o| normalise_origin(o).ok_or_else(|| o.trim().to_string()))
-            .collect::<Result<Vec<_>, _>>()?;
+        let origins = read_origins(&self.origins)
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(str::to_string)?;
         let mut controls: Vec<String> = Vec::new();
         if self.mode == Mode::Full && !self.readonly {
             controls.push(CONTROL_EDITOR.into());
