@@ -15,6 +15,7 @@ use super::bridge::Host;
 use super::inflate::read_shared_scenario;
 use super::options::{read_options, ScenarioSource, OPTION_NAMES};
 use super::widget::{EmbedProps, EmbedWidget};
+use crate::storage::address;
 
 /// The widget's stylesheet, next to its script.
 pub const STYLESHEET: &str = "cofund-embed.css";
@@ -79,11 +80,11 @@ fn mount(container: &Element, base: &str) {
         window.parent().ok().flatten().is_some_and(|p| p != window)
     };
     if page {
-        let location = gloo::utils::window().location();
-        pairs.extend(query_pairs(&location.search().unwrap_or_default()));
-        let fragment = location.hash().unwrap_or_default();
-        if fragment.len() > 1 {
-            pairs.push(("scenario".into(), fragment[1..].to_string()));
+        let search = gloo::utils::window().location().search();
+        pairs.extend(query_pairs(&search.unwrap_or_default()));
+        let fragment = address::fragment();
+        if !fragment.is_empty() {
+            pairs.push(("scenario".into(), fragment));
         }
     }
     let (options, problems) = read_options(pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())));

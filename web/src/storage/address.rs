@@ -19,6 +19,16 @@ pub fn link_with(fragment: &str) -> String {
     format!("{base}#{fragment}")
 }
 
+/// The folder the page is served from (`https://host/path/`), for addresses of files next
+/// to it (the embed snippets' `embed/…`).
+pub fn folder() -> String {
+    let location = gloo::utils::window().location();
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    let folder = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+    format!("{origin}{folder}")
+}
+
 /// Removes the fragment from the address bar without reloading or adding history, so a
 /// reload after handling a link does not offer it again.
 pub fn clear_fragment() {

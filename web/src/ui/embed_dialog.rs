@@ -17,6 +17,7 @@ use crate::embed::options::{
 };
 use crate::embed::snippet::{frame_src, snippet, Way};
 use crate::i18n::{app_texts, lang_tag};
+use crate::storage::address;
 
 #[derive(Properties, PartialEq)]
 pub struct EmbedDialogProps {
@@ -101,15 +102,6 @@ impl Choice {
     }
 }
 
-/// The folder the app is served from (`https://host/path/`), for the snippet's addresses.
-fn app_base() -> String {
-    let location = gloo::utils::window().location();
-    let origin = location.origin().unwrap_or_default();
-    let path = location.pathname().unwrap_or_default();
-    let folder = &path[..path.rfind('/').map_or(0, |i| i + 1)];
-    format!("{origin}{folder}")
-}
-
 #[function_component(EmbedDialog)]
 pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
     let lang = props.lang;
@@ -174,14 +166,16 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
     // Only while the dialog is open: the snippet packs the whole scenario into a share link
     // (deflate), which must not run on every keystroke in the editor.
     let result = (*open).then(|| choice.options(&props.scenario));
-    let base = app_base();
-    let title = format!("Cofund: {}", props.scenario.name);
     let (code, preview, origins_error) = match &result {
-        Some(Ok(options)) => (
-            snippet(choice.way, &base, options, &title),
-            Some(frame_src(&base, options)),
-            None,
-        ),
+        Some(Ok(options)) => {
+            let base = address::folder();
+            let title = format!("Cofund: {}", props.scenario.name);
+            (
+                snippet(choice.way, &base, options, &title),
+                Some(frame_src(&base, options)),
+                None,
+            )
+        }
         None => (String::new(), None, None),
         Some(Err(bad)) => (
             String::new(),
