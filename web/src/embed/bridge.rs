@@ -161,10 +161,12 @@ pub fn use_host_bridge(
     let origins = Rc::new(options.origins.clone());
 
     // Results after every change (and once at the start, which tells the host it is ready).
+    // A frame with no allowed origin sends results to nobody, so it does not build them.
     {
         let (host, origins) = (host.clone(), origins.clone());
+        let receiver = !(host == Host::Frame && origins.is_empty());
         use_effect_with(state.revision, move |_| {
-            if let Some(good) = &active.good {
+            if let Some(good) = active.good.as_ref().filter(|_| receiver) {
                 let message = result_message(&good.scenario, &good.evaluation, active.current);
                 send(&host, &origins, &message, false);
             }
