@@ -119,8 +119,8 @@ pub fn embed_widget(props: &EmbedProps) -> Html {
     let mut problems: Vec<String> = props.problems.iter().map(|p| p.message(lang)).collect();
     problems.extend(source_problem.as_ref().as_ref().map(|p| p.message(lang)));
     if let Drivers::Only(ids) = &visible.drivers {
-        // Checked against the scenario as loaded: a unit the editor later renames is not
-        // the page's mistake.
+        // Checked against the scenario as it is now: a unit's id cannot be edited, but a
+        // scenario set by the host page (`cofund:set-scenario`) may not have it.
         for id in ids {
             if !doc.draft.drivers.iter().any(|d| &d.id == id) {
                 problems.push(match lang {

@@ -127,19 +127,18 @@ struct RulesProps {
 impl PartialEq for RulesProps {
     fn eq(&self, other: &Self) -> bool {
         let (a, b) = (&*self.scenario, &*other.scenario);
-        let labels = |s: &Scenario| {
-            s.drivers
-                .iter()
-                .map(|d| (d.id.clone(), d.label.clone()))
-                .collect::<Vec<_>>()
-        };
         self.lang == other.lang
             && (Rc::ptr_eq(&self.scenario, &other.scenario)
                 || (a.years == b.years
                     && a.costs == b.costs
                     && a.sources == b.sources
-                    && labels(a) == labels(b)))
+                    && labels(a).eq(labels(b))))
     }
+}
+
+/// The units' ids and labels, which the rules name.
+fn labels(s: &Scenario) -> impl Iterator<Item = (&String, &String)> {
+    s.drivers.iter().map(|d| (&d.id, &d.label))
 }
 
 #[function_component(Rules)]
