@@ -133,9 +133,7 @@ fn mount(container: &Element, base: &str) {
     }
 }
 
-/// Not inlined: Yew's start-up code would otherwise be copied into both callers above
-/// (some 8 KB of wasm).
-#[inline(never)]
+/// Starts the widget's Yew app in `root`, now or once its shared scenario is read.
 fn render(root: Element, props: EmbedProps) {
     yew::Renderer::<EmbedWidget>::with_root_and_props(root, props).render();
 }
