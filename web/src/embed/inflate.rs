@@ -1,6 +1,7 @@
 //! Reads a share link in the browser, inflating with the browser's own
 //! `DecompressionStream("deflate-raw")` instead of a Rust inflater: the widget is what
-//! every visitor downloads, and this keeps some 7 KB (gzip) of inflate code out of it.
+//! every visitor downloads, and this keeps miniz_oxide's inflater out of it (−2,9 KB of wasm
+//! with zlib -9, measured; the glue grew by 0,5 KB for the stream bindings).
 //! The core still checks everything else: length, marker, base64, checksum, the document
 //! (`cofund::storage::link::Packed`).
 
