@@ -3,7 +3,8 @@
 #
 #   fmt      cargo fmt --all -- --check
 #   clippy   cargo clippy --workspace --all-targets -- -D warnings          (native)
-#   native   cargo test                      core: unit, golden, property and CLI tests
+#   native   cargo test --workspace          core: unit, golden, property and CLI tests;
+#                                            the web crate's unit tests (its pure parts)
 #   wasm     cargo test -p cofund-web --target wasm32-unknown-unknown        (headless Chromium)
 #   build    trunk build --release                                           (-> dist/)
 #   e2e      node --test in tests/e2e         Playwright against dist/ in headless Chromium
@@ -120,7 +121,7 @@ if wanted clippy; then
   run_stage clippy check cargo clippy --workspace --all-targets -- -D warnings
 fi
 if wanted native; then
-  run_stage native cargo cargo test
+  run_stage native cargo cargo test --workspace
 fi
 if wanted wasm; then
   run_stage wasm cargo cargo test -p cofund-web --target wasm32-unknown-unknown
