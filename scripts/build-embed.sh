@@ -15,26 +15,9 @@ out="${1:-${TRUNK_STAGING_DIR:+$TRUNK_STAGING_DIR/embed}}"
 out="${out:-dist/embed}"
 profile="${2:-${TRUNK_PROFILE:-release}}"
 
-cargo_args=(build --target wasm32-unknown-unknown -p cofund-web --bin cofund-embed)
-[ "$profile" = release ] && cargo_args+=(--release)
-cargo "${cargo_args[@]}"
-
-mkdir -p "$out"
-wasm-bindgen --target web --no-typescript --out-dir "$out" \
-  "target/wasm32-unknown-unknown/$profile/cofund-embed.wasm"
-if [ "$profile" = release ]; then
-  # Fresh wasm memory is zeroed and Rust never uses its first kilobyte, so binaryen may
-  # rely on both (-1 KB gzip, measured).
-  wasm-opt -Oz --zero-filled-memory --low-memory-unused \
-    "$out/cofund-embed_bg.wasm" -o "$out/cofund-embed_bg.wasm"
-fi
-
-if [ "$profile" = release ]; then
-  # The wasm-bindgen glue is what every visitor downloads next to the wasm: minified
-  # (terser, from tools/package.json) it is some 2 KB (gzip) smaller.
-  terser "$out/cofund-embed.js" --module --compress --mangle --output "$out/cofund-embed.min.js"
-  mv "$out/cofund-embed.min.js" "$out/cofund-embed.js"
-fi
+# shellcheck source=scripts/wasm-program.sh
+source scripts/wasm-program.sh
+build_wasm_program cofund-embed "$out" "$profile"
 
 # The widget's stylesheet: the shared widget styles plus the embed's own, comments and
 # indentation removed (it is what every visitor downloads).

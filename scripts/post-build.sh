@@ -1,15 +1,23 @@
 #!/usr/bin/env bash
 # Trunk's post-build hook (Trunk.toml [[hooks]]): runs in Trunk's staging folder before it
-# becomes dist/.
-#  1. minifies the app's wasm-bindgen glue in release builds (Trunk minifies CSS and HTML
-#     but leaves that file as wasm-bindgen wrote it: 44 KB, about 2 KB gzip to gain);
-#  2. builds the embeddable widget into embed/ (scripts/build-embed.sh), same profile.
+# becomes dist/, with Trunk's profile.
+#  1. minifies the app's wasm-bindgen glue and its snippets (web/board-loader.js) in release
+#     builds (Trunk minifies CSS and HTML but leaves those as they are: about 2 KB gzip);
+#  2. builds the board views' program into board/, which the app fetches when a board
+#     view is first opened (web/board-loader.js);
+#  3. builds the embeddable widget into embed/ (scripts/build-embed.sh).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# shellcheck source=scripts/wasm-program.sh
+source scripts/wasm-program.sh
 
 staging="${TRUNK_STAGING_DIR:?run by trunk (TRUNK_STAGING_DIR is not set)}"
-if [ "${TRUNK_PROFILE:-debug}" = release ]; then
-  terser "$staging/cofund-web.js" --module --compress --mangle --output "$staging/cofund-web.min.js"
-  mv "$staging/cofund-web.min.js" "$staging/cofund-web.js"
+profile="${TRUNK_PROFILE:-debug}"
+shopt -s nullglob
+if [ "$profile" = release ]; then
+  for js in "$staging/cofund-web.js" "$staging"/snippets/*/*.js; do
+    minify_js "$js"
+  done
 fi
-exec bash scripts/build-embed.sh "$staging/embed" "${TRUNK_PROFILE:-debug}"
+build_wasm_program cofund-board "$staging/board" "$profile"
+exec bash scripts/build-embed.sh "$staging/embed" "$profile"

@@ -1,10 +1,10 @@
 // Input-to-DOM latency, measured inside the page: from dispatching an `input` event on the
 // first unit's number field to the first mutation of the total's text. Targets on the
-// 200-line synthetic scenario: median < 4 ms, p95 < 16 ms. Also records the release bundle
-// sizes from dist/. Results go to artifacts/latency.json and artifacts/bundle.json.
+// 200-line synthetic scenario: median < 4 ms, p95 < 16 ms. Also records what the browser
+// downloads before first use and what a board view adds. Results go to artifacts/latency.json and artifacts/bundle.json.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { openApp, newPage, gotoApp, artifactsDir, distDir, withTimeout } from './browser.mjs';
@@ -151,29 +151,62 @@ test('latency: synthetic scenario, 200 cost lines and 10 sources (median < 4 ms,
   assert.ok(s.p95 < TARGET_P95_MS, `p95 ${s.p95.toFixed(2)} ms is not below ${TARGET_P95_MS} ms`);
 });
 
-test('bundle sizes of the release build in dist/ (raw and gzip -9)', { timeout: 30_000 }, () => {
-  const kinds = { '.wasm': 'wasm', '.js': 'js', '.css': 'css' };
-  const bundle = { dist: distDir, files: {}, totals: {} };
-  for (const name of readdirSync(distDir).sort()) {
-    const kind = kinds[extname(name)];
-    if (!kind) continue;
+/** Raw and gzip -9 sizes of the dist/ files behind the given URL paths, with totals by kind. */
+function sizes(paths) {
+  const kinds = { '.wasm': 'wasm', '.js': 'js', '.css': 'css', '.html': 'html', '.svg': 'other' };
+  const out = { files: {}, totals: {} };
+  for (const path of paths) {
+    const name = path === '/' ? 'index.html' : decodeURIComponent(path).replace(/^\//, '');
     const bytes = readFileSync(join(distDir, name));
+    const kind = kinds[extname(name)] ?? 'other';
     const gzip = gzipSync(bytes, { level: 9 }).length;
-    bundle.files[name] = { kind, raw: bytes.length, gzip };
-    const t = (bundle.totals[kind] ??= { files: 0, raw: 0, gzip: 0 });
-    t.files += 1;
-    t.raw += bytes.length;
-    t.gzip += gzip;
+    out.files[name] = { kind, raw: bytes.length, gzip };
+    for (const key of [kind, 'all']) {
+      const t = (out.totals[key] ??= { files: 0, raw: 0, gzip: 0 });
+      t.files += 1;
+      t.raw += bytes.length;
+      t.gzip += gzip;
+    }
   }
-  for (const kind of ['wasm', 'js', 'css']) {
-    assert.ok(bundle.totals[kind], `no ${kind} file in ${distDir}`);
+  return out;
+}
+
+// What a visitor downloads is what the browser asks for, so that is what is measured: every
+// request from opening the app until the first result shows, then what opening a board view
+// adds (its program is fetched only then). Sizes are of the files in dist/, gzip level 9.
+test('bundle: what the browser fetches before first use, and what a board view adds', { timeout: 60_000 }, async () => {
+  const { page, errors } = await newPage(app.browser);
+  const requested = new Set();
+  page.on('request', (req) => {
+    const url = new URL(req.url());
+    if (url.origin === new URL(app.url).origin) requested.add(url.pathname);
+  });
+  try {
+    await gotoApp(page, app.url, '?preset=vaekstpilot-150');
+    await page.waitForLoadState('networkidle');
+    const first = [...requested].sort();
+    for (const kind of ['.wasm', '.js', '.css']) {
+      assert.ok(first.some((p) => p.endsWith(kind)), `no ${kind} file among the first requests: ${first}`);
+    }
+    assert.ok(!first.some((p) => p.startsWith('/board/')), `the board program is not part of the first download: ${first}`);
+
+    requested.clear();
+    await page.locator('nav.cofund-views').getByRole('button', { name: 'Sammenlign', exact: true }).click();
+    await page.locator('#cofund-compare-heading').waitFor({ state: 'visible', timeout: 10_000 });
+    const board = [...requested].sort();
+    assert.ok(board.includes('/board/cofund-board_bg.wasm'), `opening a board view fetches its program: ${board}`);
+    assert.deepEqual(errors, [], 'no console errors, failed requests or CSP violations');
+
+    const bundle = { dist: distDir, first_use: sizes(first), board_views: sizes(board) };
+    const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
+    for (const part of ['first_use', 'board_views']) {
+      for (const [kind, t] of Object.entries(bundle[part].totals)) {
+        console.log(`bundle ${part} ${kind}: ${t.files} files, ${t.raw} bytes raw (${kb(t.raw)}), ${t.gzip} bytes gzip -9 (${kb(t.gzip)})`);
+      }
+    }
+    mkdirSync(artifactsDir, { recursive: true });
+    writeFileSync(join(artifactsDir, 'bundle.json'), JSON.stringify(bundle, null, 2) + '\n');
+  } finally {
+    await page.context().close();
   }
-  const all = Object.values(bundle.totals).reduce((a, t) => ({ raw: a.raw + t.raw, gzip: a.gzip + t.gzip }), { raw: 0, gzip: 0 });
-  bundle.totals.all = all;
-  const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
-  for (const [kind, t] of Object.entries(bundle.totals)) {
-    console.log(`bundle ${kind}: ${t.raw} bytes raw (${kb(t.raw)}), ${t.gzip} bytes gzip -9 (${kb(t.gzip)})`);
-  }
-  mkdirSync(artifactsDir, { recursive: true });
-  writeFileSync(join(artifactsDir, 'bundle.json'), JSON.stringify(bundle, null, 2) + '\n');
 });

@@ -166,6 +166,12 @@ pub struct AppTexts {
     pub view_compare: &'static str,
     pub view_analyse: &'static str,
     pub view_present: &'static str,
+    /// While the board views' program is being fetched (the first time one is opened).
+    pub board_loading: &'static str,
+    /// When it could not be fetched; the browser's reason follows.
+    pub board_failed: &'static str,
+    /// When the workbook's writer (part of the board program) could not be fetched.
+    pub workbook_failed: &'static str,
     // Board views: comparison and presentation (ui/board/compare.rs, ui/board/present.rs).
     pub compare_heading: &'static str,
     pub compare_caption: &'static str,
@@ -394,6 +400,9 @@ const DA_APP: AppTexts = AppTexts {
     view_compare: "Sammenlign",
     view_analyse: "Analyse",
     view_present: "Præsentation",
+    board_loading: "Henter visningen …",
+    workbook_failed: "Regnearket kunne ikke laves, fordi dets program ikke kunne hentes. Genindlæs siden for at prøve igen. Årsag:",
+    board_failed: "Visningen kunne ikke hentes. Under Rediger kan du arbejde videre; genindlæs siden for at prøve igen. Årsag:",
     compare_heading: "Sammenligning af scenarier",
     compare_caption: "Scenarierne side om side. Forskellene er regnet i forhold til basisscenariet",
     compare_caption_no_baseline: "Scenarierne side om side",
@@ -620,6 +629,9 @@ const EN_APP: AppTexts = AppTexts {
     view_compare: "Compare",
     view_analyse: "Analyse",
     view_present: "Present",
+    board_loading: "Loading the view …",
+    workbook_failed: "The workbook could not be made: its program could not be loaded. Reload the page to try again. Reason:",
+    board_failed: "The view could not be loaded. You can go on working under Edit; reload the page to try again. Reason:",
     compare_heading: "Scenario comparison",
     compare_caption: "The scenarios side by side. Differences are from the baseline scenario",
     compare_caption_no_baseline: "The scenarios side by side",

@@ -15,9 +15,8 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::assumptions::Assumptions;
-use super::board::analysis::Analysis;
-use super::board::compare::Compare;
-use super::board::present::Present;
+use super::board::lazy::LazyBoard;
+use super::board::request::BoardRequest;
 use super::board::Column;
 use super::editor::{Dispatch, Editor};
 use super::fields::SelectField;
@@ -330,18 +329,29 @@ pub fn app() -> Html {
             .unwrap_or(usize::MAX)
     };
     let (baseline_column, active_column) = (column_of(state.baseline), column_of(state.active));
-    if state.view == View::Present {
-        let (select, exit) = (state.dispatcher(), state.dispatcher());
+    let (select, exit) = (state.dispatcher(), state.dispatcher());
+    let board = |view: View| {
         let doc_of_column = doc_of_column.clone();
-        return html! {
-            <Present columns={columns} active={active_column.min(doc_of_column.len().saturating_sub(1))} baseline={baseline_column} lang={lang}
+        let (select, exit) = (select.clone(), exit.clone());
+        let request = BoardRequest {
+            view,
+            lang,
+            columns: columns.clone(),
+            active: active_column.min(doc_of_column.len().saturating_sub(1)),
+            baseline: baseline_column,
+        };
+        html! {
+            <LazyBoard request={request}
                 on_select={Callback::from(move |i: usize| {
                     if let Some(&doc) = doc_of_column.get(i) {
                         select.dispatch(WorkspaceAction::Select(doc));
                     }
                 })}
                 on_exit={Callback::from(move |_| exit.dispatch(WorkspaceAction::SetView(View::Edit)))} />
-        };
+        }
+    };
+    if state.view == View::Present {
+        return board(View::Present);
     }
 
     html! {
@@ -404,9 +414,9 @@ pub fn app() -> Html {
                         </div>
                     </div>
                     </> },
-                    View::Compare => html! { <Compare columns={columns.clone()} baseline={baseline_column} lang={lang} /> },
+                    View::Compare => board(View::Compare),
                     View::Analyse => match &doc.good {
-                        Some(good) => html! { <Analysis scenario={good.scenario.clone()} evaluation={good.evaluation.clone()} lang={lang} /> },
+                        Some(_) => board(View::Analyse),
                         None => html! { <p class="cofund-error">{ t.load_error }</p> },
                     },
                     View::Present => html! {},

@@ -11,14 +11,16 @@ use cofund::storage::file::{
 };
 use cofund::storage::link::{encode_scenario, encode_workspace};
 use cofund::storage::workspace::Workspace;
-use cofund::storage::xlsx::{workbook, XLSX_MIME};
+use cofund::storage::xlsx::XLSX_MIME;
 use cofund::Decimal;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::board::lazy;
+use super::board::request::BoardRequest;
 use super::board::Column;
 use super::embed_dialog::EmbedDialog;
-use crate::editor::workspace::{WorkspaceAction, WorkspaceState};
+use crate::editor::workspace::{View, WorkspaceAction, WorkspaceState};
 use crate::i18n::app_texts;
 use crate::storage::{address, download::download};
 
@@ -123,15 +125,27 @@ pub fn share_tools(props: &ShareToolsProps) -> Html {
             props.scenario.clone(),
         );
         Callback::from(move |_: MouseEvent| {
-            let pairs: Vec<_> = all.iter().map(|c| (&*c.scenario, &*c.evaluation)).collect();
-            let bytes = workbook(&pairs, (baseline < pairs.len()).then_some(baseline), lang);
-            let name = if pairs.len() > 1 {
+            let request = BoardRequest {
+                view: View::Compare,
+                lang,
+                columns: all.clone(),
+                active: 0,
+                baseline,
+            };
+            let name = if all.len() > 1 {
                 "cofund-scenarier.xlsx".to_string()
             } else {
                 format!("{}.xlsx", stem(&scenario))
             };
-            let done = download(&name, XLSX_MIME, &bytes);
-            status.set(done.err().map(|e| (false, e)));
+            let status = status.clone();
+            // The workbook writer comes with the board program, fetched on first use.
+            wasm_bindgen_futures::spawn_local(async move {
+                let done = match lazy::workbook(&request).await {
+                    Ok(bytes) => download(&name, XLSX_MIME, &bytes),
+                    Err(why) => Err(format!("{} {why}", app_texts(lang).workbook_failed)),
+                };
+                status.set(done.err().map(|e| (false, e)));
+            });
         })
     };
     // A link to the active scenario, or to every scenario with the baseline (the comparison).

@@ -1,5 +1,8 @@
 //! Board-meeting mode: the workspace's scenarios side by side ([`compare`]), how one
 //! scenario reacts to its assumptions ([`analysis`]), and a projector view ([`present`]).
+//!
+//! These views are a program of their own (`cofund-board`, rooted in [`root`]), which the
+//! app fetches when one is first opened ([`lazy`]) and tells what to show ([`request`]).
 
 use std::rc::Rc;
 
@@ -8,7 +11,10 @@ use yew::AttrValue;
 
 pub mod analysis;
 pub mod compare;
+pub mod lazy;
 pub mod present;
+pub mod request;
+pub mod root;
 
 /// One scenario of the workspace as the board views show it: its last valid result.
 #[derive(Clone, Debug, PartialEq)]

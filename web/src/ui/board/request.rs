@@ -1,0 +1,198 @@
+//! What the app tells the lazily loaded board program (see [`super::lazy`]): which view,
+//! in which language, and the scenarios it shows.
+//!
+//! The two programs share no memory, so the scenarios cross as text, in the workspace
+//! document format the app already saves and reads (`cofund::storage::workspace`): exact
+//! decimal strings, nothing rounded on the way. The board evaluates them again, which is
+//! microseconds per scenario, and only happens when a board view is open.
+
+use std::rc::Rc;
+
+use cofund::model::{evaluate, Scenario};
+use cofund::numbers::Lang;
+use cofund::storage::workspace::Workspace;
+use cofund::storage::xlsx;
+use serde_json::{Map, Value};
+use yew::AttrValue;
+
+use super::Column;
+use crate::editor::workspace::View;
+
+/// One board view of the workspace's scenarios that have a valid result.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BoardRequest {
+    pub view: View,
+    pub lang: Lang,
+    pub columns: Rc<Vec<Column>>,
+    /// The column of the active scenario (the one analysed or presented).
+    pub active: usize,
+    /// The column of the baseline; out of range when there is none.
+    pub baseline: usize,
+}
+
+fn view_key(view: View) -> &'static str {
+    match view {
+        View::Edit => "edit",
+        View::Compare => "compare",
+        View::Analyse => "analyse",
+        View::Present => "present",
+    }
+}
+
+impl BoardRequest {
+    /// The request as JSON text: `{"view":…,"lang":…,"active":…,"workspace":{…}}`. Each
+    /// column's name travels as its scenario's name.
+    pub fn to_json(&self) -> String {
+        let scenarios = self
+            .columns
+            .iter()
+            .map(|c| Scenario {
+                name: c.name.to_string(),
+                ..(*c.scenario).clone()
+            })
+            .collect::<Vec<_>>();
+        let baseline = (self.baseline < scenarios.len()).then_some(self.baseline);
+        let mut o = Map::new();
+        o.insert("view".into(), view_key(self.view).into());
+        o.insert(
+            "lang".into(),
+            (if self.lang == Lang::En { "en" } else { "da" }).into(),
+        );
+        o.insert("active".into(), self.active.into());
+        o.insert(
+            "workspace".into(),
+            Workspace::new(scenarios, baseline).to_json_value(),
+        );
+        Value::Object(o).to_string()
+    }
+
+    /// Reads what [`BoardRequest::to_json`] wrote. The text only ever comes from the app,
+    /// so a refusal means the two programs disagree (a stale cached file, say): the message
+    /// says what was wrong, for the board to show.
+    pub fn from_json(text: &str) -> Result<BoardRequest, String> {
+        let value: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        let view = match value.get("view").and_then(Value::as_str) {
+            Some("compare") => View::Compare,
+            Some("analyse") => View::Analyse,
+            Some("present") => View::Present,
+            other => return Err(format!("view: {other:?}")),
+        };
+        let lang = match value.get("lang").and_then(Value::as_str) {
+            Some("en") => Lang::En,
+            _ => Lang::Da,
+        };
+        let active = value
+            .get("active")
+            .and_then(Value::as_u64)
+            .and_then(|a| usize::try_from(a).ok())
+            .unwrap_or(0);
+        let workspace = Workspace::from_json_value(value.get("workspace").unwrap_or(&Value::Null))
+            .map_err(|e| e.message(lang))?;
+        let mut columns = Vec::with_capacity(workspace.scenarios.len());
+        for (i, scenario) in workspace.scenarios.into_iter().enumerate() {
+            let evaluation =
+                evaluate(&scenario).map_err(|e| format!("scenarios[{i}]: {}", e.message(lang)))?;
+            columns.push(Column {
+                name: AttrValue::from(scenario.name.clone()),
+                scenario: Rc::new(scenario),
+                evaluation: Rc::new(evaluation),
+            });
+        }
+        Ok(BoardRequest {
+            view,
+            lang,
+            columns: Rc::new(columns),
+            active,
+            baseline: workspace.baseline.unwrap_or(usize::MAX),
+        })
+    }
+}
+
+impl BoardRequest {
+    /// The workbook of the columns: one sheet each plus a comparison with the baseline.
+    pub fn workbook(&self) -> Vec<u8> {
+        let pairs: Vec<_> = self
+            .columns
+            .iter()
+            .map(|c| (&*c.scenario, &*c.evaluation))
+            .collect();
+        xlsx::workbook(
+            &pairs,
+            (self.baseline < pairs.len()).then_some(self.baseline),
+            self.lang,
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cofund::presets::PRESETS;
+
+    fn columns() -> Rc<Vec<Column>> {
+        Rc::new(
+            PRESETS
+                .iter()
+                .take(3)
+                .map(|p| {
+                    let mut scenario = p.scenario().expect("preset reads");
+                    scenario.name = format!("{} (kopi)", scenario.name);
+                    Column {
+                        name: AttrValue::from(scenario.name.clone()),
+                        evaluation: Rc::new(evaluate(&scenario).expect("preset evaluates")),
+                        scenario: Rc::new(scenario),
+                    }
+                })
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn a_request_crosses_as_text_unchanged() {
+        for (view, lang, baseline) in [
+            (View::Compare, Lang::Da, 1),
+            (View::Analyse, Lang::En, usize::MAX),
+            (View::Present, Lang::Da, 0),
+        ] {
+            let request = BoardRequest {
+                view,
+                lang,
+                columns: columns(),
+                active: 2,
+                baseline,
+            };
+            let back = BoardRequest::from_json(&request.to_json()).expect("reads back");
+            assert_eq!(back, request);
+        }
+    }
+
+    #[test]
+    fn the_columns_names_replace_the_scenarios_own() {
+        // A column is named as the editor's name field says, which may be newer than
+        // the last valid scenario's name.
+        let mut renamed = (*columns()).clone();
+        renamed[0].name = AttrValue::from("Nyt navn");
+        let request = BoardRequest {
+            view: View::Compare,
+            lang: Lang::Da,
+            columns: Rc::new(renamed),
+            active: 0,
+            baseline: 0,
+        };
+        let back = BoardRequest::from_json(&request.to_json()).expect("reads back");
+        assert_eq!(back.columns[0].name, "Nyt navn");
+        assert_eq!(back.columns[0].scenario.name, "Nyt navn");
+    }
+
+    #[test]
+    fn a_request_it_cannot_read_is_refused_with_a_reason() {
+        assert!(BoardRequest::from_json("{").is_err());
+        let no_view =
+            r#"{"lang":"da","active":0,"workspace":{"cofund_workspace":1,"scenarios":[]}}"#;
+        assert!(BoardRequest::from_json(no_view)
+            .unwrap_err()
+            .starts_with("view"));
+        let edit = no_view.replace(r#""lang""#, r#""view":"edit","lang""#);
+        assert!(BoardRequest::from_json(&edit).is_err());
+    }
+}

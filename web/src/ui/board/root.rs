@@ -1,0 +1,80 @@
+//! The root of the board program (`cofund-board`, src/bin/cofund-board.rs): renders the
+//! view a [`BoardRequest`] asks for into the element the app gave it.
+//!
+//! What the presentation view's keys ask for (another scenario, back to editing) is the
+//! app's to decide: it goes out as DOM events on that element, [`SELECT_EVENT`] with the
+//! column in `detail` and [`EXIT_EVENT`], which [`super::lazy::LazyBoard`] listens to.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsValue;
+use web_sys::{CustomEvent, CustomEventInit, Element};
+use yew::prelude::*;
+
+use super::analysis::Analysis;
+use super::compare::Compare;
+use super::present::Present;
+use super::request::BoardRequest;
+use crate::editor::workspace::View;
+
+/// Asks the app to show another scenario; `detail` is its column.
+pub const SELECT_EVENT: &str = "cofund-board-select";
+/// Asks the app to return to editing.
+pub const EXIT_EVENT: &str = "cofund-board-exit";
+
+#[derive(Properties, Clone, PartialEq)]
+pub struct BoardRootProps {
+    /// The request as read; a refusal is shown instead of a view.
+    pub request: Rc<Result<BoardRequest, String>>,
+    /// The element the board was mounted in, where its events go.
+    pub host: Element,
+}
+
+fn emit(host: &Element, name: &str, detail: JsValue) {
+    let init = CustomEventInit::new();
+    init.set_detail(&detail);
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = host.dispatch_event(&event);
+    }
+}
+
+#[function_component(BoardRoot)]
+pub fn board_root(props: &BoardRootProps) -> Html {
+    let request = match &*props.request {
+        Ok(request) => request,
+        Err(reason) => {
+            return html! {
+                <div class="cofund cofund-board-frame">
+                    <p class="cofund-error" role="alert">{ reason.clone() }</p>
+                </div>
+            };
+        }
+    };
+    let lang = request.lang;
+    let columns = request.columns.clone();
+    match request.view {
+        // The app's frame (`.cofund`) does not reach here: the board has its own root.
+        View::Compare => html! {
+            <div class="cofund cofund-board-frame">
+                <Compare columns={columns} baseline={request.baseline} lang={lang} />
+            </div>
+        },
+        View::Analyse => match columns.get(request.active) {
+            Some(column) => html! {
+                <div class="cofund cofund-board-frame">
+                    <Analysis scenario={column.scenario.clone()} evaluation={column.evaluation.clone()} lang={lang} />
+                </div>
+            },
+            None => html! {},
+        },
+        View::Present => {
+            let (select, exit) = (props.host.clone(), props.host.clone());
+            html! {
+                <Present columns={columns} active={request.active} baseline={request.baseline} lang={lang}
+                    on_select={Callback::from(move |i: usize| emit(&select, SELECT_EVENT, JsValue::from(i as u32)))}
+                    on_exit={Callback::from(move |_| emit(&exit, EXIT_EVENT, JsValue::NULL))} />
+            }
+        }
+        View::Edit => html! {},
+    }
+}
