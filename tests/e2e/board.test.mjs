@@ -241,3 +241,30 @@ test('the comparison prints on A4 landscape with the date, the names and each sc
     }
   });
 });
+
+// --- 5. The board program cannot be fetched ----------------------------------------------
+
+// The board views are a second program, fetched when one is first opened. Offline (or with
+// the file missing), the view says so and why, and the editor goes on working.
+test('when the board program cannot be fetched, the view says why and editing goes on', { timeout: 60_000 }, async () => {
+  const { page, errors } = await newPage(app.browser);
+  try {
+    await page.route('**/board/**', (route) => route.abort('internetdisconnected'));
+    await gotoApp(page, app.url, '?preset=vaekstpilot-150');
+    await page.locator('nav.cofund-views').getByRole('button', { name: 'Sammenlign', exact: true }).click();
+    const alert = page.locator('.cofund-error[role="alert"]');
+    await eventually(async () => norm(await alert.innerText()), (t) => t.startsWith('Visningen kunne ikke hentes. Under Rediger kan du arbejde videre'), 'the failure, in words');
+    assert.ok(norm(await alert.innerText()).length > 'Visningen kunne ikke hentes. Under Rediger kan du arbejde videre; genindlæs siden for at prøve igen. Årsag:'.length, 'the browser\'s reason follows');
+    await screenshot(page, 'board-unavailable');
+
+    await page.locator('nav.cofund-views').getByRole('button', { name: 'Rediger', exact: true }).click();
+    await page.locator('input[id^="cofund-driver-"][id$="-value"]').first().fill('225');
+    await expectText(page.locator('[data-testid="total-cost"]').first(), '32.850.000 kr.', 'the editor still computes');
+    // The only errors are the refused requests themselves.
+    const others = errors.filter((e) => !e.includes('/board/') && !e.includes('ERR_INTERNET_DISCONNECTED'));
+    assert.deepEqual(others, [], 'nothing else went wrong');
+    assert.ok(errors.some((e) => e.includes('/board/')), 'the board program was asked for (and refused)');
+  } finally {
+    await page.context().close();
+  }
+});
