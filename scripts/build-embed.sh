@@ -21,9 +21,7 @@ build_wasm_program cofund-embed "$out" "$profile"
 
 # The widget's stylesheet: the shared widget styles plus the embed's own, comments and
 # indentation removed (it is what every visitor downloads).
-cat styles/app.css styles/results.css styles/embed.css |
-  perl -0777 -pe 's{/\*.*?\*/}{}gs; s/[ \t]*\n[ \t]*/\n/g; s/\n+/\n/g; s/^\n//' \
-    >"$out/cofund-embed.css"
+bundle_css "$out/cofund-embed.css" styles/app.css styles/results.css styles/embed.css
 
 cp web/embed/cofund.js web/embed/cofund-host.js web/embed/embed.html web/embed/embed-page.css \
   styles/favicon.svg "$out/"

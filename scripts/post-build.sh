@@ -3,8 +3,8 @@
 # becomes dist/, with Trunk's profile.
 #  1. minifies the app's wasm-bindgen glue and its snippets (web/board-loader.js) in release
 #     builds (Trunk minifies CSS and HTML but leaves those as they are: about 2 KB gzip);
-#  2. builds the board views' program into board/, which the app fetches when a board
-#     view is first opened (web/board-loader.js);
+#  2. builds the board views' program and its stylesheet into board/, which the app
+#     fetches when a board view is first opened (web/board-loader.js);
 #  3. builds the embeddable widget into embed/ (scripts/build-embed.sh).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -20,4 +20,5 @@ if [ "$profile" = release ]; then
   done
 fi
 build_wasm_program cofund-board "$staging/board" "$profile"
+bundle_css "$staging/board/cofund-board.css" styles/board.css styles/analysis.css
 exec bash scripts/build-embed.sh "$staging/embed" "$profile"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Shared by the build scripts (sourced, not run): how a wasm program of the web crate is
-# built for the browser, and how its JavaScript is minified.
+# built for the browser, and how its JavaScript and CSS are minified.
 
 # minify_js FILE: the wasm-bindgen glue is what every visitor downloads next to the wasm;
 # minified (terser, from tools/package.json) it is some 2 KB (gzip) smaller.
@@ -26,4 +26,13 @@ build_wasm_program() {
     wasm-opt -Oz --zero-filled-memory --low-memory-unused "$out/${bin}_bg.wasm" -o "$out/${bin}_bg.wasm"
     minify_js "$out/$bin.js"
   fi
+}
+
+# bundle_css OUT FILE...: the files in one stylesheet, comments and indentation removed (what
+# Trunk's minifier does for the app's own stylesheets).
+bundle_css() {
+  local out="$1"
+  shift
+  mkdir -p "$(dirname "$out")"
+  cat "$@" | perl -0777 -pe 's{/\*.*?\*/}{}gs; s/[ \t]*\n[ \t]*/\n/g; s/\n+/\n/g; s/^\n//' >"$out"
 }
