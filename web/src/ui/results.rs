@@ -11,7 +11,7 @@
 use std::rc::Rc;
 
 use cofund::explain::{explain, Subject};
-use cofund::model::{Evaluation, Scenario, Warning};
+use cofund::model::{CostLine, Evaluation, Scenario, Warning};
 use cofund::numbers::{apportion, format_amount, format_percent, percentages, Lang};
 use cofund::Decimal;
 use gloo::timers::callback::Timeout;
@@ -338,16 +338,39 @@ impl Figures {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 struct LineRowProps {
+    /// The scenario, shared: the row reads its own line's label from it, so a render of
+    /// the results copies no label (200 of them per keystroke on a 200-line scenario).
+    scenario: Rc<Scenario>,
     index: usize,
-    label: AttrValue,
-    eligible: bool,
     amount: Decimal,
     per_year: Option<Decimal>,
     /// The open figure, if it is one of this row's.
     open: Option<Selected>,
     lang: Lang,
+}
+
+impl LineRowProps {
+    fn line(&self) -> Option<&CostLine> {
+        self.scenario.costs.get(self.index)
+    }
+}
+
+/// Equal when what the row shows is: its own line's label and eligibility (not the whole
+/// scenario, which changes on every keystroke) and its figures.
+impl PartialEq for LineRowProps {
+    fn eq(&self, other: &Self) -> bool {
+        fn shows(p: &LineRowProps) -> Option<(&str, bool)> {
+            p.line().map(|l| (l.label.as_str(), l.eligible))
+        }
+        self.index == other.index
+            && self.amount == other.amount
+            && self.per_year == other.per_year
+            && self.open == other.open
+            && self.lang == other.lang
+            && shows(self) == shows(other)
+    }
 }
 
 /// One cost line of the costs table. A component of its own so that a keystroke re-renders
@@ -362,8 +385,8 @@ fn line_row(props: &LineRowProps) -> Html {
     html! {
         <tr>
             <th scope="row">
-                { &props.label }
-                if !props.eligible { <span class="cofund-results-note">{ format!(" ({})", t.not_eligible) }</span> }
+                { props.line().map(|l| l.label.clone()).unwrap_or_default() }
+                if !props.line().is_none_or(|l| l.eligible) { <span class="cofund-results-note">{ format!(" ({})", t.not_eligible) }</span> }
             </th>
             { cell("cost", props.amount) }
             { props.per_year.map(|v| cell("cost-year", v)).unwrap_or_default() }
@@ -579,8 +602,10 @@ pub fn results(props: &ResultsProps) -> Html {
                         { per_year_head.clone().unwrap_or_default() }
                     </tr></thead>
                     <tbody>
-                        { for scenario.costs.iter().zip(&shown.lines).enumerate().map(|(i, (line, amount))| html! {
-                            <LineRow key={i} index={i} label={AttrValue::from(line.label.clone())} eligible={line.eligible}
+                        // Unkeyed: keys would be the positions, which an unkeyed list
+                        // matches by anyway, at the cost of a key string per row.
+                        { for shown.lines.iter().enumerate().map(|(i, amount)| html! {
+                            <LineRow scenario={props.scenario.clone()} index={i}
                                 amount={*amount} per_year={per_year.and_then(|py| py.lines.get(i).copied())}
                                 open={open.filter(|o| o.subject == Subject::Line(i))} lang={lang} />
                         }) }
