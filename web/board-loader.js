@@ -38,6 +38,11 @@ async function boardProgram() {
   return board;
 }
 
+/** Fetches the program ahead of need (the pointer is on a board view's button, say). */
+export async function prefetchBoard() {
+  await boardProgram();
+}
+
 /** Mounts a board in `host`; returns the program's `Board`. */
 export async function mountBoard(host, request) {
   return (await boardProgram()).mount(host, request);

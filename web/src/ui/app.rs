@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::assumptions::Assumptions;
-use super::board::lazy::LazyBoard;
+use super::board::lazy::{self, LazyBoard};
 use super::board::request::BoardRequest;
 use super::board::Column;
 use super::editor::{Dispatch, Editor};
@@ -379,9 +379,13 @@ pub fn app() -> Html {
                 { for [(View::Edit, t.view_edit), (View::Compare, t.view_compare), (View::Analyse, t.view_analyse), (View::Present, t.view_present)]
                     .into_iter().map(|(view, label)| {
                         let dispatch = state.dispatcher();
+                        // The board views' program is fetched on first use; intent is enough.
+                        let board = view != View::Edit;
                         html! {
                             <button type="button" class={classes!("cofund-view-button", (state.view == view).then_some("cofund-view-button--active"))}
                                 aria-current={(state.view == view).then_some("page")}
+                                onpointerenter={board.then_some(Callback::from(|_: PointerEvent| lazy::prefetch()))}
+                                onfocus={board.then_some(Callback::from(|_: FocusEvent| lazy::prefetch()))}
                                 onclick={Callback::from(move |_| dispatch.dispatch(WorkspaceAction::SetView(view)))}>
                                 { label }
                             </button>

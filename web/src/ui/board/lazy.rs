@@ -31,9 +31,22 @@ extern "C" {
     /// Fetches the board program (once) and mounts a board in `host`.
     #[wasm_bindgen(js_name = mountBoard, catch)]
     async fn mount_board(host: &Element, request: &str) -> Result<JsValue, JsValue>;
+    /// Fetches the board program (once) without using it yet.
+    #[wasm_bindgen(js_name = prefetchBoard, catch)]
+    async fn prefetch_board() -> Result<(), JsValue>;
     /// Fetches the board program (once) and has it write the workbook.
     #[wasm_bindgen(js_name = boardWorkbook, catch)]
     async fn board_workbook(request: &str) -> Result<JsValue, JsValue>;
+}
+
+/// Starts fetching the board program when a visitor shows they are about to open a board
+/// view (pointer on or focus in its button), so that in a meeting the first switch to
+/// the comparison does not wait for the download. A failure here is not reported: opening
+/// the view reports it.
+pub fn prefetch() {
+    wasm_bindgen_futures::spawn_local(async {
+        let _ = prefetch_board().await;
+    });
 }
 
 /// The workbook of the request's scenarios (one sheet each plus a comparison), written by
