@@ -96,8 +96,8 @@ pub struct Texts {
     pub redo: &'static str,
 }
 
-/// The texts only the full app shows (scenario tabs, sharing, notices, the comparison,
-/// presentation and analysis views), apart from [`Texts`] so that the embedded widget,
+/// The texts only the full app shows (scenario tabs, sharing, notices; the board views'
+/// own are [`BoardTexts`]), apart from [`Texts`] so that the embedded widget,
 /// which never shows them, does not carry them. Every [`Texts`] field reads through it.
 pub struct AppTexts {
     base: &'static Texts,
@@ -173,72 +173,10 @@ pub struct AppTexts {
     /// When the workbook's writer (part of the board program) could not be fetched.
     pub workbook_failed: &'static str,
     // Board views: comparison and presentation (ui/board/compare.rs, ui/board/present.rs).
-    pub compare_heading: &'static str,
-    pub compare_caption: &'static str,
-    pub compare_caption_no_baseline: &'static str,
-    pub baseline_marker: &'static str,
-    pub diff_from_baseline: &'static str,
-    pub not_in_scenario: &'static str,
-    pub no_percent: &'static str,
-    pub no_baseline_value: &'static str,
-    pub balance_row: &'static str,
-    pub balance_note: &'static str,
-    pub date_label: &'static str,
-    pub handout_heading: &'static str,
-    pub compare_empty: &'static str,
-    pub present_label: &'static str,
-    pub present_exit: &'static str,
-    pub present_prev: &'static str,
-    pub present_next: &'static str,
-    pub present_scenario: &'static str,
-    pub present_keys: &'static str,
-    pub present_figures: &'static str,
-    pub present_nav: &'static str,
     pub export_xlsx: &'static str,
     pub link_not_copied: &'static str,
     pub preset_choose: &'static str,
     // Analysis view (ui/board/analysis/).
-    pub analysis_heading: &'static str,
-    pub analysis_nothing: &'static str,
-    pub unit_kr: &'static str,
-    pub axis_amount: &'static str,
-    pub range_from: &'static str,
-    pub range_to: &'static str,
-    pub range_step: &'static str,
-    pub show_as_table: &'static str,
-    pub sweep_heading: &'static str,
-    pub sweep_intro: &'static str,
-    pub sweep_input_label: &'static str,
-    pub sweep_keys: &'static str,
-    pub sweep_points: &'static str,
-    pub sweep_marks: &'static str,
-    pub sweep_stale: &'static str,
-    pub tornado_heading: &'static str,
-    pub tornado_intro: &'static str,
-    pub tornado_percent: &'static str,
-    pub tornado_target: &'static str,
-    pub tornado_caption: &'static str,
-    pub tornado_today: &'static str,
-    pub tornado_lowered: &'static str,
-    pub tornado_raised: &'static str,
-    pub tornado_most: &'static str,
-    pub tornado_none: &'static str,
-    pub tornado_still: &'static str,
-    pub tornado_col_input: &'static str,
-    pub tornado_col_swing: &'static str,
-    pub goal_heading: &'static str,
-    pub goal_source: &'static str,
-    pub goal_limit: &'static str,
-    pub goal_submit: &'static str,
-    pub goal_to_missing: &'static str,
-    pub goal_error: &'static str,
-    pub goal_no_solution: &'static str,
-    pub goal_no_gap: &'static str,
-    pub goal_no_drivers: &'static str,
-    pub goal_no_sources: &'static str,
-    pub goal_no_cap_hint: &'static str,
-    pub goal_split: &'static str,
-    pub goal_split_after: &'static str,
     pub share_all_link: &'static str,
 }
 
@@ -403,71 +341,9 @@ const DA_APP: AppTexts = AppTexts {
     board_loading: "Henter visningen …",
     workbook_failed: "Regnearket kunne ikke laves, fordi dets program ikke kunne hentes. Genindlæs siden for at prøve igen. Årsag:",
     board_failed: "Visningen kunne ikke hentes. Under Rediger kan du arbejde videre; genindlæs siden for at prøve igen. Årsag:",
-    compare_heading: "Sammenligning af scenarier",
-    compare_caption: "Scenarierne side om side. Forskellene er regnet i forhold til basisscenariet",
-    compare_caption_no_baseline: "Scenarierne side om side",
-    baseline_marker: "(basis)",
-    diff_from_baseline: "Forskel fra basis:",
-    not_in_scenario: "findes ikke i scenariet",
-    no_percent: "ingen procent, basis er 0",
-    no_baseline_value: "basis har ingen værdi",
-    balance_row: "Balance",
-    balance_note: "Forskellen i balancen er finansiering minus udgifter: plus betyder bedre finansieret, minus dårligere.",
-    date_label: "Dato",
-    handout_heading: "Forudsætninger og fordeling",
-    compare_empty: "Intet scenarie har et gyldigt resultat at sammenligne.",
-    present_label: "Præsentation",
-    present_exit: "Tilbage til redigering (Esc)",
-    present_prev: "Forrige",
-    present_next: "Næste",
-    present_scenario: "Scenarie",
-    present_keys: "Piletasterne (og Page Up/Page Down) skifter scenarie, Esc går tilbage til redigering.",
-    present_figures: "Nøgletal",
-    present_nav: "Skift scenarie",
     export_xlsx: "Excel-projektmappe (.xlsx)",
     link_not_copied: "Linket kunne ikke kopieres automatisk; kopiér det fra feltet herunder.",
     preset_choose: "Eget scenarie – vælg en skabelon for at erstatte det",
-    analysis_heading: "Analyse af scenariet",
-    analysis_nothing: "Scenariet har ingen tal at variere.",
-    unit_kr: " (kr.)",
-    axis_amount: "Beløb (kr.)",
-    range_from: "Fra",
-    range_to: "Til",
-    range_step: "Trin",
-    show_as_table: "Vis som tabel",
-    sweep_heading: "Følsomhed",
-    sweep_intro: "Vælg en forudsætning og et interval. Grafen viser hver finansieringskilde, den manglende finansiering, de samlede udgifter og udgiften pr. enhed hen over intervallet.",
-    sweep_input_label: "Forudsætning, der varieres",
-    sweep_keys: "Peg på grafen, eller gå til den med Tab og brug piletasterne (Home og End for første og sidste punkt); tallene for punktet står under grafen.",
-    sweep_points: "Punkter i grafen",
-    sweep_marks: "Markeringer i grafen",
-    sweep_stale: "Grafen viser det sidste gyldige interval – ret de markerede felter.",
-    tornado_heading: "Hvilke forudsætninger betyder mest?",
-    tornado_intro: "Hver forudsætning sænkes og hæves med samme procent, én ad gangen. Den øverste bjælke flytter resultatet mest.",
-    tornado_percent: "Ændring (± %)",
-    tornado_target: "Virkning på",
-    tornado_caption: "Virkning på",
-    tornado_today: "I dag",
-    tornado_lowered: "Forudsætningen sænket med",
-    tornado_raised: "Forudsætningen hævet med",
-    tornado_most: "Størst betydning",
-    tornado_none: "Ingen af forudsætningerne flytter",
-    tornado_still: "Påvirker ikke resultatet:",
-    tornado_col_input: "Forudsætning",
-    tornado_col_swing: "Udsving",
-    goal_heading: "Målsøgning",
-    goal_source: "Finansieringskilde",
-    goal_limit: "Kilden betaler højst (kr.)",
-    goal_submit: "Beregn",
-    goal_to_missing: "Angiv, hvor langt intervallet går.",
-    goal_error: "Kan ikke beregnes:",
-    goal_no_solution: "Ingen løsning.",
-    goal_no_gap: "Der er ingen manglende finansiering – intet hul at lukke.",
-    goal_no_drivers: "Scenariet har ingen enheder (fx deltagere) at regne på.",
-    goal_no_sources: "Scenariet har ingen finansieringskilder.",
-    goal_no_cap_hint: "Kun kilder af typen »Andel af udgifter« og »Restfinansiering« kan have et loft; det sættes under Rediger.",
-    goal_split: "Fordeling",
-    goal_split_after: "Fordeling, når hullet er lukket",
     share_all_link: "Kopiér link til alle scenarier",
 };
 
@@ -632,6 +508,174 @@ const EN_APP: AppTexts = AppTexts {
     board_loading: "Loading the view …",
     workbook_failed: "The workbook could not be made: its program could not be loaded. Reload the page to try again. Reason:",
     board_failed: "The view could not be loaded. You can go on working under Edit; reload the page to try again. Reason:",
+    export_xlsx: "Excel workbook (.xlsx)",
+    link_not_copied: "The link could not be copied automatically; copy it from the field below.",
+    preset_choose: "Own scenario – choose a template to replace it",
+    share_all_link: "Copy link to all scenarios",
+};
+
+/// The texts for a language.
+pub fn texts(lang: Lang) -> &'static Texts {
+    match lang {
+        Lang::Da => &DA,
+        Lang::En => &EN,
+    }
+}
+
+/// The texts of the full app for a language (they include every [`Texts`] field).
+pub fn app_texts(lang: Lang) -> &'static AppTexts {
+    match lang {
+        Lang::Da => &DA_APP,
+        Lang::En => &EN_APP,
+    }
+}
+
+impl std::ops::Deref for AppTexts {
+    type Target = Texts;
+
+    fn deref(&self) -> &Texts {
+        self.base
+    }
+}
+
+/// The texts only the board views show (comparison, analysis, presentation), apart from
+/// [`AppTexts`]: those views are a program of their own, fetched on first use, and the
+/// app's first download does not carry their words either. Every [`AppTexts`] field reads
+/// through it.
+pub struct BoardTexts {
+    base: &'static AppTexts,
+    pub compare_heading: &'static str,
+    pub compare_caption: &'static str,
+    pub compare_caption_no_baseline: &'static str,
+    pub baseline_marker: &'static str,
+    pub diff_from_baseline: &'static str,
+    pub not_in_scenario: &'static str,
+    pub no_percent: &'static str,
+    pub no_baseline_value: &'static str,
+    pub balance_row: &'static str,
+    pub balance_note: &'static str,
+    pub date_label: &'static str,
+    pub handout_heading: &'static str,
+    pub compare_empty: &'static str,
+    pub present_label: &'static str,
+    pub present_exit: &'static str,
+    pub present_prev: &'static str,
+    pub present_next: &'static str,
+    pub present_scenario: &'static str,
+    pub present_keys: &'static str,
+    pub present_figures: &'static str,
+    pub present_nav: &'static str,
+    pub analysis_heading: &'static str,
+    pub analysis_nothing: &'static str,
+    pub unit_kr: &'static str,
+    pub axis_amount: &'static str,
+    pub range_from: &'static str,
+    pub range_to: &'static str,
+    pub range_step: &'static str,
+    pub show_as_table: &'static str,
+    pub sweep_heading: &'static str,
+    pub sweep_intro: &'static str,
+    pub sweep_input_label: &'static str,
+    pub sweep_keys: &'static str,
+    pub sweep_points: &'static str,
+    pub sweep_marks: &'static str,
+    pub sweep_stale: &'static str,
+    pub tornado_heading: &'static str,
+    pub tornado_intro: &'static str,
+    pub tornado_percent: &'static str,
+    pub tornado_target: &'static str,
+    pub tornado_caption: &'static str,
+    pub tornado_today: &'static str,
+    pub tornado_lowered: &'static str,
+    pub tornado_raised: &'static str,
+    pub tornado_most: &'static str,
+    pub tornado_none: &'static str,
+    pub tornado_still: &'static str,
+    pub tornado_col_input: &'static str,
+    pub tornado_col_swing: &'static str,
+    pub goal_heading: &'static str,
+    pub goal_source: &'static str,
+    pub goal_limit: &'static str,
+    pub goal_submit: &'static str,
+    pub goal_to_missing: &'static str,
+    pub goal_error: &'static str,
+    pub goal_no_solution: &'static str,
+    pub goal_no_gap: &'static str,
+    pub goal_no_drivers: &'static str,
+    pub goal_no_sources: &'static str,
+    pub goal_no_cap_hint: &'static str,
+    pub goal_split: &'static str,
+    pub goal_split_after: &'static str,
+}
+
+const DA_BOARD: BoardTexts = BoardTexts {
+    base: &DA_APP,
+    compare_heading: "Sammenligning af scenarier",
+    compare_caption: "Scenarierne side om side. Forskellene er regnet i forhold til basisscenariet",
+    compare_caption_no_baseline: "Scenarierne side om side",
+    baseline_marker: "(basis)",
+    diff_from_baseline: "Forskel fra basis:",
+    not_in_scenario: "findes ikke i scenariet",
+    no_percent: "ingen procent, basis er 0",
+    no_baseline_value: "basis har ingen værdi",
+    balance_row: "Balance",
+    balance_note: "Forskellen i balancen er finansiering minus udgifter: plus betyder bedre finansieret, minus dårligere.",
+    date_label: "Dato",
+    handout_heading: "Forudsætninger og fordeling",
+    compare_empty: "Intet scenarie har et gyldigt resultat at sammenligne.",
+    present_label: "Præsentation",
+    present_exit: "Tilbage til redigering (Esc)",
+    present_prev: "Forrige",
+    present_next: "Næste",
+    present_scenario: "Scenarie",
+    present_keys: "Piletasterne (og Page Up/Page Down) skifter scenarie, Esc går tilbage til redigering.",
+    present_figures: "Nøgletal",
+    present_nav: "Skift scenarie",
+    analysis_heading: "Analyse af scenariet",
+    analysis_nothing: "Scenariet har ingen tal at variere.",
+    unit_kr: " (kr.)",
+    axis_amount: "Beløb (kr.)",
+    range_from: "Fra",
+    range_to: "Til",
+    range_step: "Trin",
+    show_as_table: "Vis som tabel",
+    sweep_heading: "Følsomhed",
+    sweep_intro: "Vælg en forudsætning og et interval. Grafen viser hver finansieringskilde, den manglende finansiering, de samlede udgifter og udgiften pr. enhed hen over intervallet.",
+    sweep_input_label: "Forudsætning, der varieres",
+    sweep_keys: "Peg på grafen, eller gå til den med Tab og brug piletasterne (Home og End for første og sidste punkt); tallene for punktet står under grafen.",
+    sweep_points: "Punkter i grafen",
+    sweep_marks: "Markeringer i grafen",
+    sweep_stale: "Grafen viser det sidste gyldige interval – ret de markerede felter.",
+    tornado_heading: "Hvilke forudsætninger betyder mest?",
+    tornado_intro: "Hver forudsætning sænkes og hæves med samme procent, én ad gangen. Den øverste bjælke flytter resultatet mest.",
+    tornado_percent: "Ændring (± %)",
+    tornado_target: "Virkning på",
+    tornado_caption: "Virkning på",
+    tornado_today: "I dag",
+    tornado_lowered: "Forudsætningen sænket med",
+    tornado_raised: "Forudsætningen hævet med",
+    tornado_most: "Størst betydning",
+    tornado_none: "Ingen af forudsætningerne flytter",
+    tornado_still: "Påvirker ikke resultatet:",
+    tornado_col_input: "Forudsætning",
+    tornado_col_swing: "Udsving",
+    goal_heading: "Målsøgning",
+    goal_source: "Finansieringskilde",
+    goal_limit: "Kilden betaler højst (kr.)",
+    goal_submit: "Beregn",
+    goal_to_missing: "Angiv, hvor langt intervallet går.",
+    goal_error: "Kan ikke beregnes:",
+    goal_no_solution: "Ingen løsning.",
+    goal_no_gap: "Der er ingen manglende finansiering – intet hul at lukke.",
+    goal_no_drivers: "Scenariet har ingen enheder (fx deltagere) at regne på.",
+    goal_no_sources: "Scenariet har ingen finansieringskilder.",
+    goal_no_cap_hint: "Kun kilder af typen »Andel af udgifter« og »Restfinansiering« kan have et loft; det sættes under Rediger.",
+    goal_split: "Fordeling",
+    goal_split_after: "Fordeling, når hullet er lukket",
+};
+
+const EN_BOARD: BoardTexts = BoardTexts {
+    base: &EN_APP,
     compare_heading: "Scenario comparison",
     compare_caption: "The scenarios side by side. Differences are from the baseline scenario",
     compare_caption_no_baseline: "The scenarios side by side",
@@ -653,9 +697,6 @@ const EN_APP: AppTexts = AppTexts {
     present_keys: "The arrow keys (and Page Up/Page Down) switch scenario, Esc returns to editing.",
     present_figures: "Key figures",
     present_nav: "Switch scenario",
-    export_xlsx: "Excel workbook (.xlsx)",
-    link_not_copied: "The link could not be copied automatically; copy it from the field below.",
-    preset_choose: "Own scenario – choose a template to replace it",
     analysis_heading: "Scenario analysis",
     analysis_nothing: "The scenario has no figures to vary.",
     unit_kr: " (DKK)",
@@ -697,29 +738,20 @@ const EN_APP: AppTexts = AppTexts {
     goal_no_cap_hint: "Only “Share of cost” and “Residual funding” sources can have a cap; set it under Edit.",
     goal_split: "Split",
     goal_split_after: "Split once the gap is closed",
-    share_all_link: "Copy link to all scenarios",
 };
 
-/// The texts for a language.
-pub fn texts(lang: Lang) -> &'static Texts {
+/// The board views' texts in `lang`.
+pub fn board_texts(lang: Lang) -> &'static BoardTexts {
     match lang {
-        Lang::Da => &DA,
-        Lang::En => &EN,
+        Lang::Da => &DA_BOARD,
+        Lang::En => &EN_BOARD,
     }
 }
 
-/// The texts of the full app for a language (they include every [`Texts`] field).
-pub fn app_texts(lang: Lang) -> &'static AppTexts {
-    match lang {
-        Lang::Da => &DA_APP,
-        Lang::En => &EN_APP,
-    }
-}
+impl std::ops::Deref for BoardTexts {
+    type Target = AppTexts;
 
-impl std::ops::Deref for AppTexts {
-    type Target = Texts;
-
-    fn deref(&self) -> &Texts {
+    fn deref(&self) -> &AppTexts {
         self.base
     }
 }

@@ -20,7 +20,7 @@ use cofund::Decimal;
 use yew::prelude::*;
 
 use super::Column;
-use crate::i18n::{app_texts, AppTexts};
+use crate::i18n::{board_texts, BoardTexts};
 use crate::ui::assumptions::Assumptions;
 use crate::ui::bar::{BarItem, StackedBar};
 use crate::ui::results::{shown, Shown};
@@ -63,7 +63,7 @@ impl Balance {
 
     /// "Manglende finansiering: 3.450.000 kr.", "Fuldt finansieret".
     pub fn words(self, lang: Lang) -> String {
-        let t = app_texts(lang);
+        let t = board_texts(lang);
         match self {
             Balance::Gap(v) => format!("{}: {}", t.gap, format_amount(v, lang)),
             Balance::Surplus(v) => format!("{}: {}", t.surplus, format_amount(v, lang)),
@@ -105,7 +105,7 @@ impl Value {
     fn text(&self, lang: Lang) -> String {
         match self {
             Value::Amount(v) | Value::PerUnit(Some(v)) => format_amount(*v, lang),
-            Value::PerUnit(None) => app_texts(lang).per_unit_undefined.to_string(),
+            Value::PerUnit(None) => board_texts(lang).per_unit_undefined.to_string(),
             Value::Balance(b) => b.words(lang),
         }
     }
@@ -237,7 +237,7 @@ fn visiting_order(count: usize, baseline: Option<usize>) -> Vec<usize> {
 
 /// Every row of the comparison of `columns`.
 pub fn rows(columns: &[Column], baseline: Option<usize>, lang: Lang) -> Vec<Row> {
-    let t = app_texts(lang);
+    let t = board_texts(lang);
     let shown: Vec<Shown> = columns
         .iter()
         .map(|c| shown(&c.scenario, &c.evaluation))
@@ -351,7 +351,7 @@ pub struct BarParts {
     pub surplus: Decimal,
 }
 
-pub fn bar_parts(column: &Column, shown: &Shown, t: &AppTexts) -> BarParts {
+pub fn bar_parts(column: &Column, shown: &Shown, t: &BoardTexts) -> BarParts {
     let items = column
         .scenario
         .sources
@@ -377,7 +377,7 @@ pub fn bar_parts(column: &Column, shown: &Shown, t: &AppTexts) -> BarParts {
 }
 
 /// A scenario's name as shown: the blank-name text when it has none.
-pub fn display_name(column: &Column, t: &AppTexts) -> String {
+pub fn display_name(column: &Column, t: &BoardTexts) -> String {
     if column.name.trim().is_empty() {
         t.blank_name.to_string()
     } else {
@@ -410,7 +410,7 @@ fn dash(words: &str) -> Html {
 }
 
 fn cell(row: &Row, col: usize, base: Option<usize>, lang: Lang) -> Html {
-    let t = app_texts(lang);
+    let t = board_texts(lang);
     let value = row.values.get(col).cloned().flatten();
     let base_value = base.and_then(|b| row.values.get(b).cloned().flatten());
     let Some(value) = value else {
@@ -462,7 +462,7 @@ fn cell(row: &Row, col: usize, base: Option<usize>, lang: Lang) -> Html {
 #[function_component(Compare)]
 pub fn compare(props: &CompareProps) -> Html {
     let lang = props.lang;
-    let t = app_texts(lang);
+    let t = board_texts(lang);
     let columns = &props.columns;
     if columns.is_empty() {
         return html! {

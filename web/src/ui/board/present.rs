@@ -17,7 +17,7 @@ use yew::prelude::*;
 
 use super::compare::{bar_parts, display_name, Balance, Compare};
 use super::Column;
-use crate::i18n::{app_texts, lang_tag};
+use crate::i18n::{board_texts, lang_tag};
 use crate::ui::bar::StackedBar;
 use crate::ui::results::shown;
 
@@ -72,7 +72,7 @@ pub fn step(active: usize, count: usize, forward: bool) -> usize {
 
 /// Focuses the view switch's button for this view, if the page has one.
 fn focus_view_button(lang: Lang) {
-    let label = app_texts(lang).view_present;
+    let label = board_texts(lang).view_present;
     let Ok(buttons) = gloo::utils::document().query_selector_all(".cofund-views button") else {
         return;
     };
@@ -100,7 +100,7 @@ struct Latest {
 #[function_component(Present)]
 pub fn present(props: &PresentProps) -> Html {
     let lang = props.lang;
-    let t = app_texts(lang);
+    let t = board_texts(lang);
     let columns = &props.columns;
     let count = columns.len();
     let active = props.active.min(count.saturating_sub(1));

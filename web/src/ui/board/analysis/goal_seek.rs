@@ -15,7 +15,7 @@ use cofund::Decimal;
 use yew::prelude::*;
 
 use super::words::{afford_question, cap_question, close_question, exact_amount, noun, rate};
-use crate::i18n::app_texts;
+use crate::i18n::board_texts;
 use crate::ui::fields::{SelectField, TextField};
 
 #[derive(Properties, PartialEq)]
@@ -27,7 +27,7 @@ pub struct GoalSeekProps {
 /// The three goal-seek forms.
 #[function_component(GoalSeek)]
 pub fn goal_seek(props: &GoalSeekProps) -> Html {
-    let t = app_texts(props.lang);
+    let t = board_texts(props.lang);
     html! {
         <section class="cofund-analysis-panel" aria-labelledby="cofund-goal-heading">
             <h3 id="cofund-goal-heading">{ t.goal_heading }</h3>
@@ -128,7 +128,7 @@ fn read_range(
     to: &str,
     lang: Lang,
 ) -> (Option<String>, Option<String>, Option<Range>) {
-    let t = app_texts(lang);
+    let t = board_texts(lang);
     let from = parse_count(from, lang).map_err(|e| e.message(lang));
     let to = if to.trim().is_empty() {
         Err(t.goal_to_missing.to_string())
@@ -161,7 +161,7 @@ fn read_range(
 /// The split of an evaluation as a small table: the total, each source, and the gap or
 /// the surplus.
 fn split_table(s: &Scenario, e: &Evaluation, caption: String, lang: Lang) -> Html {
-    let t = app_texts(lang);
+    let t = board_texts(lang);
     html! {
         <table class="cofund-table cofund-goal-split">
             <caption>{ caption }</caption>
@@ -194,7 +194,7 @@ fn answer(headline: String, detail: String, split: Html) -> Html {
 }
 
 fn failed(message: String, lang: Lang) -> Html {
-    let t = app_texts(lang);
+    let t = board_texts(lang);
     answer(
         format!("{} {message}", t.goal_error),
         String::new(),
@@ -270,7 +270,7 @@ impl AffordForm {
 #[function_component(Afford)]
 fn afford(props: &GoalSeekProps) -> Html {
     let lang = props.lang;
-    let t = app_texts(lang);
+    let t = board_texts(lang);
     let s = props.scenario.clone();
     let form = {
         let s = s.clone();
@@ -377,7 +377,7 @@ fn afford_answer(
     outcome: &GoalOutcome,
     lang: Lang,
 ) -> Html {
-    let t = app_texts(lang);
+    let t = board_texts(lang);
     let da = lang == Lang::Da;
     let units = noun(
         &s.driver(driver)
@@ -469,7 +469,7 @@ fn afford_answer(
 #[function_component(CloseGap)]
 fn close_gap_form(props: &GoalSeekProps) -> Html {
     let lang = props.lang;
-    let t = app_texts(lang);
+    let t = board_texts(lang);
     let s = props.scenario.clone();
     let chosen = use_state(|| {
         s.sources
@@ -523,7 +523,7 @@ fn close_gap_form(props: &GoalSeekProps) -> Html {
 }
 
 fn close_answer(s: &Scenario, id: &str, outcome: &GapOutcome, lang: Lang) -> Html {
-    let t = app_texts(lang);
+    let t = board_texts(lang);
     let da = lang == Lang::Da;
     let name = source_label(s, id);
     match outcome {
@@ -643,7 +643,7 @@ impl CapForm {
 #[function_component(CapBinds)]
 fn cap_binds(props: &GoalSeekProps) -> Html {
     let lang = props.lang;
-    let t = app_texts(lang);
+    let t = board_texts(lang);
     let s = props.scenario.clone();
     let form = {
         let s = s.clone();
@@ -737,7 +737,7 @@ fn cap_binds(props: &GoalSeekProps) -> Html {
 }
 
 fn cap_answer(s: &Scenario, driver: &str, source: &str, outcome: &CapOutcome, lang: Lang) -> Html {
-    let t = app_texts(lang);
+    let t = board_texts(lang);
     let da = lang == Lang::Da;
     let units = noun(
         &s.driver(driver)

@@ -18,7 +18,7 @@ use cofund::model::{Evaluation, Scenario};
 use cofund::numbers::Lang;
 use yew::prelude::*;
 
-use crate::i18n::app_texts;
+use crate::i18n::board_texts;
 use goal_seek::GoalSeek;
 use sweep_chart::SweepPanel;
 use tornado_chart::TornadoPanel;
@@ -32,7 +32,7 @@ pub struct AnalysisProps {
 
 #[function_component(Analysis)]
 pub fn analysis(props: &AnalysisProps) -> Html {
-    let t = app_texts(props.lang);
+    let t = board_texts(props.lang);
     html! {
         <section class="cofund-analysis" aria-labelledby="cofund-analysis-heading" data-testid="analysis">
             <h2 id="cofund-analysis-heading" class="cofund-analysis-heading">{ t.analysis_heading }</h2>

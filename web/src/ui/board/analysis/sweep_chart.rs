@@ -25,7 +25,7 @@ use super::chart::{
 use super::words::{
     input_key, input_label, mark_label, parse_input_key, too_many_points, MarkKind, Unit,
 };
-use crate::i18n::app_texts;
+use crate::i18n::board_texts;
 use crate::ui::fields::{SelectField, TextField};
 
 /// The most points one sweep draws.
@@ -320,7 +320,7 @@ pub struct SweepData {
 
 impl SweepData {
     fn new(s: &Scenario, input: Input, rows: &[SweepRow], lang: Lang) -> SweepData {
-        let t = app_texts(lang);
+        let t = board_texts(lang);
         let unit = Unit::of(input);
         let input_label = input_label(s, input, lang);
         let xs: Vec<Decimal> = rows.iter().map(|r| r.value).collect();
@@ -517,7 +517,7 @@ pub struct SweepPanelProps {
 #[function_component(SweepPanel)]
 pub fn sweep_panel(props: &SweepPanelProps) -> Html {
     let lang = props.lang;
-    let t = app_texts(lang);
+    let t = board_texts(lang);
     let scenario = props.scenario.clone();
     let form = {
         let s = scenario.clone();
@@ -666,7 +666,7 @@ struct Geometry {
 
 impl Geometry {
     fn new(data: &SweepData, width: u32, lang: Lang) -> Geometry {
-        let t = app_texts(lang);
+        let t = board_texts(lang);
         let n = data.xs.len();
         let has_unit_panel = data.series.iter().any(|s| s.panel == 1);
         let panel_count = if has_unit_panel { 2 } else { 1 };
@@ -941,7 +941,7 @@ pub struct SweepChartProps {
 #[function_component(SweepChart)]
 pub fn sweep_chart(props: &SweepChartProps) -> Html {
     let lang = props.lang;
-    let t = app_texts(lang);
+    let t = board_texts(lang);
     let data = props.data.clone();
     let figure = use_node_ref();
     let points = use_node_ref();
@@ -1170,7 +1170,7 @@ pub fn sweep_chart(props: &SweepChartProps) -> Html {
 
 /// The sweep as a table: one row per point, one column per line.
 fn sweep_table(data: &SweepData, caption: &str, lang: Lang) -> Html {
-    let t = app_texts(lang);
+    let t = board_texts(lang);
     let cell = |v: Option<Decimal>| {
         v.map_or_else(
             || t.per_unit_undefined.to_string(),

@@ -13,7 +13,7 @@ use super::chart::{
     anchor, c, d, fit, short_amount, text_width, tick_labels, use_width, Axis, Scale, FONT,
 };
 use super::words::{input_key, input_label, rate, Unit};
-use crate::i18n::app_texts;
+use crate::i18n::board_texts;
 use crate::ui::fields::{SelectField, TextField};
 
 const HATCH_ID: &str = "cofund-tornado-hatch";
@@ -52,7 +52,7 @@ fn default_target(s: &Scenario) -> Target {
 }
 
 fn target_label(s: &Scenario, target: &Target, lang: Lang) -> String {
-    let t = app_texts(lang);
+    let t = board_texts(lang);
     match target {
         Target::Gap => t.gap.into(),
         Target::TotalCost => t.total_cost.into(),
@@ -87,7 +87,7 @@ pub struct TornadoPanelProps {
 #[function_component(TornadoPanel)]
 pub fn tornado_panel(props: &TornadoPanelProps) -> Html {
     let lang = props.lang;
-    let t = app_texts(lang);
+    let t = board_texts(lang);
     let s = props.scenario.clone();
     let percent_text = use_state(|| "10".to_string());
     let percent = use_state(|| Decimal::TEN);
@@ -178,7 +178,7 @@ fn input_value(input: Input, value: Decimal, lang: Lang) -> String {
 #[function_component(TornadoChart)]
 fn tornado_chart(props: &TornadoChartProps) -> Html {
     let lang = props.lang;
-    let t = app_texts(lang);
+    let t = board_texts(lang);
     let s = &props.scenario;
     let figure = use_node_ref();
     let width = use_width(figure.clone());
