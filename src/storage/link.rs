@@ -98,12 +98,62 @@ pub enum Link {
 
 /// The fragment (without `#`) that shares `s`: `s1.<data>`.
 pub fn encode_scenario(s: &Scenario) -> String {
-    encode(SCENARIO_MARKER, &compact(&model::to_json_value(s)))
+    Unpacked::scenario(s).seal_with_miniz()
 }
 
 /// The fragment (without `#`) that shares the workspace `w`: `w1.<data>`.
 pub fn encode_workspace(w: &Workspace) -> String {
-    encode(WORKSPACE_MARKER, &w.to_json_string())
+    Unpacked::workspace(w).seal_with_miniz()
+}
+
+/// What a link will hold, before it is deflated: which document and its JSON. Encoding is
+/// split in two, like decoding ([`Packed`]), so that a caller can deflate by other means
+/// (the app uses the browser's `CompressionStream` and so ships no deflater):
+/// [`Unpacked::scenario`] or [`Unpacked::workspace`], raw-deflate `json`, then
+/// [`Unpacked::seal`]. Any valid raw deflate of the JSON makes a link every reader opens.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unpacked {
+    marker: &'static str,
+    /// The JSON document, compact.
+    pub json: String,
+}
+
+impl Unpacked {
+    /// A scenario link's content (`s1.`).
+    pub fn scenario(s: &Scenario) -> Unpacked {
+        Unpacked {
+            marker: SCENARIO_MARKER,
+            json: compact(&model::to_json_value(s)),
+        }
+    }
+
+    /// A workspace link's content (`w1.`).
+    pub fn workspace(w: &Workspace) -> Unpacked {
+        Unpacked {
+            marker: WORKSPACE_MARKER,
+            json: w.to_json_string(),
+        }
+    }
+
+    /// The fragment, given `deflated`, a raw deflate (RFC 1951) of [`Unpacked::json`]: the
+    /// marker, then base64 of the JSON's checksum and the deflate data.
+    pub fn seal(&self, deflated: &[u8]) -> String {
+        let mut payload = Vec::with_capacity(CHECKSUM_BYTES + deflated.len());
+        payload.extend_from_slice(&crc32(self.json.as_bytes()).to_le_bytes());
+        payload.extend_from_slice(deflated);
+        let mut out = String::with_capacity(self.marker.len() + payload.len() * 4 / 3 + 4);
+        out.push_str(self.marker);
+        URL_SAFE_NO_PAD.encode_string(&payload, &mut out);
+        out
+    }
+
+    /// The fragment, deflated by miniz_oxide.
+    pub fn seal_with_miniz(&self) -> String {
+        self.seal(&miniz_oxide::deflate::compress_to_vec(
+            self.json.as_bytes(),
+            LEVEL,
+        ))
+    }
 }
 
 /// Reads a scenario link (`s1.`). A workspace link is refused with
@@ -268,19 +318,6 @@ fn strip_prefixes(fragment: &str) -> &str {
 fn compact(value: &serde_json::Value) -> String {
     // Serialising a `Value` of strings, numbers and maps cannot fail.
     serde_json::to_string(value).unwrap_or_default()
-}
-
-fn encode(marker: &str, json: &str) -> String {
-    let mut payload = Vec::with_capacity(json.len() / 2 + CHECKSUM_BYTES);
-    payload.extend_from_slice(&crc32(json.as_bytes()).to_le_bytes());
-    payload.extend_from_slice(&miniz_oxide::deflate::compress_to_vec(
-        json.as_bytes(),
-        LEVEL,
-    ));
-    let mut out = String::with_capacity(marker.len() + payload.len() * 4 / 3 + 4);
-    out.push_str(marker);
-    URL_SAFE_NO_PAD.encode_string(&payload, &mut out);
-    out
 }
 
 /// What was too large in [`LinkError::TooLarge`].
@@ -585,6 +622,26 @@ mod tests {
     }
 
     #[test]
+    fn any_raw_deflate_of_the_json_makes_a_link() {
+        // The app seals with the browser's deflater, whose output differs from miniz's.
+        let s = preset("vaekstpilot-150");
+        let unpacked = Unpacked::scenario(&s);
+        for level in [0, 1, 6] {
+            let deflated = miniz_oxide::deflate::compress_to_vec(unpacked.json.as_bytes(), level);
+            let link = unpacked.seal(&deflated);
+            assert!(link.starts_with(SCENARIO_MARKER));
+            assert_eq!(decode_scenario(&link), Ok(s.clone()), "level {level}");
+        }
+        let w = Workspace::new(vec![s.clone(), preset("design-sprint")], Some(1));
+        let unpacked = Unpacked::workspace(&w);
+        let link = unpacked.seal(&miniz_oxide::deflate::compress_to_vec(
+            unpacked.json.as_bytes(),
+            1,
+        ));
+        assert_eq!(decode_workspace(&link), Ok(w));
+    }
+
+    #[test]
     fn checksum_catches_a_changed_digit() {
         // Same deflate stream, other JSON: only the checksum can tell.
         let s = preset("vaekstpilot-150");
@@ -602,7 +659,11 @@ mod tests {
     fn invalid_content_names_the_path() {
         let mut v = model::to_json_value(&preset("vaekstpilot-150"));
         v["sources"][0]["rate"] = "150".into();
-        let link = encode("s1.", &compact(&v));
+        let link = Unpacked {
+            marker: SCENARIO_MARKER,
+            json: compact(&v),
+        }
+        .seal_with_miniz();
         let err = decode_scenario(&link).unwrap_err();
         assert_eq!(
             err.to_string(),
@@ -613,10 +674,11 @@ mod tests {
             "scenariet i linket er ikke gyldigt: sources[0].rate: skal være mellem 0 og 100, fik \"150\""
         );
         // A bare scenario inside a workspace link is refused, not migrated.
-        let link = encode(
-            "w1.",
-            &compact(&model::to_json_value(&preset("design-sprint"))),
-        );
+        let link = Unpacked {
+            marker: WORKSPACE_MARKER,
+            json: compact(&model::to_json_value(&preset("design-sprint"))),
+        }
+        .seal_with_miniz();
         let err = decode_workspace(&link).unwrap_err();
         assert_eq!(
             err.to_string(),

@@ -88,3 +88,30 @@ async fn the_app_shows_the_default_split_and_follows_typing() {
     assert_eq!(total_text(&root), "32.850.000 kr.");
     root.remove();
 }
+
+/// Links the app packs with the browser's deflater open with the core's inflater (as in a
+/// browser without the app's code: the command line, the fuzzed reader), and the browser's
+/// inflater opens the core's links; a damaged stream is refused, not misread.
+#[wasm_bindgen_test]
+async fn share_links_cross_between_the_browsers_and_the_cores_deflate() {
+    use crate::storage::compression::{inflate_raw, seal};
+    use cofund::storage::link::{decode_scenario, encode_scenario, Packed, Unpacked};
+
+    let s = Preset::find("vaekstpilot-150").unwrap().scenario().unwrap();
+    let link = seal(&Unpacked::scenario(&s))
+        .await
+        .expect("the browser packs");
+    assert!(link.starts_with("s1."));
+    assert_eq!(decode_scenario(&link), Ok(s.clone()));
+
+    let packed = Packed::from_fragment(&encode_scenario(&s)).unwrap();
+    let inflated = inflate_raw(&packed.deflated).await;
+    assert_eq!(
+        packed.open(inflated),
+        Ok(cofund::storage::link::Link::Scenario(s))
+    );
+
+    let mut damaged = packed.deflated.clone();
+    damaged.truncate(damaged.len() / 2);
+    assert!(inflate_raw(&damaged).await.is_err());
+}

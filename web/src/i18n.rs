@@ -172,6 +172,8 @@ pub struct AppTexts {
     pub board_failed: &'static str,
     /// When the workbook's writer (part of the board program) could not be fetched.
     pub workbook_failed: &'static str,
+    /// When the browser cannot compress a share link (it has no `CompressionStream`).
+    pub link_failed: &'static str,
     // Board views: comparison and presentation (ui/board/compare.rs, ui/board/present.rs).
     pub export_xlsx: &'static str,
     pub link_not_copied: &'static str,
@@ -339,6 +341,7 @@ const DA_APP: AppTexts = AppTexts {
     view_analyse: "Analyse",
     view_present: "Præsentation",
     board_loading: "Henter visningen …",
+    link_failed: "Linket kunne ikke laves: denne browser kan ikke pakke det. Eksportér scenariet som fil i stedet.",
     workbook_failed: "Regnearket kunne ikke laves, fordi dets program ikke kunne hentes. Genindlæs siden for at prøve igen. Årsag:",
     board_failed: "Visningen kunne ikke hentes. Under Rediger kan du arbejde videre; genindlæs siden for at prøve igen. Årsag:",
     export_xlsx: "Excel-projektmappe (.xlsx)",
@@ -506,6 +509,7 @@ const EN_APP: AppTexts = AppTexts {
     view_analyse: "Analyse",
     view_present: "Present",
     board_loading: "Loading the view …",
+    link_failed: "The link could not be made: this browser cannot compress it. Export the scenario as a file instead.",
     workbook_failed: "The workbook could not be made: its program could not be loaded. Reload the page to try again. Reason:",
     board_failed: "The view could not be loaded. You can go on working under Edit; reload the page to try again. Reason:",
     export_xlsx: "Excel workbook (.xlsx)",

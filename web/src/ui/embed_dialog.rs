@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use cofund::model::Scenario;
 use cofund::numbers::Lang;
-use cofund::storage::link::encode_scenario;
+use cofund::storage::link::Unpacked;
 use yew::prelude::*;
 
 use super::fields::{SelectField, TextField};
@@ -18,6 +18,7 @@ use crate::embed::options::{
 use crate::embed::snippet::{frame_src, snippet, Way};
 use crate::i18n::{app_texts, lang_tag};
 use crate::storage::address;
+use crate::storage::compression::seal;
 
 #[derive(Properties, PartialEq)]
 pub struct EmbedDialogProps {
@@ -54,8 +55,9 @@ impl Choice {
         }
     }
 
-    /// The embed options for `scenario`, or the first origin that cannot be used.
-    fn options(&self, scenario: &Scenario) -> Result<EmbedOptions, String> {
+    /// The embed options for `scenario`, whose share link is `link`, or the first origin
+    /// that cannot be used.
+    fn options(&self, scenario: &Scenario, link: &str) -> Result<EmbedOptions, String> {
         let origins = read_origins(&self.origins)
             .collect::<Result<Vec<_>, _>>()
             .map_err(str::to_string)?;
@@ -80,7 +82,7 @@ impl Choice {
             controls.push(CONTROL_LANG.into());
         }
         let mut options = EmbedOptions {
-            scenario: ScenarioSource::Link(encode_scenario(scenario)),
+            scenario: ScenarioSource::Link(link.to_string()),
             lang: self.lang,
             mode: self.mode,
             readonly: self.readonly,
@@ -163,9 +165,33 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
         })
     };
 
-    // Only while the dialog is open: the snippet packs the whole scenario into a share link
-    // (deflate), which must not run on every keystroke in the editor.
-    let result = (*open).then(|| choice.options(&props.scenario));
+    // The scenario's share link, packed by the browser (asynchronously) and only while the
+    // dialog is open: deflating the whole scenario must not run on every keystroke in the
+    // editor. Kept with the scenario it is for, so a late answer for an older one is not
+    // used; `None` as the link means the browser could not pack it.
+    let packed = use_state(|| None::<(Rc<Scenario>, Option<String>)>);
+    {
+        let packed = packed.clone();
+        // While closed the dependency is `None`: an edit then costs no comparison.
+        let wanted = (*open).then(|| props.scenario.clone());
+        use_effect_with(wanted, move |wanted| {
+            if let Some(scenario) = wanted {
+                let scenario = scenario.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let link = seal(&Unpacked::scenario(&scenario)).await;
+                    packed.set(Some((scenario, link)));
+                });
+            }
+        });
+    }
+    let link = match &*packed {
+        Some((scenario, link)) if *open && *scenario == props.scenario => Some(link.as_deref()),
+        _ => None,
+    };
+    let link_failed = matches!(link, Some(None));
+    let result = link
+        .flatten()
+        .map(|link| choice.options(&props.scenario, link));
     let (code, preview, origins_error) = match &result {
         Some(Ok(options)) => {
             let base = address::folder();
@@ -281,6 +307,9 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
                             <label for="cofund-embed-snippet">{ t.embed_snippet_label }</label>
                             <textarea id="cofund-embed-snippet" class="cofund-input cofund-snippet" readonly=true rows="7" value={code} />
                         </div>
+                        if link_failed {
+                            <p class="cofund-error" role="alert">{ t.link_failed }</p>
+                        }
                         <p>
                             <button type="button" class="cofund-button" onclick={copy} disabled={!matches!(result, Some(Ok(_)))}>{ t.embed_copy }</button>
                             <span role="status" class="cofund-share-status">

@@ -9,7 +9,7 @@ use cofund::storage::csv::{results_csv, sweep_csv, CSV_MIME};
 use cofund::storage::file::{
     export_file, import_any, suggested_file_name, ImportError, Imported, MAX_FILE_BYTES,
 };
-use cofund::storage::link::{encode_scenario, encode_workspace};
+use cofund::storage::link::Unpacked;
 use cofund::storage::workspace::Workspace;
 use cofund::storage::xlsx::XLSX_MIME;
 use cofund::Decimal;
@@ -22,6 +22,7 @@ use super::board::Column;
 use super::embed_dialog::EmbedDialog;
 use crate::editor::workspace::{View, WorkspaceAction, WorkspaceState};
 use crate::i18n::app_texts;
+use crate::storage::compression::seal;
 use crate::storage::{address, download::download};
 
 #[derive(Properties, PartialEq)]
@@ -153,22 +154,27 @@ pub fn share_tools(props: &ShareToolsProps) -> Html {
         let (scenario, status, link) = (props.scenario.clone(), status.clone(), link.clone());
         let (all, baseline) = (props.all.clone(), props.baseline);
         Callback::from(move |_: MouseEvent| {
-            let fragment = if all_scenarios {
+            let unpacked = if all_scenarios {
                 let scenarios = all.iter().map(|c| (*c.scenario).clone()).collect();
-                encode_workspace(&Workspace::new(
+                Unpacked::workspace(&Workspace::new(
                     scenarios,
                     (baseline < all.len()).then_some(baseline),
                 ))
             } else {
-                encode_scenario(&scenario)
+                Unpacked::scenario(&scenario)
             };
-            let url = address::link_with(&fragment);
-            link.set(url.clone());
-            let status = status.clone();
-            // The clipboard exists only on secure pages (https, localhost) and may refuse;
-            // the link is in the field below either way, so say which it is.
+            let (status, link) = (status.clone(), link.clone());
+            // The browser deflates the link (no Rust deflater in the app); then the
+            // clipboard, which exists only on secure pages (https, localhost) and may
+            // refuse: the link is in the field below either way, so say which it is.
             wasm_bindgen_futures::spawn_local(async move {
                 let t = app_texts(lang);
+                let Some(fragment) = seal(&unpacked).await else {
+                    status.set(Some((false, t.link_failed.to_string())));
+                    return;
+                };
+                let url = address::link_with(&fragment);
+                link.set(url.clone());
                 let copied = match clipboard() {
                     Some(clipboard) => {
                         wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&url))
