@@ -141,14 +141,19 @@ pub fn lazy_board(props: &LazyBoardProps) -> Html {
                 let on = |name: &'static str| {
                     let latest = latest.clone();
                     EventListener::new(&element, name, move |event| {
-                        let now = latest.borrow();
+                        // Copied out, so no borrow is held while the callback re-renders
+                        // the app (which updates `latest`).
+                        let (on_select, on_exit) = {
+                            let now = latest.borrow();
+                            (now.on_select.clone(), now.on_exit.clone())
+                        };
                         if name == EXIT_EVENT {
-                            now.on_exit.emit(());
+                            on_exit.emit(());
                         } else if let Some(column) = event
                             .dyn_ref::<CustomEvent>()
                             .and_then(|e| e.detail().as_f64())
                         {
-                            now.on_select.emit(column as usize);
+                            on_select.emit(column as usize);
                         }
                     })
                 };
