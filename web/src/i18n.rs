@@ -170,6 +170,8 @@ pub struct AppTexts {
     pub board_loading: &'static str,
     /// When it could not be fetched; the browser's reason follows.
     pub board_failed: &'static str,
+    /// The button under that message, back to the editor.
+    pub board_back: &'static str,
     /// When the workbook's writer (part of the board program) could not be fetched.
     pub workbook_failed: &'static str,
     /// When the browser cannot compress a share link (it has no `CompressionStream`).
@@ -343,7 +345,8 @@ const DA_APP: AppTexts = AppTexts {
     board_loading: "Henter visningen …",
     link_failed: "Linket kunne ikke laves: denne browser kan ikke pakke det. Eksportér scenariet som fil i stedet.",
     workbook_failed: "Regnearket kunne ikke laves, fordi dets program ikke kunne hentes. Genindlæs siden for at prøve igen. Årsag:",
-    board_failed: "Visningen kunne ikke hentes. Under Rediger kan du arbejde videre; genindlæs siden for at prøve igen. Årsag:",
+    board_back: "Tilbage til redigering",
+    board_failed: "Visningen kunne ikke hentes. Du kan arbejde videre under Rediger; genindlæs siden for at prøve igen. Årsag:",
     export_xlsx: "Excel-projektmappe (.xlsx)",
     link_not_copied: "Linket kunne ikke kopieres automatisk; kopiér det fra feltet herunder.",
     preset_choose: "Eget scenarie – vælg en skabelon for at erstatte det",
@@ -511,6 +514,7 @@ const EN_APP: AppTexts = AppTexts {
     board_loading: "Loading the view …",
     link_failed: "The link could not be made: this browser cannot compress it. Export the scenario as a file instead.",
     workbook_failed: "The workbook could not be made: its program could not be loaded. Reload the page to try again. Reason:",
+    board_back: "Back to editing",
     board_failed: "The view could not be loaded. You can go on working under Edit; reload the page to try again. Reason:",
     export_xlsx: "Excel workbook (.xlsx)",
     link_not_copied: "The link could not be copied automatically; copy it from the field below.",

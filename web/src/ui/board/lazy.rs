@@ -202,9 +202,18 @@ pub fn lazy_board(props: &LazyBoardProps) -> Html {
         Status::Loading => html! {
             <p class="cofund-board-status" role="status">{ t.board_loading }</p>
         },
-        Status::Failed(why) => html! {
-            <p class="cofund-error" role="alert">{ format!("{} {why}", t.board_failed) }</p>
-        },
+        // With a way back: the presentation view has no other controls on the page.
+        Status::Failed(why) => {
+            let on_exit = props.on_exit.clone();
+            html! {
+                <div class="cofund-board-failed">
+                    <p class="cofund-error" role="alert">{ format!("{} {why}", t.board_failed) }</p>
+                    <button type="button" class="cofund-button" onclick={Callback::from(move |_: MouseEvent| on_exit.emit(()))}>
+                        { t.board_back }
+                    </button>
+                </div>
+            }
+        }
         Status::Ready => html! {},
     }
 }
