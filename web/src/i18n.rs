@@ -176,11 +176,9 @@ pub struct AppTexts {
     pub workbook_failed: &'static str,
     /// When the browser cannot compress a share link (it has no `CompressionStream`).
     pub link_failed: &'static str,
-    // Board views: comparison and presentation (ui/board/compare.rs, ui/board/present.rs).
     pub export_xlsx: &'static str,
     pub link_not_copied: &'static str,
     pub preset_choose: &'static str,
-    // Analysis view (ui/board/analysis/).
     pub share_all_link: &'static str,
 }
 
@@ -765,9 +763,32 @@ impl std::ops::Deref for BoardTexts {
 }
 
 /// The BCP 47 tag for the `lang` attribute, so screen readers pronounce the right language.
+/// Also how a language is written in addresses, embed options and the board's requests.
 pub fn lang_tag(lang: Lang) -> &'static str {
     match lang {
         Lang::Da => "da",
         Lang::En => "en",
+    }
+}
+
+/// The language a [`lang_tag`] names; `None` for any other text.
+pub fn lang_of_tag(tag: &str) -> Option<Lang> {
+    [Lang::Da, Lang::En]
+        .into_iter()
+        .find(|&l| lang_tag(l) == tag)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_language_reads_back_from_its_tag_and_nothing_else_does() {
+        for lang in [Lang::Da, Lang::En] {
+            assert_eq!(lang_of_tag(lang_tag(lang)), Some(lang));
+        }
+        for other in ["", "EN", "de", "da-DK", " en"] {
+            assert_eq!(lang_of_tag(other), None, "{other:?}");
+        }
     }
 }

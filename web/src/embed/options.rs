@@ -9,6 +9,8 @@
 
 use cofund::numbers::Lang;
 
+use crate::i18n::lang_of_tag;
+
 /// Where the widget's scenario comes from.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub enum ScenarioSource {
@@ -221,10 +223,9 @@ pub fn read_options<'a>(
             "scenario" if !value.is_empty() => {
                 options.scenario = ScenarioSource::Link(value.trim_start_matches('#').to_string())
             }
-            "lang" => match value {
-                "da" => options.lang = Lang::Da,
-                "en" => options.lang = Lang::En,
-                _ => bad("da, en"),
+            "lang" => match lang_of_tag(value) {
+                Some(lang) => options.lang = lang,
+                None => bad("da, en"),
             },
             "mode" => match value {
                 "compact" => options.mode = Mode::Compact,

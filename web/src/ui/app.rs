@@ -27,7 +27,7 @@ use super::share_tools::ShareTools;
 use super::workspace_bar::WorkspaceBar;
 use crate::editor::state::Action;
 use crate::editor::workspace::{View, WorkspaceAction, WorkspaceState};
-use crate::i18n::{app_texts, lang_tag};
+use crate::i18n::{app_texts, lang_of_tag, lang_tag};
 use crate::storage::local::{self, Stored};
 use crate::storage::{address, download::download};
 
@@ -122,8 +122,11 @@ impl PageOptions {
         for pair in search.trim_start_matches('?').split('&') {
             match pair.split_once('=') {
                 Some(("preset", key)) => options.preset = Some(key.to_string()),
-                Some(("lang", "en")) => options.lang = Lang::En,
-                Some(("lang", "da")) => options.lang = Lang::Da,
+                Some(("lang", tag)) => {
+                    if let Some(lang) = lang_of_tag(tag) {
+                        options.lang = lang;
+                    }
+                }
                 _ => {}
             }
         }

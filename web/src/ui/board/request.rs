@@ -17,6 +17,7 @@ use yew::AttrValue;
 
 use super::Column;
 use crate::editor::workspace::View;
+use crate::i18n::{lang_of_tag, lang_tag};
 
 /// One board view of the workspace's scenarios that have a valid result.
 #[derive(Clone, Debug, PartialEq)]
@@ -54,10 +55,7 @@ impl BoardRequest {
         let baseline = (self.baseline < scenarios.len()).then_some(self.baseline);
         let mut o = Map::new();
         o.insert("view".into(), view_key(self.view).into());
-        o.insert(
-            "lang".into(),
-            (if self.lang == Lang::En { "en" } else { "da" }).into(),
-        );
+        o.insert("lang".into(), lang_tag(self.lang).into());
         o.insert("active".into(), self.active.into());
         o.insert(
             "workspace".into(),
@@ -77,10 +75,11 @@ impl BoardRequest {
             Some("present") => View::Present,
             other => return Err(format!("view: {other:?}")),
         };
-        let lang = match value.get("lang").and_then(Value::as_str) {
-            Some("en") => Lang::En,
-            _ => Lang::Da,
-        };
+        let lang = value
+            .get("lang")
+            .and_then(Value::as_str)
+            .and_then(lang_of_tag)
+            .unwrap_or_default();
         let active = value
             .get("active")
             .and_then(Value::as_u64)
