@@ -34,18 +34,23 @@ enum PipeError {
     TooLarge,
 }
 
+/// Whatever the browser throws means it refused.
+impl From<JsValue> for PipeError {
+    fn from(_: JsValue) -> Self {
+        PipeError::Failed
+    }
+}
+
 /// `bytes` through `codec`, read chunk by chunk and stopped past `limit` bytes.
 async fn pipe(
     bytes: &[u8],
     codec: Result<CodecStream, JsValue>,
     limit: usize,
 ) -> Result<Vec<u8>, PipeError> {
-    let reader = start(bytes, codec?).map_err(|_| PipeError::Failed)?;
+    let reader = start(bytes, codec?)?;
     let mut out = Vec::new();
     loop {
-        let chunk = JsFuture::from(reader.read())
-            .await
-            .map_err(|_| PipeError::Failed)?;
+        let chunk = JsFuture::from(reader.read()).await?;
         let done = Reflect::get(&chunk, &"done".into())
             .ok()
             .and_then(|d| d.as_bool())
@@ -53,9 +58,7 @@ async fn pipe(
         if done {
             return Ok(out);
         }
-        let value: Uint8Array = Reflect::get(&chunk, &"value".into())
-            .map_err(|_| PipeError::Failed)?
-            .unchecked_into();
+        let value: Uint8Array = Reflect::get(&chunk, &"value".into())?.unchecked_into();
         let at = out.len();
         let len = value.length() as usize;
         if at + len > limit {
@@ -64,12 +67,6 @@ async fn pipe(
         }
         out.resize(at + len, 0);
         value.copy_to(&mut out[at..]);
-    }
-}
-
-impl From<JsValue> for PipeError {
-    fn from(_: JsValue) -> Self {
-        PipeError::Failed
     }
 }
 

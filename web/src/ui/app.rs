@@ -383,12 +383,12 @@ pub fn app() -> Html {
                     .into_iter().map(|(view, label)| {
                         let dispatch = state.dispatcher();
                         // The board views' program is fetched on first use; intent is enough.
-                        let board = view != View::Edit;
+                        let board_view = view != View::Edit;
                         html! {
                             <button type="button" class={classes!("cofund-view-button", (state.view == view).then_some("cofund-view-button--active"))}
                                 aria-current={(state.view == view).then_some("page")}
-                                onpointerenter={board.then_some(Callback::from(|_: PointerEvent| lazy::prefetch()))}
-                                onfocus={board.then_some(Callback::from(|_: FocusEvent| lazy::prefetch()))}
+                                onpointerenter={board_view.then_some(Callback::from(|_: PointerEvent| lazy::prefetch()))}
+                                onfocus={board_view.then_some(Callback::from(|_: FocusEvent| lazy::prefetch()))}
                                 onclick={Callback::from(move |_| dispatch.dispatch(WorkspaceAction::SetView(view)))}>
                                 { label }
                             </button>

@@ -386,7 +386,7 @@ fn line_row(props: &LineRowProps) -> Html {
         <tr>
             <th scope="row">
                 { props.line().map(|l| l.label.clone()).unwrap_or_default() }
-                if !props.line().is_none_or(|l| l.eligible) { <span class="cofund-results-note">{ format!(" ({})", t.not_eligible) }</span> }
+                if props.line().is_some_and(|l| !l.eligible) { <span class="cofund-results-note">{ format!(" ({})", t.not_eligible) }</span> }
             </th>
             { cell("cost", props.amount) }
             { props.per_year.map(|v| cell("cost-year", v)).unwrap_or_default() }

@@ -38,33 +38,30 @@ fn emit(host: &Element, name: &str, detail: JsValue) {
     }
 }
 
+/// The comparison and the analysis sit in a frame like the app's (`.cofund`), which does
+/// not reach here: the board has its own root. The presentation is a page of its own.
+fn framed(content: Html) -> Html {
+    html! { <div class="cofund cofund-board-frame">{ content }</div> }
+}
+
 #[function_component(BoardRoot)]
 pub fn board_root(props: &BoardRootProps) -> Html {
     let request = match &*props.request {
         Ok(request) => request,
         Err(reason) => {
-            return html! {
-                <div class="cofund cofund-board-frame">
-                    <p class="cofund-error" role="alert">{ reason.clone() }</p>
-                </div>
-            };
+            return framed(html! { <p class="cofund-error" role="alert">{ reason.clone() }</p> })
         }
     };
     let lang = request.lang;
     let columns = request.columns.clone();
     match request.view {
-        // The app's frame (`.cofund`) does not reach here: the board has its own root.
-        View::Compare => html! {
-            <div class="cofund cofund-board-frame">
-                <Compare columns={columns} baseline={request.baseline} lang={lang} />
-            </div>
-        },
+        View::Compare => framed(html! {
+            <Compare columns={columns} baseline={request.baseline} lang={lang} />
+        }),
         View::Analyse => match columns.get(request.active) {
-            Some(column) => html! {
-                <div class="cofund cofund-board-frame">
-                    <Analysis scenario={column.scenario.clone()} evaluation={column.evaluation.clone()} lang={lang} />
-                </div>
-            },
+            Some(column) => framed(html! {
+                <Analysis scenario={column.scenario.clone()} evaluation={column.evaluation.clone()} lang={lang} />
+            }),
             None => html! {},
         },
         View::Present => {
