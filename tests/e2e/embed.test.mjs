@@ -220,11 +220,15 @@ test('a shared scenario opens in the widget; a damaged one is explained', { time
   const { page, errors } = await newPage(app.browser);
   try {
     await page.goto(`${app.url}embed/embed.html?mode=compact&scenario=${LINK_225}`, { waitUntil: 'load' });
+    // Visible means styled: the widget stays hidden until its stylesheet is in. Reading the
+    // text alone raced the stylesheet, and the next navigation aborted its request.
+    await total(page).waitFor({ state: 'visible', timeout: 30_000 });
     await expectText(total(page), '32.850.000 kr.', 'total of the shared 225-pilot scenario');
     assert.equal(await page.locator('.cofund-embed-problems').count(), 0);
     // One character changed in the middle: the checksum or the inflater catches it.
     const damaged = LINK_225.slice(0, 200) + (LINK_225[200] === 'A' ? 'B' : 'A') + LINK_225.slice(201);
     await page.goto(`${app.url}embed/embed.html?scenario=${damaged}`, { waitUntil: 'load' });
+    await total(page).waitFor({ state: 'visible', timeout: 30_000 });
     await expectText(total(page), '21.900.000 kr.', 'the default template instead');
     const problems = norm(await page.locator('.cofund-embed-problems').innerText());
     assert.match(problems, /Scenariet i indstillingen «scenario» kunne ikke læses: linket er beskadiget/);
