@@ -224,122 +224,130 @@ pub fn validate(s: &Scenario) -> Result<(), ScenarioError> {
         );
     }
 
-    let mut driver_ids: HashMap<&str, String> = HashMap::new();
+    let mut driver_ids: HashMap<&str, usize> = HashMap::new();
     for (i, d) in s.drivers.iter().enumerate() {
-        let path = format!("drivers[{i}]");
-        unique_id(&mut driver_ids, &d.id, &path)?;
-        non_negative(d.value, &format!("{path}.value"))?;
+        let at = Item("drivers", i);
+        unique_id(&mut driver_ids, &d.id, at)?;
+        non_negative(d.value, at, "value")?;
         for (field, v) in [("min", d.min), ("max", d.max)] {
             if let Some(v) = v {
-                non_negative(v, &format!("{path}.{field}"))?;
+                non_negative(v, at, field)?;
             }
         }
         if let (Some(min), Some(max)) = (d.min, d.max) {
             if min > max {
-                return Err(
-                    ScenarioError::new(format!("{path}.min"), Problem::MinAboveMax)
-                        .got(format!("min {min}, max {max}")),
-                );
+                return Err(ScenarioError::new(at.field("min"), Problem::MinAboveMax)
+                    .got(format!("min {min}, max {max}")));
             }
         }
         if let Some(step) = d.step {
             if step <= Decimal::ZERO {
                 return Err(
-                    ScenarioError::new(format!("{path}.step"), Problem::StepNotPositive)
+                    ScenarioError::new(at.field("step"), Problem::StepNotPositive)
                         .got(quote(&step.to_string())),
                 );
             }
         }
     }
-
     let mut cost_ids = HashMap::new();
     for (i, c) in s.costs.iter().enumerate() {
-        let path = format!("costs[{i}]");
-        unique_id(&mut cost_ids, &c.id, &path)?;
-        non_negative(c.amount, &format!("{path}.amount"))?;
+        let at = Item("costs", i);
+        unique_id(&mut cost_ids, &c.id, at)?;
+        non_negative(c.amount, at, "amount")?;
         if let Some(driver) = c.kind.driver() {
-            known_driver(&driver_ids, driver, &format!("{path}.driver"))?;
+            known_driver(&driver_ids, driver, at)?;
         }
     }
 
     let mut source_ids = HashMap::new();
-    let mut residual: Option<String> = None;
+    let mut residual: Option<Item> = None;
     for (i, src) in s.sources.iter().enumerate() {
-        let path = format!("sources[{i}]");
-        unique_id(&mut source_ids, &src.id, &path)?;
+        let at = Item("sources", i);
+        unique_id(&mut source_ids, &src.id, at)?;
         match &src.kind {
             SourceKind::Share { rate, .. } => {
                 if *rate < Decimal::ZERO || *rate > Decimal::ONE_HUNDRED {
-                    return Err(ScenarioError::new(
-                        format!("{path}.rate"),
-                        Problem::RateOutOfRange,
-                    )
-                    .got(quote(&rate.to_string())));
+                    return Err(
+                        ScenarioError::new(at.field("rate"), Problem::RateOutOfRange)
+                            .got(quote(&rate.to_string())),
+                    );
                 }
             }
             SourceKind::PerUnit { driver, amount } => {
-                known_driver(&driver_ids, driver, &format!("{path}.driver"))?;
-                non_negative(*amount, &format!("{path}.amount"))?;
+                known_driver(&driver_ids, driver, at)?;
+                non_negative(*amount, at, "amount")?;
             }
             SourceKind::Fixed { amount } | SourceKind::PerYear { amount } => {
-                non_negative(*amount, &format!("{path}.amount"))?;
+                non_negative(*amount, at, "amount")?;
             }
             SourceKind::Residual { .. } => {
-                if let Some(first) = &residual {
+                if let Some(first) = residual {
                     return Err(ScenarioError::new(
-                        format!("{path}.kind"),
+                        at.field("kind"),
                         Problem::SecondResidual {
-                            first: first.clone(),
+                            first: first.path(),
                         },
                     )
                     .got("\"residual\""));
                 }
-                residual = Some(path.clone());
+                residual = Some(at);
             }
         }
         if let Some(cap) = src.kind.cap() {
-            non_negative(cap, &format!("{path}.cap"))?;
+            non_negative(cap, at, "cap")?;
         }
     }
     Ok(())
 }
 
+/// Where an item sits in the scenario, e.g. `costs[3]`. Validation runs on every keystroke
+/// over every line, so the path is only spelt out when there is an error to report.
+#[derive(Clone, Copy)]
+struct Item(&'static str, usize);
+
+impl Item {
+    fn path(self) -> String {
+        format!("{}[{}]", self.0, self.1)
+    }
+
+    fn field(self, name: &str) -> String {
+        format!("{}[{}].{name}", self.0, self.1)
+    }
+}
+
+/// Ids are unique within their list; `seen` maps each id to the index of its first use.
 fn unique_id<'a>(
-    seen: &mut HashMap<&'a str, String>,
+    seen: &mut HashMap<&'a str, usize>,
     id: &'a str,
-    path: &str,
+    at: Item,
 ) -> Result<(), ScenarioError> {
     if id.trim().is_empty() {
-        return Err(ScenarioError::new(format!("{path}.id"), Problem::Empty).got(quote(id)));
+        return Err(ScenarioError::new(at.field("id"), Problem::Empty).got(quote(id)));
     }
-    if let Some(first) = seen.get(id) {
+    if let Some(&first) = seen.get(id) {
         return Err(ScenarioError::new(
-            format!("{path}.id"),
+            at.field("id"),
             Problem::DuplicateId {
-                first: first.clone(),
+                first: Item(at.0, first).path(),
             },
         )
         .got(quote(id)));
     }
-    seen.insert(id, path.to_string());
+    seen.insert(id, at.1);
     Ok(())
 }
 
-fn known_driver(
-    drivers: &HashMap<&str, String>,
-    id: &str,
-    path: &str,
-) -> Result<(), ScenarioError> {
+fn known_driver(drivers: &HashMap<&str, usize>, id: &str, at: Item) -> Result<(), ScenarioError> {
     if drivers.contains_key(id) {
         Ok(())
     } else {
-        Err(ScenarioError::new(path, Problem::UnknownDriver).got(quote(id)))
+        Err(ScenarioError::new(at.field("driver"), Problem::UnknownDriver).got(quote(id)))
     }
 }
 
-fn non_negative(value: Decimal, path: &str) -> Result<(), ScenarioError> {
+fn non_negative(value: Decimal, at: Item, field: &str) -> Result<(), ScenarioError> {
     if value.is_sign_negative() && !value.is_zero() {
-        Err(ScenarioError::new(path, Problem::Negative).got(quote(&value.to_string())))
+        Err(ScenarioError::new(at.field(field), Problem::Negative).got(quote(&value.to_string())))
     } else {
         Ok(())
     }

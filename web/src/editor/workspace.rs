@@ -40,9 +40,12 @@ pub enum View {
     Present,
 }
 
+/// The scenario list before one edit. Its `docs` are shared, not a vector of their own: the
+/// reducer clones the workspace on every keystroke, undo history included, and 200 shared
+/// snapshots clone as 200 pointers rather than 200 vectors.
 #[derive(Clone, Debug, PartialEq)]
 struct Snapshot {
-    docs: Vec<Doc>,
+    docs: Rc<[Doc]>,
     active: usize,
     baseline: usize,
 }
@@ -149,14 +152,14 @@ impl WorkspaceState {
 
     fn snapshot(&self) -> Snapshot {
         Snapshot {
-            docs: self.docs.clone(),
+            docs: self.docs.as_slice().into(),
             active: self.active,
             baseline: self.baseline,
         }
     }
 
     fn restore(&mut self, s: Snapshot) {
-        self.docs = s.docs;
+        self.docs = s.docs.to_vec();
         self.active = s.active.min(self.docs.len() - 1);
         self.baseline = s.baseline.min(self.docs.len() - 1);
     }
@@ -202,11 +205,18 @@ impl WorkspaceState {
                 // Snapshots hold drafts typed in the old language's notation: convert them too,
                 // so undoing after a switch never reads `1.500` the English way.
                 for snap in self.undo.iter_mut().chain(self.redo.iter_mut()) {
-                    for doc in &mut snap.docs {
-                        let mut next = (*doc.state).clone();
-                        next.apply(Action::SetLang(to));
-                        doc.state = Rc::new(next);
-                    }
+                    snap.docs = snap
+                        .docs
+                        .iter()
+                        .map(|doc| {
+                            let mut next = (*doc.state).clone();
+                            next.apply(Action::SetLang(to));
+                            Doc {
+                                key: doc.key,
+                                state: Rc::new(next),
+                            }
+                        })
+                        .collect();
                 }
             }
             WorkspaceAction::Add(preset) => {
