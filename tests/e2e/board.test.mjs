@@ -244,9 +244,9 @@ test('the comparison prints on A4 landscape with the date, the names and each sc
 
 // --- 5. The board program cannot be fetched ----------------------------------------------
 
-// The board views are a second program, fetched when one is first opened. Offline (or with
-// the file missing), the view says so and why, and the editor goes on working.
-test('when the board program cannot be fetched, the view says why and editing goes on', { timeout: 60_000 }, async () => {
+// The board views and the embed dialog are a second program, fetched when first opened.
+// Offline (or with the file missing), the view says so and why, and the editor goes on working.
+test('when the board program cannot be fetched, the view (or the embed button) says why and editing goes on', { timeout: 60_000 }, async () => {
   const { page, errors } = await newPage(app.browser);
   try {
     await page.route('**/board/**', (route) => route.abort('internetdisconnected'));
@@ -264,6 +264,16 @@ test('when the board program cannot be fetched, the view says why and editing go
     await eventually(async () => norm(await alert.innerText()), (t) => t.startsWith(said), 'the failure in the presentation view');
     await page.getByRole('button', { name: 'Tilbage til redigering', exact: true }).click();
     await page.locator('#cofund-preset').waitFor({ state: 'visible', timeout: 5_000 });
+
+    // The embed dialog comes with the same program: its button says so in words, beside it,
+    // and "Luk" takes the message away with focus back on the button.
+    const embed = page.getByRole('button', { name: 'Indlejr på en anden side …' });
+    await embed.click();
+    const embedSaid = 'Indlejringen kunne ikke hentes. Genindlæs siden for at prøve igen. Årsag:';
+    await eventually(async () => norm(await alert.innerText()), (t) => t.startsWith(embedSaid), 'the embed failure, in words');
+    await page.getByRole('button', { name: 'Luk', exact: true }).click();
+    await alert.waitFor({ state: 'detached', timeout: 5_000 });
+    assert.equal(await embed.evaluate((el) => el === document.activeElement), true, 'focus back on the embed button');
 
     await page.locator('input[id^="cofund-driver-"][id$="-value"]').first().fill('225');
     await expectText(page.locator('[data-testid="total-cost"]').first(), '32.850.000 kr.', 'the editor still computes');

@@ -16,7 +16,7 @@ use yew::prelude::*;
 
 use super::assumptions::Assumptions;
 use super::board::lazy::{self, LazyBoard};
-use super::board::request::BoardRequest;
+use super::board::request::{BoardRequest, BoardView};
 use super::board::Column;
 use super::editor::{Dispatch, Editor};
 use super::fields::SelectField;
@@ -333,7 +333,7 @@ pub fn app() -> Html {
     };
     let (baseline_column, active_column) = (column_of(state.baseline), column_of(state.active));
     let (select, exit) = (state.dispatcher(), state.dispatcher());
-    let board = |view: View| {
+    let board = |view: BoardView| {
         let doc_of_column = doc_of_column.clone();
         let (select, exit) = (select.clone(), exit.clone());
         let request = BoardRequest {
@@ -354,7 +354,7 @@ pub fn app() -> Html {
         }
     };
     if state.view == View::Present {
-        return board(View::Present);
+        return board(BoardView::Present);
     }
 
     html! {
@@ -421,9 +421,9 @@ pub fn app() -> Html {
                         </div>
                     </div>
                     </> },
-                    View::Compare => board(View::Compare),
+                    View::Compare => board(BoardView::Compare),
                     View::Analyse => match &doc.good {
-                        Some(_) => board(View::Analyse),
+                        Some(_) => board(BoardView::Analyse),
                         None => html! { <p class="cofund-error">{ t.load_error }</p> },
                     },
                     View::Present => html! {},

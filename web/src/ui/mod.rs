@@ -6,7 +6,6 @@ pub mod assumptions;
 pub mod bar;
 pub mod board;
 pub mod editor;
-pub mod embed_dialog;
 pub mod explain_panel;
 pub mod fields;
 pub mod language_switch;

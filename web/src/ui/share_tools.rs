@@ -16,11 +16,10 @@ use cofund::Decimal;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::board::lazy;
-use super::board::request::BoardRequest;
+use super::board::lazy::{self, LazyBoard};
+use super::board::request::{BoardRequest, BoardView};
 use super::board::Column;
-use super::embed_dialog::EmbedDialog;
-use crate::editor::workspace::{View, WorkspaceAction, WorkspaceState};
+use crate::editor::workspace::{WorkspaceAction, WorkspaceState};
 use crate::i18n::app_texts;
 use crate::storage::compression::seal;
 use crate::storage::{address, download::download};
@@ -127,7 +126,7 @@ pub fn share_tools(props: &ShareToolsProps) -> Html {
         );
         Callback::from(move |_: MouseEvent| {
             let request = BoardRequest {
-                view: View::Compare,
+                view: BoardView::Compare,
                 lang,
                 columns: all.clone(),
                 active: 0,
@@ -262,7 +261,7 @@ pub fn share_tools(props: &ShareToolsProps) -> Html {
                 if sweep_driver.is_some() {
                     <button type="button" class="cofund-icon-button" onclick={export_sweep}>{ t.export_sweep_csv }</button>
                 }
-                <EmbedDialog scenario={props.scenario.clone()} lang={lang} />
+                <EmbedOpener scenario={props.scenario.clone()} evaluation={props.evaluation.clone()} lang={lang} />
             </div>
             if !link.is_empty() {
                 <div class="cofund-field">
@@ -275,5 +274,57 @@ pub fn share_tools(props: &ShareToolsProps) -> Html {
                 { status.as_ref().map(|(_, m)| m.clone()).unwrap_or_default() }
             </p>
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct EmbedOpenerProps {
+    scenario: Rc<Scenario>,
+    evaluation: Rc<Evaluation>,
+    lang: Lang,
+}
+
+/// The embed dialog's button. The dialog is the board program's
+/// (`ui::board::embed_dialog`), fetched when the button is first used, or sooner, once the
+/// pointer or focus is on it; while it is open, the board renders it.
+#[function_component(EmbedOpener)]
+fn embed_opener(props: &EmbedOpenerProps) -> Html {
+    let t = app_texts(props.lang);
+    let open = use_state(|| false);
+    let button = use_node_ref();
+    let show = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(true))
+    };
+    // The dialog has gone: focus back on the button, as a native dialog's closing does.
+    let closed = {
+        let (open, button) = (open.clone(), button.clone());
+        Callback::from(move |_: ()| {
+            open.set(false);
+            if let Some(button) = button.cast::<web_sys::HtmlElement>() {
+                let _ = button.focus();
+            }
+        })
+    };
+    let request = (*open).then(|| BoardRequest {
+        view: BoardView::EmbedDialog,
+        lang: props.lang,
+        columns: Rc::new(vec![Column {
+            name: AttrValue::from(props.scenario.name.clone()),
+            scenario: props.scenario.clone(),
+            evaluation: props.evaluation.clone(),
+        }]),
+        active: 0,
+        baseline: usize::MAX,
+    });
+    html! {
+        <>
+            <button ref={button} type="button" class="cofund-icon-button" aria-haspopup="dialog" onclick={show}
+                onpointerenter={Callback::from(|_: PointerEvent| lazy::prefetch())}
+                onfocus={Callback::from(|_: FocusEvent| lazy::prefetch())}>{ t.embed_open }</button>
+            if let Some(request) = request {
+                <LazyBoard request={request} on_select={Callback::noop()} on_exit={closed} />
+            }
+        </>
     }
 }

@@ -22,7 +22,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CustomEvent, Element};
 use yew::prelude::*;
 
-use super::request::BoardRequest;
+use super::request::{BoardRequest, BoardView};
 use super::root::{EXIT_EVENT, SELECT_EVENT};
 use crate::i18n::app_texts;
 
@@ -88,7 +88,8 @@ pub struct LazyBoardProps {
     pub request: BoardRequest,
     /// The presentation view's keys ask for another scenario (its column).
     pub on_select: Callback<usize>,
-    /// The presentation view's Escape.
+    /// The presentation view's Escape, the embed dialog's closing, or the button under a
+    /// failure to fetch the program.
     pub on_exit: Callback<()>,
 }
 
@@ -198,18 +199,23 @@ pub fn lazy_board(props: &LazyBoardProps) -> Html {
         });
     }
 
+    // The embed dialog is no view: its status line sits by its button and says so.
+    let (loading, failed, back) = match props.request.view {
+        BoardView::EmbedDialog => (t.embed_loading, t.embed_failed, t.embed_failed_close),
+        _ => (t.board_loading, t.board_failed, t.board_back),
+    };
     match &*status {
         Status::Loading => html! {
-            <p class="cofund-board-status" role="status">{ t.board_loading }</p>
+            <p class="cofund-board-status" role="status">{ loading }</p>
         },
         // With a way back: the presentation view has no other controls on the page.
         Status::Failed(why) => {
             let on_exit = props.on_exit.clone();
             html! {
                 <div class="cofund-board-failed">
-                    <p class="cofund-error" role="alert">{ format!("{} {why}", t.board_failed) }</p>
+                    <p class="cofund-error" role="alert">{ format!("{failed} {why}") }</p>
                     <button type="button" class="cofund-button" onclick={Callback::from(move |_: MouseEvent| on_exit.emit(()))}>
-                        { t.board_back }
+                        { back }
                     </button>
                 </div>
             }

@@ -1,8 +1,10 @@
 //! Board-meeting mode: the workspace's scenarios side by side ([`compare`]), how one
-//! scenario reacts to its assumptions ([`analysis`]), and a projector view ([`present`]).
+//! scenario reacts to its assumptions ([`analysis`]), and a projector view ([`present`]);
+//! and the intranet editor's [`embed_dialog`].
 //!
 //! These views are a program of their own (`cofund-board`, rooted in [`root`]), which the
-//! app fetches when one is first opened ([`lazy`]) and tells what to show ([`request`]).
+//! app fetches when one is first opened ([`lazy`]) and tells what to show ([`request`]):
+//! most visits use only the editor and never download them.
 
 use std::rc::Rc;
 
@@ -11,6 +13,7 @@ use yew::AttrValue;
 
 pub mod analysis;
 pub mod compare;
+pub mod embed_dialog;
 pub mod lazy;
 pub mod present;
 pub mod request;

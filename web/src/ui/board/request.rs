@@ -16,28 +16,47 @@ use serde_json::{Map, Value};
 use yew::AttrValue;
 
 use super::Column;
-use crate::editor::workspace::View;
 use crate::i18n::{lang_of_tag, lang_tag};
 
-/// One board view of the workspace's scenarios that have a valid result.
+/// What the board program shows: one of the workspace's board views, or the embed dialog.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BoardView {
+    Compare,
+    Analyse,
+    Present,
+    /// The embed dialog for the active column's scenario.
+    EmbedDialog,
+}
+
+impl BoardView {
+    const ALL: [BoardView; 4] = [
+        BoardView::Compare,
+        BoardView::Analyse,
+        BoardView::Present,
+        BoardView::EmbedDialog,
+    ];
+
+    fn key(self) -> &'static str {
+        match self {
+            BoardView::Compare => "compare",
+            BoardView::Analyse => "analyse",
+            BoardView::Present => "present",
+            BoardView::EmbedDialog => "embed",
+        }
+    }
+}
+
+/// What the board program is asked to show, of the workspace's scenarios that have a valid
+/// result.
 #[derive(Clone, Debug, PartialEq)]
 pub struct BoardRequest {
-    pub view: View,
+    pub view: BoardView,
     pub lang: Lang,
     pub columns: Rc<Vec<Column>>,
     /// The column of the active scenario (the one analysed or presented).
     pub active: usize,
     /// The column of the baseline; out of range when there is none.
     pub baseline: usize,
-}
-
-fn view_key(view: View) -> &'static str {
-    match view {
-        View::Edit => "edit",
-        View::Compare => "compare",
-        View::Analyse => "analyse",
-        View::Present => "present",
-    }
 }
 
 impl BoardRequest {
@@ -54,7 +73,7 @@ impl BoardRequest {
             .collect::<Vec<_>>();
         let baseline = (self.baseline < scenarios.len()).then_some(self.baseline);
         let mut o = Map::new();
-        o.insert("view".into(), view_key(self.view).into());
+        o.insert("view".into(), self.view.key().into());
         o.insert("lang".into(), lang_tag(self.lang).into());
         o.insert("active".into(), self.active.into());
         o.insert(
@@ -69,11 +88,9 @@ impl BoardRequest {
     /// says what was wrong, for the board to show.
     pub fn from_json(text: &str) -> Result<BoardRequest, String> {
         let value: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
-        let view = match value.get("view").and_then(Value::as_str) {
-            Some("compare") => View::Compare,
-            Some("analyse") => View::Analyse,
-            Some("present") => View::Present,
-            other => return Err(format!("view: {other:?}")),
+        let key = value.get("view").and_then(Value::as_str);
+        let Some(view) = BoardView::ALL.into_iter().find(|v| Some(v.key()) == key) else {
+            return Err(format!("view: {key:?}"));
         };
         let lang = value
             .get("lang")
@@ -149,9 +166,10 @@ mod tests {
     #[test]
     fn a_request_crosses_as_text_unchanged() {
         for (view, lang, baseline) in [
-            (View::Compare, Lang::Da, 1),
-            (View::Analyse, Lang::En, usize::MAX),
-            (View::Present, Lang::Da, 0),
+            (BoardView::Compare, Lang::Da, 1),
+            (BoardView::Analyse, Lang::En, usize::MAX),
+            (BoardView::Present, Lang::Da, 0),
+            (BoardView::EmbedDialog, Lang::En, usize::MAX),
         ] {
             let request = BoardRequest {
                 view,
@@ -172,7 +190,7 @@ mod tests {
         let mut renamed = (*columns()).clone();
         renamed[0].name = AttrValue::from("Nyt navn");
         let request = BoardRequest {
-            view: View::Compare,
+            view: BoardView::Compare,
             lang: Lang::Da,
             columns: Rc::new(renamed),
             active: 0,

@@ -1,9 +1,10 @@
 //! The root of the board program (`cofund-board`, src/bin/cofund-board.rs): renders the
 //! view a [`BoardRequest`] asks for into the element the app gave it.
 //!
-//! What the presentation view's keys ask for (another scenario, back to editing) is the
-//! app's to decide: it goes out as DOM events on that element, [`SELECT_EVENT`] with the
-//! column in `detail` and [`EXIT_EVENT`], which [`super::lazy::LazyBoard`] listens to.
+//! What the presentation view's keys ask for (another scenario, back to editing) and the
+//! closing of the embed dialog are the app's to act on: they go out as DOM events on that
+//! element, [`SELECT_EVENT`] with the column in `detail` and [`EXIT_EVENT`], which
+//! [`super::lazy::LazyBoard`] listens to.
 
 use std::rc::Rc;
 
@@ -13,13 +14,14 @@ use yew::prelude::*;
 
 use super::analysis::Analysis;
 use super::compare::Compare;
+use super::embed_dialog::EmbedDialog;
 use super::present::Present;
-use super::request::BoardRequest;
-use crate::editor::workspace::View;
+use super::request::{BoardRequest, BoardView};
 
 /// Asks the app to show another scenario; `detail` is its column.
 pub const SELECT_EVENT: &str = "cofund-board-select";
-/// Asks the app to return to editing.
+/// Asks the app to return to editing (the presentation's Escape), or says the embed dialog
+/// has closed.
 pub const EXIT_EVENT: &str = "cofund-board-exit";
 
 #[derive(Properties, Clone, PartialEq)]
@@ -54,24 +56,37 @@ pub fn board_root(props: &BoardRootProps) -> Html {
     };
     let lang = request.lang;
     let columns = request.columns.clone();
+    let exit = {
+        let host = props.host.clone();
+        Callback::from(move |_| emit(&host, EXIT_EVENT, JsValue::NULL))
+    };
     match request.view {
-        View::Compare => framed(html! {
+        BoardView::Compare => framed(html! {
             <Compare columns={columns} baseline={request.baseline} lang={lang} />
         }),
-        View::Analyse => match columns.get(request.active) {
+        BoardView::Analyse => match columns.get(request.active) {
             Some(column) => framed(html! {
                 <Analysis scenario={column.scenario.clone()} evaluation={column.evaluation.clone()} lang={lang} />
             }),
             None => html! {},
         },
-        View::Present => {
-            let (select, exit) = (props.host.clone(), props.host.clone());
+        BoardView::Present => {
+            let select = props.host.clone();
             html! {
                 <Present columns={columns} active={request.active} baseline={request.baseline} lang={lang}
                     on_select={Callback::from(move |i: usize| emit(&select, SELECT_EVENT, JsValue::from(i as u32)))}
-                    on_exit={Callback::from(move |_| emit(&exit, EXIT_EVENT, JsValue::NULL))} />
+                    on_exit={exit} />
             }
         }
-        View::Edit => html! {},
+        // A modal dialog, in the top layer: its frame gives it the app's type and focus
+        // styles and takes no room in the page.
+        BoardView::EmbedDialog => match columns.get(request.active) {
+            Some(column) => html! {
+                <div class="cofund cofund-board-dialog">
+                    <EmbedDialog scenario={column.scenario.clone()} lang={lang} on_close={exit} />
+                </div>
+            },
+            None => html! {},
+        },
     }
 }

@@ -1,7 +1,12 @@
 //! The embed dialog: the intranet editor picks how the widget should look, sees it live
 //! in a preview frame and copies the snippet (`cofund_web::embed::snippet`) for the current
-//! scenario. A native modal `<dialog>`: it keeps focus inside, closes on Escape and returns
-//! focus to the button that opened it.
+//! scenario. A native modal `<dialog>`: it keeps focus inside and closes on Escape.
+//!
+//! Part of the board program, fetched when the app's "Indlejr …" button is first used (or
+//! hovered): only intranet editors need it, and it is some 12 KB (gzip) of the app's first
+//! download otherwise. It opens as soon as it is mounted and says when it has closed; the
+//! app then removes it and puts focus back on its button. The scenario cannot change while
+//! the dialog is open (it is modal), so the one the app sent is the one the code is for.
 
 use std::rc::Rc;
 
@@ -10,20 +15,22 @@ use cofund::numbers::Lang;
 use cofund::storage::link::Unpacked;
 use yew::prelude::*;
 
-use super::fields::{SelectField, TextField};
 use crate::embed::options::{
     read_origins, EmbedOptions, Mode, ScenarioSource, Theme, CONTROL_DRIVERS, CONTROL_EDITOR,
     CONTROL_LANG,
 };
 use crate::embed::snippet::{frame_src, snippet, Way};
-use crate::i18n::{app_texts, lang_tag};
+use crate::i18n::{board_texts, lang_tag};
 use crate::storage::address;
 use crate::storage::compression::seal;
+use crate::ui::fields::{SelectField, TextField};
 
 #[derive(Properties, PartialEq)]
 pub struct EmbedDialogProps {
     pub scenario: Rc<Scenario>,
     pub lang: Lang,
+    /// The dialog has closed (its button, or Escape).
+    pub on_close: Callback<()>,
 }
 
 /// What the dialog's form holds.
@@ -107,22 +114,23 @@ impl Choice {
 #[function_component(EmbedDialog)]
 pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
     let lang = props.lang;
-    let t = app_texts(lang);
+    let t = board_texts(lang);
     let dialog = use_node_ref();
     let open = use_state(|| false);
     let choice = use_state(|| Choice::new(&props.scenario, lang));
     let copied = use_state(|| None::<bool>);
 
-    let show = {
-        let (dialog, open, copied) = (dialog.clone(), open.clone(), copied.clone());
-        Callback::from(move |_: MouseEvent| {
-            open.set(true);
-            copied.set(None);
+    // Opens as soon as it is in the page: the app mounts it when its button is used.
+    {
+        let (dialog, open) = (dialog.clone(), open.clone());
+        use_effect_with((), move |_| {
             if let Some(d) = dialog.cast::<web_sys::HtmlDialogElement>() {
-                let _ = d.show_modal();
+                if d.show_modal().is_ok() {
+                    open.set(true);
+                }
             }
-        })
-    };
+        });
+    }
     let close = {
         let dialog = dialog.clone();
         Callback::from(move |_: MouseEvent| {
@@ -131,10 +139,14 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
             }
         })
     };
-    // Escape closes the dialog natively; the preview frame goes with it.
+    // Escape closes the dialog natively, the close button through `close`: either way the
+    // app hears of it here, and the preview frame goes with the dialog.
     let on_close = {
-        let open = open.clone();
-        Callback::from(move |_: Event| open.set(false))
+        let (open, on_close) = (open.clone(), props.on_close.clone());
+        Callback::from(move |_: Event| {
+            open.set(false);
+            on_close.emit(());
+        })
     };
     let update = |change: fn(&mut Choice, String)| {
         let choice = choice.clone();
@@ -245,8 +257,6 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
     let c = &*choice;
 
     html! {
-        <>
-            <button type="button" class="cofund-icon-button" onclick={show} aria-haspopup="dialog">{ t.embed_open }</button>
             <dialog ref={dialog} class="cofund-dialog" aria-labelledby="cofund-embed-heading" onclose={on_close}>
                 <div class="cofund-dialog-head">
                     <h2 id="cofund-embed-heading">{ t.embed_heading }</h2>
@@ -325,6 +335,5 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
                     </div>
                 </div>
             </dialog>
-        </>
     }
 }
