@@ -3,7 +3,8 @@
 //! Every number is kept as the text the user typed, so a half-typed or mistyped value is
 //! never lost or rewritten behind their back. [`Draft::to_scenario`] reads the whole
 //! draft with the number rules of the chosen language and either yields a checked
-//! [`Scenario`] or the list of fields that are wrong, each with its own message.
+//! [`Scenario`] or the list of fields that are wrong, each with its own message;
+//! [`Draft::read`] does the same with a [`ReadCache`] of the previous read.
 //!
 //! Rows carry a stable [`Key`] (for Yew's keyed lists and for tying an error to its
 //! input); the scenario file's ids are kept for rows that came from a file and made up for
@@ -400,6 +401,12 @@ impl Draft {
 
     /// Reads the draft. Either a checked scenario, or every field that is wrong.
     pub fn to_scenario(&self, lang: Lang) -> Result<Scenario, Vec<FieldError>> {
+        self.read(lang, &mut ReadCache::default())
+    }
+
+    /// [`Draft::to_scenario`], reusing what `cache` holds from reading an earlier state of
+    /// this draft (the editor reads it on every keystroke).
+    pub fn read(&self, lang: Lang, cache: &mut ReadCache) -> Result<Scenario, Vec<FieldError>> {
         let mut r = FieldReader {
             lang,
             errors: Vec::new(),
@@ -424,11 +431,19 @@ impl Draft {
                 })
             })
             .collect();
+        let amounts = cache.cost_amounts(&self.costs, lang);
         let costs: Vec<Option<CostLine>> = self
             .costs
             .iter()
-            .map(|c| {
-                let amount = r.required(Row::Cost(c.key), "amount", &c.amount, parse_amount)?;
+            .zip(amounts.iter())
+            .map(|(c, amount)| {
+                let amount = match amount {
+                    Ok(amount) => *amount,
+                    Err(e) => {
+                        r.errors.push(e.clone());
+                        return None;
+                    }
+                };
                 let driver = c.driver.clone();
                 let kind = match c.kind {
                     CostKindTag::Fixed => CostKind::Fixed,
@@ -562,6 +577,20 @@ struct FieldReader {
     errors: Vec<FieldError>,
 }
 
+/// `text` read by `parse`, or the error to show at the field.
+fn read_field(
+    row: Row,
+    field: &'static str,
+    text: &str,
+    parse: Parser,
+    lang: Lang,
+) -> Result<Decimal, FieldError> {
+    parse(text, lang).map_err(|e| FieldError {
+        field: FieldId::new(row, field),
+        message: e.message(lang),
+    })
+}
+
 impl FieldReader {
     fn required(
         &mut self,
@@ -570,13 +599,8 @@ impl FieldReader {
         text: &str,
         parse: Parser,
     ) -> Option<Decimal> {
-        parse(text, self.lang)
-            .map_err(|e| {
-                self.errors.push(FieldError {
-                    field: FieldId::new(row, field),
-                    message: e.message(self.lang),
-                });
-            })
+        read_field(row, field, text, parse, self.lang)
+            .map_err(|e| self.errors.push(e))
             .ok()
     }
 
@@ -593,6 +617,51 @@ impl FieldReader {
         } else {
             self.required(row, field, text, parse).map(Some)
         }
+    }
+}
+
+/// What reading a draft can keep for the next read: the cost lines' amounts, with the list
+/// and language they were read from. A keystroke anywhere but in a cost line leaves that
+/// list (an `Rc`) as it was, so a 200-line scenario does not parse its 200 amounts again.
+/// Holding the list keeps the pointer comparison sound: while it is shared it cannot change
+/// in place (`Rc::make_mut` copies it first), nor can its memory be reused by another list.
+#[derive(Clone, Debug, Default)]
+pub struct ReadCache {
+    costs: Option<CachedAmounts>,
+}
+
+type CachedAmounts = (
+    Rc<Vec<CostDraft>>,
+    Lang,
+    Rc<Vec<Result<Decimal, FieldError>>>,
+);
+
+impl ReadCache {
+    fn cost_amounts(
+        &mut self,
+        costs: &Rc<Vec<CostDraft>>,
+        lang: Lang,
+    ) -> Rc<Vec<Result<Decimal, FieldError>>> {
+        if let Some((list, read_in, amounts)) = &self.costs {
+            if Rc::ptr_eq(list, costs) && *read_in == lang {
+                return amounts.clone();
+            }
+        }
+        let amounts: Rc<Vec<_>> = Rc::new(
+            costs
+                .iter()
+                .map(|c| read_field(Row::Cost(c.key), "amount", &c.amount, parse_amount, lang))
+                .collect(),
+        );
+        self.costs = Some((costs.clone(), lang, amounts.clone()));
+        amounts
+    }
+}
+
+/// A cache never makes two editor states differ: it only saves work.
+impl PartialEq for ReadCache {
+    fn eq(&self, _: &ReadCache) -> bool {
+        true
     }
 }
 

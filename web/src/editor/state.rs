@@ -10,7 +10,7 @@ use cofund::numbers::Lang;
 use cofund::presets::{synthetic, Preset, DEFAULT_PRESET};
 use yew::Reducible;
 
-use super::draft::{CostKindTag, Draft, FieldError, FieldId, Key, Row, SourceKindTag};
+use super::draft::{CostKindTag, Draft, FieldError, FieldId, Key, ReadCache, Row, SourceKindTag};
 use crate::i18n::texts;
 
 /// A checked scenario and its evaluation: what the results panel shows.
@@ -32,6 +32,8 @@ pub struct EditorState {
     pub good: Option<Computed>,
     /// Whether `good` reflects the draft as it is now.
     pub current: bool,
+    /// Kept from reading the draft last time, for the next keystroke.
+    cache: ReadCache,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -94,6 +96,7 @@ impl EditorState {
             errors: Vec::new(),
             good: None,
             current: false,
+            cache: ReadCache::default(),
         };
         state.recompute();
         state
@@ -101,7 +104,7 @@ impl EditorState {
 
     /// Reads and evaluates the draft; keeps the last good result when that fails.
     fn recompute(&mut self) {
-        match self.draft.to_scenario(self.lang) {
+        match self.draft.read(self.lang, &mut self.cache) {
             Ok(scenario) => match evaluate(&scenario) {
                 Ok(evaluation) => {
                     self.good = Some(Computed {
@@ -394,5 +397,52 @@ mod tests {
         assert_eq!(state.preset, None);
         state.apply(Action::LoadPreset("design-sprint".into()));
         assert_eq!(total(&state), Decimal::from(30_000_000));
+    }
+    /// The state as a reader without a cache sees it: what the editor must show.
+    fn read_afresh(state: &EditorState) -> Result<Scenario, Vec<FieldError>> {
+        state.draft.to_scenario(state.lang)
+    }
+
+    #[test]
+    fn a_cached_read_sees_every_kind_of_edit_as_a_fresh_one_does() {
+        let mut state = EditorState::new(Lang::Da, "synthetic-12");
+        let cost =
+            |s: &EditorState, i: usize| FieldId::new(Row::Cost(s.draft.costs[i].key), "amount");
+        let driver = FieldId::new(Row::Driver(state.draft.drivers[0].key), "value");
+        // Each step makes its action from the state as it is by then.
+        type Step = Box<dyn Fn(&EditorState) -> Action>;
+        let steps: Vec<Step> = vec![
+            // A keystroke outside the cost lines: their amounts come from the cache.
+            Box::new(move |_| Action::Text(driver, "51".into())),
+            // A cost amount that does not read, then one that does.
+            Box::new(move |s| Action::Text(cost(s, 3), "32.850.0000".into())),
+            Box::new(move |_| Action::Text(driver, "52".into())),
+            Box::new(move |s| Action::Text(cost(s, 3), "1.234,50".into())),
+            // Reordered, removed and added lines.
+            Box::new(move |s| Action::Move(Row::Cost(s.draft.costs[5].key), Direction::Up)),
+            Box::new(move |s| Action::Remove(Row::Cost(s.draft.costs[0].key))),
+            Box::new(|_| Action::AddCost),
+            // "1.500" means 1500 in Danish and 1.5 in English: the cache must not carry over.
+            Box::new(move |s| Action::Text(cost(s, 1), "1.500".into())),
+            Box::new(|_| Action::SetLang(Lang::En)),
+            Box::new(move |_| Action::Text(driver, "53".into())),
+            Box::new(|_| Action::SetLang(Lang::Da)),
+        ];
+        for (i, step) in steps.iter().enumerate() {
+            let action = step(&state);
+            state.apply(action);
+            let fresh = read_afresh(&state);
+            match (&fresh, &state.good) {
+                (Ok(scenario), Some(good)) if state.current => {
+                    assert_eq!(*good.scenario, *scenario, "step {i}")
+                }
+                (Err(errors), _) => {
+                    assert!(!state.current, "step {i}");
+                    assert_eq!(&state.errors, errors, "step {i}");
+                }
+                _ => panic!("step {i}: the state and a fresh read disagree"),
+            }
+        }
+        assert_eq!(state.draft.costs[1].amount, "1.500");
     }
 }
