@@ -44,28 +44,21 @@ pub fn goal_seek(props: &GoalSeekProps) -> Html {
 // Shared pieces.
 // ---------------------------------------------------------------------------------------
 
-fn driver_options(s: &Scenario) -> Vec<(AttrValue, AttrValue)> {
-    s.drivers
-        .iter()
-        .map(|d| {
-            (
-                AttrValue::from(d.id.clone()),
-                AttrValue::from(d.label.clone()),
-            )
-        })
+/// A select field's choices: each id with its label.
+fn options<'a>(
+    ids_and_labels: impl Iterator<Item = (&'a String, &'a String)>,
+) -> Vec<(AttrValue, AttrValue)> {
+    ids_and_labels
+        .map(|(id, label)| (AttrValue::from(id.clone()), AttrValue::from(label.clone())))
         .collect()
 }
 
+fn driver_options(s: &Scenario) -> Vec<(AttrValue, AttrValue)> {
+    options(s.drivers.iter().map(|d| (&d.id, &d.label)))
+}
+
 fn source_options(s: &Scenario) -> Vec<(AttrValue, AttrValue)> {
-    s.sources
-        .iter()
-        .map(|src| {
-            (
-                AttrValue::from(src.id.clone()),
-                AttrValue::from(src.label.clone()),
-            )
-        })
-        .collect()
+    options(s.sources.iter().map(|src| (&src.id, &src.label)))
 }
 
 fn source_label(s: &Scenario, id: &str) -> String {
@@ -83,19 +76,6 @@ fn still_there<'a>(chosen: &'a str, ids: impl Iterator<Item = &'a str> + Clone) 
 }
 
 /// A driver's own range as field texts: min (or 0) and max (or nothing).
-/// Keeps a form's chosen driver if the scenario still has it; otherwise picks the first
-/// driver and resets the range fields to its min and max.
-fn keep_driver(driver: &mut String, from: &mut String, to: &mut String, s: &Scenario, lang: Lang) {
-    let drivers = s.drivers.iter().map(|d| d.id.as_str());
-    match still_there(driver, drivers) {
-        Some(id) if id == driver.as_str() => {}
-        other => {
-            *driver = other.unwrap_or_default().to_string();
-            (*from, *to) = driver_range_texts(s, driver, lang);
-        }
-    }
-}
-
 fn driver_range_texts(s: &Scenario, driver: &str, lang: Lang) -> (String, String) {
     let d = s.driver(driver);
     (
@@ -182,6 +162,26 @@ fn split_table(s: &Scenario, e: &Evaluation, caption: String, lang: Lang) -> Htm
     }
 }
 
+/// The split at one value of the driver, with that value in the caption.
+fn split_at(s: &Scenario, e: &Evaluation, value: Decimal, units: &str, lang: Lang) -> Html {
+    let t = board_texts(lang);
+    let at = format_plain(value, lang);
+    let caption = if lang == Lang::Da {
+        format!("{} ved {at} {units}", t.goal_split)
+    } else {
+        format!("{} at {at} {units}", t.goal_split)
+    };
+    split_table(s, e, caption, lang)
+}
+
+/// What a driver counts, as a noun for the answers' sentences ("173 vækstpiloter").
+fn units_of(s: &Scenario, driver: &str) -> String {
+    noun(
+        &s.driver(driver)
+            .map_or_else(String::new, |d| d.label.clone()),
+    )
+}
+
 /// An answer: a short statement in bold, a sentence with the figures, and maybe a table.
 fn answer(headline: String, detail: String, split: Html) -> Html {
     html! { <>
@@ -221,28 +221,201 @@ fn submit(f: impl Fn() + 'static) -> Callback<SubmitEvent> {
     })
 }
 
+/// The frame all three questions share: the question as the heading that names the form,
+/// the form's own fields, the button, and the polite live region the answer appears in.
+/// The ids are passed whole, not pieced together, so that a search for one finds it here.
+fn question_form(
+    heading_id: &'static str,
+    output_id: &'static str,
+    question: String,
+    onsubmit: Callback<SubmitEvent>,
+    fields: Html,
+    result: Html,
+    lang: Lang,
+) -> Html {
+    let t = board_texts(lang);
+    html! {
+        <form class="cofund-goal" {onsubmit} novalidate=true aria-labelledby={heading_id}>
+            <h4 id={heading_id}>{ question }</h4>
+            { fields }
+            <button type="submit" class="cofund-button">{ t.goal_submit }</button>
+            <div class="cofund-goal-output" aria-live="polite" data-testid={output_id}>{ result }</div>
+        </form>
+    }
+}
+
+/// In place of a form, when the scenario lacks what the question needs: the question and why.
+fn unanswerable(question: String, why: &'static str) -> Html {
+    html! {
+        <div class="cofund-goal">
+            <h4>{ question }</h4>
+            <p class="cofund-note">{ why }</p>
+        </div>
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Forms with typed numbers (afford and cap). Their state must follow the scenario and the
+// language while the board works: a driver or source can be deleted, and numbers typed in
+// one language must keep their value in the other. Each form says how it starts, how it
+// refits and how it reads itself; the rest is done once, here. (The close-the-gap form
+// has only a chosen source, which it checks as it renders.)
+// ---------------------------------------------------------------------------------------
+
+trait GoalForm: Clone + PartialEq + 'static {
+    /// The form as first shown: sensible choices for the scenario, numbers in `lang`.
+    fn new(s: &Scenario, lang: Lang) -> Self;
+    /// After the scenario or the language changed: drops choices the scenario no longer
+    /// offers and re-writes the typed numbers in `lang`.
+    fn refit(&mut self, s: &Scenario, lang: Lang);
+    /// On submit: reads the typed fields, showing what is wrong with them, and asks the
+    /// question if nothing is.
+    fn ask(&mut self, s: &Scenario, lang: Lang);
+}
+
+/// A form's state, started from the scenario and refitted whenever the scenario or the
+/// language changes.
+#[hook]
+fn use_form<F: GoalForm>(s: &Rc<Scenario>, lang: Lang) -> UseStateHandle<F> {
+    let form = {
+        let s = s.clone();
+        use_state(move || F::new(&s, lang))
+    };
+    {
+        let form = form.clone();
+        use_effect_with((s.clone(), lang), move |(s, lang)| {
+            let mut next = (*form).clone();
+            next.refit(s, *lang);
+            // Setting the state renders again even when nothing changed.
+            if next != *form {
+                form.set(next);
+            }
+        });
+    }
+    form
+}
+
+/// Changes a copy of the form and stores it: the state handle gives no `&mut`.
+fn change<F: Clone>(form: &UseStateHandle<F>, how: impl FnOnce(&mut F)) {
+    let mut next = (**form).clone();
+    how(&mut next);
+    form.set(next);
+}
+
+/// A field's callback: `apply` puts what was typed or chosen into the form; it gets the
+/// scenario too, for the range of a newly chosen driver.
+fn edit<F: Clone + 'static>(
+    form: &UseStateHandle<F>,
+    s: &Rc<Scenario>,
+    apply: fn(&mut F, String, &Scenario),
+) -> Callback<String> {
+    let (form, s) = (form.clone(), s.clone());
+    Callback::from(move |text: String| change(&form, |f| apply(f, text, &s)))
+}
+
+fn ask_on_submit<F: GoalForm>(
+    form: &UseStateHandle<F>,
+    s: &Rc<Scenario>,
+    lang: Lang,
+) -> Callback<SubmitEvent> {
+    let (form, s) = (form.clone(), s.clone());
+    submit(move || change(&form, |f| f.ask(&s, lang)))
+}
+
+/// The driver a question searches over and the range of its values, as typed, with the
+/// range's errors: the afford and the cap form both have one and treat it alike.
+#[derive(Clone, Debug, PartialEq)]
+struct DriverRange {
+    driver: String,
+    from: String,
+    to: String,
+    from_error: Option<String>,
+    to_error: Option<String>,
+}
+
+impl DriverRange {
+    /// The scenario's first driver over its own range.
+    fn new(s: &Scenario, lang: Lang) -> DriverRange {
+        let driver = s.drivers.first().map(|d| d.id.clone()).unwrap_or_default();
+        let (from, to) = driver_range_texts(s, &driver, lang);
+        DriverRange {
+            driver,
+            from,
+            to,
+            from_error: None,
+            to_error: None,
+        }
+    }
+
+    /// Another driver, over its own range: the old driver's range means nothing for it.
+    fn choose(&mut self, driver: String, s: &Scenario, lang: Lang) {
+        (self.from, self.to) = driver_range_texts(s, &driver, lang);
+        self.driver = driver;
+    }
+
+    /// Keeps the chosen driver if the scenario still has it; otherwise chooses the first.
+    fn keep_driver(&mut self, s: &Scenario, lang: Lang) {
+        let drivers = s.drivers.iter().map(|d| d.id.as_str());
+        match still_there(&self.driver, drivers) {
+            Some(id) if id == self.driver => {}
+            other => {
+                let first = other.unwrap_or_default().to_string();
+                self.choose(first, s, lang);
+            }
+        }
+    }
+
+    fn relocalize(&mut self, from: Lang, to: Lang) {
+        self.from = relocalize(&self.from, from, to, false);
+        self.to = relocalize(&self.to, from, to, false);
+    }
+
+    /// Reads the range fields, keeping their errors to show; the range if both are good.
+    fn read(&mut self, s: &Scenario, lang: Lang) -> Option<Range> {
+        let (from_error, to_error, range) = read_range(s, &self.driver, &self.from, &self.to, lang);
+        self.from_error = from_error;
+        self.to_error = to_error;
+        range
+    }
+
+    /// The from and to fields, with their DOM ids.
+    fn fields(
+        &self,
+        [from_id, to_id]: [&'static str; 2],
+        on_from: Callback<String>,
+        on_to: Callback<String>,
+        lang: Lang,
+    ) -> Html {
+        let t = board_texts(lang);
+        html! {
+            <div class="cofund-goal-range">
+                <TextField id={from_id} label={t.range_from} value={AttrValue::from(self.from.clone())}
+                    error={self.from_error.clone().map(AttrValue::from)} numeric=true on_input={on_from} />
+                <TextField id={to_id} label={t.range_to} value={AttrValue::from(self.to.clone())}
+                    error={self.to_error.clone().map(AttrValue::from)} numeric=true on_input={on_to} />
+            </div>
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // (a) How many units can we afford?
 // ---------------------------------------------------------------------------------------
 
 #[derive(Clone, Debug, PartialEq)]
 struct AffordForm {
+    /// The language the numbers were typed in.
     lang: Lang,
-    driver: String,
+    range: DriverRange,
     source: String,
     limit: String,
-    from: String,
-    to: String,
     limit_error: Option<String>,
-    from_error: Option<String>,
-    to_error: Option<String>,
     /// The question last asked: driver, source, limit, range.
     asked: Option<(String, String, Decimal, Range)>,
 }
 
-impl AffordForm {
+impl GoalForm for AffordForm {
     fn new(s: &Scenario, lang: Lang) -> AffordForm {
-        let driver = s.drivers.first().map(|d| d.id.clone()).unwrap_or_default();
         // The residual is what a board usually limits ("local co-financing at most …").
         let source = s
             .sources
@@ -251,18 +424,35 @@ impl AffordForm {
             .or(s.sources.first())
             .map(|src| src.id.clone())
             .unwrap_or_default();
-        let (from, to) = driver_range_texts(s, &driver, lang);
         AffordForm {
             lang,
-            driver,
+            range: DriverRange::new(s, lang),
             source,
             limit: String::new(),
-            from,
-            to,
             limit_error: None,
-            from_error: None,
-            to_error: None,
             asked: None,
+        }
+    }
+
+    fn refit(&mut self, s: &Scenario, lang: Lang) {
+        self.range.keep_driver(s, lang);
+        let sources = s.sources.iter().map(|src| src.id.as_str());
+        self.source = still_there(&self.source, sources)
+            .unwrap_or_default()
+            .to_string();
+        if self.lang != lang {
+            self.limit = relocalize(&self.limit, self.lang, lang, true);
+            self.range.relocalize(self.lang, lang);
+            self.lang = lang;
+        }
+    }
+
+    fn ask(&mut self, s: &Scenario, lang: Lang) {
+        let limit = parse_amount(&self.limit, lang).map_err(|e| e.message(lang));
+        let range = self.range.read(s, lang);
+        self.limit_error = limit.as_ref().err().cloned();
+        if let (Ok(limit), Some(range)) = (limit, range) {
+            self.asked = Some((self.range.driver.clone(), self.source.clone(), limit, range));
         }
     }
 }
@@ -272,72 +462,31 @@ fn afford(props: &GoalSeekProps) -> Html {
     let lang = props.lang;
     let t = board_texts(lang);
     let s = props.scenario.clone();
-    let form = {
-        let s = s.clone();
-        use_state(move || AffordForm::new(&s, lang))
-    };
-    {
-        // A driver or source the scenario lost, or a new language: fix the fields.
-        let form = form.clone();
-        use_effect_with((s.clone(), lang), move |(s, lang)| {
-            let mut next = (*form).clone();
-            let sources = s.sources.iter().map(|src| src.id.as_str());
-            keep_driver(&mut next.driver, &mut next.from, &mut next.to, s, *lang);
-            next.source = still_there(&form.source, sources)
-                .unwrap_or_default()
-                .to_string();
-            if next.lang != *lang {
-                next.limit = relocalize(&next.limit, next.lang, *lang, true);
-                next.from = relocalize(&next.from, next.lang, *lang, false);
-                next.to = relocalize(&next.to, next.lang, *lang, false);
-                next.lang = *lang;
-            }
-            if next != *form {
-                form.set(next);
-            }
-        });
-    }
+    let form = use_form::<AffordForm>(&s, lang);
     let outcome = use_memo((s.clone(), form.asked.clone()), |(s, asked)| {
         asked.as_ref().map(|(driver, source, limit, range)| {
             max_driver_within(s, driver, source, *limit, Some(*range))
         })
     });
 
-    let driver_label = s.driver(&form.driver).map(|d| d.label.clone());
+    let driver_label = s.driver(&form.range.driver).map(|d| d.label.clone());
     let question = afford_question(driver_label.as_deref(), lang);
     if s.drivers.is_empty() || s.sources.is_empty() {
-        return html! {
-            <div class="cofund-goal">
-                <h4>{ question }</h4>
-                <p class="cofund-note">{ t.goal_no_drivers }</p>
-            </div>
-        };
+        return unanswerable(question, t.goal_no_drivers);
     }
-    let update = |f: fn(&mut AffordForm, String, &Scenario)| {
-        let (form, s) = (form.clone(), s.clone());
-        Callback::from(move |text: String| {
-            let mut next = (*form).clone();
-            f(&mut next, text, &s);
-            form.set(next);
-        })
-    };
-    let onsubmit = {
-        let (form, s) = (form.clone(), s.clone());
-        submit(move || {
-            let mut next = (*form).clone();
-            let limit = parse_amount(&next.limit, lang).map_err(|e| e.message(lang));
-            let (from_error, to_error, range) =
-                read_range(&s, &next.driver, &next.from, &next.to, lang);
-            next.limit_error = limit.as_ref().err().cloned();
-            next.from_error = from_error;
-            next.to_error = to_error;
-            if let (Ok(limit), Some(range)) = (limit, range) {
-                next.asked = Some((next.driver.clone(), next.source.clone(), limit, range));
-            }
-            form.set(next);
-        })
-    };
-
+    let update = |apply| edit(&form, &s, apply);
+    let fields = html! { <>
+        <SelectField id="cofund-goal-afford-driver" label={t.driver_label} options={driver_options(&s)}
+            selected={AttrValue::from(form.range.driver.clone())}
+            on_change={update(|f, v, s| f.range.choose(v, s, f.lang))} />
+        <SelectField id="cofund-goal-afford-source" label={t.goal_source} options={source_options(&s)}
+            selected={AttrValue::from(form.source.clone())} on_change={update(|f, v, _| f.source = v)} />
+        <TextField id="cofund-goal-afford-limit" label={t.goal_limit} value={AttrValue::from(form.limit.clone())}
+            error={form.limit_error.clone().map(AttrValue::from)} hint={t.amount_hint} numeric=true
+            on_input={update(|f, v, _| f.limit = v)} />
+        { form.range.fields(["cofund-goal-afford-from", "cofund-goal-afford-to"],
+            update(|f, v, _| f.range.from = v), update(|f, v, _| f.range.to = v), lang) }
+    </> };
     let result = match (&*outcome, &form.asked) {
         (Some(Ok(outcome)), Some((driver, source, limit, range))) => {
             afford_answer(&s, driver, source, *limit, range, outcome, lang)
@@ -345,27 +494,16 @@ fn afford(props: &GoalSeekProps) -> Html {
         (Some(Err(e)), _) => failed(e.message(lang), lang),
         _ => html! {},
     };
-    html! {
-        <form class="cofund-goal" {onsubmit} novalidate=true aria-labelledby="cofund-goal-afford-q">
-            <h4 id="cofund-goal-afford-q">{ question }</h4>
-            <SelectField id="cofund-goal-afford-driver" label={t.driver_label} options={driver_options(&s)}
-                selected={AttrValue::from(form.driver.clone())}
-                on_change={update(|f, v, s| { (f.from, f.to) = driver_range_texts(s, &v, f.lang); f.driver = v; })} />
-            <SelectField id="cofund-goal-afford-source" label={t.goal_source} options={source_options(&s)}
-                selected={AttrValue::from(form.source.clone())} on_change={update(|f, v, _| f.source = v)} />
-            <TextField id="cofund-goal-afford-limit" label={t.goal_limit} value={AttrValue::from(form.limit.clone())}
-                error={form.limit_error.clone().map(AttrValue::from)} hint={t.amount_hint} numeric=true
-                on_input={update(|f, v, _| f.limit = v)} />
-            <div class="cofund-goal-range">
-                <TextField id="cofund-goal-afford-from" label={t.range_from} value={AttrValue::from(form.from.clone())}
-                    error={form.from_error.clone().map(AttrValue::from)} numeric=true on_input={update(|f, v, _| f.from = v)} />
-                <TextField id="cofund-goal-afford-to" label={t.range_to} value={AttrValue::from(form.to.clone())}
-                    error={form.to_error.clone().map(AttrValue::from)} numeric=true on_input={update(|f, v, _| f.to = v)} />
-            </div>
-            <button type="submit" class="cofund-button">{ t.goal_submit }</button>
-            <div class="cofund-goal-output" aria-live="polite" data-testid="goal-afford-output">{ result }</div>
-        </form>
-    }
+    let onsubmit = ask_on_submit(&form, &s, lang);
+    question_form(
+        "cofund-goal-afford-q",
+        "goal-afford-output",
+        question,
+        onsubmit,
+        fields,
+        result,
+        lang,
+    )
 }
 
 fn afford_answer(
@@ -379,25 +517,13 @@ fn afford_answer(
 ) -> Html {
     let t = board_texts(lang);
     let da = lang == Lang::Da;
-    let units = noun(
-        &s.driver(driver)
-            .map_or_else(String::new, |d| d.label.clone()),
-    );
+    let units = units_of(s, driver);
     let source_name = source_label(s, source);
     let src_index = s.sources.iter().position(|src| src.id == source);
     let pays = |e: &Evaluation| {
         src_index
             .and_then(|i| e.sources.get(i))
             .map_or(Decimal::ZERO, |r| r.amount)
-    };
-    let split = |value: Decimal, e: &Evaluation| {
-        let at = format_plain(value, lang);
-        let caption = if da {
-            format!("{} ved {at} {units}", t.goal_split)
-        } else {
-            format!("{} at {at} {units}", t.goal_split)
-        };
-        split_table(s, e, caption, lang)
     };
     match outcome {
         GoalOutcome::Found { value, evaluation } => {
@@ -430,7 +556,11 @@ fn afford_answer(
             } else {
                 format!("Answer: {v} {units}.")
             };
-            answer(headline, detail, split(*value, evaluation))
+            answer(
+                headline,
+                detail,
+                split_at(s, evaluation, *value, &units, lang),
+            )
         }
         GoalOutcome::RangeEnd { value, evaluation } => {
             let v = format_plain(*value, lang);
@@ -449,7 +579,11 @@ fn afford_answer(
                     format!("Even at {v}, the end of the range, {source_name} pays only {amount} (the limit is {limit}). The range, not the money, is what limits: raise “To” to look further."),
                 )
             };
-            answer(headline, detail, split(*value, evaluation))
+            answer(
+                headline,
+                detail,
+                split_at(s, evaluation, *value, &units, lang),
+            )
         }
         GoalOutcome::NoSolution { reason } => {
             let NoSolution::ExceedsEverywhere { .. } = reason;
@@ -491,12 +625,7 @@ fn close_gap_form(props: &GoalSeekProps) -> Html {
         lang,
     );
     if s.sources.is_empty() {
-        return html! {
-            <div class="cofund-goal">
-                <h4>{ question }</h4>
-                <p class="cofund-note">{ t.goal_no_sources }</p>
-            </div>
-        };
+        return unanswerable(question, t.goal_no_sources);
     }
     let on_source = {
         let chosen = chosen.clone();
@@ -511,15 +640,19 @@ fn close_gap_form(props: &GoalSeekProps) -> Html {
         (Some(Err(e)), _) => failed(e.message(lang), lang),
         _ => html! {},
     };
-    html! {
-        <form class="cofund-goal" {onsubmit} novalidate=true aria-labelledby="cofund-goal-close-q">
-            <h4 id="cofund-goal-close-q">{ question }</h4>
-            <SelectField id="cofund-goal-close-source" label={t.goal_source} options={source_options(&s)}
-                selected={AttrValue::from(source)} on_change={on_source} />
-            <button type="submit" class="cofund-button">{ t.goal_submit }</button>
-            <div class="cofund-goal-output" aria-live="polite" data-testid="goal-close-output">{ result }</div>
-        </form>
-    }
+    let fields = html! {
+        <SelectField id="cofund-goal-close-source" label={t.goal_source} options={source_options(&s)}
+            selected={AttrValue::from(source)} on_change={on_source} />
+    };
+    question_form(
+        "cofund-goal-close-q",
+        "goal-close-output",
+        question,
+        onsubmit,
+        fields,
+        result,
+        lang,
+    )
 }
 
 fn close_answer(s: &Scenario, id: &str, outcome: &GapOutcome, lang: Lang) -> Html {
@@ -605,37 +738,51 @@ fn close_answer(s: &Scenario, id: &str, outcome: &GapOutcome, lang: Lang) -> Htm
 
 #[derive(Clone, Debug, PartialEq)]
 struct CapForm {
+    /// The language the numbers were typed in.
     lang: Lang,
-    driver: String,
+    range: DriverRange,
     source: String,
-    from: String,
-    to: String,
-    from_error: Option<String>,
-    to_error: Option<String>,
+    /// The question last asked: driver, source, range.
     asked: Option<(String, String, Range)>,
 }
 
 impl CapForm {
-    fn new(s: &Scenario, lang: Lang) -> CapForm {
-        let driver = s.drivers.first().map(|d| d.id.clone()).unwrap_or_default();
-        // A source with a cap, if there is one.
-        let source = s
-            .sources
+    /// A source with a cap if there is one, since that is what the question is about; else
+    /// the first.
+    fn likely_source(s: &Scenario) -> String {
+        s.sources
             .iter()
             .find(|src| src.kind.cap().is_some())
             .or(s.sources.first())
             .map(|src| src.id.clone())
-            .unwrap_or_default();
-        let (from, to) = driver_range_texts(s, &driver, lang);
+            .unwrap_or_default()
+    }
+}
+
+impl GoalForm for CapForm {
+    fn new(s: &Scenario, lang: Lang) -> CapForm {
         CapForm {
             lang,
-            driver,
-            source,
-            from,
-            to,
-            from_error: None,
-            to_error: None,
+            range: DriverRange::new(s, lang),
+            source: CapForm::likely_source(s),
             asked: None,
+        }
+    }
+
+    fn refit(&mut self, s: &Scenario, lang: Lang) {
+        self.range.keep_driver(s, lang);
+        if !s.sources.iter().any(|src| src.id == self.source) {
+            self.source = CapForm::likely_source(s);
+        }
+        if self.lang != lang {
+            self.range.relocalize(self.lang, lang);
+            self.lang = lang;
+        }
+    }
+
+    fn ask(&mut self, s: &Scenario, lang: Lang) {
+        if let Some(range) = self.range.read(s, lang) {
+            self.asked = Some((self.range.driver.clone(), self.source.clone(), range));
         }
     }
 }
@@ -645,33 +792,7 @@ fn cap_binds(props: &GoalSeekProps) -> Html {
     let lang = props.lang;
     let t = board_texts(lang);
     let s = props.scenario.clone();
-    let form = {
-        let s = s.clone();
-        use_state(move || CapForm::new(&s, lang))
-    };
-    {
-        let form = form.clone();
-        use_effect_with((s.clone(), lang), move |(s, lang)| {
-            let mut next = (*form).clone();
-            keep_driver(&mut next.driver, &mut next.from, &mut next.to, s, *lang);
-            // A source the scenario lost: one with a cap if there is one, else the first.
-            let capped = s.sources.iter().find(|src| src.kind.cap().is_some());
-            let current = s.sources.iter().find(|src| src.id == form.source);
-            next.source = current
-                .or(capped)
-                .or(s.sources.first())
-                .map(|src| src.id.clone())
-                .unwrap_or_default();
-            if next.lang != *lang {
-                next.from = relocalize(&next.from, next.lang, *lang, false);
-                next.to = relocalize(&next.to, next.lang, *lang, false);
-                next.lang = *lang;
-            }
-            if next != *form {
-                form.set(next);
-            }
-        });
-    }
+    let form = use_form::<CapForm>(&s, lang);
     let outcome = use_memo((s.clone(), form.asked.clone()), |(s, asked)| {
         asked
             .as_ref()
@@ -680,35 +801,18 @@ fn cap_binds(props: &GoalSeekProps) -> Html {
     let source_name = (!form.source.is_empty()).then(|| source_label(&s, &form.source));
     let question = cap_question(source_name.as_deref(), lang);
     if s.drivers.is_empty() || s.sources.is_empty() {
-        return html! {
-            <div class="cofund-goal">
-                <h4>{ question }</h4>
-                <p class="cofund-note">{ t.goal_no_drivers }</p>
-            </div>
-        };
+        return unanswerable(question, t.goal_no_drivers);
     }
-    let update = |f: fn(&mut CapForm, String, &Scenario)| {
-        let (form, s) = (form.clone(), s.clone());
-        Callback::from(move |text: String| {
-            let mut next = (*form).clone();
-            f(&mut next, text, &s);
-            form.set(next);
-        })
-    };
-    let onsubmit = {
-        let (form, s) = (form.clone(), s.clone());
-        submit(move || {
-            let mut next = (*form).clone();
-            let (from_error, to_error, range) =
-                read_range(&s, &next.driver, &next.from, &next.to, lang);
-            next.from_error = from_error;
-            next.to_error = to_error;
-            if let Some(range) = range {
-                next.asked = Some((next.driver.clone(), next.source.clone(), range));
-            }
-            form.set(next);
-        })
-    };
+    let update = |apply| edit(&form, &s, apply);
+    let fields = html! { <>
+        <SelectField id="cofund-goal-cap-source" label={t.goal_source} options={source_options(&s)}
+            selected={AttrValue::from(form.source.clone())} on_change={update(|f, v, _| f.source = v)} />
+        <SelectField id="cofund-goal-cap-driver" label={t.driver_label} options={driver_options(&s)}
+            selected={AttrValue::from(form.range.driver.clone())}
+            on_change={update(|f, v, s| f.range.choose(v, s, f.lang))} />
+        { form.range.fields(["cofund-goal-cap-from", "cofund-goal-cap-to"],
+            update(|f, v, _| f.range.from = v), update(|f, v, _| f.range.to = v), lang) }
+    </> };
     let result = match (&*outcome, &form.asked) {
         (Some(Ok(outcome)), Some((driver, source, _))) => {
             cap_answer(&s, driver, source, outcome, lang)
@@ -716,33 +820,22 @@ fn cap_binds(props: &GoalSeekProps) -> Html {
         (Some(Err(e)), _) => failed(e.message(lang), lang),
         _ => html! {},
     };
-    html! {
-        <form class="cofund-goal" {onsubmit} novalidate=true aria-labelledby="cofund-goal-cap-q">
-            <h4 id="cofund-goal-cap-q">{ question }</h4>
-            <SelectField id="cofund-goal-cap-source" label={t.goal_source} options={source_options(&s)}
-                selected={AttrValue::from(form.source.clone())} on_change={update(|f, v, _| f.source = v)} />
-            <SelectField id="cofund-goal-cap-driver" label={t.driver_label} options={driver_options(&s)}
-                selected={AttrValue::from(form.driver.clone())}
-                on_change={update(|f, v, s| { (f.from, f.to) = driver_range_texts(s, &v, f.lang); f.driver = v; })} />
-            <div class="cofund-goal-range">
-                <TextField id="cofund-goal-cap-from" label={t.range_from} value={AttrValue::from(form.from.clone())}
-                    error={form.from_error.clone().map(AttrValue::from)} numeric=true on_input={update(|f, v, _| f.from = v)} />
-                <TextField id="cofund-goal-cap-to" label={t.range_to} value={AttrValue::from(form.to.clone())}
-                    error={form.to_error.clone().map(AttrValue::from)} numeric=true on_input={update(|f, v, _| f.to = v)} />
-            </div>
-            <button type="submit" class="cofund-button">{ t.goal_submit }</button>
-            <div class="cofund-goal-output" aria-live="polite" data-testid="goal-cap-output">{ result }</div>
-        </form>
-    }
+    let onsubmit = ask_on_submit(&form, &s, lang);
+    question_form(
+        "cofund-goal-cap-q",
+        "goal-cap-output",
+        question,
+        onsubmit,
+        fields,
+        result,
+        lang,
+    )
 }
 
 fn cap_answer(s: &Scenario, driver: &str, source: &str, outcome: &CapOutcome, lang: Lang) -> Html {
     let t = board_texts(lang);
     let da = lang == Lang::Da;
-    let units = noun(
-        &s.driver(driver)
-            .map_or_else(String::new, |d| d.label.clone()),
-    );
+    let units = units_of(s, driver);
     let name = source_label(s, source);
     match outcome {
         CapOutcome::BindsFrom {
@@ -763,12 +856,11 @@ fn cap_answer(s: &Scenario, driver: &str, source: &str, outcome: &CapOutcome, la
                     "{name} reaches its cap of {cap} at {v} {units}; beyond that it pays no more."
                 )
             };
-            let caption = if da {
-                format!("{} ved {v} {units}", t.goal_split)
-            } else {
-                format!("{} at {v} {units}", t.goal_split)
-            };
-            answer(headline, detail, split_table(s, evaluation, caption, lang))
+            answer(
+                headline,
+                detail,
+                split_at(s, evaluation, *value, &units, lang),
+            )
         }
         CapOutcome::NeverBinds {
             cap,
