@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { dirname, join } from 'node:path';
-import { openApp, newPage, gotoApp, screenshot, norm, eventually, expectText, withTimeout, assertNoAxeViolations } from './browser.mjs';
+import { openApp, newPage, gotoApp, withAppPage, screenshot, norm, eventually, expectText, withTimeout, assertNoAxeViolations } from './browser.mjs';
 
 
 const NAME_150 = 'Nordjysk Vækstpilotordning 2020–2023, 150 vækstpiloter';
@@ -20,18 +20,8 @@ after(async () => {
   await app?.close();
 });
 
-/** A fresh page and context; the page must log no errors. */
-async function withPage(body, { query = '?preset=vaekstpilot-150', context = {}, shot } = {}) {
-  const { page, errors } = await newPage(app.browser, context);
-  try {
-    await gotoApp(page, app.url, query);
-    await body(page);
-    assert.deepEqual(errors, [], 'the page logged errors');
-  } finally {
-    if (shot) await screenshot(page, shot).catch(() => {});
-    await page.context().close();
-  }
-}
+/** Runs `body(page)` on a fresh app page with the Vækstpilot preset unless told otherwise. */
+const withPage = (body, options = {}) => withAppPage(app, body, { query: '?preset=vaekstpilot-150', ...options });
 
 const total = (page) => page.locator('[data-testid="total-cost"]').first();
 

@@ -1,5 +1,6 @@
 // Shared helpers for the e2e tests: the system Chromium (never a downloaded one),
 // the built app served from dist/, and a page that records console errors.
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -75,12 +76,48 @@ export async function newPage(browser, contextOptions = {}) {
   return { page, errors };
 }
 
-/** Save a full-page screenshot to tests/e2e/artifacts/NAME.png. */
+/**
+ * Save a full-page screenshot to tests/e2e/artifacts/NAME.png. A full-page capture keeps the
+ * viewport's height, and the app's results column is sticky, as tall as the viewport and
+ * scrolls inside: the picture would show only its top, its tables cut off as if empty. So
+ * for the picture the viewport is as tall as the page; then size and scroll are put back.
+ */
 export async function screenshot(page, name) {
   mkdirSync(artifactsDir, { recursive: true });
   const path = join(artifactsDir, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  const viewport = page.viewportSize();
+  const { height, x, y } = await page.evaluate(() => ({
+    height: document.documentElement.scrollHeight,
+    x: window.scrollX,
+    y: window.scrollY,
+  }));
+  const taller = viewport && height > viewport.height;
+  if (taller) await page.setViewportSize({ width: viewport.width, height });
+  try {
+    await page.screenshot({ path, fullPage: true });
+  } finally {
+    if (taller) {
+      await page.setViewportSize(viewport);
+      await page.evaluate(([x, y]) => window.scrollTo(x, y), [x, y]);
+    }
+  }
   return path;
+}
+
+/**
+ * Runs `body(page)` on a fresh page (and context) of `app` opened at `query`; the page must
+ * log no errors. Screenshot `shot` at the end, also when the body failed.
+ */
+export async function withAppPage(app, body, { query = '', context = {}, shot } = {}) {
+  const { page, errors } = await newPage(app.browser, context);
+  try {
+    await gotoApp(page, app.url, query);
+    await body(page);
+    assert.deepEqual(errors, [], 'the page logged errors');
+  } finally {
+    if (shot) await screenshot(page, shot).catch(() => {});
+    await page.context().close();
+  }
 }
 
 /** Whitespace (including the no-break spaces of formatted amounts) as single spaces, trimmed. */

@@ -5,9 +5,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   openApp,
-  newPage,
+  withAppPage,
   screenshot,
-  gotoApp,
   norm,
   eventually,
   expectText,
@@ -25,18 +24,8 @@ after(async () => {
   await app?.close();
 });
 
-/** Run `body(page)` on a fresh page; the page must log no errors. Screenshot `shot` at the end. */
-async function withPage(body, { query = '', context = {}, shot } = {}) {
-  const { page, errors } = await newPage(app.browser, context);
-  try {
-    await gotoApp(page, app.url, query);
-    await body(page);
-    assert.deepEqual(errors, [], 'the page logged errors');
-  } finally {
-    if (shot) await screenshot(page, shot).catch(() => {});
-    await page.context().close();
-  }
-}
+/** Runs `body(page)` on a fresh app page (see `withAppPage`). */
+const withPage = (body, options) => withAppPage(app, body, options);
 
 // --- Locators, by what a user sees where possible --------------------------------------------
 
