@@ -6,8 +6,8 @@ use std::str::FromStr;
 use cofund::model::error::Problem;
 use cofund::model::{
     close_gap, driver_where_cap_binds, evaluate, max_driver_within, tornado, Base, CapOutcome,
-    CostKind, CostLine, Driver, GapImpossible, GapOutcome, GoalOutcome, Input, NoSolution, Range,
-    Scenario, Source, SourceKind, Target,
+    CostKind, CostLine, Driver, Evaluation, GapImpossible, GapOutcome, GoalOutcome, Input,
+    NoSolution, Range, Scenario, ScenarioError, Source, SourceKind, Target,
 };
 use cofund::numbers::Lang;
 use cofund::presets::Preset;
@@ -16,6 +16,34 @@ use proptest::prelude::*;
 
 fn d(text: &str) -> Decimal {
     Decimal::from_str(text).expect("test literal")
+}
+
+/// What `close_gap` found when it closed the gap; any other outcome fails the test with it.
+struct Solved {
+    input: Input,
+    previous: Decimal,
+    value: Decimal,
+    rounded_up: bool,
+    evaluation: Evaluation,
+}
+
+fn solved(outcome: Result<GapOutcome, ScenarioError>) -> Solved {
+    match outcome {
+        Ok(GapOutcome::Solved {
+            input,
+            previous,
+            value,
+            rounded_up,
+            evaluation,
+        }) => Solved {
+            input,
+            previous,
+            value,
+            rounded_up,
+            evaluation,
+        },
+        other => panic!("the gap was not closed: {other:?}"),
+    }
 }
 
 fn preset(key: &str) -> Scenario {
@@ -307,23 +335,19 @@ fn share_rate_that_closes_the_gap_is_rounded_up() {
     // 21.900.000 × 0,657535 = 14.400.016,50: gap 0, surplus 16,50.
     let s = without_residual();
     assert_eq!(evaluate(&s).map(|e| e.gap), Ok(d("3450000")));
-    match close_gap(&s, "deb") {
-        Ok(GapOutcome::Solved {
-            input,
-            previous,
-            value,
-            rounded_up,
-            evaluation,
-        }) => {
-            assert_eq!(input, Input::SourceRate(0));
-            assert_eq!(input.path(), "sources[0].rate");
-            assert_eq!((previous, value, rounded_up), (d("50"), d("65.7535"), true));
-            assert_eq!(evaluation.gap, d("0"));
-            assert_eq!(evaluation.surplus, d("16.5"));
-            assert_eq!(source(&s, &evaluation, "deb"), d("14400016.5"));
-        }
-        other => panic!("{other:?}"),
-    }
+    let Solved {
+        input,
+        previous,
+        value,
+        rounded_up,
+        evaluation,
+    } = solved(close_gap(&s, "deb"));
+    assert_eq!(input, Input::SourceRate(0));
+    assert_eq!(input.path(), "sources[0].rate");
+    assert_eq!((previous, value, rounded_up), (d("50"), d("65.7535"), true));
+    assert_eq!(evaluation.gap, d("0"));
+    assert_eq!(evaluation.surplus, d("16.5"));
+    assert_eq!(source(&s, &evaluation, "deb"), d("14400016.5"));
 }
 
 #[test]
@@ -331,18 +355,14 @@ fn exactly_one_hundred_percent_is_possible() {
     // Without companies' payment DEB must pay all of 21.900.000: 100 %, exact.
     let mut s = without_residual();
     s.sources.retain(|src| src.id != "companies");
-    match close_gap(&s, "deb") {
-        Ok(GapOutcome::Solved {
-            value,
-            rounded_up,
-            evaluation,
-            ..
-        }) => {
-            assert_eq!((value, rounded_up), (d("100"), false));
-            assert_eq!((evaluation.gap, evaluation.surplus), (d("0"), d("0")));
-        }
-        other => panic!("{other:?}"),
-    }
+    let Solved {
+        value,
+        rounded_up,
+        evaluation,
+        ..
+    } = solved(close_gap(&s, "deb"));
+    assert_eq!((value, rounded_up), (d("100"), false));
+    assert_eq!((evaluation.gap, evaluation.surplus), (d("0"), d("0")));
 }
 
 #[test]
@@ -356,23 +376,19 @@ fn fixed_per_year_and_per_unit_amounts() {
             amount: d("1000000"),
         },
     });
-    match close_gap(&s, "brn") {
-        Ok(GapOutcome::Solved {
-            input,
-            previous,
-            value,
-            rounded_up,
-            evaluation,
-        }) => {
-            assert_eq!(input, Input::SourceAmount(2));
-            assert_eq!(
-                (previous, value, rounded_up),
-                (d("1000000"), d("3450000"), false)
-            );
-            assert_eq!((evaluation.gap, evaluation.surplus), (d("0"), d("0")));
-        }
-        other => panic!("{other:?}"),
-    }
+    let Solved {
+        input,
+        previous,
+        value,
+        rounded_up,
+        evaluation,
+    } = solved(close_gap(&s, "brn"));
+    assert_eq!(input, Input::SourceAmount(2));
+    assert_eq!(
+        (previous, value, rounded_up),
+        (d("1000000"), d("3450000"), false)
+    );
+    assert_eq!((evaluation.gap, evaluation.surplus), (d("0"), d("0")));
 
     // 100.000 a year over 3 years leaves 3.150.000: + 1.050.000 a year = 1.150.000 a year.
     let mut s = without_residual();
@@ -390,20 +406,16 @@ fn fixed_per_year_and_per_unit_amounts() {
 
     // Companies: 50.000 + 3.450.000 / 150 = 73.000 per pilot, exact.
     let s = without_residual();
-    match close_gap(&s, "companies") {
-        Ok(GapOutcome::Solved {
-            input,
-            value,
-            rounded_up,
-            evaluation,
-            ..
-        }) => {
-            assert_eq!(input, Input::SourceAmount(1));
-            assert_eq!((value, rounded_up), (d("73000"), false));
-            assert_eq!(source(&s, &evaluation, "companies"), d("10950000"));
-        }
-        other => panic!("{other:?}"),
-    }
+    let Solved {
+        input,
+        value,
+        rounded_up,
+        evaluation,
+        ..
+    } = solved(close_gap(&s, "companies"));
+    assert_eq!(input, Input::SourceAmount(1));
+    assert_eq!((value, rounded_up), (d("73000"), false));
+    assert_eq!(source(&s, &evaluation, "companies"), d("10950000"));
 }
 
 #[test]
@@ -418,18 +430,14 @@ fn per_unit_amount_that_does_not_terminate() {
         amount: d("100"),
         eligible: true,
     });
-    match close_gap(&s, "companies") {
-        Ok(GapOutcome::Solved {
-            value,
-            rounded_up,
-            evaluation,
-            ..
-        }) => {
-            assert_eq!((value, rounded_up), (d("73000.34"), true));
-            assert_eq!((evaluation.gap, evaluation.surplus), (d("0"), d("1")));
-        }
-        other => panic!("{other:?}"),
-    }
+    let Solved {
+        value,
+        rounded_up,
+        evaluation,
+        ..
+    } = solved(close_gap(&s, "companies"));
+    assert_eq!((value, rounded_up), (d("73000.34"), true));
+    assert_eq!((evaluation.gap, evaluation.surplus), (d("0"), d("1")));
 }
 
 #[test]
@@ -496,20 +504,16 @@ fn residual_answers_with_the_cap_it_needs() {
     // The others can still close it: DEB to (10.950.000 + 450.000) / 21.900.000
     // = 52,0547945…% → 52,0548 %, which pays 11.400.001,20; the residual, no longer at its
     // cap, absorbs the 1,20 kr.: 21.900.000 − 7.500.000 − 11.400.001,20 = 2.999.998,80.
-    match close_gap(&s, "deb") {
-        Ok(GapOutcome::Solved {
-            value,
-            rounded_up,
-            evaluation,
-            ..
-        }) => {
-            assert_eq!((value, rounded_up), (d("52.0548"), true));
-            assert_eq!((evaluation.gap, evaluation.surplus), (d("0"), d("0")));
-            assert_eq!(source(&s, &evaluation, "deb"), d("11400001.2"));
-            assert_eq!(source(&s, &evaluation, "local"), d("2999998.8"));
-        }
-        other => panic!("{other:?}"),
-    }
+    let Solved {
+        value,
+        rounded_up,
+        evaluation,
+        ..
+    } = solved(close_gap(&s, "deb"));
+    assert_eq!((value, rounded_up), (d("52.0548"), true));
+    assert_eq!((evaluation.gap, evaluation.surplus), (d("0"), d("0")));
+    assert_eq!(source(&s, &evaluation, "deb"), d("11400001.2"));
+    assert_eq!(source(&s, &evaluation, "local"), d("2999998.8"));
 }
 
 #[test]
