@@ -208,9 +208,11 @@ pub fn app() -> Html {
         let (state, notices, paused) = (state.clone(), notices.clone(), *autosave_paused);
         use_effect_with((state.revision, paused), move |_| {
             if !paused {
-                let saved = state.to_saved();
+                // The handle holds the workspace as of this render; it is turned into a
+                // document only when the save is due, not on every keystroke before it
+                // (a 200-line scenario is some hundreds of string copies each time).
                 let timeout = Timeout::new(AUTOSAVE_DELAY_MS, move || {
-                    let refused = local::save(&saved) == Err(local::SaveError::Refused);
+                    let refused = local::save(&state.to_saved()) == Err(local::SaveError::Refused);
                     if refused && !notices.contains(&Notice::SaveRefused) {
                         let mut next = (*notices).clone();
                         next.push(Notice::SaveRefused);
