@@ -414,7 +414,8 @@ fn whole_number(value: &Value, path: &str) -> Result<Decimal, ScenarioError> {
 }
 
 /// The value as the user wrote it, for messages: strings in quotes, the rest as JSON.
-fn show(value: &Value) -> String {
+/// Also the workspace reader's (`storage::workspace`), so both documents quote alike.
+pub(crate) fn show(value: &Value) -> String {
     let text = value.to_string();
     // Long values (a pasted document in the wrong field) would drown the message.
     if text.chars().count() > 60 {

@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 
 use super::error::{Problem, ScenarioError};
-use super::eval::evaluate;
+use super::eval::{evaluate, Evaluation};
 use super::scenario::Scenario;
 
 /// The most points one sweep may produce; beyond this a typo in `step` would exhaust memory.
@@ -18,6 +18,19 @@ pub struct SweepRow {
     pub sources: Vec<Decimal>,
     pub gap: Decimal,
     pub surplus: Decimal,
+}
+
+impl SweepRow {
+    /// The row for `value`, from the scenario's evaluation with that value.
+    pub(crate) fn at(value: Decimal, e: &Evaluation) -> SweepRow {
+        SweepRow {
+            value,
+            total_cost: e.total_cost,
+            sources: e.sources.iter().map(|s| s.amount).collect(),
+            gap: e.gap,
+            surplus: e.surplus,
+        }
+    }
 }
 
 /// Evaluates `scenario` with driver `driver` set to `from`, `from + step`, … up to and
@@ -69,14 +82,7 @@ pub fn sweep(
         if let Some(d) = working.driver_mut(driver) {
             d.value = value;
         }
-        let e = evaluate(&working)?;
-        rows.push(SweepRow {
-            value,
-            total_cost: e.total_cost,
-            sources: e.sources.iter().map(|s| s.amount).collect(),
-            gap: e.gap,
-            surplus: e.surplus,
-        });
+        rows.push(SweepRow::at(value, &evaluate(&working)?));
         value = match value.checked_add(step) {
             Some(next) => next,
             None => break,

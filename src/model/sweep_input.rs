@@ -44,14 +44,7 @@ pub fn sweep_input(
             break;
         };
         set(&mut working, input, value);
-        let e = evaluate(&working)?;
-        rows.push(SweepRow {
-            value,
-            total_cost: e.total_cost,
-            sources: e.sources.iter().map(|r| r.amount).collect(),
-            gap: e.gap,
-            surplus: e.surplus,
-        });
+        rows.push(SweepRow::at(value, &evaluate(&working)?));
     }
     Ok(rows)
 }

@@ -26,6 +26,7 @@
 use serde_json::{Map, Value};
 
 use crate::model::error::Problem;
+use crate::model::read::show;
 use crate::model::{self, parse_json, Scenario, ScenarioError};
 use crate::numbers::Lang;
 
@@ -266,17 +267,6 @@ fn check_version(version: &Value) -> Result<(), WorkspaceError> {
             )
             .got(show(other)),
         )),
-    }
-}
-
-/// A JSON value as the user wrote it, shortened for messages.
-pub(crate) fn show(value: &Value) -> String {
-    let text = value.to_string();
-    if text.chars().count() > 60 {
-        let cut: String = text.chars().take(57).collect();
-        format!("{cut}...")
-    } else {
-        text
     }
 }
 
