@@ -4,7 +4,7 @@
 #  1. minifies the app's wasm-bindgen glue and its snippets (web/board-loader.js) in release
 #     builds (Trunk minifies CSS and HTML but leaves those as they are: about 2 KB gzip);
 #  2. builds the board views' program and its stylesheet into board/, which the app
-#     fetches when a board view is first opened (web/board-loader.js);
+#     fetches when a board view or the embed dialog is first opened (web/board-loader.js);
 #  3. builds the embeddable widget into embed/ (scripts/build-embed.sh).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

@@ -1,6 +1,6 @@
 // Fetches the board program (web/src/bin/cofund-board.rs, built into board/ next to
 // index.html) and its stylesheet the first time the app needs them: to show a board view or
-// to write the workbook. The app's wasm-bindgen glue imports this file
+// the embed dialog, or to write the workbook. The app's wasm-bindgen glue imports this file
 // (web/src/ui/board/lazy.rs). The browser keeps a module once imported, wasm-bindgen's init
 // returns the instance it already made, and the stylesheet is linked once, so later calls
 // cost nothing.

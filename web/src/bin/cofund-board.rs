@@ -1,7 +1,7 @@
-//! The board views (comparison, analysis, presentation) and the workbook writer as a
-//! program of their own, which the app loads only when a visitor first opens a board view
-//! or downloads the workbook: most visits never do, and this keeps their code (a third of
-//! the app's) out of the first download. The app's side
+//! The board views (comparison, analysis, presentation), the embed dialog and the workbook
+//! writer as a program of their own, which the app loads only when a visitor first opens a
+//! board view or the embed dialog, or downloads the workbook: most visits never do, and this
+//! keeps their code (a third of the app's) out of the first download. The app's side
 //! is `cofund_web::ui::board::lazy`; the request format is `cofund_web::ui::board::request`.
 
 use std::rc::Rc;

@@ -1,9 +1,10 @@
-//! The board views as the app shows them: an element the board program renders into,
-//! fetched the first time a visitor opens a board view (`web/board-loader.js`).
+//! The board views (and the embed dialog) as the app shows them: an element the board
+//! program renders into, fetched the first time a visitor opens one (`web/board-loader.js`).
 //!
 //! Why a second program: the comparison, analysis and presentation views are a third of
-//! the app's code, and most visits use only the editor. Keeping them out of the first
-//! download makes the app start sooner (BENCHMARKS.md, "Bundle of the app").
+//! the app's code, and most visits use only the editor; the embed dialog is for intranet
+//! editors alone. Keeping them out of the first download makes the app start sooner
+//! (BENCHMARKS.md, "Bundle of the app").
 //!
 //! While the program loads, a status line says so; if it cannot be fetched, the line says
 //! why, and the rest of the app goes on working.
