@@ -25,4 +25,10 @@ bundle_css "$out/cofund-embed.css" styles/app.css styles/results.css styles/embe
 
 cp web/embed/cofund.js web/embed/cofund-host.js web/embed/embed.html web/embed/embed-page.css \
   styles/favicon.svg "$out/"
+# The two scripts host pages load are shipped without their comments (they explain, in the
+# source, why the loader does what it does).
+if [ "$profile" = release ]; then
+  minify_js "$out/cofund.js"
+  minify_js "$out/cofund-host.js"
+fi
 echo "build-embed: $profile widget in $out"

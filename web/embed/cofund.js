@@ -6,10 +6,14 @@
 // It loads the widget (cofund-embed.js and its .wasm, next to this file) once and mounts
 // a widget in every [data-cofund] element. For elements added later, import and call
 // `mount()`. No inline script or style is used anywhere, so the page's CSP can stay strict.
-import init, { mount_all } from './cofund-embed.js';
-
 const base = new URL('./', import.meta.url).href;
-const ready = init();
+
+// The wasm is asked for before the glue is imported: otherwise the glue would fetch it only
+// once it had arrived itself, a round trip later. (The iframe page asks for both even
+// sooner, in its <head>; this fetch then takes the preloaded response.)
+const wasm = fetch(`${base}cofund-embed_bg.wasm`);
+const { default: init, mount_all } = await import('./cofund-embed.js');
+const ready = init({ module_or_path: wasm });
 
 /** Mounts a widget in every [data-cofund] element that has none yet. */
 export async function mount() {

@@ -1,0 +1,74 @@
+// Start-up over a slower network: time from navigation until the first total is shown, for
+// the app and for the iframe widget, with Chromium's network emulation (latency and
+// bandwidth; files as the test server sends them, uncompressed). Not part of the test run:
+// a benchmark to compare builds, interleaved so that the machine's slow spells hit both.
+//
+//   node tests/e2e/startup.bench.mjs [--latency 40] [--mbit 50] [--loads 8] DIST [DIST…]
+//
+// Prints the median and every load per build and page (BENCHMARKS.md, "Start-up").
+import { chromium } from 'playwright-core';
+import { startServer } from './server.mjs';
+import { CHROMIUM_ARGS } from './browser.mjs';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i < 0 ? fallback : Number(args.splice(i, 2)[1]);
+};
+const latency = option('latency', 40);
+const mbit = option('mbit', 50);
+const loads = option('loads', 8);
+const dists = args.length ? args : ['dist'];
+
+const PAGES = {
+  app: { path: '?preset=vaekstpilot-150', total: () => document.querySelectorAll('[data-testid="total-cost"]') },
+  widget: {
+    path: 'embed/embed.html?preset=vaekstpilot-150&mode=compact&readonly',
+    total: () => [...document.querySelectorAll('[data-cofund]')].flatMap((h) => [...(h.shadowRoot?.querySelectorAll('[data-testid="total-cost"]') ?? [])]),
+  },
+};
+
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const servers = await Promise.all(dists.map((d) => startServer(d)));
+try {
+  for (const [name, { path, total }] of Object.entries(PAGES)) {
+    const times = dists.map(() => []);
+    for (let round = 0; round < loads; round++) {
+      for (let i = 0; i < dists.length; i++) {
+        const context = await browser.newContext();
+        // Polled every frame from the start: the first frame with the total shown.
+        await context.addInitScript(`(() => {
+          window.__shown = 0;
+          const total = ${total.toString()};
+          const tick = () => {
+            const shown = [...total()].some((t) => t.checkVisibility() && t.textContent.includes('21.900.000'));
+            if (shown) window.__shown = performance.now(); else requestAnimationFrame(tick);
+          };
+          requestAnimationFrame(tick);
+        })()`);
+        const page = await context.newPage();
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Network.enable');
+        await cdp.send('Network.emulateNetworkConditions', {
+          offline: false,
+          latency,
+          downloadThroughput: (mbit * 1e6) / 8,
+          uploadThroughput: (mbit * 1e6) / 8,
+        });
+        await page.goto(servers[i].url + path);
+        await page.waitForFunction(() => window.__shown > 0, null, { timeout: 60_000 });
+        times[i].push(await page.evaluate(() => window.__shown));
+        await context.close();
+      }
+    }
+    for (let i = 0; i < dists.length; i++) {
+      const sorted = [...times[i]].sort((a, b) => a - b);
+      const n = sorted.length;
+      const median = n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+      console.log(`${name} ${dists[i]}: latency ${latency} ms, ${mbit} Mbit/s, median ${median.toFixed(0)} ms over ${n} loads (${times[i].map((t) => t.toFixed(0)).join(' ')})`);
+    }
+  }
+} finally {
+  await browser.close();
+  for (const s of servers) await s.close();
+}
