@@ -80,26 +80,29 @@ export async function newPage(browser, contextOptions = {}) {
  * Save a full-page screenshot to tests/e2e/artifacts/NAME.png. A full-page capture keeps the
  * viewport's height, and the app's results column is sticky, as tall as the viewport and
  * scrolls inside: the picture would show only its top, its tables cut off as if empty. So
- * for the picture the viewport is as tall as the page; then size and scroll are put back.
+ * for the picture the viewport is as tall as the page; then its size and every scroll
+ * position (the page's and inner ones) are put back, for the test to go on as it was.
  */
 export async function screenshot(page, name) {
   mkdirSync(artifactsDir, { recursive: true });
   const path = join(artifactsDir, `${name}.png`);
   const viewport = page.viewportSize();
-  const { height, x, y } = await page.evaluate(() => ({
-    height: document.documentElement.scrollHeight,
-    x: window.scrollX,
-    y: window.scrollY,
-  }));
+  const height = await page.evaluate(() => {
+    window.__cofundScrolled = [...document.querySelectorAll('*')]
+      .filter((el) => el.scrollTop || el.scrollLeft)
+      .map((el) => [el, el.scrollLeft, el.scrollTop]);
+    return document.documentElement.scrollHeight;
+  });
   const taller = viewport && height > viewport.height;
   if (taller) await page.setViewportSize({ width: viewport.width, height });
   try {
     await page.screenshot({ path, fullPage: true });
   } finally {
-    if (taller) {
-      await page.setViewportSize(viewport);
-      await page.evaluate(([x, y]) => window.scrollTo(x, y), [x, y]);
-    }
+    if (taller) await page.setViewportSize(viewport);
+    await page.evaluate(() => {
+      for (const [el, left, top] of window.__cofundScrolled ?? []) el.scrollTo(left, top);
+      delete window.__cofundScrolled;
+    });
   }
   return path;
 }

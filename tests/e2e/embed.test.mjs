@@ -339,6 +339,12 @@ test('the app\'s embed dialog: snippet for the current scenario, live preview, k
     assert.deepEqual(real, [], 'console errors or CSP violations with the dialog open');
     await screenshot(page, 'embed-dialog');
     await assertNoAxeViolations(page, 'embed dialog open');
+    // The app's undo keys leave the dialog alone: Ctrl+Z in one of its fields must not undo
+    // the 225 pilots behind it (the field's own undo may take back what was typed there).
+    await origins.focus();
+    await page.keyboard.press('Control+Z');
+    await page.waitForTimeout(300);
+    await expectText(total(page), '32.850.000 kr.', 'the scenario behind the dialog is as it was');
     // Escape closes the modal dialog and focus returns to the button that opened it.
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });

@@ -12,6 +12,9 @@ const base = new URL('./', import.meta.url).href;
 // once it had arrived itself, a round trip later. (The iframe page asks for both even
 // sooner, in its <head>; this fetch then takes the preloaded response.)
 const wasm = fetch(`${base}cofund-embed_bg.wasm`);
+// A failed fetch is reported by `init` below; this only keeps the browser from also calling
+// it unhandled while the glue is still on its way.
+wasm.catch(() => {});
 const { default: init, mount_all } = await import('./cofund-embed.js');
 const ready = init({ module_or_path: wasm });
 

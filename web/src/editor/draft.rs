@@ -726,6 +726,18 @@ mod tests {
     }
 
     #[test]
+    fn a_cached_read_in_another_language_reads_the_text_again() {
+        // "1.500" is 1500 in Danish and 1.5 in English; the list is the same `Rc` both times.
+        let mut d = Draft::from_scenario(&vaekstpilot(), Lang::Da);
+        Rc::make_mut(&mut d.costs)[0].amount = "1.500".into();
+        let mut cache = ReadCache::default();
+        let amount = |lang, cache: &mut ReadCache| d.read(lang, cache).unwrap().costs[0].amount;
+        assert_eq!(amount(Lang::Da, &mut cache), Decimal::from(1500));
+        assert_eq!(amount(Lang::En, &mut cache), Decimal::new(15, 1));
+        assert_eq!(amount(Lang::Da, &mut cache), Decimal::from(1500));
+    }
+
+    #[test]
     fn the_source_documents_typo_is_refused_at_its_field_and_kept() {
         let mut d = Draft::from_scenario(&vaekstpilot(), Lang::Da);
         Rc::make_mut(&mut d.costs)[1].amount = "32.850.0000".into();

@@ -422,7 +422,9 @@ mod tests {
             Box::new(move |s| Action::Move(Row::Cost(s.draft.costs[5].key), Direction::Up)),
             Box::new(move |s| Action::Remove(Row::Cost(s.draft.costs[0].key))),
             Box::new(|_| Action::AddCost),
-            // "1.500" means 1500 in Danish and 1.5 in English: the cache must not carry over.
+            // "1.500" means 1500 in Danish and 1.5 in English. Switching converts the text
+            // (a new list), so this checks the conversion; the language key of the cache is
+            // checked in draft.rs, on one list read in both languages.
             Box::new(move |s| Action::Text(cost(s, 1), "1.500".into())),
             Box::new(|_| Action::SetLang(Lang::En)),
             Box::new(move |_| Action::Text(driver, "53".into())),

@@ -137,10 +137,24 @@ impl PageOptions {
 /// The value of the template picker's "blank scenario" option.
 const BLANK: &str = "blank";
 
-/// Ctrl+Z undoes and Ctrl+Shift+Z or Ctrl+Y redoes, everywhere on the page: the inputs are
-/// controlled by the app's state, so the browser's own per-field undo would fight it.
+/// Ctrl+Z undoes and Ctrl+Shift+Z or Ctrl+Y redoes, everywhere in the app: its inputs are
+/// controlled by the app's state, so the browser's own per-field undo would fight it. Not
+/// in the board program's element: its fields (goal seek, the embed dialog) are its own,
+/// and an undo there must not change the scenarios behind a view or a modal dialog.
 fn undo_shortcut(event: &web_sys::KeyboardEvent) -> Option<WorkspaceAction> {
     if !(event.ctrl_key() || event.meta_key()) || event.alt_key() {
+        return None;
+    }
+    let in_board = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| {
+            el.closest(&format!("#{}", lazy::BOARD_ROOT_ID))
+                .ok()
+                .flatten()
+        })
+        .is_some();
+    if in_board {
         return None;
     }
     match event.key().to_lowercase().as_str() {
@@ -208,9 +222,9 @@ pub fn app() -> Html {
         let (state, notices, paused) = (state.clone(), notices.clone(), *autosave_paused);
         use_effect_with((state.revision, paused), move |_| {
             if !paused {
-                // The handle holds the workspace as of this render; it is turned into a
-                // document only when the save is due, not on every keystroke before it
-                // (a 200-line scenario is some hundreds of string copies each time).
+                // The workspace is turned into a document when the save is due (the handle
+                // reads the state as it is then), not on every keystroke before it: a
+                // 200-line scenario is some hundreds of string copies each time.
                 let timeout = Timeout::new(AUTOSAVE_DELAY_MS, move || {
                     let refused = local::save(&state.to_saved()) == Err(local::SaveError::Refused);
                     if refused && !notices.contains(&Notice::SaveRefused) {

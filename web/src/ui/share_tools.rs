@@ -1,5 +1,7 @@
-//! Keeping and passing on work: export and import scenario files, a share link, and CSV
-//! downloads of the results and of a sweep. Everything happens in the browser.
+//! Keeping and passing on work: export and import scenario files, a share link, CSV
+//! downloads of the results and of a sweep, the workbook (.xlsx) of all scenarios, and the
+//! button that opens the embed dialog. Everything happens in the browser; the workbook's
+//! writer and the embed dialog come with the board program, fetched on first use.
 
 use std::rc::Rc;
 

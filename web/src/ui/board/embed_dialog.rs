@@ -3,10 +3,12 @@
 //! scenario. A native modal `<dialog>`: it keeps focus inside and closes on Escape.
 //!
 //! Part of the board program, fetched when the app's "Indlejr …" button is first used (or
-//! hovered): only intranet editors need it, and it is some 12 KB (gzip) of the app's first
-//! download otherwise. It opens as soon as it is mounted and says when it has closed; the
-//! app then removes it and puts focus back on its button. The scenario cannot change while
-//! the dialog is open (it is modal), so the one the app sent is the one the code is for.
+//! has the pointer or focus on it): only intranet editors need it, and it is some 12 KB
+//! (gzip) of the app's first download otherwise. It opens as soon as it is mounted and says
+//! when it has closed; the app then removes it and puts focus back on its button. Each
+//! opening starts from the defaults, for the scenario as it is then. While it is open (it is
+//! modal, and the app's undo keys leave the board's element alone) the scenario stays as
+//! the app sent it.
 
 use std::rc::Rc;
 
@@ -120,14 +122,19 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
     let choice = use_state(|| Choice::new(&props.scenario, lang));
     let copied = use_state(|| None::<bool>);
 
-    // Opens as soon as it is in the page: the app mounts it when its button is used.
+    // Opens as soon as it is in the page: the app mounts it when its button is used. If the
+    // browser will not show it, the app hears so at once, as if it had been closed, and
+    // its button works again.
     {
-        let (dialog, open) = (dialog.clone(), open.clone());
+        let (dialog, open, on_close) = (dialog.clone(), open.clone(), props.on_close.clone());
         use_effect_with((), move |_| {
-            if let Some(d) = dialog.cast::<web_sys::HtmlDialogElement>() {
-                if d.show_modal().is_ok() {
-                    open.set(true);
-                }
+            let shown = dialog
+                .cast::<web_sys::HtmlDialogElement>()
+                .is_some_and(|d| d.show_modal().is_ok());
+            if shown {
+                open.set(true);
+            } else {
+                on_close.emit(());
             }
         });
     }
