@@ -335,19 +335,16 @@ fn share_rate_that_closes_the_gap_is_rounded_up() {
     // 21.900.000 × 0,657535 = 14.400.016,50: gap 0, surplus 16,50.
     let s = without_residual();
     assert_eq!(evaluate(&s).map(|e| e.gap), Ok(d("3450000")));
-    let Solved {
-        input,
-        previous,
-        value,
-        rounded_up,
-        evaluation,
-    } = solved(close_gap(&s, "deb"));
-    assert_eq!(input, Input::SourceRate(0));
-    assert_eq!(input.path(), "sources[0].rate");
-    assert_eq!((previous, value, rounded_up), (d("50"), d("65.7535"), true));
-    assert_eq!(evaluation.gap, d("0"));
-    assert_eq!(evaluation.surplus, d("16.5"));
-    assert_eq!(source(&s, &evaluation, "deb"), d("14400016.5"));
+    let answer = solved(close_gap(&s, "deb"));
+    assert_eq!(answer.input, Input::SourceRate(0));
+    assert_eq!(answer.input.path(), "sources[0].rate");
+    assert_eq!(
+        (answer.previous, answer.value, answer.rounded_up),
+        (d("50"), d("65.7535"), true)
+    );
+    assert_eq!(answer.evaluation.gap, d("0"));
+    assert_eq!(answer.evaluation.surplus, d("16.5"));
+    assert_eq!(source(&s, &answer.evaluation, "deb"), d("14400016.5"));
 }
 
 #[test]
@@ -355,14 +352,12 @@ fn exactly_one_hundred_percent_is_possible() {
     // Without companies' payment DEB must pay all of 21.900.000: 100 %, exact.
     let mut s = without_residual();
     s.sources.retain(|src| src.id != "companies");
-    let Solved {
-        value,
-        rounded_up,
-        evaluation,
-        ..
-    } = solved(close_gap(&s, "deb"));
-    assert_eq!((value, rounded_up), (d("100"), false));
-    assert_eq!((evaluation.gap, evaluation.surplus), (d("0"), d("0")));
+    let answer = solved(close_gap(&s, "deb"));
+    assert_eq!((answer.value, answer.rounded_up), (d("100"), false));
+    assert_eq!(
+        (answer.evaluation.gap, answer.evaluation.surplus),
+        (d("0"), d("0"))
+    );
 }
 
 #[test]
@@ -376,19 +371,16 @@ fn fixed_per_year_and_per_unit_amounts() {
             amount: d("1000000"),
         },
     });
-    let Solved {
-        input,
-        previous,
-        value,
-        rounded_up,
-        evaluation,
-    } = solved(close_gap(&s, "brn"));
-    assert_eq!(input, Input::SourceAmount(2));
+    let answer = solved(close_gap(&s, "brn"));
+    assert_eq!(answer.input, Input::SourceAmount(2));
     assert_eq!(
-        (previous, value, rounded_up),
+        (answer.previous, answer.value, answer.rounded_up),
         (d("1000000"), d("3450000"), false)
     );
-    assert_eq!((evaluation.gap, evaluation.surplus), (d("0"), d("0")));
+    assert_eq!(
+        (answer.evaluation.gap, answer.evaluation.surplus),
+        (d("0"), d("0"))
+    );
 
     // 100.000 a year over 3 years leaves 3.150.000: + 1.050.000 a year = 1.150.000 a year.
     let mut s = without_residual();
@@ -406,16 +398,10 @@ fn fixed_per_year_and_per_unit_amounts() {
 
     // Companies: 50.000 + 3.450.000 / 150 = 73.000 per pilot, exact.
     let s = without_residual();
-    let Solved {
-        input,
-        value,
-        rounded_up,
-        evaluation,
-        ..
-    } = solved(close_gap(&s, "companies"));
-    assert_eq!(input, Input::SourceAmount(1));
-    assert_eq!((value, rounded_up), (d("73000"), false));
-    assert_eq!(source(&s, &evaluation, "companies"), d("10950000"));
+    let answer = solved(close_gap(&s, "companies"));
+    assert_eq!(answer.input, Input::SourceAmount(1));
+    assert_eq!((answer.value, answer.rounded_up), (d("73000"), false));
+    assert_eq!(source(&s, &answer.evaluation, "companies"), d("10950000"));
 }
 
 #[test]
@@ -430,14 +416,12 @@ fn per_unit_amount_that_does_not_terminate() {
         amount: d("100"),
         eligible: true,
     });
-    let Solved {
-        value,
-        rounded_up,
-        evaluation,
-        ..
-    } = solved(close_gap(&s, "companies"));
-    assert_eq!((value, rounded_up), (d("73000.34"), true));
-    assert_eq!((evaluation.gap, evaluation.surplus), (d("0"), d("1")));
+    let answer = solved(close_gap(&s, "companies"));
+    assert_eq!((answer.value, answer.rounded_up), (d("73000.34"), true));
+    assert_eq!(
+        (answer.evaluation.gap, answer.evaluation.surplus),
+        (d("0"), d("1"))
+    );
 }
 
 #[test]
@@ -504,16 +488,14 @@ fn residual_answers_with_the_cap_it_needs() {
     // The others can still close it: DEB to (10.950.000 + 450.000) / 21.900.000
     // = 52,0547945…% → 52,0548 %, which pays 11.400.001,20; the residual, no longer at its
     // cap, absorbs the 1,20 kr.: 21.900.000 − 7.500.000 − 11.400.001,20 = 2.999.998,80.
-    let Solved {
-        value,
-        rounded_up,
-        evaluation,
-        ..
-    } = solved(close_gap(&s, "deb"));
-    assert_eq!((value, rounded_up), (d("52.0548"), true));
-    assert_eq!((evaluation.gap, evaluation.surplus), (d("0"), d("0")));
-    assert_eq!(source(&s, &evaluation, "deb"), d("11400001.2"));
-    assert_eq!(source(&s, &evaluation, "local"), d("2999998.8"));
+    let answer = solved(close_gap(&s, "deb"));
+    assert_eq!((answer.value, answer.rounded_up), (d("52.0548"), true));
+    assert_eq!(
+        (answer.evaluation.gap, answer.evaluation.surplus),
+        (d("0"), d("0"))
+    );
+    assert_eq!(source(&s, &answer.evaluation, "deb"), d("11400001.2"));
+    assert_eq!(source(&s, &answer.evaluation, "local"), d("2999998.8"));
 }
 
 #[test]
