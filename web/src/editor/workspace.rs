@@ -158,8 +158,23 @@ impl WorkspaceState {
         }
     }
 
+    /// `doc` in the workspace's language: as it is, or with its draft converted (a snapshot
+    /// from before a language switch), so undoing after a switch never reads `1.500` the
+    /// English way.
+    fn in_lang(&self, doc: &Doc) -> Doc {
+        if doc.state.lang == self.lang {
+            return doc.clone();
+        }
+        let mut next = (*doc.state).clone();
+        next.apply(Action::SetLang(self.lang));
+        Doc {
+            key: doc.key,
+            state: Rc::new(next),
+        }
+    }
+
     fn restore(&mut self, s: Snapshot) {
-        self.docs = s.docs.to_vec();
+        self.docs = s.docs.iter().map(|doc| self.in_lang(doc)).collect();
         self.active = s.active.min(self.docs.len() - 1);
         self.baseline = s.baseline.min(self.docs.len() - 1);
     }
@@ -197,27 +212,9 @@ impl WorkspaceState {
             }
             WorkspaceAction::SetLang(to) => {
                 self.lang = to;
-                for doc in &mut self.docs {
-                    let mut next = (*doc.state).clone();
-                    next.apply(Action::SetLang(to));
-                    doc.state = Rc::new(next);
-                }
-                // Snapshots hold drafts typed in the old language's notation: convert them too,
-                // so undoing after a switch never reads `1.500` the English way.
-                for snap in self.undo.iter_mut().chain(self.redo.iter_mut()) {
-                    snap.docs = snap
-                        .docs
-                        .iter()
-                        .map(|doc| {
-                            let mut next = (*doc.state).clone();
-                            next.apply(Action::SetLang(to));
-                            Doc {
-                                key: doc.key,
-                                state: Rc::new(next),
-                            }
-                        })
-                        .collect();
-                }
+                self.docs = self.docs.iter().map(|doc| self.in_lang(doc)).collect();
+                // Undo snapshots keep their drafts in the notation they were typed in; each
+                // is converted when it is restored (`restore`), not all of them now.
             }
             WorkspaceAction::Add(preset) => {
                 self.remember();
@@ -404,6 +401,12 @@ mod tests {
         ws.apply(WorkspaceAction::Undo);
         assert_eq!(ws.active_doc().draft.costs[0].amount, "1,500");
         assert!(ws.active_doc().current);
+        // Back in Danish, redo brings the English-era snapshot back in Danish notation.
+        ws.apply(WorkspaceAction::SetLang(Lang::Da));
+        ws.apply(WorkspaceAction::Redo);
+        assert_eq!(ws.active_doc().draft.costs[0].amount, "2.500");
+        let good = ws.active_doc().good.as_ref().unwrap();
+        assert_eq!(good.scenario.costs[0].amount, Decimal::from(2500));
     }
 
     #[test]
