@@ -118,22 +118,19 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
     let lang = props.lang;
     let t = board_texts(lang);
     let dialog = use_node_ref();
-    let open = use_state(|| false);
     let choice = use_state(|| Choice::new(&props.scenario, lang));
     let copied = use_state(|| None::<bool>);
 
-    // Opens as soon as it is in the page: the app mounts it when its button is used. If the
-    // browser will not show it, the app hears so at once, as if it had been closed, and
-    // its button works again.
+    // Opens as soon as it is in the page (the app mounts it when its button is used) and is
+    // open for as long as it is there. If the browser will not show it, the app hears so at
+    // once, as if it had been closed, and its button works again.
     {
-        let (dialog, open, on_close) = (dialog.clone(), open.clone(), props.on_close.clone());
+        let (dialog, on_close) = (dialog.clone(), props.on_close.clone());
         use_effect_with((), move |_| {
             let shown = dialog
                 .cast::<web_sys::HtmlDialogElement>()
                 .is_some_and(|d| d.show_modal().is_ok());
-            if shown {
-                open.set(true);
-            } else {
+            if !shown {
                 on_close.emit(());
             }
         });
@@ -147,14 +144,8 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
         })
     };
     // Escape closes the dialog natively, the close button through `close`: either way the
-    // app hears of it here, and the preview frame goes with the dialog.
-    let on_close = {
-        let (open, on_close) = (open.clone(), props.on_close.clone());
-        Callback::from(move |_: Event| {
-            open.set(false);
-            on_close.emit(());
-        })
-    };
+    // app hears of it here and removes the dialog, preview frame and all.
+    let on_close = props.on_close.reform(|_: Event| ());
     let update = |change: fn(&mut Choice, String)| {
         let choice = choice.clone();
         Callback::from(move |value: String| {
@@ -184,27 +175,22 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
         })
     };
 
-    // The scenario's share link, packed by the browser (asynchronously) and only while the
-    // dialog is open: deflating the whole scenario must not run on every keystroke in the
-    // editor. Kept with the scenario it is for, so a late answer for an older one is not
+    // The scenario's share link, packed by the browser (asynchronously) when the dialog
+    // opens. Kept with the scenario it is for, so a late answer for an older one is not
     // used; `None` as the link means the browser could not pack it.
     let packed = use_state(|| None::<(Rc<Scenario>, Option<String>)>);
     {
         let packed = packed.clone();
-        // While closed the dependency is `None`: an edit then costs no comparison.
-        let wanted = (*open).then(|| props.scenario.clone());
-        use_effect_with(wanted, move |wanted| {
-            if let Some(scenario) = wanted {
-                let scenario = scenario.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    let link = seal(&Unpacked::scenario(&scenario)).await;
-                    packed.set(Some((scenario, link)));
-                });
-            }
+        use_effect_with(props.scenario.clone(), move |scenario| {
+            let scenario = scenario.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let link = seal(&Unpacked::scenario(&scenario)).await;
+                packed.set(Some((scenario, link)));
+            });
         });
     }
     let link = match &*packed {
-        Some((scenario, link)) if *open && *scenario == props.scenario => Some(link.as_deref()),
+        Some((scenario, link)) if *scenario == props.scenario => Some(link.as_deref()),
         _ => None,
     };
     let link_failed = matches!(link, Some(None));
@@ -334,10 +320,8 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
                             </span>
                         </p>
                         <h3>{ t.embed_preview_label }</h3>
-                        if *open {
-                            if let Some(src) = preview {
-                                <iframe class="cofund-embed-preview" src={src} title={format!("{}: {}", t.embed_preview_label, props.scenario.name)} />
-                            }
+                        if let Some(src) = preview {
+                            <iframe class="cofund-embed-preview" src={src} title={format!("{}: {}", t.embed_preview_label, props.scenario.name)} />
                         }
                     </div>
                 </div>
