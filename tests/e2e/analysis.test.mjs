@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
-  openApp, newPage, gotoApp, screenshot, eventually, expectText, norm, withTimeout, artifactsDir, assertNoAxeViolations } from './browser.mjs';
+  openApp, newPage, gotoApp, screenshot, eventually, expectText, norm, withTimeout, artifactsDir, assertNoAxeViolations, median } from './browser.mjs';
 
 
 const WARMUP_RUNS = 2; // not counted (JIT, first allocations)
@@ -357,12 +357,6 @@ test('no axe violations in the analysis view: English, 320 px wide', { timeout: 
   }, { context: { viewport: { width: 320, height: 800 } } });
 });
 
-/** Median (mean of the middle two for an even count). */
-function median(samples) {
-  const s = [...samples].sort((a, b) => a - b);
-  const n = s.length;
-  return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-}
 const round = (x) => Math.round(x * 10) / 10;
 
 test('sweep render 1000 points: median under 100 ms', { timeout: 120_000 }, async () => {

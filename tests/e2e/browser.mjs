@@ -123,6 +123,13 @@ export async function withAppPage(app, body, { query = '', context = {}, shot } 
   }
 }
 
+/** The median of `samples` (the mean of the middle two for an even count). */
+export function median(samples) {
+  const s = [...samples].sort((a, b) => a - b);
+  const n = s.length;
+  return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+}
+
 /** Whitespace (including the no-break spaces of formatted amounts) as single spaces, trimmed. */
 export function norm(text) {
   return String(text ?? '').replace(/\s+/gu, ' ').trim();

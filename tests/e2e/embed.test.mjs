@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { openApp, newPage, screenshot, eventually, expectText, norm, withTimeout, artifactsDir, distDir, assertNoAxeViolations } from './browser.mjs';
+import { openApp, newPage, screenshot, eventually, expectText, norm, withTimeout, artifactsDir, distDir, assertNoAxeViolations, median } from './browser.mjs';
 import { startServer, STRICT_CSP } from './server.mjs';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -280,19 +280,19 @@ test('load time to the first result and transferred size of the widget', { timeo
     await page.context().close();
   }
   times.sort((a, b) => a - b);
-  const median = (times[LOADS / 2 - 1] + times[LOADS / 2]) / 2;
+  const middle = median(times);
   const sizes = [...files.keys()].sort().map((path) => {
     const body = readFileSync(join(distDir, path));
     return { path, raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
   });
   const gzipTotal = sizes.reduce((sum, f) => sum + f.gzip, 0);
-  const report = { loads: LOADS, median_ms: Math.round(median * 10) / 10, min_ms: Math.round(times[0] * 10) / 10, max_ms: Math.round(times.at(-1) * 10) / 10, files: sizes, gzip_total: gzipTotal };
+  const report = { loads: LOADS, median_ms: Math.round(middle * 10) / 10, min_ms: Math.round(times[0] * 10) / 10, max_ms: Math.round(times.at(-1) * 10) / 10, files: sizes, gzip_total: gzipTotal };
   mkdirSync(artifactsDir, { recursive: true });
   writeFileSync(join(artifactsDir, 'embed-load.json'), JSON.stringify(report, null, 2));
   console.log(`embed load: median ${report.median_ms} ms (min ${report.min_ms}, max ${report.max_ms}) over ${LOADS} cold loads; ${gzipTotal} B gzip in ${sizes.length} files`);
   assert.ok(gzipTotal < 250_000, `widget download ${gzipTotal} B gzip, target < 250.000`);
   // The target is 300 ms on a developer machine; a loaded CI runner gets room, not a pass for anything.
-  assert.ok(median < 1_500, `median load ${median} ms`);
+  assert.ok(middle < 1_500, `median load ${middle} ms`);
 });
 
 test('the app\'s embed dialog: snippet for the current scenario, live preview, keyboard and axe', { timeout: 90_000 }, async () => {

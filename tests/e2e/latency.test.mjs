@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { openApp, newPage, gotoApp, artifactsDir, distDir, withTimeout, eventually } from './browser.mjs';
+import { openApp, newPage, gotoApp, artifactsDir, distDir, withTimeout, eventually, median } from './browser.mjs';
 
 const WARMUP = 20; // edits before measuring (JIT, first allocations); not counted
 const EDITS = 250; // measured edits per scenario (≥ 200)
@@ -27,10 +27,9 @@ after(async () => {
 function stats(samples) {
   const s = [...samples].sort((a, b) => a - b);
   const n = s.length;
-  const median = n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
   const p95 = s[Math.ceil(0.95 * n) - 1];
   const mean = s.reduce((a, b) => a + b, 0) / n;
-  return { n, median, p95, min: s[0], max: s[n - 1], mean };
+  return { n, median: median(s), p95, min: s[0], max: s[n - 1], mean };
 }
 
 const round = (x) => Math.round(x * 1000) / 1000;

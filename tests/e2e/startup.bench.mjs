@@ -8,7 +8,7 @@
 // Prints the median and every load per build and page (BENCHMARKS.md, "Start-up").
 import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
-import { CHROMIUM_ARGS } from './browser.mjs';
+import { CHROMIUM_ARGS, median } from './browser.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -62,10 +62,7 @@ try {
       }
     }
     for (let i = 0; i < dists.length; i++) {
-      const sorted = [...times[i]].sort((a, b) => a - b);
-      const n = sorted.length;
-      const median = n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-      console.log(`${name} ${dists[i]}: latency ${latency} ms, ${mbit} Mbit/s, median ${median.toFixed(0)} ms over ${n} loads (${times[i].map((t) => t.toFixed(0)).join(' ')})`);
+      console.log(`${name} ${dists[i]}: latency ${latency} ms, ${mbit} Mbit/s, median ${median(times[i]).toFixed(0)} ms over ${times[i].length} loads (${times[i].map((t) => t.toFixed(0)).join(' ')})`);
     }
   }
 } finally {

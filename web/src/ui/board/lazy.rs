@@ -102,6 +102,7 @@ enum Status {
 }
 
 /// What the board's event listeners and its pending mount need, as of the latest render.
+#[derive(Clone)]
 struct Latest {
     request: Rc<String>,
     on_select: Callback<usize>,
@@ -123,16 +124,13 @@ pub fn lazy_board(props: &LazyBoardProps) -> Html {
     let board: Rc<RefCell<Option<Board>>> = use_mut_ref(|| None);
     // Serialised once per change of the request, not on every render of the app.
     let request = use_memo(props.request.clone(), |r| Rc::new(r.to_json()));
-    let latest = use_mut_ref(|| Latest {
-        request: (*request).clone(),
-        on_select: props.on_select.clone(),
-        on_exit: props.on_exit.clone(),
-    });
-    *latest.borrow_mut() = Latest {
+    let now = Latest {
         request: (*request).clone(),
         on_select: props.on_select.clone(),
         on_exit: props.on_exit.clone(),
     };
+    let latest = use_mut_ref(|| now.clone());
+    *latest.borrow_mut() = now;
 
     {
         let (status, board, latest) = (status.clone(), board.clone(), latest.clone());
