@@ -18,6 +18,7 @@ use super::assumptions::Assumptions;
 use super::board::lazy::{self, LazyBoard};
 use super::board::request::{BoardRequest, BoardView};
 use super::board::Column;
+use super::change;
 use super::editor::{Dispatch, Editor};
 use super::fields::SelectField;
 use super::language_switch::LanguageSwitch;
@@ -228,9 +229,7 @@ pub fn app() -> Html {
                 let timeout = Timeout::new(AUTOSAVE_DELAY_MS, move || {
                     let refused = local::save(&state.to_saved()) == Err(local::SaveError::Refused);
                     if refused && !notices.contains(&Notice::SaveRefused) {
-                        let mut next = (*notices).clone();
-                        next.push(Notice::SaveRefused);
-                        notices.set(next);
+                        change(&notices, |n| n.push(Notice::SaveRefused));
                     }
                 });
                 // Replacing the handle cancels the save scheduled by the previous edit.
@@ -258,11 +257,11 @@ pub fn app() -> Html {
                 Notice::StoredUnreadable { .. } => return,
                 Notice::StorageUnavailable | Notice::SaveRefused => {}
             }
-            let mut next = (*notices).clone();
-            if index < next.len() {
-                next.remove(index);
-            }
-            notices.set(next);
+            change(&notices, |n| {
+                if index < n.len() {
+                    n.remove(index);
+                }
+            });
         })
     };
     let download_raw = |notice: &Notice| {

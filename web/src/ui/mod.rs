@@ -13,3 +13,12 @@ pub mod notices;
 pub mod results;
 pub mod share_tools;
 pub mod workspace_bar;
+
+use yew::UseStateHandle;
+
+/// Changes a copy of a `use_state` value and stores it: the handle gives no `&mut`.
+pub fn change<T: Clone>(state: &UseStateHandle<T>, how: impl FnOnce(&mut T)) {
+    let mut next = (**state).clone();
+    how(&mut next);
+    state.set(next);
+}

@@ -25,6 +25,7 @@ use crate::embed::snippet::{frame_src, snippet, Way};
 use crate::i18n::{board_texts, lang_tag};
 use crate::storage::address;
 use crate::storage::compression::seal;
+use crate::ui::change;
 use crate::ui::fields::{SelectField, TextField};
 
 #[derive(Properties, PartialEq)]
@@ -146,33 +147,24 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
     // Escape closes the dialog natively, the close button through `close`: either way the
     // app hears of it here and removes the dialog, preview frame and all.
     let on_close = props.on_close.reform(|_: Event| ());
-    let update = |change: fn(&mut Choice, String)| {
+    let update = |how: fn(&mut Choice, String)| {
         let choice = choice.clone();
-        Callback::from(move |value: String| {
-            let mut next = (*choice).clone();
-            change(&mut next, value);
-            choice.set(next);
-        })
+        Callback::from(move |value: String| change(&choice, |c| how(c, value)))
     };
     let toggle_driver = |id: String| {
         let choice = choice.clone();
         Callback::from(move |_: Event| {
-            let mut next = (*choice).clone();
-            if let Some(i) = next.drivers.iter().position(|d| *d == id) {
-                next.drivers.remove(i);
-            } else {
-                next.drivers.push(id.clone());
-            }
-            choice.set(next);
+            change(&choice, |c| match c.drivers.iter().position(|d| *d == id) {
+                Some(i) => {
+                    c.drivers.remove(i);
+                }
+                None => c.drivers.push(id.clone()),
+            })
         })
     };
-    let toggle = |change: fn(&mut Choice)| {
+    let toggle = |how: fn(&mut Choice)| {
         let choice = choice.clone();
-        Callback::from(move |_: Event| {
-            let mut next = (*choice).clone();
-            change(&mut next);
-            choice.set(next);
-        })
+        Callback::from(move |_: Event| change(&choice, how))
     };
 
     // The scenario's share link, packed by the browser (asynchronously) when the dialog

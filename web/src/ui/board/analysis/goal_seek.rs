@@ -16,6 +16,7 @@ use yew::prelude::*;
 
 use super::words::{afford_question, cap_question, close_question, exact_amount, noun, rate};
 use crate::i18n::board_texts;
+use crate::ui::change;
 use crate::ui::fields::{SelectField, TextField};
 
 #[derive(Properties, PartialEq)]
@@ -293,13 +294,6 @@ fn use_form<F: GoalForm>(s: &Rc<Scenario>, lang: Lang) -> UseStateHandle<F> {
         });
     }
     form
-}
-
-/// Changes a copy of the form and stores it: the state handle gives no `&mut`.
-fn change<F: Clone>(form: &UseStateHandle<F>, how: impl FnOnce(&mut F)) {
-    let mut next = (**form).clone();
-    how(&mut next);
-    form.set(next);
 }
 
 /// A field's callback: `apply` puts what was typed or chosen into the form; it gets the
