@@ -23,6 +23,7 @@ use rust_decimal::prelude::*;
 
 use crate::model::{Base, Evaluation, Scenario, SourceKind, Trace, Warning};
 use crate::numbers::{apportion, format_amount, format_number, format_percent, format_plain, Lang};
+use crate::text;
 
 /// What to explain.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -107,10 +108,10 @@ fn lower_label(label: &str) -> String {
     label
         .split(' ')
         .map(|word| {
-            if word.chars().filter(|c| c.is_uppercase()).count() >= 2 {
+            if word.chars().filter(|&c| text::is_capital(c)).count() >= 2 {
                 word.to_string()
             } else {
-                word.to_lowercase()
+                text::lowercase(word)
             }
         })
         .collect::<Vec<_>>()
@@ -209,7 +210,7 @@ impl Ctx<'_> {
     /// guessing inflections of arbitrary words would produce wrong Danish.
     fn singular(&self, d: usize) -> Option<String> {
         let driver = self.s.drivers.get(d)?;
-        let plural = driver.label.to_lowercase();
+        let plural = text::lowercase(&driver.label);
         let on_driver = self
             .s
             .costs
@@ -226,12 +227,12 @@ impl Ctx<'_> {
         for label in on_driver {
             let words: Vec<&str> = label.split_whitespace().collect();
             for pair in words.windows(2) {
-                let marker = pair[0].to_lowercase();
+                let marker = text::lowercase(pair[0]);
                 if marker != "pr." && marker != "per" {
                     continue;
                 }
                 let word = pair[1].trim_end_matches(|c: char| ",;:.()".contains(c));
-                if word.chars().count() >= 2 && plural.starts_with(&word.to_lowercase()) {
+                if word.chars().count() >= 2 && plural.starts_with(&text::lowercase(word)) {
                     return Some(lower_label(word));
                 }
             }

@@ -10,6 +10,7 @@ pub mod model;
 pub mod numbers;
 pub mod presets;
 pub mod storage;
+pub mod text;
 
 pub use model::{
     evaluate, sweep, CostKind, CostLine, Driver, Evaluation, Scenario, ScenarioError, Source,

@@ -11,6 +11,7 @@ use serde_json::Value;
 
 use crate::model::{self, parse_json, Scenario, ScenarioError};
 use crate::numbers::Lang;
+use crate::text;
 
 use super::link::count;
 use super::workspace::{Workspace, WorkspaceError, WORKSPACE_KEY};
@@ -100,7 +101,7 @@ pub fn export_workspace_file(w: &Workspace) -> String {
 /// the name has nothing usable. At most 60 characters before the extension.
 pub fn suggested_file_name(s: &Scenario) -> String {
     let mut stem = String::new();
-    for c in s.name.chars().flat_map(char::to_lowercase) {
+    for c in s.name.chars().map(text::lower_char) {
         let piece = match c {
             'a'..='z' | '0'..='9' => c.encode_utf8(&mut [0; 4]).to_string(),
             'æ' => "ae".into(),

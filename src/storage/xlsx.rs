@@ -40,6 +40,7 @@ use rust_decimal::Decimal;
 
 use crate::model::{Base, CostKind, Evaluation, Scenario, SourceKind};
 use crate::numbers::Lang;
+use crate::text;
 
 mod zip;
 
@@ -451,7 +452,10 @@ fn tail_utf16(text: &str, max: usize) -> &str {
 /// no `_xHHHH_` (read as an escaped character); not empty; different (ignoring case) from
 /// each other, from the comparison sheet and from Excel's reserved "History".
 fn sheet_names<'a>(names: impl Iterator<Item = &'a str>, lang: Lang) -> Vec<String> {
-    let mut taken = vec![comparison_name(lang).to_lowercase(), "history".to_string()];
+    let mut taken = vec![
+        text::lowercase(comparison_name(lang)),
+        "history".to_string(),
+    ];
     let mut out = Vec::new();
     for (i, raw) in names.enumerate() {
         let cleaned: String = raw
@@ -492,17 +496,17 @@ fn sheet_names<'a>(names: impl Iterator<Item = &'a str>, lang: Lang) -> Vec<Stri
             trimmed.to_string()
         };
         let mut k = 2;
-        while taken.contains(&name.to_lowercase()) {
+        while taken.contains(&text::lowercase(&name)) {
             let suffix = format!(" ({k})");
             let base = truncate_utf16(&name, MAX_SHEET_NAME - suffix.len());
             let candidate = format!("{}{suffix}", base.trim_end());
-            if !taken.contains(&candidate.to_lowercase()) {
+            if !taken.contains(&text::lowercase(&candidate)) {
                 name = candidate;
                 break;
             }
             k += 1;
         }
-        taken.push(name.to_lowercase());
+        taken.push(text::lowercase(&name));
         out.push(name);
     }
     out

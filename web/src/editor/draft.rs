@@ -668,9 +668,7 @@ impl PartialEq for ReadCache {
 /// The model's message without its path (the field is already marked in the form).
 fn friendly(error: &ScenarioError, lang: Lang) -> String {
     let mut text = error.problem().describe(lang);
-    if let Some(first) = text.get(..1) {
-        text = first.to_uppercase() + &text[1..];
-    }
+    text = cofund::text::capitalised(&text);
     if matches!(error.problem(), Problem::UnknownDriver) {
         text.push_str(match lang {
             Lang::Da => ". Vælg en af de eksisterende drivere.",

@@ -158,7 +158,7 @@ fn undo_shortcut(event: &web_sys::KeyboardEvent) -> Option<WorkspaceAction> {
     if in_board {
         return None;
     }
-    match event.key().to_lowercase().as_str() {
+    match event.key().to_ascii_lowercase().as_str() {
         "z" if event.shift_key() => Some(WorkspaceAction::Redo),
         "z" => Some(WorkspaceAction::Undo),
         "y" => Some(WorkspaceAction::Redo),

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use cofund::model::{Base, CostKind, Scenario, SourceKind};
 use cofund::numbers::{format_amount, format_percent, format_plain, Lang};
+use cofund::text::lowercase;
 use cofund::Decimal;
 use yew::prelude::*;
 
@@ -26,12 +27,12 @@ fn cost_rule(s: &Scenario, kind: &CostKind, amount: Decimal, lang: Lang) -> Stri
     let t = app_texts(lang);
     let unit = |id: &str| {
         s.driver(id)
-            .map(|d| d.label.to_lowercase())
+            .map(|d| lowercase(&d.label))
             .unwrap_or_default()
     };
     let amount = format_amount_exact(amount, lang);
     match kind {
-        CostKind::Fixed => format!("{amount} ({})", t.cost_fixed.to_lowercase()),
+        CostKind::Fixed => format!("{amount} ({})", lowercase(t.cost_fixed)),
         CostKind::PerUnit { driver } => format!("{amount} × {}", unit(driver)),
         CostKind::PerYear => format!("{amount} × {} {}", s.years, t.years_word),
         CostKind::PerUnitPerYear { driver } => {
@@ -62,7 +63,7 @@ fn source_rule(s: &Scenario, kind: &SourceKind, lang: Lang) -> String {
             "{} × {}",
             format_amount_exact(*amount, lang),
             s.driver(driver)
-                .map(|d| d.label.to_lowercase())
+                .map(|d| lowercase(&d.label))
                 .unwrap_or_default()
         ),
         SourceKind::Fixed { amount } => format_amount_exact(*amount, lang),
@@ -73,7 +74,7 @@ fn source_rule(s: &Scenario, kind: &SourceKind, lang: Lang) -> String {
             t.years_word
         ),
         SourceKind::Residual { cap: c } => {
-            format!("{}{}", t.source_residual.to_lowercase(), cap(c))
+            format!("{}{}", lowercase(t.source_residual), cap(c))
         }
     }
 }

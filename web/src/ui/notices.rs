@@ -83,7 +83,7 @@ pub fn notice_banner(props: &NoticeBannerProps) -> Html {
                 <p><strong>{ t.shared_link }</strong></p>
                 <ul>
                     { for scenarios.iter().zip(props.totals.iter().chain(std::iter::repeat(&None))).map(|(s, total)| html! {
-                        <li>{ &s.name }{ total.map(|v| format!(": {} {}", t.total_cost.to_lowercase(), format_amount(v, props.lang))).unwrap_or_default() }</li>
+                        <li>{ &s.name }{ total.map(|v| format!(": {} {}", cofund::text::lowercase(t.total_cost), format_amount(v, props.lang))).unwrap_or_default() }</li>
                     }) }
                 </ul>
                 <div class="cofund-notice-actions">

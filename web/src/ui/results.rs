@@ -560,7 +560,7 @@ pub fn results(props: &ResultsProps) -> Html {
                 </div>
                 if let Some(py) = per_year {
                     <div class="cofund-results-key">
-                        <dt>{ format!("{} {}", t.total_cost, t.col_per_year.to_lowercase()) }</dt>
+                        <dt>{ format!("{} {}", t.total_cost, cofund::text::lowercase(t.col_per_year)) }</dt>
                         <dd>{ fig.button(Subject::PerYear, "summary", format_amount(py.total, lang)) }</dd>
                     </div>
                 }

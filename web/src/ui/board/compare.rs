@@ -16,6 +16,7 @@ use std::rc::Rc;
 
 use cofund::explain::{explain, Subject};
 use cofund::numbers::{apportion, format_amount, format_percent, format_signed_amount, Lang};
+use cofund::text::same_label;
 use cofund::Decimal;
 use yew::prelude::*;
 
@@ -160,10 +161,6 @@ struct Matched {
     labels: Vec<String>,
     /// Per column, the index of the matched item in that scenario.
     at: Vec<Option<usize>>,
-}
-
-fn same_label(a: &str, b: &str) -> bool {
-    a.trim().to_lowercase() == b.trim().to_lowercase()
 }
 
 /// Matches each column's `(id, label)` items into rows, visiting columns in `order`: an

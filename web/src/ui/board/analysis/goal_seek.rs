@@ -11,6 +11,7 @@ use cofund::model::{
     GapOutcome, GoalOutcome, Input, NoSolution, Scenario, SourceKind,
 };
 use cofund::numbers::{format_amount, format_plain, parse_amount, parse_count, Lang};
+use cofund::text::sentence;
 use cofund::Decimal;
 use yew::prelude::*;
 
@@ -201,18 +202,6 @@ fn failed(message: String, lang: Lang) -> Html {
         String::new(),
         html! {},
     )
-}
-
-fn sentence(text: String) -> String {
-    let mut chars = text.chars();
-    let mut out: String = match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => return text,
-    };
-    if !out.ends_with('.') {
-        out.push('.');
-    }
-    out
 }
 
 fn submit(f: impl Fn() + 'static) -> Callback<SubmitEvent> {
@@ -531,7 +520,7 @@ fn afford_answer(
                 format_amount(pays(evaluation), lang),
                 format_amount(limit, lang),
             );
-            let mut detail = sentence(if da {
+            let mut detail = sentence(&if da {
                 format!("Ved {v} betaler {source_name} {amount}, inden for grænsen på {limit}")
             } else {
                 format!("At {v}, {source_name} pays {amount}, within the limit of {limit}")
@@ -539,7 +528,7 @@ fn afford_answer(
             if let Some((next, over)) = next {
                 let (next, over) = (format_plain(next, lang), format_amount(over, lang));
                 detail.push(' ');
-                detail.push_str(&sentence(if da {
+                detail.push_str(&sentence(&if da {
                     format!("Ved {next} ville beløbet være {over}")
                 } else {
                     format!("At {next}, it would be {over}")
@@ -583,7 +572,7 @@ fn afford_answer(
             let NoSolution::ExceedsEverywhere { .. } = reason;
             answer(
                 t.goal_no_solution.to_string(),
-                sentence(reason.describe(lang)),
+                sentence(&reason.describe(lang)),
                 html! {},
             )
         }
@@ -721,7 +710,7 @@ fn close_answer(s: &Scenario, id: &str, outcome: &GapOutcome, lang: Lang) -> Htm
             } else {
                 format!("{name} cannot close the gap on its own.")
             };
-            answer(headline, sentence(reason.describe(lang)), html! {})
+            answer(headline, sentence(&reason.describe(lang)), html! {})
         }
     }
 }
@@ -904,11 +893,5 @@ mod tests {
         assert_eq!(relocalize("12,5", Lang::Da, Lang::En, false), "12.5");
         assert_eq!(relocalize("abc", Lang::Da, Lang::En, false), "abc");
         assert_eq!(relocalize("1.000", Lang::Da, Lang::Da, false), "1.000");
-    }
-
-    #[test]
-    fn sentences_start_with_a_capital_and_end_with_a_stop() {
-        assert_eq!(sentence("ingen værdi".into()), "Ingen værdi.");
-        assert_eq!(sentence("4.000.000 kr.".into()), "4.000.000 kr.");
     }
 }

@@ -15,6 +15,7 @@ use std::rc::Rc;
 use cofund::model::goal::Range;
 use cofund::model::{sweep_input, Input, Scenario, SourceKind, SweepRow};
 use cofund::numbers::{format_amount, Lang};
+use cofund::text::sentence;
 use cofund::Decimal;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -113,7 +114,7 @@ impl Form {
                     cofund::model::error::Problem::TooManyPoints { .. } => {
                         too_many_points(None, MAX_POINTS, lang)
                     }
-                    problem => capitalise(&problem.describe(lang)),
+                    problem => sentence(&problem.describe(lang)),
                 };
                 match e.path() {
                     "range.from" => self.from_error = Some(message),
@@ -168,14 +169,6 @@ impl Reducible for Form {
                 }
             }
         }
-    }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect::<String>() + ".",
-        None => String::new(),
     }
 }
 

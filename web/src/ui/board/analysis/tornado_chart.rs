@@ -245,7 +245,7 @@ fn tornado_chart(props: &TornadoChartProps) -> Html {
                 format!(
                     "{} ({} {})",
                     input_label(s, b.input, lang),
-                    t.tornado_col_swing.to_lowercase(),
+                    cofund::text::lowercase(t.tornado_col_swing),
                     format_amount(b.swing, lang)
                 )
             })

@@ -8,6 +8,7 @@ use cofund::numbers::{
     format_amount, format_number, format_plain, parse_amount, parse_count, parse_rate, Lang,
     NumberError,
 };
+use cofund::text;
 use cofund::Decimal;
 
 /// What kind of number an input holds: chooses how it is read and written.
@@ -166,8 +167,10 @@ pub fn parse_input_key(key: &str) -> Option<Input> {
 pub fn noun(label: &str) -> String {
     let mut chars = label.chars();
     match (chars.next(), chars.next()) {
-        (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => {
-            first.to_lowercase().chain(label.chars().skip(1)).collect()
+        (Some(first), Some(second)) if text::is_capital(first) && text::is_small(second) => {
+            std::iter::once(text::lower_char(first))
+                .chain(label.chars().skip(1))
+                .collect()
         }
         _ => label.to_string(),
     }

@@ -1,0 +1,135 @@
+//! Letter case for labels and messages in running text: `Vækstpiloter` inside a sentence
+//! becomes `vækstpiloter`, a message's first letter becomes a capital.
+//!
+//! Why not `str::to_lowercase`: Rust's full Unicode case tables are about 10 KB of every
+//! wasm download (zlib -9, measured on the app; BENCHMARKS.md), more than the widget's
+//! headroom under its size limit, to lower-case labels people write in Danish or English.
+//! These functions map the Latin letters of ASCII, Latin-1 and Latin Extended-A exactly as
+//! Unicode does (the tests compare them with the standard library, letter by letter). Any
+//! other letter keeps its case as typed, so a label in Greek or Cyrillic keeps its capital in
+//! a sentence; nothing else changes.
+
+/// The lower-case form of `c`, for the Latin letters up to U+017F; any other character
+/// as it is. (`İ`, whose lower-case form is two characters, stays too.)
+pub fn lower_char(c: char) -> char {
+    let n = c as u32;
+    let even = n.is_multiple_of(2);
+    let lower = match n {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE => n + 0x20,
+        // Latin Extended-A pairs a capital with the small letter after it, in two runs
+        // that start on an even and two that start on an odd code point.
+        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 if even => n + 1,
+        0x139..=0x148 | 0x179..=0x17E if !even => n + 1,
+        0x178 => 0xFF,
+        _ => n,
+    };
+    char::from_u32(lower).unwrap_or(c)
+}
+
+/// The upper-case form of `c`, for the Latin letters up to U+017F whose capital is one
+/// letter in that range; any other character as it is (`ß` stays `ß`, `µ` stays `µ`).
+pub fn upper_char(c: char) -> char {
+    let n = c as u32;
+    let even = n.is_multiple_of(2);
+    let upper = match n {
+        0x61..=0x7A | 0xE0..=0xF6 | 0xF8..=0xFE => n - 0x20,
+        0xFF => 0x178,
+        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 if !even => n - 1,
+        0x139..=0x148 | 0x179..=0x17E if even => n - 1,
+        0x131 => 0x49,
+        0x17F => 0x53,
+        _ => n,
+    };
+    char::from_u32(upper).unwrap_or(c)
+}
+
+/// Whether `c` is a capital letter that [`lower_char`] knows (`Æ`, `Š`, not `1` or `æ`).
+pub fn is_capital(c: char) -> bool {
+    lower_char(c) != c || c == 'İ'
+}
+
+/// Whether `c` is a small letter that [`upper_char`] knows (`æ`, `ß`, not `1` or `Æ`).
+pub fn is_small(c: char) -> bool {
+    upper_char(c) != c || matches!(c, 'ß' | 'ĸ' | 'ŉ' | 'ª' | 'º' | 'µ')
+}
+
+/// `text` in lower case, letter by letter ([`lower_char`]).
+pub fn lowercase(text: &str) -> String {
+    text.chars().map(lower_char).collect()
+}
+
+/// `text` with its first letter a capital: `fjern posten` → `Fjern posten`.
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => std::iter::once(upper_char(first)).chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// `text` as a sentence: its first letter a capital, and a full stop at the end unless it
+/// has one (`ingen værdi` → `Ingen værdi.`, `… 4.000.000 kr.` stays). Empty stays empty.
+pub fn sentence(text: &str) -> String {
+    let mut out = capitalised(text);
+    if !out.is_empty() && !out.ends_with('.') {
+        out.push('.');
+    }
+    out
+}
+
+/// Whether two labels name the same thing: the same letters, case and surrounding spaces
+/// aside (`Vækstpiloter ` and `vækstpiloter`).
+pub fn same_label(a: &str, b: &str) -> bool {
+    let (a, b) = (a.trim(), b.trim());
+    a.chars().map(lower_char).eq(b.chars().map(lower_char))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The one-letter case mapping of the standard library, where it exists.
+    fn single(mut mapped: impl Iterator<Item = char>) -> Option<char> {
+        match (mapped.next(), mapped.next()) {
+            (Some(c), None) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// Every code point of the range the module covers, and well beyond it: inside the
+    /// range the mapping is Unicode's wherever Unicode maps a letter to one letter in the
+    /// range, everywhere else the character stays as it is.
+    #[test]
+    fn case_mapping_is_unicodes_for_latin_and_identity_elsewhere() {
+        let covered = |c: char| (c as u32) < 0x180;
+        for n in 0..0x800u32 {
+            let Some(c) = char::from_u32(n) else { continue };
+            let expected_lower = single(c.to_lowercase())
+                .filter(|&l| covered(c) && covered(l))
+                .unwrap_or(c);
+            assert_eq!(lower_char(c), expected_lower, "lower of U+{n:04X}");
+            let expected_upper = single(c.to_uppercase())
+                .filter(|&u| covered(c) && covered(u))
+                .unwrap_or(c);
+            assert_eq!(upper_char(c), expected_upper, "upper of U+{n:04X}");
+            if covered(c) {
+                assert_eq!(is_capital(c), c.is_uppercase(), "capital U+{n:04X}");
+                assert_eq!(is_small(c), c.is_lowercase(), "small U+{n:04X}");
+            }
+        }
+    }
+
+    #[test]
+    fn strings() {
+        assert_eq!(lowercase("Vækstpiloter ÆØÅ Łódź"), "vækstpiloter æøå łódź");
+        assert_eq!(lowercase("Ελλάδα"), "Ελλάδα");
+        assert_eq!(capitalised("øget ramme"), "Øget ramme");
+        assert_eq!(capitalised("ÿ"), "Ÿ");
+        assert_eq!(capitalised(""), "");
+        assert_eq!(sentence("ingen værdi"), "Ingen værdi.");
+        assert_eq!(sentence("højst 4.000.000 kr."), "Højst 4.000.000 kr.");
+        assert_eq!(sentence(""), "");
+        assert!(same_label(" Vækstpiloter", "VÆKSTPILOTER "));
+        assert!(!same_label("Vækstpiloter", "Vækstpilot"));
+    }
+}
