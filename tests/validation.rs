@@ -243,3 +243,68 @@ fn overflow_is_refused_not_wrapped() {
     doc["costs"][0]["amount"] = json!("123456789012345678901234567890123");
     assert!(from_json_value(&doc).is_err());
 }
+
+/// The version is checked before the fields, so a newer file's new field is explained by
+/// its version rather than refused as unknown.
+#[test]
+fn a_newer_format_is_named_before_its_new_fields() {
+    let err = refused(|d| {
+        d["format"] = json!(2);
+        d["assumptions"] = json!("new in format 2");
+    });
+    assert!(err.starts_with("format: unknown format version"), "{err}");
+}
+
+/// serde_json keeps the last of two equal keys; the reader refuses them instead, with the
+/// position, at any depth.
+#[test]
+fn a_field_given_twice_is_refused_with_its_position() {
+    let text = base()
+        .to_string()
+        .replacen(r#""rate":"50""#, r#""rate":"50","rate":"150""#, 1);
+    let err = from_json_str(&text).unwrap_err();
+    match err.problem() {
+        Problem::RepeatedField { field, line, .. } => {
+            assert_eq!((field.as_str(), *line), ("rate", 1));
+        }
+        other => panic!("expected a repeated field, got {other:?}"),
+    }
+    assert!(
+        err.to_string()
+            .contains("the field \"rate\" is given twice"),
+        "{err}"
+    );
+
+    let top = "{\"format\": 1,\n\"years\": 3,\n\"years\": 5}";
+    let err = from_json_str(top).unwrap_err();
+    assert!(
+        matches!(err.problem(), Problem::RepeatedField { field, line: 3, .. } if field == "years"),
+        "{err}"
+    );
+    // Equal keys in different objects are fine, and numbers stay exact.
+    let doc = from_json_str(&base().to_string()).unwrap();
+    assert_eq!(doc.sources.len(), 2);
+}
+
+/// Too many digits is a different refusal from too large a value.
+#[test]
+fn too_precise_and_too_large_are_told_apart() {
+    let problem = |v: Value| {
+        let mut doc = base();
+        doc["costs"][0]["amount"] = v;
+        from_json_value(&doc).unwrap_err().problem().clone()
+    };
+    assert_eq!(
+        problem(json!("0.00000000000000000000000000001")),
+        Problem::TooPrecise
+    );
+    let tiny: Value = serde_json::from_str("1e-40").unwrap();
+    assert_eq!(problem(tiny), Problem::TooPrecise);
+    assert_eq!(
+        problem(json!("123456789012345678901234567890123")),
+        Problem::Overflow
+    );
+
+    let err = refused(|d| d["years"] = json!(4_294_967_296u64));
+    assert_eq!(err, "years: must be at most 4,294,967,295, got 4294967296");
+}

@@ -68,6 +68,17 @@ pub enum Problem {
     TooManyPoints { limit: usize },
     /// The numbers are too large for exact decimal arithmetic (about 7,9 · 10^28).
     Overflow,
+    /// A number has more digits than exact decimal arithmetic keeps (28 significant
+    /// digits), e.g. `0.00000000000000000000000000001`.
+    TooPrecise,
+    /// A whole number above the largest this field can hold.
+    AboveMax { max: u64 },
+    /// A field appears twice in one object of the JSON text (its position is given).
+    RepeatedField {
+        field: String,
+        line: usize,
+        column: usize,
+    },
 }
 
 impl ScenarioError {
@@ -222,6 +233,30 @@ impl Problem {
                     format!("for mange punkter; højst {limit}")
                 } else {
                     format!("too many points; at most {limit}")
+                }
+            }
+            Problem::TooPrecise => pick(
+                da,
+                "har flere cifre, end der kan regnes præcist med (højst 28 betydende cifre)",
+                "has more digits than can be computed exactly (at most 28 significant digits)",
+            ),
+            Problem::AboveMax { max } => {
+                let max = crate::numbers::format_plain((*max).into(), lang);
+                if da {
+                    format!("må højst være {max}")
+                } else {
+                    format!("must be at most {max}")
+                }
+            }
+            Problem::RepeatedField {
+                field,
+                line,
+                column,
+            } => {
+                if da {
+                    format!("feltet \"{field}\" står to gange i samme objekt (linje {line}, kolonne {column}); hvert felt må kun stå én gang")
+                } else {
+                    format!("the field \"{field}\" is given twice in the same object (line {line}, column {column}); each field may appear only once")
                 }
             }
             Problem::Overflow => pick(

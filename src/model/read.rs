@@ -9,6 +9,7 @@
 use std::collections::HashMap;
 
 use rust_decimal::prelude::{Decimal, ToPrimitive};
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
 use super::error::{Problem, ScenarioError};
@@ -46,31 +47,119 @@ fn without_position(message: &str) -> String {
     }
 }
 
-/// Parses JSON text, reporting a syntax error with its line and column. Shared by every
-/// reader of Cofund documents (scenarios, workspaces, files, links).
+/// Parses JSON text, reporting a syntax error with its line and column, and a field given
+/// twice in one object. Shared by every reader of Cofund documents (scenarios, workspaces,
+/// files, links).
 pub fn parse_json(text: &str) -> Result<Value, ScenarioError> {
-    serde_json::from_str(text).map_err(|e| {
-        ScenarioError::new(
-            "",
-            Problem::Syntax {
-                line: e.line(),
-                column: e.column(),
-                detail: without_position(&e.to_string()),
-            },
-        )
-    })
+    match serde_json::from_str::<Unrepeated>(text) {
+        Ok(Unrepeated(value)) => Ok(value),
+        Err(e) => {
+            let (line, column) = (e.line(), e.column());
+            let detail = without_position(&e.to_string());
+            let problem = match detail.strip_prefix(REPEATED_KEY) {
+                Some(key) => Problem::RepeatedField {
+                    field: key.to_string(),
+                    line,
+                    column,
+                },
+                None => Problem::Syntax {
+                    line,
+                    column,
+                    detail,
+                },
+            };
+            Err(ScenarioError::new("", problem))
+        }
+    }
+}
+
+/// How [`Unrepeated`] marks its own error among serde_json's (followed by the field name).
+const REPEATED_KEY: &str = "repeated key: ";
+
+/// A JSON value whose objects have each key once. serde_json keeps the last of two equal
+/// keys, so a hand-edited `{"rate": "50", "rate": "150"}` would silently become 150 %;
+/// like an unknown field, a repeated one is refused instead.
+struct Unrepeated(Value);
+
+impl<'de> Deserialize<'de> for Unrepeated {
+    fn deserialize<D: Deserializer<'de>>(input: D) -> Result<Self, D::Error> {
+        input.deserialize_any(UnrepeatedVisitor).map(Unrepeated)
+    }
+}
+
+struct UnrepeatedVisitor;
+
+impl<'de> Visitor<'de> for UnrepeatedVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+
+    // With `arbitrary_precision` serde_json hands numbers over as text (in `visit_map`
+    // below); these two are for completeness, and no `f64` is ever accepted.
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_string()))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut items: A) -> Result<Value, A::Error> {
+        let mut list = Vec::new();
+        while let Some(Unrepeated(item)) = items.next_element()? {
+            list.push(item);
+        }
+        Ok(Value::Array(list))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut entries: A) -> Result<Value, A::Error> {
+        let mut object = Map::new();
+        while let Some(key) = entries.next_key::<String>()? {
+            // serde_json's way of passing an `arbitrary_precision` number through a
+            // visitor: a one-entry map under this key, holding the number's text.
+            if object.is_empty() && key == "$serde_json::private::Number" {
+                let text: String = entries.next_value()?;
+                return text.parse().map(Value::Number).map_err(de::Error::custom);
+            }
+            if object.contains_key(&key) {
+                return Err(de::Error::custom(format_args!("{REPEATED_KEY}{key}")));
+            }
+            let Unrepeated(value) = entries.next_value()?;
+            object.insert(key, value);
+        }
+        Ok(Value::Object(object))
+    }
 }
 
 /// Reads and validates a scenario document from an already parsed JSON value.
 pub fn from_json_value(value: &Value) -> Result<Scenario, ScenarioError> {
     let top = Obj::new(value, String::new())?;
-    top.refuse_unknown(TOP_FIELDS)?;
-
+    // The version first: a newer file's new fields are then explained by its version,
+    // not refused one by one as unknown.
     let format = top.required("format")?;
     let format_path = top.path("format");
     if whole_number(format, &format_path)? != Decimal::from(FORMAT_VERSION) {
         return Err(ScenarioError::new(format_path, Problem::UnsupportedFormat).got(show(format)));
     }
+    top.refuse_unknown(TOP_FIELDS)?;
 
     let name = top.optional_text("name")?.unwrap_or_default();
     let currency = top
@@ -87,9 +176,15 @@ pub fn from_json_value(value: &Value) -> Result<Scenario, ScenarioError> {
     if years < Decimal::ONE {
         return Err(ScenarioError::new("years", Problem::YearsBelowOne).got(show(years_value)));
     }
-    let years = years
-        .to_u32()
-        .ok_or_else(|| ScenarioError::new("years", Problem::Overflow).got(show(years_value)))?;
+    let years = years.to_u32().ok_or_else(|| {
+        ScenarioError::new(
+            "years",
+            Problem::AboveMax {
+                max: u32::MAX.into(),
+            },
+        )
+        .got(show(years_value))
+    })?;
 
     let drivers = top
         .optional_array("drivers")?
@@ -357,22 +452,29 @@ fn non_negative(value: Decimal, at: Item, field: &str) -> Result<(), ScenarioErr
 /// `.` and more digits. Plain JSON numbers may also use an exponent (`1e6`).
 pub fn parse_decimal(value: &Value, path: &str) -> Result<Decimal, ScenarioError> {
     let not_decimal = || ScenarioError::new(path, Problem::NotADecimal).got(show(value));
+    // rust_decimal says `Underflow` (or, for an exponent, that the scale is too large) when
+    // the digits do not fit, and something else when the magnitude does not.
+    let unrepresentable = |e: rust_decimal::Error| {
+        let problem = match e {
+            rust_decimal::Error::Underflow
+            | rust_decimal::Error::ScaleExceedsMaximumPrecision(_) => Problem::TooPrecise,
+            _ => Problem::Overflow,
+        };
+        ScenarioError::new(path, problem).got(show(value))
+    };
     match value {
         Value::String(text) => {
             if !is_canonical_decimal(text) {
                 return Err(not_decimal());
             }
-            Decimal::from_str_exact(text)
-                .map_err(|_| ScenarioError::new(path, Problem::Overflow).got(show(value)))
+            Decimal::from_str_exact(text).map_err(unrepresentable)
         }
         Value::Number(n) => {
             let text = n.as_str();
             if text.contains(['e', 'E']) {
-                Decimal::from_scientific(text)
-                    .map_err(|_| ScenarioError::new(path, Problem::Overflow).got(show(value)))
+                Decimal::from_scientific(text).map_err(unrepresentable)
             } else {
-                Decimal::from_str_exact(text)
-                    .map_err(|_| ScenarioError::new(path, Problem::Overflow).got(show(value)))
+                Decimal::from_str_exact(text).map_err(unrepresentable)
             }
         }
         _ => Err(ScenarioError::new(
