@@ -9,6 +9,7 @@ pub mod explain;
 pub mod model;
 pub mod numbers;
 pub mod presets;
+pub mod shown;
 pub mod storage;
 pub mod text;
 

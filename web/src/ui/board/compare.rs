@@ -24,7 +24,7 @@ use super::Column;
 use crate::i18n::{board_texts, BoardTexts};
 use crate::ui::assumptions::Assumptions;
 use crate::ui::bar::{BarItem, StackedBar};
-use crate::ui::results::{shown, Shown};
+use cofund::shown::{shown, Shown};
 
 const HEADING_ID: &str = "cofund-compare-heading";
 const CAPTION_ID: &str = "cofund-compare-caption";

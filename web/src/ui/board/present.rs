@@ -19,7 +19,7 @@ use super::compare::{bar_parts, display_name, Balance, Compare};
 use super::Column;
 use crate::i18n::{board_texts, lang_tag};
 use crate::ui::bar::StackedBar;
-use crate::ui::results::shown;
+use cofund::shown::shown;
 
 const HEADING_ID: &str = "cofund-present-heading";
 
