@@ -5,11 +5,12 @@
 //! another way, so an explanation cannot disagree with the figure it explains. The only
 //! arithmetic done here is for display:
 //!
-//! * figures are rounded with the functions of [`crate::numbers`] (half away from zero);
-//! * where a formula adds or subtracts several rounded figures (a sum of cost lines, the
-//!   residual "total − others", a gap), the terms are rounded together with
-//!   [`apportion`], so the figures shown always add up to the figure shown as the
-//!   result, and they match the rounded table the widget shows;
+//! * every figure that a table also shows (a line, a source, a total, a share, the gap) is
+//!   taken from [`Shown`], the figures as displayed, so an explanation repeats the very
+//!   kroner of the row it explains, and the terms of a sum or difference ("total −
+//!   others") add up to its result;
+//! * other figures (an amount before its cap, a base times a rate) are rounded with the
+//!   functions of [`crate::numbers`] (half away from zero);
 //! * cost per year is total cost ÷ years, which is the definition of that figure (the
 //!   evaluation does not carry it).
 //!
@@ -22,7 +23,8 @@
 use rust_decimal::prelude::*;
 
 use crate::model::{Base, Evaluation, Scenario, SourceKind, Trace, Warning};
-use crate::numbers::{apportion, format_amount, format_number, format_percent, format_plain, Lang};
+use crate::numbers::{format_amount, format_number, format_percent, format_plain, Lang};
+use crate::shown::Shown;
 use crate::text;
 
 /// What to explain.
@@ -58,10 +60,17 @@ pub struct Explanation {
     pub notes: Vec<String>,
 }
 
-/// Explains one number of `e`, the evaluation of `s`, in `lang`. `None` when the subject's
-/// index is out of range (no such line, source or driver).
-pub fn explain(s: &Scenario, e: &Evaluation, subject: Subject, lang: Lang) -> Option<Explanation> {
-    let x = Ctx { s, e, lang };
+/// Explains one number of `e`, the evaluation of `s`, in `lang`; `shown` is
+/// [`crate::shown::shown`]`(s, e)`, the figures as the tables display them. `None` when
+/// the subject's index is out of range (no such line, source or driver).
+pub fn explain(
+    s: &Scenario,
+    e: &Evaluation,
+    shown: &Shown,
+    subject: Subject,
+    lang: Lang,
+) -> Option<Explanation> {
+    let x = Ctx { s, e, shown, lang };
     let mut explanation = match subject {
         Subject::TotalCost => x.total_cost(),
         Subject::EligibleCost => x.eligible_cost(),
@@ -94,14 +103,6 @@ fn rate_text(rate: Decimal, lang: Lang) -> String {
     format_percent(rate, rate.scale(), lang)
 }
 
-/// A share of the total, rounded to at most one decimal, without a trailing zero.
-fn share_text(share: Decimal, lang: Lang) -> String {
-    rate_text(
-        share.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero),
-        lang,
-    )
-}
-
 /// A label in running text: each word lower-cased unless it looks like an acronym
 /// (two or more capitals: `SMV'er` stays, `Vækstpiloter` becomes `vækstpiloter`).
 fn lower_label(label: &str) -> String {
@@ -121,6 +122,7 @@ fn lower_label(label: &str) -> String {
 struct Ctx<'a> {
     s: &'a Scenario,
     e: &'a Evaluation,
+    shown: &'a Shown,
     lang: Lang,
 }
 
@@ -252,6 +254,10 @@ impl Ctx<'_> {
     /// explained by [`Ctx::source`].
     fn simple_rhs(&self, trace: &Trace, result: Decimal) -> String {
         match *trace {
+            // An amount with øre is shown in whole kroner in the table; say so.
+            Trace::Fixed { amount } if amount != result => {
+                format!("{} ≈ {}", self.exact(amount), self.amount(result))
+            }
             Trace::Fixed { amount } => self.exact(amount),
             Trace::PerUnit {
                 amount,
@@ -341,10 +347,7 @@ impl Ctx<'_> {
             0 => format!("{name} = {} ({empty})", self.amount(total)),
             1 => format!("{name} = {}", self.amount(total)),
             n if n <= MAX_TERMS => {
-                let terms: Vec<String> = apportion(parts, 0)
-                    .into_iter()
-                    .map(|v| self.fig(v))
-                    .collect();
+                let terms: Vec<String> = parts.iter().map(|&v| self.fig(v)).collect();
                 format!("{name} = {} = {}", terms.join(" + "), self.amount(total))
             }
             _ => {
@@ -399,11 +402,11 @@ impl Ctx<'_> {
 
     fn total_cost(&self) -> Explanation {
         let title = self.tr("Samlede udgifter", "Total cost");
-        let parts: Vec<Decimal> = self.e.lines.iter().map(|l| l.amount).collect();
+        let parts = &self.shown.lines;
         let formula = self.sum_formula(
             title,
-            &parts,
-            self.e.total_cost,
+            parts,
+            self.shown.total,
             self.lines_count(parts.len()),
             self.tr("ingen udgiftsposter", "no cost lines"),
         );
@@ -411,13 +414,9 @@ impl Ctx<'_> {
             .s
             .costs
             .iter()
-            .zip(&self.e.lines)
-            .map(|(line, result)| {
-                let mut note = format!(
-                    "{}: {}",
-                    line.label,
-                    self.simple_rhs(&result.trace, result.amount)
-                );
+            .zip(self.e.lines.iter().zip(&self.shown.lines))
+            .map(|(line, (result, &shown))| {
+                let mut note = format!("{}: {}", line.label, self.simple_rhs(&result.trace, shown));
                 if !line.eligible {
                     note.push_str(self.tr(" (ikke støtteberettiget)", " (not eligible)"));
                 }
@@ -434,10 +433,10 @@ impl Ctx<'_> {
 
     fn eligible_cost(&self) -> Explanation {
         let title = self.tr("Støtteberettigede udgifter", "Eligible cost");
-        let eligible: Vec<usize> = (0..self.s.costs.len().min(self.e.lines.len()))
+        let eligible: Vec<usize> = (0..self.s.costs.len().min(self.shown.lines.len()))
             .filter(|&i| self.s.costs[i].eligible)
             .collect();
-        let parts: Vec<Decimal> = eligible.iter().map(|&i| self.e.lines[i].amount).collect();
+        let parts: Vec<Decimal> = eligible.iter().map(|&i| self.shown.lines[i]).collect();
         let counted = match self.lang {
             Lang::Da => format!(
                 "{} støtteberettigede udgiftsposter",
@@ -451,7 +450,7 @@ impl Ctx<'_> {
         let formula = self.sum_formula(
             title,
             &parts,
-            self.e.eligible_cost,
+            self.shown.eligible,
             counted,
             self.tr(
                 "ingen støtteberettigede udgiftsposter",
@@ -464,7 +463,7 @@ impl Ctx<'_> {
                 format!(
                     "{}: {}",
                     self.s.costs[i].label,
-                    self.amount(self.e.lines[i].amount)
+                    self.amount(self.shown.lines[i])
                 )
             })
             .collect();
@@ -519,11 +518,8 @@ impl Ctx<'_> {
     fn line(&self, i: usize) -> Option<Explanation> {
         let line = self.s.costs.get(i)?;
         let result = self.e.lines.get(i)?;
-        let formula = format!(
-            "{} = {}",
-            line.label,
-            self.simple_rhs(&result.trace, result.amount)
-        );
+        let shown = *self.shown.lines.get(i)?;
+        let formula = format!("{} = {}", line.label, self.simple_rhs(&result.trace, shown));
         let mut notes: Vec<String> = self.kind_note(&result.trace).into_iter().collect();
         if !line.eligible {
             let text = self.tr(
@@ -547,32 +543,42 @@ impl Ctx<'_> {
     fn source(&self, i: usize) -> Option<Explanation> {
         let src = self.s.sources.get(i)?;
         let result = self.e.sources.get(i)?;
+        let shown = *self.shown.sources.get(i)?;
         let label = &src.label;
         let mut notes = Vec::new();
         let formula = match result.trace {
             Trace::Share {
                 rate,
                 of,
-                base,
                 uncapped,
                 cap,
+                ..
             } => {
                 let base_name = match of {
                     Base::Eligible => self.tr("støtteberettigede udgifter", "eligible cost"),
                     Base::Total => self.tr("samlede udgifter", "total cost"),
                 };
+                // The base as its key figure shows it; the product is the table's figure
+                // unless a cap cuts it (then the cap's part of the formula ends in it).
+                let shown_base = match of {
+                    Base::Eligible => self.shown.eligible,
+                    Base::Total => self.shown.total,
+                };
+                let product = match result.trace.binding_cap() {
+                    Some(_) => self.amount(uncapped),
+                    None => self.amount(shown),
+                };
                 let mut formula = format!(
-                    "{label} = {} × {base_name} {} = {}",
+                    "{label} = {} × {base_name} {} = {product}",
                     rate_text(rate, self.lang),
-                    self.amount(base),
-                    self.amount(uncapped)
+                    self.amount(shown_base),
                 );
                 self.cap_parts(
                     label,
                     &result.trace,
                     uncapped,
                     cap,
-                    result.amount,
+                    shown,
                     &mut formula,
                     &mut notes,
                 );
@@ -588,43 +594,36 @@ impl Ctx<'_> {
                 }
                 formula
             }
-            Trace::Residual {
-                total_cost,
-                others,
-                uncovered,
-                cap,
-            } => {
+            Trace::Residual { uncovered, cap, .. } => {
                 let need = self.tr("resterende finansieringsbehov", "remaining need");
+                // The table's figures: the others as shown, and what they leave of the
+                // total as shown (so a rounding krone lands where the table puts it).
                 let other: Vec<Decimal> = self
-                    .e
+                    .shown
                     .sources
                     .iter()
                     .enumerate()
                     .filter(|&(j, _)| j != i)
-                    .map(|(_, r)| r.amount)
+                    .map(|(_, &amount)| amount)
                     .collect();
-                let (mut formula, shown_uncovered) = if other.is_empty() {
+                let others: Decimal = other.iter().sum();
+                let shown_uncovered = self.shown.total - others;
+                let mut formula = if other.is_empty() {
                     let total_name = self.tr("samlede udgifter", "total cost");
-                    (
-                        format!(
-                            "{label} = {need} = {total_name} {}",
-                            self.amount(total_cost)
-                        ),
-                        uncovered,
+                    format!(
+                        "{label} = {need} = {total_name} {}",
+                        self.amount(self.shown.total)
                     )
                 } else {
-                    let mut parts = if other.len() <= MAX_TERMS {
+                    let terms = if other.len() <= MAX_TERMS {
                         other.clone()
                     } else {
                         vec![others]
                     };
-                    parts.push(uncovered);
-                    let shown = apportion(&parts, 0);
-                    let (last, terms) = shown.split_last().unwrap_or((&uncovered, &[]));
-                    let mut text = format!("{label} = {need} = {}", self.fig(total_cost));
+                    let mut text = format!("{label} = {need} = {}", self.fig(self.shown.total));
                     for term in terms {
                         text.push_str(MINUS);
-                        text.push_str(&self.fig(*term));
+                        text.push_str(&self.fig(term));
                     }
                     if other.len() > MAX_TERMS {
                         let n = self.count(
@@ -634,14 +633,14 @@ impl Ctx<'_> {
                         );
                         text.push_str(&format!(" ({} {n})", self.tr("sum af", "sum of")));
                     }
-                    text.push_str(&format!(" = {}", self.amount(*last)));
-                    (text, *last)
+                    text.push_str(&format!(" = {}", self.amount(shown_uncovered)));
+                    text
                 };
                 if uncovered < Decimal::ZERO {
                     formula.push_str(&format!(
                         "{} = {}",
                         self.tr(", men aldrig under 0", ", but never below 0"),
-                        self.amount(result.amount)
+                        self.amount(shown)
                     ));
                     notes.push(match self.lang {
                         Lang::Da => format!(
@@ -671,7 +670,7 @@ impl Ctx<'_> {
                         &result.trace,
                         uncovered,
                         cap,
-                        result.amount,
+                        shown,
                         &mut formula,
                         &mut notes,
                     );
@@ -689,19 +688,15 @@ impl Ctx<'_> {
                 if let Some(note) = self.kind_note(trace) {
                     notes.push(note);
                 }
-                format!("{label} = {}", self.simple_rhs(trace, result.amount))
+                format!("{label} = {}", self.simple_rhs(trace, shown))
             }
         };
-        if let Some(share) = result.share {
-            notes.push(match self.lang {
-                Lang::Da => format!(
-                    "{label} dækker {} af de samlede udgifter.",
-                    share_text(share, self.lang)
-                ),
-                Lang::En => format!(
-                    "{label} covers {} of total cost.",
-                    share_text(share, self.lang)
-                ),
+        if let Some(share) = self.shown_share(i) {
+            notes.push(match (self.lang, self.shares_of_funding()) {
+                (Lang::Da, false) => format!("{label} dækker {share} af de samlede udgifter."),
+                (Lang::En, false) => format!("{label} covers {share} of total cost."),
+                (Lang::Da, true) => format!("{label} står for {share} af finansieringen."),
+                (Lang::En, true) => format!("{label} provides {share} of the funding."),
             });
         }
         Some(Explanation {
@@ -709,6 +704,19 @@ impl Ctx<'_> {
             formula,
             notes,
         })
+    }
+
+    /// The share of source `i` as the table shows it, when it has one (not when the
+    /// total is 0).
+    fn shown_share(&self, i: usize) -> Option<String> {
+        self.e.sources.get(i)?.share?;
+        Some(rate_text(*self.shown.shares.get(i)?, self.lang))
+    }
+
+    /// Whether the displayed shares are of the funding rather than of the total cost:
+    /// with a surplus, shares of the cost would add up to more than 100 %.
+    fn shares_of_funding(&self) -> bool {
+        self.e.surplus > Decimal::ZERO
     }
 
     /// Appends the cap to a share's or residual's formula when it binds, and a note on
@@ -759,11 +767,11 @@ impl Ctx<'_> {
 
     fn funded(&self) -> Explanation {
         let title = self.tr("Finansiering i alt", "Total funding");
-        let parts: Vec<Decimal> = self.e.sources.iter().map(|r| r.amount).collect();
+        let parts = &self.shown.sources;
         let formula = self.sum_formula(
             title,
-            &parts,
-            self.e.funded,
+            parts,
+            self.shown.funded,
             self.sources_count(parts.len()),
             self.tr("ingen finansieringskilder", "no funding sources"),
         );
@@ -771,15 +779,16 @@ impl Ctx<'_> {
             .s
             .sources
             .iter()
-            .zip(&self.e.sources)
-            .map(|(src, r)| {
-                let mut note = format!("{}: {}", src.label, self.amount(r.amount));
-                if let Some(share) = r.share {
-                    note.push_str(&match self.lang {
-                        Lang::Da => {
-                            format!(" ({} af de samlede udgifter)", share_text(share, self.lang))
-                        }
-                        Lang::En => format!(" ({} of total cost)", share_text(share, self.lang)),
+            .zip(&self.shown.sources)
+            .enumerate()
+            .map(|(j, (src, &amount))| {
+                let mut note = format!("{}: {}", src.label, self.amount(amount));
+                if let Some(share) = self.shown_share(j) {
+                    note.push_str(&match (self.lang, self.shares_of_funding()) {
+                        (Lang::Da, false) => format!(" ({share} af de samlede udgifter)"),
+                        (Lang::En, false) => format!(" ({share} of total cost)"),
+                        (Lang::Da, true) => format!(" ({share} af finansieringen)"),
+                        (Lang::En, true) => format!(" ({share} of the funding)"),
                     });
                 }
                 note
@@ -796,27 +805,27 @@ impl Ctx<'_> {
 
     /// How funding compares with total cost, in one sentence.
     fn balance_sentence(&self) -> String {
-        let total = self.amount(self.e.total_cost);
+        let total = self.amount(self.shown.total);
         if self.e.gap > Decimal::ZERO {
             match self.lang {
                 Lang::Da => format!(
                     "Det er {} mindre end de samlede udgifter på {total}.",
-                    self.amount(self.e.gap)
+                    self.amount(self.shown.gap)
                 ),
                 Lang::En => format!(
                     "That is {} less than the total cost of {total}.",
-                    self.amount(self.e.gap)
+                    self.amount(self.shown.gap)
                 ),
             }
         } else if self.e.surplus > Decimal::ZERO {
             match self.lang {
                 Lang::Da => format!(
                     "Det er {} mere end de samlede udgifter på {total}.",
-                    self.amount(self.e.surplus)
+                    self.amount(self.shown.surplus)
                 ),
                 Lang::En => format!(
                     "That is {} more than the total cost of {total}.",
-                    self.amount(self.e.surplus)
+                    self.amount(self.shown.surplus)
                 ),
             }
         } else {
@@ -828,27 +837,26 @@ impl Ctx<'_> {
     }
 
     fn balance(&self) -> Explanation {
-        let e = self.e;
+        let (e, shown) = (self.e, self.shown);
         let mut notes = Vec::new();
         let (title, formula) = if e.gap > Decimal::ZERO {
             let title = self.tr("Manglende finansiering", "Funding gap");
-            let shown = apportion(&[e.funded, e.gap], 0);
             let formula = format!(
                 "{title} = {}{MINUS}{} = {}",
-                self.fig(e.total_cost),
-                self.fig(shown[0]),
-                self.amount(shown[1])
+                self.fig(shown.total),
+                self.fig(shown.funded),
+                self.amount(shown.gap)
             );
             notes.push(match self.lang {
                 Lang::Da => format!(
                     "Kilderne betaler {} af de samlede udgifter på {}.",
-                    self.amount(e.funded),
-                    self.amount(e.total_cost)
+                    self.amount(shown.funded),
+                    self.amount(shown.total)
                 ),
                 Lang::En => format!(
                     "The sources pay {} of the total cost of {}.",
-                    self.amount(e.funded),
-                    self.amount(e.total_cost)
+                    self.amount(shown.funded),
+                    self.amount(shown.total)
                 ),
             });
             if !self
@@ -868,23 +876,22 @@ impl Ctx<'_> {
             (title, formula)
         } else if e.surplus > Decimal::ZERO {
             let title = self.tr("Overfinansiering", "Surplus funding");
-            let shown = apportion(&[e.total_cost, e.surplus], 0);
             let formula = format!(
                 "{title} = {}{MINUS}{} = {}",
-                self.fig(e.funded),
-                self.fig(shown[0]),
-                self.amount(shown[1])
+                self.fig(shown.funded),
+                self.fig(shown.total),
+                self.amount(shown.surplus)
             );
             notes.push(match self.lang {
                 Lang::Da => format!(
                     "Kilderne betaler {} mod samlede udgifter på {}.",
-                    self.amount(e.funded),
-                    self.amount(e.total_cost)
+                    self.amount(shown.funded),
+                    self.amount(shown.total)
                 ),
                 Lang::En => format!(
                     "The sources pay {} against a total cost of {}.",
-                    self.amount(e.funded),
-                    self.amount(e.total_cost)
+                    self.amount(shown.funded),
+                    self.amount(shown.total)
                 ),
             });
             (title, formula)
@@ -893,13 +900,13 @@ impl Ctx<'_> {
             let formula = match self.lang {
                 Lang::Da => format!(
                     "Fuldt finansieret: finansiering {} = samlede udgifter {}",
-                    self.amount(e.funded),
-                    self.amount(e.total_cost)
+                    self.amount(shown.funded),
+                    self.amount(shown.total)
                 ),
                 Lang::En => format!(
                     "Fully funded: funding {} = total cost {}",
-                    self.amount(e.funded),
-                    self.amount(e.total_cost)
+                    self.amount(shown.funded),
+                    self.amount(shown.total)
                 ),
             };
             (title, formula)
@@ -958,7 +965,7 @@ impl Ctx<'_> {
         };
         let division = format!(
             "{title} = {} ÷ {}",
-            self.amount(self.e.total_cost),
+            self.amount(self.shown.total),
             format_plain(driver.value, self.lang)
         );
         let mut notes = Vec::new();
@@ -988,7 +995,8 @@ impl Ctx<'_> {
                             self.driver_label(d)
                         ),
                         Lang::En => format!(
-                            "That includes {lines} that do not depend on the number of {}.",
+                            "That includes {lines} that {} not depend on the number of {}.",
+                            if other == 1 { "does" } else { "do" },
                             self.driver_label(d)
                         ),
                     });
@@ -1069,7 +1077,7 @@ impl Ctx<'_> {
     fn per_year(&self) -> Explanation {
         let title = self.tr("Udgift pr. år", "Cost per year");
         let years = self.years(self.s.years);
-        let division = format!("{title} = {} ÷ {years}", self.amount(self.e.total_cost));
+        let division = format!("{title} = {} ÷ {years}", self.amount(self.shown.total));
         let mut notes = Vec::new();
         let formula = match self.e.total_cost.checked_div(Decimal::from(self.s.years)) {
             Some(v) if self.s.years > 0 => {
@@ -1101,6 +1109,7 @@ mod tests {
     use super::*;
     use crate::model::{evaluate, CostKind, CostLine, Source};
     use crate::presets::{synthetic, Preset, PRESETS};
+    use crate::shown::shown;
 
     fn preset(key: &str) -> Scenario {
         Preset::find(key)
@@ -1111,7 +1120,7 @@ mod tests {
 
     fn run(s: &Scenario, subject: Subject, lang: Lang) -> Explanation {
         let e = evaluate(s).expect("evaluates");
-        explain(s, &e, subject, lang).expect("in range")
+        explain(s, &e, &shown(s, &e), subject, lang).expect("in range")
     }
 
     fn formula(s: &Scenario, subject: Subject, lang: Lang) -> String {
@@ -1558,12 +1567,19 @@ mod tests {
             Subject::Line(usize::MAX),
         ] {
             for lang in [Lang::Da, Lang::En] {
-                assert_eq!(explain(&s, &e, subject, lang), None, "{subject:?}");
+                assert_eq!(
+                    explain(&s, &e, &shown(&s, &e), subject, lang),
+                    None,
+                    "{subject:?}"
+                );
             }
         }
         let s = preset("design-society");
         let e = evaluate(&s).unwrap();
-        assert_eq!(explain(&s, &e, Subject::PerUnit(0), Lang::Da), None);
+        assert_eq!(
+            explain(&s, &e, &shown(&s, &e), Subject::PerUnit(0), Lang::Da),
+            None
+        );
     }
 
     #[test]
@@ -1578,7 +1594,6 @@ mod tests {
         assert_eq!(rate_text(Decimal::new(500, 1), Lang::Da), "50 %");
         assert_eq!(rate_text(Decimal::new(125, 1), Lang::Da), "12,5 %");
         assert_eq!(rate_text(Decimal::new(12345, 3), Lang::En), "12.345%");
-        assert_eq!(share_text(Decimal::new(333333, 4), Lang::Da), "33,3 %");
     }
 
     #[test]
@@ -1606,6 +1621,7 @@ mod tests {
         scenarios.push(only_residual);
         for s in &scenarios {
             let e = evaluate(s).unwrap_or_else(|err| panic!("{}: {err}", s.name));
+            let f = shown(s, &e);
             let mut subjects = vec![
                 Subject::TotalCost,
                 Subject::EligibleCost,
@@ -1618,7 +1634,7 @@ mod tests {
             subjects.extend((0..s.drivers.len()).map(Subject::PerUnit));
             for lang in [Lang::Da, Lang::En] {
                 for &subject in &subjects {
-                    let x = explain(s, &e, subject, lang)
+                    let x = explain(s, &e, &f, subject, lang)
                         .unwrap_or_else(|| panic!("{}: {subject:?} is None", s.name));
                     assert!(
                         !x.title.is_empty() && !x.formula.is_empty(),
@@ -1632,7 +1648,7 @@ mod tests {
                     Subject::PerUnit(s.drivers.len()),
                 ] {
                     assert_eq!(
-                        explain(s, &e, subject, lang),
+                        explain(s, &e, &f, subject, lang),
                         None,
                         "{}: {subject:?}",
                         s.name
@@ -1640,5 +1656,152 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Scenarios where rounding has to give a krone to one of two halves, or shares do
+    /// not divide evenly: the cases where an explanation rounding on its own would
+    /// contradict the table.
+    fn rounding_cases() -> Vec<Scenario> {
+        let fixed = |id: &str, amount: &str| CostLine {
+            id: id.into(),
+            label: id.into(),
+            kind: CostKind::Fixed,
+            amount: amount.parse().unwrap(),
+            eligible: true,
+        };
+        let source = |id: &str, kind: SourceKind| Source {
+            id: id.into(),
+            label: id.into(),
+            kind,
+        };
+        let share = |rate: i64| SourceKind::Share {
+            rate: Decimal::from(rate),
+            of: Base::Eligible,
+            cap: None,
+        };
+        let amount = |a: i64| SourceKind::Fixed {
+            amount: Decimal::from(a),
+        };
+        let mut base = preset("design-society");
+        base.drivers.clear();
+        base.costs = vec![fixed("Drift", "100001")];
+        // The residual first: the tie of 50.000,50 goes to it in the table.
+        let mut residual_first = base.clone();
+        residual_first.sources = vec![
+            source("Lokal", SourceKind::Residual { cap: None }),
+            source("DEB", share(50)),
+        ];
+        // Three equal parts: 33,4 + 33,3 + 33,3 %.
+        let mut thirds = base.clone();
+        thirds.costs = vec![fixed("Drift", "300")];
+        thirds.sources = vec![
+            source("A", amount(100)),
+            source("B", amount(100)),
+            source("C", amount(100)),
+        ];
+        // Two lines of 37.501,50 each: 37.502 + 37.501 in the table.
+        let mut halves = base.clone();
+        halves.costs = vec![fixed("Første", "37501.5"), fixed("Anden", "37501.5")];
+        halves.sources = vec![source("DEB", share(50))];
+        // A surplus: shares are of the funding (54,5 + 45,5 %).
+        let mut surplus = base.clone();
+        surplus.costs = vec![fixed("Drift", "1000")];
+        surplus.sources = vec![source("DEB", share(60)), source("Fast", amount(500))];
+        vec![residual_first, thirds, halves, surplus]
+    }
+
+    /// Every figure an explanation ends in is the figure its table row shows, and the
+    /// notes list the rows' figures and shares too.
+    #[test]
+    fn explanations_repeat_the_figures_the_tables_show() {
+        let mut scenarios: Vec<Scenario> = PRESETS.iter().map(|p| p.scenario().unwrap()).collect();
+        scenarios.push(synthetic(30, 9));
+        scenarios.extend(rounding_cases());
+        for s in &scenarios {
+            let e = evaluate(s).unwrap();
+            let f = shown(s, &e);
+            for lang in [Lang::Da, Lang::En] {
+                let ends = |subject: Subject, figure: Decimal| {
+                    let x = explain(s, &e, &f, subject, lang).unwrap();
+                    let expected = format_amount(figure, lang);
+                    assert!(
+                        x.formula.ends_with(&expected)
+                            || x.formula.contains(&format!("= {expected} (")),
+                        "{}: {subject:?} should end in {expected}: {}",
+                        s.name,
+                        x.formula
+                    );
+                    x
+                };
+                for (i, &line) in f.lines.iter().enumerate() {
+                    ends(Subject::Line(i), line);
+                }
+                for (i, &amount) in f.sources.iter().enumerate() {
+                    let x = ends(Subject::Source(i), amount);
+                    if e.sources[i].share.is_some() {
+                        let share = rate_text(f.shares[i], lang);
+                        assert!(
+                            x.notes.iter().any(|n| n.contains(&share)),
+                            "{}: source {i} should name {share}: {:?}",
+                            s.name,
+                            x.notes
+                        );
+                    }
+                }
+                ends(Subject::TotalCost, f.total);
+                ends(Subject::EligibleCost, f.eligible);
+                let funded = ends(Subject::Funded, f.funded);
+                for (i, &amount) in f.sources.iter().enumerate().take(MAX_TERMS) {
+                    let note = format!("{}: {}", s.sources[i].label, format_amount(amount, lang));
+                    assert!(
+                        funded.notes.iter().any(|n| n.starts_with(&note)),
+                        "{}: {note} in {:?}",
+                        s.name,
+                        funded.notes
+                    );
+                }
+                if e.gap > Decimal::ZERO {
+                    ends(Subject::Balance, f.gap);
+                } else if e.surplus > Decimal::ZERO {
+                    ends(Subject::Balance, f.surplus);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_rounding_krone_is_where_the_table_puts_it() {
+        let cases = rounding_cases();
+        assert_eq!(
+            formula(&cases[0], Subject::Source(0), Lang::Da),
+            "Lokal = resterende finansieringsbehov = 100.001 − 50.000 = 50.001 kr."
+        );
+        assert_eq!(
+            formula(&cases[0], Subject::Source(1), Lang::Da),
+            "DEB = 50 % × støtteberettigede udgifter 100.001 kr. = 50.000 kr."
+        );
+        let thirds: Vec<String> = (0..3)
+            .map(|i| run(&cases[1], Subject::Source(i), Lang::Da).notes.join(" "))
+            .collect();
+        assert!(thirds[0].contains("33,4 %"), "{thirds:?}");
+        assert!(
+            thirds[1].contains("33,3 %") && thirds[2].contains("33,3 %"),
+            "{thirds:?}"
+        );
+        assert_eq!(
+            run(&cases[2], Subject::TotalCost, Lang::Da).notes,
+            vec![
+                "Første: 37.501,50 kr. ≈ 37.502 kr.",
+                "Anden: 37.501,50 kr. ≈ 37.501 kr."
+            ]
+        );
+        let surplus = run(&cases[3], Subject::Source(0), Lang::En);
+        assert!(
+            surplus
+                .notes
+                .contains(&"DEB provides 54.5% of the funding.".to_string()),
+            "{:?}",
+            surplus.notes
+        );
     }
 }

@@ -278,7 +278,7 @@ pub fn results(props: &ResultsProps) -> Html {
     let selected = use_state(|| None::<Selected>);
     let focus_pending = use_mut_ref(|| false);
     let panel = use_node_ref();
-    let explanation = (*selected).and_then(|sel| explain(scenario, e, sel.subject, lang));
+    let explanation = (*selected).and_then(|sel| explain(scenario, e, &shown, sel.subject, lang));
     let open = (*selected).filter(|_| explanation.is_some());
 
     let pick = {
@@ -434,7 +434,7 @@ pub fn results(props: &ResultsProps) -> Html {
                 { for scenario.drivers.iter().zip(&e.per_unit).enumerate().map(|(i, (driver, value))| {
                     // The label is the explanation's own title ("Udgift pr. vækstpilot"), so
                     // the figure and its explanation name it alike.
-                    let label = explain(scenario, e, Subject::PerUnit(i), lang)
+                    let label = explain(scenario, e, &shown, Subject::PerUnit(i), lang)
                         .map(|x| x.title)
                         .unwrap_or_else(|| format!("{} ({})", t.cost_per_unit_of, driver.label));
                     let text = match value {

@@ -314,11 +314,17 @@ pub fn rows(columns: &[Column], baseline: Option<usize>, lang: Lang) -> Vec<Row>
                 let i = m.at[c]?;
                 let col = &columns[c];
                 Some(
-                    explain(&col.scenario, &col.evaluation, Subject::PerUnit(i), lang)
-                        .map(|x| x.title)
-                        .unwrap_or_else(|| {
-                            format!("{} ({})", t.cost_per_unit_of, col.scenario.drivers[i].label)
-                        }),
+                    explain(
+                        &col.scenario,
+                        &col.evaluation,
+                        &shown[c],
+                        Subject::PerUnit(i),
+                        lang,
+                    )
+                    .map(|x| x.title)
+                    .unwrap_or_else(|| {
+                        format!("{} ({})", t.cost_per_unit_of, col.scenario.drivers[i].label)
+                    }),
                 )
             })
             .unwrap_or_default();
