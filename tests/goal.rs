@@ -293,6 +293,24 @@ fn bad_requests_are_errors() {
     );
     let err = max_driver_within(&s, "smes", "local", d("1"), wide()).expect_err("unknown driver");
     assert_eq!(err.problem(), &Problem::UnknownDriver);
+    // Ids are quoted as the reader quotes values (JSON), not as Rust's Debug would.
+    let err = max_driver_within(&s, "pilots", "n\u{200b}", d("1"), wide()).unwrap_err();
+    assert!(err.to_string().ends_with("got \"n\u{200b}\""), "{err}");
+    let err = max_driver_within(&s, "p\u{200b}", "local", d("1"), wide()).unwrap_err();
+    assert_eq!(err.value(), Some("\"p\u{200b}\""));
+    let mut missing = s.clone();
+    missing.costs[0].kind = cofund::CostKind::PerUnit {
+        driver: "x\u{200b}".into(),
+    };
+    let err = cofund::evaluate(&missing).unwrap_err();
+    assert_eq!(err.value(), Some("\"x\u{200b}\""));
+    assert_eq!(
+        GapImpossible::NoUnits {
+            driver: "x\u{200b}".into()
+        }
+        .describe(Lang::En),
+        "the driver \"x\u{200b}\" is 0, so no amount per unit helps"
+    );
     let mut open = s.clone();
     open.drivers[0].max = None;
     let err = max_driver_within(&open, "pilots", "local", d("1"), None).expect_err("no max");

@@ -268,6 +268,14 @@ impl Problem {
     }
 }
 
+/// A text quoted as the model's messages quote a value (`got "smes"`): in JSON quotes with
+/// JSON's escapes, shortened past 60 characters. For ids that reach a message from
+/// elsewhere than a document (a sweep's `--driver`, a goal seek's source, the command
+/// line's arguments), so that they read like the values the reader quotes.
+pub fn quote(text: &str) -> String {
+    super::read::show(&serde_json::Value::String(text.to_string()))
+}
+
 fn pick(da: bool, danish: &str, english: &str) -> String {
     if da { danish } else { english }.to_string()
 }
@@ -313,5 +321,13 @@ mod tests {
     fn document_level_error_has_no_leading_colon() {
         let err = ScenarioError::new("", Problem::Missing);
         assert_eq!(err.to_string(), "is missing");
+    }
+
+    #[test]
+    fn quote_is_json_quoting_not_rust_debug() {
+        assert_eq!(quote("smes"), "\"smes\"");
+        assert_eq!(quote("x\u{200b}y"), "\"x\u{200b}y\"");
+        assert_eq!(quote("say \"hi\"\n"), "\"say \\\"hi\\\"\\n\"");
+        assert_eq!(quote(&"a".repeat(100)), format!("\"{}...", "a".repeat(56)));
     }
 }

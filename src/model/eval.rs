@@ -13,7 +13,7 @@
 
 use rust_decimal::Decimal;
 
-use super::error::{Problem, ScenarioError};
+use super::error::{quote, Problem, ScenarioError};
 use super::scenario::{Base, CostKind, Scenario, SourceKind};
 
 /// The outcome of evaluating a scenario.
@@ -166,9 +166,10 @@ fn mul(a: Decimal, b: Decimal, path: impl FnOnce() -> String) -> Result<Decimal,
 /// that); a reference to a missing driver is still refused here rather than trusted.
 pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
     let driver_index = |id: &str, path: &dyn Fn() -> String| {
-        s.drivers.iter().position(|d| d.id == id).ok_or_else(|| {
-            ScenarioError::new(path(), Problem::UnknownDriver).got(format!("{id:?}"))
-        })
+        s.drivers
+            .iter()
+            .position(|d| d.id == id)
+            .ok_or_else(|| ScenarioError::new(path(), Problem::UnknownDriver).got(quote(id)))
     };
     let years = Decimal::from(s.years);
 

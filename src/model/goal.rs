@@ -33,7 +33,7 @@
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use super::error::{Problem, ScenarioError};
+use super::error::{quote, Problem, ScenarioError};
 use super::eval::{evaluate, Evaluation, Trace};
 use super::scenario::{Base, Driver, Scenario, SourceKind};
 use super::sweep::MAX_SWEEP_POINTS;
@@ -220,9 +220,15 @@ impl GapImpossible {
             },
             GapImpossible::NoUnits { driver } => {
                 if da {
-                    format!("driveren {driver:?} er 0, så intet beløb pr. enhed hjælper")
+                    format!(
+                        "driveren {} er 0, så intet beløb pr. enhed hjælper",
+                        quote(driver)
+                    )
                 } else {
-                    format!("the driver {driver:?} is 0, so no amount per unit helps")
+                    format!(
+                        "the driver {} is 0, so no amount per unit helps",
+                        quote(driver)
+                    )
                 }
             }
             GapImpossible::Residual { cap, cap_needed } => {
@@ -624,7 +630,7 @@ pub(crate) fn source_index(s: &Scenario, id: &str) -> Result<usize, ScenarioErro
     s.sources
         .iter()
         .position(|src| src.id == id)
-        .ok_or_else(|| ScenarioError::new("source", Problem::UnknownSource).got(format!("{id:?}")))
+        .ok_or_else(|| ScenarioError::new("source", Problem::UnknownSource).got(quote(id)))
 }
 
 /// Field paths used in range errors: the explicit range's or the driver's own fields.
@@ -733,7 +739,7 @@ impl Probe {
             .iter()
             .position(|d| d.id == driver)
             .ok_or_else(|| {
-                ScenarioError::new("driver", Problem::UnknownDriver).got(format!("{driver:?}"))
+                ScenarioError::new("driver", Problem::UnknownDriver).got(quote(driver))
             })?;
         let src = source_index(s, source)?;
         let grid = match range {

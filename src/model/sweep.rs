@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::error::{Problem, ScenarioError};
+use super::error::{quote, Problem, ScenarioError};
 use super::eval::{evaluate, Evaluation};
 use super::scenario::Scenario;
 
@@ -43,9 +43,7 @@ pub fn sweep(
     step: Decimal,
 ) -> Result<Vec<SweepRow>, ScenarioError> {
     if scenario.driver(driver).is_none() {
-        return Err(
-            ScenarioError::new("--driver", Problem::UnknownDriver).got(format!("{driver:?}"))
-        );
+        return Err(ScenarioError::new("--driver", Problem::UnknownDriver).got(quote(driver)));
     }
     if step <= Decimal::ZERO {
         return Err(ScenarioError::new("--step", Problem::StepNotPositive).got(step.to_string()));

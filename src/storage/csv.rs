@@ -7,13 +7,20 @@
 //!   and `.`. Numbers have no thousands separators (Excel would read them as text or,
 //!   worse, as a different number), and a minus is the ASCII `-`.
 //! * Amounts are **exact**: the model's value, trailing zeros trimmed, never rounded
-//!   (`34,246575342465753424657534247`). Spreadsheets round for display themselves.
+//!   (`34,246575342465753424657534247`). Spreadsheets round for display themselves. In a
+//!   sweep, whose columns each hold one kind of figure, every value of a column has the
+//!   same number of decimals, the fewest that show all of them exactly (`150,00`,
+//!   `150,25`, `150,50`), so that the column lines up where it is read as text.
 //! * The text starts with a UTF-8 byte order mark, without which Excel reads `æøå` as
 //!   Windows-1252, and lines end in CRLF (RFC 4180).
 //! * Text fields are quoted per RFC 4180 when they contain `;`, `,`, `"` or a line break
 //!   (quotes doubled). A label starting with `=`, `+`, `-`, `@` or a tab/CR gets a leading
 //!   `'` so that a spreadsheet shows it instead of running it as a formula: labels come
 //!   from share links, that is, from strangers ("CSV injection").
+//!
+//! The command line's `sweep` prints the same table in a plain dialect for scripts
+//! ([`sweep_csv_plain`]): ids as column names, `,` and `.`, LF line ends, no byte order
+//! mark; numbers and quoting as above.
 
 use rust_decimal::Decimal;
 
@@ -107,19 +114,33 @@ pub fn sweep_csv(s: &Scenario, driver: &str, rows: &[SweepRow], lang: Lang) -> S
 
     let mut out = Csv::new(lang);
     out.row(header.iter().map(|h| Cell::Text(h)));
-    for row in rows {
-        let sources = (0..s.sources.len()).map(|i| Cell::Number(row.sources.get(i).copied()));
-        out.row(
-            [
-                Cell::Number(Some(row.value)),
-                Cell::Number(Some(row.total_cost)),
-            ]
-            .into_iter()
-            .chain(sources)
-            .chain([Cell::Number(Some(row.gap)), Cell::Number(Some(row.surplus))]),
-        );
-    }
+    out.sweep_rows(s, rows);
     out.finish()
+}
+
+/// The sweep as the command line prints it, for scripts: the same rows as [`sweep_csv`]
+/// under a header of ids (`pilots,total_cost,deb,companies,local,gap,surplus`), with `,`
+/// between fields, `.` as decimal mark, LF line ends and no byte order mark.
+pub fn sweep_csv_plain(s: &Scenario, driver: &str, rows: &[SweepRow]) -> String {
+    let mut out = Csv::plain();
+    out.row(
+        [driver, "total_cost"]
+            .into_iter()
+            .chain(s.sources.iter().map(|src| src.id.as_str()))
+            .chain(["gap", "surplus"])
+            .map(Cell::Text),
+    );
+    out.sweep_rows(s, rows);
+    out.finish()
+}
+
+/// The fewest decimals that show every value of a column exactly.
+fn column_decimals(column: impl IntoIterator<Item = Decimal>) -> u32 {
+    column
+        .into_iter()
+        .map(|value| value.normalize().scale())
+        .max()
+        .unwrap_or(0)
 }
 
 fn label_or_id<'a>(label: &'a str, id: &'a str) -> &'a str {
@@ -132,20 +153,62 @@ fn label_or_id<'a>(label: &'a str, id: &'a str) -> &'a str {
 
 enum Cell<'a> {
     Text(&'a str),
+    /// An exact number, trailing zeros trimmed.
     Number(Option<Decimal>),
+    /// An exact number with at least this many decimals, so that a column lines up.
+    Padded(Option<Decimal>, u32),
     Empty,
 }
 
 struct Csv {
     out: String,
     lang: Lang,
+    line_end: &'static str,
 }
 
 impl Csv {
+    /// For spreadsheets: the language's separators, a byte order mark, CRLF.
     fn new(lang: Lang) -> Self {
         Csv {
             out: BOM.to_string(),
             lang,
+            line_end: "\r\n",
+        }
+    }
+
+    /// For scripts: `,` and `.`, no byte order mark, LF.
+    fn plain() -> Self {
+        Csv {
+            out: String::new(),
+            lang: Lang::En,
+            line_end: "\n",
+        }
+    }
+
+    /// A sweep's rows: the driver's value, total cost, each of the scenario's sources
+    /// (empty where a row has no amount), gap and surplus; each column with one number of
+    /// decimals.
+    fn sweep_rows(&mut self, s: &Scenario, rows: &[SweepRow]) {
+        let table: Vec<Vec<Option<Decimal>>> = rows
+            .iter()
+            .map(|row| {
+                [Some(row.value), Some(row.total_cost)]
+                    .into_iter()
+                    .chain((0..s.sources.len()).map(|i| row.sources.get(i).copied()))
+                    .chain([Some(row.gap), Some(row.surplus)])
+                    .collect()
+            })
+            .collect();
+        let columns = s.sources.len() + 4;
+        let decimals: Vec<u32> = (0..columns)
+            .map(|c| column_decimals(table.iter().filter_map(|row| row[c])))
+            .collect();
+        for row in &table {
+            self.row(
+                row.iter()
+                    .zip(&decimals)
+                    .map(|(value, &decimals)| Cell::Padded(*value, decimals)),
+            );
         }
     }
 
@@ -164,11 +227,14 @@ impl Csv {
             }
             match cell {
                 Cell::Text(text) => push_text(&mut self.out, text),
-                Cell::Number(Some(value)) => push_number(&mut self.out, value, self.lang),
-                Cell::Number(None) | Cell::Empty => {}
+                Cell::Number(Some(value)) => push_number(&mut self.out, value, 0, self.lang),
+                Cell::Padded(Some(value), decimals) => {
+                    push_number(&mut self.out, value, decimals, self.lang)
+                }
+                Cell::Number(None) | Cell::Padded(None, _) | Cell::Empty => {}
             }
         }
-        self.out.push_str("\r\n");
+        self.out.push_str(self.line_end);
     }
 
     fn finish(self) -> String {
@@ -176,14 +242,20 @@ impl Csv {
     }
 }
 
-/// The exact value, trailing zeros trimmed, no grouping, the language's decimal mark.
-fn push_number(out: &mut String, value: Decimal, lang: Lang) {
+/// The exact value, trailing zeros trimmed down to `min_decimals` decimals, no grouping,
+/// the language's decimal mark.
+fn push_number(out: &mut String, value: Decimal, min_decimals: u32, lang: Lang) {
     // `Decimal`'s `Display` writes plain digits (never an exponent) with `.` and `-`;
-    // `normalize` trims trailing zeros and turns −0 into 0.
+    // `normalize` trims trailing zeros and turns −0 into 0. Zeros are padded as text:
+    // `rescale` could overflow the mantissa of a value near `Decimal::MAX`.
     let text = value.normalize().to_string();
-    match lang {
-        Lang::Da => out.push_str(&text.replace('.', ",")),
-        Lang::En => out.push_str(&text),
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    out.push_str(whole);
+    let zeros = (min_decimals as usize).saturating_sub(fraction.len());
+    if fraction.len() + zeros > 0 {
+        out.push(lang.decimal_mark());
+        out.push_str(fraction);
+        out.extend(std::iter::repeat_n('0', zeros));
     }
 }
 
@@ -236,7 +308,7 @@ mod tests {
     fn numbers_are_exact_and_trimmed() {
         let n = |v: Decimal, lang| {
             let mut out = String::new();
-            push_number(&mut out, v, lang);
+            push_number(&mut out, v, 0, lang);
             out
         };
         assert_eq!(n(Decimal::new(1_250_050, 2), Lang::Da), "12500,5");
@@ -249,6 +321,63 @@ mod tests {
         assert_eq!(
             n(Decimal::from_parts(1, 0, 0, false, 28), Lang::Da),
             "0,0000000000000000000000000001"
+        );
+    }
+
+    #[test]
+    fn padded_numbers_keep_every_digit() {
+        let n = |v: Decimal, decimals, lang| {
+            let mut out = String::new();
+            push_number(&mut out, v, decimals, lang);
+            out
+        };
+        assert_eq!(n(Decimal::new(150, 0), 2, Lang::En), "150.00");
+        assert_eq!(n(Decimal::new(15_100, 2), 2, Lang::Da), "151,00");
+        assert_eq!(n(Decimal::new(-5, 1), 3, Lang::En), "-0.500");
+        assert_eq!(n(Decimal::new(12_345, 3), 1, Lang::En), "12.345");
+        assert_eq!(
+            n(Decimal::MAX, 2, Lang::En),
+            "79228162514264337593543950335.00"
+        );
+        assert_eq!(
+            column_decimals([
+                Decimal::new(150, 0),
+                Decimal::new(15_025, 2),
+                Decimal::new(15_100, 2)
+            ]),
+            2
+        );
+        assert_eq!(column_decimals([]), 0);
+    }
+
+    #[test]
+    fn sweep_columns_line_up_in_both_dialects() {
+        let s = crate::presets::Preset::find("vaekstpilot-150")
+            .and_then(|p| p.scenario().ok())
+            .expect("preset");
+        let rows = crate::model::sweep(
+            &s,
+            "pilots",
+            Decimal::from(150),
+            Decimal::new(15_050, 2),
+            Decimal::new(25, 2),
+        )
+        .expect("sweeps");
+        assert_eq!(
+            sweep_csv_plain(&s, "pilots", &rows),
+            "pilots,total_cost,deb,companies,local,gap,surplus\n\
+             150.00,21900000,10950000,7500000,3450000,0,0\n\
+             150.25,21936500,10968250,7512500,3455750,0,0\n\
+             150.50,21973000,10986500,7525000,3461500,0,0\n"
+        );
+        let da = sweep_csv(&s, "pilots", &rows, Lang::Da);
+        assert!(
+            da.ends_with(
+                "\r\n150,00;21900000;10950000;7500000;3450000;0;0\r\n\
+                          150,25;21936500;10968250;7512500;3455750;0;0\r\n\
+                          150,50;21973000;10986500;7525000;3461500;0;0\r\n"
+            ),
+            "{da}"
         );
     }
 }

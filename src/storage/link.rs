@@ -53,9 +53,11 @@
 //! about 510 characters with a typical page address. The checksum costs 6 of those
 //! characters (5 or 6, depending on where base64's 4-character groups fall).
 //!
-//! A link longer than [`MAX_LINK_CHARS`] is refused by the decoder, so the widget should
-//! offer a file instead when `encode_*(…).len() > MAX_LINK_CHARS`; at about 500
-//! characters a scenario, only a workspace of a hundred or more comes near it.
+//! A link longer than [`MAX_LINK_CHARS`] is refused by the decoder, so an encoder should
+//! offer a file instead of such a link: [`encode_scenario_within_limits`] and
+//! [`Unpacked::seal_within_limits`] apply the decoders' limits on the way out (the command
+//! line's `link` uses them). At about 500 characters a scenario, only a workspace of a
+//! hundred or more, or scenarios with very long labels, come near the limit.
 //!
 //! # Limits
 //!
@@ -99,6 +101,19 @@ pub enum Link {
 /// The fragment (without `#`) that shares `s`: `s1.<data>`.
 pub fn encode_scenario(s: &Scenario) -> String {
     Unpacked::scenario(s).seal_with_miniz()
+}
+
+/// [`encode_scenario`], refusing a link that the decoders would refuse as too large
+/// ([`LinkError::TooLarge`]): a link nobody can open is better not handed out, and the
+/// caller can offer a file instead.
+pub fn encode_scenario_within_limits(s: &Scenario) -> Result<String, LinkError> {
+    let unpacked = Unpacked::scenario(s);
+    // Checked before deflating too: no point compressing what will be refused.
+    check_json_size(unpacked.json.len())?;
+    unpacked.seal_within_limits(&miniz_oxide::deflate::compress_to_vec(
+        unpacked.json.as_bytes(),
+        LEVEL,
+    ))
 }
 
 /// The fragment (without `#`) that shares the workspace `w`: `w1.<data>`.
@@ -145,6 +160,16 @@ impl Unpacked {
         out.push_str(self.marker);
         URL_SAFE_NO_PAD.encode_string(&payload, &mut out);
         out
+    }
+
+    /// [`Unpacked::seal`], refusing a link that the decoders would refuse as too large
+    /// ([`LinkError::TooLarge`]): JSON over [`MAX_JSON_BYTES`], or a link over
+    /// [`MAX_LINK_CHARS`] characters. The same checks as decoding, on the way out.
+    pub fn seal_within_limits(&self, deflated: &[u8]) -> Result<String, LinkError> {
+        check_json_size(self.json.len())?;
+        let fragment = self.seal(deflated);
+        check_link_length(&fragment)?;
+        Ok(fragment)
     }
 
     /// The fragment, deflated by miniz_oxide.
@@ -211,14 +236,7 @@ impl Packed {
         if body.is_empty() {
             return Err(LinkError::Empty);
         }
-        if body.len() > MAX_LINK_CHARS {
-            let chars = body.chars().count();
-            if chars > MAX_LINK_CHARS {
-                return Err(LinkError::TooLarge(Oversize::Link { chars }));
-            }
-            // Under the limit in characters, over it in bytes: not ASCII, so not base64.
-            return Err(LinkError::NotBase64);
-        }
+        check_link_length(body)?;
         let (workspace, data) = if let Some(data) = body.strip_prefix(SCENARIO_MARKER) {
             (false, data)
         } else if let Some(data) = body.strip_prefix(WORKSPACE_MARKER) {
@@ -256,9 +274,7 @@ impl Packed {
             InflateError::Corrupt => LinkError::Corrupt,
             InflateError::TooLarge => LinkError::TooLarge(Oversize::Content),
         })?;
-        if json.len() > MAX_JSON_BYTES {
-            return Err(LinkError::TooLarge(Oversize::Content));
-        }
+        check_json_size(json.len())?;
         if crc32(&json) != self.checksum {
             return Err(LinkError::Corrupt);
         }
@@ -272,6 +288,28 @@ impl Packed {
                 .map(Link::Scenario)
                 .map_err(LinkError::Invalid)
         }
+    }
+}
+
+/// The link text (after the `#` and key) must have at most [`MAX_LINK_CHARS`] characters.
+fn check_link_length(body: &str) -> Result<(), LinkError> {
+    if body.len() > MAX_LINK_CHARS {
+        let chars = body.chars().count();
+        if chars > MAX_LINK_CHARS {
+            return Err(LinkError::TooLarge(Oversize::Link { chars }));
+        }
+        // Under the limit in characters, over it in bytes: not ASCII, so not base64.
+        return Err(LinkError::NotBase64);
+    }
+    Ok(())
+}
+
+/// A link's JSON must have at most [`MAX_JSON_BYTES`] bytes.
+fn check_json_size(bytes: usize) -> Result<(), LinkError> {
+    if bytes > MAX_JSON_BYTES {
+        Err(LinkError::TooLarge(Oversize::Content))
+    } else {
+        Ok(())
     }
 }
 
@@ -618,6 +656,59 @@ mod tests {
             Err(LinkError::TooLarge(Oversize::Link {
                 chars: MAX_LINK_CHARS + 3
             }))
+        );
+    }
+
+    /// Labels that deflate cannot shrink much: `n` cost lines with 40 pseudo-random letters.
+    fn incompressible(n: usize) -> Scenario {
+        let mut s = preset("design-sprint");
+        let mut state: u32 = 2_463_534_242;
+        let mut letter = || {
+            // xorshift32: deterministic noise, no dependency.
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            char::from(b'a' + (state % 26) as u8)
+        };
+        let template = s.costs[0].clone();
+        s.costs = (0..n)
+            .map(|i| {
+                let mut line = template.clone();
+                line.id = format!("c{i}");
+                line.label = (0..40).map(|_| letter()).collect();
+                line
+            })
+            .collect();
+        s
+    }
+
+    #[test]
+    fn encoding_within_limits_refuses_what_decoding_would() {
+        let s = preset("vaekstpilot-150");
+        assert_eq!(encode_scenario_within_limits(&s), Ok(encode_scenario(&s)));
+
+        let long = incompressible(3000);
+        let link = encode_scenario(&long);
+        assert!(link.len() > MAX_LINK_CHARS, "{}", link.len());
+        assert_eq!(
+            encode_scenario_within_limits(&long),
+            Err(LinkError::TooLarge(Oversize::Link { chars: link.len() }))
+        );
+        assert_eq!(
+            decode_scenario(&link),
+            Err(LinkError::TooLarge(Oversize::Link { chars: link.len() }))
+        );
+
+        let mut huge = preset("design-sprint");
+        huge.name = "a".repeat(MAX_JSON_BYTES);
+        assert_eq!(
+            encode_scenario_within_limits(&huge),
+            Err(LinkError::TooLarge(Oversize::Content))
+        );
+        let unpacked = Unpacked::scenario(&huge);
+        assert_eq!(
+            unpacked.seal_within_limits(b""),
+            Err(LinkError::TooLarge(Oversize::Content))
         );
     }
 

@@ -23,14 +23,14 @@ pub mod link;
 pub mod workspace;
 pub mod xlsx;
 
-pub use csv::{results_csv, sweep_csv};
+pub use csv::{results_csv, sweep_csv, sweep_csv_plain};
 pub use file::{
     export_file, export_workspace_file, import_any, import_file, suggested_file_name, ImportError,
     Imported, MAX_FILE_BYTES,
 };
 pub use link::{
-    decode_link, decode_scenario, decode_workspace, encode_scenario, encode_workspace, Link,
-    LinkError, Oversize, MAX_JSON_BYTES, MAX_LINK_CHARS,
+    decode_link, decode_scenario, decode_workspace, encode_scenario, encode_scenario_within_limits,
+    encode_workspace, Link, LinkError, Oversize, MAX_JSON_BYTES, MAX_LINK_CHARS,
 };
 pub use workspace::{Workspace, WorkspaceError, WORKSPACE_VERSION};
 pub use xlsx::{workbook, XLSX_MIME};
