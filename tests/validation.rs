@@ -308,3 +308,30 @@ fn too_precise_and_too_large_are_told_apart() {
     let err = refused(|d| d["years"] = json!(4_294_967_296u64));
     assert_eq!(err, "years: must be at most 4,294,967,295, got 4294967296");
 }
+
+/// A share of a very large base is computed without overflowing on the way (`base × 50`
+/// would), and a sum too large is blamed on the line that took it over, where the editor
+/// can show it.
+#[test]
+fn overflow_is_blamed_on_a_field_the_user_typed() {
+    let mut doc = base();
+    doc["costs"][0] = json!({ "id": "big", "label": "Stor", "kind": "fixed", "amount": "60000000000000000000000000000" });
+    let s = from_json_value(&doc).unwrap();
+    let e = evaluate(&s).expect("half of a representable cost is representable");
+    assert_eq!(
+        e.sources[0].amount.to_string(),
+        "30000000000000000000000000000"
+    );
+
+    let mut doc = base();
+    doc["costs"] = json!([
+        { "id": "a", "label": "A", "kind": "fixed", "amount": "60000000000000000000000000000" },
+        { "id": "b", "label": "B", "kind": "fixed", "amount": "60000000000000000000000000000" }
+    ]);
+    let s = from_json_value(&doc).unwrap();
+    let err = evaluate(&s).unwrap_err();
+    assert_eq!(
+        (err.path(), err.problem()),
+        ("costs[1].amount", &Problem::Overflow)
+    );
+}

@@ -218,9 +218,11 @@ pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
                 )
             }
         };
-        total_cost = add(total_cost, amount, || "costs".into())?;
+        // A sum too large is blamed on the line that took it over the limit: that is
+        // where the editor can show it, next to a number the user typed.
+        total_cost = add(total_cost, amount, path)?;
         if line.eligible {
-            eligible_cost = add(eligible_cost, amount, || "costs".into())?;
+            eligible_cost = add(eligible_cost, amount, path)?;
         }
         lines.push(LineResult { amount, trace });
     }
@@ -238,9 +240,13 @@ pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
                     Base::Eligible => eligible_cost,
                     Base::Total => total_cost,
                 };
-                let uncapped = mul(base, *rate, || format!("sources[{i}].rate"))?
+                // The rate as a fraction first: with a rate of at most 100 % the share is
+                // at most its base, so it cannot overflow where `base × rate` would.
+                let fraction = rate
                     .checked_div(Decimal::ONE_HUNDRED)
                     .ok_or_else(|| overflow(format!("sources[{i}].rate")))?;
+                // `normalize`: 50 % of 21900000 is written 10950000, not 10950000.00.
+                let uncapped = mul(base, fraction, || format!("sources[{i}].rate"))?.normalize();
                 let amount = cap.map_or(uncapped, |cap| uncapped.min(cap));
                 (
                     amount,
@@ -285,7 +291,7 @@ pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
             }
         };
         if residual_at != Some(i) {
-            others = add(others, amount, || "sources".into())?;
+            others = add(others, amount, path)?;
         }
         sources.push(SourceResult {
             amount,
