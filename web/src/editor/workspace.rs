@@ -2,8 +2,11 @@
 //!
 //! Each scenario has its own [`EditorState`] (draft, errors, last good result), shared
 //! through `Rc` so that undo snapshots are cheap: a snapshot copies a vector of pointers,
-//! not the scenarios. Every action that changes a scenario or the list is one undo step;
-//! choosing a scenario or a view and switching language are not edits and are not undone.
+//! not the scenarios. Every action that changes a scenario or the list is one undo step,
+//! except that typing into one field is one step however many keystrokes it takes: undo
+//! takes `200.000` back to the `100.000` it replaced, not through `200.00`, `200.0`, … (an
+//! edit of any other field, or any other action, starts a new step). Choosing a scenario or
+//! a view and switching language are not edits and are not undone.
 
 use std::rc::Rc;
 
@@ -13,6 +16,7 @@ use cofund::presets::DEFAULT_PRESET;
 use cofund::storage::workspace::Workspace;
 use yew::Reducible;
 
+use super::draft::FieldId;
 use super::state::{Action, EditorState};
 use crate::i18n::texts;
 
@@ -61,6 +65,9 @@ pub struct WorkspaceState {
     pub view: View,
     undo: Vec<Snapshot>,
     redo: Vec<Snapshot>,
+    /// The field (and its scenario's key) that the latest undo step is typing into: a
+    /// further keystroke there extends that step instead of adding one.
+    typing: Option<(u32, FieldId)>,
     next_key: u32,
     /// Counts changes to the scenarios, so autosave knows when to save.
     pub revision: u64,
@@ -98,6 +105,7 @@ impl WorkspaceState {
             view: View::Edit,
             undo: Vec::new(),
             redo: Vec::new(),
+            typing: None,
             next_key: 2,
             revision: 0,
         }
@@ -200,14 +208,31 @@ impl WorkspaceState {
 
     pub fn apply(&mut self, action: WorkspaceAction) {
         let lang = self.lang;
+        // Only a keystroke in the same field as the last one continues a typing step.
+        let typing = self.typing.take();
         match action {
             WorkspaceAction::Edit(edit) => {
                 let i = self.active.min(self.docs.len() - 1);
+                let field = match &edit {
+                    Action::Text(field, _) => Some((self.docs[i].key, *field)),
+                    _ => None,
+                };
                 let mut next = (*self.docs[i].state).clone();
                 next.apply(edit);
                 if next != *self.docs[i].state {
-                    self.remember();
+                    if field.is_some() && field == typing && !self.undo.is_empty() {
+                        // The step's snapshot already holds the field as it was before
+                        // the typing began.
+                        self.revision += 1;
+                        self.redo.clear();
+                    } else {
+                        self.remember();
+                    }
                     self.docs[i].state = Rc::new(next);
+                    self.typing = field;
+                } else {
+                    // Nothing changed, so the typing step (if any) goes on.
+                    self.typing = typing;
                 }
             }
             WorkspaceAction::SetLang(to) => {
@@ -332,35 +357,94 @@ mod tests {
         )));
     }
 
+    fn set_name(ws: &mut WorkspaceState, text: &str) {
+        ws.apply(WorkspaceAction::Edit(Action::Text(
+            FieldId::new(Row::Scenario, "name"),
+            text.into(),
+        )));
+    }
+
     #[test]
     fn every_edit_can_be_undone_and_redone() {
         let mut ws = WorkspaceState::new(Lang::Da, "vaekstpilot-150");
-        set_pilots(&mut ws, "2");
-        set_pilots(&mut ws, "22");
         set_pilots(&mut ws, "225");
-        assert_eq!(total(&ws, 0), Decimal::from(32_850_000));
+        set_name(&mut ws, "Større");
+        set_pilots(&mut ws, "200");
+        assert_eq!(total(&ws, 0), Decimal::from(29_200_000));
         ws.apply(WorkspaceAction::Undo);
+        assert_eq!(total(&ws, 0), Decimal::from(32_850_000));
         ws.apply(WorkspaceAction::Undo);
         ws.apply(WorkspaceAction::Undo);
         assert_eq!(total(&ws, 0), Decimal::from(21_900_000));
         assert!(!ws.can_undo());
         ws.apply(WorkspaceAction::Redo);
-        assert_eq!(ws.active_doc().draft.drivers[0].value, "2");
+        assert_eq!(ws.active_doc().draft.drivers[0].value, "225");
         // A new edit after undo drops the redo history.
-        set_pilots(&mut ws, "200");
+        set_pilots(&mut ws, "210");
         assert!(!ws.can_redo());
+    }
+
+    /// Typing `225` over `150` is one step, not three, and an invalid moment in between
+    /// (`2`, below the minimum) is never a place undo stops at.
+    #[test]
+    fn typing_into_one_field_is_one_undo_step() {
+        let mut ws = WorkspaceState::new(Lang::Da, "vaekstpilot-150");
+        for text in ["", "2", "22", "225"] {
+            set_pilots(&mut ws, text);
+        }
+        assert_eq!(total(&ws, 0), Decimal::from(32_850_000));
+        ws.apply(WorkspaceAction::Undo);
+        assert_eq!(ws.active_doc().draft.drivers[0].value, "150");
+        assert!(!ws.can_undo());
+        ws.apply(WorkspaceAction::Redo);
+        assert_eq!(ws.active_doc().draft.drivers[0].value, "225");
+
+        // After undo, typing in the same field again is a new step.
+        ws.apply(WorkspaceAction::Undo);
+        set_pilots(&mut ws, "160");
+        set_pilots(&mut ws, "170");
+        ws.apply(WorkspaceAction::Undo);
+        assert_eq!(ws.active_doc().draft.drivers[0].value, "150");
+
+        // Another action between two edits of one field makes them two steps; so does
+        // the same field in another scenario.
+        set_pilots(&mut ws, "160");
+        ws.apply(WorkspaceAction::Edit(Action::AddCost));
+        set_pilots(&mut ws, "170");
+        ws.apply(WorkspaceAction::Undo);
+        assert_eq!(ws.active_doc().draft.drivers[0].value, "160");
+        ws.apply(WorkspaceAction::Duplicate(0));
+        set_pilots(&mut ws, "180");
+        ws.apply(WorkspaceAction::Undo);
+        assert_eq!(ws.active_doc().draft.drivers[0].value, "160");
+        assert_eq!(ws.docs.len(), 2, "undoing the copy's edit keeps the copy");
+
+        // An edit that changes nothing does not end the step.
+        let mut ws = WorkspaceState::new(Lang::Da, "vaekstpilot-150");
+        set_pilots(&mut ws, "2");
+        let name = ws.active_doc().draft.name.clone();
+        set_name(&mut ws, &name);
+        set_pilots(&mut ws, "225");
+        ws.apply(WorkspaceAction::Undo);
+        assert!(!ws.can_undo());
     }
 
     #[test]
     fn undo_keeps_at_least_a_hundred_steps() {
         let mut ws = WorkspaceState::new(Lang::Da, "vaekstpilot-150");
         for i in 0..150 {
-            set_pilots(&mut ws, &(151 + i).to_string());
+            // Two fields in turn: each edit is a step of its own.
+            if i % 2 == 0 {
+                set_pilots(&mut ws, &(151 + i).to_string());
+            } else {
+                set_name(&mut ws, &format!("Udgave {i}"));
+            }
         }
         for _ in 0..150 {
             ws.apply(WorkspaceAction::Undo);
         }
         assert_eq!(ws.active_doc().draft.drivers[0].value, "150");
+        assert!(!ws.can_undo());
     }
 
     #[test]
@@ -393,6 +477,7 @@ mod tests {
             FieldId::new(Row::Cost(key), "amount"),
             "1.500".into(),
         )));
+        set_name(&mut ws, "Ny");
         ws.apply(WorkspaceAction::Edit(Action::Text(
             FieldId::new(Row::Cost(key), "amount"),
             "2.500".into(),
