@@ -277,11 +277,11 @@ impl NumberError {
             },
             Detail::UnknownUnit { word } => match lang {
                 Lang::Da => format!(
-                    "{t} indeholder »{}«, som ikke er en kendt enhed.",
+                    "{t} indeholder »{}«, som feltet ikke kan læse.",
                     clip(word)
                 ),
                 Lang::En => format!(
-                    "{t} contains \"{}\", which is not a known unit.",
+                    "{t} contains \"{}\", which the field cannot read.",
                     clip(word)
                 ),
             },

@@ -56,8 +56,14 @@ pub fn parse_count(text: &str, lang: Lang) -> Result<Decimal, NumberError> {
 
 fn parse(text: &str, lang: Lang, field: Field) -> Result<Decimal, NumberError> {
     let trimmed = text.trim();
-    read(trimmed, lang, field)
-        .map_err(|f| NumberError::new(f.kind, trimmed, lang, field, f.detail, f.suggestion))
+    read(trimmed, lang, field).map_err(|f| {
+        // A reading the field would refuse is no suggestion (`32.850.0000` in a rate
+        // field does not mean 32.850.000 %); the field's own examples are given instead.
+        let suggestion = f
+            .suggestion
+            .filter(|v| field != Field::Rate || *v <= Decimal::ONE_HUNDRED);
+        NumberError::new(f.kind, trimmed, lang, field, f.detail, suggestion)
+    })
 }
 
 /// An error before it knows its text, language and field.
@@ -1085,6 +1091,11 @@ mod tests {
             message("32.850.0000", Lang::Da, AMOUNT, Lang::En),
             "\"32.850.0000\" has a group of 4 digits after a thousands separator. Write e.g. 32.850.000 or 32850000."
         );
+        // In a rate field the same typo gets the field's examples, not an amount.
+        assert_eq!(
+            message("32.850.0000", Lang::Da, parse_rate, Lang::Da),
+            "»32.850.0000« har en gruppe på 4 cifre efter et punktum. Skriv fx 50 eller 12,5 %."
+        );
         let e = parse_amount("Kr. 32.850.0000", Lang::Da).expect_err("typo");
         assert_eq!(e.suggestion(), Some(d("32850000")));
         assert_eq!(e.text, "Kr. 32.850.0000");
@@ -1124,7 +1135,7 @@ mod tests {
             ("150", RATE, "»150« er over 100 %; en sats skal være mellem 0 og 100 %. Skriv fx 50 eller 12,5 %."),
             ("999999999999999999999999999999", AMOUNT, "»999999999999999999999999999999« er for stort; det største tal, der kan regnes præcist med, er ca. 7,9 · 10^28. Skriv fx 21.900.000 eller 21,9 mio. kr."),
             ("0,00000000000000000000000000001", AMOUNT, "»0,00000000000000000000000000001« har for mange cifre til at regne præcist med (højst 28 betydende cifre). Skriv færre decimaler."),
-            ("5 EUR", AMOUNT, "»5 EUR« indeholder »EUR«, som ikke er en kendt enhed. Skriv fx 21.900.000 eller 21,9 mio. kr."),
+            ("5 EUR", AMOUNT, "»5 EUR« indeholder »EUR«, som feltet ikke kan læse. Skriv fx 21.900.000 eller 21,9 mio. kr."),
             ("5 kr. kr.", AMOUNT, "»5 kr. kr.« angiver »kr.« mere end én gang. Skriv fx 21.900.000 eller 21,9 mio. kr."),
             ("50 %", AMOUNT, "»50 %« er en procentsats, men her skal stå et beløb. Skriv fx 21.900.000 eller 21,9 mio. kr."),
             ("50 %", COUNT, "»50 %« er en procentsats, men her skal stå et antal. Skriv fx 225 eller 1.500."),
@@ -1161,7 +1172,7 @@ mod tests {
             ("-5", AMOUNT, "\"-5\" is negative; this field needs 0 or more. Write e.g. 5."),
             ("-5", RATE, "\"-5\" is negative; a rate must be from 0 to 100%. Write e.g. 50 or 12.5%."),
             ("100.01%", RATE, "\"100.01%\" is above 100%; a rate must be from 0 to 100%. Write e.g. 50 or 12.5%."),
-            ("5 EUR", AMOUNT, "\"5 EUR\" contains \"EUR\", which is not a known unit. Write e.g. 21,900,000 or DKK 21.9m."),
+            ("5 EUR", AMOUNT, "\"5 EUR\" contains \"EUR\", which the field cannot read. Write e.g. 21,900,000 or DKK 21.9m."),
             ("50%", AMOUNT, "\"50%\" is a percentage, but this field needs an amount. Write e.g. 21,900,000 or DKK 21.9m."),
             ("DKK 5", COUNT, "\"DKK 5\" is an amount of money, but this field needs a count. Write e.g. 225 or 1,500."),
             ("5m", RATE, "\"5m\" contains \"m\", but a rate is written in per cent, without millions or billions. Write e.g. 50 or 12.5%."),

@@ -69,7 +69,7 @@ fn text_of(bytes: &[u8]) -> Result<&str, ImportError> {
         Some(rest) => (BOM.len(), rest),
         None => (0, bytes),
     };
-    std::str::from_utf8(body).map_err(|e| {
+    let text = std::str::from_utf8(body).map_err(|e| {
         // `valid_up_to` is always a char boundary within `body`.
         let valid = std::str::from_utf8(&body[..e.valid_up_to()]).unwrap_or_default();
         let line = valid.matches('\n').count() + 1;
@@ -79,7 +79,12 @@ fn text_of(bytes: &[u8]) -> Result<&str, ImportError> {
             line,
             column,
         }
-    })
+    })?;
+    // Said as such, rather than as JSON that ends at "line 1, column 0".
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    Ok(text)
 }
 
 /// The scenario as a file: pretty format 1 JSON with a trailing newline, no BOM.
@@ -137,6 +142,8 @@ pub enum ImportError {
     TooLarge { bytes: usize },
     /// The file is UTF-16 text (it starts with a UTF-16 byte order mark).
     Utf16,
+    /// The file is empty, or holds nothing but spaces and line breaks.
+    Empty,
     /// The file is not UTF-8 text: the first bad byte is at `offset` (from 0), on `line`
     /// and `column` (from 1, counted in characters).
     NotUtf8 {
@@ -163,6 +170,15 @@ impl ImportError {
                     format!("filen er for stor: {n} byte; højst {max} byte (1 MiB) kan importeres")
                 } else {
                     format!("the file is too large: {n} bytes; at most {max} bytes (1 MiB) can be imported")
+                }
+            }
+            ImportError::Empty => {
+                if da {
+                    "filen er tom; vælg en scenariefil (.json), som Cofund har eksporteret"
+                        .to_string()
+                } else {
+                    "the file is empty; choose a scenario file (.json) exported by Cofund"
+                        .to_string()
                 }
             }
             ImportError::Utf16 => {
@@ -277,12 +293,9 @@ mod tests {
             err.message(Lang::Da),
             "filen er for stor: 1.048.577 byte; højst 1.048.576 byte (1 MiB) kan importeres"
         );
-        // Exactly the limit is still read (and then refused as JSON without content).
+        // Exactly the limit is still read (and then refused as having no content).
         let at_limit = vec![b' '; MAX_FILE_BYTES];
-        assert!(matches!(
-            import_file(&at_limit),
-            Err(ImportError::Invalid(_))
-        ));
+        assert!(matches!(import_file(&at_limit), Err(ImportError::Empty)));
     }
 
     #[test]
@@ -321,7 +334,11 @@ mod tests {
             err.to_string(),
             "sources[0].rate: must be between 0 and 100, got \"150\""
         );
-        let err = import_file(b"").unwrap_err();
+        for empty in [&b""[..], b" \n\r\n", b"\xEF\xBB\xBF\n"] {
+            let err = import_file(empty).unwrap_err();
+            assert!(matches!(err, ImportError::Empty), "{err}");
+        }
+        let err = import_file(b"{").unwrap_err();
         assert!(err.to_string().starts_with("not valid JSON"), "{err}");
         let err = import_any(br#"{"cofund_workspace": 9}"#).unwrap_err();
         assert!(matches!(

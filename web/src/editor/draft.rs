@@ -20,6 +20,8 @@ use cofund::model::{
 use cofund::numbers::{format_plain, parse_amount, parse_count, parse_rate, Lang, NumberError};
 use cofund::Decimal;
 
+use crate::i18n::texts;
+
 /// A row's identity within the editor, stable across edits and reorders.
 pub type Key = u32;
 
@@ -380,7 +382,7 @@ impl Draft {
                 return;
             }
             if let Ok(v) = parse(text, from) {
-                *text = format_plain(v, to);
+                *text = in_other_notation(v, decimals_typed(text, from), to);
             }
         };
         convert(&mut self.years, parse_count);
@@ -411,7 +413,9 @@ impl Draft {
             lang,
             errors: Vec::new(),
         };
-        let years = r.optional(Row::Scenario, "years", &self.years, parse_count);
+        // The period has one message for every way of getting it wrong: it is a small
+        // whole number, and the count parser's hints (`1.500`, `0 or more`) do not fit it.
+        let years = parse_count(&self.years, lang).ok().and_then(whole_years);
         let drivers: Vec<Option<Driver>> = self
             .drivers
             .iter()
@@ -420,7 +424,7 @@ impl Draft {
                 let value = r.required(row, "value", &d.value, parse_count);
                 let min = r.optional(row, "min", &d.min, parse_count);
                 let max = r.optional(row, "max", &d.max, parse_count);
-                let step = r.optional(row, "step", &d.step, parse_count);
+                let step = r.optional_step(row, &d.step);
                 Some(Driver {
                     id: d.id.clone(),
                     label: d.label.clone(),
@@ -497,20 +501,19 @@ impl Draft {
             })
             .collect();
 
-        let years = match years {
-            Some(Some(y)) => whole_years(y),
-            Some(None) => None,
-            None => Some(0), // already reported
-        };
         let mut errors = r.errors;
         if years.is_none() {
             errors.push(FieldError {
                 field: FieldId::new(Row::Scenario, "years"),
                 message: match lang {
-                    Lang::Da => "Perioden skal være et helt antal år, mindst 1 – fx 3.".into(),
-                    Lang::En => {
-                        "The period must be a whole number of years, at least 1 – e.g. 3.".into()
-                    }
+                    Lang::Da => format!(
+                        "Perioden skal være et helt antal år fra 1 til {} – fx 3.",
+                        format_plain(MAX_YEARS.into(), lang)
+                    ),
+                    Lang::En => format!(
+                        "The period must be a whole number of years from 1 to {} – e.g. 3.",
+                        format_plain(MAX_YEARS.into(), lang)
+                    ),
                 },
             });
         }
@@ -618,6 +621,23 @@ impl FieldReader {
             self.required(row, field, text, parse).map(Some)
         }
     }
+
+    /// A unit's step: like any count, except that 0 is refused too, so a negative step
+    /// is told what the model tells 0 ("greater than 0"), not "0 or more".
+    fn optional_step(&mut self, row: Row, text: &str) -> Option<Option<Decimal>> {
+        let negative = matches!(
+            parse_count(text, self.lang),
+            Err(e) if e.kind == cofund::numbers::NumberErrorKind::Negative
+        );
+        if negative {
+            self.errors.push(FieldError {
+                field: FieldId::new(row, "step"),
+                message: friendly_problem(&Problem::StepNotPositive, self.lang),
+            });
+            return None;
+        }
+        self.optional(row, "step", text, parse_count)
+    }
 }
 
 /// What reading a draft can keep for the next read: the cost lines' amounts, with the list
@@ -666,23 +686,80 @@ impl PartialEq for ReadCache {
 }
 
 /// The model's message without its path (the field is already marked in the form).
+/// Where the model's wording names things as the file format does (`driver`, `min`,
+/// `residual`, `sources[1]`), the editor says it in the words of its own form.
 fn friendly(error: &ScenarioError, lang: Lang) -> String {
-    let mut text = error.problem().describe(lang);
-    text = cofund::text::capitalised(&text);
-    if matches!(error.problem(), Problem::UnknownDriver) {
-        text.push_str(match lang {
-            Lang::Da => ". Vælg en af de eksisterende drivere.",
-            Lang::En => ". Choose one of the existing drivers.",
-        });
-    } else {
-        text.push('.');
-    }
-    text
+    friendly_problem(error.problem(), lang)
 }
+
+fn friendly_problem(problem: &Problem, lang: Lang) -> String {
+    let t = texts(lang);
+    let da = lang == Lang::Da;
+    match problem {
+        Problem::UnknownDriver => if da {
+            "Enheden findes ikke (længere). Vælg en af scenariets enheder, eller en type, der ikke bruger en enhed."
+        } else {
+            "That unit does not exist (any more). Choose one of the scenario's units, or a type that does not use a unit."
+        }
+        .into(),
+        Problem::MinAboveMax => if da {
+            "Min. må ikke være større end Maks."
+        } else {
+            "Min. must not be greater than Max."
+        }
+        .into(),
+        Problem::StepNotPositive => if da {
+            "Trinnet skal være større end 0 – fx 1."
+        } else {
+            "The step must be greater than 0 – e.g. 1."
+        }
+        .into(),
+        Problem::SecondResidual { .. } => {
+            if da {
+                format!(
+                    "Kun én kilde kan have typen »{}«, og en anden kilde har den allerede. Vælg en anden type.",
+                    t.source_residual
+                )
+            } else {
+                format!(
+                    "Only one source can have the type “{}”, and another source already has it. Choose another type.",
+                    t.source_residual
+                )
+            }
+        }
+        problem => cofund::text::sentence(&problem.describe(lang)),
+    }
+}
+
+/// A typed value for its field in the other language's notation, keeping the decimals
+/// as typed (`1,234.50` becomes `1.234,50`, not `1.234,5`); a whole value (also one typed
+/// as `21,9 mio.`) is written without decimals.
+fn in_other_notation(value: Decimal, typed: u32, lang: Lang) -> String {
+    if value.fract().is_zero() || typed <= value.scale() {
+        format_plain(value, lang)
+    } else {
+        cofund::numbers::format_number(value, typed, lang)
+    }
+}
+
+/// How many digits follow the decimal mark in `text`, as written in `lang` (the parser
+/// keeps the value, not how it was written).
+fn decimals_typed(text: &str, lang: Lang) -> u32 {
+    let mark = match lang {
+        Lang::Da => ',',
+        Lang::En => '.',
+    };
+    text.rsplit_once(mark).map_or(0, |(_, after)| {
+        after.chars().take_while(char::is_ascii_digit).count() as u32
+    })
+}
+
+/// The longest period the editor takes, in years.
+const MAX_YEARS: u32 = 1000;
 
 fn whole_years(value: Decimal) -> Option<u32> {
     use cofund::Decimal as D;
-    if value.fract() != D::ZERO || value < D::ONE || value > D::from(1000) {
+    if value.fract() != D::ZERO || value < D::ONE || value > D::from(MAX_YEARS) {
         return None;
     }
     value.trunc().to_string().parse().ok()
@@ -788,11 +865,59 @@ mod tests {
         Rc::make_mut(&mut d.sources).last_mut().unwrap().kind = SourceKindTag::Residual;
         let errors = d.to_scenario(Lang::En).unwrap_err();
         assert_eq!(errors[0].field, FieldId::new(Row::Source(key), "kind"));
+        assert_eq!(
+            errors[0].message,
+            "Only one source can have the type “Residual funding”, and another source already has it. Choose another type."
+        );
+    }
+
+    #[test]
+    fn a_language_switch_keeps_the_decimals_as_typed() {
+        let mut d = Draft::from_scenario(&vaekstpilot(), Lang::En);
+        Rc::make_mut(&mut d.costs)[0].amount = "1,234.50".into();
+        Rc::make_mut(&mut d.costs)[1].amount = "21.9m".into();
+        d.relang(Lang::En, Lang::Da);
+        assert_eq!(d.costs[0].amount, "1.234,50");
+        assert_eq!(d.costs[1].amount, "21.900.000");
+    }
+
+    /// The form's words, not the file format's: no `driver`, `min`, `sources[1]`.
+    #[test]
+    fn messages_speak_the_forms_language() {
+        let mut d = Draft::from_scenario(&vaekstpilot(), Lang::Da);
+        d.drivers.clear();
+        let errors = d.to_scenario(Lang::Da).unwrap_err();
         assert!(
-            errors[0].message.starts_with("At most one residual source"),
+            errors[0].message.starts_with("Enheden findes ikke"),
             "{}",
             errors[0].message
         );
+
+        let mut d = Draft::from_scenario(&vaekstpilot(), Lang::Da);
+        d.drivers[0].min = "300".into();
+        let errors = d.to_scenario(Lang::Da).unwrap_err();
+        assert_eq!(errors[0].message, "Min. må ikke være større end Maks.");
+
+        for step in ["-1", "0"] {
+            let mut d = Draft::from_scenario(&vaekstpilot(), Lang::Da);
+            d.drivers[0].step = step.into();
+            let errors = d.to_scenario(Lang::Da).unwrap_err();
+            assert_eq!(errors[0].field.field, "step");
+            assert_eq!(
+                errors[0].message, "Trinnet skal være større end 0 – fx 1.",
+                "{step}"
+            );
+        }
+
+        for years in ["21.900.000", "abc", "-5", "0", "2,5", ""] {
+            let mut d = Draft::from_scenario(&vaekstpilot(), Lang::Da);
+            d.years = years.into();
+            let errors = d.to_scenario(Lang::Da).unwrap_err();
+            assert_eq!(
+                errors[0].message, "Perioden skal være et helt antal år fra 1 til 1.000 – fx 3.",
+                "{years}"
+            );
+        }
     }
 
     #[test]

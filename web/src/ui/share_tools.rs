@@ -229,7 +229,7 @@ pub fn share_tools(props: &ShareToolsProps) -> Html {
                     }
                     Err(e) => status.set(Some((
                         false,
-                        format!("{} {}", file.name(), e.message(lang)),
+                        format!("{}: {}", file.name(), e.message(lang)),
                     ))),
                 }
             });
