@@ -103,22 +103,6 @@ fn rate_text(rate: Decimal, lang: Lang) -> String {
     format_percent(rate, rate.scale(), lang)
 }
 
-/// A label in running text: each word lower-cased unless it looks like an acronym
-/// (two or more capitals: `SMV'er` stays, `Vækstpiloter` becomes `vækstpiloter`).
-fn lower_label(label: &str) -> String {
-    label
-        .split(' ')
-        .map(|word| {
-            if word.chars().filter(|&c| text::is_capital(c)).count() >= 2 {
-                word.to_string()
-            } else {
-                text::lowercase(word)
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 struct Ctx<'a> {
     s: &'a Scenario,
     e: &'a Evaluation,
@@ -192,7 +176,7 @@ impl Ctx<'_> {
     /// The driver's label in running text (`vækstpiloter`).
     fn driver_label(&self, d: usize) -> String {
         match self.s.drivers.get(d) {
-            Some(driver) => lower_label(&driver.label),
+            Some(driver) => text::in_sentence(&driver.label),
             None => self.tr("enheder", "units").to_string(),
         }
     }
@@ -235,14 +219,14 @@ impl Ctx<'_> {
                 }
                 let word = pair[1].trim_end_matches(|c: char| ",;:.()".contains(c));
                 if word.chars().count() >= 2 && plural.starts_with(&text::lowercase(word)) {
-                    return Some(lower_label(word));
+                    return Some(text::in_sentence(word));
                 }
             }
         }
         for suffix in ["'er", "’er"] {
             if let Some(stem) = driver.label.strip_suffix(suffix) {
                 if !stem.is_empty() {
-                    return Some(lower_label(stem));
+                    return Some(text::in_sentence(stem));
                 }
             }
         }
@@ -1580,13 +1564,6 @@ mod tests {
             explain(&s, &e, &shown(&s, &e), Subject::PerUnit(0), Lang::Da),
             None
         );
-    }
-
-    #[test]
-    fn lower_label_keeps_acronyms() {
-        assert_eq!(lower_label("Vækstpiloter"), "vækstpiloter");
-        assert_eq!(lower_label("SMV'er"), "SMV'er");
-        assert_eq!(lower_label("Nye Virksomheder"), "nye virksomheder");
     }
 
     #[test]

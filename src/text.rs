@@ -48,14 +48,26 @@ pub fn is_capital(c: char) -> bool {
     lower_char(c) != c || c == 'İ'
 }
 
-/// Whether `c` is a small letter that [`upper_char`] knows (`æ`, `ß`, not `1` or `Æ`).
-pub fn is_small(c: char) -> bool {
-    upper_char(c) != c || matches!(c, 'ß' | 'ĸ' | 'ŉ' | 'ª' | 'º' | 'µ')
-}
-
 /// `text` in lower case, letter by letter ([`lower_char`]).
 pub fn lowercase(text: &str) -> String {
     text.chars().map(lower_char).collect()
+}
+
+/// A label inside a sentence: each word in lower case unless it looks like an acronym
+/// (two or more capitals): `Vækstpiloter` → `vækstpiloter`, `Nye Virksomheder` → `nye
+/// virksomheder`, but `SMV'er` stays `SMV'er`.
+pub fn in_sentence(label: &str) -> String {
+    label
+        .split(' ')
+        .map(|word| {
+            if word.chars().filter(|&c| is_capital(c)).count() >= 2 {
+                word.to_string()
+            } else {
+                lowercase(word)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// `text` with its first letter a capital: `fjern posten` → `Fjern posten`.
@@ -114,7 +126,6 @@ mod tests {
             assert_eq!(upper_char(c), expected_upper, "upper of U+{n:04X}");
             if covered(c) {
                 assert_eq!(is_capital(c), c.is_uppercase(), "capital U+{n:04X}");
-                assert_eq!(is_small(c), c.is_lowercase(), "small U+{n:04X}");
             }
         }
     }
@@ -123,6 +134,10 @@ mod tests {
     fn strings() {
         assert_eq!(lowercase("Vækstpiloter ÆØÅ Łódź"), "vækstpiloter æøå łódź");
         assert_eq!(lowercase("Ελλάδα"), "Ελλάδα");
+        assert_eq!(in_sentence("Vækstpiloter"), "vækstpiloter");
+        assert_eq!(in_sentence("SMV'er"), "SMV'er");
+        assert_eq!(in_sentence("Nye Virksomheder"), "nye virksomheder");
+        assert_eq!(in_sentence(""), "");
         assert_eq!(capitalised("øget ramme"), "Øget ramme");
         assert_eq!(capitalised("ÿ"), "Ÿ");
         assert_eq!(capitalised(""), "");

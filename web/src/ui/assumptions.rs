@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use cofund::model::{Base, CostKind, Scenario, SourceKind};
 use cofund::numbers::{format_amount, format_percent, format_plain, Lang};
-use cofund::text::lowercase;
+use cofund::text::{in_sentence, lowercase};
 use cofund::Decimal;
 use yew::prelude::*;
 
@@ -27,7 +27,7 @@ fn cost_rule(s: &Scenario, kind: &CostKind, amount: Decimal, lang: Lang) -> Stri
     let t = app_texts(lang);
     let unit = |id: &str| {
         s.driver(id)
-            .map(|d| lowercase(&d.label))
+            .map(|d| in_sentence(&d.label))
             .unwrap_or_default()
     };
     let amount = format_amount_exact(amount, lang);
@@ -63,7 +63,7 @@ fn source_rule(s: &Scenario, kind: &SourceKind, lang: Lang) -> String {
             "{} × {}",
             format_amount_exact(*amount, lang),
             s.driver(driver)
-                .map(|d| lowercase(&d.label))
+                .map(|d| in_sentence(&d.label))
                 .unwrap_or_default()
         ),
         SourceKind::Fixed { amount } => format_amount_exact(*amount, lang),

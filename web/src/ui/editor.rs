@@ -308,7 +308,7 @@ fn value_and_slider(
             let id = field("slider").dom_id();
             html! {
                 <div class="cofund-field cofund-slider">
-                    <label for={id.clone()}>{ format!("{} {}", t.slider_label, cofund::text::lowercase(&d.label)) }</label>
+                    <label for={id.clone()}>{ format!("{} {}", t.slider_label, cofund::text::in_sentence(&d.label)) }</label>
                     <input id={id} type="range" min={min.to_string()} max={max.to_string()} step={step.to_string()}
                         value={value.clamp(min, max).to_string()} aria-valuetext={format_plain(value, lang)} {oninput} />
                 </div>

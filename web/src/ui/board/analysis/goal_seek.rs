@@ -15,7 +15,7 @@ use cofund::text::sentence;
 use cofund::Decimal;
 use yew::prelude::*;
 
-use super::words::{afford_question, cap_question, close_question, exact_amount, noun, rate};
+use super::words::{afford_question, cap_question, close_question, exact_amount, rate};
 use crate::i18n::board_texts;
 use crate::ui::change;
 use crate::ui::fields::{SelectField, TextField};
@@ -178,10 +178,8 @@ fn split_at(s: &Scenario, e: &Evaluation, value: Decimal, units: &str, lang: Lan
 
 /// What a driver counts, as a noun for the answers' sentences ("173 vækstpiloter").
 fn units_of(s: &Scenario, driver: &str) -> String {
-    noun(
-        &s.driver(driver)
-            .map_or_else(String::new, |d| d.label.clone()),
-    )
+    s.driver(driver)
+        .map_or_else(String::new, |d| cofund::text::in_sentence(&d.label))
 }
 
 /// An answer: a short statement in bold, a sentence with the figures, and maybe a table.

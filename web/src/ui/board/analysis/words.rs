@@ -162,26 +162,12 @@ pub fn parse_input_key(key: &str) -> Option<Input> {
     })
 }
 
-/// A driver's label as a noun inside a sentence: `Vækstpiloter` → `vækstpiloter`, but
-/// `SMV'er` stays as it is (an abbreviation keeps its capitals).
-pub fn noun(label: &str) -> String {
-    let mut chars = label.chars();
-    match (chars.next(), chars.next()) {
-        (Some(first), Some(second)) if text::is_capital(first) && text::is_small(second) => {
-            std::iter::once(text::lower_char(first))
-                .chain(label.chars().skip(1))
-                .collect()
-        }
-        _ => label.to_string(),
-    }
-}
-
 /// "Hvor mange vækstpiloter har vi råd til?"
 pub fn afford_question(driver: Option<&str>, lang: Lang) -> String {
     match (lang, driver) {
-        (Lang::Da, Some(d)) => format!("Hvor mange {} har vi råd til?", noun(d)),
+        (Lang::Da, Some(d)) => format!("Hvor mange {} har vi råd til?", text::in_sentence(d)),
         (Lang::Da, None) => "Hvor mange enheder har vi råd til?".into(),
-        (Lang::En, Some(d)) => format!("How many {} can we afford?", noun(d)),
+        (Lang::En, Some(d)) => format!("How many {} can we afford?", text::in_sentence(d)),
         (Lang::En, None) => "How many units can we afford?".into(),
     }
 }
@@ -301,9 +287,6 @@ mod tests {
 
     #[test]
     fn nouns_and_values() {
-        assert_eq!(noun("Vækstpiloter"), "vækstpiloter");
-        assert_eq!(noun("SMV'er"), "SMV'er");
-        assert_eq!(noun(""), "");
         assert_eq!(
             afford_question(Some("Vækstpiloter"), Lang::Da),
             "Hvor mange vækstpiloter har vi råd til?"
