@@ -312,6 +312,15 @@ pub fn normalise_origin(text: &str) -> Option<String> {
         Some((host, port)) if !port.contains(']') => (host.to_string(), Some(port)),
         _ => (rest.clone(), None),
     };
+    // `https://æøå.dk` reaches `MessageEvent.origin` as `https://xn--5cab8c.dk`.
+    let host = if host.is_ascii() {
+        host
+    } else {
+        host.split('.')
+            .map(ascii_label)
+            .collect::<Option<Vec<_>>>()?
+            .join(".")
+    };
     let host_ok = !host.is_empty()
         && (host.starts_with('[') && host.ends_with(']')
             || host
@@ -329,6 +338,79 @@ pub fn normalise_origin(text: &str) -> Option<String> {
         }
         Some(_) => None,
     }
+}
+
+/// A host name's label as DNS and the browser write it: as it is when it is ASCII, else
+/// `xn--` and its Punycode (RFC 3492), after lower-casing (`Æble` → `xn--ble-una`).
+fn ascii_label(label: &str) -> Option<String> {
+    if label.is_ascii() {
+        return Some(label.to_string());
+    }
+    punycode(&cofund::text::lowercase(label)).map(|code| format!("xn--{code}"))
+}
+
+/// RFC 3492's encoder, for host names: the ASCII characters, a `-`, then the others as
+/// base-36 deltas. `None` on the (never reached for host names) arithmetic overflow.
+fn punycode(input: &str) -> Option<String> {
+    const BASE: u32 = 36;
+    const T_MIN: u32 = 1;
+    const T_MAX: u32 = 26;
+    const SKEW: u32 = 38;
+    const DAMP: u32 = 700;
+    let points: Vec<u32> = input.chars().map(u32::from).collect();
+    let mut out: String = input.chars().filter(char::is_ascii).collect();
+    let basic = out.len() as u32;
+    if basic > 0 {
+        out.push('-');
+    }
+    let digit = |d: u32| {
+        char::from(if d < 26 {
+            b'a' + d as u8
+        } else {
+            b'0' + (d - 26) as u8
+        })
+    };
+    let adapt = |delta: u32, count: u32, first: bool| {
+        let mut delta = delta / if first { DAMP } else { 2 };
+        delta += delta / count;
+        let mut k = 0;
+        while delta > ((BASE - T_MIN) * T_MAX) / 2 {
+            delta /= BASE - T_MIN;
+            k += BASE;
+        }
+        k + (BASE - T_MIN + 1) * delta / (delta + SKEW)
+    };
+    let (mut n, mut delta, mut bias, mut handled) = (128u32, 0u32, 72u32, basic);
+    while (handled as usize) < points.len() {
+        let next = points.iter().copied().filter(|&c| c >= n).min()?;
+        delta = delta.checked_add((next - n).checked_mul(handled + 1)?)?;
+        n = next;
+        for &c in &points {
+            if c < n {
+                delta = delta.checked_add(1)?;
+            }
+            if c == n {
+                let mut q = delta;
+                let mut k = BASE;
+                loop {
+                    let t = (k.saturating_sub(bias)).clamp(T_MIN, T_MAX);
+                    if q < t {
+                        break;
+                    }
+                    out.push(digit(t + (q - t) % (BASE - t)));
+                    q = (q - t) / (BASE - t);
+                    k += BASE;
+                }
+                out.push(digit(q));
+                bias = adapt(delta, handled + 1, handled == basic);
+                delta = 0;
+                handled += 1;
+            }
+        }
+        delta = delta.checked_add(1)?;
+        n += 1;
+    }
+    Some(out)
 }
 
 /// The query string (without `?`) that gives these options to an iframe widget; the
@@ -560,10 +642,33 @@ mod tests {
         ] {
             assert_eq!(normalise_origin(bad), None, "{bad}");
         }
+        // Danish letters in a host name become the ASCII form browsers report.
+        assert_eq!(
+            normalise_origin("https://ÆØÅ.dk").as_deref(),
+            Some("https://xn--5cab8c.dk")
+        );
+        assert_eq!(
+            normalise_origin("https://intra.bücher.example:8443/").as_deref(),
+            Some("https://intra.xn--bcher-kva.example:8443")
+        );
         let (o, problems) = read(&[("origins", "https://a.example, *,http://b.example:81")]);
         assert_eq!(o.origins, vec!["https://a.example", "http://b.example:81"]);
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].value, "*");
+    }
+
+    /// RFC 3492's own examples and well-known host names.
+    #[test]
+    fn punycode_matches_known_encodings() {
+        for (text, code) in [
+            ("æøå", "5cab8c"),
+            ("bücher", "bcher-kva"),
+            ("münchen", "mnchen-3ya"),
+            ("他们为什么不说中文", "ihqwcrb4cv8a8dqg056pqjye"),
+            ("ليهمابتكلموشعربي؟", "egbpdaj6bu4bxfgehfvwxn"),
+        ] {
+            assert_eq!(punycode(text).as_deref(), Some(code), "{text}");
+        }
     }
 
     #[test]
