@@ -103,6 +103,12 @@ async fn share_links_cross_between_the_browsers_and_the_cores_deflate() {
         .expect("the browser packs");
     assert!(link.starts_with("s1."));
     assert_eq!(decode_scenario(&link), Ok(s.clone()));
+    // A link no decoder would open is not made: 5.000 lines pack to about 80.000 characters.
+    let huge = cofund::presets::synthetic(5000, 10);
+    assert!(matches!(
+        seal(&Unpacked::scenario(&huge)).await,
+        Err(crate::storage::compression::SealError::TooLarge(_))
+    ));
 
     let packed = Packed::from_fragment(&encode_scenario(&s)).unwrap();
     let inflated = inflate_raw(&packed.deflated).await;

@@ -158,6 +158,8 @@ pub struct AppTexts {
     pub workbook_failed: &'static str,
     /// When the browser cannot compress a share link (it has no `CompressionStream`).
     pub link_failed: &'static str,
+    /// After the reason a share link would be too large to open.
+    pub link_too_large: &'static str,
     pub export_xlsx: &'static str,
     pub link_not_copied: &'static str,
     pub preset_choose: &'static str,
@@ -303,6 +305,7 @@ const DA_APP: AppTexts = AppTexts {
     view_present: "Præsentation",
     board_loading: "Henter visningen …",
     link_failed: "Linket kunne ikke laves: denne browser kan ikke pakke det. Eksportér scenariet som fil i stedet.",
+    link_too_large: "Del scenariet som fil i stedet: brug »Eksportér fil«.",
     workbook_failed: "Regnearket kunne ikke laves, fordi dets program ikke kunne hentes. Genindlæs siden for at prøve igen. Årsag:",
     board_back: "Tilbage til redigering",
     board_failed: "Visningen kunne ikke hentes. Du kan arbejde videre under Rediger; genindlæs siden for at prøve igen. Årsag:",
@@ -451,6 +454,7 @@ const EN_APP: AppTexts = AppTexts {
     view_present: "Present",
     board_loading: "Loading the view …",
     link_failed: "The link could not be made: this browser cannot compress it. Export the scenario as a file instead.",
+    link_too_large: "Share the scenario as a file instead: use “Export file”.",
     workbook_failed: "The workbook could not be made: its program could not be loaded. Reload the page to try again. Reason:",
     board_back: "Back to editing",
     board_failed: "The view could not be loaded. You can go on working under Edit; reload the page to try again. Reason:",

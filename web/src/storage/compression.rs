@@ -4,7 +4,7 @@
 //! core's (`cofund::storage::link`: [`Unpacked`] to write, `Packed` to read), which also
 //! checks what comes out.
 
-use cofund::storage::link::{InflateError, Unpacked, MAX_JSON_BYTES};
+use cofund::storage::link::{InflateError, LinkError, Unpacked, MAX_JSON_BYTES};
 use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
@@ -97,15 +97,26 @@ pub async fn inflate_raw(deflated: &[u8]) -> Result<Vec<u8>, InflateError> {
     })
 }
 
-/// The share link's fragment (`s1.…`, `w1.…`) for `unpacked`, deflated by the browser.
-/// `None` only if the browser has no `CompressionStream` (every current one has).
-pub async fn seal(unpacked: &Unpacked) -> Option<String> {
+/// Why [`seal`] made no link.
+#[derive(Debug, PartialEq)]
+pub enum SealError {
+    /// The browser has no `CompressionStream` (every current one has).
+    NoCompression,
+    /// The link would be refused when opened: too long, or too much to unpack.
+    TooLarge(LinkError),
+}
+
+/// The share link's fragment (`s1.…`, `w1.…`) for `unpacked`, deflated by the browser,
+/// and only if it can be opened again (the decoder's limits, checked on the way out).
+pub async fn seal(unpacked: &Unpacked) -> Result<String, SealError> {
     let deflated = pipe(
         unpacked.json.as_bytes(),
         CodecStream::compression("deflate-raw"),
         usize::MAX,
     )
     .await
-    .ok()?;
-    Some(unpacked.seal(&deflated))
+    .map_err(|_| SealError::NoCompression)?;
+    unpacked
+        .seal_within_limits(&deflated)
+        .map_err(SealError::TooLarge)
 }

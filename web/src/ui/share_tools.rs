@@ -23,7 +23,7 @@ use super::board::request::{BoardRequest, BoardView};
 use super::board::Column;
 use crate::editor::workspace::{WorkspaceAction, WorkspaceState};
 use crate::i18n::app_texts;
-use crate::storage::compression::seal;
+use crate::storage::compression::{seal, SealError};
 use crate::storage::{address, download::download};
 
 #[derive(Properties, PartialEq)]
@@ -170,9 +170,17 @@ pub fn share_tools(props: &ShareToolsProps) -> Html {
             // refuse: the link is in the field below either way, so say which it is.
             wasm_bindgen_futures::spawn_local(async move {
                 let t = app_texts(lang);
-                let Some(fragment) = seal(&unpacked).await else {
-                    status.set(Some((false, t.link_failed.to_string())));
-                    return;
+                let fragment = match seal(&unpacked).await {
+                    Ok(fragment) => fragment,
+                    Err(SealError::NoCompression) => {
+                        status.set(Some((false, t.link_failed.to_string())));
+                        return;
+                    }
+                    Err(SealError::TooLarge(e)) => {
+                        let reason = cofund::text::sentence(&e.message(lang));
+                        status.set(Some((false, format!("{reason} {}", t.link_too_large))));
+                        return;
+                    }
                 };
                 let url = address::link_with(&fragment);
                 link.set(url.clone());

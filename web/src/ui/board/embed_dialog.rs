@@ -176,7 +176,7 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
         use_effect_with(props.scenario.clone(), move |scenario| {
             let scenario = scenario.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let link = seal(&Unpacked::scenario(&scenario)).await;
+                let link = seal(&Unpacked::scenario(&scenario)).await.ok();
                 packed.set(Some((scenario, link)));
             });
         });
