@@ -275,3 +275,56 @@ test('when the board program cannot be fetched, the view (or the embed button) s
     await page.context().close();
   }
 });
+
+// --- 6. Reflow at 320 px -------------------------------------------------------------------
+
+/** Words of each column heading's name that the browser broke across lines. */
+function brokenHeadingWords(page) {
+  return page.locator('.cofund-board-table').first().evaluate((table) => {
+    const broken = [];
+    for (const th of table.querySelectorAll('thead th[data-col]')) {
+      const node = [...th.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
+      if (!node) continue;
+      for (const m of node.textContent.matchAll(/\S+/gu)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        if (range.getClientRects().length > 1) broken.push(m[0]);
+      }
+    }
+    return broken;
+  });
+}
+
+/** How far the page, and the table's caption text, reach past the viewport's right edge. */
+function overflow(page) {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    const caption = document.querySelector('.cofund-board-table caption');
+    let captionRight = 0;
+    if (caption) {
+      const range = document.createRange();
+      range.selectNodeContents(caption);
+      captionRight = Math.max(0, ...[...range.getClientRects()].map((r) => r.right));
+    }
+    return { page: root.scrollWidth - root.clientWidth, caption: Math.ceil(captionRight - root.clientWidth) };
+  });
+}
+
+test('at 320 px the comparison and the presentation reflow: no sideways page scroll, the caption wraps, headings break between words', { timeout: 60_000 }, async () => {
+  await withPage(async (page) => {
+    await buildComparison(page);
+    for (const view of ['Sammenlign', 'Præsentation']) {
+      if (view === 'Præsentation') {
+        await page.locator('nav.cofund-views').getByRole('button', { name: view, exact: true }).click();
+        await expectText(page.locator('#cofund-present-heading'), NAME_225, 'presented scenario');
+      }
+      await page.locator('.cofund-board-table').waitFor({ state: 'visible', timeout: 5_000 });
+      const over = await overflow(page);
+      assert.ok(over.page <= 0, `${view}: the page scrolls ${over.page} px sideways`);
+      assert.ok(over.caption <= 0, `${view}: the caption reaches ${over.caption} px past the viewport`);
+      assert.deepEqual(await brokenHeadingWords(page), [], `${view}: column headings break only between words`);
+      await screenshot(page, `board-320-${view === 'Sammenlign' ? 'compare' : 'present'}`);
+    }
+  }, { context: { viewport: { width: 320, height: 800 } } });
+});

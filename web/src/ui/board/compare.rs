@@ -522,7 +522,7 @@ pub fn compare(props: &CompareProps) -> Html {
             </p>
             <div class="cofund-board-scroll" role="region" aria-labelledby={CAPTION_ID} tabindex="0">
                 <table class="cofund-table cofund-board-table">
-                    <caption id={CAPTION_ID}>{ caption }</caption>
+                    <caption id={CAPTION_ID}><span class="cofund-board-caption">{ caption }</span></caption>
                     <thead>
                         <tr>
                             <th scope="col">{ t.col_item }</th>
