@@ -95,9 +95,11 @@ test('150 vs 225 Vækstpiloter: every cell of the published table, with differen
       assert.equal(r['0'].amount, null, `${row}: no difference in the baseline column`);
       assert.equal(r['1'].value, other, `${row}: 225 pilots`);
       assert.equal(r['1'].amount, amount, `${row}: difference in kroner`);
-      if (percent) assert.equal(r['1'].percent, percent, `${row}: difference in per cent`);
-      else assert.match(r['1'].percent, /^—/u, `${row}: no percentage when the baseline is 0`);
+      assert.equal(r['1'].percent, percent, `${row}: difference in per cent (none of a baseline of 0)`);
     }
+    // Fully financed in both: the difference is "0 kr." and nothing more, no riddle of a dash.
+    assert.equal(norm(await page.locator('tr[data-row="balance"] td[data-col="1"] .cofund-board-diff').innerText()),
+      'Forskel fra basis: 0 kr.', 'the balance\'s difference in words');
   }, { shot: 'board-compare' });
 });
 

@@ -429,17 +429,23 @@ fn cell(row: &Row, col: usize, base: Option<usize>, lang: Lang) -> Html {
         Some(b) if b != col => {
             let d = base_value.as_ref().and_then(|bv| diff(&value, bv));
             let parts = match d {
-                Some(d) => {
-                    let percent = match d.percent {
-                        Some(p) => html! { { format_signed_percent(p, lang) } },
-                        None => dash(t.no_percent),
-                    };
-                    html! { <>
-                        <span class="cofund-board-diff-amount" data-diff="amount">{ format_signed_amount(d.amount, lang) }</span>
-                        { " " }
-                        <span class="cofund-board-diff-percent">{ "(" }<span data-diff="percent">{ percent }</span>{ ")" }</span>
-                    </> }
-                }
+                Some(Diff {
+                    amount,
+                    percent: Some(p),
+                }) => html! { <>
+                    <span class="cofund-board-diff-amount" data-diff="amount">{ format_signed_amount(amount, lang) }</span>
+                    { " " }
+                    <span class="cofund-board-diff-percent">{ "(" }<span data-diff="percent">{ format_signed_percent(p, lang) }</span>{ ")" }</span>
+                </> },
+                // The baseline's figure is 0 (a fully financed balance, mostly): a change in
+                // per cent of nothing has no meaning, and "0 kr. (—)" read as a riddle. The
+                // kroner say it all.
+                Some(Diff {
+                    amount,
+                    percent: None,
+                }) => html! {
+                    <span class="cofund-board-diff-amount" data-diff="amount">{ format_signed_amount(amount, lang) }</span>
+                },
                 // The baseline has no such row (or no number in it): nothing to subtract.
                 None => html! {
                     <span class="cofund-board-diff-amount" data-diff="amount">{ dash(t.no_baseline_value) }</span>
