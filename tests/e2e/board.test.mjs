@@ -330,3 +330,89 @@ test('at 320 px the comparison and the presentation reflow: no sideways page scr
     }
   }, { context: { viewport: { width: 320, height: 800 } } });
 });
+
+// --- 7. Figures that are not current -------------------------------------------------------
+
+const STALE_SHOWS = 'viser sidste gyldige resultat – ret de markerede felter under Rediger.';
+const budgetAmount = (page) =>
+  page.getByRole('group', { name: 'Budgetpost pr. vækstpilot', exact: true }).getByLabel('Beløb (kr.)', { exact: true });
+const openView = (page, name) => page.locator('nav.cofund-views').getByRole('button', { name, exact: true }).click();
+
+test('a scenario whose field cannot be read is marked not current, in words, in every board view and in print; fixing it removes the marks', { timeout: 90_000 }, async () => {
+  await withPage(async (page) => {
+    const copy = `${NAME_150} (kopi)`;
+    await expectText(total(page), '21.900.000 kr.', 'total for 150 pilots');
+    await page.getByRole('button', { name: 'Duplikér', exact: true }).click();
+    await budgetAmount(page).fill('200.000');
+    await expectText(total(page), '36.900.000 kr.', 'the copy at 200.000 kr. per pilot');
+    await budgetAmount(page).fill('2OO.000');
+    await eventually(() => budgetAmount(page).getAttribute('aria-invalid'), (v) => v === 'true', 'the field is invalid');
+    await page.locator('#cofund-results-stale').waitFor({ state: 'visible' });
+
+    // The comparison: a banner naming the scenario, and its column's header, in words.
+    await openView(page, 'Sammenlign');
+    const note = page.locator('.cofund-board-compare .cofund-board-stale-note');
+    await expectText(note, `Ikke opdateret: ${copy} ${STALE_SHOWS}`, 'the comparison\'s banner');
+    const heads = page.locator('.cofund-board-table thead th[data-col]');
+    await expectText(heads.nth(1), `${copy} (ikke opdateret)`, 'the stale column\'s header');
+    assert.equal(norm(await heads.nth(0).innerText()), `${NAME_150} (basis)`, 'the current column is not marked');
+    const table = await readTable(page);
+    assert.equal(table.total['1'].value, '36.900.000 kr.', 'the stale column shows the last valid figures');
+    await page.emulateMedia({ media: 'print' });
+    assert.ok(await note.isVisible(), 'the banner is printed');
+    assert.ok(norm(await page.locator('.cofund-board-handout').nth(1).innerText()).includes(`${copy} (ikke opdateret)`),
+      'the handout block is marked in print');
+    await page.emulateMedia({ media: 'screen' });
+    await screenshot(page, 'board-compare-not-current');
+    await assertNoAxeViolations(page, 'compare, not current');
+
+    // The analysis of the active (stale) scenario: by its name and under it, and the region
+    // is described by the banner.
+    await openView(page, 'Analyse');
+    const analysis = page.locator('[data-testid="analysis"]');
+    await expectText(page.locator('.cofund-analysis-name'), `${copy} (ikke opdateret)`, 'the analysed scenario\'s name');
+    const analysisNote = page.locator('#cofund-analysis-not-current');
+    await expectText(analysisNote, `Ikke opdateret: ${STALE_SHOWS}`, 'the analysis\'s banner');
+    assert.equal(await analysis.getAttribute('aria-describedby'), 'cofund-analysis-not-current');
+    await page.emulateMedia({ media: 'print' });
+    assert.ok(await analysisNote.isVisible(), 'the analysis\'s banner is printed');
+    await page.emulateMedia({ media: 'screen' });
+
+    // The presentation: under the heading, as the focused heading's description, and in
+    // the announcement of the scenario.
+    await openView(page, 'Præsentation');
+    const heading = page.locator('#cofund-present-heading');
+    await expectText(heading, copy, 'the presented scenario');
+    await expectText(page.locator('#cofund-present-stale'), `Ikke opdateret: ${STALE_SHOWS}`, 'the slide\'s banner');
+    assert.equal(await heading.getAttribute('aria-describedby'), 'cofund-present-stale');
+    assert.ok(norm(await page.locator('.cofund-present [role="status"]').innerText()).endsWith(`Ikke opdateret: ${STALE_SHOWS}`),
+      'the announcement says so');
+    await expectText(page.locator('[data-figure="total"] dd'), '36.900.000 kr.', 'the last valid total');
+    await page.emulateMedia({ media: 'print' });
+    assert.ok(await page.locator('#cofund-present-stale').isVisible(), 'the slide\'s banner is printed');
+    await page.emulateMedia({ media: 'screen' });
+    await assertNoAxeViolations(page, 'present, not current');
+    // The other scenario is current: no banner on its slide.
+    await page.keyboard.press('ArrowRight');
+    await expectText(heading, NAME_150, 'the next scenario');
+    assert.equal(await page.locator('#cofund-present-stale').count(), 0, 'the current scenario\'s slide has no banner');
+    await page.keyboard.press('ArrowLeft');
+    await expectText(heading, copy, 'back to the copy');
+    await page.keyboard.press('Escape');
+
+    // Fixed: every mark goes.
+    await budgetAmount(page).fill('200.000');
+    await eventually(() => budgetAmount(page).getAttribute('aria-invalid'), (v) => v === 'false', 'the field is valid');
+    await openView(page, 'Sammenlign');
+    await expectText(heads.nth(1), copy, 'the header without the mark');
+    assert.equal(await page.locator('.cofund-board-stale-note').count(), 0, 'no banner in the comparison');
+    await openView(page, 'Analyse');
+    await expectText(page.locator('.cofund-analysis-name'), copy, 'the analysed name without the mark');
+    assert.equal(await page.locator('#cofund-analysis-not-current').count(), 0, 'no banner in the analysis');
+    assert.equal(await analysis.getAttribute('aria-describedby'), null);
+    await openView(page, 'Præsentation');
+    await expectText(heading, copy, 'the presented scenario');
+    assert.equal(await page.locator('#cofund-present-stale, .cofund-board-stale-note').count(), 0, 'no banner in the presentation');
+    await page.keyboard.press('Escape');
+  });
+});

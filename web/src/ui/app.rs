@@ -335,6 +335,7 @@ pub fn app() -> Html {
                     name: AttrValue::from(d.state.draft.name.clone()),
                     scenario: g.scenario.clone(),
                     evaluation: g.evaluation.clone(),
+                    current: d.state.current,
                 })
             })
             .collect(),
@@ -428,7 +429,7 @@ pub fn app() -> Html {
                                             lang={lang} current={doc.current} />
                                         <Assumptions scenario={good.scenario.clone()} lang={lang} />
                                         <ShareTools scenario={good.scenario.clone()} evaluation={good.evaluation.clone()}
-                                            lang={lang} dispatch={state.dispatcher()} all={columns.clone()} baseline={state.baseline} />
+                                            lang={lang} current={doc.current} dispatch={state.dispatcher()} all={columns.clone()} baseline={state.baseline} />
                                     </> },
                                     None => html! { <p class="cofund-error">{ t.load_error }</p> },
                                 }

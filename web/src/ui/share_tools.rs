@@ -31,6 +31,8 @@ pub struct ShareToolsProps {
     pub scenario: Rc<Scenario>,
     pub evaluation: Rc<Evaluation>,
     pub lang: Lang,
+    /// Whether `scenario` is the editor's scenario as it is now (see `Column::current`).
+    pub current: bool,
     pub dispatch: yew::UseReducerDispatcher<WorkspaceState>,
     /// Every scenario of the workspace, for the workbook (one sheet each plus a comparison).
     pub all: Rc<Vec<Column>>,
@@ -271,7 +273,7 @@ pub fn share_tools(props: &ShareToolsProps) -> Html {
                 if sweep_driver.is_some() {
                     <button type="button" class="cofund-icon-button" onclick={export_sweep}>{ t.export_sweep_csv }</button>
                 }
-                <EmbedOpener scenario={props.scenario.clone()} evaluation={props.evaluation.clone()} lang={lang} />
+                <EmbedOpener scenario={props.scenario.clone()} evaluation={props.evaluation.clone()} lang={lang} current={props.current} />
             </div>
             if !link.is_empty() {
                 <div class="cofund-field">
@@ -292,6 +294,7 @@ struct EmbedOpenerProps {
     scenario: Rc<Scenario>,
     evaluation: Rc<Evaluation>,
     lang: Lang,
+    current: bool,
 }
 
 /// The embed dialog's button. The dialog is the board program's
@@ -323,6 +326,7 @@ fn embed_opener(props: &EmbedOpenerProps) -> Html {
             name: AttrValue::from(props.scenario.name.clone()),
             scenario: props.scenario.clone(),
             evaluation: props.evaluation.clone(),
+            current: props.current,
         }]),
         active: 0,
         baseline: usize::MAX,

@@ -11,6 +11,9 @@
 //!
 //! The same section is the print handout: on A4 landscape (a named page, `board`, in
 //! styles/board.css) with the date and, per scenario, its stacked bar and assumptions.
+//!
+//! A scenario whose figures are not current (a field under Rediger cannot be read) says so
+//! above the table, in its column's header and over its handout block.
 
 use std::rc::Rc;
 
@@ -20,6 +23,7 @@ use cofund::text::same_label;
 use cofund::Decimal;
 use yew::prelude::*;
 
+use super::stale::StaleNote;
 use super::Column;
 use crate::i18n::{board_texts, BoardTexts};
 use crate::ui::assumptions::Assumptions;
@@ -412,13 +416,14 @@ fn dash(words: &str) -> Html {
     html! { <><span aria-hidden="true">{ "—" }</span>{ hidden(words.to_string()) }</> }
 }
 
-fn cell(row: &Row, col: usize, base: Option<usize>, lang: Lang) -> Html {
+fn cell(row: &Row, col: usize, base: Option<usize>, stale: bool, lang: Lang) -> Html {
     let t = board_texts(lang);
     let value = row.values.get(col).cloned().flatten();
     let base_value = base.and_then(|b| row.values.get(b).cloned().flatten());
     let Some(value) = value else {
         return html! {
-            <td class="cofund-num cofund-board-missing" data-col={col.to_string()}>{ dash(t.not_in_scenario) }</td>
+            <td class={classes!("cofund-num", "cofund-board-missing", stale.then_some("cofund-board-stale"))}
+                data-col={col.to_string()}>{ dash(t.not_in_scenario) }</td>
         };
     };
     let class = match &value {
@@ -461,7 +466,7 @@ fn cell(row: &Row, col: usize, base: Option<usize>, lang: Lang) -> Html {
         _ => html! {},
     };
     html! {
-        <td class="cofund-num" data-col={col.to_string()}>
+        <td class={classes!("cofund-num", stale.then_some("cofund-board-stale"))} data-col={col.to_string()}>
             <span class={class} data-value="">{ value.text(lang) }</span>
             { difference }
         </td>
@@ -484,12 +489,16 @@ pub fn compare(props: &CompareProps) -> Html {
     let base = baseline_index(columns, props.baseline);
     let rows = rows(columns, base, lang);
     let names: Vec<String> = columns.iter().map(|c| display_name(c, t)).collect();
+    let stale = |i: usize| !columns[i].current;
     let marked = |i: usize| {
+        let mut name = names[i].clone();
         if Some(i) == base && columns.len() > 1 {
-            format!("{} {}", names[i], t.baseline_marker)
-        } else {
-            names[i].clone()
+            name = format!("{name} {}", t.baseline_marker);
         }
+        if stale(i) {
+            name = format!("{name} {}", t.stale_mark);
+        }
+        name
     };
     let caption = match base {
         Some(b) if columns.len() > 1 => format!("{}: {}.", t.compare_caption, names[b]),
@@ -522,6 +531,9 @@ pub fn compare(props: &CompareProps) -> Html {
     html! {
         <section class="cofund-board-compare" aria-labelledby={HEADING_ID}>
             <h2 id={HEADING_ID} class="cofund-board-heading">{ t.compare_heading }</h2>
+            { for (0..columns.len()).filter(|&i| stale(i)).map(|i| html! {
+                <StaleNote lang={lang} name={AttrValue::from(names[i].clone())} />
+            }) }
             <p class="cofund-board-date">
                 { format!("{}: ", t.date_label) }
                 <time datetime={format_date(year, month, day, Lang::En)}>{ format_date(year, month, day, lang) }</time>
@@ -533,11 +545,15 @@ pub fn compare(props: &CompareProps) -> Html {
                         <tr>
                             <th scope="col">{ t.col_item }</th>
                             { for (0..columns.len()).map(|i| html! {
-                                <th scope="col" class={classes!("cofund-num", (Some(i) == base).then_some("cofund-board-base"))}
+                                <th scope="col" class={classes!("cofund-num", (Some(i) == base).then_some("cofund-board-base"),
+                                        stale(i).then_some("cofund-board-stale"))}
                                     data-col={i.to_string()}>
                                     { &names[i] }
                                     if Some(i) == base && columns.len() > 1 {
                                         { " " }<span class="cofund-board-base-mark">{ t.baseline_marker }</span>
+                                    }
+                                    if stale(i) {
+                                        { " " }<span class="cofund-board-stale-mark">{ t.stale_mark }</span>
                                     }
                                 </th>
                             }) }
@@ -548,7 +564,7 @@ pub fn compare(props: &CompareProps) -> Html {
                             <tr data-row={row.key.clone()}
                                 class={classes!(matches!(row.key.as_str(), "total" | "funded" | "balance").then_some("cofund-board-key-row"))}>
                                 <th scope="row">{ &row.label }</th>
-                                { for (0..columns.len()).map(|c| cell(row, c, base, lang)) }
+                                { for (0..columns.len()).map(|c| cell(row, c, base, stale(c), lang)) }
                             </tr>
                         }) }
                     </tbody>
@@ -583,6 +599,7 @@ mod tests {
             name: scenario.name.clone().into(),
             scenario: Rc::new(scenario),
             evaluation: Rc::new(evaluation),
+            current: true,
         }
     }
 

@@ -18,6 +18,7 @@ pub mod lazy;
 pub mod present;
 pub mod request;
 pub mod root;
+pub mod stale;
 
 /// One scenario of the workspace as the board views show it: its last valid result.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,4 +26,8 @@ pub struct Column {
     pub name: AttrValue,
     pub scenario: Rc<Scenario>,
     pub evaluation: Rc<Evaluation>,
+    /// Whether that result is the scenario as the editor has it now. False while one of
+    /// its fields cannot be read: the figures are then the last valid ones, and every view
+    /// that shows them says so, as the editor's results panel does.
+    pub current: bool,
 }

@@ -5,7 +5,9 @@
 //! or PageUp the previous one, wrapping around at either end (the last scenario's "next"
 //! is the first); Escape returns to editing. On opening, focus moves to the heading (the
 //! scenario's name), so a screen reader announces where the user is; each change of
-//! scenario is announced by a polite live region.
+//! scenario is announced by a polite live region. A scenario whose figures are not current
+//! has a banner saying so under its name, which the heading's description and the
+//! announcement repeat: the room sees it, and so does whoever hears the page.
 
 use std::rc::Rc;
 
@@ -16,12 +18,14 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::compare::{bar_parts, display_name, Balance, Compare};
+use super::stale::{stale_text, StaleNote};
 use super::Column;
 use crate::i18n::{board_texts, lang_tag};
 use crate::ui::bar::StackedBar;
 use cofund::shown::shown;
 
 const HEADING_ID: &str = "cofund-present-heading";
+const STALE_ID: &str = "cofund-present-stale";
 
 #[derive(Properties, PartialEq)]
 pub struct PresentProps {
@@ -220,6 +224,12 @@ pub fn present(props: &PresentProps) -> Html {
         count
     );
     let name = display_name(column, t);
+    let stale = !column.current;
+    let announced = if stale {
+        format!("{position}: {name}. {}", stale_text(lang, None))
+    } else {
+        format!("{position}: {name}")
+    };
 
     html! {
         <main class="cofund cofund-present" lang={lang_tag(lang)} aria-labelledby={HEADING_ID}>
@@ -228,9 +238,13 @@ pub fn present(props: &PresentProps) -> Html {
                 { &position }
                 if is_base { { " · " }{ t.baseline_badge } }
             </p>
-            <h1 id={HEADING_ID} class="cofund-present-heading" tabindex="-1" ref={heading}>{ &name }</h1>
+            <h1 id={HEADING_ID} class="cofund-present-heading" tabindex="-1" ref={heading}
+                aria-describedby={stale.then_some(STALE_ID)}>{ &name }</h1>
+            if stale {
+                <StaleNote lang={lang} id={AttrValue::from(STALE_ID)} />
+            }
             <p class="cofund-visually-hidden" role="status" aria-live="polite" aria-atomic="true">
-                { format!("{position}: {name}") }
+                { announced }
             </p>
 
             <section class="cofund-present-split" aria-label={t.present_figures}>

@@ -60,8 +60,11 @@ pub struct BoardRequest {
 }
 
 impl BoardRequest {
-    /// The request as JSON text: `{"view":…,"lang":…,"active":…,"workspace":{…}}`. Each
-    /// column's name travels as its scenario's name.
+    /// The request as JSON text:
+    /// `{"view":…,"lang":…,"active":…,"current":[…],"workspace":{…}}`. Each column's name
+    /// travels as its scenario's name; whether it is current goes beside the workspace, in
+    /// `current` (one per scenario), as the document format has no place for it: a saved
+    /// workspace holds the last valid scenarios and nothing about the editor's fields.
     pub fn to_json(&self) -> String {
         let scenarios = self
             .columns
@@ -76,6 +79,14 @@ impl BoardRequest {
         o.insert("view".into(), self.view.key().into());
         o.insert("lang".into(), lang_tag(self.lang).into());
         o.insert("active".into(), self.active.into());
+        o.insert(
+            "current".into(),
+            self.columns
+                .iter()
+                .map(|c| c.current)
+                .collect::<Vec<_>>()
+                .into(),
+        );
         o.insert(
             "workspace".into(),
             Workspace::new(scenarios, baseline).to_json_value(),
@@ -104,14 +115,23 @@ impl BoardRequest {
             .unwrap_or(0);
         let workspace = Workspace::from_json_value(value.get("workspace").unwrap_or(&Value::Null))
             .map_err(|e| e.message(lang))?;
+        // Required, one per scenario: taking a missing one as "current" would show stale
+        // figures as current, the very thing the flag is there to prevent.
+        let current: Vec<bool> = value
+            .get("current")
+            .and_then(Value::as_array)
+            .and_then(|list| list.iter().map(Value::as_bool).collect::<Option<_>>())
+            .filter(|list: &Vec<bool>| list.len() == workspace.scenarios.len())
+            .ok_or_else(|| format!("current: {:?}", value.get("current")))?;
         let mut columns = Vec::with_capacity(workspace.scenarios.len());
-        for (i, scenario) in workspace.scenarios.into_iter().enumerate() {
+        for (i, (scenario, current)) in workspace.scenarios.into_iter().zip(current).enumerate() {
             let evaluation =
                 evaluate(&scenario).map_err(|e| format!("scenarios[{i}]: {}", e.message(lang)))?;
             columns.push(Column {
                 name: AttrValue::from(scenario.name.clone()),
                 scenario: Rc::new(scenario),
                 evaluation: Rc::new(evaluation),
+                current,
             });
         }
         Ok(BoardRequest {
@@ -150,13 +170,16 @@ mod tests {
             PRESETS
                 .iter()
                 .take(3)
-                .map(|p| {
+                .enumerate()
+                .map(|(i, p)| {
                     let mut scenario = p.scenario().expect("preset reads");
                     scenario.name = format!("{} (kopi)", scenario.name);
                     Column {
                         name: AttrValue::from(scenario.name.clone()),
                         evaluation: Rc::new(evaluate(&scenario).expect("preset evaluates")),
                         scenario: Rc::new(scenario),
+                        // One stale column among current ones: each flag crosses on its own.
+                        current: i != 1,
                     }
                 })
                 .collect(),
@@ -199,6 +222,37 @@ mod tests {
         let back = BoardRequest::from_json(&request.to_json()).expect("reads back");
         assert_eq!(back.columns[0].name, "Nyt navn");
         assert_eq!(back.columns[0].scenario.name, "Nyt navn");
+    }
+
+    #[test]
+    fn whether_each_column_is_current_crosses_and_is_required() {
+        let request = BoardRequest {
+            view: BoardView::Compare,
+            lang: Lang::Da,
+            columns: columns(),
+            active: 0,
+            baseline: 0,
+        };
+        let text = request.to_json();
+        let back = BoardRequest::from_json(&text).expect("reads back");
+        let flags: Vec<bool> = back.columns.iter().map(|c| c.current).collect();
+        assert_eq!(flags, [true, false, true]);
+        // Missing, of the wrong length or not a flag: refused, never taken as current.
+        let mut value: Value = serde_json::from_str(&text).expect("JSON");
+        for wrong in [
+            Value::Null,
+            serde_json::json!([true, false]),
+            serde_json::json!([true, "no", true]),
+        ] {
+            value["current"] = wrong.clone();
+            let refused = BoardRequest::from_json(&value.to_string());
+            assert!(
+                refused.as_ref().is_err_and(|e| e.starts_with("current")),
+                "{wrong}: {refused:?}"
+            );
+        }
+        value.as_object_mut().expect("object").remove("current");
+        assert!(BoardRequest::from_json(&value.to_string()).is_err());
     }
 
     #[test]

@@ -66,7 +66,8 @@ pub fn board_root(props: &BoardRootProps) -> Html {
         }),
         BoardView::Analyse => match columns.get(request.active) {
             Some(column) => framed(html! {
-                <Analysis scenario={column.scenario.clone()} evaluation={column.evaluation.clone()} lang={lang} />
+                <Analysis scenario={column.scenario.clone()} evaluation={column.evaluation.clone()} lang={lang}
+                    current={column.current} />
             }),
             None => html! {},
         },

@@ -1,6 +1,7 @@
 //! How one scenario reacts to its assumptions: a sensitivity sweep ([`sweep_chart`]), a
 //! tornado ranking ([`tornado_chart`]) and goal seek ([`goal_seek`]), for the active
-//! scenario's last valid state.
+//! scenario's last valid state; when that is not the scenario as the editor has it now,
+//! the view says so under its heading (see [`super::stale`]).
 //!
 //! The charts are inline SVG drawn by the app from exact decimals ([`chart`]); they carry
 //! no inline styles (a strict CSP forbids them): colours, dashes and sizes come from
@@ -18,6 +19,7 @@ use cofund::model::{Evaluation, Scenario};
 use cofund::numbers::Lang;
 use yew::prelude::*;
 
+use super::stale::StaleNote;
 use crate::i18n::board_texts;
 use goal_seek::GoalSeek;
 use sweep_chart::SweepPanel;
@@ -28,15 +30,29 @@ pub struct AnalysisProps {
     pub scenario: Rc<Scenario>,
     pub evaluation: Rc<Evaluation>,
     pub lang: Lang,
+    /// Whether `scenario` is the editor's scenario as it is now.
+    pub current: bool,
 }
+
+const STALE_ID: &str = "cofund-analysis-not-current";
 
 #[function_component(Analysis)]
 pub fn analysis(props: &AnalysisProps) -> Html {
     let t = board_texts(props.lang);
+    let stale = !props.current;
     html! {
-        <section class="cofund-analysis" aria-labelledby="cofund-analysis-heading" data-testid="analysis">
+        <section class="cofund-analysis" aria-labelledby="cofund-analysis-heading" data-testid="analysis"
+            aria-describedby={stale.then_some(STALE_ID)}>
             <h2 id="cofund-analysis-heading" class="cofund-analysis-heading">{ t.analysis_heading }</h2>
-            <p class="cofund-analysis-name">{ &props.scenario.name }</p>
+            <p class="cofund-analysis-name">
+                { &props.scenario.name }
+                if stale {
+                    { " " }<span class="cofund-board-stale-mark">{ t.stale_mark }</span>
+                }
+            </p>
+            if stale {
+                <StaleNote lang={props.lang} id={AttrValue::from(STALE_ID)} />
+            }
             <SweepPanel scenario={props.scenario.clone()} lang={props.lang} />
             <TornadoPanel scenario={props.scenario.clone()} evaluation={props.evaluation.clone()} lang={props.lang} />
             <GoalSeek scenario={props.scenario.clone()} lang={props.lang} />
