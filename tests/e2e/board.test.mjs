@@ -400,6 +400,16 @@ test('a scenario whose field cannot be read is marked not current, in words, in 
     await expectText(heading, copy, 'back to the copy');
     await page.keyboard.press('Escape');
 
+    // The embed dialog says that its code holds the last valid scenario.
+    await page.getByRole('button', { name: 'Indlejr på en anden side …' }).click();
+    const embedNote = page.locator('dialog.cofund-dialog .cofund-results-stale-banner');
+    await expectText(embedNote, 'Ikke opdateret: et felt kan ikke læses, så koden indeholder det sidste gyldige scenarie. '
+      + 'Ret de markerede felter under Rediger, hvis koden skal have dem med.', 'the embed dialog\'s note');
+    // The preview shows that last valid scenario (and has loaded before the dialog closes).
+    await expectText(total(page.frameLocator('.cofund-embed-preview')), '36.900.000 kr.', 'the preview');
+    await page.keyboard.press('Escape');
+    await page.locator('dialog.cofund-dialog').waitFor({ state: 'detached', timeout: 5_000 });
+
     // Fixed: every mark goes.
     await budgetAmount(page).fill('200.000');
     await eventually(() => budgetAmount(page).getAttribute('aria-invalid'), (v) => v === 'false', 'the field is valid');

@@ -496,6 +496,8 @@ pub struct BoardTexts {
     // The embed dialog (ui::board::embed_dialog); its opener is the app's.
     pub embed_heading: &'static str,
     pub embed_intro: &'static str,
+    /// When a field of the scenario cannot be read: what the code holds instead.
+    pub embed_stale: &'static str,
     pub embed_way_legend: &'static str,
     pub embed_way_frame: &'static str,
     pub embed_way_element: &'static str,
@@ -588,6 +590,7 @@ const DA_BOARD: BoardTexts = BoardTexts {
     base: &DA_APP,
     embed_heading: "Indlejr beregneren",
     embed_intro: "Vælg, hvordan beregneren skal se ud, og kopiér koden ind på jeres side. Koden indeholder scenariet, som det er nu.",
+    embed_stale: "Ikke opdateret: et felt kan ikke læses, så koden indeholder det sidste gyldige scenarie. Ret de markerede felter under Rediger, hvis koden skal have dem med.",
     embed_way_legend: "Indlejring",
     embed_way_frame: "iframe (virker på alle sider)",
     embed_way_element: "Element og script (arver sidens skrift)",
@@ -680,6 +683,7 @@ const EN_BOARD: BoardTexts = BoardTexts {
     base: &EN_APP,
     embed_heading: "Embed the calculator",
     embed_intro: "Choose how the calculator should look and paste the code into your page. The code holds the scenario as it is now.",
+    embed_stale: "Not up to date: a field cannot be read, so the code holds the last valid scenario. Correct the marked fields under Edit if the code should include them.",
     embed_way_legend: "Embedding",
     embed_way_frame: "iframe (works on any page)",
     embed_way_element: "Element and script (inherits the page’s font)",

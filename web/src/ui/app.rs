@@ -429,7 +429,7 @@ pub fn app() -> Html {
                                             lang={lang} current={doc.current} />
                                         <Assumptions scenario={good.scenario.clone()} lang={lang} />
                                         <ShareTools scenario={good.scenario.clone()} evaluation={good.evaluation.clone()}
-                                            lang={lang} current={doc.current} dispatch={state.dispatcher()} all={columns.clone()} baseline={state.baseline} />
+                                            lang={lang} current={doc.current} dispatch={state.dispatcher()} all={columns.clone()} baseline={baseline_column} />
                                     </> },
                                     None => html! { <p class="cofund-error">{ t.load_error }</p> },
                                 }

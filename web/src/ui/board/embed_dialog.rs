@@ -32,6 +32,9 @@ use crate::ui::fields::{SelectField, TextField};
 pub struct EmbedDialogProps {
     pub scenario: Rc<Scenario>,
     pub lang: Lang,
+    /// Whether `scenario` is the editor's as it is now; when not, the code holds the last
+    /// valid scenario, and the dialog says so.
+    pub current: bool,
     /// The dialog has closed (its button, or Escape).
     pub on_close: Callback<()>,
 }
@@ -248,6 +251,9 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
                     <button type="button" class="cofund-icon-button" onclick={close}>{ t.embed_close }</button>
                 </div>
                 <p>{ t.embed_intro }</p>
+                if !props.current {
+                    <p class="cofund-results-stale-banner">{ t.embed_stale }</p>
+                }
                 <div class="cofund-dialog-body">
                     <form class="cofund-embed-form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                         <fieldset class="cofund-row">

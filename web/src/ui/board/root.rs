@@ -84,7 +84,7 @@ pub fn board_root(props: &BoardRootProps) -> Html {
         BoardView::EmbedDialog => match columns.get(request.active) {
             Some(column) => html! {
                 <div class="cofund cofund-board-dialog">
-                    <EmbedDialog scenario={column.scenario.clone()} lang={lang} on_close={exit} />
+                    <EmbedDialog scenario={column.scenario.clone()} lang={lang} current={column.current} on_close={exit} />
                 </div>
             },
             None => html! {},
