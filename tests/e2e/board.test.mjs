@@ -281,10 +281,10 @@ test('when the board program cannot be fetched, the view (or the embed button) s
 // --- 6. Reflow at 320 px -------------------------------------------------------------------
 
 /** Words of each column heading's name that the browser broke across lines. */
-function brokenHeadingWords(page) {
-  return page.locator('.cofund-board-table').first().evaluate((table) => {
+function brokenHeadingWords(page, selector = '.cofund-board-table thead th[data-col]') {
+  return page.evaluate((selector) => {
     const broken = [];
-    for (const th of table.querySelectorAll('thead th[data-col]')) {
+    for (const th of document.querySelectorAll(selector)) {
       const node = [...th.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
       if (!node) continue;
       for (const m of node.textContent.matchAll(/\S+/gu)) {
@@ -295,7 +295,7 @@ function brokenHeadingWords(page) {
       }
     }
     return broken;
-  });
+  }, selector);
 }
 
 /** How far the page, and the table's caption text, reach past the viewport's right edge. */
@@ -326,6 +326,10 @@ test('at 320 px the comparison and the presentation reflow: no sideways page scr
       assert.ok(over.page <= 0, `${view}: the page scrolls ${over.page} px sideways`);
       assert.ok(over.caption <= 0, `${view}: the caption reaches ${over.caption} px past the viewport`);
       assert.deepEqual(await brokenHeadingWords(page), [], `${view}: column headings break only between words`);
+      if (view === 'Præsentation') {
+        assert.deepEqual(await brokenHeadingWords(page, '#cofund-present-heading'), [],
+          'the presented name breaks only between words');
+      }
       await screenshot(page, `board-320-${view === 'Sammenlign' ? 'compare' : 'present'}`);
     }
   }, { context: { viewport: { width: 320, height: 800 } } });
