@@ -151,6 +151,8 @@ test('autosave: an edit and a second scenario are back after a reload', { timeou
     await reloadApp(page);
     await eventually(() => tabCount(page), (n) => n === 2, 'two tabs after the reload');
     assert.deepEqual(await tabNames(page), names, 'the same scenarios after the reload');
+    // Back on the scenario that was being edited: the new, second one.
+    await eventually(() => activeName(page), (n) => n === names[1], 'the second scenario open again');
     // The first scenario still has the edit.
     await tabs(page).first().click();
     await expectText(total(page), '32.850.000 kr.', 'first scenario total after the reload');

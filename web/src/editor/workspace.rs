@@ -138,6 +138,19 @@ impl WorkspaceState {
         Workspace::new(scenarios, baseline)
     }
 
+    /// The active scenario's index among those [`WorkspaceState::to_saved`] saves (which
+    /// leaves out a scenario without a valid result); `None` when it is such a scenario.
+    pub fn saved_active(&self) -> Option<usize> {
+        let active = self.active.min(self.docs.len() - 1);
+        self.docs[active].state.good.as_ref()?;
+        Some(
+            self.docs[..active]
+                .iter()
+                .filter(|d| d.state.good.is_some())
+                .count(),
+        )
+    }
+
     pub fn active_doc(&self) -> &EditorState {
         // `active` is kept within bounds by every action, and the list is never empty.
         &self.docs[self.active.min(self.docs.len() - 1)].state
@@ -519,6 +532,22 @@ mod tests {
         ws.apply(WorkspaceAction::Undo);
         assert_eq!(ws.docs.len(), 2);
         assert!(WorkspaceState::from_saved(Lang::Da, &Workspace::new(vec![], None)).is_none());
+    }
+
+    /// The index saved for the active scenario is the one it has in the saved workspace.
+    #[test]
+    fn the_active_scenario_is_found_again_among_the_saved() {
+        let mut ws = WorkspaceState::new(Lang::Da, "vaekstpilot-150");
+        ws.apply(WorkspaceAction::Add(Some("design-sprint".into())));
+        ws.apply(WorkspaceAction::Add(Some("vaekstpilot-225".into())));
+        assert_eq!(ws.saved_active(), Some(2));
+        // A scenario with no valid result is not saved, so later indices shift down.
+        Rc::make_mut(&mut ws.docs[0].state).good = None;
+        assert_eq!(ws.saved_active(), Some(1));
+        let back = WorkspaceState::from_saved(Lang::Da, &ws.to_saved()).unwrap();
+        assert_eq!(total(&back, 1), Decimal::from(32_850_000));
+        ws.apply(WorkspaceAction::Select(0));
+        assert_eq!(ws.saved_active(), None);
     }
 
     #[test]

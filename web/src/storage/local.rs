@@ -67,6 +67,23 @@ pub fn save(workspace: &Workspace) -> Result<(), SaveError> {
         .map_err(|_| SaveError::Refused)
 }
 
+/// Which saved scenario was being edited, kept beside the workspace (not in it: it is the
+/// browser's state, not part of the document that files and links share).
+pub const ACTIVE_KEY: &str = "cofund.active";
+
+/// The saved scenario to open on, if one was recorded.
+pub fn load_active() -> Option<usize> {
+    storage()?.get_item(ACTIVE_KEY).ok()??.parse().ok()
+}
+
+/// Records the scenario being edited (its index among the saved scenarios). A browser
+/// that refuses only loses the choice of scenario, never work, so failure is ignored.
+pub fn save_active(index: usize) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(ACTIVE_KEY, &index.to_string());
+    }
+}
+
 /// Removes the stored workspace (after the user chose to start afresh).
 pub fn clear() {
     if let Some(storage) = storage() {

@@ -52,7 +52,16 @@ fn start(options: &PageOptions) -> Start {
     let stored = local::load();
     let nothing_saved = matches!(stored, Stored::Empty | Stored::Unavailable);
     let mut workspace = match stored {
-        Stored::Found(saved) => WorkspaceState::from_saved(lang, &saved).unwrap_or_else(fresh),
+        Stored::Found(saved) => match WorkspaceState::from_saved(lang, &saved) {
+            Some(mut ws) => {
+                // Back on the scenario that was being edited.
+                if let Some(i) = local::load_active() {
+                    ws.apply(WorkspaceAction::Select(i));
+                }
+                ws
+            }
+            None => fresh(),
+        },
         Stored::Empty => fresh(),
         Stored::Unavailable => {
             notices.push(Notice::StorageUnavailable);
@@ -214,6 +223,17 @@ pub fn app() -> Html {
                 },
             );
             move || drop(listener)
+        });
+    }
+
+    // Which scenario is being edited, for the next visit (a choice, not an edit: no undo
+    // step and no autosave of the workspace).
+    {
+        let saved_active = state.saved_active();
+        use_effect_with(saved_active, move |active| {
+            if let Some(i) = *active {
+                local::save_active(i);
+            }
         });
     }
 
