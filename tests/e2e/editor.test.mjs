@@ -381,3 +381,94 @@ test('printing the Vækstpilot scenario gives exactly one A4 page', { timeout: 6
     assert.equal(countPdfPages(pdf), 1, 'pages in the printed PDF (artifacts/print.pdf)');
   });
 });
+
+// --- 10 --------------------------------------------------------------------------------------
+
+/** The name of the focused element (aria-label, else its label, else text); 'body' when none. */
+const focusedName = (page) =>
+  page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return 'body';
+    const label = el.getAttribute('aria-label') ?? (el.labels?.length ? el.labels[0].textContent : el.textContent);
+    return label.replace(/\s+/gu, ' ').trim();
+  });
+
+/** Presses Tab (from where the focus is) until the control named `name` has it. */
+async function tabTo(page, name, limit = 120) {
+  const seen = [];
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const now = await focusedName(page);
+    if (now === name) return;
+    seen.push(now);
+  }
+  assert.fail(`Tab never reached "${name}"; passed ${seen.slice(-8).join(' → ')}`);
+}
+
+/** The legends (row names) of the editor's rows under heading `heading`, in order. */
+const rowNames = (page, heading) =>
+  page.evaluate((heading) => {
+    const h3 = [...document.querySelectorAll('.cofund-editor h3')].find((h) => h.textContent === heading);
+    const names = [];
+    for (let el = h3.nextElementSibling; el && el.tagName !== 'H3'; el = el.nextElementSibling) {
+      if (el.matches('fieldset.cofund-row')) names.push(el.querySelector('legend').textContent);
+    }
+    return names;
+  }, heading);
+
+/** Presses Enter and waits until the focus is on `name` (with a visible focus indicator). */
+async function enterExpectingFocus(page, name, what) {
+  await page.keyboard.press('Enter');
+  await eventually(() => focusedName(page), (n) => n === name, `focus on "${name}" ${what}`);
+  const f = await describeFocus(page);
+  assert.ok(f.indicator, `no visible focus indicator on "${name}": outline ${f.outline}`);
+}
+
+test('keyboard only: after ↑, ↓ and Fjern the focus stays on the row tools (WCAG 2.4.3)', { timeout: 90_000 }, async () => {
+  await withPage(async (page) => {
+    const costs = 'Udgifter';
+    const sources = 'Finansieringskilder';
+    // Cost lines: the second moves down to the end, where ↓ is disabled, so ↑ of the same row
+    // takes the focus; moved back to the top, ↓ does.
+    await tabTo(page, 'Flyt ned: Budgetpost pr. vækstpilot');
+    await enterExpectingFocus(page, 'Flyt op: Budgetpost pr. vækstpilot', 'after moving the line to the bottom');
+    assert.deepEqual(await rowNames(page, costs), ['Projektledelse, administration, evaluering, revision', 'Budgetpost pr. vækstpilot']);
+    await enterExpectingFocus(page, 'Flyt ned: Budgetpost pr. vækstpilot', 'after moving the line to the top');
+    assert.deepEqual(await rowNames(page, costs), ['Budgetpost pr. vækstpilot', 'Projektledelse, administration, evaluering, revision']);
+
+    // Sources (three): down into the middle keeps the focus on ↓ itself; then ↑ back.
+    await tabTo(page, 'Flyt ned: DEB');
+    await enterExpectingFocus(page, 'Flyt ned: DEB', 'after moving DEB down one place');
+    assert.deepEqual(await rowNames(page, sources), ['Virksomhedernes egenbetaling', 'DEB', 'Lokal/regional medfinansiering']);
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await focusedName(page), 'Flyt op: DEB');
+    await enterExpectingFocus(page, 'Flyt ned: DEB', 'after moving DEB back to the top');
+    assert.deepEqual(await rowNames(page, sources), ['DEB', 'Virksomhedernes egenbetaling', 'Lokal/regional medfinansiering']);
+
+    // Removing: the row that takes the place, else the previous row, else the add button.
+    await tabTo(page, 'Fjern: Virksomhedernes egenbetaling');
+    await enterExpectingFocus(page, 'Fjern: Lokal/regional medfinansiering', 'after removing the middle source');
+    await enterExpectingFocus(page, 'Fjern: DEB', 'after removing the last source');
+    await enterExpectingFocus(page, '+ Tilføj finansieringskilde', 'after removing the only source');
+    assert.deepEqual(await rowNames(page, sources), []);
+    await screenshot(page, 'focus-after-remove');
+  });
+});
+
+test('removing the only unit the lines use: focus on "Tilføj enhed", result not current, unit selects show —', { timeout: 60_000 }, async () => {
+  await withPage(async (page) => {
+    await tabTo(page, 'Fjern: Vækstpiloter');
+    await enterExpectingFocus(page, '+ Tilføj enhed', 'after removing the only unit');
+    assert.deepEqual(await rowNames(page, 'Enheder'), []);
+    await notCurrent(page).waitFor({ state: 'visible', timeout: 5_000 });
+    await expectText(total(page), '21.900.000 kr.', 'the last good total, still shown');
+    const selects = page.locator('.cofund-editor select[id$="-driver"]');
+    assert.equal(await selects.count(), 3, 'two cost lines and one source per unit');
+    for (const select of await selects.all()) {
+      assert.equal(norm(await select.locator('option:checked').innerText()), '—');
+    }
+    // The editor still works: Tab goes on from the add button into the cost lines.
+    await page.keyboard.press('Tab');
+    assert.equal(await focusedName(page), 'Betegnelse');
+  });
+});

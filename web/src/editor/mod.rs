@@ -1,7 +1,9 @@
 //! The editor's model: the scenario exactly as the user typed it ([`draft`]), how
 //! edits turn into a checked scenario and a result ([`state`]), and several scenarios with
-//! undo and redo ([`workspace`]).
+//! undo and redo ([`workspace`]); and where the focus goes after a row is moved or removed
+//! ([`focus`]).
 
 pub mod draft;
+pub mod focus;
 pub mod state;
 pub mod workspace;

@@ -8,6 +8,7 @@ use std::str::FromStr;
 use cofund::model::Base;
 use cofund::numbers::{format_plain, parse_count, Lang};
 use cofund::Decimal;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::fields::{SelectField, TextField};
@@ -15,7 +16,8 @@ use crate::editor::draft::{
     CostDraft, CostKindTag, Draft, DriverDraft, FieldError, FieldId, Row, SourceDraft,
     SourceKindTag,
 };
-use crate::editor::state::{Action, Direction};
+use crate::editor::focus::{focus_after, Pressed, Tool, ADD_COST_ID, ADD_DRIVER_ID, ADD_SOURCE_ID};
+use crate::editor::state::Action;
 use crate::editor::workspace::{WorkspaceAction, WorkspaceState};
 use crate::i18n::{texts, Texts};
 
@@ -89,8 +91,36 @@ pub fn editor(props: &EditorProps) -> Html {
         Callback::from(move |_: MouseEvent| dispatch.dispatch(action.clone()))
     };
 
+    // A row's ↑ ↓ Fjern: the tool pressed is kept until the render that shows its change,
+    // and then the focus goes where `focus_after` says, since moving or removing the row
+    // takes it away from the button (to `<body>`). A ref, not state: remembering the tool
+    // must not cost a render of its own.
+    let root = use_node_ref();
+    let pressed = use_mut_ref(|| None::<Pressed>);
+    let on_tool = {
+        let pressed = pressed.clone();
+        use_callback(dispatch.clone(), move |p: Pressed, dispatch| {
+            *pressed.borrow_mut() = Some(p);
+            dispatch.dispatch(p.action());
+        })
+    };
+    // The reducer runs as the button is pressed, so the first render after it shows the
+    // change; a tool whose change it does not show (see `focus_after`) is forgotten, never
+    // applied to a later render.
+    let target = pressed.borrow().and_then(|p| focus_after(draft, p));
+    {
+        let (pressed, root) = (pressed.clone(), root.clone());
+        use_effect(move || {
+            if pressed.borrow_mut().take().is_some() {
+                if let Some(id) = target {
+                    focus_id(&root, &id);
+                }
+            }
+        });
+    }
+
     html! {
-        <section class="cofund-editor" aria-labelledby="cofund-editor-heading">
+        <section ref={root} class="cofund-editor" aria-labelledby="cofund-editor-heading">
             <h2 id="cofund-editor-heading">{ t.editor_heading }</h2>
             <div class="cofund-grid">
                 <TextField id={FieldId::new(general, "name").dom_id()} label={t.name_label} value={draft.name.clone()}
@@ -103,18 +133,30 @@ pub fn editor(props: &EditorProps) -> Html {
             <h3>{ t.drivers_heading }</h3>
             { for draft.drivers.iter().enumerate().map(|(i, d)| html! {
                 <DriverRow key={d.key} item={d.clone()} position={i} count={draft.drivers.len()} lang={*lang}
-                    errors={row_errors(errors, Row::Driver(d.key))} dispatch={dispatch.clone()} />
+                    errors={row_errors(errors, Row::Driver(d.key))} dispatch={dispatch.clone()} on_tool={on_tool.clone()} />
             }) }
-            <button type="button" class="cofund-button cofund-button--secondary" onclick={add(Action::AddDriver)}>{ "+ " }{ t.add_driver }</button>
+            <button type="button" id={ADD_DRIVER_ID} class="cofund-button cofund-button--secondary" onclick={add(Action::AddDriver)}>{ "+ " }{ t.add_driver }</button>
 
             <h3>{ t.costs_heading }</h3>
-            <CostList rows={draft.costs.clone()} drivers={driver_options.clone()} errors={errors.clone()} lang={*lang} dispatch={dispatch.clone()} />
-            <button type="button" class="cofund-button cofund-button--secondary" onclick={add(Action::AddCost)}>{ "+ " }{ t.add_cost }</button>
+            <CostList rows={draft.costs.clone()} drivers={driver_options.clone()} errors={errors.clone()} lang={*lang} dispatch={dispatch.clone()} on_tool={on_tool.clone()} />
+            <button type="button" id={ADD_COST_ID} class="cofund-button cofund-button--secondary" onclick={add(Action::AddCost)}>{ "+ " }{ t.add_cost }</button>
 
             <h3>{ t.sources_heading }</h3>
-            <SourceList rows={draft.sources.clone()} drivers={driver_options.clone()} errors={errors.clone()} lang={*lang} dispatch={dispatch.clone()} />
-            <button type="button" class="cofund-button cofund-button--secondary" onclick={add(Action::AddSource)}>{ "+ " }{ t.add_source }</button>
+            <SourceList rows={draft.sources.clone()} drivers={driver_options.clone()} errors={errors.clone()} lang={*lang} dispatch={dispatch.clone()} on_tool={on_tool} />
+            <button type="button" id={ADD_SOURCE_ID} class="cofund-button cofund-button--secondary" onclick={add(Action::AddSource)}>{ "+ " }{ t.add_source }</button>
         </section>
+    }
+}
+
+/// Focuses the element with `id` inside the editor. Looked up from the editor rather than
+/// the document, so that it also works in an embedded widget's shadow root.
+fn focus_id(root: &NodeRef, id: &str) {
+    let element = root
+        .cast::<web_sys::Element>()
+        .and_then(|r| r.query_selector(&format!("[id='{id}']")).ok().flatten())
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
     }
 }
 
@@ -129,6 +171,7 @@ struct RowListProps<T: PartialEq + 'static> {
     errors: Rc<Vec<FieldError>>,
     lang: Lang,
     dispatch: Dispatch,
+    on_tool: Callback<Pressed>,
 }
 
 #[function_component(CostList)]
@@ -137,7 +180,7 @@ fn cost_list(props: &RowListProps<CostDraft>) -> Html {
     html! {
         { for props.rows.iter().enumerate().map(|(i, c)| html! {
             <CostRow key={c.key} item={c.clone()} position={i} count={count} lang={props.lang}
-                drivers={props.drivers.clone()} errors={row_errors(&props.errors, Row::Cost(c.key))} dispatch={props.dispatch.clone()} />
+                drivers={props.drivers.clone()} errors={row_errors(&props.errors, Row::Cost(c.key))} dispatch={props.dispatch.clone()} on_tool={props.on_tool.clone()} />
         }) }
     }
 }
@@ -148,7 +191,7 @@ fn source_list(props: &RowListProps<SourceDraft>) -> Html {
     html! {
         { for props.rows.iter().enumerate().map(|(i, s)| html! {
             <SourceRow key={s.key} item={s.clone()} position={i} count={count} lang={props.lang}
-                drivers={props.drivers.clone()} errors={row_errors(&props.errors, Row::Source(s.key))} dispatch={props.dispatch.clone()} />
+                drivers={props.drivers.clone()} errors={row_errors(&props.errors, Row::Source(s.key))} dispatch={props.dispatch.clone()} on_tool={props.on_tool.clone()} />
         }) }
     }
 }
@@ -167,7 +210,7 @@ fn row_frame<T: PartialEq>(
             <legend>{ legend }</legend>
             { fields }
             <RowTools row={row} label={label.to_string()} position={props.position} count={props.count}
-                lang={props.lang} dispatch={props.dispatch.clone()} />
+                lang={props.lang} on_tool={props.on_tool.clone()} />
         </fieldset>
     }
 }
@@ -204,16 +247,22 @@ struct RowToolsProps {
     position: usize,
     count: usize,
     lang: Lang,
-    dispatch: Dispatch,
+    on_tool: Callback<Pressed>,
 }
 
-/// Move up, move down and remove, named after the row for screen readers.
+/// Move up, move down and remove, named after the row for screen readers. Each has an id
+/// (`Tool::dom_id`), for the editor to put the focus back on after the row has changed.
 #[function_component(RowTools)]
 fn row_tools(props: &RowToolsProps) -> Html {
     let t = texts(props.lang);
-    let act = |action: Action| {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(action.clone()))
+    let act = |tool: Tool| {
+        let on_tool = props.on_tool.clone();
+        let pressed = Pressed {
+            row: props.row,
+            position: props.position,
+            tool,
+        };
+        Callback::from(move |_: MouseEvent| on_tool.emit(pressed))
     };
     let name = if props.label.is_empty() {
         "…"
@@ -222,15 +271,15 @@ fn row_tools(props: &RowToolsProps) -> Html {
     };
     html! {
         <div class="cofund-row-tools">
-            <button type="button" class="cofund-icon-button" disabled={props.position == 0}
+            <button type="button" id={Tool::Up.dom_id(props.row)} class="cofund-icon-button" disabled={props.position == 0}
                 aria-label={format!("{}: {name}", t.move_up)} title={t.move_up}
-                onclick={act(Action::Move(props.row, Direction::Up))}>{ "↑" }</button>
-            <button type="button" class="cofund-icon-button" disabled={props.position + 1 >= props.count}
+                onclick={act(Tool::Up)}>{ "↑" }</button>
+            <button type="button" id={Tool::Down.dom_id(props.row)} class="cofund-icon-button" disabled={props.position + 1 >= props.count}
                 aria-label={format!("{}: {name}", t.move_down)} title={t.move_down}
-                onclick={act(Action::Move(props.row, Direction::Down))}>{ "↓" }</button>
-            <button type="button" class="cofund-icon-button cofund-icon-button--remove"
+                onclick={act(Tool::Down)}>{ "↓" }</button>
+            <button type="button" id={Tool::Remove.dom_id(props.row)} class="cofund-icon-button cofund-icon-button--remove"
                 aria-label={format!("{}: {name}", t.remove)}
-                onclick={act(Action::Remove(props.row))}>{ t.remove }</button>
+                onclick={act(Tool::Remove)}>{ t.remove }</button>
         </div>
     }
 }
@@ -244,6 +293,8 @@ struct RowProps<T: PartialEq + 'static> {
     lang: Lang,
     errors: Vec<FieldError>,
     dispatch: Dispatch,
+    /// A row tool was pressed (the editor dispatches its edit and then moves the focus).
+    on_tool: Callback<Pressed>,
     /// The unit choices, for rows that can be per unit.
     #[prop_or_default]
     drivers: DriverOptions,

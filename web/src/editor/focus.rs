@@ -1,0 +1,211 @@
+//! Where the keyboard focus goes after a row's ↑, ↓ or Fjern (remove) button was pressed.
+//!
+//! Moving a row re-orders the DOM and removing one deletes the focused button, and either
+//! leaves the focus on `<body>`: a keyboard user would have to start again from the top of
+//! the page (WCAG 2.4.3). The editor remembers which tool was pressed ([`Pressed`]) and,
+//! once the changed list has rendered, focuses the button [`focus_after`] names. The rule
+//! is pure (the draft in, a DOM id out), so it is tested here without a browser.
+
+use super::draft::{Draft, FieldId, Row};
+use super::state::{Action, Direction};
+
+/// A row's tools, in the order they sit in the row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tool {
+    Up,
+    Down,
+    Remove,
+}
+
+impl Tool {
+    /// The button's DOM id within its row (`cofund-cost-3-down`).
+    pub fn dom_id(self, row: Row) -> String {
+        let name = match self {
+            Tool::Up => "up",
+            Tool::Down => "down",
+            Tool::Remove => "remove",
+        };
+        FieldId::new(row, name).dom_id()
+    }
+}
+
+/// A row tool that was pressed: which row, where that row was, and which tool.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Pressed {
+    pub row: Row,
+    /// The row's index in its list when the tool was pressed.
+    pub position: usize,
+    pub tool: Tool,
+}
+
+impl Pressed {
+    /// The edit the tool makes.
+    pub fn action(self) -> Action {
+        match self.tool {
+            Tool::Up => Action::Move(self.row, Direction::Up),
+            Tool::Down => Action::Move(self.row, Direction::Down),
+            Tool::Remove => Action::Remove(self.row),
+        }
+    }
+}
+
+/// The DOM ids of the "Tilføj …" (add) buttons under the three lists.
+pub const ADD_DRIVER_ID: &str = "cofund-add-driver";
+pub const ADD_COST_ID: &str = "cofund-add-cost";
+pub const ADD_SOURCE_ID: &str = "cofund-add-source";
+
+/// The DOM id of the add button under the list `row` belongs to.
+fn add_button_id(row: Row) -> &'static str {
+    match row {
+        Row::Driver(_) => ADD_DRIVER_ID,
+        Row::Cost(_) => ADD_COST_ID,
+        Row::Source(_) | Row::Scenario => ADD_SOURCE_ID,
+    }
+}
+
+/// The rows of the list `row` belongs to, in order.
+fn list_of(draft: &Draft, row: Row) -> Vec<Row> {
+    match row {
+        Row::Driver(_) => draft.drivers.iter().map(|d| Row::Driver(d.key)).collect(),
+        Row::Cost(_) => draft.costs.iter().map(|c| Row::Cost(c.key)).collect(),
+        Row::Source(_) => draft.sources.iter().map(|s| Row::Source(s.key)).collect(),
+        Row::Scenario => Vec::new(),
+    }
+}
+
+/// The DOM id of the button to focus in `draft`, the draft after `pressed` took effect:
+///
+/// - after a move, the same tool of the moved row, or its other arrow when the row reached
+///   the end where the pressed one is disabled (a disabled button cannot hold the focus);
+/// - after a removal, Fjern of the row that took the removed row's place, else of the row
+///   before it, else the list's add button.
+///
+/// `None` when `draft` does not show the change (the row is where it was, or still there):
+/// then the focus is not where it was lost, and is left alone.
+pub fn focus_after(draft: &Draft, pressed: Pressed) -> Option<String> {
+    let rows = list_of(draft, pressed.row);
+    let now = rows.iter().position(|r| *r == pressed.row);
+    match (pressed.tool, now) {
+        (Tool::Remove, None) if pressed.row != Row::Scenario => {
+            Some(match rows.get(pressed.position).or_else(|| rows.last()) {
+                Some(next) => Tool::Remove.dom_id(*next),
+                None => add_button_id(pressed.row).to_string(),
+            })
+        }
+        (Tool::Up | Tool::Down, Some(i)) if i != pressed.position => {
+            let (can_up, can_down) = (i > 0, i + 1 < rows.len());
+            let tool = match pressed.tool {
+                Tool::Up if can_up => Tool::Up,
+                Tool::Down if can_down => Tool::Down,
+                _ if can_up => Tool::Up,
+                _ if can_down => Tool::Down,
+                _ => Tool::Remove,
+            };
+            Some(tool.dom_id(pressed.row))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::editor::state::EditorState;
+    use cofund::numbers::Lang;
+
+    /// The Vækstpilot preset: one unit, two cost lines, three sources.
+    fn state() -> EditorState {
+        EditorState::new(Lang::Da, "vaekstpilot-150")
+    }
+
+    /// Presses `tool` on the row at `position` of the list `of` picks, and says where the
+    /// focus goes.
+    fn press(
+        state: &mut EditorState,
+        of: fn(&Draft) -> Vec<Row>,
+        position: usize,
+        tool: Tool,
+    ) -> Option<String> {
+        let pressed = Pressed {
+            row: of(&state.draft)[position],
+            position,
+            tool,
+        };
+        state.apply(pressed.action());
+        focus_after(&state.draft, pressed)
+    }
+
+    fn sources(d: &Draft) -> Vec<Row> {
+        d.sources.iter().map(|s| Row::Source(s.key)).collect()
+    }
+
+    fn costs(d: &Draft) -> Vec<Row> {
+        d.costs.iter().map(|c| Row::Cost(c.key)).collect()
+    }
+
+    #[test]
+    fn a_moved_row_keeps_the_focus_on_the_same_arrow_while_it_is_enabled() {
+        let mut s = state();
+        let deb = sources(&s.draft)[0];
+        let id = press(&mut s, sources, 0, Tool::Down);
+        assert_eq!(sources(&s.draft)[1], deb);
+        assert_eq!(id, Some(Tool::Down.dom_id(deb)));
+        let id = press(&mut s, sources, 1, Tool::Up);
+        assert_eq!(sources(&s.draft)[0], deb);
+        // At the top ↑ is disabled: ↓ of the same row.
+        assert_eq!(id, Some(Tool::Down.dom_id(deb)));
+    }
+
+    #[test]
+    fn a_row_moved_to_the_end_gets_the_focus_on_its_other_arrow() {
+        let mut s = state();
+        let budget = costs(&s.draft)[0];
+        let id = press(&mut s, costs, 0, Tool::Down);
+        assert_eq!(costs(&s.draft)[1], budget);
+        assert_eq!(id, Some(Tool::Up.dom_id(budget)));
+    }
+
+    #[test]
+    fn after_a_removal_the_next_row_then_the_previous_then_the_add_button() {
+        let mut s = state();
+        let [deb, _, local] = sources(&s.draft)[..] else {
+            panic!("three sources")
+        };
+        assert_eq!(
+            press(&mut s, sources, 1, Tool::Remove),
+            Some(Tool::Remove.dom_id(local))
+        );
+        assert_eq!(
+            press(&mut s, sources, 1, Tool::Remove),
+            Some(Tool::Remove.dom_id(deb))
+        );
+        assert_eq!(
+            press(&mut s, sources, 0, Tool::Remove),
+            Some("cofund-add-source".to_string())
+        );
+        let only_unit = Pressed {
+            row: Row::Driver(s.draft.drivers[0].key),
+            position: 0,
+            tool: Tool::Remove,
+        };
+        s.apply(only_unit.action());
+        assert_eq!(
+            focus_after(&s.draft, only_unit),
+            Some("cofund-add-driver".to_string())
+        );
+    }
+
+    #[test]
+    fn a_draft_that_does_not_show_the_change_leaves_the_focus_alone() {
+        let s = state();
+        let row = sources(&s.draft)[1];
+        for tool in [Tool::Up, Tool::Down, Tool::Remove] {
+            let pressed = Pressed {
+                row,
+                position: 1,
+                tool,
+            };
+            assert_eq!(focus_after(&s.draft, pressed), None, "{tool:?}");
+        }
+    }
+}
