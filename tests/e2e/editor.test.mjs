@@ -472,3 +472,48 @@ test('removing the only unit the lines use: focus on "Tilføj enhed", result not
     assert.equal(await focusedName(page), 'Betegnelse');
   });
 });
+
+// --- 11 --------------------------------------------------------------------------------------
+
+test('the unit slider stays, in place, while Antal, Min. or Maks. is empty or wrong; moving it sets Antal', { timeout: 60_000 }, async () => {
+  await withPage(async (page) => {
+    const unit = page.getByRole('group', { name: 'Vækstpiloter', exact: true });
+    const max = unit.getByLabel('Maks.', { exact: true });
+    const slider = unit.getByLabel('Skyder for vækstpiloter', { exact: true });
+    // Where the slider sits in its row (the page scrolls as fields are filled).
+    const box = () =>
+      slider.evaluate((el) => {
+        const [r, row] = [el.getBoundingClientRect(), el.closest('fieldset').getBoundingClientRect()];
+        return [r.left - row.left, r.top - row.top, r.width, r.height].map(Math.round);
+      }, null, { timeout: 5_000 });
+    const before = await box();
+    assert.ok(before, 'a slider at first');
+    const describedBy = () => slider.getAttribute('aria-describedby', { timeout: 5_000 });
+
+    await max.fill('22x');
+    await eventually(() => attr(max, 'aria-invalid'), (v) => v === 'true', 'Maks. marked invalid');
+    assert.deepEqual(await box(), before, 'the slider did not move or vanish');
+    const hint = page.locator(`#${await describedBy()}`);
+    assert.match(norm(await hint.textContent()), /sidste gyldige tal/, 'the slider says why it keeps its range');
+    await slider.focus();
+    await page.keyboard.press('ArrowRight');
+    await eventually(() => pilotsField(page).inputValue(), (v) => v === '151', 'Antal set by the slider');
+    assert.equal(await max.inputValue(), '22x', 'Maks. keeps what was typed');
+
+    // Empty Maks. is valid (no bound) but gives no range: the slider keeps the last one.
+    await max.fill('');
+    await expectText(total(page), '22.046.000 kr.', 'total for 151 pilots');
+    assert.deepEqual(await box(), before);
+    await pilotsField(page).fill('');
+    await eventually(() => attr(pilotsField(page), 'aria-invalid'), (v) => v === 'true', 'Antal marked invalid');
+    assert.deepEqual(await box(), before, 'the slider stays while Antal is empty');
+    await slider.focus();
+    await page.keyboard.press('ArrowRight');
+    await eventually(() => pilotsField(page).inputValue(), (v) => v === '152', 'Antal set by the slider from its last position');
+    await expectText(total(page), '22.192.000 kr.', 'total for 152 pilots');
+
+    await max.fill('300');
+    await eventually(describedBy, (v) => v === null, 'no hint once every field reads');
+    assert.equal(await slider.getAttribute('max'), '300');
+  });
+});

@@ -216,6 +216,33 @@ test('bad embed options are listed in the widget, which still works', { timeout:
 const LINK_225 =
   's1.0k-FBZVRS07DMBC9iuV1BCGlLLqsyqoIseoGVciJp-k0jh2NnYiqisQduAMX4SachHFAJGVXbzx-Hs_7-CR3jmoV5OImkVbVIBfy0ZE-HH0lNp8flQ8NGhcYsmhLkaVZ-vX2ztssEVk2F93YAyQTWbREYIsjz1mt1wwcQZGXi1kiNWEHsX4-SdTcMLzy3GNUDoaBzb9hnTJtVMREfKrRcn0zT2OtXv9wH6CJF7LfMr_zYUKRt7qEMKFYDkDDXaKhq6l8bqrQDrqAXlqLEfnRPNWqatfaEPnSuGSf_FIpHQWOTE_kDlAFAxqMh0QM9-gDqYDOJgIGd8SpJoKgQ8_opRpu7wYJ7Nu7lgqYONeQT8Ss7pfjbL9XBHxkJTHdIVC34woMlpgbGE0Vrm6URTj7JaTKu3rPxsiCF1CCzSEow1YuNTA_z9C4QpkJ1YOrlLkmKDkbZUQNeodWWY9DbiMZgUfd8tN-238D';
 
+test('compact widget: the slider stays in place while the number field is empty, and moving it fills the field', { timeout: 60_000 }, async () => {
+  const { page, errors } = await newPage(app.browser);
+  try {
+    await page.goto(`${app.url}embed/embed.html?preset=vaekstpilot-150&mode=compact`, { waitUntil: 'load' });
+    await total(page).waitFor({ state: 'visible', timeout: 30_000 });
+    const field = page.getByLabel('Vækstpiloter', { exact: true });
+    const slider = page.getByLabel('Skyder for vækstpiloter', { exact: true });
+    // Where the slider sits in the widget (the page may scroll as the field is filled).
+    const box = () =>
+      slider.evaluate((el) => {
+        const [r, widget] = [el.getBoundingClientRect(), el.closest('.cofund-embed').getBoundingClientRect()];
+        return [r.left - widget.left, r.top - widget.top, r.width, r.height].map(Math.round);
+      }, null, { timeout: 5_000 });
+    const before = await box();
+    await field.fill('');
+    await eventually(() => field.getAttribute('aria-invalid'), (v) => v === 'true', 'the empty field marked invalid');
+    assert.deepEqual(await box(), before, 'the slider did not move or vanish');
+    await slider.focus();
+    await page.keyboard.press('ArrowRight');
+    await eventually(() => field.inputValue(), (v) => v === '151', 'the field set by the slider');
+    await expectText(total(page), '22.046.000 kr.', 'total for 151 pilots');
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.context().close();
+  }
+});
+
 test('a shared scenario opens in the widget; a damaged one is explained', { timeout: 60_000 }, async () => {
   const { page, errors } = await newPage(app.browser);
   try {

@@ -47,6 +47,49 @@ pub struct DriverDraft {
     pub min: String,
     pub max: String,
     pub step: String,
+    /// What the unit's slider shows; `None` while the unit has never had a range.
+    pub slider: Option<Slider>,
+}
+
+/// A unit's slider: its range and position. Renewed from the unit's fields whenever they
+/// read ([`DriverDraft::renew_slider`]); while Antal, Min. or Maks. is empty or cannot be
+/// read, the slider keeps the last range and position that could, so it stays where it was
+/// (rather than vanishing, and the layout jumping) and moving it still sets Antal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Slider {
+    pub min: Decimal,
+    pub max: Decimal,
+    pub step: Decimal,
+    /// Antal as last read; the slider shows it within `min..=max`.
+    pub value: Decimal,
+    /// Whether the range or the position is a kept one, not what the fields say now.
+    pub stale: bool,
+}
+
+impl DriverDraft {
+    /// Renews [`DriverDraft::slider`] from the fields as they read in `lang`. Empty Min. or
+    /// Maks. (no bound, which is valid) gives no range either, so the last one is kept too.
+    /// The step is not kept: an unreadable or empty one is 1, as it always was.
+    pub fn renew_slider(&mut self, lang: Lang) {
+        let number = |text: &str| parse_count(text, lang).ok();
+        let range = match (number(&self.min), number(&self.max)) {
+            (Some(min), Some(max)) if min < max => Some((min, max)),
+            _ => None,
+        };
+        let value = number(&self.value);
+        let last = self.slider;
+        self.slider = range
+            .or(last.map(|s| (s.min, s.max)))
+            .map(|(min, max)| Slider {
+                min,
+                max,
+                step: number(&self.step)
+                    .filter(|s| *s > Decimal::ZERO)
+                    .unwrap_or(Decimal::ONE),
+                value: value.or(last.map(|s| s.value)).unwrap_or(min),
+                stale: range.is_none() || value.is_none(),
+            });
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -236,7 +279,11 @@ impl Draft {
                 min: plain(d.min, lang),
                 max: plain(d.max, lang),
                 step: plain(d.step, lang),
+                slider: None,
             });
+            if let Some(d) = draft.drivers.last_mut() {
+                d.renew_slider(lang);
+            }
         }
         for c in &s.costs {
             let key = draft.new_key();
@@ -320,7 +367,12 @@ impl Draft {
             min: "0".into(),
             max: "100".into(),
             step: "1".into(),
+            slider: None,
         });
+        if let Some(d) = self.drivers.last_mut() {
+            // Plain digits, which read the same in either language.
+            d.renew_slider(Lang::Da);
+        }
         key
     }
 
@@ -390,6 +442,8 @@ impl Draft {
             for text in [&mut d.value, &mut d.min, &mut d.max, &mut d.step] {
                 convert(text, parse_count);
             }
+            // Text left as typed may read in `to` where it did not in `from`.
+            d.renew_slider(to);
         }
         for c in Rc::make_mut(&mut self.costs).iter_mut() {
             convert(&mut c.amount, parse_amount);

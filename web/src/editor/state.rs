@@ -155,6 +155,11 @@ impl EditorState {
                 if let Some(slot) = text_slot(d, field) {
                     *slot = text;
                 }
+                if let Row::Driver(k) = field.row {
+                    if let Some(x) = d.drivers.iter_mut().find(|x| x.key == k) {
+                        x.renew_slider(self.lang);
+                    }
+                }
             }
             Action::CostKind(key, kind) => {
                 if let Some(c) = Rc::make_mut(&mut d.costs).iter_mut().find(|c| c.key == key) {
@@ -296,6 +301,7 @@ impl Reducible for EditorState {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::editor::draft::Slider;
     use cofund::Decimal;
 
     fn total(state: &EditorState) -> Decimal {
@@ -378,6 +384,67 @@ mod tests {
         assert_eq!(e.sources[3].amount, Decimal::from(2_450_000)); // the residual shrinks
         state.apply(Action::Remove(Row::Source(key)));
         assert_eq!(state.draft.sources.len(), 3);
+    }
+
+    #[test]
+    fn the_slider_keeps_its_last_range_and_position_while_the_fields_cannot_be_read() {
+        let mut state = EditorState::default();
+        let key = state.draft.drivers[0].key;
+        let field = |name| FieldId::new(Row::Driver(key), name);
+        let slider = |s: &EditorState| s.draft.drivers[0].slider.unwrap();
+        let d = Decimal::from;
+        let at_start = slider(&state);
+        assert_eq!(
+            (at_start.min, at_start.max, at_start.value),
+            (d(150), d(225), d(150))
+        );
+        assert!(!at_start.stale);
+
+        // Maks. that does not read, then an empty one (valid: no bound, but no range either).
+        for max in ["22x", ""] {
+            state.apply(Action::Text(field("max"), max.into()));
+            assert_eq!(
+                slider(&state),
+                Slider {
+                    stale: true,
+                    ..at_start
+                },
+                "max {max:?}"
+            );
+        }
+        assert!(state.current, "an empty Maks. is no error");
+        // The slider sets Antal; the range is still the kept one.
+        state.apply(Action::Text(field("value"), "160".into()));
+        assert_eq!((slider(&state).value, slider(&state).stale), (d(160), true));
+        // Antal that does not read: the last position stays.
+        state.apply(Action::Text(field("value"), "".into()));
+        assert_eq!((slider(&state).value, slider(&state).max), (d(160), d(225)));
+        assert!(!state.current);
+        // A range that reads again is the slider's.
+        state.apply(Action::Text(field("max"), "300".into()));
+        state.apply(Action::Text(field("value"), "170".into()));
+        let now = slider(&state);
+        assert_eq!((now.max, now.value, now.stale), (d(300), d(170), false));
+        // Min. not below Maks. is no range either.
+        state.apply(Action::Text(field("min"), "300".into()));
+        assert_eq!(slider(&state), Slider { stale: true, ..now });
+    }
+
+    #[test]
+    fn a_unit_that_never_had_a_range_has_no_slider() {
+        let mut scenario = Preset::find("vaekstpilot-150").unwrap().scenario().unwrap();
+        scenario.drivers[0].max = None;
+        let state = EditorState::from_scenario(Lang::Da, &scenario);
+        assert!(state.current);
+        assert_eq!(state.draft.drivers[0].slider, None);
+        // A new unit starts with one (0 to 100), in either language.
+        let mut state = EditorState::new(Lang::En, "vaekstpilot-150");
+        state.apply(Action::AddDriver);
+        let new = state.draft.drivers[1].slider.unwrap();
+        assert_eq!(
+            (new.min, new.max, new.value),
+            (Decimal::ZERO, Decimal::from(100), Decimal::ONE)
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use std::str::FromStr;
 
 use cofund::model::Base;
-use cofund::numbers::{format_plain, parse_count, Lang};
+use cofund::numbers::{format_plain, Lang};
 use cofund::Decimal;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -340,32 +340,37 @@ fn value_and_slider(
     let t = texts(lang);
     let row = Row::Driver(d.key);
     let field = |name: &'static str| FieldId::new(row, name);
-    let number = |v: &str| parse_count(v, lang).ok();
-    // The slider needs a range; without one (or with a bad one) only the number field shows.
-    let slider = match (number(&d.min), number(&d.max), number(&d.value)) {
-        (Some(min), Some(max), Some(value)) if min < max => {
-            let step = number(&d.step)
-                .filter(|s| *s > Decimal::ZERO)
-                .unwrap_or(Decimal::ONE);
+    // A unit that never had a range has no slider; one whose Antal, Min. or Maks. cannot be
+    // read right now keeps the slider it had (see `DriverDraft::renew_slider`), said so to
+    // screen readers by a hint (the fields' own errors are what sighted users see).
+    let slider = match d.slider {
+        Some(s) => {
             let value_field = field("value");
             let dispatch = dispatch.clone();
             let oninput = Callback::from(move |e: InputEvent| {
                 let input: web_sys::HtmlInputElement = e.target_unchecked_into();
                 // The slider speaks JavaScript's number format; the field shows the user's.
+                // Its value replaces whatever the field held, also text that did not read:
+                // moving the slider is how the user chose a number.
                 if let Ok(v) = Decimal::from_str(&input.value()) {
                     dispatch.dispatch(Action::Text(value_field, format_plain(v, lang)));
                 }
             });
             let id = field("slider").dom_id();
+            let hint_id = format!("{id}-hint");
             html! {
                 <div class="cofund-field cofund-slider">
                     <label for={id.clone()}>{ format!("{} {}", t.slider_label, cofund::text::in_sentence(&d.label)) }</label>
-                    <input id={id} type="range" min={min.to_string()} max={max.to_string()} step={step.to_string()}
-                        value={value.clamp(min, max).to_string()} aria-valuetext={format_plain(value, lang)} {oninput} />
+                    <input id={id} type="range" min={s.min.to_string()} max={s.max.to_string()} step={s.step.to_string()}
+                        value={s.value.clamp(s.min, s.max).to_string()} aria-valuetext={format_plain(s.value, lang)}
+                        aria-describedby={s.stale.then(|| hint_id.clone())} {oninput} />
+                    if s.stale {
+                        <span id={hint_id} class="cofund-visually-hidden">{ t.slider_stale }</span>
+                    }
                 </div>
             }
         }
-        _ => html! {},
+        None => html! {},
     };
     html! {
         <div class="cofund-value-slider cofund-grid-wide">
