@@ -352,6 +352,10 @@ test('a scenario whose field cannot be read is marked not current, in words, in 
     await budgetAmount(page).fill('2OO.000');
     await eventually(() => budgetAmount(page).getAttribute('aria-invalid'), (v) => v === 'true', 'the field is invalid');
     await page.locator('#cofund-results-stale').waitFor({ state: 'visible' });
+    // The scenario's own button says so too; the other one's does not.
+    const tabs = page.locator('.cofund-tab');
+    await expectText(tabs.nth(1), `${copy} ikke opdateret`, 'the copy\'s button');
+    assert.ok(!norm(await tabs.nth(0).innerText()).includes('ikke opdateret'), 'the current scenario\'s button');
 
     // The comparison: a banner naming the scenario, and its column's header, in words.
     await openView(page, 'Sammenlign');
@@ -417,6 +421,7 @@ test('a scenario whose field cannot be read is marked not current, in words, in 
     // Fixed: every mark goes.
     await budgetAmount(page).fill('200.000');
     await eventually(() => budgetAmount(page).getAttribute('aria-invalid'), (v) => v === 'false', 'the field is valid');
+    await expectText(tabs.nth(1), copy, 'the copy\'s button without the mark');
     await openView(page, 'Sammenlign');
     await expectText(heads.nth(1), copy, 'the header without the mark');
     assert.equal(await page.locator('.cofund-board-stale-note').count(), 0, 'no banner in the comparison');

@@ -25,7 +25,7 @@ use super::language_switch::LanguageSwitch;
 use super::notices::{Notice, NoticeBanner};
 use super::results::Results;
 use super::share_tools::ShareTools;
-use super::workspace_bar::WorkspaceBar;
+use super::workspace_bar::{Tab, WorkspaceBar};
 use crate::editor::state::Action;
 use crate::editor::workspace::{View, WorkspaceAction, WorkspaceState};
 use crate::i18n::{app_texts, lang_of_tag, lang_tag};
@@ -334,10 +334,13 @@ pub fn app() -> Html {
         options.insert(0, (AttrValue::from(""), AttrValue::from(t.preset_choose)));
     }
     let errors = use_memo(doc.errors.clone(), |errors| errors.clone());
-    let names: Vec<AttrValue> = state
+    let tabs: Vec<Tab> = state
         .docs
         .iter()
-        .map(|d| AttrValue::from(d.state.draft.name.clone()))
+        .map(|d| Tab {
+            name: AttrValue::from(d.state.draft.name.clone()),
+            current: d.state.current,
+        })
         .collect();
 
     // The board views show the scenarios that have a valid result; `doc_of_column` maps
@@ -412,7 +415,7 @@ pub fn app() -> Html {
                         on_answer={answer_notice(i, notice.clone())} on_download_raw={download_raw(&notice.clone())} />
                 }
             }) }
-            <WorkspaceBar names={names} active={state.active} baseline={state.baseline}
+            <WorkspaceBar tabs={tabs} active={state.active} baseline={state.baseline}
                 can_undo={state.can_undo()} can_redo={state.can_redo()} lang={lang} dispatch={state.dispatcher()} />
             <nav class="cofund-views" aria-label={t.views_label}>
                 { for [(View::Edit, t.view_edit), (View::Compare, t.view_compare), (View::Analyse, t.view_analyse), (View::Present, t.view_present)]

@@ -7,9 +7,18 @@ use yew::prelude::*;
 use crate::editor::workspace::{WorkspaceAction, WorkspaceState};
 use crate::i18n::app_texts;
 
+/// One scenario's button.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tab {
+    pub name: AttrValue,
+    /// False while one of its fields cannot be read: its figures everywhere are the last
+    /// valid ones, and its button says so too (the board views and the editor already do).
+    pub current: bool,
+}
+
 #[derive(Properties, PartialEq)]
 pub struct WorkspaceBarProps {
-    pub names: Vec<AttrValue>,
+    pub tabs: Vec<Tab>,
     pub active: usize,
     pub baseline: usize,
     pub can_undo: bool,
@@ -25,20 +34,25 @@ pub fn workspace_bar(props: &WorkspaceBarProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(action.clone()))
     };
-    let count = props.names.len();
+    let count = props.tabs.len();
     html! {
         <nav class="cofund-workspace" aria-label={t.workspace_label}>
             <ul class="cofund-tabs">
-                { for props.names.iter().enumerate().map(|(i, name)| {
+                { for props.tabs.iter().enumerate().map(|(i, tab)| {
                     let is_active = i == props.active;
-                    let shown = if name.is_empty() { t.blank_name } else { name.as_str() };
+                    let shown = if tab.name.is_empty() { t.blank_name } else { tab.name.as_str() };
                     html! {
                         <li>
                             <button type="button" class={classes!("cofund-tab", is_active.then_some("cofund-tab--active"))}
                                 aria-current={is_active.then_some("true")} onclick={act(WorkspaceAction::Select(i))}>
                                 { shown }
+                                // The spaces keep the button's accessible name in words
+                                // ("… basis ikke opdateret"), not run together.
                                 if i == props.baseline && count > 1 {
-                                    <span class="cofund-tab-badge">{ t.baseline_badge }</span>
+                                    { " " }<span class="cofund-tab-badge">{ t.baseline_badge }</span>
+                                }
+                                if !tab.current {
+                                    { " " }<span class="cofund-tab-badge cofund-tab-badge--stale">{ t.stale_badge }</span>
                                 }
                             </button>
                         </li>
