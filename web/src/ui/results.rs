@@ -551,29 +551,17 @@ mod tests {
     use super::*;
     use cofund::model::{evaluate, Source, SourceKind};
     use cofund::presets::Preset;
-    use std::str::FromStr;
 
-    fn d(text: &str) -> Decimal {
-        Decimal::from_str(text).expect("test literal")
-    }
-
-    fn preset(key: &str) -> Scenario {
-        Preset::find(key)
-            .expect("preset")
-            .scenario()
-            .expect("valid preset")
-    }
-
-    fn figures(s: &Scenario) -> (Evaluation, Shown) {
-        let e = evaluate(s).expect("evaluates");
-        let shown = shown(s, &e);
-        (e, shown)
-    }
-
-    /// The live region speaks the displayed figures, in the chosen language.
+    /// The live region speaks the displayed figures (`cofund::shown`, tested there), in the
+    /// chosen language.
     #[test]
     fn announcements_speak_the_displayed_figures() {
-        let s = preset("vaekstpilot-150");
+        let figures = |s: &Scenario| {
+            let e = evaluate(s).expect("evaluates");
+            let f = shown(s, &e);
+            (e, f)
+        };
+        let s = Preset::find("vaekstpilot-150").unwrap().scenario().unwrap();
         let (e, f) = figures(&s);
         assert_eq!(
             announcement(texts(Lang::Da), &e, &f, Lang::Da),
@@ -597,7 +585,7 @@ mod tests {
             id: "extra".into(),
             label: "Ekstra".into(),
             kind: SourceKind::Fixed {
-                amount: d("4000000.4"),
+                amount: Decimal::new(40_000_004, 1),
             },
         });
         let (e, f) = figures(&surplus);
