@@ -160,6 +160,19 @@ test('autosave: an edit and a second scenario are back after a reload', { timeou
   }, { shot: 'storage-restored' });
 });
 
+test('autosave: an edit survives a reload made at once, before the autosave delay has passed', { timeout: 60_000 }, async () => {
+  await withPage(async ({ page }) => {
+    await waitForSave(page); // the first visit's own save
+    await setPilots(page, '225', '32.850.000 kr.');
+    // No wait (not even for the network to settle, as reloadApp does): the page going
+    // away makes the save that was due.
+    await page.reload({ waitUntil: 'load', timeout: 30_000 });
+    await total(page).first().waitFor({ state: 'visible', timeout: 30_000 });
+    assert.equal(await pilotsField(page).inputValue(), '225', 'pilots after an immediate reload');
+    await expectText(total(page), '32.850.000 kr.', 'total after an immediate reload');
+  });
+});
+
 // --- 2/3. A stored value that cannot be read ---------------------------------------------------
 
 /**

@@ -35,6 +35,9 @@ use crate::storage::{address, download::download};
 /// How long edits must pause before the workspace is saved.
 const AUTOSAVE_DELAY_MS: u32 = 400;
 
+/// A save of the workspace as it was after an edit, made when it falls due.
+type DueSave = Box<dyn FnOnce()>;
+
 /// What the app starts with: the saved workspace (or the preset from the address on a
 /// first visit), a shared link from the address, and whatever the user must be told.
 struct Start {
@@ -237,23 +240,52 @@ pub fn app() -> Html {
         });
     }
 
-    // Autosave, once edits pause; never while an unreadable save awaits the user.
+    // Autosave, once edits pause; never while an unreadable save awaits the user. `due` is
+    // the save not yet made: the timer makes it, or the page going away does.
     {
-        let pending: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+        let timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+        let due: Rc<RefCell<Option<DueSave>>> = use_mut_ref(|| None);
+        let save_due = {
+            let due = due.clone();
+            move || {
+                let save = due.borrow_mut().take();
+                if let Some(save) = save {
+                    save();
+                }
+            }
+        };
+        // A reload, a closed tab or a phone switching apps within the delay after an edit
+        // must not lose that edit: the due save is made at once (localStorage writes
+        // synchronously, so it lands before the page goes).
+        {
+            let save_due = save_due.clone();
+            use_effect_with((), move |_| {
+                let on_hide = save_due.clone();
+                let hide =
+                    EventListener::new(&gloo::utils::window(), "pagehide", move |_| on_hide());
+                let hidden =
+                    EventListener::new(&gloo::utils::document(), "visibilitychange", move |_| {
+                        if gloo::utils::document().hidden() {
+                            save_due()
+                        }
+                    });
+                move || drop((hide, hidden))
+            });
+        }
         let (state, notices, paused) = (state.clone(), notices.clone(), *autosave_paused);
         use_effect_with((state.revision, paused), move |_| {
             if !paused {
                 // The workspace is turned into a document when the save is due (the handle
                 // reads the state as it is then), not on every keystroke before it: a
                 // 200-line scenario is some hundreds of string copies each time.
-                let timeout = Timeout::new(AUTOSAVE_DELAY_MS, move || {
+                *due.borrow_mut() = Some(Box::new(move || {
                     let refused = local::save(&state.to_saved()) == Err(local::SaveError::Refused);
                     if refused && !notices.contains(&Notice::SaveRefused) {
                         change(&notices, |n| n.push(Notice::SaveRefused));
                     }
-                });
-                // Replacing the handle cancels the save scheduled by the previous edit.
-                *pending.borrow_mut() = Some(timeout);
+                }));
+                // Replacing the handle cancels the timer of the previous edit.
+                *timer.borrow_mut() = Some(Timeout::new(AUTOSAVE_DELAY_MS, save_due));
             }
         });
     }
