@@ -205,6 +205,16 @@ test('bad embed options are listed in the widget, which still works', { timeout:
       assert.ok(problems.includes(expected), `${expected} in: ${problems}`);
     }
     await expectText(total(page), '21.900.000 kr.', 'the default template still computes');
+    assert.ok(problems.includes("«nope» i indstillingen «controls» er hverken editor, lang, drivers eller id'et på en af scenariets enheder (pilots)."),
+      `the unknown control, with what the option takes, in: ${problems}`);
+    assert.ok(!problems.includes('Standardvisningen bruges'), 'pilots could be shown: no fallback');
+    assert.deepEqual(errors, []);
+
+    // Nothing of the list can be shown: the default (the editor, in full mode) instead.
+    await page.goto(`${app.url}embed/embed.html?controls=nope`, { waitUntil: 'load' });
+    await total(page).waitFor({ state: 'visible', timeout: 30_000 });
+    assert.ok(norm(await page.locator('.cofund-embed-problems').innerText()).endsWith('Standardvisningen bruges.'));
+    await page.locator('input[id^="cofund-driver-"][id$="-value"]').first().waitFor({ state: 'visible', timeout: 5_000 });
     assert.deepEqual(errors, []);
   } finally {
     await page.context().close();

@@ -86,6 +86,32 @@ fn start(
     }
 }
 
+/// An entry of `controls` that is neither a control's name nor one of the scenario's
+/// units, said with what the option takes (and that the default is used, when nothing of
+/// the list could be).
+fn unknown_control(id: &str, units: &[&str], default_used: bool, lang: Lang) -> String {
+    let units = if units.is_empty() {
+        "—".to_string()
+    } else {
+        units.join(", ")
+    };
+    let mut text = match lang {
+        Lang::Da => format!(
+            "«{id}» i indstillingen «controls» er hverken editor, lang, drivers eller id'et på en af scenariets enheder ({units})."
+        ),
+        Lang::En => format!(
+            "“{id}” in the “controls” option is neither editor, lang, drivers nor the id of one of the scenario's units ({units})."
+        ),
+    };
+    if default_used {
+        text.push_str(match lang {
+            Lang::Da => " Standardvisningen bruges.",
+            Lang::En => " The default controls are shown.",
+        });
+    }
+    text
+}
+
 #[function_component(EmbedWidget)]
 pub fn embed_widget(props: &EmbedProps) -> Html {
     let options = &props.options;
@@ -104,7 +130,7 @@ pub fn embed_widget(props: &EmbedProps) -> Html {
     let lang = state.lang;
     let t = texts(lang);
     let doc = state.active_doc();
-    let visible = options.visible();
+    let mut visible = options.visible();
     let errors = use_memo(doc.errors.clone(), |errors| errors.clone());
     let dispatch = Dispatch(state.dispatcher());
 
@@ -118,18 +144,27 @@ pub fn embed_widget(props: &EmbedProps) -> Html {
     };
     let mut problems: Vec<String> = props.problems.iter().map(|p| p.message(lang)).collect();
     problems.extend(source_problem.as_ref().as_ref().map(|p| p.message(lang)));
-    if let Drivers::Only(ids) = &visible.drivers {
+    if let Drivers::Only(ids) = visible.drivers.clone() {
         // Checked against the scenario as it is now: a unit's id cannot be edited, but a
         // scenario set by the host page (`cofund:set-scenario`) may not have it.
-        for id in ids {
-            if !doc.draft.drivers.iter().any(|d| &d.id == id) {
-                problems.push(match lang {
-                    Lang::Da => {
-                        format!("Scenariet har ingen enhed «{id}» (indstillingen «controls»).")
-                    }
-                    Lang::En => format!("The scenario has no unit “{id}” (the “controls” option)."),
-                });
+        let unknown: Vec<&String> = ids
+            .iter()
+            .filter(|id| !doc.draft.drivers.iter().any(|d| &d.id == *id))
+            .collect();
+        // A list of which nothing can be shown falls back to the default, as every other
+        // wrong option does, rather than leaving the results alone (`controls=` written
+        // empty on purpose shows nothing, and stays so).
+        let nothing_left = unknown.len() == ids.len() && !visible.editor && !visible.lang;
+        if nothing_left {
+            visible = EmbedOptions {
+                controls: None,
+                ..EmbedOptions::clone(options)
             }
+            .visible();
+        }
+        let known: Vec<&str> = doc.draft.drivers.iter().map(|d| d.id.as_str()).collect();
+        for id in unknown {
+            problems.push(unknown_control(id, &known, nothing_left, lang));
         }
     }
 
