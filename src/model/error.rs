@@ -229,6 +229,7 @@ impl Problem {
             Problem::StepNotPositive => pick(da, "skal være større end 0", "must be greater than 0"),
             Problem::EmptyRange => pick(da, "intervallet er tomt (fra er større end til)", "the range is empty (from is greater than to)"),
             Problem::TooManyPoints { limit } => {
+                let limit = crate::numbers::format_plain((*limit as u64).into(), lang);
                 if da {
                     format!("for mange punkter; højst {limit}")
                 } else {

@@ -241,6 +241,16 @@ test('goal seek: local co-financing at most 4.000.000 kr. over 0–1.000 pilots 
     ]);
     await screenshot(page, 'analysis-goal');
 
+    // Another limit typed but not asked: the answer stays, said to be for the earlier values;
+    // the same values in the fields again, and the note goes.
+    const outdated = output.locator('.cofund-results-stale-banner');
+    assert.equal(await outdated.count(), 0, 'a fresh answer has no note');
+    await form.getByLabel('Kilden betaler højst (kr.)').fill('5.000.000');
+    await expectText(outdated, 'Svaret gælder de tidligere værdier. Tryk Beregn for at regne med dem, der står i felterne nu.', 'the note');
+    await expectText(output.locator('.cofund-goal-answer'), 'Svar: 173 vækstpiloter.', 'the earlier answer, kept');
+    await form.getByLabel('Kilden betaler højst (kr.)').fill('4000000');
+    await outdated.waitFor({ state: 'detached', timeout: 5_000 });
+
     // The preset's own range ends at 225, which the limit does not reach.
     await form.getByLabel('Fra').fill('150');
     await form.getByLabel('Til').fill('225');
@@ -319,6 +329,10 @@ test('tornado: the DEB rate outranks the administration cost for local co-financ
     await expectText(table.locator('tbody tr').first().locator('td').last(), '4.380.000 kr.', 'the swing at ±20 %');
     await page.locator('#cofund-tornado-percent').fill('1,5,');
     await page.locator('#cofund-tornado-percent-error').waitFor({ state: 'visible' });
+    // The chart keeps the last valid change (±20 %) and says so.
+    await expectText(page.locator('.cofund-analysis-panel[aria-labelledby="cofund-tornado-heading"] .cofund-analysis-stale'),
+      'Diagrammet viser den sidste gyldige ændring – ret det markerede felt.', 'the tornado\'s note');
+    await expectText(table.locator('tbody tr').first().locator('td').last(), '4.380.000 kr.', 'still the swing at ±20 %');
     await screenshot(page, 'analysis-tornado');
   });
 });

@@ -5,6 +5,7 @@
 
 use std::rc::Rc;
 
+use cofund::model::error::Problem;
 use cofund::model::goal::Range;
 use cofund::model::{
     close_gap, driver_where_cap_binds, evaluate, max_driver_within, CapOutcome, Evaluation,
@@ -15,7 +16,9 @@ use cofund::text::sentence;
 use cofund::Decimal;
 use yew::prelude::*;
 
-use super::words::{afford_question, cap_question, close_question, exact_amount, rate};
+use super::words::{
+    afford_question, cap_question, close_question, exact_amount, rate, too_many_points,
+};
 use crate::i18n::board_texts;
 use crate::ui::change;
 use crate::ui::fields::{SelectField, TextField};
@@ -127,7 +130,11 @@ fn read_range(
             match range.points() {
                 Ok(_) => (None, None, Some(range)),
                 Err(e) => {
-                    let message = e.problem().describe(lang);
+                    // Said as the sweep says it: a sentence, the limit with its dots.
+                    let message = match e.problem() {
+                        Problem::TooManyPoints { limit } => too_many_points(None, *limit, lang),
+                        problem => sentence(&problem.describe(lang)),
+                    };
                     if e.path() == "range.from" {
                         (Some(message), None, None)
                     } else {
@@ -212,6 +219,9 @@ fn submit(f: impl Fn() + 'static) -> Callback<SubmitEvent> {
 /// The frame all three questions share: the question as the heading that names the form,
 /// the form's own fields, the button, and the polite live region the answer appears in.
 /// The ids are passed whole, not pieced together, so that a search for one finds it here.
+/// `outdated`: the fields no longer hold the question the answer is for (the answer stays,
+/// for comparison, and says so until the question is asked again).
+#[allow(clippy::too_many_arguments)]
 fn question_form(
     heading_id: &'static str,
     output_id: &'static str,
@@ -219,6 +229,7 @@ fn question_form(
     onsubmit: Callback<SubmitEvent>,
     fields: Html,
     result: Html,
+    outdated: bool,
     lang: Lang,
 ) -> Html {
     let t = board_texts(lang);
@@ -227,7 +238,12 @@ fn question_form(
             <h4 id={heading_id}>{ question }</h4>
             { fields }
             <button type="submit" class="cofund-button">{ t.goal_submit }</button>
-            <div class="cofund-goal-output" aria-live="polite" data-testid={output_id}>{ result }</div>
+            <div class="cofund-goal-output" aria-live="polite" data-testid={output_id}>
+                if outdated {
+                    <p class="cofund-results-stale-banner">{ t.goal_outdated }</p>
+                }
+                { result }
+            </div>
         </form>
     }
 }
@@ -259,6 +275,9 @@ trait GoalForm: Clone + PartialEq + 'static {
     /// On submit: reads the typed fields, showing what is wrong with them, and asks the
     /// question if nothing is.
     fn ask(&mut self, s: &Scenario, lang: Lang);
+    /// Whether a question was asked and the fields now hold another (or none that reads).
+    /// Compared by value, so a language switch, which rewrites the numbers, is no change.
+    fn outdated(&self, s: &Scenario, lang: Lang) -> bool;
 }
 
 /// A form's state, started from the scenario and refitted whenever the scenario or the
@@ -351,6 +370,11 @@ impl DriverRange {
         self.to = relocalize(&self.to, from, to, false);
     }
 
+    /// The range the fields hold now, if both read (nothing is kept).
+    fn value(&self, s: &Scenario, lang: Lang) -> Option<Range> {
+        read_range(s, &self.driver, &self.from, &self.to, lang).2
+    }
+
     /// Reads the range fields, keeping their errors to show; the range if both are good.
     fn read(&mut self, s: &Scenario, lang: Lang) -> Option<Range> {
         let (from_error, to_error, range) = read_range(s, &self.driver, &self.from, &self.to, lang);
@@ -436,6 +460,15 @@ impl GoalForm for AffordForm {
             self.asked = Some((self.range.driver.clone(), self.source.clone(), limit, range));
         }
     }
+
+    fn outdated(&self, s: &Scenario, lang: Lang) -> bool {
+        let now = || {
+            let limit = parse_amount(&self.limit, lang).ok()?;
+            let range = self.range.value(s, lang)?;
+            Some((self.range.driver.clone(), self.source.clone(), limit, range))
+        };
+        self.asked.is_some() && self.asked != now()
+    }
 }
 
 #[function_component(Afford)]
@@ -483,6 +516,7 @@ fn afford(props: &GoalSeekProps) -> Html {
         onsubmit,
         fields,
         result,
+        form.outdated(&s, lang),
         lang,
     )
 }
@@ -621,6 +655,7 @@ fn close_gap_form(props: &GoalSeekProps) -> Html {
         (Some(Err(e)), _) => failed(e.message(lang), lang),
         _ => html! {},
     };
+    let outdated = asked.as_ref().is_some_and(|id| *id != source);
     let fields = html! {
         <SelectField id="cofund-goal-close-source" label={t.goal_source} options={source_options(&s)}
             selected={AttrValue::from(source)} on_change={on_source} />
@@ -632,6 +667,7 @@ fn close_gap_form(props: &GoalSeekProps) -> Html {
         onsubmit,
         fields,
         result,
+        outdated,
         lang,
     )
 }
@@ -766,6 +802,14 @@ impl GoalForm for CapForm {
             self.asked = Some((self.range.driver.clone(), self.source.clone(), range));
         }
     }
+
+    fn outdated(&self, s: &Scenario, lang: Lang) -> bool {
+        let now = self
+            .range
+            .value(s, lang)
+            .map(|range| (self.range.driver.clone(), self.source.clone(), range));
+        self.asked.is_some() && self.asked != now
+    }
 }
 
 #[function_component(CapBinds)]
@@ -809,6 +853,7 @@ fn cap_binds(props: &GoalSeekProps) -> Html {
         onsubmit,
         fields,
         result,
+        form.outdated(&s, lang),
         lang,
     )
 }

@@ -12,9 +12,10 @@
 
 use std::rc::Rc;
 
+use cofund::model::error::Problem;
 use cofund::model::goal::Range;
 use cofund::model::{sweep_input, Input, Scenario, SourceKind, SweepRow};
-use cofund::numbers::{format_amount, Lang};
+use cofund::numbers::{format_amount, Lang, NumberErrorKind};
 use cofund::text::sentence;
 use cofund::Decimal;
 use wasm_bindgen::JsCast;
@@ -96,7 +97,12 @@ impl Form {
         };
         let unit = Unit::of(input);
         let read = |text: &str| unit.parse(text, lang).map_err(|e| e.message(lang));
-        let (from, to, step) = (read(&self.from), read(&self.to), read(&self.step));
+        // A negative step is told what 0 is told ("greater than 0"), not "0 or more".
+        let step = unit.parse(&self.step, lang).map_err(|e| match e.kind {
+            NumberErrorKind::Negative => sentence(&Problem::StepNotPositive.describe(lang)),
+            _ => e.message(lang),
+        });
+        let (from, to) = (read(&self.from), read(&self.to));
         self.from_error = from.as_ref().err().cloned();
         self.to_error = to.as_ref().err().cloned();
         self.step_error = step.as_ref().err().cloned();

@@ -141,10 +141,13 @@ pub fn tornado_panel(props: &TornadoPanelProps) -> Html {
             <p class="cofund-hint">{ t.tornado_intro }</p>
             <div class="cofund-analysis-controls">
                 <TextField id="cofund-tornado-percent" label={t.tornado_percent} value={AttrValue::from((*percent_text).clone())}
-                    error={percent_error} numeric=true on_input={on_percent} hint={t.rate_hint} />
+                    error={percent_error.clone()} numeric=true on_input={on_percent} hint={t.rate_hint} />
                 <SelectField id="cofund-tornado-target" label={t.tornado_target} options={options}
                     selected={AttrValue::from(target_key(&target))} on_change={on_target} class="cofund-analysis-wide" />
             </div>
+            if percent_error.is_some() {
+                <p class="cofund-analysis-stale">{ t.tornado_stale }</p>
+            }
             {
                 match &*bars {
                     Ok(bars) => html! {
