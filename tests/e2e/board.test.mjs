@@ -163,6 +163,10 @@ test('presentation mode by keyboard only: Tab, Enter, arrows, Escape', { timeout
     await expectText(heading, NAME_150, 'ArrowLeft: back to 150');
     await page.keyboard.press('PageDown');
     await expectText(heading, NAME_225, 'PageDown: 225');
+    await page.keyboard.press('Home');
+    await expectText(heading, NAME_150, 'Home: the first scenario');
+    await page.keyboard.press('End');
+    await expectText(heading, NAME_225, 'End: the last scenario');
 
     await page.keyboard.press('Escape');
     await page.locator('#cofund-preset').waitFor({ state: 'visible', timeout: 5_000 });

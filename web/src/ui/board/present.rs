@@ -3,7 +3,7 @@
 //!
 //! Keys, anywhere on the page: ArrowRight or PageDown shows the next scenario, ArrowLeft
 //! or PageUp the previous one, wrapping around at either end (the last scenario's "next"
-//! is the first); Escape returns to editing. On opening, focus moves to the heading (the
+//! is the first); Home and End show the first and the last; Escape returns to editing. On opening, focus moves to the heading (the
 //! scenario's name), so a screen reader announces where the user is; each change of
 //! scenario is announced by a polite live region. A scenario whose figures are not current
 //! has a banner saying so under its name, which the heading's description and the
@@ -44,6 +44,8 @@ pub struct PresentProps {
 pub enum Key {
     Next,
     Previous,
+    First,
+    Last,
     Exit,
 }
 
@@ -56,6 +58,8 @@ pub fn key_action(key: &str, modified: bool) -> Option<Key> {
     match key {
         "ArrowRight" | "PageDown" => Some(Key::Next),
         "ArrowLeft" | "PageUp" => Some(Key::Previous),
+        "Home" => Some(Key::First),
+        "End" => Some(Key::Last),
         "Escape" => Some(Key::Exit),
         _ => None,
     }
@@ -155,6 +159,9 @@ pub fn present(props: &PresentProps) -> Html {
                             on_select.emit(step(active, count, action == Key::Next))
                         }
                         Key::Next | Key::Previous => {}
+                        Key::First if count > 0 && active != 0 => on_select.emit(0),
+                        Key::Last if count > 0 && active != count - 1 => on_select.emit(count - 1),
+                        Key::First | Key::Last => {}
                     }
                 });
             move || drop(listener)
@@ -293,6 +300,8 @@ mod tests {
         assert_eq!(key_action("ArrowLeft", false), Some(Key::Previous));
         assert_eq!(key_action("PageUp", false), Some(Key::Previous));
         assert_eq!(key_action("Escape", false), Some(Key::Exit));
+        assert_eq!(key_action("Home", false), Some(Key::First));
+        assert_eq!(key_action("End", false), Some(Key::Last));
         assert_eq!(key_action("ArrowLeft", true), None);
         assert_eq!(key_action("a", false), None);
         // Wrapping at both ends; an out-of-range index counts as the last.
