@@ -335,3 +335,31 @@ fn overflow_is_blamed_on_a_field_the_user_typed() {
         ("costs[1].amount", &Problem::Overflow)
     );
 }
+
+/// A rate with many decimals keeps its digits in the share (it is not rounded to a
+/// fraction first), and a sum of sources too large is blamed on a field the source has.
+#[test]
+fn shares_keep_their_digits_and_overflow_names_a_real_field() {
+    let mut doc = base();
+    doc["costs"][0] = json!({ "id": "c", "label": "C", "kind": "fixed", "amount": "21900000" });
+    doc["sources"][0]["rate"] = json!("0.1234567890123456789012345678");
+    let e = evaluate(&from_json_value(&doc).unwrap()).unwrap();
+    let exact = "21900000".parse::<cofund::Decimal>().unwrap()
+        * "0.1234567890123456789012345678"
+            .parse::<cofund::Decimal>()
+            .unwrap()
+        / cofund::Decimal::ONE_HUNDRED;
+    assert_eq!(e.sources[0].amount, exact.normalize());
+
+    let mut doc = base();
+    doc["costs"][0] = json!({ "id": "big", "label": "Stor", "kind": "fixed", "amount": "60000000000000000000000000000" });
+    doc["sources"] = json!([
+        { "id": "a", "label": "A", "kind": "share", "rate": "100" },
+        { "id": "b", "label": "B", "kind": "share", "rate": "100" }
+    ]);
+    let err = evaluate(&from_json_value(&doc).unwrap()).unwrap_err();
+    assert_eq!(
+        (err.path(), err.problem()),
+        ("sources[1].rate", &Problem::Overflow)
+    );
+}

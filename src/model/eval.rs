@@ -240,13 +240,18 @@ pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
                     Base::Eligible => eligible_cost,
                     Base::Total => total_cost,
                 };
-                // The rate as a fraction first: with a rate of at most 100 % the share is
-                // at most its base, so it cannot overflow where `base × rate` would.
-                let fraction = rate
-                    .checked_div(Decimal::ONE_HUNDRED)
-                    .ok_or_else(|| overflow(format!("sources[{i}].rate")))?;
-                // `normalize`: 50 % of 21900000 is written 10950000, not 10950000.00.
-                let uncapped = mul(base, fraction, || format!("sources[{i}].rate"))?.normalize();
+                // `base × rate / 100` keeps every digit the product has; only when that
+                // product is too large (a base near Decimal's limit) is the rate made a
+                // fraction first, which cannot overflow: a share of at most 100 % is at
+                // most its base. `normalize`: 50 % of 21900000 is 10950000, not …000.00.
+                let uncapped = checked_mul(base, *rate)
+                    .and_then(|product| product.checked_div(Decimal::ONE_HUNDRED))
+                    .or_else(|| {
+                        let fraction = rate.checked_div(Decimal::ONE_HUNDRED)?;
+                        checked_mul(base, fraction)
+                    })
+                    .ok_or_else(|| overflow(format!("sources[{i}].rate")))?
+                    .normalize();
                 let amount = cap.map_or(uncapped, |cap| uncapped.min(cap));
                 (
                     amount,
@@ -291,7 +296,13 @@ pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
             }
         };
         if residual_at != Some(i) {
-            others = add(others, amount, path)?;
+            // Blamed on the field that sets this source's amount (a share has no amount).
+            let field = if matches!(src.kind, SourceKind::Share { .. }) {
+                "rate"
+            } else {
+                "amount"
+            };
+            others = add(others, amount, || format!("sources[{i}].{field}"))?;
         }
         sources.push(SourceResult {
             amount,
