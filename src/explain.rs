@@ -136,6 +136,26 @@ impl Ctx<'_> {
         }
     }
 
+    /// A quotient as exact as it is, and the figure the table shows for it when that
+    /// differs (`666,97 kr. ≈ 667 kr.`).
+    fn quotient(&self, v: Decimal, shown: String) -> String {
+        let exact = self.exact(v);
+        if exact == shown {
+            exact
+        } else {
+            format!("{exact} ≈ {shown}")
+        }
+    }
+
+    /// Total cost per year as the table shows it (its per-year column, apportioned; the
+    /// total itself for a one-year period).
+    fn shown_per_year(&self) -> Decimal {
+        self.shown
+            .per_year
+            .as_ref()
+            .map_or(self.shown.total, |py| py.total)
+    }
+
     /// A term of a sum or difference, whole kroner without currency: `15.000.000`.
     fn fig(&self, v: Decimal) -> String {
         format_number(v, 0, self.lang)
@@ -985,7 +1005,7 @@ impl Ctx<'_> {
                         ),
                     });
                 }
-                format!("{division} = {}", self.exact(v))
+                format!("{division} = {}", self.quotient(v, self.amount(v)))
             }
             None if driver.value.is_zero() => {
                 notes.push(match self.lang {
@@ -1073,7 +1093,10 @@ impl Ctx<'_> {
                         "An average over the programme period of {years}; the costs need not fall evenly."
                     ),
                 });
-                format!("{division} = {}", self.exact(v))
+                format!(
+                    "{division} = {}",
+                    self.quotient(v, self.amount(self.shown_per_year()))
+                )
             }
             _ => format!(
                 "{division}: {}",
@@ -1458,7 +1481,7 @@ mod tests {
         });
         assert_eq!(
             formula(&s, Subject::PerUnit(0), Lang::Da),
-            "Udgift pr. vækstpilot = 21.900.001 kr. ÷ 150 = 146.000,01 kr."
+            "Udgift pr. vækstpilot = 21.900.001 kr. ÷ 150 = 146.000,01 kr. ≈ 146.000 kr."
         );
         s.drivers[0].value = Decimal::ZERO;
         let x = run(&s, Subject::PerUnit(0), Lang::Da);
@@ -1741,6 +1764,15 @@ mod tests {
                     ends(Subject::Balance, f.gap);
                 } else if e.surplus > Decimal::ZERO {
                     ends(Subject::Balance, f.surplus);
+                }
+                ends(
+                    Subject::PerYear,
+                    f.per_year.as_ref().map_or(f.total, |py| py.total),
+                );
+                for (d, value) in e.per_unit.iter().enumerate() {
+                    if let Some(value) = value {
+                        ends(Subject::PerUnit(d), *value);
+                    }
                 }
             }
         }
