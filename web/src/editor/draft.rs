@@ -560,14 +560,10 @@ impl Draft {
             errors.push(FieldError {
                 field: FieldId::new(Row::Scenario, "years"),
                 message: match lang {
-                    Lang::Da => format!(
-                        "Perioden skal være et helt antal år fra 1 til {} – fx 3.",
-                        format_plain(MAX_YEARS.into(), lang)
-                    ),
-                    Lang::En => format!(
-                        "The period must be a whole number of years from 1 to {} – e.g. 3.",
-                        format_plain(MAX_YEARS.into(), lang)
-                    ),
+                    Lang::Da => "Perioden skal være et helt antal år, mindst 1 – fx 3.".into(),
+                    Lang::En => {
+                        "The period must be a whole number of years, at least 1 – e.g. 3.".into()
+                    }
                 },
             });
         }
@@ -789,7 +785,9 @@ fn friendly_problem(problem: &Problem, lang: Lang) -> String {
 /// as typed (`1,234.50` becomes `1.234,50`, not `1.234,5`); a whole value (also one typed
 /// as `21,9 mio.`) is written without decimals.
 fn in_other_notation(value: Decimal, typed: u32, lang: Lang) -> String {
-    if value.fract().is_zero() || typed <= value.scale() {
+    // Up to øre only: decimals typed before a multiplier (`1.23456789m`) are not the
+    // value's own.
+    if value.fract().is_zero() || typed <= value.scale() || typed > 2 {
         format_plain(value, lang)
     } else {
         cofund::numbers::format_number(value, typed, lang)
@@ -808,12 +806,11 @@ fn decimals_typed(text: &str, lang: Lang) -> u32 {
     })
 }
 
-/// The longest period the editor takes, in years.
-const MAX_YEARS: u32 = 1000;
-
+/// The period as the core reads it from a file (a whole number from 1 to `u32::MAX`), so
+/// that every file the core opens, opens in the editor too.
 fn whole_years(value: Decimal) -> Option<u32> {
     use cofund::Decimal as D;
-    if value.fract() != D::ZERO || value < D::ONE || value > D::from(MAX_YEARS) {
+    if value.fract() != D::ZERO || value < D::ONE {
         return None;
     }
     value.trunc().to_string().parse().ok()
@@ -933,6 +930,13 @@ mod tests {
         d.relang(Lang::En, Lang::Da);
         assert_eq!(d.costs[0].amount, "1.234,50");
         assert_eq!(d.costs[1].amount, "21.900.000");
+        // Decimals typed before a multiplier are not the value's own.
+        Rc::make_mut(&mut d.costs)[0].amount = "1,23456789 mio.".into();
+        d.relang(Lang::Da, Lang::En);
+        assert_eq!(d.costs[0].amount, "1,234,567.89");
+        // A period the core reads from a file is one the editor takes too.
+        d.years = "2,000".into();
+        assert!(d.to_scenario(Lang::En).is_ok());
     }
 
     /// The form's words, not the file format's: no `driver`, `min`, `sources[1]`.
@@ -963,12 +967,12 @@ mod tests {
             );
         }
 
-        for years in ["21.900.000", "abc", "-5", "0", "2,5", ""] {
+        for years in ["5.000.000.000", "abc", "-5", "0", "2,5", ""] {
             let mut d = Draft::from_scenario(&vaekstpilot(), Lang::Da);
             d.years = years.into();
             let errors = d.to_scenario(Lang::Da).unwrap_err();
             assert_eq!(
-                errors[0].message, "Perioden skal være et helt antal år fra 1 til 1.000 – fx 3.",
+                errors[0].message, "Perioden skal være et helt antal år, mindst 1 – fx 3.",
                 "{years}"
             );
         }

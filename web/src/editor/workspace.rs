@@ -65,9 +65,10 @@ pub struct WorkspaceState {
     pub view: View,
     undo: Vec<Snapshot>,
     redo: Vec<Snapshot>,
-    /// The field (and its scenario's key) that the latest undo step is typing into: a
-    /// further keystroke there extends that step instead of adding one.
-    typing: Option<(u32, FieldId)>,
+    /// The field of the active scenario that the latest undo step is typing into: a
+    /// further keystroke there extends that step instead of adding one. Every other
+    /// action, choosing another scenario included, clears it.
+    typing: Option<FieldId>,
     next_key: u32,
     /// Counts changes to the scenarios, so autosave knows when to save.
     pub revision: u64,
@@ -227,7 +228,7 @@ impl WorkspaceState {
             WorkspaceAction::Edit(edit) => {
                 let i = self.active.min(self.docs.len() - 1);
                 let field = match &edit {
-                    Action::Text(field, _) => Some((self.docs[i].key, *field)),
+                    Action::Text(field, _) => Some(*field),
                     _ => None,
                 };
                 let mut next = (*self.docs[i].state).clone();
@@ -419,8 +420,8 @@ mod tests {
         ws.apply(WorkspaceAction::Undo);
         assert_eq!(ws.active_doc().draft.drivers[0].value, "150");
 
-        // Another action between two edits of one field makes them two steps; so does
-        // the same field in another scenario.
+        // Another action between two edits of one field makes them two steps: adding a
+        // line, or making and editing a copy (its pilots field is another scenario's).
         set_pilots(&mut ws, "160");
         ws.apply(WorkspaceAction::Edit(Action::AddCost));
         set_pilots(&mut ws, "170");

@@ -232,7 +232,9 @@ pub fn app() -> Html {
     // Which scenario is being edited, for the next visit (a choice, not an edit: no undo
     // step and no autosave of the workspace).
     {
-        let saved_active = state.saved_active();
+        // Not while autosave is paused: the index would then point into a workspace other
+        // than the one stored.
+        let saved_active = state.saved_active().filter(|_| !*autosave_paused);
         use_effect_with(saved_active, move |active| {
             if let Some(i) = *active {
                 local::save_active(i);
