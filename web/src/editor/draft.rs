@@ -67,19 +67,31 @@ pub struct Slider {
 }
 
 impl DriverDraft {
-    /// Renews [`DriverDraft::slider`] from the fields as they read in `lang`. Empty Min. or
-    /// Maks. (no bound, which is valid) gives no range either, so the last one is kept too.
-    /// The step is not kept: an unreadable or empty one is 1, as it always was.
+    /// Renews [`DriverDraft::slider`] from the fields as they read in `lang`. While Min. or
+    /// Maks. gives no range (text that cannot be read, or an empty one: no bound, which is
+    /// valid), the last range is kept, widened to take Antal if it lies outside, so the
+    /// slider neither jumps nor moves Antal back into an old range. It is `stale` (and says
+    /// so) only while a field is marked wrong. The step is not kept: an unreadable or empty
+    /// one is 1.
     pub fn renew_slider(&mut self, lang: Lang) {
         let number = |text: &str| parse_count(text, lang).ok();
-        let range = match (number(&self.min), number(&self.max)) {
+        let unreadable = |text: &str| !text.trim().is_empty() && number(text).is_none();
+        let (min, max) = (number(&self.min), number(&self.max));
+        let range = match (min, max) {
             (Some(min), Some(max)) if min < max => Some((min, max)),
             _ => None,
         };
+        // What the editor marks as wrong: text that does not read, or Min. above Maks.
+        let marked = unreadable(&self.min)
+            || unreadable(&self.max)
+            || matches!((min, max), (Some(min), Some(max)) if min > max);
         let value = number(&self.value);
         let last = self.slider;
         self.slider = range
-            .or(last.map(|s| (s.min, s.max)))
+            .or(last.map(|s| {
+                let value = value.unwrap_or(s.value);
+                (s.min.min(value), s.max.max(value))
+            }))
             .map(|(min, max)| Slider {
                 min,
                 max,
@@ -87,7 +99,7 @@ impl DriverDraft {
                     .filter(|s| *s > Decimal::ZERO)
                     .unwrap_or(Decimal::ONE),
                 value: value.or(last.map(|s| s.value)).unwrap_or(min),
-                stale: range.is_none() || value.is_none(),
+                stale: marked || value.is_none(),
             });
     }
 }

@@ -387,7 +387,7 @@ mod tests {
     }
 
     #[test]
-    fn the_slider_keeps_its_last_range_and_position_while_the_fields_cannot_be_read() {
+    fn the_slider_keeps_its_last_range_and_position_while_the_fields_give_none() {
         let mut state = EditorState::default();
         let key = state.draft.drivers[0].key;
         let field = |name| FieldId::new(Row::Driver(key), name);
@@ -400,34 +400,48 @@ mod tests {
         );
         assert!(!at_start.stale);
 
-        // Maks. that does not read, then an empty one (valid: no bound, but no range either).
-        for max in ["22x", ""] {
-            state.apply(Action::Text(field("max"), max.into()));
-            assert_eq!(
-                slider(&state),
-                Slider {
-                    stale: true,
-                    ..at_start
-                },
-                "max {max:?}"
-            );
-        }
+        // Maks. that does not read: the last range, marked stale.
+        state.apply(Action::Text(field("max"), "22x".into()));
+        assert_eq!(
+            slider(&state),
+            Slider {
+                stale: true,
+                ..at_start
+            }
+        );
+        // An empty one is valid (no bound) but gives no range: the last one, not stale,
+        // since nothing needs correcting.
+        state.apply(Action::Text(field("max"), "".into()));
+        assert_eq!(slider(&state), at_start);
         assert!(state.current, "an empty Maks. is no error");
         // The slider sets Antal; the range is still the kept one.
         state.apply(Action::Text(field("value"), "160".into()));
-        assert_eq!((slider(&state).value, slider(&state).stale), (d(160), true));
+        assert_eq!(
+            (slider(&state).value, slider(&state).stale),
+            (d(160), false)
+        );
+        // An Antal beyond the kept range widens it, rather than being drawn at its end.
+        state.apply(Action::Text(field("value"), "500".into()));
+        assert_eq!((slider(&state).max, slider(&state).value), (d(500), d(500)));
+        state.apply(Action::Text(field("value"), "160".into()));
         // Antal that does not read: the last position stays.
         state.apply(Action::Text(field("value"), "".into()));
-        assert_eq!((slider(&state).value, slider(&state).max), (d(160), d(225)));
+        assert_eq!((slider(&state).value, slider(&state).max), (d(160), d(500)));
         assert!(!state.current);
         // A range that reads again is the slider's.
         state.apply(Action::Text(field("max"), "300".into()));
         state.apply(Action::Text(field("value"), "170".into()));
         let now = slider(&state);
         assert_eq!((now.max, now.value, now.stale), (d(300), d(170), false));
-        // Min. not below Maks. is no range either.
+        // Min. equal to Maks. is no range either (but no error: nothing is stale).
         state.apply(Action::Text(field("min"), "300".into()));
-        assert_eq!(slider(&state), Slider { stale: true, ..now });
+        assert_eq!(slider(&state), now);
+        // Min. above Maks., or one that cannot be read, is marked wrong: the slider says it
+        // keeps the last range.
+        for min in ["400", "30x"] {
+            state.apply(Action::Text(field("min"), min.into()));
+            assert_eq!(slider(&state), Slider { stale: true, ..now }, "min {min}");
+        }
     }
 
     #[test]
