@@ -342,9 +342,16 @@ pub fn normalise_origin(text: &str) -> Option<String> {
 
 /// A host name's label as DNS and the browser write it: as it is when it is ASCII, else
 /// `xn--` and its Punycode (RFC 3492), after lower-casing (`Æble` → `xn--ble-una`).
+/// Only Latin letters up to U+017F are taken (Danish and the other European languages in
+/// Latin script): the browser maps other scripts, combining marks and full-width dots by
+/// rules (UTS #46) this does not carry, and a wrong guess would be an origin that never
+/// matches. Such a name is refused, so it can be written in its `xn--` form instead.
 fn ascii_label(label: &str) -> Option<String> {
     if label.is_ascii() {
         return Some(label.to_string());
+    }
+    if label.chars().any(|c| c as u32 > 0x17F) {
+        return None;
     }
     punycode(&cofund::text::lowercase(label)).map(|code| format!("xn--{code}"))
 }
@@ -650,6 +657,19 @@ mod tests {
         assert_eq!(
             normalise_origin("https://intra.bücher.example:8443/").as_deref(),
             Some("https://intra.xn--bcher-kva.example:8443")
+        );
+        // Other scripts, combining marks and full-width dots are refused, not guessed; their
+        // xn-- form is taken as any ASCII name.
+        for unsure in [
+            "https://ΑΘΗΝΑ.gr",
+            "https://bu\u{308}cher.example",
+            "https://a\u{3002}b.example",
+        ] {
+            assert_eq!(normalise_origin(unsure), None, "{unsure}");
+        }
+        assert_eq!(
+            normalise_origin("https://xn--mxaard0a.gr").as_deref(),
+            Some("https://xn--mxaard0a.gr")
         );
         let (o, problems) = read(&[("origins", "https://a.example, *,http://b.example:81")]);
         assert_eq!(o.origins, vec!["https://a.example", "http://b.example:81"]);
