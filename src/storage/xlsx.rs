@@ -40,7 +40,6 @@ use rust_decimal::Decimal;
 
 use crate::model::{Base, CostKind, Evaluation, Scenario, SourceKind};
 use crate::numbers::Lang;
-use crate::text;
 
 mod zip;
 
@@ -450,12 +449,11 @@ fn tail_utf16(text: &str, max: usize) -> &str {
 /// name keeps its beginning and its last words, which is where scenario names tend to
 /// differ: `Nordjysk Vækst…150 vækstpiloter`); none of `[]:*?/\`, no quote at either end,
 /// no `_xHHHH_` (read as an escaped character); not empty; different (ignoring case) from
-/// each other, from the comparison sheet and from Excel's reserved "History".
+/// each other, from the comparison sheet and from Excel's reserved "History". Excel
+/// ignores case in every script, so this compares with Unicode's full lower case (the
+/// workbook writer comes with the board program, which can carry its tables).
 fn sheet_names<'a>(names: impl Iterator<Item = &'a str>, lang: Lang) -> Vec<String> {
-    let mut taken = vec![
-        text::lowercase(comparison_name(lang)),
-        "history".to_string(),
-    ];
+    let mut taken = vec![comparison_name(lang).to_lowercase(), "history".to_string()];
     let mut out = Vec::new();
     for (i, raw) in names.enumerate() {
         let cleaned: String = raw
@@ -496,17 +494,17 @@ fn sheet_names<'a>(names: impl Iterator<Item = &'a str>, lang: Lang) -> Vec<Stri
             trimmed.to_string()
         };
         let mut k = 2;
-        while taken.contains(&text::lowercase(&name)) {
+        while taken.contains(&name.to_lowercase()) {
             let suffix = format!(" ({k})");
             let base = truncate_utf16(&name, MAX_SHEET_NAME - suffix.len());
             let candidate = format!("{}{suffix}", base.trim_end());
-            if !taken.contains(&text::lowercase(&candidate)) {
+            if !taken.contains(&candidate.to_lowercase()) {
                 name = candidate;
                 break;
             }
             k += 1;
         }
-        taken.push(text::lowercase(&name));
+        taken.push(name.to_lowercase());
         out.push(name);
     }
     out
@@ -1129,6 +1127,8 @@ mod tests {
         for name in &got {
             assert!(name.encode_utf16().count() <= MAX_SHEET_NAME, "{name}");
         }
+        // Case is ignored in every script, as Excel does.
+        assert_eq!(names(&["Москва", "МОСКВА"]), ["Москва", "МОСКВА (2)"]);
     }
 
     #[test]
