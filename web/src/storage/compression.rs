@@ -4,11 +4,14 @@
 //! core's (`cofund::storage::link`: [`Unpacked`] to write, `Packed` to read), which also
 //! checks what comes out.
 
+use cofund::numbers::Lang;
 use cofund::storage::link::{InflateError, LinkError, Unpacked, MAX_JSON_BYTES};
 use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
+
+use crate::i18n::app_texts;
 
 // web-sys has these streams only behind `--cfg=web_sys_unstable_apis`, which would change
 // the flags of the whole build; the members used are declared here. Both classes are
@@ -104,6 +107,23 @@ pub enum SealError {
     NoCompression,
     /// The link would be refused when opened: too long, or too much to unpack.
     TooLarge(LinkError),
+}
+
+impl SealError {
+    /// What to tell the user, with what to do instead.
+    pub fn message(&self, lang: Lang) -> String {
+        let t = app_texts(lang);
+        match self {
+            SealError::NoCompression => t.link_failed.to_string(),
+            SealError::TooLarge(e) => {
+                format!(
+                    "{} {}",
+                    cofund::text::sentence(&e.message(lang)),
+                    t.link_too_large
+                )
+            }
+        }
+    }
 }
 
 /// The share link's fragment (`s1.…`, `w1.…`) for `unpacked`, deflated by the browser,

@@ -23,7 +23,7 @@ use super::board::request::{BoardRequest, BoardView};
 use super::board::Column;
 use crate::editor::workspace::{WorkspaceAction, WorkspaceState};
 use crate::i18n::app_texts;
-use crate::storage::compression::{seal, SealError};
+use crate::storage::compression::seal;
 use crate::storage::{address, download::download};
 
 #[derive(Properties, PartialEq)]
@@ -174,13 +174,10 @@ pub fn share_tools(props: &ShareToolsProps) -> Html {
                 let t = app_texts(lang);
                 let fragment = match seal(&unpacked).await {
                     Ok(fragment) => fragment,
-                    Err(SealError::NoCompression) => {
-                        status.set(Some((false, t.link_failed.to_string())));
-                        return;
-                    }
-                    Err(SealError::TooLarge(e)) => {
-                        let reason = cofund::text::sentence(&e.message(lang));
-                        status.set(Some((false, format!("{reason} {}", t.link_too_large))));
+                    Err(why) => {
+                        // No earlier link may stand under the message as if it were this one.
+                        link.set(String::new());
+                        status.set(Some((false, why.message(lang))));
                         return;
                     }
                 };

@@ -24,7 +24,7 @@ use crate::embed::options::{
 use crate::embed::snippet::{frame_src, snippet, Way};
 use crate::i18n::{board_texts, lang_tag};
 use crate::storage::address;
-use crate::storage::compression::seal;
+use crate::storage::compression::{seal, SealError};
 use crate::ui::change;
 use crate::ui::fields::{SelectField, TextField};
 
@@ -173,24 +173,26 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
     // The scenario's share link, packed by the browser (asynchronously) when the dialog
     // opens. Kept with the scenario it is for, so a late answer for an older one is not
     // used; `None` as the link means the browser could not pack it.
-    let packed = use_state(|| None::<(Rc<Scenario>, Option<String>)>);
+    let packed = use_state(|| None::<(Rc<Scenario>, Result<String, SealError>)>);
     {
         let packed = packed.clone();
         use_effect_with(props.scenario.clone(), move |scenario| {
             let scenario = scenario.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let link = seal(&Unpacked::scenario(&scenario)).await.ok();
+                let link = seal(&Unpacked::scenario(&scenario)).await;
                 packed.set(Some((scenario, link)));
             });
         });
     }
     let link = match &*packed {
-        Some((scenario, link)) if *scenario == props.scenario => Some(link.as_deref()),
+        Some((scenario, link)) if *scenario == props.scenario => Some(link),
         _ => None,
     };
-    let link_failed = matches!(link, Some(None));
+    let link_failed = link
+        .and_then(|l| l.as_ref().err())
+        .map(|why| why.message(lang));
     let result = link
-        .flatten()
+        .and_then(|l| l.as_deref().ok())
         .map(|link| choice.options(&props.scenario, link));
     let (code, preview, origins_error) = match &result {
         Some(Ok(options)) => {
@@ -308,8 +310,8 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
                             <label for="cofund-embed-snippet">{ t.embed_snippet_label }</label>
                             <textarea id="cofund-embed-snippet" class="cofund-input cofund-snippet" readonly=true rows="7" value={code} />
                         </div>
-                        if link_failed {
-                            <p class="cofund-error" role="alert">{ t.link_failed }</p>
+                        if let Some(why) = link_failed {
+                            <p class="cofund-error" role="alert">{ why }</p>
                         }
                         <p>
                             <button type="button" class="cofund-button" onclick={copy} disabled={!matches!(result, Some(Ok(_)))}>{ t.embed_copy }</button>
