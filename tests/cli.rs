@@ -623,10 +623,6 @@ fn extra_and_misplaced_arguments_are_usage_errors() {
             "--version takes no arguments, got \"extra\"",
         ),
         (
-            &["evaluate", "--help", "x"],
-            "evaluate --help takes no arguments, got \"x\"",
-        ),
-        (
             &["evaluate", ""],
             "the file name is empty; give a file name, or - for standard input",
         ),
@@ -781,4 +777,21 @@ fn sweep_prints_each_column_with_one_number_of_decimals() {
          150.75,22009500,11004750,7537500,3467250,0,0\n\
          151.00,22046000,11023000,7550000,3473000,0,0\n"
     );
+}
+
+/// `--help` anywhere after a command asks for help, even with the command half written.
+#[test]
+fn help_after_a_command_and_its_arguments() {
+    for args in [
+        &["sweep", "--help"][..],
+        &["sweep", VAEKSTPILOT, "--driver", "pilots", "--help"],
+        &["evaluate", "--help", "x"],
+    ] {
+        let out = cofund(args, None);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("cofund sweep"),
+            "{args:?}"
+        );
+    }
 }

@@ -132,13 +132,10 @@ fn command(args: &[String], lang: Lang) -> Result<Command, Failure> {
         )));
     };
     let name = name.as_str();
-    if COMMANDS.contains(&name) {
-        if let [flag, ..] = rest {
-            if is_help(flag) {
-                return no_more(&format!("{name} {flag}"), &rest[1..], lang)
-                    .map(|()| Command::Help);
-            }
-        }
+    // `--help` anywhere after a command asks for help, as with most command lines
+    // (`cofund sweep FILE --help` while writing the command out).
+    if COMMANDS.contains(&name) && rest.iter().any(|arg| is_help(arg)) {
+        return Ok(Command::Help);
     }
     match name {
         "evaluate" => Ok(Command::Evaluate {
@@ -378,7 +375,7 @@ const HELP_DA: &str = "\
 evaluate   scenariets resultater som JSON
 sweep      én CSV-række pr. værdi af driveren ID, fra A til B i trin på S
 presets    de indbyggede skabeloner, én linje \"NØGLE<tab>navn\" hver
-preset     en indbygget skabelon som scenariefil, at tage udgangspunkt i
+preset     en indbygget skabelon som scenariefil, til at tage udgangspunkt i
 link       scenariets delingslink-data (s1.…), til en indlejrings `scenario`-indstilling
            eller efter `#` i appens adresse
 
