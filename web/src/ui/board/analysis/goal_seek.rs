@@ -9,7 +9,7 @@ use cofund::model::error::Problem;
 use cofund::model::goal::Range;
 use cofund::model::{
     close_gap, driver_where_cap_binds, evaluate, max_driver_within, CapOutcome, Evaluation,
-    GapOutcome, GoalOutcome, Input, NoSolution, Scenario, SourceKind,
+    GapImpossible, GapOutcome, GoalOutcome, Input, NoSolution, Scenario, SourceKind,
 };
 use cofund::numbers::{format_amount, format_plain, parse_amount, parse_count, Lang};
 use cofund::text::sentence;
@@ -744,8 +744,36 @@ fn close_answer(s: &Scenario, id: &str, outcome: &GapOutcome, lang: Lang) -> Htm
             } else {
                 format!("{name} cannot close the gap on its own.")
             };
-            answer(headline, sentence(&reason.describe(lang)), html! {})
+            answer(headline, impossible_words(s, reason, lang), html! {})
         }
+    }
+}
+
+/// Why a source cannot close the gap, in the form's words: the core's wording names the
+/// file's ids and paths (`driveren "pilots"`, `sources[1].cap`), which the command line
+/// wants and a board does not.
+fn impossible_words(s: &Scenario, reason: &GapImpossible, lang: Lang) -> String {
+    let da = lang == Lang::Da;
+    match reason {
+        GapImpossible::NoUnits { driver } => {
+            let units = s
+                .driver(driver)
+                .map_or_else(|| driver.clone(), |d| cofund::text::in_sentence(&d.label));
+            if da {
+                format!("Antallet af {units} er 0, så intet beløb pr. enhed hjælper.")
+            } else {
+                format!("The number of {units} is 0, so no amount per unit helps.")
+            }
+        }
+        GapImpossible::CapBinds { cap, needed, .. } => {
+            let (cap, needed) = (format_amount(*cap, lang), format_amount(*needed, lang));
+            if da {
+                format!("Kildens loft på {cap} forhindrer det: den skulle betale {needed}.")
+            } else {
+                format!("Its cap of {cap} prevents it: the source would have to pay {needed}.")
+            }
+        }
+        other => sentence(&other.describe(lang)),
     }
 }
 
