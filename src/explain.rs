@@ -337,8 +337,8 @@ impl Ctx<'_> {
         })
     }
 
-    /// `name = a + b = total`, the terms apportioned so they add up; a count instead of
-    /// the terms when there are more than [`MAX_TERMS`].
+    /// `name = a + b = total`, with the terms and the total as the table shows them (so
+    /// they add up); a count instead of the terms when there are more than [`MAX_TERMS`].
     fn sum_formula(
         &self,
         name: &str,

@@ -1,9 +1,11 @@
 //! Letter case for labels and messages in running text: `Vækstpiloter` inside a sentence
 //! becomes `vækstpiloter`, a message's first letter becomes a capital.
 //!
-//! Why not `str::to_lowercase`: Rust's full Unicode case tables are about 10 KB of every
-//! wasm download (zlib -9, measured on the app; BENCHMARKS.md), more than the widget's
-//! headroom under its size limit, to lower-case labels people write in Danish or English.
+//! Why not `str::to_lowercase`: Rust's full Unicode case tables were 15 KB of the app's
+//! wasm download (zlib -9, measured before and after; BENCHMARKS.md), more than the
+//! widget's headroom under its size limit then, to lower-case labels people write in
+//! Danish or English. (The workbook writer, which must compare sheet names as Excel does,
+//! in every script, still uses them: it comes with the board program.)
 //! These functions map the Latin letters of ASCII, Latin-1 and Latin Extended-A exactly as
 //! Unicode does (the tests compare them with the standard library, letter by letter). Any
 //! other letter keeps its case as typed, so a label in Greek or Cyrillic keeps its capital in
