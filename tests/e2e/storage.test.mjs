@@ -484,6 +484,20 @@ test('export a file and import it back; an invalid file and a 2 MB file are refu
     await tabs(page).first().click();
     await expectText(total(page), '21.900.000 kr.', 'the first scenario is unchanged');
 
+    // Both scenarios in one file, and read back: two more tabs, with their totals.
+    const all = await downloadFrom(page, button(page, 'Eksportér alle scenarier (.json)'));
+    assert.equal(all.name, 'cofund-scenarier.json');
+    const workspace = JSON.parse(all.bytes.toString('utf8'));
+    assert.equal(workspace.cofund_workspace, 1, 'a workspace file');
+    assert.deepEqual(workspace.scenarios.map((x) => x.drivers[0].value), ['150', '225']);
+    await input.setInputFiles({ name: all.name, mimeType: 'application/json', buffer: all.bytes });
+    await eventually(() => tabCount(page), (n) => n === 4, 'two tabs for the imported scenarios');
+    await expectText(total(page), '32.850.000 kr.', 'the last imported scenario is active');
+    await expectText(shareStatus(page), 'Filen er importeret; nye scenarier: 2.', 'import status');
+    await button(page, 'Fortryd').click();
+    await eventually(() => tabCount(page), (n) => n === 2, 'the import undone');
+    await tabs(page).first().click();
+
     // A file with an error: the message names the field; nothing else changes.
     const namesBefore = await tabNames(page);
     const bad = JSON.parse(text);

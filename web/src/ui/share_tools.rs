@@ -9,7 +9,8 @@ use cofund::model::{sweep, Evaluation, Scenario};
 use cofund::numbers::Lang;
 use cofund::storage::csv::{results_csv, sweep_csv, CSV_MIME};
 use cofund::storage::file::{
-    export_file, import_any, suggested_file_name, ImportError, Imported, MAX_FILE_BYTES,
+    export_file, export_workspace_file, import_any, suggested_file_name, ImportError, Imported,
+    MAX_FILE_BYTES,
 };
 use cofund::storage::link::Unpacked;
 use cofund::storage::workspace::Workspace;
@@ -25,6 +26,9 @@ use crate::editor::workspace::{WorkspaceAction, WorkspaceState};
 use crate::i18n::app_texts;
 use crate::storage::compression::seal;
 use crate::storage::{address, download::download};
+
+/// The file name of every scenario exported together.
+const ALL_SCENARIOS_FILE: &str = "cofund-scenarier.json";
 
 #[derive(Properties, PartialEq)]
 pub struct ShareToolsProps {
@@ -73,6 +77,21 @@ pub fn share_tools(props: &ShareToolsProps) -> Html {
                 &suggested_file_name(&scenario),
                 "application/json",
                 export_file(&scenario).as_bytes(),
+            );
+            status.set(done.err().map(|e| (false, e)));
+        })
+    };
+    // Every scenario with the baseline, in one file the import reads back (a backup, or the
+    // way to share a comparison too large for a link).
+    let export_all = {
+        let (all, baseline, status) = (props.all.clone(), props.baseline, status.clone());
+        Callback::from(move |_: MouseEvent| {
+            let scenarios = all.iter().map(|c| (*c.scenario).clone()).collect();
+            let workspace = Workspace::new(scenarios, (baseline < all.len()).then_some(baseline));
+            let done = download(
+                ALL_SCENARIOS_FILE,
+                "application/json",
+                export_workspace_file(&workspace).as_bytes(),
             );
             status.set(done.err().map(|e| (false, e)));
         })
@@ -231,8 +250,13 @@ pub fn share_tools(props: &ShareToolsProps) -> Html {
                         status.set(Some((true, app_texts(lang).import_done.to_string())));
                     }
                     Ok(Imported::Workspace(w)) => {
+                        let t = app_texts(lang);
+                        let message = match w.scenarios.len() {
+                            1 => t.import_done.to_string(),
+                            n => format!("{} {n}.", t.import_done_many),
+                        };
                         dispatch.dispatch(WorkspaceAction::Import(w.scenarios));
-                        status.set(Some((true, app_texts(lang).import_done.to_string())));
+                        status.set(Some((true, message)));
                     }
                     Err(e) => status.set(Some((
                         false,
@@ -260,6 +284,9 @@ pub fn share_tools(props: &ShareToolsProps) -> Html {
                     <button type="button" class="cofund-icon-button" onclick={share_link(true)}>{ t.share_all_link }</button>
                 }
                 <button type="button" class="cofund-icon-button" onclick={export}>{ t.export_file }</button>
+                if props.all.len() > 1 {
+                    <button type="button" class="cofund-icon-button" onclick={export_all}>{ t.export_all_file }</button>
+                }
                 <label class="cofund-icon-button cofund-file-label">
                     { t.import_file }
                     <input type="file" accept=".json,application/json" class="cofund-visually-hidden"
