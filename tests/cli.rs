@@ -423,32 +423,10 @@ fn a_reader_that_stops_early_ends_the_run_quietly() {
     assert_eq!(stderr(&out), "");
 }
 
-/// A scenario of `n` cost lines whose labels are 40 pseudo-random letters, which deflate
-/// cannot pack much: its share link is long although its file is small.
-fn incompressible_scenario(n: usize) -> String {
-    let mut state: u32 = 2_463_534_242;
-    let mut letter = || {
-        state ^= state << 13;
-        state ^= state >> 17;
-        state ^= state << 5;
-        char::from(b'a' + (state % 26) as u8)
-    };
-    let costs: Vec<String> = (0..n)
-        .map(|i| {
-            let label: String = (0..40).map(|_| letter()).collect();
-            format!(r#"{{"id": "c{i}", "label": "{label}", "kind": "fixed", "amount": "1"}}"#)
-        })
-        .collect();
-    format!(
-        r#"{{"format": 1, "years": 1, "costs": [{}]}}"#,
-        costs.join(",")
-    )
-}
-
 #[test]
 fn link_refuses_a_link_the_app_could_not_open() {
     use cofund::storage::link::{encode_scenario, MAX_LINK_CHARS};
-    let doc = incompressible_scenario(3000);
+    let doc = cofund::model::to_json_string(&cofund::presets::incompressible(3000));
     assert!(doc.len() < cofund::storage::MAX_FILE_BYTES);
     let scenario = cofund::model::from_json_str(&doc).unwrap();
     let too_long = encode_scenario(&scenario).len();

@@ -6,7 +6,7 @@
 
 mod synthetic;
 
-pub use synthetic::synthetic;
+pub use synthetic::{incompressible, synthetic};
 
 use crate::model::{from_json_str, Scenario, ScenarioError};
 

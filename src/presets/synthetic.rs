@@ -78,6 +78,37 @@ pub fn synthetic(lines: usize, source_count: usize) -> Scenario {
     }
 }
 
+/// A scenario of `lines` fixed cost lines labelled with 40 pseudo-random letters each,
+/// which deflate cannot pack much: its file is small, its share link long. For the tests
+/// of the links' size limits. The same `lines` always give the same scenario.
+pub fn incompressible(lines: usize) -> Scenario {
+    let mut state: u32 = 2_463_534_242;
+    let mut letter = || {
+        // xorshift32: deterministic noise without a dependency.
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        char::from(b'a' + (state % 26) as u8)
+    };
+    let costs = (0..lines)
+        .map(|i| CostLine {
+            id: format!("c{i}"),
+            label: (0..40).map(|_| letter()).collect(),
+            kind: CostKind::Fixed,
+            amount: Decimal::ONE,
+            eligible: true,
+        })
+        .collect();
+    Scenario {
+        name: String::new(),
+        currency: "DKK".into(),
+        years: 1,
+        drivers: Vec::new(),
+        costs,
+        sources: Vec::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -659,35 +659,12 @@ mod tests {
         );
     }
 
-    /// Labels that deflate cannot shrink much: `n` cost lines with 40 pseudo-random letters.
-    fn incompressible(n: usize) -> Scenario {
-        let mut s = preset("design-sprint");
-        let mut state: u32 = 2_463_534_242;
-        let mut letter = || {
-            // xorshift32: deterministic noise, no dependency.
-            state ^= state << 13;
-            state ^= state >> 17;
-            state ^= state << 5;
-            char::from(b'a' + (state % 26) as u8)
-        };
-        let template = s.costs[0].clone();
-        s.costs = (0..n)
-            .map(|i| {
-                let mut line = template.clone();
-                line.id = format!("c{i}");
-                line.label = (0..40).map(|_| letter()).collect();
-                line
-            })
-            .collect();
-        s
-    }
-
     #[test]
     fn encoding_within_limits_refuses_what_decoding_would() {
         let s = preset("vaekstpilot-150");
         assert_eq!(encode_scenario_within_limits(&s), Ok(encode_scenario(&s)));
 
-        let long = incompressible(3000);
+        let long = crate::presets::incompressible(3000);
         let link = encode_scenario(&long);
         assert!(link.len() > MAX_LINK_CHARS, "{}", link.len());
         assert_eq!(
