@@ -155,7 +155,8 @@ fn command(args: &[String], lang: Lang) -> Result<Command, Failure> {
             [topic] => Err(unknown_command(topic, lang)),
             _ => no_more(name, rest, lang).map(|()| Command::Help),
         },
-        _ if is_help(name) => no_more(name, rest, lang).map(|()| Command::Help),
+        // `cofund --help evaluate`: help, whatever follows.
+        _ if is_help(name) => Ok(Command::Help),
         "-V" | "--version" => no_more(name, rest, lang).map(|()| Command::Version),
         _ if name.starts_with('-') => Err(unknown_option(name, None, lang)),
         _ => Err(unknown_command(name, lang)),
@@ -236,7 +237,7 @@ fn check_file(file: &str, lang: Lang) -> Result<(), Failure> {
 fn sweep(args: &[String], lang: Lang) -> Result<SweepArgs, Failure> {
     let mut file = None;
     let (mut driver, mut from, mut to, mut step) = (None, None, None, None);
-    let mut args = args.iter();
+    let mut args = args.iter().peekable();
     while let Some(arg) = args.next() {
         // `--from=150` as well as `--from 150`; a value may start with `-`.
         let (flag, inline) = match arg.split_once('=') {
@@ -263,7 +264,9 @@ fn sweep(args: &[String], lang: Lang) -> Result<SweepArgs, Failure> {
         if slot.is_some() {
             return Err(twice(flag, lang));
         }
-        let value = inline.or_else(|| args.next().cloned()).ok_or_else(|| {
+        // The next option (`--driver --from 150`) is no value: the value is missing.
+        let next = args.next_if(|next| !next.starts_with("--")).cloned();
+        let value = inline.or(next).ok_or_else(|| {
             Failure::Usage(match lang {
                 Lang::Da => format!("{flag} mangler en værdi"),
                 Lang::En => format!("{flag} needs a value"),

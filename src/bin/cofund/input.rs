@@ -10,9 +10,18 @@ use cofund::{Decimal, Scenario};
 
 use crate::output::{describe_io, Failure};
 
+/// How messages name `file`: `<stdin>` for `-`.
+pub fn display_name(file: &str) -> &str {
+    if file == "-" {
+        "<stdin>"
+    } else {
+        file
+    }
+}
+
 /// The scenario in `file`, or in standard input for `-`.
 pub fn read_scenario(file: &str, lang: Lang) -> Result<Scenario, Failure> {
-    let name = if file == "-" { "<stdin>" } else { file };
+    let name = display_name(file);
     let bytes = read_bounded(file, name, lang)?;
     import_file(&bytes).map_err(|e| Failure::Input(format!("{name}: {}", e.message(lang))))
 }

@@ -30,7 +30,7 @@ use cofund::presets::{Preset, PRESETS};
 use cofund::storage::{encode_scenario_within_limits, sweep_csv_plain};
 
 use args::{Command, SweepArgs};
-use input::read_scenario;
+use input::{display_name, read_scenario};
 use output::{pick, Failure};
 
 fn main() -> ExitCode {
@@ -62,7 +62,7 @@ fn run(command: Command, lang: Lang, out: &mut dyn Write) -> Result<(), Failure>
 
 fn evaluate(file: &str, lang: Lang, out: &mut dyn Write) -> Result<(), Failure> {
     let scenario = read_scenario(file, lang)?;
-    let evaluation = cofund::evaluate(&scenario).map_err(|e| invalid(&e, lang))?;
+    let evaluation = cofund::evaluate(&scenario).map_err(|e| invalid(file, &e, lang))?;
     let json = evaluation_to_json(&scenario, &evaluation);
     let text = serde_json::to_string_pretty(&json).map_err(|e| Failure::Input(e.to_string()))?;
     Ok(writeln!(out, "{text}")?)
@@ -104,7 +104,11 @@ fn link(file: &str, lang: Lang, out: &mut dyn Write) -> Result<(), Failure> {
             "del scenariefilen i stedet; appen kan importere den",
             "share the scenario file instead; the app can import it",
         );
-        Failure::Input(format!("{}; {instead}", e.message(lang)))
+        Failure::Input(format!(
+            "{}: {}; {instead}",
+            display_name(file),
+            e.message(lang)
+        ))
     })?;
     Ok(writeln!(out, "{link}")?)
 }
@@ -121,6 +125,7 @@ fn no_preset(key: &str, lang: Lang) -> Failure {
     })
 }
 
-fn invalid(e: &ScenarioError, lang: Lang) -> Failure {
-    Failure::Input(e.message(lang))
+/// A refusal found after reading, named by its file as reading errors are.
+fn invalid(file: &str, e: &ScenarioError, lang: Lang) -> Failure {
+    Failure::Input(format!("{}: {}", display_name(file), e.message(lang)))
 }
