@@ -304,6 +304,8 @@ fn too_precise_and_too_large_are_told_apart() {
         problem(json!("123456789012345678901234567890123")),
         Problem::Overflow
     );
+    let huge: Value = serde_json::from_str("1e400").unwrap();
+    assert_eq!(problem(huge), Problem::Overflow);
 
     let err = refused(|d| d["years"] = json!(4_294_967_296u64));
     assert_eq!(err, "years: must be at most 4,294,967,295, got 4294967296");

@@ -166,11 +166,11 @@ impl Problem {
                 column,
                 detail,
             } => {
+                let reason = syntax_reason(detail, da);
                 if da {
-                    // serde_json's detail is English only; the position is what helps.
-                    format!("ikke gyldig JSON (linje {line}, kolonne {column})")
+                    format!("ikke gyldig JSON (linje {line}, kolonne {column}){reason}")
                 } else {
-                    format!("not valid JSON (line {line}, column {column}): {detail}")
+                    format!("not valid JSON (line {line}, column {column}){reason}")
                 }
             }
             Problem::UnsupportedFormat => {
@@ -277,6 +277,94 @@ pub fn quote(text: &str) -> String {
     super::read::show(&serde_json::Value::String(text.to_string()))
 }
 
+/// serde_json's reason in plain words (`: the text ends too early …`), for the reasons a
+/// hand-edited file runs into; another reason is given as serde_json words it in English,
+/// and not at all in Danish (the position is what helps most).
+fn syntax_reason(detail: &str, da: bool) -> String {
+    const KNOWN: &[(&str, &str, &str)] = &[
+        (
+            "EOF while parsing",
+            "teksten slutter for tidligt; mangler der en afslutning (\", ] eller }) til sidst?",
+            "the text ends too early; is a closing \", ] or } missing at the end?",
+        ),
+        (
+            "trailing comma",
+            "et komma for meget før ] eller }",
+            "a comma too many before ] or }",
+        ),
+        (
+            "trailing characters",
+            "der står mere efter dokumentets afslutning",
+            "there is more after the end of the document",
+        ),
+        (
+            "key must be a string",
+            "et feltnavn skal stå i anførselstegn",
+            "a field name must be in quotes",
+        ),
+        (
+            "expected value",
+            "der mangler en værdi (et tal, en tekst i anførselstegn, true, false, null, [ eller {)",
+            "a value is missing (a number, a text in quotes, true, false, null, [ or {)",
+        ),
+        (
+            "expected `:`",
+            "der mangler et kolon efter et feltnavn",
+            "a colon is missing after a field name",
+        ),
+        (
+            "expected `,` or `}`",
+            "der mangler et komma eller en }",
+            "a comma or a } is missing",
+        ),
+        (
+            "expected `,` or `]`",
+            "der mangler et komma eller en ]",
+            "a comma or a ] is missing",
+        ),
+        (
+            "control character",
+            "en tekst har et linjeskift eller et andet styretegn; skriv det som \\n",
+            "a text holds a line break or another control character; write it as \\n",
+        ),
+        (
+            "invalid escape",
+            "en tekst har en ugyldig \\-sekvens",
+            "a text holds an invalid \\ sequence",
+        ),
+        (
+            "unexpected end of hex escape",
+            "en tekst har en ufuldstændig \\u-sekvens",
+            "a text holds an incomplete \\u sequence",
+        ),
+        (
+            "lone leading surrogate",
+            "en tekst har en ufuldstændig \\u-sekvens",
+            "a text holds an incomplete \\u sequence",
+        ),
+        (
+            "invalid number",
+            "et tal er skrevet forkert",
+            "a number is written wrongly",
+        ),
+        (
+            "number out of range",
+            "et tal er for stort",
+            "a number is too large",
+        ),
+        (
+            "recursion limit exceeded",
+            "dokumentet er indlejret for dybt",
+            "the document is nested too deeply",
+        ),
+    ];
+    match KNOWN.iter().find(|(start, ..)| detail.starts_with(start)) {
+        Some((_, danish, english)) => format!(": {}", if da { danish } else { english }),
+        None if da || detail.is_empty() => String::new(),
+        None => format!(": {detail}"),
+    }
+}
+
 fn pick(da: bool, danish: &str, english: &str) -> String {
     if da { danish } else { english }.to_string()
 }
@@ -316,6 +404,26 @@ mod tests {
             err.message(Lang::Da),
             "sources[0].rate: skal være mellem 0 og 100, fik \"150\""
         );
+    }
+
+    /// A hand-edited file's usual slips get words in both languages, not serde_json's.
+    #[test]
+    fn syntax_errors_say_what_is_wrong() {
+        for (text, danish) in [
+            ("{\"format\": 1", "teksten slutter for tidligt"),
+            ("{\"format\": 1,}", "et komma for meget før ] eller }"),
+            ("{format: 1}", "et feltnavn skal stå i anførselstegn"),
+            (
+                "{\"format\": 1} x",
+                "der står mere efter dokumentets afslutning",
+            ),
+            ("{\"name\": \"a\nb\"}", "en tekst har et linjeskift"),
+        ] {
+            let err = crate::model::parse_json(text).unwrap_err();
+            let message = err.message(Lang::Da);
+            assert!(message.contains(danish), "{text:?}: {message}");
+            assert!(!err.message(Lang::En).contains("EOF"), "{text:?}");
+        }
     }
 
     #[test]

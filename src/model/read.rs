@@ -453,11 +453,18 @@ fn non_negative(value: Decimal, at: Item, field: &str) -> Result<(), ScenarioErr
 pub fn parse_decimal(value: &Value, path: &str) -> Result<Decimal, ScenarioError> {
     let not_decimal = || ScenarioError::new(path, Problem::NotADecimal).got(show(value));
     // rust_decimal says `Underflow` (or, for an exponent, that the scale is too large) when
-    // the digits do not fit, and something else when the magnitude does not.
+    // the digits do not fit, and something else when the magnitude does not; a positive
+    // exponent (`1e400`) is a magnitude whatever it says.
     let unrepresentable = |e: rust_decimal::Error| {
+        let big_exponent = matches!(value, Value::Number(n)
+            if n.as_str().split_once(['e', 'E']).is_some_and(|(_, exp)| !exp.starts_with('-')));
         let problem = match e {
             rust_decimal::Error::Underflow
-            | rust_decimal::Error::ScaleExceedsMaximumPrecision(_) => Problem::TooPrecise,
+            | rust_decimal::Error::ScaleExceedsMaximumPrecision(_)
+                if !big_exponent =>
+            {
+                Problem::TooPrecise
+            }
             _ => Problem::Overflow,
         };
         ScenarioError::new(path, problem).got(show(value))

@@ -15,6 +15,16 @@ fn opt_dec(value: Option<Decimal>) -> Value {
     value.map_or(Value::Null, dec)
 }
 
+/// A computed figure in its shortest exact form: `21900075`, not `21900075.0` (the scale
+/// arithmetic leaves behind); values the user gave are written as given, by [`dec`].
+fn figure(value: Decimal) -> Value {
+    dec(value.normalize())
+}
+
+fn opt_figure(value: Option<Decimal>) -> Value {
+    value.map_or(Value::Null, figure)
+}
+
 /// The scenario as a format 1 document, fields in the contract's order.
 pub fn to_json_value(s: &Scenario) -> Value {
     let drivers: Vec<Value> = s
@@ -117,8 +127,8 @@ pub fn evaluation_to_json(s: &Scenario, e: &Evaluation) -> Value {
             json!({
                 "id": src.id,
                 "label": src.label,
-                "amount": dec(r.amount),
-                "share": opt_dec(r.share),
+                "amount": figure(r.amount),
+                "share": opt_figure(r.share),
             })
         })
         .collect();
@@ -126,7 +136,7 @@ pub fn evaluation_to_json(s: &Scenario, e: &Evaluation) -> Value {
         .drivers
         .iter()
         .zip(&e.per_unit)
-        .map(|(d, v)| (d.id.clone(), opt_dec(*v)))
+        .map(|(d, v)| (d.id.clone(), opt_figure(*v)))
         .collect();
     let warnings: Vec<Value> = e
         .warnings
@@ -141,11 +151,11 @@ pub fn evaluation_to_json(s: &Scenario, e: &Evaluation) -> Value {
                     cap,
                 } => {
                     o.insert("source".into(), s.sources[*source].id.clone().into());
-                    o.insert("uncapped".into(), dec(*uncapped));
+                    o.insert("uncapped".into(), figure(*uncapped));
                     o.insert("cap".into(), dec(*cap));
                 }
                 Warning::Gap { amount } | Warning::Surplus { amount } => {
-                    o.insert("amount".into(), dec(*amount));
+                    o.insert("amount".into(), figure(*amount));
                 }
                 Warning::DriverOutOfRange { driver } => {
                     let d = &s.drivers[*driver];
@@ -159,12 +169,12 @@ pub fn evaluation_to_json(s: &Scenario, e: &Evaluation) -> Value {
         })
         .collect();
     json!({
-        "total_cost": dec(e.total_cost),
-        "eligible_cost": dec(e.eligible_cost),
+        "total_cost": figure(e.total_cost),
+        "eligible_cost": figure(e.eligible_cost),
         "sources": sources,
-        "funded": dec(e.funded),
-        "gap": dec(e.gap),
-        "surplus": dec(e.surplus),
+        "funded": figure(e.funded),
+        "gap": figure(e.gap),
+        "surplus": figure(e.surplus),
         "per_unit": per_unit,
         "warnings": warnings,
     })

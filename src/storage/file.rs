@@ -174,11 +174,9 @@ impl ImportError {
             }
             ImportError::Empty => {
                 if da {
-                    "filen er tom; vælg en scenariefil (.json), som Cofund har eksporteret"
-                        .to_string()
+                    "filen er tom; en scenariefil er JSON, som Cofund eksporterer den".to_string()
                 } else {
-                    "the file is empty; choose a scenario file (.json) exported by Cofund"
-                        .to_string()
+                    "the file is empty; a scenario file is JSON as Cofund exports it".to_string()
                 }
             }
             ImportError::Utf16 => {
@@ -206,12 +204,12 @@ impl ImportError {
                 }
             }
             ImportError::WorkspaceFile { scenarios } => {
-                if da {
-                    format!("filen er et arbejdsområde med {scenarios} scenarier, ikke ét scenarie")
-                } else {
-                    format!(
-                        "the file is a workspace of {scenarios} scenarios, not a single scenario"
-                    )
+                let n = count(*scenarios, lang);
+                match (da, *scenarios == 1) {
+                    (true, true) => "filen er et arbejdsområde med 1 scenarie, ikke en scenariefil; eksportér scenariet for sig".to_string(),
+                    (true, false) => format!("filen er et arbejdsområde med {n} scenarier, ikke én scenariefil; eksportér det ønskede scenarie for sig"),
+                    (false, true) => "the file is a workspace of 1 scenario, not a scenario file; export the scenario on its own".to_string(),
+                    (false, false) => format!("the file is a workspace of {n} scenarios, not a single scenario; export the one you want on its own"),
                 }
             }
             ImportError::Invalid(e) => e.message(lang),
