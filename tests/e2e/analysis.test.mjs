@@ -264,6 +264,12 @@ test('goal seek: local co-financing at most 4.000.000 kr. over 0–1.000 pilots 
 test('goal seek: no solution, no gap and no cap are said in words', { timeout: 60_000 }, async () => {
   await withAnalysis(async (page) => {
     const form = page.locator('form[aria-labelledby="cofund-goal-afford-q"]');
+    // A limit that cannot be read: the focus goes to it, where its message is.
+    const limit = form.getByLabel('Kilden betaler højst (kr.)');
+    await limit.fill('3.000.000,0,0');
+    await form.getByRole('button', { name: 'Beregn' }).click();
+    await eventually(() => limit.evaluate((el) => el === document.activeElement), (yes) => yes, 'focus on the wrong field');
+    assert.equal(await limit.getAttribute('aria-invalid'), 'true');
     await form.getByLabel('Kilden betaler højst (kr.)').fill('1.000.000');
     await form.getByRole('button', { name: 'Beregn' }).click();
     const output = form.locator('[data-testid="goal-afford-output"]');

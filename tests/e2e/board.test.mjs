@@ -167,6 +167,12 @@ test('presentation mode by keyboard only: Tab, Enter, arrows, Escape', { timeout
     await expectText(heading, NAME_150, 'Home: the first scenario');
     await page.keyboard.press('End');
     await expectText(heading, NAME_225, 'End: the last scenario');
+    // In the table's scroll box the arrows scroll the table; they switch nothing.
+    await page.locator('.cofund-present .cofund-board-scroll').first().focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Home');
+    await expectText(heading, NAME_225, 'arrows and Home inside the table leave the scenario');
+    await heading.focus();
 
     await page.keyboard.press('Escape');
     await page.locator('#cofund-preset').waitFor({ state: 'visible', timeout: 5_000 });

@@ -143,6 +143,10 @@ test('adding a fixed source of 1.000.000 shrinks the remaining need to 2.450.000
     await page.getByRole('button', { name: '+ Tilføj finansieringskilde' }).click();
     const group = page.getByRole('group', { name: 'Ny finansieringskilde', exact: true });
     await group.waitFor({ timeout: 5_000 });
+    // The new row's label field has the focus: it is named first, and a screen reader hears
+    // where it is.
+    const label = group.getByLabel('Betegnelse', { exact: true });
+    await eventually(() => label.evaluate((el) => el === document.activeElement), (yes) => yes, 'focus on the new label');
     assert.equal(
       norm(await group.getByLabel('Type', { exact: true }).locator('option:checked').innerText()),
       'Fast tilsagn',
@@ -230,6 +234,8 @@ test('keyboard only: Tab to the pilots field, type 200, arrows on the slider; fo
 
 test('Enter on the DEB figure explains it; Escape closes the explanation', { timeout: 60_000 }, async () => {
   await withPage(async (page) => {
+    // A key figure is named by its term too, as Tab reaches it past the terms.
+    await page.getByRole('button', { name: 'Samlede udgifter 21.900.000 kr.', exact: true }).waitFor({ timeout: 5_000 });
     const figure = page.locator('tr[data-source="deb"]').getByRole('button', { name: '10.950.000 kr.', exact: true });
     assert.equal(await attr(figure, 'aria-expanded'), 'false');
     const panel = page.locator(`#${await attr(figure, 'aria-controls')}`);

@@ -594,6 +594,10 @@ test('undo/redo: Ctrl+Z back to 21.900.000, Ctrl+Shift+Z again; "Fortryd" brings
     await button(page, 'Slet scenarie').click();
     await eventually(() => tabCount(page), (n) => n === 1, 'the second tab deleted');
     assert.deepEqual(await tabNames(page), [names[0]]);
+    // "Slet scenarie" (now disabled: one is left) gives the focus to the active scenario's
+    // button, not to <body>.
+    await eventually(() => page.evaluate(() => document.activeElement?.getAttribute('aria-current')),
+      (v) => v === 'true', 'focus on the active scenario\'s button');
     await expectText(total(page), '32.850.000 kr.', 'the first scenario shown');
     await button(page, 'Fortryd').click();
     await eventually(() => tabCount(page), (n) => n === 2, 'the deleted tab back');

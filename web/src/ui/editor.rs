@@ -86,9 +86,15 @@ pub fn editor(props: &EditorProps) -> Html {
         use_memo(pairs, |pairs| pairs.clone())
     };
     let general = Row::Scenario;
+    // "Tilføj …": the new row's label field takes the focus once it shows, so the row is
+    // named first (and a screen reader hears where it is) rather than nothing happening.
+    let added = use_mut_ref(|| false);
     let add = |action: Action| {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(action.clone()))
+        let (dispatch, added) = (dispatch.clone(), added.clone());
+        Callback::from(move |_: MouseEvent| {
+            *added.borrow_mut() = true;
+            dispatch.dispatch(action.clone());
+        })
     };
 
     // A row's ↑ ↓ Fjern: the tool pressed is kept until the render that shows its change,
@@ -108,11 +114,17 @@ pub fn editor(props: &EditorProps) -> Html {
     // change; a tool whose change it does not show (see `focus_after`) is forgotten, never
     // applied to a later render.
     let target = pressed.borrow().and_then(|p| focus_after(draft, p));
+    let new_row = added.borrow().then(|| new_row_label(draft)).flatten();
     {
-        let (pressed, root) = (pressed.clone(), root.clone());
+        let (pressed, added, root) = (pressed.clone(), added.clone(), root.clone());
         use_effect(move || {
             if pressed.borrow_mut().take().is_some() {
                 if let Some(id) = target {
+                    focus_id(&root, &id);
+                }
+            }
+            if std::mem::take(&mut *added.borrow_mut()) {
+                if let Some(id) = new_row {
                     focus_id(&root, &id);
                 }
             }
@@ -146,6 +158,19 @@ pub fn editor(props: &EditorProps) -> Html {
             <button type="button" id={ADD_SOURCE_ID} class="cofund-button cofund-button--secondary" onclick={add(Action::AddSource)}>{ "+ " }{ t.add_source }</button>
         </section>
     }
+}
+
+/// The label field of the row an add button just made: the newest key of the three lists
+/// (keys grow, so the added row has the largest).
+fn new_row_label(draft: &Draft) -> Option<String> {
+    let rows = draft
+        .drivers
+        .iter()
+        .map(|d| (d.key, Row::Driver(d.key)))
+        .chain(draft.costs.iter().map(|c| (c.key, Row::Cost(c.key))))
+        .chain(draft.sources.iter().map(|s| (s.key, Row::Source(s.key))));
+    rows.max_by_key(|(key, _)| *key)
+        .map(|(_, row)| FieldId::new(row, "label").dom_id())
 }
 
 /// Focuses the element with `id` inside the editor. Looked up from the editor rather than

@@ -175,13 +175,22 @@ fn figure_button(
     text: String,
     testid: Option<&'static str>,
 ) -> Html {
+    let id = figure_id(me);
+    // A key figure is named by its term and its value ("Samlede udgifter 21.900.000 kr."),
+    // not by the number alone: Tab goes from button to button, past the terms.
+    let labelled_by = (me.place == "summary").then(|| format!("{} {id}", term_id(me.subject)));
     html! {
-        <button type="button" id={figure_id(me)} class="cofund-figure"
+        <button type="button" id={id} class="cofund-figure" aria-labelledby={labelled_by}
                 aria-expanded={if open == Some(me) { "true" } else { "false" }} aria-controls={PANEL_ID}
                 data-testid={testid} data-place={me.place} data-subject={subject_key(me.subject)}>
             { text }
         </button>
     }
+}
+
+/// The id of a key figure's term (its `<dt>`).
+fn term_id(subject: Subject) -> String {
+    format!("cofund-term-{}", subject_key(subject))
 }
 
 /// Renders figure buttons that know which one is open.
@@ -414,20 +423,20 @@ pub fn results(props: &ResultsProps) -> Html {
 
             <dl class="cofund-results-summary" aria-label={t.summary_heading}>
                 <div class="cofund-results-key">
-                    <dt>{ t.total_cost }</dt>
+                    <dt id={term_id(Subject::TotalCost)}>{ t.total_cost }</dt>
                     <dd>{ fig.button_with_id(Subject::TotalCost, "summary", format_amount(shown.total, lang), Some("total-cost")) }</dd>
                 </div>
                 <div class="cofund-results-key">
-                    <dt>{ t.eligible_cost }</dt>
+                    <dt id={term_id(Subject::EligibleCost)}>{ t.eligible_cost }</dt>
                     <dd>{ fig.button_with_id(Subject::EligibleCost, "summary", format_amount(shown.eligible, lang), Some("eligible-cost")) }</dd>
                 </div>
                 <div class="cofund-results-key">
-                    <dt>{ t.funded }</dt>
+                    <dt id={term_id(Subject::Funded)}>{ t.funded }</dt>
                     <dd>{ fig.button_with_id(Subject::Funded, "summary", format_amount(shown.funded, lang), Some("funded")) }</dd>
                 </div>
                 if let Some(py) = per_year {
                     <div class="cofund-results-key">
-                        <dt>{ format!("{} {}", t.total_cost, cofund::text::lowercase(t.col_per_year)) }</dt>
+                        <dt id={term_id(Subject::PerYear)}>{ format!("{} {}", t.total_cost, cofund::text::lowercase(t.col_per_year)) }</dt>
                         <dd>{ fig.button(Subject::PerYear, "summary", format_amount(py.total, lang)) }</dd>
                     </div>
                 }
@@ -443,7 +452,7 @@ pub fn results(props: &ResultsProps) -> Html {
                     };
                     html! {
                         <div class="cofund-results-key">
-                            <dt>{ label }</dt>
+                            <dt id={term_id(Subject::PerUnit(i))}>{ label }</dt>
                             <dd>
                                 { fig.button(Subject::PerUnit(i), "summary", text) }
                                 if out_of_range(i) {

@@ -2,6 +2,8 @@
 //! new, duplicate, use as baseline, delete, undo and redo.
 
 use cofund::numbers::Lang;
+use gloo::timers::callback::Timeout;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::editor::workspace::{WorkspaceAction, WorkspaceState};
@@ -32,7 +34,10 @@ pub fn workspace_bar(props: &WorkspaceBarProps) -> Html {
     let t = app_texts(props.lang);
     let act = |action: WorkspaceAction| {
         let dispatch = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(action.clone()))
+        Callback::from(move |_: MouseEvent| {
+            dispatch.dispatch(action.clone());
+            keep_focus_in_bar();
+        })
     };
     let count = props.tabs.len();
     html! {
@@ -73,4 +78,28 @@ pub fn workspace_bar(props: &WorkspaceBarProps) -> Html {
             </div>
         </nav>
     }
+}
+
+/// A tool can take the focus away with it: "Brug som basis", "Fortryd" and "Gentag"
+/// disable themselves when there is nothing more to do, and "Slet scenarie" removes the
+/// focused scenario's button. Once the change has rendered, a focus that was lost goes to
+/// the active scenario's button rather than staying on `<body>` (WCAG 2.4.3).
+fn keep_focus_in_bar() {
+    Timeout::new(0, || {
+        let document = gloo::utils::document();
+        let body = document.body().map(web_sys::Element::from);
+        let lost = match document.active_element() {
+            None => true,
+            Some(el) => Some(&el) == body.as_ref() || el.has_attribute("disabled"),
+        };
+        let active = document
+            .query_selector(".cofund-tab[aria-current='true']")
+            .ok()
+            .flatten()
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+        if let (true, Some(tab)) = (lost, active) {
+            let _ = tab.focus();
+        }
+    })
+    .forget();
 }

@@ -3,7 +3,9 @@
 //!
 //! Keys, anywhere on the page: ArrowRight or PageDown shows the next scenario, ArrowLeft
 //! or PageUp the previous one, wrapping around at either end (the last scenario's "next"
-//! is the first); Home and End show the first and the last; Escape returns to editing. On opening, focus moves to the heading (the
+//! is the first); Home and End show the first and the last; Escape returns to editing.
+//! Inside a table's scroll box (focusable, for wide comparisons on small screens) the
+//! arrows, Home and End scroll the table instead. On opening, focus moves to the heading (the
 //! scenario's name), so a screen reader announces where the user is; each change of
 //! scenario is announced by a polite live region. A scenario whose figures are not current
 //! has a banner saying so under its name, which the heading's description and the
@@ -138,9 +140,20 @@ pub fn present(props: &PresentProps) -> Html {
                         return;
                     };
                     let modified = event.alt_key() || event.ctrl_key() || event.meta_key();
-                    let Some(action) = key_action(&event.key(), modified) else {
+                    let key = event.key();
+                    let Some(action) = key_action(&key, modified) else {
                         return;
                     };
+                    // In a table's scroll box the arrows, Home and End scroll it, as they
+                    // would anywhere else; Page Up/Down and Escape still switch and leave.
+                    let in_scroll_box = event
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .and_then(|el| el.closest(".cofund-board-scroll").ok().flatten())
+                        .is_some();
+                    if in_scroll_box && !matches!(key.as_str(), "PageUp" | "PageDown" | "Escape") {
+                        return;
+                    }
                     event.prevent_default();
                     // Copy what is needed and release the borrow before emitting: the emit
                     // re-renders this component, which updates `latest`.

@@ -14,6 +14,8 @@ use cofund::model::{
 use cofund::numbers::{format_amount, format_plain, parse_amount, parse_count, Lang};
 use cofund::text::sentence;
 use cofund::Decimal;
+use gloo::timers::callback::Timeout;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::words::{
@@ -213,6 +215,24 @@ fn submit(f: impl Fn() + 'static) -> Callback<SubmitEvent> {
     Callback::from(move |e: SubmitEvent| {
         e.prevent_default();
         f();
+        // A question that could not be asked shows why by its fields, which a screen reader
+        // does not hear from the button: once they show, focus goes to the first of them.
+        if let Some(form) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
+            Timeout::new(0, move || {
+                let field = form
+                    .query_selector("[aria-invalid=\"true\"]")
+                    .ok()
+                    .flatten()
+                    .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+                if let Some(field) = field {
+                    let _ = field.focus();
+                }
+            })
+            .forget();
+        }
     })
 }
 
