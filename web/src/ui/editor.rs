@@ -8,10 +8,10 @@ use std::str::FromStr;
 use cofund::model::Base;
 use cofund::numbers::{format_plain, Lang};
 use cofund::Decimal;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::fields::{SelectField, TextField};
+use super::focus_id;
 use crate::editor::draft::{
     CostDraft, CostKindTag, Draft, DriverDraft, FieldError, FieldId, Row, SourceDraft,
     SourceKindTag,
@@ -171,18 +171,6 @@ fn new_row_label(draft: &Draft) -> Option<String> {
         .chain(draft.sources.iter().map(|s| (s.key, Row::Source(s.key))));
     rows.max_by_key(|(key, _)| *key)
         .map(|(_, row)| FieldId::new(row, "label").dom_id())
-}
-
-/// Focuses the element with `id` inside the editor. Looked up from the editor rather than
-/// the document, so that it also works in an embedded widget's shadow root.
-fn focus_id(root: &NodeRef, id: &str) {
-    let element = root
-        .cast::<web_sys::Element>()
-        .and_then(|r| r.query_selector(&format!("[id='{id}']")).ok().flatten())
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(element) = element {
-        let _ = element.focus();
-    }
 }
 
 /// The props of a list of editor rows. The list and the errors are shared (`Rc`) with the

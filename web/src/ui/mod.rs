@@ -14,11 +14,32 @@ pub mod results;
 pub mod share_tools;
 pub mod workspace_bar;
 
-use yew::UseStateHandle;
+use wasm_bindgen::JsCast;
+use yew::{NodeRef, UseStateHandle};
 
 /// Changes a copy of a `use_state` value and stores it: the handle gives no `&mut`.
 pub fn change<T: Clone>(state: &UseStateHandle<T>, how: impl FnOnce(&mut T)) {
     let mut next = (**state).clone();
     how(&mut next);
     state.set(next);
+}
+
+/// Focuses the first element under `root` that `selector` matches. Looked up from `root`
+/// rather than the document, so that it also works in an embedded widget's shadow root.
+pub fn focus_first(root: &web_sys::Element, selector: &str) {
+    let element = root
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
+}
+
+/// Focuses the element with `id` inside the element `root` refers to ([`focus_first`]).
+pub fn focus_id(root: &NodeRef, id: &str) {
+    if let Some(root) = root.cast::<web_sys::Element>() {
+        focus_first(&root, &format!("[id='{id}']"));
+    }
 }

@@ -21,6 +21,7 @@ use yew::prelude::*;
 
 use super::bar::{sentence, BarItem, StackedBar};
 use super::explain_panel::{ExplainPanel, PANEL_ID};
+use super::focus_id;
 use crate::i18n::{texts, Texts};
 
 const HEADING_ID: &str = "cofund-results-heading";
@@ -91,18 +92,6 @@ struct Selected {
 
 fn figure_id(sel: Selected) -> String {
     format!("cofund-fig-{}-{}", sel.place, subject_key(sel.subject))
-}
-
-/// Focuses the element with `id` inside the panel. Looked up from the panel rather than the
-/// document, so that it also works in an embedded widget's shadow root.
-fn focus_id(panel: &NodeRef, id: &str) {
-    let element = panel
-        .cast::<web_sys::Element>()
-        .and_then(|p| p.query_selector(&format!("[id='{id}']")).ok().flatten())
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(element) = element {
-        let _ = element.focus();
-    }
 }
 
 /// Every place a figure button can sit; `data-place` holds one of these.

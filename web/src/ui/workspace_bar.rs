@@ -3,11 +3,11 @@
 
 use cofund::numbers::Lang;
 use gloo::timers::callback::Timeout;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::editor::workspace::{WorkspaceAction, WorkspaceState};
 use crate::i18n::app_texts;
+use crate::ui::focus_first;
 
 /// One scenario's button.
 #[derive(Clone, Debug, PartialEq)]
@@ -92,13 +92,8 @@ fn keep_focus_in_bar() {
             None => true,
             Some(el) => Some(&el) == body.as_ref() || el.has_attribute("disabled"),
         };
-        let active = document
-            .query_selector(".cofund-tab[aria-current='true']")
-            .ok()
-            .flatten()
-            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-        if let (true, Some(tab)) = (lost, active) {
-            let _ = tab.focus();
+        if let (true, Some(root)) = (lost, document.document_element()) {
+            focus_first(&root, ".cofund-tab[aria-current='true']");
         }
     })
     .forget();

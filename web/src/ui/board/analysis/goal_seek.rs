@@ -22,8 +22,8 @@ use super::words::{
     afford_question, cap_question, close_question, exact_amount, rate, too_many_points,
 };
 use crate::i18n::board_texts;
-use crate::ui::change;
 use crate::ui::fields::{SelectField, TextField};
+use crate::ui::{change, focus_first};
 
 #[derive(Properties, PartialEq)]
 pub struct GoalSeekProps {
@@ -221,17 +221,7 @@ fn submit(f: impl Fn() + 'static) -> Callback<SubmitEvent> {
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         {
-            Timeout::new(0, move || {
-                let field = form
-                    .query_selector("[aria-invalid=\"true\"]")
-                    .ok()
-                    .flatten()
-                    .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-                if let Some(field) = field {
-                    let _ = field.focus();
-                }
-            })
-            .forget();
+            Timeout::new(0, move || focus_first(&form, "[aria-invalid=\"true\"]")).forget();
         }
     })
 }
