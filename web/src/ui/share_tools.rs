@@ -86,12 +86,10 @@ pub fn share_tools(props: &ShareToolsProps) -> Html {
     let export_all = {
         let (all, baseline, status) = (props.all.clone(), props.baseline, status.clone());
         Callback::from(move |_: MouseEvent| {
-            let scenarios = all.iter().map(|c| (*c.scenario).clone()).collect();
-            let workspace = Workspace::new(scenarios, (baseline < all.len()).then_some(baseline));
             let done = download(
                 ALL_SCENARIOS_FILE,
                 "application/json",
-                export_workspace_file(&workspace).as_bytes(),
+                export_workspace_file(&workspace_of(&all, baseline)).as_bytes(),
             );
             status.set(done.err().map(|e| (false, e)));
         })
@@ -177,11 +175,7 @@ pub fn share_tools(props: &ShareToolsProps) -> Html {
         let (all, baseline) = (props.all.clone(), props.baseline);
         Callback::from(move |_: MouseEvent| {
             let unpacked = if all_scenarios {
-                let scenarios = all.iter().map(|c| (*c.scenario).clone()).collect();
-                Unpacked::workspace(&Workspace::new(
-                    scenarios,
-                    (baseline < all.len()).then_some(baseline),
-                ))
+                Unpacked::workspace(&workspace_of(&all, baseline))
             } else {
                 Unpacked::scenario(&scenario)
             };
@@ -311,6 +305,13 @@ pub fn share_tools(props: &ShareToolsProps) -> Html {
             </p>
         </section>
     }
+}
+
+/// Every scenario with a result, and the baseline's column: what the link to all scenarios
+/// and the file of all scenarios hold.
+fn workspace_of(all: &[Column], baseline: usize) -> Workspace {
+    let scenarios = all.iter().map(|c| (*c.scenario).clone()).collect();
+    Workspace::new(scenarios, (baseline < all.len()).then_some(baseline))
 }
 
 #[derive(Properties, PartialEq)]
