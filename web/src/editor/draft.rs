@@ -687,18 +687,25 @@ impl FieldReader {
     /// A unit's step: like any count, except that 0 is refused too, so a negative step
     /// is told what the model tells 0 ("greater than 0"), not "0 or more".
     fn optional_step(&mut self, row: Row, text: &str) -> Option<Option<Decimal>> {
-        let negative = matches!(
-            parse_count(text, self.lang),
-            Err(e) if e.kind == cofund::numbers::NumberErrorKind::Negative
-        );
-        if negative {
-            self.errors.push(FieldError {
-                field: FieldId::new(row, "step"),
-                message: friendly_problem(&Problem::StepNotPositive, self.lang),
-            });
-            return None;
+        if text.trim().is_empty() {
+            return Some(None);
         }
-        self.optional(row, "step", text, parse_count)
+        match parse_count(text, self.lang) {
+            Ok(step) => Some(Some(step)),
+            Err(e) => {
+                let message = match e.kind {
+                    cofund::numbers::NumberErrorKind::Negative => {
+                        friendly_problem(&Problem::StepNotPositive, self.lang)
+                    }
+                    _ => e.message(self.lang),
+                };
+                self.errors.push(FieldError {
+                    field: FieldId::new(row, "step"),
+                    message,
+                });
+                None
+            }
+        }
     }
 }
 
