@@ -139,13 +139,21 @@ impl WorkspaceState {
         Workspace::new(scenarios, baseline)
     }
 
-    /// The active scenario's index among those [`WorkspaceState::to_saved`] saves (which
-    /// leaves out a scenario without a valid result); `None` when it is such a scenario.
-    pub fn saved_active(&self) -> Option<usize> {
-        let active = self.active.min(self.docs.len() - 1);
-        self.docs[active].state.good.as_ref()?;
+    /// The scenarios that have a valid result, by index and in order: those
+    /// [`WorkspaceState::to_saved`] saves and the board views show as columns. A scenario
+    /// without one (a field that overflowed from the start) is in neither.
+    pub fn with_results(&self) -> Vec<usize> {
+        (0..self.docs.len())
+            .filter(|&i| self.docs[i].state.good.is_some())
+            .collect()
+    }
+
+    /// Scenario `doc`'s place among [`WorkspaceState::with_results`], which is its index in
+    /// the saved workspace and its board column; `None` when it has no result.
+    pub fn result_index(&self, doc: usize) -> Option<usize> {
+        self.docs.get(doc)?.state.good.as_ref()?;
         Some(
-            self.docs[..active]
+            self.docs[..doc]
                 .iter()
                 .filter(|d| d.state.good.is_some())
                 .count(),
@@ -541,14 +549,15 @@ mod tests {
         let mut ws = WorkspaceState::new(Lang::Da, "vaekstpilot-150");
         ws.apply(WorkspaceAction::Add(Some("design-sprint".into())));
         ws.apply(WorkspaceAction::Add(Some("vaekstpilot-225".into())));
-        assert_eq!(ws.saved_active(), Some(2));
+        assert_eq!(ws.result_index(ws.active), Some(2));
         // A scenario with no valid result is not saved, so later indices shift down.
         Rc::make_mut(&mut ws.docs[0].state).good = None;
-        assert_eq!(ws.saved_active(), Some(1));
+        assert_eq!(ws.result_index(ws.active), Some(1));
+        assert_eq!(ws.with_results(), [1, 2]);
         let back = WorkspaceState::from_saved(Lang::Da, &ws.to_saved()).unwrap();
         assert_eq!(total(&back, 1), Decimal::from(32_850_000));
         ws.apply(WorkspaceAction::Select(0));
-        assert_eq!(ws.saved_active(), None);
+        assert_eq!(ws.result_index(ws.active), None);
     }
 
     #[test]

@@ -234,7 +234,9 @@ pub fn app() -> Html {
     {
         // Not while autosave is paused: the index would then point into a workspace other
         // than the one stored.
-        let saved_active = state.saved_active().filter(|_| !*autosave_paused);
+        let saved_active = state
+            .result_index(state.active)
+            .filter(|_| !*autosave_paused);
         use_effect_with(saved_active, move |active| {
             if let Some(i) = *active {
                 local::save_active(i);
@@ -380,9 +382,7 @@ pub fn app() -> Html {
     // The board views show the scenarios that have a valid result; `doc_of_column` maps
     // their columns back to the workspace's scenarios (a scenario without a result, e.g.
     // one that overflowed from the start, has no column).
-    let doc_of_column: Vec<usize> = (0..state.docs.len())
-        .filter(|&i| state.docs[i].state.good.is_some())
-        .collect();
+    let doc_of_column = state.with_results();
     let columns: Rc<Vec<Column>> = Rc::new(
         doc_of_column
             .iter()
@@ -398,12 +398,7 @@ pub fn app() -> Html {
             .collect(),
     );
     // Out of range (no column) when the scenario has no result: the views then mark nothing.
-    let column_of = |doc: usize| {
-        doc_of_column
-            .iter()
-            .position(|&d| d == doc)
-            .unwrap_or(usize::MAX)
-    };
+    let column_of = |doc: usize| state.result_index(doc).unwrap_or(usize::MAX);
     let (baseline_column, active_column) = (column_of(state.baseline), column_of(state.active));
     let (select, exit) = (state.dispatcher(), state.dispatcher());
     let board = |view: BoardView| {
