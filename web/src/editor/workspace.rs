@@ -135,8 +135,8 @@ impl WorkspaceState {
             .iter()
             .filter_map(|d| d.state.good.as_ref().map(|g| (*g.scenario).clone()))
             .collect();
-        let baseline = (self.baseline < scenarios.len()).then_some(self.baseline);
-        Workspace::new(scenarios, baseline)
+        // The baseline's index among the saved scenarios, not among all of them.
+        Workspace::new(scenarios, self.result_index(self.baseline))
     }
 
     /// The scenarios that have a valid result, by index and in order: those
@@ -556,6 +556,9 @@ mod tests {
         assert_eq!(ws.with_results(), [1, 2]);
         let back = WorkspaceState::from_saved(Lang::Da, &ws.to_saved()).unwrap();
         assert_eq!(total(&back, 1), Decimal::from(32_850_000));
+        // So does the baseline's: the design sprint stays the baseline.
+        ws.apply(WorkspaceAction::SetBaseline(1));
+        assert_eq!(ws.to_saved().baseline, Some(0));
         ws.apply(WorkspaceAction::Select(0));
         assert_eq!(ws.result_index(ws.active), None);
     }
