@@ -84,11 +84,19 @@ pub fn capitalised(text: &str) -> String {
 /// `text` as a sentence: its first letter a capital, and a full stop at the end unless it
 /// has one (`ingen værdi` → `Ingen værdi.`, `… 4.000.000 kr.` stays). Empty stays empty.
 pub fn sentence(text: &str) -> String {
-    let mut out = capitalised(text);
-    if !out.is_empty() && !out.ends_with('.') {
-        out.push('.');
+    if text.is_empty() {
+        return String::new();
     }
-    out
+    full_stop(capitalised(text))
+}
+
+/// `text` ending in a full stop: one is added unless it has one (`21.900.000 kr.` ends a
+/// sentence as it is).
+pub fn full_stop(mut text: String) -> String {
+    if !text.ends_with('.') {
+        text.push('.');
+    }
+    text
 }
 
 /// Whether two labels name the same thing: the same letters, case and surrounding spaces

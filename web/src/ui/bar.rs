@@ -11,6 +11,7 @@
 use std::rc::Rc;
 
 use cofund::numbers::{format_amount, format_percent, Lang};
+use cofund::text::full_stop;
 use cofund::Decimal;
 use yew::prelude::*;
 
@@ -110,15 +111,6 @@ pub fn segments(amounts: &[Decimal], total: Decimal, width: u32) -> Vec<(u32, u3
     out
 }
 
-/// Ends a sentence with a full stop unless it already ends with one ("21.900.000 kr.").
-pub fn sentence(text: String) -> String {
-    if text.ends_with('.') {
-        text
-    } else {
-        text + "."
-    }
-}
-
 /// The bar described in words, for the SVG's `aria-label`:
 /// "Fordeling af samlede udgifter på 21.900.000 kr.: DEB 10.950.000 kr. (50,0 %); …".
 /// With a surplus the shares are of the funding, so the sentence says so and then names
@@ -151,16 +143,16 @@ pub fn summary(
             "{} {}: {} {} {}",
             t.bar_summary_funding,
             format_amount(funded, lang),
-            sentence(parts.join("; ")),
-            sentence(format!("{}: {}", t.total_cost, format_amount(total, lang))),
-            sentence(format!("{}: {}", t.surplus, format_amount(surplus, lang))),
+            full_stop(parts.join("; ")),
+            full_stop(format!("{}: {}", t.total_cost, format_amount(total, lang))),
+            full_stop(format!("{}: {}", t.surplus, format_amount(surplus, lang))),
         )
     } else {
         format!(
             "{} {}: {}",
             t.bar_summary,
             format_amount(total, lang),
-            sentence(parts.join("; "))
+            full_stop(parts.join("; "))
         )
     }
 }

@@ -14,12 +14,13 @@ use cofund::explain::{explain, Subject};
 use cofund::model::{CostLine, Evaluation, Scenario, Warning};
 use cofund::numbers::{format_amount, format_percent, Lang};
 use cofund::shown::{shown, Shown};
+use cofund::text::full_stop;
 use cofund::Decimal;
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::bar::{sentence, BarItem, StackedBar};
+use super::bar::{BarItem, StackedBar};
 use super::explain_panel::{ExplainPanel, PANEL_ID};
 use super::focus_id;
 use crate::i18n::{texts, Texts};
@@ -73,12 +74,12 @@ fn balance_words(t: &Texts, e: &Evaluation, shown: &Shown, lang: Lang) -> String
 pub fn announcement(t: &Texts, e: &Evaluation, shown: &Shown, lang: Lang) -> String {
     format!(
         "{} {}",
-        sentence(format!(
+        full_stop(format!(
             "{}: {}",
             t.total_cost,
             format_amount(shown.total, lang)
         )),
-        sentence(balance_words(t, e, shown, lang))
+        full_stop(balance_words(t, e, shown, lang))
     )
 }
 
