@@ -9,4 +9,12 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/setup.sh serve
 
 echo "serve: building, then serving on http://127.0.0.1:8080 (Ctrl-C stops)"
-exec trunk serve "$@"
+case " $* " in
+  *" --release "*)
+    # A release build as CI makes it: std built for size (scripts/wasm-program.sh).
+    # shellcheck source=scripts/wasm-program.sh
+    source scripts/wasm-program.sh
+    with_small_std trunk serve "$@"
+    ;;
+  *) exec trunk serve "$@" ;;
+esac

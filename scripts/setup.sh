@@ -13,6 +13,7 @@
 # Tools and where they come from (registries only; nothing is downloaded from anywhere else):
 #   wasm32-unknown-unknown   rustup
 #   rustfmt, clippy          rustup components
+#   rust-src                 rustup component (release wasm builds compile std for size)
 #   wasm-bindgen-cli         crates.io, at the version of the wasm-bindgen crate in Cargo.lock
 #   trunk 0.21.14            crates.io
 #   wasm-opt (binaryen 132)  npm, into tools/node_modules (tools/package-lock.json)
@@ -72,6 +73,11 @@ command -v cargo >/dev/null 2>&1 || die "cargo not found: install Rust with rust
 if ! rustup target list --installed 2>/dev/null | grep -qx "$WASM_TARGET"; then
   say "adding rust target $WASM_TARGET"
   rustup target add "$WASM_TARGET"
+fi
+# The standard library's source: release wasm builds compile std for size (scripts/wasm-program.sh).
+if ! rustup component list --installed 2>/dev/null | grep -qx "rust-src"; then
+  say "adding rust component rust-src"
+  rustup component add rust-src
 fi
 if [ "$setup_profile" = all ]; then
   missing_components=()

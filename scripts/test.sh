@@ -6,7 +6,7 @@
 #   native   cargo test --workspace          core: unit, golden, property and CLI tests;
 #                                            the web crate's unit tests (its pure parts)
 #   wasm     cargo test -p cofund-web --target wasm32-unknown-unknown        (headless Chromium)
-#   build    trunk build --release                                           (-> dist/)
+#   build    trunk build --release       (-> dist/; std built for size, scripts/wasm-program.sh)
 #   e2e      node --test in tests/e2e         Playwright against dist/ in headless Chromium
 #
 #   scripts/test.sh              all stages, in that order
@@ -38,6 +38,8 @@ total_started=$SECONDS
 echo "==> setup"
 # shellcheck source=scripts/setup.sh
 source scripts/setup.sh all  # (an explicit argument: else it would see ours)
+# shellcheck source=scripts/wasm-program.sh
+source scripts/wasm-program.sh  # with_small_std, for the release build
 setup_secs=$((SECONDS - total_started))
 
 # wasm tests run in the browser even where a test file forgot `run_in_browser`.
@@ -127,7 +129,7 @@ if wanted wasm; then
   run_stage wasm cargo cargo test -p cofund-web --target wasm32-unknown-unknown
 fi
 if wanted build; then
-  run_stage build check trunk build --release
+  run_stage build check with_small_std trunk build --release
   [ "$last_rc" -eq 0 ] || build_ok=0
 fi
 if wanted e2e; then
