@@ -423,20 +423,22 @@ pub fn close_gap(s: &Scenario, source: &str) -> Result<GapOutcome, ScenarioError
             if base.is_zero() {
                 return impossible(GapImpossible::BaseZero { of: *of });
             }
+            let (numerator, denominator) =
+                percent_of(needed, base).ok_or_else(|| overflow("rate"))?;
             if needed > base {
-                let scaled = needed
-                    .checked_mul(Decimal::ONE_HUNDRED)
+                let (needed_rate, _) = quotient(numerator, denominator, RATE_DECIMALS)
                     .ok_or_else(|| overflow("rate"))?;
-                let (needed_rate, _) =
-                    quotient(scaled, base, RATE_DECIMALS).ok_or_else(|| overflow("rate"))?;
                 return impossible(GapImpossible::RateAbove100 { needed_rate });
             }
             // new rate = needed · 100 / base; solved as a whole rather than as an increase,
             // so a cap that was binding before (and is not now) does not skew it.
-            let scaled = needed
-                .checked_mul(Decimal::ONE_HUNDRED)
-                .ok_or_else(|| overflow("rate"))?;
-            (Input::SourceRate(i), *rate, scaled, base, RATE_DECIMALS)
+            (
+                Input::SourceRate(i),
+                *rate,
+                numerator,
+                denominator,
+                RATE_DECIMALS,
+            )
         }
         SourceKind::PerUnit { driver, amount } => {
             let units = s.driver(driver).map_or(Decimal::ZERO, |d| d.value);
@@ -467,16 +469,29 @@ pub fn close_gap(s: &Scenario, source: &str) -> Result<GapOutcome, ScenarioError
     } else {
         "amount"
     };
-    let (step, inexact) = quotient(increase, divisor, decimals).ok_or_else(|| overflow(field))?;
-    let exact = !inexact;
-    let candidate = if matches!(input, Input::SourceRate(_)) {
-        step
+    // A rate is the quotient itself, rounded up once. An amount is the previous amount plus
+    // the quotient, and only that sum is rounded up: rounding the increase first as well
+    // could give one øre more than needed when the previous amount has more decimals.
+    let (candidate, exact) = if matches!(input, Input::SourceRate(_)) {
+        let (rate, inexact) =
+            quotient(increase, divisor, decimals).ok_or_else(|| overflow(field))?;
+        (rate, !inexact)
     } else {
+        let (step, exact) = match exact_quotient(increase, divisor) {
+            Some(q) => (q, true),
+            None => (
+                increase
+                    .checked_div(divisor)
+                    .ok_or_else(|| overflow(field))?,
+                false,
+            ),
+        };
         let sum = previous.checked_add(step).ok_or_else(|| overflow(field))?;
         if exact {
-            sum
+            (sum, true)
         } else {
-            sum.round_dp_with_strategy(decimals, RoundingStrategy::ToPositiveInfinity)
+            let up = sum.round_dp_with_strategy(decimals, RoundingStrategy::ToPositiveInfinity);
+            (up, false)
         }
     };
 
@@ -511,6 +526,19 @@ pub fn close_gap(s: &Scenario, source: &str) -> Result<GapOutcome, ScenarioError
         }
     }
     Err(overflow(field))
+}
+
+/// `amount` as a per cent of `base`, as the fraction `numerator / denominator`: normally
+/// `amount · 100 / base`. When `amount · 100` is too large (an amount above 7,9 · 10^26) the
+/// 100 divides the base instead. `None` only when neither fits.
+fn percent_of(amount: Decimal, base: Decimal) -> Option<(Decimal, Decimal)> {
+    match amount.checked_mul(Decimal::ONE_HUNDRED) {
+        Some(scaled) => Some((scaled, base)),
+        // base / 100 only moves the decimal point. A base at least as large as the amount
+        // has at most two decimals, so it stays exact; a smaller one means a per cent far
+        // above 100, which is only reported.
+        None => Some((amount, base.checked_div(Decimal::ONE_HUNDRED)?)),
+    }
 }
 
 /// `n / d`, exact (`false`) when the quotient terminates and fits in a `Decimal`,

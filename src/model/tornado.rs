@@ -134,10 +134,14 @@ pub fn tornado(
     let up = Decimal::ONE_HUNDRED
         .checked_add(percent)
         .ok_or_else(overflow)?;
+    // `value × factor / 100` keeps every digit; only when that product is too large (an
+    // amount near Decimal's limit) is the factor made a fraction first, as evaluation does
+    // for a share.
     let scale = |value: Decimal, factor: Decimal, input: Input| {
         value
             .checked_mul(factor)
             .and_then(|x| x.checked_div(Decimal::ONE_HUNDRED))
+            .or_else(|| value.checked_mul(factor.checked_div(Decimal::ONE_HUNDRED)?))
             .ok_or_else(|| {
                 ScenarioError::new(input.path(), Problem::Overflow).got(value.to_string())
             })
