@@ -9,7 +9,7 @@
 use rust_decimal::Decimal;
 
 use crate::model::{Evaluation, Scenario};
-use crate::numbers::{apportion, percentages};
+use crate::numbers::{apportion, apportion_to, percentages};
 
 /// The figures of one evaluation as displayed: whole kroner and shares to 0,1 %, rounded
 /// so that parts add up to the displayed totals.
@@ -56,14 +56,22 @@ fn sum(values: &[Decimal]) -> Decimal {
 }
 
 /// Source amounts followed by the gap (when there is one), apportioned together so that
-/// with a gap, displayed sources + displayed gap = displayed total cost.
-fn split_parts(sources: &[Decimal], gap: Decimal) -> (Vec<Decimal>, Decimal) {
+/// with a gap, displayed sources + displayed gap = displayed total cost. `whole`: what
+/// they must add up to before rounding (see [`apportion_to`]); by default their sum.
+fn split_parts(
+    sources: &[Decimal],
+    gap: Decimal,
+    whole: Option<Decimal>,
+) -> (Vec<Decimal>, Decimal) {
     let mut parts = sources.to_vec();
     let has_gap = gap > Decimal::ZERO;
     if has_gap {
         parts.push(gap);
     }
-    let mut shown = apportion(&parts, 0);
+    let mut shown = match whole {
+        Some(whole) => apportion_to(&parts, whole, 0),
+        None => apportion(&parts, 0),
+    };
     let shown_gap = if has_gap {
         shown.pop().unwrap_or_default()
     } else {
@@ -88,7 +96,7 @@ pub fn shown(s: &Scenario, e: &Evaluation) -> Shown {
 
     let source_amounts: Vec<Decimal> = e.sources.iter().map(|s| s.amount).collect();
     let gap_exact = e.gap.max(Decimal::ZERO);
-    let (sources, gap) = split_parts(&source_amounts, gap_exact);
+    let (sources, gap) = split_parts(&source_amounts, gap_exact, None);
     let funded = sum(&sources);
     let surplus = if e.surplus > Decimal::ZERO {
         funded
@@ -114,11 +122,22 @@ pub fn shown(s: &Scenario, e: &Evaluation) -> Shown {
     let per_year = (s.years > 1).then(|| {
         let years = Decimal::from(s.years);
         let per = |v: &Decimal| v.checked_div(years).unwrap_or_default();
-        let lines = apportion(&line_amounts.iter().map(per).collect::<Vec<_>>(), 0);
+        // Each part divided by the years is held to 28 digits, so the divided parts can sum
+        // a hair beside the divided whole, and at a tie on half a krone the lines and the
+        // funding would round apart. Both are apportioned to their whole divided once.
+        let lines = apportion_to(
+            &line_amounts.iter().map(per).collect::<Vec<_>>(),
+            per(&e.total_cost),
+            0,
+        );
         let total = sum(&lines);
+        let funding = sum(&source_amounts)
+            .checked_add(gap_exact)
+            .unwrap_or(e.total_cost);
         let (sources, gap) = split_parts(
             &source_amounts.iter().map(per).collect::<Vec<_>>(),
             per(&gap_exact),
+            Some(per(&funding)),
         );
         let funded = sum(&sources);
         PerYear {
@@ -246,6 +265,47 @@ mod tests {
             assert_eq!(sum(&py.lines), py.total);
             assert_eq!(sum(&py.sources), py.funded);
             assert_eq!(py.funded + py.gap, py.total);
+        }
+    }
+
+    #[test]
+    fn per_year_columns_agree_at_a_tie_on_half_a_krone() {
+        // 19.213.267,5 over 3 years is 6.404.422,5 a year, a tie: the lines' quotients
+        // (held to 28 digits) summed to 6.404.422,4999…, the residual's to 6.404.422,5,
+        // and the funding showed a krone more than the cost.
+        let scenario = |amounts: &[&str], residual: bool| {
+            let mut s = preset("marketing-platform");
+            s.years = 3;
+            s.costs = amounts
+                .iter()
+                .enumerate()
+                .map(|(i, a)| crate::model::CostLine {
+                    id: format!("c{i}"),
+                    label: String::new(),
+                    kind: crate::model::CostKind::Fixed,
+                    amount: d(a),
+                    eligible: true,
+                })
+                .collect();
+            s.sources = if residual {
+                vec![Source {
+                    id: "rest".into(),
+                    label: String::new(),
+                    kind: SourceKind::Residual { cap: None },
+                }]
+            } else {
+                Vec::new()
+            };
+            s
+        };
+        for s in [
+            scenario(&["12150", "4244989", "14902", "14941226.5"], true),
+            scenario(&["1", "1", "2.5"], false),
+        ] {
+            let (e, f) = figures(&s);
+            let py = f.per_year.expect("three years");
+            assert_eq!(sum(&py.lines), py.total);
+            assert_eq!(py.funded + py.gap, py.total, "{e:?}");
         }
     }
 

@@ -38,13 +38,21 @@ const MAX_DECIMALS: u32 = 28;
 /// assert_eq!(shown, vec![Decimal::ONE, Decimal::ONE, Decimal::ZERO, Decimal::ZERO]);
 /// ```
 pub fn apportion(parts: &[Decimal], decimals: u32) -> Vec<Decimal> {
+    match sum(parts) {
+        Some(total) => apportion_to(parts, total, decimals),
+        None => round_each(parts, decimals.min(MAX_DECIMALS)),
+    }
+}
+
+/// Like [`apportion`], but the rounded parts add up to `whole` rounded (half away from
+/// zero) instead of to their own sum rounded. For parts that were each divided out of a
+/// known whole, such as per-year figures: `Decimal` holds each quotient to 28 digits, so
+/// their sum can lie a hair beside the whole divided once, and at a tie (x,5) the two
+/// would round to different units. `whole` must lie within rounding of the parts' sum.
+pub fn apportion_to(parts: &[Decimal], whole: Decimal, decimals: u32) -> Vec<Decimal> {
     let decimals = decimals.min(MAX_DECIMALS);
-    let target = sum(parts).map(|total| {
-        total.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero)
-    });
-    target
-        .and_then(|target| distribute(parts, target, decimals))
-        .unwrap_or_else(|| round_each(parts, decimals))
+    let target = whole.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
+    distribute(parts, target, decimals).unwrap_or_else(|| round_each(parts, decimals))
 }
 
 /// Each part's share of the sum in per cent, rounded to `decimals` places (at most 28)

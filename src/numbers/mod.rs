@@ -49,7 +49,7 @@ mod error;
 mod format;
 mod parse;
 
-pub use apportion::{apportion, percentages};
+pub use apportion::{apportion, apportion_to, percentages};
 pub use error::{NumberError, NumberErrorKind};
 pub use format::{
     format_amount, format_millions, format_number, format_percent, format_plain,
