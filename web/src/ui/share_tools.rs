@@ -5,8 +5,9 @@
 
 use std::rc::Rc;
 
-use cofund::model::{sweep, Evaluation, Scenario};
-use cofund::numbers::Lang;
+use cofund::model::error::Problem;
+use cofund::model::{sweep_input, Evaluation, Input, Scenario, ScenarioError};
+use cofund::numbers::{format_plain, Lang};
 use cofund::storage::csv::{results_csv, sweep_csv, CSV_MIME};
 use cofund::storage::file::{
     export_file, export_workspace_file, import_any, suggested_file_name, ImportError, Imported,
@@ -115,16 +116,17 @@ pub fn share_tools(props: &ShareToolsProps) -> Html {
         .scenario
         .drivers
         .iter()
-        .find(|d| d.min.is_some() && d.max.is_some())
-        .cloned();
+        .enumerate()
+        .find(|(_, d)| d.min.is_some() && d.max.is_some())
+        .map(|(i, d)| (i, d.clone()));
     let export_sweep = {
         let (scenario, status, driver) =
             (props.scenario.clone(), status.clone(), sweep_driver.clone());
         Callback::from(move |_: MouseEvent| {
-            let Some(d) = &driver else { return };
+            let Some((i, d)) = &driver else { return };
             let (from, to) = (d.min.unwrap_or_default(), d.max.unwrap_or_default());
             let step = d.step.unwrap_or(Decimal::ONE);
-            match sweep(&scenario, &d.id, from, to, step) {
+            match sweep_input(&scenario, Input::Driver(*i), from, to, step) {
                 Ok(rows) => {
                     let csv = sweep_csv(&scenario, &d.id, &rows, lang);
                     let done = download(
@@ -134,7 +136,14 @@ pub fn share_tools(props: &ShareToolsProps) -> Html {
                     );
                     status.set(done.err().map(|e| (false, e)));
                 }
-                Err(e) => status.set(Some((false, e.message(lang)))),
+                Err(e) => {
+                    let unit = if d.label.trim().is_empty() {
+                        &d.id
+                    } else {
+                        &d.label
+                    };
+                    status.set(Some((false, sweep_refusal(&e, unit, lang))));
+                }
             }
         })
     };
@@ -365,5 +374,50 @@ fn embed_opener(props: &EmbedOpenerProps) -> Html {
                 <LazyBoard request={request} on_select={Callback::noop()} on_exit={closed} />
             }
         </>
+    }
+}
+
+/// Why the sweep could not be exported. Its range is the unit's own Min., Max. and Step, so a
+/// range with too many rows is said in those words (the core's message would name
+/// `range.step`, which the user never sees); anything else keeps the core's message.
+fn sweep_refusal(e: &ScenarioError, unit: &str, lang: Lang) -> String {
+    let Problem::TooManyPoints { limit } = e.problem() else {
+        return e.message(lang);
+    };
+    let limit = format_plain(Decimal::from(*limit as u64), lang);
+    match lang {
+        Lang::Da => format!(
+            "{unit}: Min. til Maks. i dette trin giver mere end {limit} rækker. Gør trinnet større eller intervallet mindre."
+        ),
+        Lang::En => format!(
+            "{unit}: Min. to Max. in this step gives more than {limit} rows. Make the step larger or the range smaller."
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sweep_with_too_many_rows_is_refused_in_the_form_words() {
+        let s = cofund::presets::Preset::find("vaekstpilot-150")
+            .and_then(|p| p.scenario().ok())
+            .expect("preset");
+        let huge = Decimal::from(10_000_000);
+        let e = sweep_input(&s, Input::Driver(0), Decimal::ZERO, huge, Decimal::ONE)
+            .expect_err("too many rows");
+        assert_eq!(
+            sweep_refusal(&e, "Pilotvirksomheder", Lang::Da),
+            "Pilotvirksomheder: Min. til Maks. i dette trin giver mere end 1.000.000 rækker. Gør trinnet større eller intervallet mindre."
+        );
+        assert!(sweep_refusal(&e, "Pilots", Lang::En).starts_with("Pilots: Min. to Max."));
+        // Anything else keeps the core's message.
+        let other = sweep_input(&s, Input::SourceRate(1), Decimal::ZERO, huge, Decimal::ONE)
+            .expect_err("the companies have no rate");
+        assert_eq!(
+            sweep_refusal(&other, "x", Lang::En),
+            other.message(Lang::En)
+        );
     }
 }
