@@ -10,6 +10,8 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
+use crate::text::full_stop;
+
 use super::format::{format_plain, format_ungrouped};
 use super::Lang;
 
@@ -126,6 +128,9 @@ pub struct NumberError {
     field: Field,
     detail: Detail,
     suggestion: Option<Decimal>,
+    /// The input's scale word and its power of ten (`mio.`, 6): a suggestion is written
+    /// with it, as the user wrote the number.
+    scale: Option<(&'static str, u32)>,
 }
 
 /// Messages quote the input; a pasted page of text should not become the message.
@@ -147,7 +152,31 @@ impl NumberError {
             field,
             detail,
             suggestion,
+            scale: None,
         }
+    }
+
+    pub(crate) fn with_scale(mut self, scale: Option<(&'static str, u32)>) -> NumberError {
+        self.scale = scale;
+        self
+    }
+
+    /// `value` as the message writes it: grouped (`21.900.000`) or not (`21900000`), and
+    /// with the input's scale word when it had one (`21,9 mio.`).
+    fn written(&self, value: Decimal, grouped: bool) -> String {
+        let digits = |v: Decimal| {
+            if grouped {
+                format_plain(v, self.lang)
+            } else {
+                format_ungrouped(v, self.lang)
+            }
+        };
+        if let Some((word, power)) = self.scale {
+            if let Some(scaled) = value.checked_div(Decimal::from(10u64.pow(power))) {
+                return format!("{} {word}", digits(scaled.normalize()));
+            }
+        }
+        digits(value)
     }
 
     /// The value the message suggests, when the input lets us see what was probably
@@ -247,19 +276,20 @@ impl NumberError {
                     Lang::Da => ("på dansk", "in Danish"),
                     Lang::En => ("på engelsk", "in English"),
                 };
-                let reading = self.suggestion.map(|v| format_ungrouped(v, self.lang));
+                let reading = self.suggestion.map(|v| self.written(v, false));
                 match (lang, reading) {
+                    // `full_stop`: a reading may end in a scale word's own stop (`14,3 mio.`).
                     (Lang::Da, Some(r)) => {
-                        return format!(
-                            "{t} er tvetydigt: {da_lang} adskiller {} tusinder og skal efterfølges af præcis 3 cifre. Mener du et decimaltal, så skriv {r}.",
+                        return full_stop(format!(
+                            "{t} er tvetydigt: {da_lang} adskiller {} tusinder og skal efterfølges af præcis 3 cifre. Mener du et decimaltal, så skriv {r}",
                             sep_bare_da(*sep)
-                        )
+                        ))
                     }
                     (Lang::En, Some(r)) => {
-                        return format!(
-                            "{t} is ambiguous: {en_lang} a {} separates thousands and must be followed by exactly 3 digits. If you mean a decimal number, write {r}.",
+                        return full_stop(format!(
+                            "{t} is ambiguous: {en_lang} a {} separates thousands and must be followed by exactly 3 digits. If you mean a decimal number, write {r}",
                             sep_bare_en(*sep)
-                        )
+                        ))
                     }
                     (Lang::Da, None) => format!(
                         "{t} er tvetydigt: {da_lang} adskiller {} tusinder og skal efterfølges af præcis 3 cifre.",
@@ -385,13 +415,13 @@ impl NumberError {
         }
         match self.suggestion {
             Some(value) => {
-                let grouped = format_plain(value, self.lang);
-                let plain = format_ungrouped(value, self.lang);
-                if grouped == plain {
-                    format!("{} {grouped}.", words.write)
+                let grouped = self.written(value, true);
+                let plain = self.written(value, false);
+                full_stop(if grouped == plain {
+                    format!("{} {grouped}", words.write)
                 } else {
-                    format!("{} {grouped} {} {plain}.", words.write, words.or)
-                }
+                    format!("{} {grouped} {} {plain}", words.write, words.or)
+                })
             }
             None => {
                 let examples = examples(self.field, self.lang, lang);

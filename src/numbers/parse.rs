@@ -62,25 +62,25 @@ fn parse(text: &str, lang: Lang, field: Field) -> Result<Decimal, NumberError> {
         let suggestion = f
             .suggestion
             .filter(|v| field != Field::Rate || *v <= Decimal::ONE_HUNDRED);
-        NumberError::new(f.kind, trimmed, lang, field, f.detail, suggestion)
+        NumberError::new(f.kind, trimmed, lang, field, f.detail, suggestion).with_scale(f.scale)
     })
 }
 
 /// An error before it knows its text, language and field.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 struct Fail {
     kind: K,
     detail: Detail,
+    /// The whole value probably meant, scale word applied (14.300.000 for `14.3 mio.`).
     suggestion: Option<Decimal>,
+    /// The scale word the input used and its power of ten, so that a suggestion can be
+    /// written the way the user wrote the number (`14,3 mio.`).
+    scale: Option<(&'static str, u32)>,
 }
 
 impl Fail {
     fn new(kind: K, detail: Detail) -> Fail {
-        Fail {
-            kind,
-            detail,
-            suggestion: None,
-        }
+        Fail::with(kind, detail, None)
     }
 
     fn with(kind: K, detail: Detail, suggestion: Option<Decimal>) -> Fail {
@@ -88,6 +88,7 @@ impl Fail {
             kind,
             detail,
             suggestion,
+            scale: None,
         }
     }
 }
@@ -97,12 +98,26 @@ fn read(text: &str, lang: Lang, field: Field) -> Result<Decimal, Fail> {
         return Err(Fail::new(K::Empty, Detail::None));
     }
     let lexed = lex(text, lang);
-    // Problems with the number itself come first: they are the likeliest to matter.
-    let (int, frac) = read_core(lexed.core, lang, true)?;
-    if let Some(problem) = lexed.problem {
-        return Err(problem);
+    let scale = lexed.scale_word.map(|word| (word, lexed.power));
+    read_lexed(&lexed, lang, field).map_err(|mut f| {
+        f.scale = scale;
+        f
+    })
+}
+
+fn read_lexed(lexed: &Lexed<'_>, lang: Lang, field: Field) -> Result<Decimal, Fail> {
+    // Problems with the number itself come first: they are the likeliest to matter. Their
+    // suggestion is for the digits alone; the scale word multiplies it like the value.
+    let (int, frac) = read_core(lexed.core, lang, true).map_err(|mut f| {
+        f.suggestion = f
+            .suggestion
+            .and_then(|v| v.checked_mul(Decimal::from(10u64.pow(lexed.power))));
+        f
+    })?;
+    if let Some(problem) = &lexed.problem {
+        return Err(problem.clone());
     }
-    check_units(&lexed, field)?;
+    check_units(lexed, field)?;
     let mut value = build(&int, &frac, lexed.power)?;
     if lexed.negative && !value.is_zero() {
         value.set_sign_negative(true);
@@ -488,6 +503,24 @@ fn read_int(int: &str, lang: Lang, frac: &str) -> Result<String, Fail> {
     }
     let bad = |detail, suggestion| Err(Fail::with(K::BadGrouping, detail, suggestion));
     if has_mark && has_space {
+        // `12 345,67` in English (`12 345.67` in Danish): spaces group the thousands, and a
+        // single mark after them that is not followed by a thousands group is most likely
+        // the other language's decimal mark, as in `1,5` below.
+        if let (true, Some((head, tail))) = (frac.is_empty(), int.split_once(gm)) {
+            let head_groups: Vec<&str> = head.split(is_group_space).collect();
+            let tail_is_digits = !tail.is_empty() && tail.bytes().all(|b| b.is_ascii_digit());
+            if tail_is_digits && tail.len() != 3 && valid_groups(&head_groups) {
+                let suggestion = build(&head_groups.concat(), tail, 0).ok().map(|mut v| {
+                    v.rescale(u32::try_from(tail.len()).unwrap_or(0));
+                    v
+                });
+                return Err(Fail::with(
+                    K::AmbiguousSeparator,
+                    Detail::Ambiguous { sep: gm },
+                    suggestion,
+                ));
+            }
+        }
         let groups: Vec<&str> = int.split(|c| c == gm || is_group_space(c)).collect();
         return bad(
             Detail::MixedSeparators { mark: gm },
@@ -1106,6 +1139,48 @@ mod tests {
     }
 
     #[test]
+    fn a_suggestion_is_the_whole_value_and_keeps_the_scale_word() {
+        // Following the advice must give what was meant: "write 14,3" in a field that
+        // reads 14,3 as kroner would be a million times too little.
+        let cases: &[(&str, Lang, &str, &str)] = &[
+            ("14.3 mio. kr.", Lang::Da, "14300000", "»14.3 mio. kr.« er tvetydigt: på dansk adskiller punktum tusinder og skal efterfølges af præcis 3 cifre. Mener du et decimaltal, så skriv 14,3 mio."),
+            ("21,9 mio.", Lang::En, "21900000", "\"21,9 mio.\" is ambiguous: in English a comma separates thousands and must be followed by exactly 3 digits. If you mean a decimal number, write 21.9 mio."),
+            ("2,5 bn", Lang::En, "2500000000", "\"2,5 bn\" is ambiguous: in English a comma separates thousands and must be followed by exactly 3 digits. If you mean a decimal number, write 2.5 bn."),
+            ("5, mio.", Lang::Da, "5000000", "»5, mio.« slutter med et decimalkomma uden decimaler efter. Skriv fx 5 mio."),
+            ("-21,9 mio.", Lang::Da, "21900000", "»-21,9 mio.« er negativt; her skal tallet være 0 eller større. Skriv fx 21,9 mio."),
+            ("32.850.0000 t.kr.", Lang::Da, "32850000000", "»32.850.0000 t.kr.« har en gruppe på 4 cifre efter et punktum. Skriv fx 32.850.000 t.kr. eller 32850000 t.kr."),
+        ];
+        for (text, lang, value, expected) in cases {
+            let e = parse_amount(text, *lang).expect_err("refused");
+            assert_eq!(e.suggestion(), Some(d(value)), "{text:?}");
+            assert_eq!(e.message(*lang), *expected, "{text:?}");
+            // The suggestion as written reads back as the suggested value.
+            let written = expected
+                .rsplit_once(" skriv ")
+                .or(expected.rsplit_once(" write "));
+            let written = written
+                .or(expected.rsplit_once("Skriv fx "))
+                .expect("a suggestion")
+                .1;
+            let first = written
+                .trim_end_matches('.')
+                .split(" eller ")
+                .next()
+                .expect("one");
+            let first = if first.ends_with(" mio") {
+                format!("{first}.")
+            } else {
+                first.to_string()
+            };
+            assert_eq!(
+                parse_amount(&first, *lang),
+                Ok(d(value)),
+                "{text:?}: {first:?}"
+            );
+        }
+    }
+
+    #[test]
     fn messages_danish() {
         let table: &[(&str, Parser, &str)] = &[
             ("", AMOUNT, "Feltet er tomt. Skriv fx 21.900.000 eller 21,9 mio. kr."),
@@ -1167,6 +1242,8 @@ mod tests {
             ("1,,000", AMOUNT, "\"1,,000\" has two thousands separators in a row. Write e.g. 1,000 or 1000."),
             ("1,000,", AMOUNT, "\"1,000,\" ends with a thousands separator. Write e.g. 1,000 or 1000."),
             ("1,000 000", AMOUNT, "\"1,000 000\" mixes spaces and commas as thousands separators. Write e.g. 1,000,000 or 1000000."),
+            ("12 345,67", AMOUNT, "\"12 345,67\" is ambiguous: in English a comma separates thousands and must be followed by exactly 3 digits. If you mean a decimal number, write 12345.67."),
+            ("12 345,678", AMOUNT, "\"12 345,678\" mixes spaces and commas as thousands separators. Write e.g. 12,345,678 or 12345678."),
             ("1.234,5", AMOUNT, "\"1.234,5\" has a comma after the decimal point. Write e.g. 1,234.5 or 1234.5."),
             ("1.", AMOUNT, "\"1.\" ends with a decimal point and no decimals after it. Write e.g. 1."),
             ("-5", AMOUNT, "\"-5\" is negative; this field needs 0 or more. Write e.g. 5."),
@@ -1184,6 +1261,11 @@ mod tests {
                 "{text:?}"
             );
         }
+        // The same slip in a Danish field.
+        assert_eq!(
+            message("12 345.67", Lang::Da, AMOUNT, Lang::Da),
+            "»12 345.67« er tvetydigt: på dansk adskiller punktum tusinder og skal efterfølges af præcis 3 cifre. Mener du et decimaltal, så skriv 12345,67."
+        );
         // A Danish field explained in English keeps Danish notation in the example.
         assert_eq!(
             message("1.5", Lang::Da, AMOUNT, Lang::En),
