@@ -489,13 +489,13 @@ fn input_is_read_up_to_the_apps_size_limit() {
     let out = cofund(&["evaluate", path.to_str().unwrap()], None);
     assert_refused(
         &out,
-        "the file is too large: 1,048,586 bytes; at most 1,048,576 bytes (1 MiB) can be imported",
+        "the file is too large: 16,777,226 bytes; at most 16,777,216 bytes (16 MiB) can be imported",
     );
     let out = run(program().args(["evaluate", "-"]), Some(&big));
     assert_refused(
         &out,
-        "cofund: <stdin>: too large: more than 1,048,576 bytes; \
-         a scenario file has at most 1,048,576 bytes (1 MiB)\n",
+        "cofund: <stdin>: too large: more than 16,777,216 bytes; \
+         a scenario file has at most 16,777,216 bytes (16 MiB)\n",
     );
 }
 
@@ -514,7 +514,7 @@ fn an_endless_stream_is_refused() {
     }
     assert_refused(
         &child.wait_with_output().unwrap(),
-        "/dev/zero: too large: more than 1,048,576 bytes",
+        "/dev/zero: too large: more than 16,777,216 bytes",
     );
 }
 

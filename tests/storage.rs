@@ -10,11 +10,12 @@ use cofund::model::{
 use cofund::numbers::Lang;
 use cofund::presets::{Preset, PRESETS};
 use cofund::storage::file::{
-    export_file, import_any, import_file, ImportError, Imported, MAX_FILE_BYTES,
+    export_file, export_workspace_file, import_any, import_file, ImportError, Imported,
+    MAX_FILE_BYTES,
 };
 use cofund::storage::link::{
     decode_link, decode_scenario, decode_workspace, encode_scenario, encode_workspace, LinkError,
-    Oversize, MAX_JSON_BYTES, MAX_LINK_CHARS,
+    Oversize, Unpacked, MAX_JSON_BYTES, MAX_LINK_CHARS,
 };
 use cofund::storage::workspace::{Workspace, WorkspaceError};
 use cofund::storage::{results_csv, sweep_csv};
@@ -470,6 +471,24 @@ fn decompression_bomb_is_stopped() {
 }
 
 #[test]
+fn a_workspace_too_large_for_a_link_comes_back_from_its_file() {
+    // The app tells the user whose link is too large to export all scenarios instead; that
+    // file is indented, so it is larger than the link's JSON, and it must import again.
+    let one = cofund::presets::synthetic(200, 10);
+    let w = Workspace::new(vec![one; 64], Some(3));
+    let json = Unpacked::workspace(&w).json;
+    assert!(json.len() > MAX_JSON_BYTES, "{}", json.len());
+    assert_eq!(
+        Unpacked::workspace(&w).seal_within_limits(b""),
+        Err(LinkError::TooLarge(Oversize::Content))
+    );
+    let file = export_workspace_file(&w);
+    assert!(file.len() > json.len());
+    assert!(file.len() <= MAX_FILE_BYTES, "{}", file.len());
+    assert_eq!(import_any(file.as_bytes()), Ok(Imported::Workspace(w)));
+}
+
+#[test]
 fn overlong_links_are_refused_before_decoding() {
     let link = format!("#s1.{}", "A".repeat(MAX_LINK_CHARS * 4));
     assert_eq!(
@@ -518,7 +537,7 @@ fn oversized_and_non_utf8_files_are_refused() {
             bytes: MAX_FILE_BYTES + 1
         }
     );
-    assert!(err.to_string().contains("1,048,576 bytes"), "{err}");
+    assert!(err.to_string().contains("16,777,216 bytes"), "{err}");
     // The same document padded to exactly the limit is read.
     big.truncate(MAX_FILE_BYTES);
     assert_eq!(import_file(&big), Ok(preset("vaekstpilot-150")));

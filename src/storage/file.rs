@@ -16,8 +16,12 @@ use crate::text;
 use super::link::count;
 use super::workspace::{Workspace, WorkspaceError, WORKSPACE_KEY};
 
-/// The largest file import accepts: 1 MiB, a hundred times the largest real scenario.
-pub const MAX_FILE_BYTES: usize = 1 << 20;
+/// The largest file import accepts: 16 MiB. A scenario file is far smaller (the largest real
+/// one is about 10 KB), but "Export all scenarios" writes the whole workspace, indented: what
+/// the browser can keep (its storage holds about 5 MB) and what a share link refused as too
+/// large (over 1 MiB of compact JSON, [`super::link::MAX_JSON_BYTES`]) sends the user to
+/// export must both come back in. The limit still stops `/dev/zero` and a wrong file early.
+pub const MAX_FILE_BYTES: usize = 16 << 20;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -167,9 +171,9 @@ impl ImportError {
             ImportError::TooLarge { bytes } => {
                 let (n, max) = (count(*bytes, lang), count(MAX_FILE_BYTES, lang));
                 if da {
-                    format!("filen er for stor: {n} byte; højst {max} byte (1 MiB) kan importeres")
+                    format!("filen er for stor: {n} byte; højst {max} byte (16 MiB) kan importeres")
                 } else {
-                    format!("the file is too large: {n} bytes; at most {max} bytes (1 MiB) can be imported")
+                    format!("the file is too large: {n} bytes; at most {max} bytes (16 MiB) can be imported")
                 }
             }
             ImportError::Empty => {
@@ -285,11 +289,11 @@ mod tests {
         let err = import_file(&big).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "the file is too large: 1,048,577 bytes; at most 1,048,576 bytes (1 MiB) can be imported"
+            "the file is too large: 16,777,217 bytes; at most 16,777,216 bytes (16 MiB) can be imported"
         );
         assert_eq!(
             err.message(Lang::Da),
-            "filen er for stor: 1.048.577 byte; højst 1.048.576 byte (1 MiB) kan importeres"
+            "filen er for stor: 16.777.217 byte; højst 16.777.216 byte (16 MiB) kan importeres"
         );
         // Exactly the limit is still read (and then refused as having no content).
         let at_limit = vec![b' '; MAX_FILE_BYTES];

@@ -60,10 +60,10 @@ fn read_bounded(file: &str, name: &str, lang: Lang) -> Result<Vec<u8>, Failure> 
         let max = format_number(Decimal::from(MAX_FILE_BYTES), 0, lang);
         return Err(Failure::Input(match lang {
             Lang::Da => format!(
-                "{name}: for stor: mere end {max} byte; en scenariefil har højst {max} byte (1 MiB)"
+                "{name}: for stor: mere end {max} byte; en scenariefil har højst {max} byte (16 MiB)"
             ),
             Lang::En => format!(
-                "{name}: too large: more than {max} bytes; a scenario file has at most {max} bytes (1 MiB)"
+                "{name}: too large: more than {max} bytes; a scenario file has at most {max} bytes (16 MiB)"
             ),
         }));
     }
