@@ -74,6 +74,11 @@ const tabNames = (page) =>
         .trim(),
     ),
   );
+/** The index of the tab with the "basis" badge. */
+const baselineIndex = (page) =>
+  tabs(page).evaluateAll((buttons) =>
+    buttons.findIndex((b) => [...b.querySelectorAll('.cofund-tab-badge')].some((x) => x.textContent.trim() === 'basis')),
+  );
 const activeName = async (page) => {
   const names = await tabNames(page);
   const index = await tabs(page).evaluateAll((bs) => bs.findIndex((b) => b.getAttribute('aria-current') === 'true'));
@@ -611,6 +616,9 @@ test('a link to all scenarios opens the whole comparison with its baseline in a 
     await button(page, '+ Nyt scenarie').click();
     await page.locator('#cofund-preset').selectOption('vaekstpilot-225');
     await expectText(total(page), '32.850.000 kr.', 'second scenario total');
+    // The second scenario is the baseline: the link must keep that, not fall back to the first.
+    await button(page, 'Brug som basis').click();
+    await eventually(() => baselineIndex(page), (i) => i === 1, 'the second tab marked basis');
     await button(page, 'Kopiér link til alle scenarier').click();
     const field = page.locator('#cofund-share-link');
     await field.waitFor({ state: 'visible', timeout: 5_000 });
@@ -620,16 +628,14 @@ test('a link to all scenarios opens the whole comparison with its baseline in a 
   await withPage(
     async ({ page }) => {
       await eventually(() => tabCount(page), (n) => n === 2, 'two scenario tabs');
-      assert.deepEqual(
-        (await tabNames(page)).map((n) => n.replace(/\s*basis$/, '')),
-        [DEFAULT_NAME, 'Nordjysk Vækstpilotordning 2020–2023, 225 vækstpiloter'],
-      );
+      assert.deepEqual(await tabNames(page), [DEFAULT_NAME, 'Nordjysk Vækstpilotordning 2020–2023, 225 vækstpiloter']);
+      assert.equal(await baselineIndex(page), 1, 'the baseline came with the link');
       await page.locator('nav.cofund-views').getByRole('button', { name: 'Sammenlign', exact: true }).click();
       const table = page.locator('.cofund-board-compare table').first();
       await eventually(
         () => table.locator('[data-row="total"]').innerText(),
-        (text) => text.includes('21.900.000 kr.') && text.includes('32.850.000 kr.') && text.includes('+10.950.000 kr.'),
-        'the comparison to show both columns and the difference',
+        (text) => text.includes('21.900.000 kr.') && text.includes('32.850.000 kr.') && text.includes('\u221210.950.000 kr.'),
+        'the comparison to show both columns and the difference from the 225-pilot baseline',
       );
     },
     { path: link.slice(link.indexOf('#')) },

@@ -86,8 +86,9 @@ pub enum WorkspaceAction {
     Select(usize),
     SetBaseline(usize),
     SetView(View),
-    /// Scenarios from a file or a share link, added after the existing ones.
-    Import(Vec<Scenario>),
+    /// Scenarios from a file or a share link, added after the existing ones. A workspace's
+    /// baseline becomes the baseline, so a shared comparison reads as it was shared.
+    Import(Workspace),
     Undo,
     Redo,
 }
@@ -317,14 +318,18 @@ impl WorkspaceState {
                 }
             }
             WorkspaceAction::SetView(view) => self.view = view,
-            WorkspaceAction::Import(scenarios) => {
-                if !scenarios.is_empty() {
+            WorkspaceAction::Import(imported) => {
+                if !imported.scenarios.is_empty() {
                     self.remember();
-                    for scenario in &scenarios {
+                    let first = self.docs.len();
+                    for scenario in &imported.scenarios {
                         let doc = self.new_doc(EditorState::from_scenario(lang, scenario));
                         self.docs.push(doc);
                     }
                     self.active = self.docs.len() - 1;
+                    if let Some(b) = imported.baseline.filter(|b| *b < imported.scenarios.len()) {
+                        self.baseline = first + b;
+                    }
                 }
             }
             WorkspaceAction::Undo => {
@@ -530,17 +535,44 @@ mod tests {
 
         let mut ws = back;
         let before = ws.revision;
-        ws.apply(WorkspaceAction::Import(vec![
+        ws.apply(WorkspaceAction::Import(Workspace::single(
             cofund::presets::Preset::find("vaekstpilot-225")
                 .unwrap()
                 .scenario()
                 .unwrap(),
-        ]));
+        )));
         assert!(ws.revision > before);
         assert_eq!((ws.docs.len(), ws.active), (3, 2));
         ws.apply(WorkspaceAction::Undo);
         assert_eq!(ws.docs.len(), 2);
         assert!(WorkspaceState::from_saved(Lang::Da, &Workspace::new(vec![], None)).is_none());
+    }
+
+    /// A shared comparison keeps its baseline when it is added to local work.
+    #[test]
+    fn an_imported_workspace_brings_its_baseline() {
+        let mut ws = WorkspaceState::new(Lang::Da, "vaekstpilot-150");
+        ws.apply(WorkspaceAction::Add(Some("design-sprint".into())));
+        let scenario = |key: &str| {
+            cofund::presets::Preset::find(key)
+                .unwrap()
+                .scenario()
+                .unwrap()
+        };
+        let shared = Workspace::new(
+            vec![scenario("vaekstpilot-150"), scenario("vaekstpilot-225")],
+            Some(1),
+        );
+        ws.apply(WorkspaceAction::Import(shared));
+        assert_eq!((ws.docs.len(), ws.baseline), (4, 3));
+        assert_eq!(ws.to_saved().baseline, Some(3));
+        ws.apply(WorkspaceAction::Undo);
+        assert_eq!((ws.docs.len(), ws.baseline), (2, 0));
+        // A single scenario (a file, a scenario link) leaves the baseline where it was.
+        ws.apply(WorkspaceAction::Import(Workspace::single(scenario(
+            "design-sprint",
+        ))));
+        assert_eq!((ws.docs.len(), ws.baseline), (3, 0));
     }
 
     /// The index saved for the active scenario is the one it has in the saved workspace.

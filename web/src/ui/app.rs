@@ -89,18 +89,18 @@ fn start(options: &PageOptions) -> Start {
     if !fragment.is_empty() {
         match decode_link(&fragment) {
             Ok(link) => {
-                let scenarios = match link {
-                    Link::Scenario(s) => vec![s],
-                    Link::Workspace(w) => w.scenarios,
+                let shared = match link {
+                    Link::Scenario(s) => Workspace::single(s),
+                    Link::Workspace(w) => w,
                 };
                 // With no local work there is nothing to replace: open the link directly.
                 // Otherwise the user decides (a link never replaces local work silently).
-                match WorkspaceState::from_saved(lang, &Workspace::new(scenarios.clone(), None)) {
-                    Some(shared) if nothing_saved => {
-                        workspace = shared;
+                match WorkspaceState::from_saved(lang, &shared) {
+                    Some(opened) if nothing_saved => {
+                        workspace = opened;
                         address::clear_fragment();
                     }
-                    _ => notices.push(Notice::SharedLink(scenarios)),
+                    _ => notices.push(Notice::SharedLink(shared)),
                 }
             }
             Err(e) => notices.push(Notice::LinkError(e.message(lang))),
@@ -299,9 +299,9 @@ pub fn app() -> Html {
             (state.dispatcher(), notices.clone(), autosave_paused.clone());
         Callback::from(move |yes: bool| {
             match &notice {
-                Notice::SharedLink(scenarios) => {
+                Notice::SharedLink(shared) => {
                     if yes {
-                        dispatch.dispatch(WorkspaceAction::Import(scenarios.clone()));
+                        dispatch.dispatch(WorkspaceAction::Import(shared.clone()));
                     }
                     address::clear_fragment();
                 }
@@ -436,7 +436,7 @@ pub fn app() -> Html {
             </header>
             { for notices.iter().enumerate().map(|(i, notice)| {
                 let totals = match notice {
-                    Notice::SharedLink(list) => list.iter().map(|s| evaluate(s).ok().map(|e| e.total_cost)).collect(),
+                    Notice::SharedLink(shared) => shared.scenarios.iter().map(|s| evaluate(s).ok().map(|e| e.total_cost)).collect(),
                     _ => Vec::new(),
                 };
                 html! {

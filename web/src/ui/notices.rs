@@ -1,8 +1,8 @@
 //! Banners about the workspace as a whole: a saved workspace that cannot be read, storage
 //! that is switched off, a save the browser refused, and a shared link that was opened.
 
-use cofund::model::Scenario;
 use cofund::numbers::{format_amount, Lang};
+use cofund::storage::workspace::Workspace;
 use yew::prelude::*;
 
 use crate::i18n::app_texts;
@@ -16,8 +16,9 @@ pub enum Notice {
     StorageUnavailable,
     /// The browser refused to save (quota).
     SaveRefused,
-    /// A shared link holds these scenarios; the user decides whether to add them.
-    SharedLink(Vec<Scenario>),
+    /// A shared link holds these scenarios (and a comparison's baseline); the user decides
+    /// whether to add them.
+    SharedLink(Workspace),
     /// The link in the address could not be read.
     LinkError(String),
 }
@@ -77,7 +78,7 @@ pub fn notice_banner(props: &NoticeBannerProps) -> Html {
                 </div>
             </> },
         ),
-        Notice::SharedLink(scenarios) => (
+        Notice::SharedLink(Workspace { scenarios, .. }) => (
             "cofund-notice--info",
             html! { <>
                 <p><strong>{ t.shared_link }</strong></p>

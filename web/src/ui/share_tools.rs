@@ -249,7 +249,7 @@ pub fn share_tools(props: &ShareToolsProps) -> Html {
                 };
                 match import_any(&bytes) {
                     Ok(Imported::Scenario(s)) => {
-                        dispatch.dispatch(WorkspaceAction::Import(vec![s]));
+                        dispatch.dispatch(WorkspaceAction::Import(Workspace::single(s)));
                         status.set(Some((true, app_texts(lang).import_done.to_string())));
                     }
                     Ok(Imported::Workspace(w)) => {
@@ -258,7 +258,7 @@ pub fn share_tools(props: &ShareToolsProps) -> Html {
                             1 => t.import_done.to_string(),
                             n => format!("{} {n}.", t.import_done_many),
                         };
-                        dispatch.dispatch(WorkspaceAction::Import(w.scenarios));
+                        dispatch.dispatch(WorkspaceAction::Import(w));
                         status.set(Some((true, message)));
                     }
                     Err(e) => status.set(Some((
