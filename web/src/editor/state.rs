@@ -30,6 +30,10 @@ pub struct EditorState {
     pub errors: Vec<FieldError>,
     /// The last scenario that read and evaluated without error.
     pub good: Option<Computed>,
+    /// The last scenario that read without error, evaluated or not. Autosave keeps it for a
+    /// scenario that has never evaluated (an imported file whose amounts overflow exact
+    /// arithmetic), which would otherwise be lost on the next visit.
+    last_read: Option<Rc<Scenario>>,
     /// Whether `good` reflects the draft as it is now.
     pub current: bool,
     /// Kept from reading the draft last time, for the next keystroke.
@@ -95,6 +99,7 @@ impl EditorState {
             draft,
             errors: Vec::new(),
             good: None,
+            last_read: None,
             current: false,
             cache: ReadCache::default(),
         };
@@ -107,8 +112,10 @@ impl EditorState {
         match self.draft.read(self.lang, &mut self.cache) {
             Ok(scenario) => match evaluate(&scenario) {
                 Ok(evaluation) => {
+                    let scenario = Rc::new(scenario);
+                    self.last_read = Some(scenario.clone());
                     self.good = Some(Computed {
-                        scenario: Rc::new(scenario),
+                        scenario,
                         evaluation: Rc::new(evaluation),
                     });
                     self.errors.clear();
@@ -117,12 +124,23 @@ impl EditorState {
                 Err(e) => {
                     self.errors = vec![self.draft.locate(&e, self.lang)];
                     self.current = false;
+                    self.last_read = Some(Rc::new(scenario));
                 }
             },
             Err(errors) => {
                 self.errors = errors;
                 self.current = false;
             }
+        }
+    }
+
+    /// The scenario autosave keeps: the last one computed without error (a field the user is
+    /// still fixing is saved with its last valid value), or, when there never was one, the
+    /// last one read.
+    pub fn saved_scenario(&self) -> Option<&Scenario> {
+        match &self.good {
+            Some(good) => Some(&good.scenario),
+            None => self.last_read.as_deref(),
         }
     }
 

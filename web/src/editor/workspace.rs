@@ -128,29 +128,40 @@ impl WorkspaceState {
         Some(ws)
     }
 
-    /// The workspace to save: each scenario as last computed without error (a field the
-    /// user is still fixing is saved with its last valid value).
+    /// The workspace to save: each scenario as [`EditorState::saved_scenario`] gives it.
     pub fn to_saved(&self) -> Workspace {
         let scenarios: Vec<Scenario> = self
             .docs
             .iter()
-            .filter_map(|d| d.state.good.as_ref().map(|g| (*g.scenario).clone()))
+            .filter_map(|d| d.state.saved_scenario().cloned())
             .collect();
         // The baseline's index among the saved scenarios, not among all of them.
-        Workspace::new(scenarios, self.result_index(self.baseline))
+        Workspace::new(scenarios, self.saved_index(self.baseline))
     }
 
-    /// The scenarios that have a valid result, by index and in order: those
-    /// [`WorkspaceState::to_saved`] saves and the board views show as columns. A scenario
-    /// without one (a field that overflowed from the start) is in neither.
+    /// Scenario `doc`'s index in [`WorkspaceState::to_saved`]'s workspace; `None` when it is
+    /// not saved (nothing of it has ever been read).
+    pub fn saved_index(&self, doc: usize) -> Option<usize> {
+        self.docs.get(doc)?.state.saved_scenario()?;
+        Some(
+            self.docs[..doc]
+                .iter()
+                .filter(|d| d.state.saved_scenario().is_some())
+                .count(),
+        )
+    }
+
+    /// The scenarios that have a valid result, by index and in order: those the board views
+    /// show as columns. A scenario without one (an amount that overflowed from the start) is
+    /// not a column, but it is saved (see [`WorkspaceState::saved_index`]).
     pub fn with_results(&self) -> Vec<usize> {
         (0..self.docs.len())
             .filter(|&i| self.docs[i].state.good.is_some())
             .collect()
     }
 
-    /// Scenario `doc`'s place among [`WorkspaceState::with_results`], which is its index in
-    /// the saved workspace and its board column; `None` when it has no result.
+    /// Scenario `doc`'s place among [`WorkspaceState::with_results`]: its board column;
+    /// `None` when it has no result.
     pub fn result_index(&self, doc: usize) -> Option<usize> {
         self.docs.get(doc)?.state.good.as_ref()?;
         Some(
@@ -576,23 +587,39 @@ mod tests {
     }
 
     /// The index saved for the active scenario is the one it has in the saved workspace.
+    /// A scenario that reads but cannot be evaluated (an amount whose product overflows)
+    /// is not a board column, but it is saved, and the saved indices count it.
     #[test]
-    fn the_active_scenario_is_found_again_among_the_saved() {
+    fn a_scenario_without_a_result_is_saved_but_not_a_column() {
         let mut ws = WorkspaceState::new(Lang::Da, "vaekstpilot-150");
         ws.apply(WorkspaceAction::Add(Some("design-sprint".into())));
+        let mut overflowing = cofund::presets::Preset::find("vaekstpilot-150")
+            .unwrap()
+            .scenario()
+            .unwrap();
+        overflowing.costs[1].amount = Decimal::MAX;
+        assert!(cofund::model::evaluate(&overflowing).is_err());
+        ws.apply(WorkspaceAction::Import(Workspace::single(
+            overflowing.clone(),
+        )));
         ws.apply(WorkspaceAction::Add(Some("vaekstpilot-225".into())));
-        assert_eq!(ws.result_index(ws.active), Some(2));
-        // A scenario with no valid result is not saved, so later indices shift down.
-        Rc::make_mut(&mut ws.docs[0].state).good = None;
-        assert_eq!(ws.result_index(ws.active), Some(1));
-        assert_eq!(ws.with_results(), [1, 2]);
-        let back = WorkspaceState::from_saved(Lang::Da, &ws.to_saved()).unwrap();
-        assert_eq!(total(&back, 1), Decimal::from(32_850_000));
-        // So does the baseline's: the design sprint stays the baseline.
-        ws.apply(WorkspaceAction::SetBaseline(1));
-        assert_eq!(ws.to_saved().baseline, Some(0));
-        ws.apply(WorkspaceAction::Select(0));
-        assert_eq!(ws.result_index(ws.active), None);
+        assert!(ws.docs[2].state.good.is_none());
+
+        assert_eq!(ws.with_results(), [0, 1, 3]);
+        assert_eq!(ws.result_index(3), Some(2));
+        assert_eq!(ws.result_index(2), None);
+        assert_eq!(ws.saved_index(3), Some(3));
+        ws.apply(WorkspaceAction::SetBaseline(3));
+        let saved = ws.to_saved();
+        assert_eq!(saved.scenarios.len(), 4);
+        assert_eq!(saved.scenarios[2], overflowing);
+        assert_eq!(saved.baseline, Some(3));
+
+        let back = WorkspaceState::from_saved(Lang::Da, &saved).unwrap();
+        assert_eq!(back.docs.len(), 4);
+        assert_eq!(back.docs[2].state.saved_scenario(), Some(&overflowing));
+        assert_eq!(total(&back, 3), Decimal::from(32_850_000));
+        assert_eq!(back.to_saved(), saved);
     }
 
     #[test]

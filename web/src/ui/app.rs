@@ -235,7 +235,7 @@ pub fn app() -> Html {
         // Not while autosave is paused: the index would then point into a workspace other
         // than the one stored.
         let saved_active = state
-            .result_index(state.active)
+            .saved_index(state.active)
             .filter(|_| !*autosave_paused);
         use_effect_with(saved_active, move |active| {
             if let Some(i) = *active {
