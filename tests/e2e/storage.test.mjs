@@ -463,7 +463,7 @@ test('damaged and truncated links: an error banner, everything else as it was, n
 
 // --- 7. Export and import ---------------------------------------------------------------------
 
-test('export a file and import it back; an invalid file and a 2 MB file are refused with a message', { timeout: 60_000 }, async () => {
+test('export a file and import it back; an invalid file and one over 16 MiB are refused with a message', { timeout: 60_000 }, async () => {
   await withPage(async ({ page }) => {
     await setPilots(page, '225', '32.850.000 kr.');
     const file = await downloadFrom(page, button(page, 'Eksportér fil (.json)'));
@@ -640,4 +640,54 @@ test('a link to all scenarios opens the whole comparison with its baseline in a 
     },
     { path: link.slice(link.indexOf('#')) },
   );
+});
+
+test('two tabs: a save in one pauses the other, which then loads it instead of overwriting it', { timeout: 90_000 }, async () => {
+  await withPage(async ({ page: first, context }) => {
+    await expectText(total(first), '21.900.000 kr.', 'first tab total');
+    // A second tab of the same browser: it saves what it loaded, which is no conflict.
+    const second = await context.newPage();
+    const secondErrors = [];
+    second.on('console', (msg) => {
+      if (msg.type() === 'error') secondErrors.push(`console.error: ${msg.text()}`);
+    });
+    second.on('pageerror', (err) => secondErrors.push(`uncaught: ${err.message}`));
+    await gotoApp(second, app.url, '');
+    await expectText(total(second), '21.900.000 kr.', 'second tab total');
+    await second.waitForTimeout(SAVE_WAIT_MS);
+    assert.equal(await notice(first, 'Cofund er også åbent i en anden fane').count(), 0, 'no notice for a save that changes nothing');
+
+    // The second tab adds a scenario and saves it.
+    await button(second, '+ Nyt scenarie').click();
+    await eventually(() => tabCount(second), (n) => n === 2, 'two tabs in the second tab');
+    await second.waitForTimeout(SAVE_WAIT_MS);
+    assert.equal(JSON.parse(await stored(first)).scenarios.length, 2, 'the second tab saved two scenarios');
+
+    // The first tab is told, by an alert, and stops saving: an edit there does not overwrite.
+    const alert = notice(first, 'Cofund er også åbent i en anden fane');
+    await alert.waitFor({ state: 'visible', timeout: 5_000 });
+    assert.equal(await alert.getByRole('alert').count(), 1, 'announced as an alert');
+    await screenshot(first, 'storage-other-tab');
+    await pilotsField(first).fill('225');
+    await expectText(total(first), '32.850.000 kr.', 'the first tab still calculates');
+    await first.waitForTimeout(SAVE_WAIT_MS);
+    assert.equal(JSON.parse(await stored(first)).scenarios.length, 2, 'the first tab did not save over the second');
+
+    // Loading the other tab's work: the first tab now has its two scenarios.
+    await button(first, 'Hent den anden fanes arbejde').click();
+    await eventually(() => tabCount(first), (n) => n === 2, 'the other tab\'s two scenarios');
+    assert.equal(await notice(first, 'Cofund er også åbent i en anden fane').count(), 0, 'the notice is gone');
+
+    // Now the first tab edits and saves; the second keeps its own work, which is saved again.
+    await tabs(first).first().click();
+    await pilotsField(first).fill('225');
+    await first.waitForTimeout(SAVE_WAIT_MS);
+    await notice(second, 'Cofund er også åbent i en anden fane').waitFor({ state: 'visible', timeout: 5_000 });
+    await button(second, 'Behold denne fanes arbejde').click();
+    await second.waitForTimeout(SAVE_WAIT_MS);
+    const kept = JSON.parse(await stored(second));
+    assert.equal(String(kept.scenarios[0].drivers[0].value), '150', 'the second tab saved its own 150 pilots again');
+    await notice(first, 'Cofund er også åbent i en anden fane').waitFor({ state: 'visible', timeout: 5_000 });
+    assert.deepEqual(secondErrors, [], 'the second tab logged errors');
+  });
 });

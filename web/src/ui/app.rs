@@ -278,7 +278,10 @@ pub fn app() -> Html {
         }
         let (state, notices, paused) = (state.clone(), notices.clone(), *autosave_paused);
         use_effect_with((state.revision, paused), move |_| {
-            if !paused {
+            if paused {
+                // A save already due must not land either (another tab's work, see below).
+                due.borrow_mut().take();
+            } else {
                 // The workspace is turned into a document when the save is due (the handle
                 // reads the state as it is then), not on every keystroke before it: a
                 // 200-line scenario is some hundreds of string copies each time.
@@ -291,6 +294,38 @@ pub fn app() -> Html {
                 // Replacing the handle cancels the timer of the previous edit.
                 *timer.borrow_mut() = Some(Timeout::new(AUTOSAVE_DELAY_MS, save_due));
             }
+        });
+    }
+
+    // Another tab of the app saved its workspace: this tab's copy is behind, and its next
+    // save would silently overwrite the other tab's work. Autosave pauses and the user
+    // chooses (`Notice::OtherTab`). A save that only repeats what this tab has (a tab just
+    // opened saves what it loaded) is no conflict. The listener is made again when the
+    // notices change, so that it adds to the notices as they are.
+    {
+        let latest = use_mut_ref(|| state.clone());
+        *latest.borrow_mut() = state.clone();
+        let (notices, paused) = (notices.clone(), autosave_paused.clone());
+        use_effect_with((*notices).clone(), move |shown| {
+            let waiting = shown.contains(&Notice::OtherTab);
+            let listener = EventListener::new(&gloo::utils::window(), "storage", move |event| {
+                let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                    return;
+                };
+                if waiting || event.key().as_deref() != Some(local::KEY) {
+                    return;
+                }
+                let Some(stored) = event.new_value() else {
+                    return;
+                };
+                let ours = latest.borrow().to_saved();
+                if Workspace::from_json_str(&stored).is_ok_and(|theirs| theirs == ours) {
+                    return;
+                }
+                paused.set(true);
+                change(&notices, |n| n.push(Notice::OtherTab));
+            });
+            move || drop(listener)
         });
     }
 
@@ -311,6 +346,13 @@ pub fn app() -> Html {
                     paused.set(false);
                 }
                 Notice::StoredUnreadable { .. } => return,
+                // The other tab's work is what is stored: a reload opens it.
+                Notice::OtherTab if yes => {
+                    let _ = gloo::utils::window().location().reload();
+                    return;
+                }
+                // This tab's work is kept and saved again, over the other tab's.
+                Notice::OtherTab => paused.set(false),
                 Notice::StorageUnavailable | Notice::SaveRefused => {}
             }
             change(&notices, |n| {

@@ -21,6 +21,9 @@ pub enum Notice {
     SharedLink(Workspace),
     /// The link in the address could not be read.
     LinkError(String),
+    /// Another tab saved its workspace; autosave is paused until the user chooses whose
+    /// work to keep.
+    OtherTab,
 }
 
 #[derive(Properties, PartialEq)]
@@ -90,6 +93,17 @@ pub fn notice_banner(props: &NoticeBannerProps) -> Html {
                 <div class="cofund-notice-actions">
                     <button type="button" class="cofund-button" onclick={answer(true)}>{ t.add_shared }</button>
                     <button type="button" class="cofund-icon-button" onclick={answer(false)}>{ t.dismiss }</button>
+                </div>
+            </> },
+        ),
+        Notice::OtherTab => (
+            "cofund-notice--warn",
+            html! { <>
+                // An alert: it appears while the user works, without a change of focus.
+                <p role="alert"><strong>{ t.other_tab }</strong>{ " " }{ t.other_tab_help }</p>
+                <div class="cofund-notice-actions">
+                    <button type="button" class="cofund-button" onclick={answer(true)}>{ t.other_tab_load }</button>
+                    <button type="button" class="cofund-icon-button" onclick={answer(false)}>{ t.other_tab_keep }</button>
                 </div>
             </> },
         ),
