@@ -306,6 +306,16 @@ fn too_precise_and_too_large_are_told_apart() {
     );
     let huge: Value = serde_json::from_str("1e400").unwrap();
     assert_eq!(problem(huge), Problem::Overflow);
+    // An exponent too long for rust_decimal to read is still told by its sign.
+    let far: Value = serde_json::from_str("1e-99999999999").unwrap();
+    assert_eq!(problem(far), Problem::TooPrecise);
+    // Zero is zero, whatever its exponent.
+    for zero in ["0e29", "0.0E-99999999999", "-0e400"] {
+        let mut doc = base();
+        doc["costs"][0]["amount"] = serde_json::from_str(zero).unwrap();
+        let s = from_json_value(&doc).unwrap_or_else(|e| panic!("{zero}: {e}"));
+        assert!(s.costs[0].amount.is_zero(), "{zero}");
+    }
 
     let err = refused(|d| d["years"] = json!(4_294_967_296u64));
     assert_eq!(err, "years: must be at most 4,294,967,295, got 4294967296");

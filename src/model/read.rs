@@ -453,19 +453,24 @@ fn non_negative(value: Decimal, at: Item, field: &str) -> Result<(), ScenarioErr
 pub fn parse_decimal(value: &Value, path: &str) -> Result<Decimal, ScenarioError> {
     let not_decimal = || ScenarioError::new(path, Problem::NotADecimal).got(show(value));
     // rust_decimal says `Underflow` (or, for an exponent, that the scale is too large) when
-    // the digits do not fit, and something else when the magnitude does not; a positive
-    // exponent (`1e400`) is a magnitude whatever it says.
+    // the digits do not fit, and something else when the magnitude does not. With an
+    // exponent its sign decides, whatever rust_decimal says (it cannot even read one as
+    // long as `1e-99999999999`): a positive one (`1e400`) is a magnitude, a negative one
+    // (`1e-40`) digits too far after the point.
     let unrepresentable = |e: rust_decimal::Error| {
-        let big_exponent = matches!(value, Value::Number(n)
-            if n.as_str().split_once(['e', 'E']).is_some_and(|(_, exp)| !exp.starts_with('-')));
-        let problem = match e {
-            rust_decimal::Error::Underflow
-            | rust_decimal::Error::ScaleExceedsMaximumPrecision(_)
-                if !big_exponent =>
-            {
-                Problem::TooPrecise
-            }
-            _ => Problem::Overflow,
+        let exponent = match value {
+            Value::Number(n) => n.as_str().split_once(['e', 'E']).map(|(_, exp)| exp),
+            _ => None,
+        };
+        let problem = match (exponent, e) {
+            (Some(exp), _) if exp.starts_with('-') => Problem::TooPrecise,
+            (Some(_), _) => Problem::Overflow,
+            (
+                None,
+                rust_decimal::Error::Underflow
+                | rust_decimal::Error::ScaleExceedsMaximumPrecision(_),
+            ) => Problem::TooPrecise,
+            (None, _) => Problem::Overflow,
         };
         ScenarioError::new(path, problem).got(show(value))
     };
@@ -478,7 +483,12 @@ pub fn parse_decimal(value: &Value, path: &str) -> Result<Decimal, ScenarioError
         }
         Value::Number(n) => {
             let text = n.as_str();
-            if text.contains(['e', 'E']) {
+            if let Some((mantissa, _)) = text.split_once(['e', 'E']) {
+                // Zero is zero whatever its exponent (`0e29`, `0.0E-99999999999`), which
+                // rust_decimal would refuse as a scale it cannot hold.
+                if mantissa.bytes().all(|b| matches!(b, b'0' | b'.' | b'-')) {
+                    return Ok(Decimal::ZERO);
+                }
                 Decimal::from_scientific(text).map_err(unrepresentable)
             } else {
                 Decimal::from_str_exact(text).map_err(unrepresentable)
