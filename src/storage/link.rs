@@ -245,8 +245,9 @@ impl Packed {
             let start: String = body.chars().take(8).collect();
             return Err(LinkError::UnknownVersion { start });
         };
+        // A marker and nothing after it: the link was cut off right behind it.
         if data.is_empty() {
-            return Err(LinkError::Empty);
+            return Err(LinkError::Truncated);
         }
         let payload = URL_SAFE_NO_PAD.decode(data).map_err(|e| match e {
             DecodeError::InvalidByte(..) | DecodeError::InvalidPadding => LinkError::NotBase64,
@@ -569,7 +570,7 @@ mod tests {
         ] {
             assert_eq!(packed.open(Err(error)), Err(expected));
         }
-        assert_eq!(Packed::from_fragment("#s1."), Err(LinkError::Empty));
+        assert_eq!(Packed::from_fragment("#s1."), Err(LinkError::Truncated));
         assert!(
             Packed::from_fragment(&encode_workspace(&Workspace::single(preset(
                 "design-sprint"
@@ -630,7 +631,7 @@ mod tests {
         assert_eq!(decode_scenario(""), Err(LinkError::Empty));
         assert_eq!(decode_scenario("  # "), Err(LinkError::Empty));
         assert_eq!(decode_scenario("#scenario="), Err(LinkError::Empty));
-        assert_eq!(decode_scenario("s1."), Err(LinkError::Empty));
+        assert_eq!(decode_scenario("s1."), Err(LinkError::Truncated));
         assert_eq!(
             decode_scenario(&link.replacen("s1.", "s2.", 1)),
             Err(LinkError::UnknownVersion {
