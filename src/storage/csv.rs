@@ -121,12 +121,33 @@ pub fn sweep_csv(s: &Scenario, driver: &str, rows: &[SweepRow], lang: Lang) -> S
 /// The sweep as the command line prints it, for scripts: the same rows as [`sweep_csv`]
 /// under a header of ids (`pilots,total_cost,deb,companies,local,gap,surplus`), with `,`
 /// between fields, `.` as decimal mark, LF line ends and no byte order mark.
+///
+/// Ids are unique only within their list, so a driver or a source may share an id with a
+/// fixed column (`gap`), or a source with the driver. A column name must say which column
+/// it is, so such an id is written with its list: `driver:gap`, `source:pilots`.
 pub fn sweep_csv_plain(s: &Scenario, driver: &str, rows: &[SweepRow]) -> String {
+    const FIXED: [&str; 3] = ["total_cost", "gap", "surplus"];
+    let driver_column = if FIXED.contains(&driver) {
+        format!("driver:{driver}")
+    } else {
+        driver.to_string()
+    };
+    let source_columns: Vec<String> = s
+        .sources
+        .iter()
+        .map(|src| {
+            if FIXED.contains(&src.id.as_str()) || src.id == driver {
+                format!("source:{}", src.id)
+            } else {
+                src.id.clone()
+            }
+        })
+        .collect();
     let mut out = Csv::plain();
     out.row(
-        [driver, "total_cost"]
+        [driver_column.as_str(), "total_cost"]
             .into_iter()
-            .chain(s.sources.iter().map(|src| src.id.as_str()))
+            .chain(source_columns.iter().map(String::as_str))
             .chain(["gap", "surplus"])
             .map(Cell::Text),
     );
@@ -369,6 +390,22 @@ mod tests {
              150.00,21900000,10950000,7500000,3450000,0,0\n\
              150.25,21936500,10968250,7512500,3455750,0,0\n\
              150.50,21973000,10986500,7525000,3461500,0,0\n"
+        );
+        // Ids that would repeat a column name say which list they are from.
+        let mut clash = s.clone();
+        clash.sources[0].id = "gap".into();
+        clash.sources[1].id = "pilots".into();
+        let header = sweep_csv_plain(&clash, "pilots", &rows);
+        assert!(
+            header.starts_with("pilots,total_cost,source:gap,source:pilots,local,gap,surplus\n"),
+            "{header}"
+        );
+        let mut clash = s.clone();
+        clash.drivers[0].id = "total_cost".into();
+        let header = sweep_csv_plain(&clash, "total_cost", &rows);
+        assert!(
+            header.starts_with("driver:total_cost,total_cost,deb,"),
+            "{header}"
         );
         let da = sweep_csv(&s, "pilots", &rows, Lang::Da);
         assert!(
