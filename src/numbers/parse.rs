@@ -188,6 +188,7 @@ const fn scale(word: &'static str, power: u32, currency: bool) -> Scale {
 /// Danish scale words. `billion` is deliberately absent: in Danish it is 10^12.
 const SCALES_DA: &[Scale] = &[
     scale("tusind", 3, false),
+    scale("tusinde", 3, false),
     scale("t.kr.", 3, true),
     scale("tkr.", 3, true),
     scale("tkr", 3, true),
@@ -230,9 +231,10 @@ const PERCENTS: &[&str] = &["%", "pct.", "pct", "procent", "percent", "per cent"
 const DANISH_BILLIONS: &[&str] = &["billion", "billioner"];
 
 /// Spaces that group thousands: ordinary, no-break (U+00A0), narrow no-break
-/// (U+202F, what many locales print) and thin (U+2009).
+/// (U+202F, what many locales print), thin (U+2009) and figure space (U+2007, as wide as a
+/// digit, which tables use).
 fn is_group_space(c: char) -> bool {
-    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}')
 }
 
 /// Takes a leading sign: `-`, U+2212 (what we print) or U+2013 (what word processors
@@ -717,6 +719,7 @@ mod tests {
                 ("21\u{a0}900\u{a0}000", "21900000"),
                 ("21\u{202f}900\u{202f}000", "21900000"),
                 ("21\u{2009}900\u{2009}000", "21900000"),
+                ("21\u{2007}900\u{2007}000", "21900000"),
                 ("21900000", "21900000"),
                 ("21,9 mio.", "21900000"),
                 ("21,9 mio. kr.", "21900000"),
@@ -728,6 +731,8 @@ mod tests {
                 ("5mio.", "5000000"),
                 ("5 mill. kr.", "5000000"),
                 ("5 millioner kroner", "5000000"),
+                ("5 tusinde kroner", "5000"),
+                ("5 tusind kr.", "5000"),
                 ("5 mkr.", "5000000"),
                 ("1,2 mia. kr.", "1200000000"),
                 ("1,2 milliarder", "1200000000"),
