@@ -46,6 +46,20 @@ pub enum Subject {
     PerUnit(usize),
     /// Total cost per year of the programme period.
     PerYear,
+    /// `costs[i]` per year (its cell in the per-year column).
+    LinePerYear(usize),
+    /// `sources[i]` per year.
+    SourcePerYear(usize),
+    /// The sum of all sources per year.
+    FundedPerYear,
+    /// The gap per year.
+    GapPerYear,
+    /// `sources[i]`'s share of the funding (its cell in the share column).
+    SourceShare(usize),
+    /// The sources' shares together.
+    FundedShare,
+    /// The gap's share.
+    GapShare,
 }
 
 /// A number explained: a title, the calculation with its figures, and remarks.
@@ -80,6 +94,50 @@ pub fn explain(
         Subject::Balance => x.balance(),
         Subject::PerUnit(d) => x.per_unit(d)?,
         Subject::PerYear => x.per_year(),
+        Subject::LinePerYear(i) => {
+            let line = s.costs.get(i)?;
+            let py = shown.per_year.as_ref()?;
+            x.per_year_of(
+                &line.label,
+                e.lines.get(i)?.amount,
+                *py.lines.get(i)?,
+                py.total,
+            )
+        }
+        Subject::SourcePerYear(i) => {
+            let py = shown.per_year.as_ref()?;
+            x.per_year_of(
+                &s.sources.get(i)?.label,
+                e.sources.get(i)?.amount,
+                *py.sources.get(i)?,
+                py.funded + py.gap,
+            )
+        }
+        Subject::FundedPerYear => {
+            let py = shown.per_year.as_ref()?;
+            let label = x.tr("Finansieret i alt", "Funded in total");
+            x.per_year_of(label, e.funded, py.funded, py.funded + py.gap)
+        }
+        Subject::GapPerYear => {
+            let py = shown.per_year.as_ref()?;
+            let label = x.tr("Manglende finansiering", "Funding gap");
+            x.per_year_of(label, e.gap, py.gap, py.funded + py.gap)
+        }
+        Subject::SourceShare(i) => x.share_of(
+            &s.sources.get(i)?.label,
+            e.sources.get(i)?.amount,
+            *shown.shares.get(i)?,
+        )?,
+        Subject::FundedShare => x.share_of(
+            x.tr("Finansieret i alt", "Funded in total"),
+            e.funded,
+            shown.funded_share,
+        )?,
+        Subject::GapShare => x.share_of(
+            x.tr("Manglende finansiering", "Funding gap"),
+            e.gap,
+            shown.gap_share,
+        )?,
     };
     // A sentence that ends in an amount ("kr.") or an abbreviated label already has its
     // full stop.
@@ -770,7 +828,7 @@ impl Ctx<'_> {
     }
 
     fn funded(&self) -> Explanation {
-        let title = self.tr("Finansiering i alt", "Total funding");
+        let title = self.tr("Finansieret i alt", "Funded in total");
         let parts = &self.shown.sources;
         let formula = self.sum_formula(
             title,
@@ -1079,9 +1137,11 @@ impl Ctx<'_> {
     }
 
     fn per_year(&self) -> Explanation {
-        let title = self.tr("Udgift pr. år", "Cost per year");
+        // The words of the key figure it explains.
+        let title = self.tr("Samlede udgifter pr. år", "Total cost per year");
         let years = self.years(self.s.years);
-        let division = format!("{title} = {} ÷ {years}", self.amount(self.shown.total));
+        // The exact total: the quotient after `=` is of it, not of the rounded figure.
+        let division = format!("{title} = {} ÷ {years}", self.exact(self.e.total_cost));
         let mut notes = Vec::new();
         let formula = match self.e.total_cost.checked_div(Decimal::from(self.s.years)) {
             Some(v) if self.s.years > 0 => {
@@ -1108,6 +1168,136 @@ impl Ctx<'_> {
             formula,
             notes,
         }
+    }
+
+    /// A line's, a source's, the funding's or the gap's cell in the per-year column: the
+    /// exact amount divided by the years, and the cell's figure. The column is rounded as a
+    /// whole (it adds up to `column_total`), so a cell can differ by a krone from its own
+    /// quotient rounded; the note says so where it does.
+    fn per_year_of(
+        &self,
+        label: &str,
+        exact: Decimal,
+        shown: Decimal,
+        column_total: Decimal,
+    ) -> Explanation {
+        let title = match self.lang {
+            Lang::Da => format!("{label} pr. år"),
+            Lang::En => format!("{label} per year"),
+        };
+        let years = self.years(self.s.years);
+        let division = format!("{title} = {} ÷ {years}", self.exact(exact));
+        let mut notes = Vec::new();
+        let formula = match exact.checked_div(Decimal::from(self.s.years)) {
+            Some(q) if self.s.years > 0 => {
+                let plain = q.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
+                if plain != shown {
+                    let (shown, plain, total) = (
+                        self.amount(shown),
+                        self.amount(plain),
+                        self.amount(column_total),
+                    );
+                    notes.push(match self.lang {
+                        Lang::Da => format!(
+                            "Vist som {shown} og ikke {plain}: beløbene pr. år afrundes samlet, så kolonnen går op til {total}."
+                        ),
+                        Lang::En => format!(
+                            "Shown as {shown} rather than {plain}: the amounts per year are rounded together, so that the column adds up to {total}."
+                        ),
+                    });
+                }
+                format!("{division} = {}", self.quotient(q, self.amount(shown)))
+            }
+            _ => format!(
+                "{division}: {}",
+                self.tr("kan ikke beregnes", "cannot be computed")
+            ),
+        };
+        Explanation {
+            title,
+            formula,
+            notes,
+        }
+    }
+
+    /// A cell of the share column: the amount divided by what the shares are of (the
+    /// sources and the gap together: the total cost when there is a gap, the funding
+    /// otherwise), as a per cent, and the cell's figure. The shares are rounded as a whole
+    /// (they add up to 100,0 %); the note says so where a cell differs from its own
+    /// per cent rounded.
+    fn share_of(&self, label: &str, exact: Decimal, shown: Decimal) -> Option<Explanation> {
+        let gap = self.e.gap.max(Decimal::ZERO);
+        let whole = self.e.funded.checked_add(gap)?;
+        let title = match self.lang {
+            Lang::Da => format!("Andel: {label}"),
+            Lang::En => format!("Share: {label}"),
+        };
+        let shown_text = format_percent(shown, 1, self.lang);
+        let mut notes = vec![if gap > Decimal::ZERO {
+            self.tr(
+                "Andelene er af de samlede udgifter; den manglende finansiering er med som sin egen andel.",
+                "The shares are of the total cost; the funding gap is one of them.",
+            )
+        } else {
+            self.tr(
+                "Andelene er af den samlede finansiering.",
+                "The shares are of the total funding.",
+            )
+        }
+        .to_string()];
+        if whole.is_zero() {
+            return Some(Explanation {
+                formula: format!(
+                    "{title} = {shown_text}: {}",
+                    self.tr("der er intet at dele", "there is nothing to share")
+                ),
+                title,
+                notes,
+            });
+        }
+        // exact × 100 / whole, or (near Decimal's limit) exact / whole × 100.
+        let percent = exact
+            .checked_mul(Decimal::ONE_HUNDRED)
+            .and_then(|x| x.checked_div(whole))
+            .or_else(|| exact.checked_div(whole)?.checked_mul(Decimal::ONE_HUNDRED))?
+            .normalize();
+        let exact_text = if percent.scale() <= 2 {
+            format_percent(percent, percent.scale(), self.lang)
+        } else {
+            // More decimals than are worth reading: two, and an ellipsis for the rest.
+            let cut = percent.round_dp_with_strategy(2, RoundingStrategy::ToZero);
+            let cut = format_percent(cut, 2, self.lang);
+            match self.lang {
+                Lang::Da => cut.replacen(" %", "… %", 1),
+                Lang::En => cut.replacen('%', "…%", 1),
+            }
+        };
+        let rhs = if percent == shown {
+            shown_text.clone()
+        } else {
+            format!("{exact_text} ≈ {shown_text}")
+        };
+        let plain = percent.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
+        if plain != shown {
+            let plain = format_percent(plain, 1, self.lang);
+            notes.push(match self.lang {
+                Lang::Da => format!(
+                    "Vist som {shown_text} og ikke {plain}: andelene afrundes samlet, så de giver 100,0 %."
+                ),
+                Lang::En => format!(
+                    "Shown as {shown_text} rather than {plain}: the shares are rounded together, so that they add up to 100.0%."
+                ),
+            });
+        }
+        Some(Explanation {
+            formula: format!(
+                "{title} = {} ÷ {} = {rhs}",
+                self.exact(exact),
+                self.exact(whole)
+            ),
+            title,
+            notes,
+        })
     }
 }
 
@@ -1213,11 +1403,11 @@ mod tests {
             .contains(&"Alle udgiftsposter er støtteberettigede.".to_string()));
         assert_eq!(
             formula(&s, Subject::Funded, Lang::Da),
-            "Finansiering i alt = 10.950.000 + 7.500.000 + 3.450.000 = 21.900.000 kr."
+            "Finansieret i alt = 10.950.000 + 7.500.000 + 3.450.000 = 21.900.000 kr."
         );
         assert_eq!(
             formula(&s, Subject::Funded, Lang::En),
-            "Total funding = 10,950,000 + 7,500,000 + 3,450,000 = DKK 21,900,000"
+            "Funded in total = 10,950,000 + 7,500,000 + 3,450,000 = DKK 21,900,000"
         );
         assert_eq!(
             formula(&s, Subject::Balance, Lang::Da),
@@ -1237,11 +1427,11 @@ mod tests {
         );
         assert_eq!(
             formula(&s, Subject::PerYear, Lang::Da),
-            "Udgift pr. år = 21.900.000 kr. ÷ 3 år = 7.300.000 kr."
+            "Samlede udgifter pr. år = 21.900.000 kr. ÷ 3 år = 7.300.000 kr."
         );
         assert_eq!(
             formula(&s, Subject::PerYear, Lang::En),
-            "Cost per year = DKK 21,900,000 ÷ 3 years = DKK 7,300,000"
+            "Total cost per year = DKK 21,900,000 ÷ 3 years = DKK 7,300,000"
         );
     }
 
@@ -1541,7 +1731,7 @@ mod tests {
         );
         let funded = formula(&s, Subject::Funded, Lang::Da);
         assert!(
-            funded.starts_with("Finansiering i alt = sum af 50 kilder = "),
+            funded.starts_with("Finansieret i alt = sum af 50 kilder = "),
             "{funded}"
         );
         let residual = formula(&s, Subject::Source(49), Lang::Da);
@@ -1769,6 +1959,36 @@ mod tests {
                     Subject::PerYear,
                     f.per_year.as_ref().map_or(f.total, |py| py.total),
                 );
+                // The per-year column's cells, and the share column's.
+                if let Some(py) = &f.per_year {
+                    for (i, &v) in py.lines.iter().enumerate() {
+                        ends(Subject::LinePerYear(i), v);
+                    }
+                    for (i, &v) in py.sources.iter().enumerate() {
+                        ends(Subject::SourcePerYear(i), v);
+                    }
+                    ends(Subject::FundedPerYear, py.funded);
+                    if e.gap > Decimal::ZERO {
+                        ends(Subject::GapPerYear, py.gap);
+                    }
+                }
+                let ends_in_share = |subject: Subject, share: Decimal| {
+                    let x = explain(s, &e, &f, subject, lang).unwrap();
+                    let expected = format_percent(share, 1, lang);
+                    assert!(
+                        x.formula.ends_with(&expected),
+                        "{}: {subject:?} should end in {expected}: {}",
+                        s.name,
+                        x.formula
+                    );
+                };
+                for (i, &share) in f.shares.iter().enumerate() {
+                    ends_in_share(Subject::SourceShare(i), share);
+                }
+                ends_in_share(Subject::FundedShare, f.funded_share);
+                if e.gap > Decimal::ZERO {
+                    ends_in_share(Subject::GapShare, f.gap_share);
+                }
                 for (d, value) in e.per_unit.iter().enumerate() {
                     if let Some(value) = value {
                         ends(Subject::PerUnit(d), *value);
@@ -1776,6 +1996,102 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A cell of the per-year or share column explains that cell, not the row's amount,
+    /// and says so where rounding the column as a whole moved it.
+    #[test]
+    fn per_year_and_share_cells_explain_themselves() {
+        let mut s = preset("design-society");
+        s.years = 3;
+        s.drivers.clear();
+        s.costs = vec![
+            CostLine {
+                id: "udvikling".into(),
+                label: "Udvikling".into(),
+                kind: CostKind::Fixed,
+                amount: Decimal::from(1_000_000),
+                eligible: true,
+            },
+            CostLine {
+                id: "drift".into(),
+                label: "Drift".into(),
+                kind: CostKind::PerYear,
+                amount: Decimal::from(250_000),
+                eligible: false,
+            },
+        ];
+        let source = |id: &str, kind: SourceKind| Source {
+            id: id.into(),
+            label: id.into(),
+            kind,
+        };
+        s.sources = vec![
+            source(
+                "DEB",
+                SourceKind::Share {
+                    rate: Decimal::from(50),
+                    of: Base::Eligible,
+                    cap: None,
+                },
+            ),
+            source(
+                "Kommune",
+                SourceKind::Fixed {
+                    amount: Decimal::from(300_000),
+                },
+            ),
+            source("Region", SourceKind::Residual { cap: None }),
+        ];
+        // DEB 500.000 and Region 950.000 over 3 years are both x,67 a year: the column's
+        // one spare krone goes to DEB, the first of the tie.
+        let deb = run(&s, Subject::SourcePerYear(0), Lang::Da);
+        assert_eq!(deb.title, "DEB pr. år");
+        assert_eq!(
+            deb.formula,
+            "DEB pr. år = 500.000 kr. ÷ 3 år = 166.666,67 kr. ≈ 166.667 kr."
+        );
+        assert!(deb.notes.is_empty(), "{:?}", deb.notes);
+        let region = run(&s, Subject::SourcePerYear(2), Lang::Da);
+        assert_eq!(
+            region.formula,
+            "Region pr. år = 950.000 kr. ÷ 3 år = 316.666,67 kr. ≈ 316.666 kr."
+        );
+        assert_eq!(
+            region.notes,
+            ["Vist som 316.666 kr. og ikke 316.667 kr.: beløbene pr. år afrundes samlet, så kolonnen går op til 583.333 kr."]
+        );
+        assert_eq!(
+            formula(&s, Subject::LinePerYear(1), Lang::En),
+            "Drift per year = DKK 750,000 ÷ 3 years = DKK 250,000"
+        );
+        assert_eq!(
+            formula(&s, Subject::SourceShare(1), Lang::Da),
+            "Andel: Kommune = 300.000 kr. ÷ 1.750.000 kr. = 17,14… % ≈ 17,1 %"
+        );
+        assert_eq!(
+            formula(&s, Subject::FundedShare, Lang::En),
+            "Share: Funded in total = DKK 1,750,000 ÷ DKK 1,750,000 = 100.0%"
+        );
+
+        // Three equal thirds: 33,4 + 33,3 + 33,3 %, the first told why.
+        let thirds = &rounding_cases()[1];
+        let first = run(thirds, Subject::SourceShare(0), Lang::Da);
+        assert_eq!(
+            first.formula,
+            "Andel: A = 100 kr. ÷ 300 kr. = 33,33… % ≈ 33,4 %"
+        );
+        assert_eq!(
+            first.notes,
+            [
+                "Andelene er af den samlede finansiering.",
+                "Vist som 33,4 % og ikke 33,3 %: andelene afrundes samlet, så de giver 100,0 %."
+            ]
+        );
+        assert_eq!(
+            formula(thirds, Subject::SourceShare(2), Lang::En),
+            "Share: C = DKK 100 ÷ DKK 300 = 33.33…% ≈ 33.3%"
+        );
     }
 
     #[test]

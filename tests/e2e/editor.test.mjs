@@ -265,6 +265,20 @@ test('Enter on the DEB figure explains it; Escape closes the explanation', { tim
       (focused) => focused,
       'focus to return to the DEB figure',
     );
+
+    // DEB's share and its amount per year explain those cells, not the amount again.
+    const row = page.locator('tr[data-source="deb"]');
+    for (const [cell, expected] of [
+      ['50,0 %', 'Andel: DEB = 10.950.000 kr. ÷ 21.900.000 kr. = 50,0 %'],
+      ['3.650.000 kr.', 'DEB pr. år = 10.950.000 kr. ÷ 3 år = 3.650.000 kr.'],
+    ]) {
+      await row.getByRole('button', { name: cell, exact: true }).click();
+      await panel.waitFor({ state: 'visible', timeout: 5_000 });
+      const said = norm(await panel.innerText());
+      assert.ok(said.includes(expected), `${cell}: "${said}"`);
+      await page.keyboard.press('Escape');
+      await panel.waitFor({ state: 'hidden', timeout: 5_000 });
+    }
   });
 });
 

@@ -55,6 +55,13 @@ pub fn subject_key(subject: Subject) -> String {
         Subject::Balance => "balance".into(),
         Subject::PerUnit(i) => format!("unit-{i}"),
         Subject::PerYear => "per-year".into(),
+        Subject::LinePerYear(i) => format!("line-year-{i}"),
+        Subject::SourcePerYear(i) => format!("source-year-{i}"),
+        Subject::FundedPerYear => "funded-year".into(),
+        Subject::GapPerYear => "gap-year".into(),
+        Subject::SourceShare(i) => format!("share-{i}"),
+        Subject::FundedShare => "funded-share".into(),
+        Subject::GapShare => "gap-share".into(),
     }
 }
 
@@ -129,8 +136,19 @@ fn parse_subject_key(key: &str) -> Option<Subject> {
         "funded" => Subject::Funded,
         "balance" => Subject::Balance,
         "per-year" => Subject::PerYear,
+        "funded-year" => Subject::FundedPerYear,
+        "gap-year" => Subject::GapPerYear,
+        "funded-share" => Subject::FundedShare,
+        "gap-share" => Subject::GapShare,
         _ => {
-            if let Some(i) = indexed("line-") {
+            // The longer prefixes first: `line-year-3` is not line `year-3`.
+            if let Some(i) = indexed("line-year-") {
+                Subject::LinePerYear(i)
+            } else if let Some(i) = indexed("source-year-") {
+                Subject::SourcePerYear(i)
+            } else if let Some(i) = indexed("share-") {
+                Subject::SourceShare(i)
+            } else if let Some(i) = indexed("line-") {
                 Subject::Line(i)
             } else if let Some(i) = indexed("source-") {
                 Subject::Source(i)
@@ -244,8 +262,7 @@ impl PartialEq for LineRowProps {
 #[function_component(LineRow)]
 fn line_row(props: &LineRowProps) -> Html {
     let t = texts(props.lang);
-    let subject = Subject::Line(props.index);
-    let cell = |place: &'static str, value: Decimal| {
+    let cell = |subject: Subject, place: &'static str, value: Decimal| {
         html! { <td class="cofund-num">{ figure_button(Selected { subject, place }, props.open, format_amount(value, props.lang), None) }</td> }
     };
     html! {
@@ -254,8 +271,8 @@ fn line_row(props: &LineRowProps) -> Html {
                 { props.line().map(|l| l.label.clone()).unwrap_or_default() }
                 if props.line().is_some_and(|l| !l.eligible) { <span class="cofund-results-note">{ format!(" ({})", t.not_eligible) }</span> }
             </th>
-            { cell("cost", props.amount) }
-            { props.per_year.map(|v| cell("cost-year", v)).unwrap_or_default() }
+            { cell(Subject::Line(props.index), "cost", props.amount) }
+            { props.per_year.map(|v| cell(Subject::LinePerYear(props.index), "cost-year", v)).unwrap_or_default() }
         </tr>
     }
 }
@@ -505,8 +522,8 @@ pub fn results(props: &ResultsProps) -> Html {
                                         if capped { <span class="cofund-results-note">{ format!(" ({})", t.capped_note) }</span> }
                                     </th>
                                     <td class="cofund-num">{ fig.button(Subject::Source(i), "source", format_amount(amount, lang)) }</td>
-                                    <td class="cofund-num">{ fig.button(Subject::Source(i), "source-share", format_percent(share, 1, lang)) }</td>
-                                    { per_year_cell(per_year.and_then(|py| py.sources.get(i).copied()), Subject::Source(i), "source-year") }
+                                    <td class="cofund-num">{ fig.button(Subject::SourceShare(i), "source-share", format_percent(share, 1, lang)) }</td>
+                                    { per_year_cell(per_year.and_then(|py| py.sources.get(i).copied()), Subject::SourcePerYear(i), "source-year") }
                                 </tr>
                             }
                         }) }
@@ -515,15 +532,15 @@ pub fn results(props: &ResultsProps) -> Html {
                         <tr>
                             <th scope="row">{ t.funded }</th>
                             <td class="cofund-num">{ fig.button(Subject::Funded, "funded", format_amount(shown.funded, lang)) }</td>
-                            <td class="cofund-num">{ fig.button(Subject::Funded, "funded-share", format_percent(shown.funded_share, 1, lang)) }</td>
-                            { per_year_cell(per_year.map(|py| py.funded), Subject::Funded, "funded-year") }
+                            <td class="cofund-num">{ fig.button(Subject::FundedShare, "funded-share", format_percent(shown.funded_share, 1, lang)) }</td>
+                            { per_year_cell(per_year.map(|py| py.funded), Subject::FundedPerYear, "funded-year") }
                         </tr>
                         if e.gap > Decimal::ZERO {
                             <tr class="cofund-results-gap-row">
                                 <th scope="row">{ t.gap }</th>
                                 <td class="cofund-num">{ fig.button(Subject::Balance, "gap", format_amount(shown.gap, lang)) }</td>
-                                <td class="cofund-num">{ fig.button(Subject::Balance, "gap-share", format_percent(shown.gap_share, 1, lang)) }</td>
-                                { per_year_cell(per_year.map(|py| py.gap), Subject::Balance, "gap-year") }
+                                <td class="cofund-num">{ fig.button(Subject::GapShare, "gap-share", format_percent(shown.gap_share, 1, lang)) }</td>
+                                { per_year_cell(per_year.map(|py| py.gap), Subject::GapPerYear, "gap-year") }
                             </tr>
                             <tr>
                                 <th scope="row">{ t.total_cost }</th>
@@ -605,6 +622,13 @@ mod tests {
             Subject::Line(12),
             Subject::Source(0),
             Subject::PerUnit(3),
+            Subject::LinePerYear(4),
+            Subject::SourcePerYear(5),
+            Subject::FundedPerYear,
+            Subject::GapPerYear,
+            Subject::SourceShare(6),
+            Subject::FundedShare,
+            Subject::GapShare,
         ] {
             assert_eq!(parse_subject_key(&subject_key(subject)), Some(subject));
         }
