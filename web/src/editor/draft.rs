@@ -67,6 +67,17 @@ pub struct Slider {
 }
 
 impl DriverDraft {
+    /// What the unit is called where a field or slider needs a name: its label, or, when
+    /// the label is blank (a scenario from outside may have one), its id, so that no input
+    /// is left without an accessible name.
+    pub fn name(&self) -> &str {
+        if self.label.trim().is_empty() {
+            &self.id
+        } else {
+            &self.label
+        }
+    }
+
     /// Renews [`DriverDraft::slider`] from the fields as they read in `lang`. While Min. or
     /// Maks. gives no range (text that cannot be read, or an empty one: no bound, which is
     /// valid), the last range is kept, widened to take Antal if it lies outside, so the
@@ -857,6 +868,16 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_unit_without_a_label_is_named_by_its_id() {
+        let mut s = vaekstpilot();
+        s.drivers[0].label = "   ".into();
+        let d = Draft::from_scenario(&s, Lang::Da);
+        assert_eq!(d.drivers[0].name(), "pilots");
+        let d = Draft::from_scenario(&vaekstpilot(), Lang::Da);
+        assert_eq!(d.drivers[0].name(), "Vækstpiloter");
     }
 
     #[test]

@@ -373,7 +373,7 @@ fn value_and_slider(
             let hint_id = format!("{id}-hint");
             html! {
                 <div class="cofund-field cofund-slider">
-                    <label for={id.clone()}>{ format!("{} {}", t.slider_label, cofund::text::in_sentence(&d.label)) }</label>
+                    <label for={id.clone()}>{ format!("{} {}", t.slider_label, cofund::text::in_sentence(d.name())) }</label>
                     <input id={id} type="range" min={s.min.to_string()} max={s.max.to_string()} step={s.step.to_string()}
                         value={s.value.clamp(s.min, s.max).to_string()} aria-valuetext={format_plain(s.value, lang)}
                         aria-describedby={s.stale.then(|| hint_id.clone())} {oninput} />
@@ -408,7 +408,7 @@ pub fn driver_control(props: &DriverControlProps) -> Html {
     let errors = row_errors(&props.errors, Row::Driver(props.item.key));
     value_and_slider(
         &props.item,
-        &props.item.label,
+        props.item.name(),
         &errors,
         &props.dispatch,
         props.lang,
