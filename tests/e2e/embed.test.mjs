@@ -129,6 +129,29 @@ test('element widgets added later: mount() starts them, each independent, comman
     assert.equal(result.result.total_cost, '1234567.89');
     assert.equal(result.result.gap, '234567.89');
     await expectText(total(a), '1.234.568 kr.', 'the scenario set by the host page');
+
+    // A scenario that reads but cannot be calculated (its product overflows) is an error the
+    // host hears of, with the reason, and so is asking for the result; the widget says why.
+    const [overflow, asked] = await page.evaluate(() => {
+      const el = document.getElementById('late-a');
+      const next = () => new Promise((done) => el.addEventListener('cofund:error', (e) => done(e.detail), { once: true }));
+      const scenario = { format: 1, name: 'For stor', currency: 'DKK', years: 1,
+        drivers: [{ id: 'u', label: 'Enheder', value: '10' }],
+        costs: [{ id: 'c', label: 'Udgift', kind: 'per_unit', driver: 'u', amount: '79228162514264337593543950335' }],
+        sources: [] };
+      const first = next();
+      el.dispatchEvent(new CustomEvent('cofund:command', { detail: { type: 'cofund:set-scenario', scenario } }));
+      return first.then((one) => {
+        const second = next();
+        el.dispatchEvent(new CustomEvent('cofund:command', { detail: { type: 'cofund:get-result' } }));
+        return second.then((two) => [one, two]);
+      });
+    });
+    for (const reply of [overflow, asked]) {
+      assert.equal(reply.type, 'cofund:error');
+      assert.match(reply.message, /^Scenariet kunne ikke beregnes: .+/, reply.message);
+    }
+    assert.match(norm(await a.locator('.cofund-error').innerText()), /^Scenariet kunne ikke beregnes: .+/);
     await expectText(total(b), before.b, 'the other late widget did not move');
     await expectText(total(element), '30.000.000 kr.', 'the demo\'s element widget did not move');
     assert.deepEqual(errors, []);

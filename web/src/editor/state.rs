@@ -134,6 +134,17 @@ impl EditorState {
         }
     }
 
+    /// Why there is no result, for a scenario that has never evaluated: "Scenariet kunne
+    /// ikke beregnes" and the first field's message (which an embedded widget in compact
+    /// mode, without the tables, would otherwise not show at all).
+    pub fn no_result_message(&self) -> String {
+        let t = texts(self.lang);
+        match self.errors.first() {
+            Some(e) => format!("{}: {}", t.load_error, e.message),
+            None => t.load_error.to_string(),
+        }
+    }
+
     /// The scenario autosave keeps: the last one computed without error (a field the user is
     /// still fixing is saved with its last valid value), or, when there never was one, the
     /// last one read.

@@ -139,10 +139,11 @@ fn carry_out(
             dispatch.dispatch(WorkspaceAction::Edit(Action::Replace(scenario)));
             None
         }
-        Ok(Some(Command::GetResult)) => latest
-            .good
-            .as_ref()
-            .map(|g| result_message(&g.scenario, &g.evaluation, latest.current)),
+        // Always an answer: the result, or why there is none.
+        Ok(Some(Command::GetResult)) => Some(match latest.good.as_ref() {
+            Some(g) => result_message(&g.scenario, &g.evaluation, latest.current),
+            None => error_message(&latest.no_result_message()),
+        }),
     }
 }
 
@@ -166,8 +167,13 @@ pub fn use_host_bridge(
         let (host, origins) = (host.clone(), origins.clone());
         let receiver = !(host == Host::Frame && origins.is_empty());
         use_effect_with(state.revision, move |_| {
-            if let Some(good) = active.good.as_ref().filter(|_| receiver) {
-                let message = result_message(&good.scenario, &good.evaluation, active.current);
+            if receiver {
+                // A scenario with no result at all (one set by the host whose amounts
+                // overflow) is an error the host hears of, not silence.
+                let message = match active.good.as_ref() {
+                    Some(good) => result_message(&good.scenario, &good.evaluation, active.current),
+                    None => error_message(&active.no_result_message()),
+                };
                 send(&host, &origins, &message, false);
             }
         });

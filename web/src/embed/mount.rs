@@ -88,11 +88,22 @@ fn mount(container: &Element, base: &str) {
         }
     }
     let (options, problems) = read_options(pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())));
-    let _ = container.set_attribute("data-theme", options.theme.key());
-
     let Ok(shadow) = container.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)) else {
+        // Mounted already: nothing to do. Otherwise the element is of a kind that cannot
+        // hold a shadow root (`li`, `td`, `button`, …): the page's editor must hear why the
+        // widget is not there, and the element is left as it was.
+        if container.shadow_root().is_none() {
+            let tag = container.tag_name().to_ascii_lowercase();
+            web_sys::console::error_1(
+                &format!(
+                    "Cofund: a widget cannot be shown in a <{tag}> element (it cannot hold a shadow root); put data-cofund on a <div> or <section> instead."
+                )
+                .into(),
+            );
+        }
         return;
     };
+    let _ = container.set_attribute("data-theme", options.theme.key());
     let (Ok(link), Ok(root)) = (
         document.create_element("link"),
         document.create_element("div"),

@@ -174,7 +174,7 @@ pub fn embed_widget(props: &EmbedProps) -> Html {
             <Results scenario={good.scenario.clone()} evaluation={good.evaluation.clone()}
                 lang={lang} current={doc.current} compact={compact} />
         },
-        None => html! { <p class="cofund-error">{ t.load_error }</p> },
+        None => html! { <p class="cofund-error" role="alert">{ doc.no_result_message() }</p> },
     };
 
     html! {

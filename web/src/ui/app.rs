@@ -525,7 +525,7 @@ pub fn app() -> Html {
                                         <ShareTools scenario={good.scenario.clone()} evaluation={good.evaluation.clone()}
                                             lang={lang} current={doc.current} dispatch={state.dispatcher()} all={columns.clone()} baseline={baseline_column} />
                                     </> },
-                                    None => html! { <p class="cofund-error">{ t.load_error }</p> },
+                                    None => html! { <p class="cofund-error">{ doc.no_result_message() }</p> },
                                 }
                             }
                         </div>
@@ -534,7 +534,7 @@ pub fn app() -> Html {
                     View::Compare => board(BoardView::Compare),
                     View::Analyse => match &doc.good {
                         Some(_) => board(BoardView::Analyse),
-                        None => html! { <p class="cofund-error">{ t.load_error }</p> },
+                        None => html! { <p class="cofund-error">{ doc.no_result_message() }</p> },
                     },
                     View::Present => html! {},
                 }
