@@ -96,6 +96,12 @@ pub(crate) enum Detail {
     Ambiguous {
         sep: char,
     },
+    /// One decimal mark with exactly three digits after it and one to three before
+    /// (Danish `1,500`, English `46.000`): the other language's thousands separator too.
+    /// The suggestion is the thousands reading.
+    ThreeDecimals {
+        mark: char,
+    },
     MultipleDecimalMarks {
         mark: char,
     },
@@ -271,6 +277,35 @@ impl NumberError {
                     decimal_mark_en(*mark)
                 ),
             },
+            Detail::ThreeDecimals { mark } => {
+                if let Some(thousands) = self.suggestion {
+                    let decimal = thousands / Decimal::from(1000);
+                    let (big, small) = (self.written(thousands, true), self.written(decimal, true));
+                    return match lang {
+                        Lang::Da => {
+                            let (other, what) = match mark {
+                                ',' => ("på engelsk", "kommaet er et decimalkomma"),
+                                _ => ("på dansk", "punktummet er et decimaltegn"),
+                            };
+                            format!(
+                                "{t} er tvetydigt: {other} adskiller {} tusinder. Skriv {big}, hvis du mener tusinder, eller {small}, hvis {what}.",
+                                sep_bare_da(*mark)
+                            )
+                        }
+                        Lang::En => {
+                            let (other, what) = match mark {
+                                ',' => ("in English", "the comma is a decimal comma"),
+                                _ => ("in Danish", "the dot is a decimal point"),
+                            };
+                            format!(
+                                "{t} is ambiguous: {other} a {} separates thousands. Write {big} if you mean thousands, or {small} if {what}.",
+                                sep_bare_en(*mark)
+                            )
+                        }
+                    };
+                }
+                self.plain_problem(lang, &t)
+            }
             Detail::Ambiguous { sep } => {
                 let (da_lang, en_lang) = match self.lang {
                     Lang::Da => ("på dansk", "in Danish"),

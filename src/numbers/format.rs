@@ -152,9 +152,16 @@ pub fn format_signed_amount(value: Decimal, lang: Lang) -> String {
 /// `12500.5` → `12.500,5` / `12,500.5`.
 ///
 /// This is the form used to put a value back into an input field: parsing it again
-/// (with [`super::parse_signed`]) gives exactly the same value.
+/// (with [`super::parse_signed`]) gives exactly the same value. A value with exactly three
+/// decimals and one to three digits before them gets a fourth decimal, `1,2340`: `1,234`
+/// would be refused as possibly the other language's thousands (see the parser).
 pub fn format_plain(value: Decimal, lang: Lang) -> String {
-    let digits = Digits::of(value.normalize());
+    let mut value = value.normalize();
+    let whole = value.abs().trunc();
+    if value.scale() == 3 && whole >= Decimal::ONE && whole < Decimal::from(1000) {
+        value.rescale(4);
+    }
+    let digits = Digits::of(value);
     format!("{}{}", sign(digits.negative), digits.write(lang, true))
 }
 
@@ -344,6 +351,11 @@ mod tests {
             ),
             ("1234567.000001", "1.234.567,000001", "1,234,567.000001"),
             ("100", "100", "100"),
+            // Three decimals after one to three digits could be read as thousands.
+            ("1.234", "1,2340", "1.2340"),
+            ("-999.5", "−999,5", "−999.5"),
+            ("0.125", "0,125", "0.125"),
+            ("1000.125", "1.000,125", "1,000.125"),
         ];
         for (value, da, en) in table {
             assert_eq!(format_plain(d(value), Lang::Da), da, "{value}");

@@ -162,6 +162,15 @@ mod tests {
             prop_assert_eq!(parse_signed(&text, lang).map_err(|e| e.to_string()), Ok(v), "{}", text);
         }
 
+        /// The shape the parser refuses as possibly thousands (`1,234`) must never be what
+        /// the formatter writes.
+        #[test]
+        fn plain_round_trips_with_three_decimals(m in 1_000i64..1_000_000, negative in any::<bool>(), lang in lang()) {
+            let v = if negative { -Decimal::new(m, 3) } else { Decimal::new(m, 3) };
+            let text = format_plain(v, lang);
+            prop_assert_eq!(parse_signed(&text, lang).map_err(|e| e.to_string()), Ok(v), "{}", text);
+        }
+
         #[test]
         fn plain_round_trips_for_any_decimal(v in wide_value(), lang in lang()) {
             let text = format_plain(v, lang);

@@ -118,6 +118,23 @@ fn read_lexed(lexed: &Lexed<'_>, lang: Lang, field: Field) -> Result<Decimal, Fa
         return Err(problem.clone());
     }
     check_units(lexed, field)?;
+    // Danish `1,500` is 1,5, and 1.500 to someone used to English; English `46.000` is 46,
+    // and 46.000 to a Dane. For money and counts, where three decimals are rare and the
+    // other reading is a thousand times larger, that is refused rather than guessed. A
+    // rate is exempt: its other reading is above 100. So is a number with a scale word
+    // (`1,500 mio.`), where decimals are what people write.
+    if field != Field::Rate && lexed.power == 0 {
+        if let Some(mut thousands) = thousands_reading(lexed.core, lang) {
+            thousands.set_sign_negative(lexed.negative);
+            return Err(Fail::with(
+                K::AmbiguousSeparator,
+                Detail::ThreeDecimals {
+                    mark: lang.decimal_mark(),
+                },
+                Some(thousands),
+            ));
+        }
+    }
     let mut value = build(&int, &frac, lexed.power)?;
     if lexed.negative && !value.is_zero() {
         value.set_sign_negative(true);
@@ -133,6 +150,21 @@ fn read_lexed(lexed: &Lexed<'_>, lang: Lang, field: Field) -> Result<Decimal, Fa
         return Err(Fail::new(K::RateAboveHundred, Detail::None));
     }
     Ok(value)
+}
+
+/// The value `core` has when its one decimal mark is read as the other language's thousands
+/// separator, for the only shape where both readings are valid: one to three digits, not
+/// starting with 0, the decimal mark, exactly three digits (`1,500`; not `0,500`, `1,5000`
+/// or `1.234,567`).
+fn thousands_reading(core: &str, lang: Lang) -> Option<Decimal> {
+    let (head, tail) = core.split_once(lang.decimal_mark())?;
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let shape = (1..=3).contains(&head.len())
+        && !head.starts_with('0')
+        && tail.len() == 3
+        && digits(head)
+        && digits(tail);
+    shape.then(|| build(&format!("{head}{tail}"), "", 0).ok())?
 }
 
 /// Refuses units that do not belong in the field.
@@ -757,7 +789,10 @@ mod tests {
                 ("0", "0"),
                 ("0,5", "0.5"),
                 (",5", "0.5"),
-                ("1,000", "1"),
+                ("0,500", "0.5"),
+                ("1,5000", "1.5"),
+                ("1.234,567", "1234.567"),
+                ("1,500 mio.", "1500000"),
                 ("007", "7"),
                 ("  12.500  ", "12500"),
                 ("\t12.500\n", "12500"),
@@ -815,7 +850,7 @@ mod tests {
                 ("0", "0"),
                 ("0.5", "0.5"),
                 (".5", "0.5"),
-                ("1.000", "1"),
+                ("1.0000", "1"),
                 ("-0", "0"),
             ],
         );
@@ -1141,6 +1176,36 @@ mod tests {
             e.to_string(),
             "\"Kr. 32.850.0000\" has a group of 4 digits after a thousands separator. Write e.g. 32.850.000 or 32850000."
         );
+    }
+
+    /// One decimal mark with three digits after one to three: either reading is valid, and
+    /// for money and counts the other is a thousand times larger. Refused, both offered.
+    #[test]
+    fn three_decimals_that_could_be_thousands_are_refused() {
+        let cases: &[(&str, Lang, Parser, &str, &str)] = &[
+            ("100,000", Lang::Da, AMOUNT, "100000", "»100,000« er tvetydigt: på engelsk adskiller komma tusinder. Skriv 100.000, hvis du mener tusinder, eller 100, hvis kommaet er et decimalkomma."),
+            ("1,500", Lang::Da, parse_count, "1500", "»1,500« er tvetydigt: på engelsk adskiller komma tusinder. Skriv 1.500, hvis du mener tusinder, eller 1,5, hvis kommaet er et decimalkomma."),
+            ("46.000", Lang::En, AMOUNT, "46000", "\"46.000\" is ambiguous: in Danish a dot separates thousands. Write 46,000 if you mean thousands, or 46 if the dot is a decimal point."),
+            ("1.234 kr.", Lang::En, AMOUNT, "1234", "\"1.234 kr.\" is ambiguous: in Danish a dot separates thousands. Write 1,234 if you mean thousands, or 1.2340 if the dot is a decimal point."),
+            ("-1,500", Lang::Da, parse_signed, "-1500", "»-1,500« er tvetydigt: på engelsk adskiller komma tusinder. Skriv −1.500, hvis du mener tusinder, eller −1,5, hvis kommaet er et decimalkomma."),
+        ];
+        for (text, lang, parser, thousands, expected) in cases {
+            let e = parser(text, *lang).expect_err("refused");
+            assert_eq!(e.kind, K::AmbiguousSeparator, "{text:?}");
+            assert_eq!(e.suggestion(), Some(d(thousands)), "{text:?}");
+            assert_eq!(e.message(*lang), *expected, "{text:?}");
+        }
+        // Both readings offered read back as themselves.
+        assert_eq!(parse_amount("1,2340", Lang::Da), Ok(d("1.234")));
+        assert_eq!(parse_amount("1.2340", Lang::En), Ok(d("1.234")));
+        // Not ambiguous: a rate (its other reading is above 100), a leading zero, four
+        // decimals, a grouped whole part, a scale word, and the language's own grouping.
+        assert_eq!(parse_rate("12,500", Lang::Da), Ok(d("12.5")));
+        assert_eq!(parse_amount("0,500", Lang::Da), Ok(d("0.5")));
+        assert_eq!(parse_amount("1.000,500", Lang::Da), Ok(d("1000.5")));
+        assert_eq!(parse_amount("2,500 mio.", Lang::Da), Ok(d("2500000")));
+        assert_eq!(parse_amount("1.500", Lang::Da), Ok(d("1500")));
+        assert_eq!(parse_amount("1,500", Lang::En), Ok(d("1500")));
     }
 
     #[test]
