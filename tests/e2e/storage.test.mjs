@@ -691,3 +691,32 @@ test('two tabs: a save in one pauses the other, which then loads it instead of o
     assert.deepEqual(secondErrors, [], 'the second tab logged errors');
   });
 });
+
+test('?preset= in the address: opens on a first visit, is added to saved work once, and an unknown one is said', { timeout: 90_000 }, async () => {
+  await withPage(async ({ page }) => {
+    await expectText(total(page), '21.900.000 kr.', 'default total');
+    await waitForSave(page);
+    // With saved work the template is added after it and opened, and taken out of the
+    // address so that a reload does not add it again.
+    await reopen(page, '?preset=design-sprint');
+    await eventually(() => tabCount(page), (n) => n === 2, 'the template added as a second scenario');
+    assert.deepEqual(await tabNames(page), [DEFAULT_NAME, SPRINT_NAME]);
+    assert.equal(await activeName(page), SPRINT_NAME, 'and opened');
+    assert.equal(new URL(page.url()).search, '', 'the option is taken out of the address');
+    await reloadApp(page);
+    await eventually(() => tabCount(page), (n) => n === 2, 'still two scenarios after a reload');
+
+    // "blank" is the picker's own value for a blank scenario.
+    await reopen(page, '?preset=blank&lang=da');
+    await eventually(() => tabCount(page), (n) => n === 3, 'a blank scenario added');
+    assert.equal(new URL(page.url()).search, '?lang=da', 'the other options stay');
+
+    // An unknown template is said, with the ones that exist; the saved work is as it was.
+    await reopen(page, '?preset=foo');
+    const banner = notice(page, LINK_UNREADABLE);
+    await banner.waitFor({ state: 'visible', timeout: 5_000 });
+    const said = norm(await banner.innerText());
+    assert.ok(said.includes('»preset=foo« er ikke en af Cofunds skabeloner') && said.includes('design-sprint'), said);
+    assert.equal(await tabCount(page), 3, 'nothing added');
+  });
+});

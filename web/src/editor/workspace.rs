@@ -96,11 +96,16 @@ pub enum WorkspaceAction {
 impl WorkspaceState {
     /// A workspace with one scenario from `preset`.
     pub fn new(lang: Lang, preset: &str) -> Self {
+        Self::with_scenario(lang, EditorState::new(lang, preset))
+    }
+
+    /// A workspace of one scenario.
+    pub fn with_scenario(lang: Lang, state: EditorState) -> Self {
         WorkspaceState {
             lang,
             docs: vec![Doc {
                 key: 1,
-                state: Rc::new(EditorState::new(lang, preset)),
+                state: Rc::new(state),
             }],
             active: 0,
             baseline: 0,

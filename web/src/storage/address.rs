@@ -29,6 +29,32 @@ pub fn folder() -> String {
     format!("{origin}{folder}")
 }
 
+/// Removes `name` from the address's query, without reloading or adding history: an option
+/// that has been carried out (`?preset=`) must not be carried out again by a reload.
+pub fn remove_query_option(name: &str) {
+    let window = gloo::utils::window();
+    let location = window.location();
+    let search = location.search().unwrap_or_default();
+    let kept: Vec<&str> = search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|pair| !pair.is_empty() && pair.split('=').next() != Some(name))
+        .collect();
+    let query = if kept.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", kept.join("&"))
+    };
+    let path = format!(
+        "{}{query}{}",
+        location.pathname().unwrap_or_default(),
+        location.hash().unwrap_or_default()
+    );
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
+    }
+}
+
 /// Removes the fragment from the address bar without reloading or adding history, so a
 /// reload after handling a link does not offer it again.
 pub fn clear_fragment() {

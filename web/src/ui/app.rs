@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use cofund::model::evaluate;
 use cofund::numbers::Lang;
-use cofund::presets::{DEFAULT_PRESET, PRESETS};
+use cofund::presets::{Preset, DEFAULT_PRESET, PRESETS};
 use cofund::storage::link::{decode_link, Link};
 use cofund::storage::workspace::Workspace;
 use gloo::events::{EventListener, EventListenerOptions};
@@ -26,7 +26,7 @@ use super::notices::{Notice, NoticeBanner};
 use super::results::Results;
 use super::share_tools::ShareTools;
 use super::workspace_bar::{Tab, WorkspaceBar};
-use crate::editor::state::Action;
+use crate::editor::state::{Action, EditorState};
 use crate::editor::workspace::{View, WorkspaceAction, WorkspaceState};
 use crate::i18n::{app_texts, lang_of_tag, lang_tag};
 use crate::storage::local::{self, Stored};
@@ -47,19 +47,87 @@ struct Start {
     autosave_paused: bool,
 }
 
+/// What `?preset=` asks for.
+#[derive(Clone, Debug, PartialEq)]
+enum Asked {
+    Nothing,
+    Preset(String),
+    Blank,
+    Unknown(String),
+}
+
+impl Asked {
+    fn of(key: Option<&str>) -> Asked {
+        let synthetic = |k: &str| {
+            k.strip_prefix("synthetic-")
+                .is_some_and(|n| n.parse::<usize>().is_ok())
+        };
+        match key {
+            None => Asked::Nothing,
+            Some(BLANK) => Asked::Blank,
+            Some(k) if Preset::find(k).is_some() || synthetic(k) => Asked::Preset(k.to_string()),
+            Some(k) => Asked::Unknown(k.to_string()),
+        }
+    }
+
+    /// The same as a workspace action: a new scenario from the template, or a blank one.
+    fn add(&self) -> Option<WorkspaceAction> {
+        match self {
+            Asked::Preset(key) => Some(WorkspaceAction::Add(Some(key.clone()))),
+            Asked::Blank => Some(WorkspaceAction::Add(None)),
+            Asked::Nothing | Asked::Unknown(_) => None,
+        }
+    }
+}
+
+/// Why `?preset=KEY` was not opened, naming the keys that exist.
+fn unknown_preset(key: &str, lang: Lang) -> String {
+    let keys: Vec<&str> = PRESETS.iter().map(|p| p.key).chain([BLANK]).collect();
+    match lang {
+        Lang::Da => format!(
+            "»preset={key}« er ikke en af Cofunds skabeloner; mulige værdier: {}.",
+            keys.join(", ")
+        ),
+        Lang::En => format!(
+            "“preset={key}” is not one of Cofund's templates; possible values: {}.",
+            keys.join(", ")
+        ),
+    }
+}
+
 fn start(options: &PageOptions) -> Start {
     let lang = options.lang;
-    let fresh = || WorkspaceState::new(lang, options.preset.as_deref().unwrap_or(DEFAULT_PRESET));
+    // The template asked for in the address opens on a first visit; with saved work it is
+    // added to it, as the template picker would (work is never replaced by an address).
+    let asked = Asked::of(options.preset.as_deref());
+    let fresh = || match &asked {
+        Asked::Preset(key) => WorkspaceState::new(lang, key),
+        Asked::Blank => {
+            let mut blank = EditorState::new(lang, DEFAULT_PRESET);
+            blank.apply(Action::Blank);
+            WorkspaceState::with_scenario(lang, blank)
+        }
+        Asked::Nothing | Asked::Unknown(_) => WorkspaceState::new(lang, DEFAULT_PRESET),
+    };
     let mut notices = Vec::new();
+    if let Asked::Unknown(key) = &asked {
+        notices.push(Notice::LinkError(unknown_preset(key, lang)));
+    }
     let mut autosave_paused = false;
     let stored = local::load();
     let nothing_saved = matches!(stored, Stored::Empty | Stored::Unavailable);
     let mut workspace = match stored {
         Stored::Found(saved) => match WorkspaceState::from_saved(lang, &saved) {
             Some(mut ws) => {
-                // Back on the scenario that was being edited.
-                if let Some(i) = local::load_active() {
-                    ws.apply(WorkspaceAction::Select(i));
+                match asked.add() {
+                    // The template from the address, after the saved scenarios.
+                    Some(add) => ws.apply(add),
+                    // Back on the scenario that was being edited.
+                    None => {
+                        if let Some(i) = local::load_active() {
+                            ws.apply(WorkspaceAction::Select(i));
+                        }
+                    }
                 }
                 ws
             }
@@ -85,6 +153,10 @@ fn start(options: &PageOptions) -> Start {
             fresh()
         }
     };
+    // Carried out once: a reload must not add the template again.
+    if options.preset.is_some() {
+        address::remove_query_option("preset");
+    }
     let fragment = address::fragment();
     if !fragment.is_empty() {
         match decode_link(&fragment) {
@@ -554,5 +626,26 @@ mod tests {
         assert_eq!(o.preset.as_deref(), Some("design-sprint"));
         assert_eq!(o.lang, Lang::En);
         assert_eq!(PageOptions::parse("?lang=fr").lang, Lang::Da);
+    }
+
+    #[test]
+    fn the_preset_option_is_a_template_blank_or_unknown() {
+        assert_eq!(Asked::of(None), Asked::Nothing);
+        assert_eq!(
+            Asked::of(Some("design-sprint")),
+            Asked::Preset("design-sprint".into())
+        );
+        assert_eq!(
+            Asked::of(Some("synthetic-200")),
+            Asked::Preset("synthetic-200".into())
+        );
+        assert_eq!(Asked::of(Some("blank")), Asked::Blank);
+        assert_eq!(Asked::of(Some("foo")), Asked::Unknown("foo".into()));
+        assert_eq!(Asked::of(Some("foo")).add(), None);
+        assert_eq!(Asked::of(Some("blank")).add(), Some(WorkspaceAction::Add(None)));
+        assert_eq!(
+            unknown_preset("foo", Lang::Da),
+            "»preset=foo« er ikke en af Cofunds skabeloner; mulige værdier: vaekstpilot-150, vaekstpilot-225, design-sprint, marketing-platform, design-society, blank."
+        );
     }
 }
