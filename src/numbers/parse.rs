@@ -108,9 +108,12 @@ fn read(text: &str, lang: Lang, field: Field) -> Result<Decimal, Fail> {
 fn read_lexed(lexed: &Lexed<'_>, lang: Lang, field: Field) -> Result<Decimal, Fail> {
     // Problems with the number itself come first: they are the likeliest to matter. Their
     // suggestion is for the digits alone; the scale word multiplies it like the value.
+    // With a word after the number that cannot be read (Danish `21.9m`), what the digits
+    // were meant to be is unknown: no suggestion, the field's examples instead.
     let (int, frac) = read_core(lexed.core, lang, true).map_err(|mut f| {
         f.suggestion = f
             .suggestion
+            .filter(|_| lexed.problem.is_none())
             .and_then(|v| v.checked_mul(Decimal::from(10u64.pow(lexed.power))));
         f
     })?;
@@ -1175,6 +1178,18 @@ mod tests {
         assert_eq!(
             e.to_string(),
             "\"Kr. 32.850.0000\" has a group of 4 digits after a thousands separator. Write e.g. 32.850.000 or 32850000."
+        );
+    }
+
+    #[test]
+    fn an_unreadable_word_after_a_slip_gets_the_fields_examples() {
+        let e = parse_amount("21.9m", Lang::Da).expect_err("refused");
+        assert_eq!(e.suggestion(), None);
+        assert!(
+            e.message(Lang::Da)
+                .ends_with("Skriv fx 21.900.000 eller 21,9 mio. kr."),
+            "{}",
+            e.message(Lang::Da)
         );
     }
 
