@@ -87,7 +87,22 @@ fn send(host: &Host, origins: &[String], message: &Value, anyone_may_read: bool)
                     let _ = parent.post_message(&message, "*");
                 }
             } else {
-                for origin in origins {
+                // Where the browser tells the parent's origin (`location.ancestorOrigins`:
+                // Chromium, Safari), only that one is posted to, if it is allowed: a post to
+                // each other allowed origin would log a warning in the host page's console.
+                // Elsewhere every allowed origin is tried; the browser delivers to the one
+                // that matches.
+                // (Not in web-sys: Firefox has no such property.)
+                let location = gloo::utils::window().location();
+                let parent_origin = js_sys::Reflect::get(&location, &"ancestorOrigins".into())
+                    .ok()
+                    .filter(|list| !list.is_undefined() && !list.is_null())
+                    .and_then(|list| js_sys::Reflect::get(&list, &0.into()).ok())
+                    .and_then(|origin| origin.as_string());
+                for origin in origins
+                    .iter()
+                    .filter(|o| parent_origin.as_ref().is_none_or(|p| p == *o))
+                {
                     let _ = parent.post_message(&message, origin);
                 }
             }

@@ -642,7 +642,10 @@ mod tests {
         assert_eq!(Asked::of(Some("blank")), Asked::Blank);
         assert_eq!(Asked::of(Some("foo")), Asked::Unknown("foo".into()));
         assert_eq!(Asked::of(Some("foo")).add(), None);
-        assert_eq!(Asked::of(Some("blank")).add(), Some(WorkspaceAction::Add(None)));
+        assert_eq!(
+            Asked::of(Some("blank")).add(),
+            Some(WorkspaceAction::Add(None))
+        );
         assert_eq!(
             unknown_preset("foo", Lang::Da),
             "»preset=foo« er ikke en af Cofunds skabeloner; mulige værdier: vaekstpilot-150, vaekstpilot-225, design-sprint, marketing-platform, design-society, blank."
