@@ -10,7 +10,7 @@ source scripts/setup.sh serve
 
 echo "serve: building, then serving on http://127.0.0.1:8080 (Ctrl-C stops)"
 case " $* " in
-  *" --release "*)
+  *" --release"*)
     # A release build as CI makes it: std built for size (scripts/wasm-program.sh).
     # shellcheck source=scripts/wasm-program.sh
     source scripts/wasm-program.sh

@@ -309,6 +309,9 @@ fn too_precise_and_too_large_are_told_apart() {
     // An exponent too long for rust_decimal to read is still told by its sign.
     let far: Value = serde_json::from_str("1e-99999999999").unwrap();
     assert_eq!(problem(far), Problem::TooPrecise);
+    // A mantissa too large on its own is too large, whatever the exponent's sign.
+    let big: Value = serde_json::from_str("100000000000000000000000000000000e-1").unwrap();
+    assert_eq!(problem(big), Problem::Overflow);
     // Zero is zero, whatever its exponent.
     for zero in ["0e29", "0.0E-99999999999", "-0e400"] {
         let mut doc = base();

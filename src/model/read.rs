@@ -454,17 +454,27 @@ pub fn parse_decimal(value: &Value, path: &str) -> Result<Decimal, ScenarioError
     let not_decimal = || ScenarioError::new(path, Problem::NotADecimal).got(show(value));
     // rust_decimal says `Underflow` (or, for an exponent, that the scale is too large) when
     // the digits do not fit, and something else when the magnitude does not. With an
-    // exponent its sign decides, whatever rust_decimal says (it cannot even read one as
-    // long as `1e-99999999999`): a positive one (`1e400`) is a magnitude, a negative one
-    // (`1e-40`) digits too far after the point.
+    // exponent the value's size decides, whatever rust_decimal says (it cannot even read
+    // one as long as `1e-99999999999`): the mantissa's whole digits plus the exponent. From
+    // 29 whole digits on (`1e400`, `1000…0e-1`) it is too large; below that (`1e-40`), it
+    // has digits too far after the point.
     let unrepresentable = |e: rust_decimal::Error| {
-        let exponent = match value {
-            Value::Number(n) => n.as_str().split_once(['e', 'E']).map(|(_, exp)| exp),
+        let scientific = match value {
+            Value::Number(n) => n.as_str().split_once(['e', 'E']),
             _ => None,
         };
-        let problem = match (exponent, e) {
-            (Some(exp), _) if exp.starts_with('-') => Problem::TooPrecise,
-            (Some(_), _) => Problem::Overflow,
+        let problem = match (scientific, e) {
+            (Some((mantissa, exp)), _) => {
+                let whole = mantissa.trim_start_matches(['-', '+']);
+                let whole = whole.split('.').next().unwrap_or_default();
+                let whole_digits = whole.trim_start_matches('0').len() as i64;
+                match exp.parse::<i64>() {
+                    Ok(exp) if whole_digits.saturating_add(exp) >= 29 => Problem::Overflow,
+                    Ok(_) => Problem::TooPrecise,
+                    Err(_) if exp.starts_with('-') => Problem::TooPrecise,
+                    Err(_) => Problem::Overflow,
+                }
+            }
             (
                 None,
                 rust_decimal::Error::Underflow

@@ -117,12 +117,14 @@ mod tests {
         let s = units();
         let third = d("0.3333333333333333333333333333");
         let rows = sweep(&s, "u", d("10"), d("12"), third).expect("sweep");
-        let by_input = sweep_input(&s, Input::Driver(0), d("10"), d("12"), third).expect("sweep");
-        assert_eq!(rows, by_input);
         let values: Vec<Decimal> = rows.iter().map(|r| r.value).collect();
-        // from + 3 · step rounds to exactly 11 at 28 digits; repeated adding gave 10,999…9.
+        // Each value is from + k · step: from + 3 · step rounds to exactly 11 at 28 digits,
+        // where repeated adding gave 10,999…9 (and 11,999…8 for the last).
+        let expected: Vec<Decimal> = (0..7u32)
+            .map(|k| d("10") + third * Decimal::from(k))
+            .collect();
+        assert_eq!(values, expected);
         assert_eq!(values[3], d("11"));
-        assert_eq!(values.len(), 7);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 
 use crate::text::full_stop;
 
-use super::format::{format_plain, format_ungrouped};
+use super::format::{format_input, format_ungrouped};
 use super::Lang;
 
 /// What kind of problem a [`NumberError`] reports. Stable and matchable: the user
@@ -172,7 +172,7 @@ impl NumberError {
     fn written(&self, value: Decimal, grouped: bool) -> String {
         let digits = |v: Decimal| {
             if grouped {
-                format_plain(v, self.lang)
+                format_input(v, self.lang)
             } else {
                 format_ungrouped(v, self.lang)
             }

@@ -151,11 +151,19 @@ pub fn format_signed_amount(value: Decimal, lang: Lang) -> String {
 /// The exact value, grouped, without trailing zeros and without rounding:
 /// `12500.5` → `12.500,5` / `12,500.5`.
 ///
-/// This is the form used to put a value back into an input field: parsing it again
-/// (with [`super::parse_signed`]) gives exactly the same value. A value with exactly three
-/// decimals and one to three digits before them gets a fourth decimal, `1,2340`: `1,234`
-/// would be refused as possibly the other language's thousands (see the parser).
+/// For reading: a count or a rate in a sentence. To put a value into an input field, use
+/// [`format_input`]: `1,234` shown here would be refused there as possibly the other
+/// language's thousands.
 pub fn format_plain(value: Decimal, lang: Lang) -> String {
+    let digits = Digits::of(value.normalize());
+    format!("{}{}", sign(digits.negative), digits.write(lang, true))
+}
+
+/// [`format_plain`] for an input field: parsing it again (with [`super::parse_signed`])
+/// gives exactly the same value. A value with exactly three decimals and one to three
+/// digits before them gets a fourth decimal, `1,2340`: the parser refuses `1,234` in an
+/// amount or a count as possibly the other language's thousands.
+pub fn format_input(value: Decimal, lang: Lang) -> String {
     let mut value = value.normalize();
     let whole = value.abs().trunc();
     if value.scale() == 3 && whole >= Decimal::ONE && whole < Decimal::from(1000) {
@@ -351,15 +359,25 @@ mod tests {
             ),
             ("1234567.000001", "1.234.567,000001", "1,234,567.000001"),
             ("100", "100", "100"),
-            // Three decimals after one to three digits could be read as thousands.
-            ("1.234", "1,2340", "1.2340"),
-            ("-999.5", "−999,5", "−999.5"),
-            ("0.125", "0,125", "0.125"),
-            ("1000.125", "1.000,125", "1,000.125"),
         ];
         for (value, da, en) in table {
             assert_eq!(format_plain(d(value), Lang::Da), da, "{value}");
             assert_eq!(format_plain(d(value), Lang::En), en, "{value}");
+            assert_eq!(format_input(d(value), Lang::Da), da, "{value}");
+            assert_eq!(format_input(d(value), Lang::En), en, "{value}");
+        }
+        // For an input field, three decimals after one to three digits get a fourth: the
+        // parser would take `1,234` for possibly the other language's thousands.
+        let input = [
+            ("1.234", "1,2340", "1.2340", "1,234"),
+            ("-999.5", "−999,5", "−999.5", "−999,5"),
+            ("0.125", "0,125", "0.125", "0,125"),
+            ("1000.125", "1.000,125", "1,000.125", "1.000,125"),
+        ];
+        for (value, da, en, shown) in input {
+            assert_eq!(format_input(d(value), Lang::Da), da, "{value}");
+            assert_eq!(format_input(d(value), Lang::En), en, "{value}");
+            assert_eq!(format_plain(d(value), Lang::Da), shown, "{value}");
         }
         assert_eq!(format_ungrouped(d("32850000"), Lang::Da), "32850000");
         assert_eq!(format_ungrouped(d("-1234.50"), Lang::Da), "−1234,50");

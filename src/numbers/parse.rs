@@ -128,7 +128,9 @@ fn read_lexed(lexed: &Lexed<'_>, lang: Lang, field: Field) -> Result<Decimal, Fa
     // (`1,500 mio.`), where decimals are what people write.
     if field != Field::Rate && lexed.power == 0 {
         if let Some(mut thousands) = thousands_reading(lexed.core, lang) {
-            thousands.set_sign_negative(lexed.negative);
+            // Signed only where the field takes a sign: elsewhere the suggestion is what
+            // the field would take, as for a negative amount.
+            thousands.set_sign_negative(lexed.negative && field == Field::Signed);
             return Err(Fail::with(
                 K::AmbiguousSeparator,
                 Detail::ThreeDecimals {
@@ -1203,6 +1205,7 @@ mod tests {
             ("46.000", Lang::En, AMOUNT, "46000", "\"46.000\" is ambiguous: in Danish a dot separates thousands. Write 46,000 if you mean thousands, or 46 if the dot is a decimal point."),
             ("1.234 kr.", Lang::En, AMOUNT, "1234", "\"1.234 kr.\" is ambiguous: in Danish a dot separates thousands. Write 1,234 if you mean thousands, or 1.2340 if the dot is a decimal point."),
             ("-1,500", Lang::Da, parse_signed, "-1500", "»-1,500« er tvetydigt: på engelsk adskiller komma tusinder. Skriv −1.500, hvis du mener tusinder, eller −1,5, hvis kommaet er et decimalkomma."),
+            ("-1,500", Lang::Da, AMOUNT, "1500", "»-1,500« er tvetydigt: på engelsk adskiller komma tusinder. Skriv 1.500, hvis du mener tusinder, eller 1,5, hvis kommaet er et decimalkomma."),
         ];
         for (text, lang, parser, thousands, expected) in cases {
             let e = parser(text, *lang).expect_err("refused");

@@ -713,7 +713,7 @@ test('?preset= in the address: opens on a first visit, is added to saved work on
 
     // An unknown template is said, with the ones that exist; the saved work is as it was.
     await reopen(page, '?preset=foo');
-    const banner = notice(page, LINK_UNREADABLE);
+    const banner = notice(page, 'Et valg i adressen kunne ikke bruges:');
     await banner.waitFor({ state: 'visible', timeout: 5_000 });
     const said = norm(await banner.innerText());
     assert.ok(said.includes('»preset=foo« er ikke en af Cofunds skabeloner') && said.includes('design-sprint'), said);

@@ -17,7 +17,9 @@ use cofund::model::error::Problem;
 use cofund::model::{
     Base, CostKind, CostLine, Driver, Scenario, ScenarioError, Source, SourceKind,
 };
-use cofund::numbers::{format_plain, parse_amount, parse_count, parse_rate, Lang, NumberError};
+use cofund::numbers::{
+    format_input, format_plain, parse_amount, parse_count, parse_rate, Lang, NumberError,
+};
 use cofund::Decimal;
 
 use crate::i18n::texts;
@@ -278,7 +280,7 @@ impl SourceKindTag {
 }
 
 fn plain(value: Option<Decimal>, lang: Lang) -> String {
-    value.map(|v| format_plain(v, lang)).unwrap_or_default()
+    value.map(|v| format_input(v, lang)).unwrap_or_default()
 }
 
 impl Draft {
@@ -298,7 +300,7 @@ impl Draft {
                 key,
                 id: d.id.clone(),
                 label: d.label.clone(),
-                value: format_plain(d.value, lang),
+                value: format_input(d.value, lang),
                 min: plain(d.min, lang),
                 max: plain(d.max, lang),
                 step: plain(d.step, lang),
@@ -316,7 +318,7 @@ impl Draft {
                 label: c.label.clone(),
                 kind: CostKindTag::from(&c.kind),
                 driver: c.kind.driver().unwrap_or_default().to_string(),
-                amount: format_plain(c.amount, lang),
+                amount: format_input(c.amount, lang),
                 eligible: c.eligible,
             });
         }
@@ -329,7 +331,7 @@ impl Draft {
                 SourceKind::PerUnit { amount, .. }
                 | SourceKind::Fixed { amount }
                 | SourceKind::PerYear { amount } => {
-                    (String::new(), Base::Eligible, format_plain(*amount, lang))
+                    (String::new(), Base::Eligible, format_input(*amount, lang))
                 }
                 SourceKind::Residual { .. } => (String::new(), Base::Eligible, String::new()),
             };
@@ -818,7 +820,7 @@ fn in_other_notation(value: Decimal, typed: u32, lang: Lang) -> String {
     // Up to øre only: decimals typed before a multiplier (`1.23456789m`) are not the
     // value's own.
     if value.fract().is_zero() || typed <= value.scale() || typed > 2 {
-        format_plain(value, lang)
+        format_input(value, lang)
     } else {
         cofund::numbers::format_number(value, typed, lang)
     }

@@ -13,7 +13,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use cofund::numbers::{format_plain, Lang};
+use cofund::numbers::{format_input, Lang};
 use gloo::events::EventListener;
 use serde_json::Value;
 use wasm_bindgen::closure::Closure;
@@ -98,7 +98,9 @@ fn send(host: &Host, origins: &[String], message: &Value, anyone_may_read: bool)
                     .ok()
                     .filter(|list| !list.is_undefined() && !list.is_null())
                     .and_then(|list| js_sys::Reflect::get(&list, &0.into()).ok())
-                    .and_then(|origin| origin.as_string());
+                    .and_then(|origin| origin.as_string())
+                    // A page that sends no referrer is reported as "null": origin unknown.
+                    .filter(|origin| origin != "null");
                 for origin in origins
                     .iter()
                     .filter(|o| parent_origin.as_ref().is_none_or(|p| p == *o))
@@ -140,7 +142,7 @@ fn carry_out(
                 Some(d) => {
                     dispatch.dispatch(WorkspaceAction::Edit(Action::Text(
                         FieldId::new(Row::Driver(d.key), "value"),
-                        format_plain(value, lang),
+                        format_input(value, lang),
                     )));
                     None
                 }

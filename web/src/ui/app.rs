@@ -45,6 +45,8 @@ struct Start {
     notices: Vec<Notice>,
     /// Autosave stays off while an unreadable saved workspace waits for the user's decision.
     autosave_paused: bool,
+    /// The workspace as it was stored when the app started, if it could be read.
+    stored: Option<Workspace>,
 }
 
 /// What `?preset=` asks for.
@@ -111,11 +113,15 @@ fn start(options: &PageOptions) -> Start {
     };
     let mut notices = Vec::new();
     if let Asked::Unknown(key) = &asked {
-        notices.push(Notice::LinkError(unknown_preset(key, lang)));
+        notices.push(Notice::AddressOption(unknown_preset(key, lang)));
     }
     let mut autosave_paused = false;
     let stored = local::load();
     let nothing_saved = matches!(stored, Stored::Empty | Stored::Unavailable);
+    let stored_workspace = match &stored {
+        Stored::Found(saved) => Some(saved.clone()),
+        _ => None,
+    };
     let mut workspace = match stored {
         Stored::Found(saved) => match WorkspaceState::from_saved(lang, &saved) {
             Some(mut ws) => {
@@ -182,6 +188,7 @@ fn start(options: &PageOptions) -> Start {
         workspace,
         notices,
         autosave_paused,
+        stored: stored_workspace,
     }
 }
 
@@ -262,6 +269,10 @@ pub fn app() -> Html {
             .unwrap_or_default()
     });
     let autosave_paused = use_state(|| first.borrow().as_ref().is_some_and(|s| s.autosave_paused));
+    // What this tab last loaded from storage or saved to it: another tab that saves the
+    // same is no conflict, even while this tab has edits not saved yet.
+    let known: Rc<RefCell<Option<Workspace>>> =
+        use_mut_ref(|| first.borrow().as_ref().and_then(|s| s.stored.clone()));
     let state = use_reducer(|| {
         first
             .borrow_mut()
@@ -348,7 +359,12 @@ pub fn app() -> Html {
                 move || drop((hide, hidden))
             });
         }
-        let (state, notices, paused) = (state.clone(), notices.clone(), *autosave_paused);
+        let (state, notices, paused, known) = (
+            state.clone(),
+            notices.clone(),
+            *autosave_paused,
+            known.clone(),
+        );
         use_effect_with((state.revision, paused), move |_| {
             if paused {
                 // A save already due must not land either (another tab's work, see below).
@@ -358,7 +374,12 @@ pub fn app() -> Html {
                 // reads the state as it is then), not on every keystroke before it: a
                 // 200-line scenario is some hundreds of string copies each time.
                 *due.borrow_mut() = Some(Box::new(move || {
-                    let refused = local::save(&state.to_saved()) == Err(local::SaveError::Refused);
+                    let saved = state.to_saved();
+                    let result = local::save(&saved);
+                    if result.is_ok() {
+                        *known.borrow_mut() = Some(saved);
+                    }
+                    let refused = result == Err(local::SaveError::Refused);
                     if refused && !notices.contains(&Notice::SaveRefused) {
                         change(&notices, |n| n.push(Notice::SaveRefused));
                     }
@@ -377,7 +398,7 @@ pub fn app() -> Html {
     {
         let latest = use_mut_ref(|| state.clone());
         *latest.borrow_mut() = state.clone();
-        let (notices, paused) = (notices.clone(), autosave_paused.clone());
+        let (notices, paused, known) = (notices.clone(), autosave_paused.clone(), known.clone());
         use_effect_with((*notices).clone(), move |shown| {
             let waiting = shown.contains(&Notice::OtherTab);
             let listener = EventListener::new(&gloo::utils::window(), "storage", move |event| {
@@ -390,8 +411,16 @@ pub fn app() -> Html {
                 let Some(stored) = event.new_value() else {
                     return;
                 };
-                let ours = latest.borrow().to_saved();
-                if Workspace::from_json_str(&stored).is_ok_and(|theirs| theirs == ours) {
+                let Ok(theirs) = Workspace::from_json_str(&stored) else {
+                    // Not a workspace this version can read: not saved over either.
+                    paused.set(true);
+                    change(&notices, |n| n.push(Notice::OtherTab));
+                    return;
+                };
+                // The same as this tab has, or as it last loaded or saved: no conflict.
+                if known.borrow().as_ref() == Some(&theirs) || theirs == latest.borrow().to_saved()
+                {
+                    *known.borrow_mut() = Some(theirs);
                     return;
                 }
                 paused.set(true);
@@ -425,7 +454,7 @@ pub fn app() -> Html {
                 }
                 // This tab's work is kept and saved again, over the other tab's.
                 Notice::OtherTab => paused.set(false),
-                Notice::StorageUnavailable | Notice::SaveRefused => {}
+                Notice::StorageUnavailable | Notice::SaveRefused | Notice::AddressOption(_) => {}
             }
             change(&notices, |n| {
                 if index < n.len() {

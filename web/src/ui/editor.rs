@@ -6,7 +6,7 @@ use std::rc::Rc;
 use std::str::FromStr;
 
 use cofund::model::Base;
-use cofund::numbers::{format_plain, Lang};
+use cofund::numbers::{format_input, format_plain, Lang};
 use cofund::Decimal;
 use yew::prelude::*;
 
@@ -366,7 +366,7 @@ fn value_and_slider(
                 // Its value replaces whatever the field held, also text that did not read:
                 // moving the slider is how the user chose a number.
                 if let Ok(v) = Decimal::from_str(&input.value()) {
-                    dispatch.dispatch(Action::Text(value_field, format_plain(v, lang)));
+                    dispatch.dispatch(Action::Text(value_field, format_input(v, lang)));
                 }
             });
             let id = field("slider").dom_id();

@@ -21,6 +21,8 @@ pub enum Notice {
     SharedLink(Workspace),
     /// The link in the address could not be read.
     LinkError(String),
+    /// An option in the address (`?preset=`) could not be used.
+    AddressOption(String),
     /// Another tab saved its workspace; autosave is paused until the user chooses whose
     /// work to keep.
     OtherTab,
@@ -104,6 +106,15 @@ pub fn notice_banner(props: &NoticeBannerProps) -> Html {
                 <div class="cofund-notice-actions">
                     <button type="button" class="cofund-button" onclick={answer(true)}>{ t.other_tab_load }</button>
                     <button type="button" class="cofund-icon-button" onclick={answer(false)}>{ t.other_tab_keep }</button>
+                </div>
+            </> },
+        ),
+        Notice::AddressOption(message) => (
+            "cofund-notice--warn",
+            html! { <>
+                <p><strong>{ t.address_option }</strong>{ " " }{ message }</p>
+                <div class="cofund-notice-actions">
+                    <button type="button" class="cofund-icon-button" onclick={answer(false)}>{ t.dismiss }</button>
                 </div>
             </> },
         ),

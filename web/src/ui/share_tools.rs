@@ -387,10 +387,10 @@ fn sweep_refusal(e: &ScenarioError, unit: &str, lang: Lang) -> String {
     let limit = format_plain(Decimal::from(*limit as u64), lang);
     match lang {
         Lang::Da => format!(
-            "{unit}: Min. til Maks. i dette trin giver mere end {limit} rækker. Gør trinnet større eller intervallet mindre."
+            "{unit}: Min. til Maks. med dette trin giver mere end {limit} rækker. Gør trinnet større eller intervallet mindre."
         ),
         Lang::En => format!(
-            "{unit}: Min. to Max. in this step gives more than {limit} rows. Make the step larger or the range smaller."
+            "{unit}: Min. to Max. with this step gives more than {limit} rows. Make the step larger or the range smaller."
         ),
     }
 }
@@ -409,7 +409,7 @@ mod tests {
             .expect_err("too many rows");
         assert_eq!(
             sweep_refusal(&e, "Pilotvirksomheder", Lang::Da),
-            "Pilotvirksomheder: Min. til Maks. i dette trin giver mere end 1.000.000 rækker. Gør trinnet større eller intervallet mindre."
+            "Pilotvirksomheder: Min. til Maks. med dette trin giver mere end 1.000.000 rækker. Gør trinnet større eller intervallet mindre."
         );
         assert!(sweep_refusal(&e, "Pilots", Lang::En).starts_with("Pilots: Min. to Max."));
         // Anything else keeps the core's message.

@@ -11,7 +11,7 @@ use cofund::model::{
     close_gap, driver_where_cap_binds, evaluate, max_driver_within, CapOutcome, Evaluation,
     GapImpossible, GapOutcome, GoalOutcome, Input, NoSolution, Scenario, SourceKind,
 };
-use cofund::numbers::{format_amount, format_plain, parse_amount, parse_count, Lang};
+use cofund::numbers::{format_amount, format_input, format_plain, parse_amount, parse_count, Lang};
 use cofund::text::sentence;
 use cofund::Decimal;
 use gloo::timers::callback::Timeout;
@@ -86,9 +86,9 @@ fn still_there<'a>(chosen: &'a str, ids: impl Iterator<Item = &'a str> + Clone) 
 fn driver_range_texts(s: &Scenario, driver: &str, lang: Lang) -> (String, String) {
     let d = s.driver(driver);
     (
-        format_plain(d.and_then(|d| d.min).unwrap_or(Decimal::ZERO), lang),
+        format_input(d.and_then(|d| d.min).unwrap_or(Decimal::ZERO), lang),
         d.and_then(|d| d.max)
-            .map(|max| format_plain(max, lang))
+            .map(|max| format_input(max, lang))
             .unwrap_or_default(),
     )
 }
@@ -102,7 +102,7 @@ fn relocalize(text: &str, from: Lang, to: Lang, amount: bool) -> String {
         parse_count(text, from)
     };
     match parsed {
-        Ok(v) if from != to => format_plain(v, to),
+        Ok(v) if from != to => format_input(v, to),
         _ => text.to_string(),
     }
 }

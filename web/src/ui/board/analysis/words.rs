@@ -5,8 +5,8 @@
 
 use cofund::model::{Input, Scenario, SourceKind};
 use cofund::numbers::{
-    format_amount, format_number, format_plain, parse_amount, parse_count, parse_rate, Lang,
-    NumberError,
+    format_amount, format_input, format_number, format_plain, parse_amount, parse_count,
+    parse_rate, Lang, NumberError,
 };
 use cofund::text;
 use cofund::Decimal;
@@ -53,7 +53,7 @@ impl Unit {
     pub fn field_text(self, value: Decimal, lang: Lang) -> String {
         match self {
             Unit::Rate => rate(value, lang),
-            _ => format_plain(value, lang),
+            _ => format_input(value, lang),
         }
     }
 }
