@@ -45,27 +45,27 @@ pub fn remove_query_option(name: &str) {
     } else {
         format!("?{}", kept.join("&"))
     };
-    let path = format!(
+    replace_address(&format!(
         "{}{query}{}",
         location.pathname().unwrap_or_default(),
         location.hash().unwrap_or_default()
-    );
-    if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
-    }
+    ));
 }
 
 /// Removes the fragment from the address bar without reloading or adding history, so a
 /// reload after handling a link does not offer it again.
 pub fn clear_fragment() {
-    let window = gloo::utils::window();
-    let location = window.location();
-    let path = format!(
+    let location = gloo::utils::window().location();
+    replace_address(&format!(
         "{}{}",
         location.pathname().unwrap_or_default(),
         location.search().unwrap_or_default()
-    );
-    if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
+    ));
+}
+
+/// Shows `path` (same origin) in the address bar without reloading or adding history.
+fn replace_address(path: &str) {
+    if let Ok(history) = gloo::utils::window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path));
     }
 }

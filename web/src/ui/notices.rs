@@ -111,21 +111,11 @@ pub fn notice_banner(props: &NoticeBannerProps) -> Html {
         ),
         Notice::AddressOption(message) => (
             "cofund-notice--warn",
-            html! { <>
-                <p><strong>{ t.address_option }</strong>{ " " }{ message }</p>
-                <div class="cofund-notice-actions">
-                    <button type="button" class="cofund-icon-button" onclick={answer(false)}>{ t.dismiss }</button>
-                </div>
-            </> },
+            headed_message(t.address_option, message, answer(false), t.dismiss),
         ),
         Notice::LinkError(message) => (
             "cofund-notice--error",
-            html! { <>
-                <p><strong>{ t.link_unreadable }</strong>{ " " }{ message }</p>
-                <div class="cofund-notice-actions">
-                    <button type="button" class="cofund-icon-button" onclick={answer(false)}>{ t.dismiss }</button>
-                </div>
-            </> },
+            headed_message(t.link_unreadable, message, answer(false), t.dismiss),
         ),
     };
     html! {
@@ -133,4 +123,14 @@ pub fn notice_banner(props: &NoticeBannerProps) -> Html {
             { body }
         </div>
     }
+}
+
+/// A notice that is a heading, a message and a button to close it.
+fn headed_message(heading: &str, message: &str, close: Callback<MouseEvent>, label: &str) -> Html {
+    html! { <>
+        <p><strong>{ heading }</strong>{ " " }{ message }</p>
+        <div class="cofund-notice-actions">
+            <button type="button" class="cofund-icon-button" onclick={close}>{ label }</button>
+        </div>
+    </> }
 }
