@@ -206,6 +206,18 @@ test('postMessage: commands and results only with the allowed origin', { timeout
     assert.deepEqual(a.errors, []);
     assert.deepEqual(warnings, [], 'no post to an allowed origin that is not the parent');
 
+    // A command sent as soon as the frame has loaded, before the widget listens, is kept by
+    // the loader and carried out once the widget is there.
+    const early = JSON.stringify({ type: 'cofund:set-driver', id: 'pilots', value: 225 });
+    const soon = await newPage(app.browser);
+    try {
+      await soon.page.goto(`${allowed.url}host.html?src=${encodeURIComponent(src)}&early=${encodeURIComponent(early)}`, { waitUntil: 'load' });
+      await expectText(total(soon.page.frameLocator('#widget')), '32.850.000 kr.', 'the early command carried out', 30_000);
+      assert.deepEqual(soon.errors, []);
+    } finally {
+      await soon.page.context().close();
+    }
+
     // Another origin: the same widget ignores its commands and sends it nothing.
     const b = await open(other);
     await b.page.evaluate((o) => window.sendToWidget({ type: 'cofund:set-driver', id: 'pilots', value: 225 }, o), widget);

@@ -8,6 +8,21 @@
 // `mount()`. No inline script or style is used anywhere, so the page's CSP can stay strict.
 const base = new URL('./', import.meta.url).href;
 
+// In the iframe page, a host may send commands as soon as the frame has loaded, before the
+// widget listens: they are kept here (at most 100) until the widget takes them and closes
+// the list (web/src/embed/bridge.rs). Set up before anything is awaited.
+if (window.parent !== window && document.querySelector('[data-cofund="page"]')) {
+  const early = [];
+  globalThis.cofundEarlyMessages = early;
+  window.addEventListener('message', function keep(event) {
+    if (globalThis.cofundEarlyMessages !== early) {
+      window.removeEventListener('message', keep);
+    } else if (early.length < 100) {
+      early.push(event);
+    }
+  });
+}
+
 // The wasm is asked for before the glue is imported: otherwise the glue would fetch it only
 // once it had arrived itself, a round trip later. (The iframe page asks for both even
 // sooner, in its <head>; this fetch then takes the preloaded response.)

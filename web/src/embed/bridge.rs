@@ -61,6 +61,10 @@ fn to_js(value: &Value) -> JsValue {
     }
 }
 
+/// Where the iframe page's loader keeps the messages that arrive before the widget listens
+/// (web/embed/cofund.js).
+const EARLY_MESSAGES: &str = "cofundEarlyMessages";
+
 /// A message's data as JSON text: objects are serialised, strings taken as they are.
 fn data_text(data: &JsValue) -> Option<String> {
     data.as_string().or_else(|| {
@@ -206,10 +210,7 @@ pub fn use_host_bridge(
                 Host::Frame => {
                     let window = gloo::utils::window();
                     let parent: Option<JsValue> = window.parent().ok().flatten().map(Into::into);
-                    Some(EventListener::new(&window, "message", move |event| {
-                        let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else {
-                            return;
-                        };
+                    let handle = move |event: &web_sys::MessageEvent| {
                         let origin = event.origin();
                         let from_parent = match (event.source(), &parent) {
                             (Some(source), Some(parent)) => JsValue::from(source) == *parent,
@@ -225,7 +226,29 @@ pub fn use_host_bridge(
                         if let Some(reply) = carry_out(&text, &current, &dispatch) {
                             send(&host, &[origin], &reply, false);
                         }
-                    }))
+                    };
+                    // A host may send commands as soon as the frame has loaded, before this
+                    // listener exists: the loader (web/embed/cofund.js) keeps them. Its list
+                    // is taken and closed first, so that none is both kept and heard; then
+                    // they are carried out in order, with the same checks as any message.
+                    let early_key = JsValue::from_str(EARLY_MESSAGES);
+                    let early = js_sys::Reflect::get(&window, &early_key)
+                        .ok()
+                        .and_then(|list| list.dyn_into::<js_sys::Array>().ok());
+                    let _ = js_sys::Reflect::set(&window, &early_key, &JsValue::NULL);
+                    let handle = Rc::new(handle);
+                    let listening = handle.clone();
+                    let listener = EventListener::new(&window, "message", move |event| {
+                        if let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() {
+                            listening(event);
+                        }
+                    });
+                    for event in early.iter().flat_map(|list| list.iter()) {
+                        if let Ok(event) = event.dyn_into::<web_sys::MessageEvent>() {
+                            handle(&event);
+                        }
+                    }
+                    Some(listener)
                 }
                 Host::Element(element) => {
                     let host = host.clone();
