@@ -73,7 +73,12 @@ impl Range {
     /// How many grid points the range has, or why it is not a usable range (a step that is
     /// not positive, a negative start, `from > to`, more than [`MAX_SWEEP_POINTS`] points).
     pub fn points(&self) -> Result<usize, ScenarioError> {
-        Grid::new(*self, &RangePaths::explicit()).map(|g| g.n)
+        self.points_at(&RangePaths::explicit())
+    }
+
+    /// [`Range::points`], with errors at `paths`.
+    pub(crate) fn points_at(&self, paths: &RangePaths) -> Result<usize, ScenarioError> {
+        Grid::new(*self, paths).map(|g| g.n)
     }
 
     /// The `k`-th value of the grid (`from + k · step`), if it lies within the range.
@@ -661,15 +666,16 @@ pub(crate) fn source_index(s: &Scenario, id: &str) -> Result<usize, ScenarioErro
         .ok_or_else(|| ScenarioError::new("source", Problem::UnknownSource).got(quote(id)))
 }
 
-/// Field paths used in range errors: the explicit range's or the driver's own fields.
-struct RangePaths {
+/// Field paths used in range errors: the explicit range's, the driver's own fields, or the
+/// command line's options.
+pub(crate) struct RangePaths {
     from: String,
     to: String,
     step: String,
 }
 
 impl RangePaths {
-    fn explicit() -> RangePaths {
+    pub(crate) fn explicit() -> RangePaths {
         RangePaths {
             from: "range.from".into(),
             to: "range.to".into(),
@@ -682,6 +688,15 @@ impl RangePaths {
             from: format!("drivers[{i}].min"),
             to: format!("drivers[{i}].max"),
             step: format!("drivers[{i}].step"),
+        }
+    }
+
+    /// `cofund sweep --from … --to … --step …`.
+    pub(crate) fn options() -> RangePaths {
+        RangePaths {
+            from: "--from".into(),
+            to: "--to".into(),
+            step: "--step".into(),
         }
     }
 }

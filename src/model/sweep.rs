@@ -4,8 +4,9 @@ use rust_decimal::Decimal;
 
 use super::error::{quote, Problem, ScenarioError};
 use super::eval::Evaluation;
+use super::goal::{Range, RangePaths};
 use super::scenario::Scenario;
-use super::sweep_input::sweep_input;
+use super::sweep_input::sweep_over;
 use super::tornado::Input;
 
 /// The most points one sweep may produce; beyond this a typo in `step` would exhaust memory.
@@ -49,37 +50,17 @@ pub fn sweep(
     let Some(index) = scenario.drivers.iter().position(|d| d.id == driver) else {
         return Err(ScenarioError::new("--driver", Problem::UnknownDriver).got(quote(driver)));
     };
-    if step <= Decimal::ZERO {
-        return Err(ScenarioError::new("--step", Problem::StepNotPositive).got(step.to_string()));
-    }
-    if from.is_sign_negative() && !from.is_zero() {
-        return Err(ScenarioError::new("--from", Problem::Negative).got(from.to_string()));
-    }
-    if from > to {
-        return Err(ScenarioError::new("--from", Problem::EmptyRange).got(format!("{from} > {to}")));
-    }
-    let too_many = || {
-        ScenarioError::new(
-            "--step",
-            Problem::TooManyPoints {
-                limit: MAX_SWEEP_POINTS,
-            },
-        )
-        .got(step.to_string())
-    };
-    let count = (to - from)
-        .checked_div(step)
-        .ok_or_else(too_many)?
-        .floor()
-        .checked_add(Decimal::ONE)
-        .ok_or_else(too_many)?;
-    if count > Decimal::from(MAX_SWEEP_POINTS) {
-        return Err(too_many());
-    }
     // Each value is `from + k · step`, not the previous value plus `step`: adding the step
     // over and over drifts by rounding, and where `value + step` rounds back to `value` (a
-    // large `from`, a small step) it never reaches `to`.
-    sweep_input(scenario, Input::Driver(index), from, to, step)
+    // large `from`, a small step) it never reaches `to`. The range is checked where every
+    // range is (a positive step, a start of 0 or more, `from ≤ to`, at most
+    // [`MAX_SWEEP_POINTS`] points), its errors named by the options.
+    sweep_over(
+        scenario,
+        Input::Driver(index),
+        Range::new(from, to, step),
+        &RangePaths::options(),
+    )
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 
 use super::error::{Problem, ScenarioError};
 use super::eval::evaluate;
-use super::goal::{set, Range};
+use super::goal::{set, Range, RangePaths};
 use super::scenario::Scenario;
 use super::sweep::SweepRow;
 use super::tornado::Input;
@@ -29,11 +29,26 @@ pub fn sweep_input(
     to: Decimal,
     step: Decimal,
 ) -> Result<Vec<SweepRow>, ScenarioError> {
+    sweep_over(
+        s,
+        input,
+        Range::new(from, to, step),
+        &RangePaths::explicit(),
+    )
+}
+
+/// [`sweep_input`] with the range's errors at `paths` (the command line names its options).
+pub(crate) fn sweep_over(
+    s: &Scenario,
+    input: Input,
+    range: Range,
+    paths: &RangePaths,
+) -> Result<Vec<SweepRow>, ScenarioError> {
     if input.value(s).is_none() {
         return Err(ScenarioError::new(input.path(), Problem::Missing));
     }
-    let range = Range::new(from, to, step);
-    let n = range.points()?;
+    let n = range.points_at(paths)?;
+    let to = range.to;
     if matches!(input, Input::SourceRate(_)) && to > Decimal::ONE_HUNDRED {
         return Err(ScenarioError::new("range.to", Problem::RateOutOfRange).got(to.to_string()));
     }
