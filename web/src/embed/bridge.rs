@@ -61,6 +61,16 @@ fn to_js(value: &Value) -> JsValue {
     }
 }
 
+/// What the host is told of the scenario as it is: its result, or, for a scenario with no
+/// result at all (one set by the host whose amounts overflow), an error saying why, never
+/// silence.
+fn state_message(state: &EditorState) -> Value {
+    match state.good.as_ref() {
+        Some(good) => result_message(&good.scenario, &good.evaluation, state.current),
+        None => error_message(&state.no_result_message()),
+    }
+}
+
 /// Where the iframe page's loader keeps the messages that arrive before the widget listens
 /// (web/embed/cofund.js).
 const EARLY_MESSAGES: &str = "cofundEarlyMessages";
@@ -161,10 +171,7 @@ fn carry_out(
             None
         }
         // Always an answer: the result, or why there is none.
-        Ok(Some(Command::GetResult)) => Some(match latest.good.as_ref() {
-            Some(g) => result_message(&g.scenario, &g.evaluation, latest.current),
-            None => error_message(&latest.no_result_message()),
-        }),
+        Ok(Some(Command::GetResult)) => Some(state_message(latest)),
     }
 }
 
@@ -189,13 +196,7 @@ pub fn use_host_bridge(
         let receiver = !(host == Host::Frame && origins.is_empty());
         use_effect_with(state.revision, move |_| {
             if receiver {
-                // A scenario with no result at all (one set by the host whose amounts
-                // overflow) is an error the host hears of, not silence.
-                let message = match active.good.as_ref() {
-                    Some(good) => result_message(&good.scenario, &good.evaluation, active.current),
-                    None => error_message(&active.no_result_message()),
-                };
-                send(&host, &origins, &message, false);
+                send(&host, &origins, &state_message(&active), false);
             }
         });
     }

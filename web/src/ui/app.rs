@@ -26,7 +26,7 @@ use super::notices::{Notice, NoticeBanner};
 use super::results::Results;
 use super::share_tools::ShareTools;
 use super::workspace_bar::{Tab, WorkspaceBar};
-use crate::editor::state::{Action, EditorState};
+use crate::editor::state::{synthetic_lines, Action, EditorState};
 use crate::editor::workspace::{View, WorkspaceAction, WorkspaceState};
 use crate::i18n::{app_texts, lang_of_tag, lang_tag};
 use crate::storage::local::{self, Stored};
@@ -60,14 +60,12 @@ enum Asked {
 
 impl Asked {
     fn of(key: Option<&str>) -> Asked {
-        let synthetic = |k: &str| {
-            k.strip_prefix("synthetic-")
-                .is_some_and(|n| n.parse::<usize>().is_ok())
-        };
         match key {
             None => Asked::Nothing,
             Some(BLANK) => Asked::Blank,
-            Some(k) if Preset::find(k).is_some() || synthetic(k) => Asked::Preset(k.to_string()),
+            Some(k) if Preset::find(k).is_some() || synthetic_lines(k).is_some() => {
+                Asked::Preset(k.to_string())
+            }
             Some(k) => Asked::Unknown(k.to_string()),
         }
     }
@@ -411,20 +409,20 @@ pub fn app() -> Html {
                 let Some(stored) = event.new_value() else {
                     return;
                 };
-                let Ok(theirs) = Workspace::from_json_str(&stored) else {
-                    // Not a workspace this version can read: not saved over either.
-                    paused.set(true);
-                    change(&notices, |n| n.push(Notice::OtherTab));
-                    return;
-                };
-                // The same as this tab has, or as it last loaded or saved: no conflict.
-                if known.borrow().as_ref() == Some(&theirs) || theirs == latest.borrow().to_saved()
-                {
-                    *known.borrow_mut() = Some(theirs);
-                    return;
+                // The same as this tab has, or as it last loaded or saved, is no conflict. A
+                // document this version cannot read is one: it is not saved over either.
+                match Workspace::from_json_str(&stored) {
+                    Ok(theirs)
+                        if known.borrow().as_ref() == Some(&theirs)
+                            || theirs == latest.borrow().to_saved() =>
+                    {
+                        *known.borrow_mut() = Some(theirs);
+                    }
+                    _ => {
+                        paused.set(true);
+                        change(&notices, |n| n.push(Notice::OtherTab));
+                    }
                 }
-                paused.set(true);
-                change(&notices, |n| n.push(Notice::OtherTab));
             });
             move || drop(listener)
         });
