@@ -115,12 +115,12 @@ pub fn explain(
         }
         Subject::FundedPerYear => {
             let py = shown.per_year.as_ref()?;
-            let label = x.tr("Finansieret i alt", "Funded in total");
+            let label = x.funded_label();
             x.per_year_of(label, e.funded, py.funded, py.funded + py.gap)
         }
         Subject::GapPerYear => {
             let py = shown.per_year.as_ref()?;
-            let label = x.tr("Manglende finansiering", "Funding gap");
+            let label = x.gap_label();
             x.per_year_of(label, e.gap, py.gap, py.funded + py.gap)
         }
         Subject::SourceShare(i) => x.share_of(
@@ -128,16 +128,8 @@ pub fn explain(
             e.sources.get(i)?.amount,
             *shown.shares.get(i)?,
         )?,
-        Subject::FundedShare => x.share_of(
-            x.tr("Finansieret i alt", "Funded in total"),
-            e.funded,
-            shown.funded_share,
-        )?,
-        Subject::GapShare => x.share_of(
-            x.tr("Manglende finansiering", "Funding gap"),
-            e.gap,
-            shown.gap_share,
-        )?,
+        Subject::FundedShare => x.share_of(x.funded_label(), e.funded, shown.funded_share)?,
+        Subject::GapShare => x.share_of(x.gap_label(), e.gap, shown.gap_share)?,
     };
     // A sentence that ends in an amount ("kr.") or an abbreviated label already has its
     // full stop.
@@ -174,6 +166,17 @@ impl Ctx<'_> {
             Lang::Da => da,
             Lang::En => en,
         }
+    }
+
+    /// What the sources together are called: the title of their sum, its share and its
+    /// amount per year.
+    fn funded_label(&self) -> &'static str {
+        self.tr("Finansieret i alt", "Funded in total")
+    }
+
+    /// What the uncovered cost is called, wherever it is explained.
+    fn gap_label(&self) -> &'static str {
+        self.tr("Manglende finansiering", "Funding gap")
     }
 
     /// A computed amount, whole kroner: `21.900.000 kr.` / `DKK 21,900,000`.
@@ -828,7 +831,7 @@ impl Ctx<'_> {
     }
 
     fn funded(&self) -> Explanation {
-        let title = self.tr("Finansieret i alt", "Funded in total");
+        let title = self.funded_label();
         let parts = &self.shown.sources;
         let formula = self.sum_formula(
             title,
@@ -902,7 +905,7 @@ impl Ctx<'_> {
         let (e, shown) = (self.e, self.shown);
         let mut notes = Vec::new();
         let (title, formula) = if e.gap > Decimal::ZERO {
-            let title = self.tr("Manglende finansiering", "Funding gap");
+            let title = self.gap_label();
             let formula = format!(
                 "{title} = {}{MINUS}{} = {}",
                 self.fig(shown.total),

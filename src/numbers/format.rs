@@ -155,8 +155,7 @@ pub fn format_signed_amount(value: Decimal, lang: Lang) -> String {
 /// [`format_input`]: `1,234` shown here would be refused there as possibly the other
 /// language's thousands.
 pub fn format_plain(value: Decimal, lang: Lang) -> String {
-    let digits = Digits::of(value.normalize());
-    format!("{}{}", sign(digits.negative), digits.write(lang, true))
+    grouped(value.normalize(), lang)
 }
 
 /// [`format_plain`] for an input field: parsing it again (with [`super::parse_signed`])
@@ -169,6 +168,11 @@ pub fn format_input(value: Decimal, lang: Lang) -> String {
     if value.scale() == 3 && whole >= Decimal::ONE && whole < Decimal::from(1000) {
         value.rescale(4);
     }
+    grouped(value, lang)
+}
+
+/// All of `value`'s digits, as its scale has them, grouped.
+fn grouped(value: Decimal, lang: Lang) -> String {
     let digits = Digits::of(value);
     format!("{}{}", sign(digits.negative), digits.write(lang, true))
 }

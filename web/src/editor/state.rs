@@ -40,6 +40,12 @@ pub struct EditorState {
     cache: ReadCache,
 }
 
+/// `synthetic-N`, a key the template option also takes: a generated scenario with N cost
+/// lines, for performance tests.
+pub fn synthetic_lines(key: &str) -> Option<usize> {
+    key.strip_prefix("synthetic-")?.parse().ok()
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Direction {
     Up,
@@ -68,11 +74,7 @@ pub enum Action {
 
 impl EditorState {
     pub fn new(lang: Lang, preset_key: &str) -> Self {
-        // `synthetic-N`: a generated scenario with N cost lines, for performance tests.
-        if let Some(lines) = preset_key
-            .strip_prefix("synthetic-")
-            .and_then(|n| n.parse::<usize>().ok())
-        {
+        if let Some(lines) = synthetic_lines(preset_key) {
             let scenario = synthetic(lines.min(5000), 10);
             return Self::from_draft(lang, None, Draft::from_scenario(&scenario, lang));
         }
