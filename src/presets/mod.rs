@@ -57,6 +57,16 @@ impl Preset {
     pub fn scenario(&self) -> Result<Scenario, ScenarioError> {
         from_json_str(self.json)
     }
+
+    /// The preset this scenario is, unedited. A scenario carries no record of the template
+    /// it came from, so one reopened from storage, a file or a link is compared with each
+    /// preset: unchanged, it is still that template to the user; edited, it is their own.
+    pub fn matching(scenario: &Scenario) -> Option<Preset> {
+        PRESETS
+            .iter()
+            .copied()
+            .find(|p| p.scenario().is_ok_and(|s| s == *scenario))
+    }
 }
 
 /// The default scenario.
@@ -88,6 +98,24 @@ mod tests {
             assert!(PRESETS[i + 1..].iter().all(|b| b.key != a.key), "{}", a.key);
         }
         assert!(Preset::find(DEFAULT_PRESET).is_some());
+    }
+
+    #[test]
+    fn a_preset_is_recognised_until_it_is_edited() {
+        for preset in PRESETS {
+            let mut scenario = preset.scenario().unwrap();
+            assert_eq!(Preset::matching(&scenario), Some(*preset));
+            scenario.name.push('!');
+            assert_eq!(Preset::matching(&scenario), None, "{}", preset.key);
+        }
+        // The two Vækstpilot presets differ only in the number of pilots.
+        let mut scenario = Preset::find("vaekstpilot-150").unwrap().scenario().unwrap();
+        scenario.name = Preset::find("vaekstpilot-225")
+            .unwrap()
+            .scenario()
+            .unwrap()
+            .name;
+        assert_eq!(Preset::matching(&scenario), None);
     }
 
     #[test]

@@ -162,6 +162,18 @@ test('autosave: an edit and a second scenario are back after a reload', { timeou
     await tabs(page).first().click();
     await expectText(total(page), '32.850.000 kr.', 'first scenario total after the reload');
     assert.equal(await pilotsField(page).inputValue(), '225');
+
+    // A template chosen and left as it is still names its template after a reload; the
+    // edited one is the user's own.
+    const picker = page.getByLabel('Scenarie', { exact: true });
+    assert.equal(await picker.inputValue(), '', 'the edited scenario is no template');
+    await tabs(page).nth(1).click();
+    await picker.selectOption('design-sprint');
+    await expectText(total(page), '30.000.000 kr.', 'the design sprint template');
+    await page.waitForTimeout(SAVE_WAIT_MS);
+    await reloadApp(page);
+    await expectText(total(page), '30.000.000 kr.', 'the template open again after the reload');
+    assert.equal(await picker.inputValue(), 'design-sprint', 'the picker names the template');
   }, { shot: 'storage-restored' });
 });
 

@@ -89,9 +89,10 @@ impl EditorState {
         Self::from_draft(lang, preset, draft)
     }
 
-    /// A scenario from a file, a link or storage.
+    /// A scenario from a file, a link or storage; an unedited preset is that preset again.
     pub fn from_scenario(lang: Lang, scenario: &Scenario) -> Self {
-        Self::from_draft(lang, None, Draft::from_scenario(scenario, lang))
+        let preset = Preset::matching(scenario).map(|p| p.key);
+        Self::from_draft(lang, preset, Draft::from_scenario(scenario, lang))
     }
 
     fn from_draft(lang: Lang, preset: Option<&'static str>, draft: Draft) -> Self {
@@ -509,6 +510,16 @@ mod tests {
         assert_eq!(state.preset, None);
         state.apply(Action::LoadPreset("design-sprint".into()));
         assert_eq!(total(&state), Decimal::from(30_000_000));
+    }
+
+    #[test]
+    fn a_reopened_preset_names_its_template_until_edited() {
+        let preset = Preset::find("design-sprint").unwrap();
+        let state = EditorState::from_scenario(Lang::En, &preset.scenario().unwrap());
+        assert_eq!(state.preset, Some("design-sprint"));
+        let mut edited = preset.scenario().unwrap();
+        edited.years += 1;
+        assert_eq!(EditorState::from_scenario(Lang::En, &edited).preset, None);
     }
     /// The state as a reader without a cache sees it: what the editor must show.
     fn read_afresh(state: &EditorState) -> Result<Scenario, Vec<FieldError>> {

@@ -506,7 +506,8 @@ pub fn app() -> Html {
     });
     let mut options = (*presets).clone();
     options.push((AttrValue::from(BLANK), AttrValue::from(t.blank_option)));
-    // A scenario that came from storage, a file or a link was not made from a template.
+    // A blank scenario, or one reopened (storage, a file, a link) that is no unedited preset,
+    // has no template to show.
     if doc.preset.is_none() {
         options.insert(0, (AttrValue::from(""), AttrValue::from(t.preset_choose)));
     }
