@@ -200,9 +200,9 @@ test('postMessage: commands and results only with the allowed origin', { timeout
     assert.equal(after.at(-1).data.result.sources[0].amount, '16425000', 'DEB 50 % of 32.850.000, exact');
     await a.page.evaluate((o) => window.sendToWidget({ type: 'cofund:set-driver', id: 'pilots', value: 'mange' }, o), widget);
     const errorReplies = await eventually(() => received(a.page, 'cofund:error'), (r) => r.length > 0, 'error reply');
-    assert.match(errorReplies[0].data.message, /«mange» er ikke et tal/);
+    assert.match(errorReplies[0].data.message, /»mange« er ikke et tal/);
     await a.page.evaluate((o) => window.sendToWidget({ type: 'cofund:set-driver', id: 'nope', value: 1 }, o), widget);
-    await eventually(() => received(a.page, 'cofund:error'), (r) => r.length > 1 && /ingen enhed «nope»/.test(r[1].data.message), 'unknown unit reply');
+    await eventually(() => received(a.page, 'cofund:error'), (r) => r.length > 1 && /ingen enhed »nope«/.test(r[1].data.message), 'unknown unit reply');
     assert.deepEqual(a.errors, []);
     assert.deepEqual(warnings, [], 'no post to an allowed origin that is not the parent');
 
@@ -240,15 +240,15 @@ test('bad embed options are listed in the widget, which still works', { timeout:
     await total(page).waitFor({ state: 'visible', timeout: 30_000 });
     const problems = norm(await page.locator('.cofund-embed-problems').innerText());
     for (const expected of [
-      '«mode=tiny» kan ikke bruges',
-      '«theme=neon» kan ikke bruges',
-      'Oprindelsen «*» blev ignoreret',
-      'Skabelonen «nope» findes ikke',
+      '»mode=tiny« kan ikke bruges',
+      '»theme=neon« kan ikke bruges',
+      'Oprindelsen »*« blev ignoreret',
+      'Skabelonen »nope« findes ikke',
     ]) {
       assert.ok(problems.includes(expected), `${expected} in: ${problems}`);
     }
     await expectText(total(page), '21.900.000 kr.', 'the default template still computes');
-    assert.ok(problems.includes("«nope» i indstillingen «controls» er hverken editor, lang, drivers eller id'et på en af scenariets enheder (pilots)."),
+    assert.ok(problems.includes("»nope« i indstillingen »controls« er hverken editor, lang, drivers eller id'et på en af scenariets enheder (pilots)."),
       `the unknown control, with what the option takes, in: ${problems}`);
     assert.ok(!problems.includes('Standardvisningen bruges'), 'pilots could be shown: no fallback');
     assert.deepEqual(errors, []);
@@ -311,7 +311,7 @@ test('a shared scenario opens in the widget; a damaged one is explained', { time
     await total(page).waitFor({ state: 'visible', timeout: 30_000 });
     await expectText(total(page), '21.900.000 kr.', 'the default template instead');
     const problems = norm(await page.locator('.cofund-embed-problems').innerText());
-    assert.match(problems, /Scenariet i indstillingen «scenario» kunne ikke læses: linket er beskadiget/);
+    assert.match(problems, /Scenariet i indstillingen »scenario« kunne ikke læses: linket er beskadiget/);
     assert.deepEqual(errors, []);
   } finally {
     await page.context().close();
@@ -404,7 +404,7 @@ test('the app\'s embed dialog: snippet for the current scenario, live preview, k
     const origins = dialog.getByLabel('Sider, der må styre beregneren (postMessage)');
     await origins.fill('intranet.example/x');
     await eventually(() => origins.getAttribute('aria-invalid'), (v) => v === 'true', 'a bad origin is marked');
-    assert.match(norm(await dialog.locator('#cofund-embed-origins-error').innerText()), /«intranet\.example\/x» er ikke en oprindelse/);
+    assert.match(norm(await dialog.locator('#cofund-embed-origins-error').innerText()), /»intranet\.example\/x« er ikke en oprindelse/);
     assert.equal(await code.inputValue(), '', 'no snippet while an origin is wrong');
     await origins.fill('https://Intranet.Example');
     const elementCode = await eventually(() => code.inputValue(), (v) => v.startsWith('<div data-cofund'), 'element snippet');

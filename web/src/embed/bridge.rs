@@ -161,7 +161,7 @@ fn carry_out(
                     None
                 }
                 None => Some(error_message(&match lang {
-                    Lang::Da => format!("cofund:set-driver: scenariet har ingen enhed «{id}»."),
+                    Lang::Da => format!("cofund:set-driver: scenariet har ingen enhed »{id}«."),
                     Lang::En => format!("cofund:set-driver: the scenario has no unit “{id}”."),
                 })),
             }

@@ -165,25 +165,25 @@ impl OptionProblem {
         let (name, value) = (&self.name, &self.value);
         match (self.kind, lang) {
             (ProblemKind::UnknownOption, Lang::Da) => {
-                format!("Ukendt indstilling «{name}» blev ignoreret.")
+                format!("Ukendt indstilling »{name}« blev ignoreret.")
             }
             (ProblemKind::UnknownOption, Lang::En) => {
                 format!("Unknown option “{name}” was ignored.")
             }
             (ProblemKind::BadValue(accepted), Lang::Da) => format!(
-                "«{name}={value}» kan ikke bruges; standardværdien gælder. Mulige værdier: {accepted}."
+                "»{name}={value}« kan ikke bruges; standardværdien gælder. Mulige værdier: {accepted}."
             ),
             (ProblemKind::BadValue(accepted), Lang::En) => format!(
                 "“{name}={value}” cannot be used; the default applies. Accepted: {accepted}."
             ),
             (ProblemKind::BadOrigin, Lang::Da) => format!(
-                "Oprindelsen «{value}» blev ignoreret: skriv den som https://vært.dk (uden sti), og aldrig *."
+                "Oprindelsen »{value}« blev ignoreret: skriv den som https://vært.dk (uden sti), og aldrig *."
             ),
             (ProblemKind::BadOrigin, Lang::En) => format!(
                 "The origin “{value}” was ignored: write it as https://host.example (no path), never *."
             ),
             (ProblemKind::PresetAndScenario, Lang::Da) => {
-                "Både «preset» og «scenario» er angivet; scenariet bruges.".to_string()
+                "Både »preset« og »scenario« er angivet; scenariet bruges.".to_string()
             }
             (ProblemKind::PresetAndScenario, Lang::En) => {
                 "Both “preset” and “scenario” were given; the scenario is used.".to_string()
@@ -587,7 +587,7 @@ mod tests {
         );
         assert_eq!(
             problems[0].message(Lang::Da),
-            "«mode=tiny» kan ikke bruges; standardværdien gælder. Mulige værdier: compact, full."
+            "»mode=tiny« kan ikke bruges; standardværdien gælder. Mulige værdier: compact, full."
         );
         assert_eq!(
             problems[4].message(Lang::En),

@@ -45,7 +45,7 @@ pub fn read_command(text: &str, lang: Lang) -> Result<Option<Command>, String> {
         SET_DRIVER => {
             let id = value.get("id").and_then(Value::as_str).ok_or_else(|| {
                 if da {
-                    "cofund:set-driver mangler «id» (enhedens id, fx \"pilots\").".to_string()
+                    "cofund:set-driver mangler »id« (enhedens id, fx \"pilots\").".to_string()
                 } else {
                     "cofund:set-driver needs “id” (the unit's id, e.g. \"pilots\").".to_string()
                 }
@@ -66,7 +66,7 @@ pub fn read_command(text: &str, lang: Lang) -> Result<Option<Command>, String> {
                     value,
                 })),
                 None if da => Err(format!(
-                    "cofund:set-driver: «{text}» er ikke et tal ≥ 0; skriv fx 225 eller \"225.5\"."
+                    "cofund:set-driver: »{text}« er ikke et tal ≥ 0; skriv fx 225 eller \"225.5\"."
                 )),
                 None => Err(format!(
                     "cofund:set-driver: “{text}” is not a number ≥ 0; send e.g. 225 or \"225.5\"."
@@ -82,7 +82,7 @@ pub fn read_command(text: &str, lang: Lang) -> Result<Option<Command>, String> {
         GET_RESULT => Ok(Some(Command::GetResult)),
         // A newer host may send commands this widget does not know: say so.
         other if other.starts_with("cofund:") => Err(if da {
-            format!("Ukendt kommando «{other}».")
+            format!("Ukendt kommando »{other}«.")
         } else {
             format!("Unknown command “{other}”.")
         }),
@@ -148,7 +148,7 @@ mod tests {
             Lang::Da,
         )
         .unwrap_err();
-        assert!(err.contains("«-3» er ikke et tal ≥ 0"), "{err}");
+        assert!(err.contains("»-3« er ikke et tal ≥ 0"), "{err}");
         let err = read_command(r#"{"type":"cofund:set-driver","value":3}"#, Lang::En).unwrap_err();
         assert!(err.contains("needs “id”"), "{err}");
         let err = read_command(

@@ -42,13 +42,13 @@ impl SourceProblem {
     fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (SourceProblem::UnknownPreset(key), Lang::Da) => {
-                format!("Skabelonen «{key}» findes ikke; standardskabelonen vises.")
+                format!("Skabelonen »{key}« findes ikke; standardskabelonen vises.")
             }
             (SourceProblem::UnknownPreset(key), Lang::En) => {
                 format!("There is no template “{key}”; the default template is shown.")
             }
             (SourceProblem::BadLink { da, .. }, Lang::Da) => {
-                format!("Scenariet i indstillingen «scenario» kunne ikke læses: {da}")
+                format!("Scenariet i indstillingen »scenario« kunne ikke læses: {da}")
             }
             (SourceProblem::BadLink { en, .. }, Lang::En) => {
                 format!("The scenario in the “scenario” option could not be read: {en}")
@@ -97,7 +97,7 @@ fn unknown_control(id: &str, units: &[&str], default_used: bool, lang: Lang) -> 
     };
     let mut text = match lang {
         Lang::Da => format!(
-            "«{id}» i indstillingen «controls» er hverken editor, lang, drivers eller id'et på en af scenariets enheder ({units})."
+            "»{id}« i indstillingen »controls« er hverken editor, lang, drivers eller id'et på en af scenariets enheder ({units})."
         ),
         Lang::En => format!(
             "“{id}” in the “controls” option is neither editor, lang, drivers nor the id of one of the scenario's units ({units})."

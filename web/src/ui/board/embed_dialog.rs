@@ -210,7 +210,7 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
             None,
             Some(AttrValue::from(match lang {
                 Lang::Da => format!(
-                    "«{bad}» er ikke en oprindelse; skriv den som https://vært.dk (uden sti)."
+                    "»{bad}« er ikke en oprindelse; skriv den som https://vært.dk (uden sti)."
                 ),
                 Lang::En => {
                     format!("“{bad}” is not an origin; write it as https://host.example (no path).")
