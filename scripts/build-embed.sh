@@ -22,6 +22,15 @@ build_wasm_program cofund-embed "$out" "$profile"
 # The widget's stylesheet: the shared widget styles plus the embed's own, comments and
 # indentation removed (it is what every visitor downloads).
 bundle_css "$out/cofund-embed.css" styles/app.css styles/results.css styles/embed.css
+# Inside a shadow root `rem` is still the host page's root font size, which many pages set
+# to 10px; every `Nrem` becomes `N` times `--cofund-rem`, the reader's default font size that
+# the widget sets on its container (web/src/embed/mount.rs), with `rem` as the fallback (the
+# iframe page leaves its root alone). Media queries keep `rem`: there it already means the
+# default size. A container query's `rem` would be the page's again, and `var()` cannot stand
+# in a query, so it becomes `em`, the container's own font size, which is that default.
+perl -0777 -pi -e 's#(\@(media|container)[^{]*)|(?<![\w.-])(-?\d*\.?\d+)rem\b#
+    defined $1 ? ($2 eq "container" ? $1 =~ s/rem\b/em/gr : $1)
+               : "calc($3*var(--cofund-rem,1rem))" #ge' "$out/cofund-embed.css"
 
 cp web/embed/cofund.js web/embed/cofund-host.js web/embed/embed.html web/embed/embed-page.css \
   styles/favicon.svg "$out/"

@@ -160,6 +160,42 @@ test('element widgets added later: mount() starts them, each independent, comman
   }
 });
 
+test('an element widget keeps its size on a page that shrinks the root font (Bootstrap 3\'s 10px)', { timeout: 60_000 }, async () => {
+  const { page, errors, element } = await openDemo();
+  try {
+    // What one widget measures: its text, a button (the 44px target) and its padding.
+    const sizes = (widget) => widget.evaluate((host) => {
+      const style = (el) => getComputedStyle(el);
+      const root = host.shadowRoot.querySelector('.cofund');
+      const button = host.shadowRoot.querySelector('.cofund-button, .cofund-icon-button');
+      return { text: style(root).fontSize, button: style(button).minHeight, padding: style(root.querySelector('.cofund-input')).paddingLeft };
+    });
+    const normal = await sizes(element);
+    assert.equal(normal.text, '16px', 'the default size on a page that leaves the root alone');
+    assert.equal(normal.button, '44px');
+
+    // The page shrinks its root; a widget mounted afterwards, and the one mounted before it,
+    // keep the reader's default size instead of following the page's root.
+    await page.evaluate(async () => {
+      document.documentElement.style.fontSize = '10px';
+      const div = document.createElement('div');
+      div.id = 'small-root';
+      div.dataset.cofund = '';
+      div.dataset.preset = 'design-sprint';
+      document.querySelector('main').append(div);
+      const { mount } = await import('/embed/cofund.js');
+      await mount();
+    });
+    const late = page.locator('#small-root');
+    await expectText(total(late), '30.000.000 kr.', 'the widget on the small-root page computes');
+    assert.deepEqual(await sizes(late), normal, 'mounted on the small-root page');
+    assert.deepEqual(await sizes(element), normal, 'mounted before the root changed');
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.context().close();
+  }
+});
+
 test('postMessage: commands and results only with the allowed origin', { timeout: 90_000 }, async () => {
   const widget = app.url.replace(/\/$/, '');
   // Two host pages on two other origins; both may frame the widget.

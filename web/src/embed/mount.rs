@@ -104,6 +104,7 @@ fn mount(container: &Element, base: &str) {
         return;
     };
     let _ = container.set_attribute("data-theme", options.theme.key());
+    set_rem_to_default_font_size(&container, &shadow);
     let (Ok(link), Ok(root)) = (
         document.create_element("link"),
         document.create_element("div"),
@@ -141,6 +142,39 @@ fn mount(container: &Element, base: &str) {
             render(root, props);
         }),
         _ => render(root, props),
+    }
+}
+
+/// The widget's stylesheet sizes everything in `--cofund-rem` where the app's says `rem`
+/// (scripts/build-embed.sh rewrites it). `rem` inside a shadow root is still the host page's
+/// root font size, which pages set to 10px (Bootstrap 3) or 62.5 %, and the widget's text
+/// would shrink with it. The reader's own default size (CSS `medium`, what `rem` is on a page
+/// that leaves the root alone) is measured here and set on the container, where the
+/// stylesheet's `:host` rules see it too.
+fn set_rem_to_default_font_size(container: &Element, shadow: &web_sys::ShadowRoot) {
+    let (Some(host), Ok(probe)) = (
+        container.dyn_ref::<web_sys::HtmlElement>(),
+        gloo::utils::document().create_element("span"),
+    ) else {
+        return;
+    };
+    let Ok(probe) = probe.dyn_into::<web_sys::HtmlElement>() else {
+        return;
+    };
+    // Through the style object, not a `style` attribute: a strict Content-Security-Policy
+    // (`style-src 'self'`) blocks the one and allows the other.
+    let _ = probe.style().set_property("font-size", "medium");
+    if shadow.append_child(&probe).is_err() {
+        return;
+    }
+    let size = gloo::utils::window()
+        .get_computed_style(&probe)
+        .ok()
+        .flatten()
+        .and_then(|style| style.get_property_value("font-size").ok());
+    probe.remove();
+    if let Some(size) = size.filter(|s| s.ends_with("px")) {
+        let _ = host.style().set_property("--cofund-rem", &size);
     }
 }
 
