@@ -104,7 +104,7 @@ fn mount(container: &Element, base: &str) {
         return;
     };
     let _ = container.set_attribute("data-theme", options.theme.key());
-    set_rem_to_default_font_size(&container, &shadow);
+    set_rem_to_default_font_size(container, &shadow);
     let (Ok(link), Ok(root)) = (
         document.create_element("link"),
         document.create_element("div"),
