@@ -160,7 +160,7 @@ test('element widgets added later: mount() starts them, each independent, comman
   }
 });
 
-test('an element widget keeps its size on a page that shrinks the root font (Bootstrap 3\'s 10px)', { timeout: 60_000 }, async () => {
+test('an element widget keeps its size and its text styles on a page that shrinks the root font and styles its text', { timeout: 60_000 }, async () => {
   const { page, errors, element } = await openDemo();
   try {
     // What one widget measures: its text, a button (the 44px target) and its padding.
@@ -190,6 +190,26 @@ test('an element widget keeps its size on a page that shrinks the root font (Boo
     await expectText(total(late), '30.000.000 kr.', 'the widget on the small-root page computes');
     assert.deepEqual(await sizes(late), normal, 'mounted on the small-root page');
     assert.deepEqual(await sizes(element), normal, 'mounted before the root changed');
+
+    // A content column styled as intranet pages do: its text styles inherit into the shadow
+    // root, yet none of them reaches the widget's labels and figures, and nothing overflows.
+    const text = (widget) => widget.evaluate((host) => {
+      const figure = getComputedStyle(host.shadowRoot.querySelector('[data-testid="total-cost"]'));
+      const root = host.shadowRoot.querySelector('.cofund');
+      return {
+        look: [figure.textAlign, figure.textTransform, figure.letterSpacing, figure.whiteSpace, figure.fontStyle, figure.textIndent, figure.wordBreak],
+        overflows: root.scrollWidth > root.clientWidth,
+      };
+    });
+    const plain = await text(element);
+    assert.deepEqual(plain, { look: ['start', 'none', 'normal', 'normal', 'normal', '0px', 'normal'], overflows: false });
+    // Through the style object: the demo page's CSP blocks a <style> element.
+    await page.evaluate(() => Object.assign(document.querySelector('main').style, {
+      textAlign: 'center', textTransform: 'uppercase', letterSpacing: '3px', whiteSpace: 'nowrap',
+      fontStyle: 'italic', textIndent: '2em', wordBreak: 'break-all',
+    }));
+    assert.deepEqual(await text(element), plain, 'the page\'s text styles stay outside the widget');
+    await screenshot(page, 'embed-styled-host');
     assert.deepEqual(errors, []);
   } finally {
     await page.context().close();
