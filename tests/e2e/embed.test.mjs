@@ -309,7 +309,10 @@ test('bad embed options are listed in the widget, which still works', { timeout:
     assert.ok(!problems.includes('Standardvisningen bruges'), 'pilots could be shown: no fallback');
     assert.deepEqual(errors, []);
 
-    // Nothing of the list can be shown: the default (the editor, in full mode) instead.
+    // Nothing of the list can be shown: the default (the editor, in full mode) instead. The
+    // page is left once its requests are done: the favicon's, still in flight, would be
+    // aborted by the navigation and counted as a failed request.
+    await page.waitForLoadState('networkidle');
     await page.goto(`${app.url}embed/embed.html?controls=nope`, { waitUntil: 'load' });
     await total(page).waitFor({ state: 'visible', timeout: 30_000 });
     assert.ok(norm(await page.locator('.cofund-embed-problems').innerText()).endsWith('Standardvisningen bruges.'));
