@@ -366,6 +366,7 @@ test('a shared scenario opens in the widget; a damaged one is explained', { time
     assert.equal(await page.locator('.cofund-embed-problems').count(), 0);
     // One character changed in the middle: the checksum or the inflater catches it.
     const damaged = LINK_225.slice(0, 200) + (LINK_225[200] === 'A' ? 'B' : 'A') + LINK_225.slice(201);
+    await page.waitForLoadState('networkidle'); // the favicon's request, too, is done
     await page.goto(`${app.url}embed/embed.html?scenario=${damaged}`, { waitUntil: 'load' });
     await total(page).waitFor({ state: 'visible', timeout: 30_000 });
     await expectText(total(page), '21.900.000 kr.', 'the default template instead');
