@@ -238,14 +238,14 @@ pub fn read_options<'a>(
                 _ => bad("true, false"),
             },
             "controls" => {
-                options.controls = Some(
-                    value
-                        .split(',')
-                        .map(str::trim)
-                        .filter(|c| !c.is_empty())
-                        .map(str::to_string)
-                        .collect(),
-                )
+                // Each control once: a unit named twice would be two fields with one id.
+                let mut controls: Vec<String> = Vec::new();
+                for control in value.split(',').map(str::trim) {
+                    if !control.is_empty() && !controls.iter().any(|c| c == control) {
+                        controls.push(control.to_string());
+                    }
+                }
+                options.controls = Some(controls);
             }
             "theme" => match Theme::ALL.iter().find(|t| t.key() == value) {
                 Some(theme) => options.theme = *theme,
@@ -553,6 +553,8 @@ mod tests {
         assert_eq!(o.visible().drivers, Drivers::All);
         let (o, _) = read(&[("readonly", "false")]);
         assert!(o.visible().editor);
+        let (o, _) = read(&[("controls", "pilots, lang,pilots")]);
+        assert_eq!(o.controls, Some(vec!["pilots".into(), "lang".into()]));
         let (o, _) = read(&[("controls", "")]);
         assert_eq!(
             o.visible(),
