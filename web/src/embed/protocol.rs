@@ -11,8 +11,8 @@
 //!   `{"type": "cofund:error", "message": "…"}` when a command could not be carried out
 //! Amounts in results are exact decimal strings, never floating point.
 
-use std::str::FromStr;
-
+use cofund::model::error::Problem;
+use cofund::model::read::parse_decimal;
 use cofund::model::{evaluation_to_json, from_json_value, Evaluation, Scenario};
 use cofund::numbers::Lang;
 use cofund::Decimal;
@@ -50,27 +50,46 @@ pub fn read_command(text: &str, lang: Lang) -> Result<Option<Command>, String> {
                     "cofund:set-driver needs “id” (the unit's id, e.g. \"pilots\").".to_string()
                 }
             })?;
-            // A JSON number arrives as its text (serde_json's arbitrary_precision), so
-            // `225.5` is read exactly, like the string "225.5".
-            let text = match value.get("value") {
-                Some(Value::String(s)) => s.trim().to_string(),
-                Some(Value::Number(n)) => n.to_string(),
+            // Read as a scenario file's values are (`parse_decimal`): a JSON number arrives
+            // as its text (serde_json's arbitrary_precision), so `225.5` is exact like the
+            // string "225.5", and digits beyond what a Decimal holds are refused, never
+            // rounded away.
+            let given = match value.get("value") {
+                Some(Value::String(s)) => Value::String(s.trim().to_string()),
+                Some(number @ Value::Number(_)) => number.clone(),
+                _ => Value::Null,
+            };
+            let text = match &given {
+                Value::String(s) => s.clone(),
+                Value::Number(n) => n.to_string(),
                 _ => String::new(),
             };
-            let number = Decimal::from_str(&text)
-                .ok()
-                .filter(|v| !v.is_sign_negative());
-            match number {
-                Some(value) => Ok(Some(Command::SetDriver {
+            let read = parse_decimal(&given, "value");
+            // Digits that do not fit are a number all the same: say so, not that there is
+            // no number.
+            let unfit = read
+                .as_ref()
+                .err()
+                .map(|e| e.problem().clone())
+                .filter(|p| matches!(p, Problem::Overflow | Problem::TooPrecise));
+            let number = read.ok().filter(|v| !v.is_sign_negative());
+            match (number, lang) {
+                (Some(value), _) => Ok(Some(Command::SetDriver {
                     id: id.to_string(),
                     value,
                 })),
-                None if da => Err(format!(
-                    "cofund:set-driver: »{text}« er ikke et tal ≥ 0; skriv fx 225 eller \"225.5\"."
-                )),
-                None => Err(format!(
-                    "cofund:set-driver: “{text}” is not a number ≥ 0; send e.g. 225 or \"225.5\"."
-                )),
+                (None, Lang::Da) => Err(match unfit {
+                    Some(problem) => format!("cofund:set-driver: »{text}«: {}.", problem.describe(lang)),
+                    None => format!(
+                        "cofund:set-driver: »{text}« er ikke et tal ≥ 0; skriv fx 225 eller \"225.5\"."
+                    ),
+                }),
+                (None, Lang::En) => Err(match unfit {
+                    Some(problem) => format!("cofund:set-driver: “{text}”: {}.", problem.describe(lang)),
+                    None => format!(
+                        "cofund:set-driver: “{text}” is not a number ≥ 0; send e.g. 225 or \"225.5\"."
+                    ),
+                }),
             }
         }
         SET_SCENARIO => {
@@ -149,6 +168,22 @@ mod tests {
         )
         .unwrap_err();
         assert!(err.contains("»-3« er ikke et tal ≥ 0"), "{err}");
+        // 32 digits: a number, too large to compute with exactly; and 29 after the point.
+        let err = read_command(
+            r#"{"type":"cofund:set-driver","id":"pilots","value":99999999999999999999999999999999}"#,
+            Lang::En,
+        )
+        .unwrap_err();
+        assert!(err.contains("the numbers are too large"), "{err}");
+        let err = read_command(
+            r#"{"type":"cofund:set-driver","id":"pilots","value":"0.00000000000000000000000000001"}"#,
+            Lang::Da,
+        )
+        .unwrap_err();
+        assert!(
+            err.contains("har flere cifre, end der kan regnes præcist med"),
+            "{err}"
+        );
         let err = read_command(r#"{"type":"cofund:set-driver","value":3}"#, Lang::En).unwrap_err();
         assert!(err.contains("needs “id”"), "{err}");
         let err = read_command(
