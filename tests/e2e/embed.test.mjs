@@ -216,6 +216,66 @@ test('an element widget keeps its size and its text styles on a page that shrink
   }
 });
 
+test('an element widget takes a usable width in boxes sized by their content, fits narrow boxes, and reads left to right on a right-to-left page', { timeout: 60_000 }, async () => {
+  const { page, errors } = await openDemo();
+  try {
+    // Three boxes, styled through the style object (the demo page's CSP blocks <style>):
+    // a flex row that sizes the widget by its content, a 250px sidebar on a wide window,
+    // and a right-to-left section.
+    await page.evaluate(async () => {
+      const main = document.querySelector('main');
+      const box = (id, style, preset, mode) => {
+        const wrap = document.createElement('section');
+        Object.assign(wrap.style, style);
+        const div = document.createElement('div');
+        div.id = id;
+        div.dataset.cofund = '';
+        div.dataset.preset = preset;
+        div.dataset.mode = mode;
+        wrap.append(div);
+        main.append(wrap);
+        return wrap;
+      };
+      box('in-flex', { display: 'flex', gap: '1rem' }, 'design-sprint', 'full')
+        .append(Object.assign(document.createElement('p'), { textContent: 'Tekst ved siden af beregneren.' }));
+      box('in-sidebar', { width: '250px' }, 'vaekstpilot-150', 'compact');
+      box('in-rtl', { direction: 'rtl' }, 'vaekstpilot-150', 'compact');
+      box('in-narrow', { width: '230px' }, 'design-sprint', 'full');
+      const { mount } = await import('/embed/cofund.js');
+      await mount();
+    });
+    for (const id of ['in-flex', 'in-sidebar', 'in-rtl', 'in-narrow']) {
+      await total(page.locator(`#${id}`)).waitFor({ state: 'visible', timeout: 10_000 });
+    }
+    const measure = (id) => page.locator(`#${id}`).evaluate((host) => {
+      const root = host.shadowRoot.querySelector('.cofund');
+      const amount = host.shadowRoot.querySelector('.cofund-legend-amount');
+      return {
+        width: host.getBoundingClientRect().width,
+        overflows: root.scrollWidth > root.clientWidth,
+        legendColumn: getComputedStyle(amount).gridColumnStart,
+        direction: getComputedStyle(root).direction,
+      };
+    });
+    const flex = await measure('in-flex');
+    assert.ok(flex.width > 400, `the widget in a flex row is ${flex.width}px wide, not squeezed`);
+    assert.equal(flex.overflows, false);
+    const sidebar = await measure('in-sidebar');
+    assert.equal(sidebar.width, 250);
+    assert.equal(sidebar.overflows, false, 'nothing sticks out of the sidebar');
+    assert.equal(sidebar.legendColumn, '2', 'the legend\'s narrow layout: the amount under the label');
+    // The full editor as narrow as on a phone: its number fields shrink with it.
+    assert.equal((await measure('in-narrow')).overflows, false, 'nothing sticks out of the 230px editor');
+    const rtl = await measure('in-rtl');
+    assert.equal(rtl.direction, 'ltr');
+    assert.equal(rtl.legendColumn, '3', 'the wide legend where the widget is wide');
+    await screenshot(page, 'embed-boxes');
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.context().close();
+  }
+});
+
 test('postMessage: commands and results only with the allowed origin', { timeout: 90_000 }, async () => {
   const widget = app.url.replace(/\/$/, '');
   // Two host pages on two other origins; both may frame the widget.

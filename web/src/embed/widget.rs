@@ -178,8 +178,10 @@ pub fn embed_widget(props: &EmbedProps) -> Html {
     };
 
     html! {
+        // dir: Danish and English read left to right, also on a right-to-left host page,
+        // whose direction would otherwise inherit and turn "21.900.000 kr." around.
         <div ref={root} class={classes!("cofund", "cofund-embed", format!("cofund-embed--{}", options.mode.key()))}
-             lang={lang_tag(lang)}>
+             lang={lang_tag(lang)} dir="ltr">
             if !problems.is_empty() {
                 <ul class="cofund-embed-problems" aria-label={match lang { Lang::Da => "Problemer med indlejringen", Lang::En => "Problems with the embedding" }}>
                     { for problems.iter().map(|p| html! { <li>{ p }</li> }) }
