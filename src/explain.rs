@@ -2132,4 +2132,240 @@ mod tests {
             surplus.notes
         );
     }
+
+    /// A scenario from the JSON of its drivers, costs and sources.
+    fn from_parts(drivers: &str, costs: &str, sources: &str, years: u32) -> Scenario {
+        crate::model::from_json_str(&format!(
+            r#"{{"format":1,"name":"t","currency":"DKK","years":{years},"drivers":[{drivers}],"costs":[{costs}],"sources":[{sources}]}}"#
+        ))
+        .expect("valid scenario")
+    }
+
+    fn fixed(id: &str, label: &str, amount: &str) -> String {
+        format!(r#"{{"id":"{id}","label":"{label}","kind":"fixed","amount":"{amount}"}}"#)
+    }
+
+    const RESIDUAL: &str = r#"{"id":"r","label":"R","kind":"residual"}"#;
+
+    #[test]
+    fn per_year_cells_name_the_total_their_column_adds_up_to() {
+        let da = Lang::Da;
+        let note = |shown: &str, exact: &str, column: &str| {
+            vec![format!("Vist som {shown} kr. og ikke {exact} kr.: beløbene pr. år afrundes samlet, så kolonnen går op til {column} kr.")]
+        };
+        let cost = fixed("c", "C", "1000000");
+        let s = from_parts(
+            "",
+            &cost,
+            &[fixed("a", "A", "500000"), fixed("b", "B", "300000")].join(","),
+            3,
+        );
+        assert_eq!(
+            run(&s, Subject::GapPerYear, da).notes,
+            note("66.666", "66.667", "333.333")
+        );
+        let s = from_parts(
+            "",
+            &cost,
+            &[fixed("a", "A", "200002"), fixed("b", "B", "200002")].join(","),
+            3,
+        );
+        assert_eq!(
+            run(&s, Subject::FundedPerYear, da).notes,
+            note("133.334", "133.335", "333.333")
+        );
+        let s = from_parts(
+            "",
+            &fixed("c", "C", "12008"),
+            &[fixed("a", "A", "4002"), fixed("b", "B", "4003")].join(","),
+            4,
+        );
+        assert_eq!(
+            run(&s, Subject::SourcePerYear(0), da).notes,
+            note("1.000", "1.001", "3.002")
+        );
+    }
+
+    #[test]
+    fn a_unit_is_named_in_the_singular_where_one_is_meant() {
+        // The singular comes from a line or source on the driver labelled "pr. <a word the
+        // driver's label begins with>", or from an `'er` plural (SMV'er); otherwise the
+        // title says "pr. enhed" ("pr. deltager" is no beginning of "virksomheder").
+        // (driver value, driver, cost line, per-unit source, language, cost per unit's title)
+        let cases = [
+            (
+                "1",
+                "Virksomheder",
+                "Forløb",
+                "Egenbetaling pr. virksomhed",
+                Lang::Da,
+                "Udgift pr. virksomhed",
+            ),
+            (
+                "5",
+                "Pilots",
+                "Cost per pilot",
+                "Own payment",
+                Lang::En,
+                "Cost per pilot",
+            ),
+            (
+                "5",
+                "Virksomheder",
+                "Pris pr. deltager",
+                "Egenbetaling",
+                Lang::Da,
+                "Udgift pr. enhed (virksomheder)",
+            ),
+            (
+                "5",
+                "SMV'er",
+                "Forløb",
+                "Egenbetaling",
+                Lang::Da,
+                "Udgift pr. SMV",
+            ),
+        ];
+        for (value, driver, line, source, lang, title) in cases {
+            let s = from_parts(
+                &format!(r#"{{"id":"n","label":"{driver}","value":"{value}"}}"#),
+                &format!(
+                    r#"{{"id":"c","label":"{line}","kind":"per_unit","driver":"n","amount":"100000"}}"#
+                ),
+                &format!(
+                    r#"{{"id":"a","label":"{source}","kind":"per_unit","driver":"n","amount":"10000"}},{RESIDUAL}"#
+                ),
+                1,
+            );
+            assert_eq!(run(&s, Subject::PerUnit(0), lang).title, title, "{driver}");
+            if value == "1" {
+                assert_eq!(
+                    formula(&s, Subject::Line(0), lang),
+                    "Forløb = 1 virksomhed × 100.000 kr. = 100.000 kr."
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn lines_sources_and_totals_carry_their_notes() {
+        let vp = preset("vaekstpilot-150");
+        let da = Lang::Da;
+        assert_eq!(
+            run(&vp, Subject::Line(0), da).notes,
+            ["Beløbet pr. enhed gange antallet af vækstpiloter."]
+        );
+        assert_eq!(
+            run(&vp, Subject::EligibleCost, da).notes.last().unwrap(),
+            "Grundlag for andelen, som betales af DEB."
+        );
+        assert_eq!(
+            run(&vp, Subject::Source(0), da).notes,
+            ["DEB dækker 50 % af de samlede udgifter."]
+        );
+        // The residual source: its two notes, and no "covers exactly all costs".
+        assert_eq!(run(&vp, Subject::Source(2), da).notes.len(), 2);
+        assert_eq!(
+            run(&vp, Subject::PerUnit(0), da).notes,
+            ["De samlede udgifter fordelt på 150 vækstpiloter."]
+        );
+        // One term: the total is the line itself, not "= X = X".
+        assert_eq!(
+            formula(&preset("design-sprint"), Subject::TotalCost, Lang::En),
+            "Total cost = DKK 30,000,000"
+        );
+        let s = from_parts(
+            r#"{"id":"n","label":"Virksomheder","value":"10"}"#,
+            &format!(
+                r#"{{"id":"c","label":"Forløb pr. virksomhed","kind":"per_unit","driver":"n","amount":"1000"}},{}"#,
+                fixed("f", "Admin", "5000")
+            ),
+            RESIDUAL,
+            1,
+        );
+        assert_eq!(
+            run(&s, Subject::PerUnit(0), da).notes[1],
+            "Det omfatter også 1 udgiftspost, der ikke afhænger af antallet af virksomheder."
+        );
+        // Too large to divide: said so, not called a division by 0.
+        let s = from_parts(
+            r#"{"id":"n","label":"N","value":"0.0001"}"#,
+            &fixed("c", "C", "1000000000000000000000000000"),
+            RESIDUAL,
+            1,
+        );
+        assert_eq!(
+            run(&s, Subject::PerUnit(0), da).notes,
+            ["Resultatet er for stort til at kunne beregnes præcist."]
+        );
+    }
+
+    #[test]
+    fn six_items_are_listed_in_full_and_a_seventh_is_cut() {
+        let da = Lang::Da;
+        let lines = |n: usize, eligible: bool| -> Vec<String> {
+            (1..=n)
+                .map(|i| format!(r#"{{"id":"c{i}","label":"L{i}","kind":"fixed","amount":"{i}000","eligible":{eligible}}}"#))
+                .collect()
+        };
+        let s = from_parts("", &lines(6, true).join(","), RESIDUAL, 1);
+        assert_eq!(run(&s, Subject::TotalCost, da).notes.len(), 6);
+        for (n, end) in [(6, "L6."), (7, "L6, ….")] {
+            let mut costs = lines(n, false);
+            costs.push(fixed("e", "E", "1000"));
+            let s = from_parts("", &costs.join(","), RESIDUAL, 1);
+            let notes = run(&s, Subject::EligibleCost, da).notes;
+            assert!(notes[1].ends_with(end), "{n}: {notes:?}");
+        }
+        let sources: Vec<String> = (1..=6)
+            .map(|i| fixed(&format!("s{i}"), &format!("S{i}"), &format!("{i}000")))
+            .chain([RESIDUAL.to_string()])
+            .collect();
+        let s = from_parts("", &fixed("c", "C", "100000"), &sources.join(","), 1);
+        assert_eq!(
+            formula(&s, Subject::Source(6), da),
+            "R = resterende finansieringsbehov = 100.000 − 1.000 − 2.000 − 3.000 − 4.000 − 5.000 − 6.000 = 79.000 kr."
+        );
+    }
+
+    #[test]
+    fn the_funding_is_compared_with_the_cost_in_words() {
+        let da = Lang::Da;
+        // (cost, funded by one fixed source, last note of the funding, "under 50 øre" said)
+        let cases = [
+            (
+                "1000",
+                "1000",
+                "Det svarer præcis til de samlede udgifter på 1.000 kr.",
+                false,
+            ),
+            (
+                "1000.3",
+                "1000",
+                "Det er 0 kr. mindre end de samlede udgifter på 1.000 kr.",
+                true,
+            ),
+            (
+                "1000.5",
+                "1000",
+                "Det er 1 kr. mindre end de samlede udgifter på 1.001 kr.",
+                false,
+            ),
+            (
+                "1000",
+                "1200",
+                "Det er 200 kr. mere end de samlede udgifter på 1.000 kr.",
+                false,
+            ),
+        ];
+        for (cost, funded, sentence, under) in cases {
+            let s = from_parts("", &fixed("c", "C", cost), &fixed("a", "A", funded), 1);
+            assert_eq!(run(&s, Subject::Funded, da).notes.last().unwrap(), sentence);
+            let said = run(&s, Subject::Balance, da)
+                .notes
+                .iter()
+                .any(|n| n.contains("under 50 øre"));
+            assert_eq!(said, under, "{cost}");
+        }
+    }
 }

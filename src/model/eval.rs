@@ -384,3 +384,66 @@ pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
         warnings,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::from_json_str;
+    use crate::presets::Preset;
+
+    /// A one-year scenario from the JSON of its drivers, costs and sources.
+    fn scenario(drivers: &str, costs: &str, sources: &str) -> Scenario {
+        from_json_str(&format!(
+            r#"{{"format":1,"name":"t","currency":"DKK","years":1,"drivers":[{drivers}],"costs":[{costs}],"sources":[{sources}]}}"#
+        ))
+        .expect("valid scenario")
+    }
+
+    fn warnings(s: &Scenario) -> Vec<Warning> {
+        evaluate(s).expect("evaluates").warnings
+    }
+
+    const COST_1000: &str = r#"{"id":"c","label":"C","kind":"fixed","amount":"1000"}"#;
+
+    #[test]
+    fn balanced_presets_warn_of_nothing() {
+        // Their drivers sit at the range's minimum, its maximum and inside it.
+        for key in ["vaekstpilot-150", "vaekstpilot-225", "design-sprint"] {
+            let s = Preset::find(key).unwrap().scenario().unwrap();
+            assert_eq!(warnings(&s), [], "{key}");
+        }
+    }
+
+    #[test]
+    fn a_cap_that_does_not_hold_a_source_down_is_no_warning() {
+        // 50 % of 1.000 is exactly the cap of 500; the residual's 500 is exactly its cap.
+        let s = scenario(
+            "",
+            COST_1000,
+            r#"{"id":"a","label":"A","kind":"share","rate":"50","of":"total","cap":"500"},
+               {"id":"r","label":"R","kind":"residual","cap":"500"}"#,
+        );
+        assert_eq!(warnings(&s), []);
+    }
+
+    #[test]
+    fn a_surplus_and_a_driver_out_of_range_are_warned_of() {
+        let s = scenario(
+            "",
+            COST_1000,
+            r#"{"id":"a","label":"A","kind":"fixed","amount":"1500"}"#,
+        );
+        assert_eq!(
+            warnings(&s),
+            [Warning::Surplus {
+                amount: Decimal::from(500)
+            }]
+        );
+        let s = scenario(
+            r#"{"id":"n","label":"N","value":"11","min":"1","max":"10"}"#,
+            r#"{"id":"c","label":"C","kind":"per_unit","driver":"n","amount":"100"}"#,
+            r#"{"id":"a","label":"A","kind":"residual"}"#,
+        );
+        assert_eq!(warnings(&s), [Warning::DriverOutOfRange { driver: 0 }]);
+    }
+}

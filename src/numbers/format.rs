@@ -458,4 +458,12 @@ mod tests {
         assert_eq!(div_pow10_round(i128::MAX, 40), 0);
         assert_eq!(div_pow10_round(5, 36), 0);
     }
+
+    #[test]
+    fn a_small_negative_keeps_its_sign_when_every_shown_digit_is_non_zero() {
+        // The sign is dropped only when the shown digits are all zero (−0,004 → 0,00); a
+        // value between −1 and 0 with digits to show is still negative.
+        assert_eq!(format_number(d("-0.4"), 1, Lang::Da), "−0,4");
+        assert_eq!(format_millions(d("-150000"), Lang::Da), "−0,2 mio. kr.");
+    }
 }

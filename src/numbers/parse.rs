@@ -1511,4 +1511,24 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn bad_groupings_get_no_suggestion_and_are_not_called_ambiguous() {
+        // A suggestion is offered only for a reading that can be meant; these have none.
+        for (text, lang) in [
+            ("1.23.", Lang::Da),
+            ("1234 5,67", Lang::En),
+            ("1.5,25", Lang::Da),
+        ] {
+            let e = parse_amount(text, lang).expect_err(text);
+            assert_eq!(e.suggestion(), None, "{text}");
+            if text != "1.23." {
+                assert_eq!(
+                    e.kind,
+                    crate::numbers::NumberErrorKind::BadGrouping,
+                    "{text}"
+                );
+            }
+        }
+    }
 }
