@@ -152,6 +152,15 @@ test('element widgets added later: mount() starts them, each independent, comman
       assert.match(reply.message, /^Scenariet kunne ikke beregnes: .+/, reply.message);
     }
     assert.match(norm(await a.locator('.cofund-error').innerText()), /^Scenariet kunne ikke beregnes: .+/);
+    // A command that is no JSON at all (a cycle) is answered too, with what is wrong.
+    const unreadable = await withTimeout(page.evaluate(() => new Promise((done) => {
+      const el = document.getElementById('late-a');
+      el.addEventListener('cofund:error', (e) => done(e.detail), { once: true });
+      const detail = { type: 'cofund:get-result' };
+      detail.self = detail;
+      el.dispatchEvent(new CustomEvent('cofund:command', { detail }));
+    })), 5_000, 'the answer to a command that is no JSON');
+    assert.match(unreadable.message, /^cofund:command: kommandoen kan ikke læses som JSON/);
     await expectText(total(b), before.b, 'the other late widget did not move');
     await expectText(total(element), '30.000.000 kr.', 'the demo\'s element widget did not move');
     assert.deepEqual(errors, []);

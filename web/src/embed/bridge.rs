@@ -257,10 +257,17 @@ pub fn use_host_bridge(
                         let Some(event) = event.dyn_ref::<web_sys::CustomEvent>() else {
                             return;
                         };
+                        let current = latest.borrow().clone();
                         let Some(text) = data_text(&event.detail()) else {
+                            // The event's type says it is meant for the widget, so a detail
+                            // that is no JSON (a BigInt, a cycle) is answered, not ignored.
+                            let message = match current.lang {
+                                Lang::Da => "cofund:command: kommandoen kan ikke læses som JSON (fx et BigInt eller en cirkulær reference).",
+                                Lang::En => "cofund:command: the command cannot be read as JSON (e.g. a BigInt or a circular reference).",
+                            };
+                            send(&host, &origins, &error_message(message), false);
                             return;
                         };
-                        let current = latest.borrow().clone();
                         if let Some(reply) = carry_out(&text, &current, &dispatch) {
                             send(&host, &origins, &reply, false);
                         }
