@@ -108,6 +108,24 @@ test('element widgets added later: mount() starts them, each independent, comman
       const { mount } = await import('/embed/cofund.js');
       await mount();
     });
+    // One more inside the page's own web component, reached by mount(its shadow root).
+    await page.evaluate(async () => {
+      customElements.define('intranet-card', class extends HTMLElement {
+        constructor() {
+          super();
+          const div = document.createElement('div');
+          div.dataset.cofund = '';
+          div.dataset.preset = 'marketing-platform';
+          div.dataset.mode = 'compact';
+          this.attachShadow({ mode: 'open' }).append(div);
+        }
+      });
+      const card = document.createElement('intranet-card');
+      document.querySelector('main').append(card);
+      const { mount } = await import('/embed/cofund.js');
+      await mount(card.shadowRoot);
+    });
+    await expectText(total(page.locator('intranet-card')), '145.000 kr.', 'the widget inside a web component');
     const a = page.locator('#late-a');
     const b = page.locator('#late-b');
     await total(a).waitFor({ state: 'visible', timeout: 10_000 });

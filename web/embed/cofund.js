@@ -5,7 +5,8 @@
 //
 // It loads the widget (cofund-embed.js and its .wasm, next to this file) once and mounts
 // a widget in every [data-cofund] element. For elements added later, import and call
-// `mount()`. No inline script or style is used anywhere, so the page's CSP can stay strict.
+// `mount()`, or `mount(root)` for those inside a shadow root of the page's own. No inline
+// script or style is used anywhere, so the page's CSP can stay strict.
 const base = new URL('./', import.meta.url).href;
 
 // In the iframe page, a host may send commands as soon as the frame has loaded, before the
@@ -33,10 +34,13 @@ wasm.catch(() => {});
 const { default: init, mount_all } = await import('./cofund-embed.js');
 const ready = init({ module_or_path: wasm });
 
-/** Mounts a widget in every [data-cofund] element that has none yet. */
-export async function mount() {
+/**
+ * Mounts a widget in every [data-cofund] element under `root` that has none yet: the whole
+ * page by default, or an element or a shadow root (a page's own web component).
+ */
+export async function mount(root = document) {
   await ready;
-  mount_all(base);
+  mount_all(base, root);
 }
 
 await mount();

@@ -20,10 +20,21 @@ use crate::storage::address;
 /// The widget's stylesheet, next to its script.
 pub const STYLESHEET: &str = "cofund-embed.css";
 
-/// Mounts a widget in every `[data-cofund]` element that has none yet. `base` is the URL
-/// of the folder the widget's files are served from (the loader passes its own).
-pub fn mount_all(base: &str) {
-    let Ok(list) = gloo::utils::document().query_selector_all("[data-cofund]") else {
+/// Mounts a widget in every `[data-cofund]` element under `root` that has none yet. `base`
+/// is the URL of the folder the widget's files are served from (the loader passes its own).
+/// `root` is the document unless it is an element or a shadow root: a page that builds its
+/// own web components can mount widgets inside them, where a search of the document does
+/// not reach.
+pub fn mount_all(base: &str, root: &wasm_bindgen::JsValue) {
+    const CONTAINERS: &str = "[data-cofund]";
+    let list = if let Some(element) = root.dyn_ref::<Element>() {
+        element.query_selector_all(CONTAINERS)
+    } else if let Some(fragment) = root.dyn_ref::<web_sys::DocumentFragment>() {
+        fragment.query_selector_all(CONTAINERS)
+    } else {
+        gloo::utils::document().query_selector_all(CONTAINERS)
+    };
+    let Ok(list) = list else {
         return;
     };
     for i in 0..list.length() {
