@@ -172,9 +172,9 @@ fn set_rem_to_default_font_size(container: &Element, shadow: &web_sys::ShadowRoo
     let Ok(probe) = probe.dyn_into::<web_sys::HtmlElement>() else {
         return;
     };
-    // Through the style object, not a `style` attribute: a strict Content-Security-Policy
+    // In the default family: `medium` in a monospace font is smaller (13px in Chromium).
+    // Set through the style object, not a `style` attribute: a strict Content-Security-Policy
     // (`style-src 'self'`) blocks the one and allows the other.
-    // The default family too: `medium` in a monospace font is smaller (13px in Chromium).
     let _ = probe.style().set_property("font-family", "initial");
     let _ = probe.style().set_property("font-size", "medium");
     if shadow.append_child(&probe).is_err() {
