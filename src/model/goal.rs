@@ -1003,6 +1003,33 @@ mod tests {
     }
 
     #[test]
+    fn exact_quotient_with_fives_in_the_divisor_or_decimals_in_it() {
+        // Factors of 5 terminate as well as factors of 2: 1 / 5 = 0,2; 3 / 40 = 0,075.
+        assert_eq!(exact_quotient(d(1), d(5)), Some(Decimal::new(2, 1)));
+        assert_eq!(exact_quotient(d(3), d(40)), Some(Decimal::new(75, 3)));
+        assert_eq!(exact_quotient(d(7), d(125)), Some(Decimal::new(56, 3)));
+        // A divisor with more decimals than the dividend: 100 / 0,5 = 200, a negative
+        // scale before it is made an integer.
+        assert_eq!(exact_quotient(d(100), Decimal::new(5, 1)), Some(d(200)));
+        assert_eq!(exact_quotient(d(-3), Decimal::new(25, 2)), Some(d(-12)));
+    }
+
+    #[test]
+    fn a_per_year_amount_over_five_years_is_exact() {
+        // 1 kr. missing over 5 years is 0,20 kr. a year: exact, not rounded up.
+        let s = scenario(
+            r#"{"format": 1, "name": "y", "currency": "DKK", "years": 5, "drivers": [],
+                "costs": [{"id": "c", "label": "C", "kind": "fixed", "amount": 1001}],
+                "sources": [{"id": "kkr", "label": "K", "kind": "per_year", "amount": 200}]}"#,
+        );
+        assert!(matches!(
+            close_gap(&s, "kkr"),
+            Ok(GapOutcome::Solved { value, rounded_up: false, evaluation, .. })
+                if value == Decimal::new(2002, 1) && evaluation.surplus.is_zero()
+        ));
+    }
+
+    #[test]
     fn searches_on_small_sequences() {
         let v: Vec<Decimal> = [1, 2, 2, 5, 9].into_iter().map(d).collect();
         assert_eq!(last_at_most(0, 4, d(2), seq(&v)), Ok(Some(2)));
@@ -1014,6 +1041,101 @@ mod tests {
         let convex: Vec<Decimal> = [9, 4, 1, 1, 3, 8].into_iter().map(d).collect();
         assert_eq!(convex_min(5, seq(&convex)), Ok(2));
         assert_eq!(convex_min(0, seq(&convex)), Ok(0));
+    }
+
+    /// A scenario from its file text (the tests below need only a few lines of it).
+    fn scenario(json: &str) -> Scenario {
+        crate::model::read::from_json_str(json).expect("valid scenario")
+    }
+
+    /// A residual that the others outgrow: 1.000 fixed, 100 per unit `v` (0–20) paid in, the
+    /// rest residual. Uncovered is 1.000 − 100·v: 0 at 10 units, negative beyond.
+    fn outgrown_residual() -> Scenario {
+        scenario(
+            r#"{"format": 1, "name": "r", "currency": "DKK", "years": 1,
+                "drivers": [{"id": "v", "label": "V", "value": 0, "min": 0, "max": 20}],
+                "costs": [{"id": "c", "label": "C", "kind": "fixed", "amount": 1000}],
+                "sources": [
+                    {"id": "fee", "label": "F", "kind": "per_unit", "driver": "v", "amount": 100},
+                    {"id": "rest", "label": "R", "kind": "residual"}]}"#,
+        )
+    }
+
+    #[test]
+    fn a_residual_limit_of_zero_is_met_where_the_others_cover_everything() {
+        // From 10 units on the residual pays 0, so a limit of 0 is a limit like any other
+        // (not "below zero, nothing fits"): the whole range up to 20 qualifies.
+        let s = outgrown_residual();
+        match max_driver_within(&s, "v", "rest", Decimal::ZERO, None) {
+            Ok(GoalOutcome::RangeEnd { value, evaluation }) => {
+                assert_eq!(value, d(20));
+                assert_eq!(evaluation.sources[1].amount, Decimal::ZERO);
+            }
+            other => panic!("{other:?}"),
+        }
+        // A negative limit cannot be met, even where the others pay more than the whole
+        // cost (uncovered −1.000 at 20 units): the residual pays 0 there, not −1.000.
+        assert_eq!(
+            max_driver_within(&s, "v", "rest", d(-1), None),
+            Ok(GoalOutcome::NoSolution {
+                reason: NoSolution::ExceedsEverywhere {
+                    value: d(20),
+                    amount: Decimal::ZERO,
+                    limit: d(-1)
+                }
+            })
+        );
+    }
+
+    #[test]
+    fn a_cap_exactly_at_the_needed_amount_does_not_block_closing_the_gap() {
+        // Cost 1.000, 200 fixed, a 50 % share capped at 800: the gap of 300 needs the share
+        // to pay exactly 800, which its cap allows (only a cap below it binds): 80 %.
+        let s = scenario(
+            r#"{"format": 1, "name": "c", "currency": "DKK", "years": 1, "drivers": [],
+                "costs": [{"id": "c", "label": "C", "kind": "fixed", "amount": 1000}],
+                "sources": [
+                    {"id": "own", "label": "O", "kind": "fixed", "amount": 200},
+                    {"id": "deb", "label": "D", "kind": "share", "rate": 50, "of": "total",
+                     "cap": 800}]}"#,
+        );
+        match close_gap(&s, "deb") {
+            Ok(GapOutcome::Solved {
+                input,
+                previous,
+                value,
+                rounded_up,
+                evaluation,
+            }) => {
+                assert_eq!(input, Input::SourceRate(1));
+                assert_eq!((previous, value, rounded_up), (d(50), d(80), false));
+                assert_eq!(evaluation.sources[1].amount, d(800));
+                assert_eq!((evaluation.gap, evaluation.surplus), (d(0), d(0)));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_cap_never_reached_by_a_flat_source_is_reported_at_the_range_end() {
+        // The driver moves no cost, so the 50 % share is 500 all over 0..=10. With the first
+        // and last value equally high the answer names the range's end, as it does for
+        // every other non-decreasing source.
+        let s = scenario(
+            r#"{"format": 1, "name": "f", "currency": "DKK", "years": 1,
+                "drivers": [{"id": "v", "label": "V", "value": 0, "min": 0, "max": 10}],
+                "costs": [{"id": "c", "label": "C", "kind": "fixed", "amount": 1000}],
+                "sources": [{"id": "deb", "label": "D", "kind": "share", "rate": 50,
+                             "of": "total", "cap": 600}]}"#,
+        );
+        assert_eq!(
+            driver_where_cap_binds(&s, "v", "deb", None),
+            Ok(CapOutcome::NeverBinds {
+                cap: d(600),
+                value: d(10),
+                highest: d(500)
+            })
+        );
     }
 
     /// A convex sequence: a start value, a first difference and non-negative changes of the
