@@ -73,21 +73,25 @@ pub fn read_command(text: &str, lang: Lang) -> Result<Option<Command>, String> {
                 .map(|e| e.problem().clone())
                 .filter(|p| matches!(p, Problem::Overflow | Problem::TooPrecise));
             let number = read.ok().filter(|v| !v.is_sign_negative());
-            match (number, lang) {
+            let quoted = match lang {
+                Lang::Da => format!("»{text}«"),
+                Lang::En => format!("“{text}”"),
+            };
+            match (number, unfit) {
                 (Some(value), _) => Ok(Some(Command::SetDriver {
                     id: id.to_string(),
                     value,
                 })),
-                (None, Lang::Da) => Err(match unfit {
-                    Some(problem) => format!("cofund:set-driver: »{text}«: {}.", problem.describe(lang)),
-                    None => format!(
-                        "cofund:set-driver: »{text}« er ikke et tal ≥ 0; skriv fx 225 eller \"225.5\"."
+                (None, Some(problem)) => Err(format!(
+                    "cofund:set-driver: {quoted}: {}.",
+                    problem.describe(lang)
+                )),
+                (None, None) => Err(match lang {
+                    Lang::Da => format!(
+                        "cofund:set-driver: {quoted} er ikke et tal ≥ 0; skriv fx 225 eller \"225.5\"."
                     ),
-                }),
-                (None, Lang::En) => Err(match unfit {
-                    Some(problem) => format!("cofund:set-driver: “{text}”: {}.", problem.describe(lang)),
-                    None => format!(
-                        "cofund:set-driver: “{text}” is not a number ≥ 0; send e.g. 225 or \"225.5\"."
+                    Lang::En => format!(
+                        "cofund:set-driver: {quoted} is not a number ≥ 0; send e.g. 225 or \"225.5\"."
                     ),
                 }),
             }
