@@ -182,6 +182,25 @@ test('element widgets added later: mount() starts them, each independent, comman
     await expectText(total(b), before.b, 'the other late widget did not move');
     await expectText(total(element), '30.000.000 kr.', 'the demo\'s element widget did not move');
     assert.deepEqual(errors, []);
+
+    // An element that cannot hold a widget is reported once and marked, however often the
+    // page calls mount() afterwards.
+    const refused = await page.evaluate(async () => {
+      const list = document.createElement('ul');
+      const item = document.createElement('li');
+      item.dataset.cofund = '';
+      list.append(item);
+      document.querySelector('main').append(list);
+      const { mount } = await import('/embed/cofund.js');
+      await mount();
+      await mount();
+      return item.hasAttribute('data-cofund-refused');
+    });
+    assert.ok(refused, 'the <li> is marked as refused');
+    await eventually(() => errors.length, (n) => n > 0, 'the console message for the <li>');
+    await new Promise((ok) => setTimeout(ok, 300)); // time for a second message, if any
+    assert.equal(errors.length, 1, errors.join('\n'));
+    assert.match(errors[0], /cannot be shown in a <li> element/);
   } finally {
     await page.context().close();
   }

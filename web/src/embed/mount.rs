@@ -20,6 +20,10 @@ use crate::storage::address;
 /// The widget's stylesheet, next to its script.
 pub const STYLESHEET: &str = "cofund-embed.css";
 
+/// Set on a container whose element cannot hold a widget: the page's editor sees it in the
+/// element inspector next to the console's message, and `mount_all` passes it by.
+const REFUSED: &str = "data-cofund-refused";
+
 /// Mounts a widget in every `[data-cofund]` element under `root` that has none yet. `base`
 /// is the URL of the folder the widget's files are served from (the loader passes its own).
 /// `root` is the document unless it is an element or a shadow root: a page that builds its
@@ -41,7 +45,9 @@ pub fn mount_all(base: &str, root: &wasm_bindgen::JsValue) {
         let Some(container) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
             continue;
         };
-        if container.shadow_root().is_none() {
+        // A container refused once (see `mount`) is not refused, and reported, again on
+        // every later call.
+        if container.shadow_root().is_none() && !container.has_attribute(REFUSED) {
             mount(&container, base);
         }
     }
@@ -104,6 +110,7 @@ fn mount(container: &Element, base: &str) {
         // hold a shadow root (`li`, `td`, `button`, …): the page's editor must hear why the
         // widget is not there, and the element is left as it was.
         if container.shadow_root().is_none() {
+            let _ = container.set_attribute(REFUSED, "");
             let tag = container.tag_name().to_ascii_lowercase();
             web_sys::console::error_1(
                 &format!(
