@@ -486,12 +486,20 @@ impl fmt::Display for NumberError {
 
 impl std::error::Error for NumberError {}
 
-/// Shortens `text` to [`QUOTE_LIMIT`] characters with an ellipsis.
+/// Shortens `text` to [`QUOTE_LIMIT`] characters with an ellipsis, and shows its control
+/// characters as their Unicode pictures (`␉` for a tab): pasted from a spreadsheet, `100`,
+/// a tab and `000` would otherwise be quoted as `»100 000«`, which looks like a number the
+/// field reads.
 fn clip(text: &str) -> String {
+    let visible = |c: char| match c {
+        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or(c),
+        '\u{7f}' => '\u{2421}',
+        _ => c,
+    };
     if text.chars().count() <= QUOTE_LIMIT {
-        text.to_string()
+        text.chars().map(visible).collect()
     } else {
-        let mut short: String = text.chars().take(QUOTE_LIMIT - 1).collect();
+        let mut short: String = text.chars().take(QUOTE_LIMIT - 1).map(visible).collect();
         short.push('…');
         short
     }

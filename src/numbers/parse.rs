@@ -1380,6 +1380,21 @@ mod tests {
     }
 
     #[test]
+    fn control_characters_are_quoted_visibly() {
+        // Two spreadsheet cells pasted into one field: the tab must not look like a space,
+        // which the field would accept.
+        let e = parse_amount("100\t000", Lang::Da).expect_err("a tab is no digit group");
+        let message = e.message(Lang::Da);
+        assert!(message.starts_with("»100\u{2409}000«"), "{message}");
+        let e = parse_amount("1\n2\u{7f}", Lang::En).expect_err("line break");
+        assert!(
+            e.message(Lang::En).starts_with("\"1\u{240a}2\u{2421}\""),
+            "{e}"
+        );
+        assert_eq!(e.text, "1\n2\u{7f}", "the text itself is kept as typed");
+    }
+
+    #[test]
     fn every_error_message_is_non_empty_and_ends_with_a_full_stop() {
         let inputs = [
             "",
