@@ -609,14 +609,39 @@ impl Draft {
         Ok(scenario)
     }
 
+    /// The fields an evaluation error of `scenario` (read from this draft) is about: the
+    /// one its path names and, when that line's amount overflowed multiplied by a unit
+    /// count, the count's field too. The count is as much the cause as the amount, and it is
+    /// often the field the user has just typed in, which must not be left looking valid
+    /// while an untouched amount is marked.
+    pub fn locate_evaluation_error(
+        &self,
+        error: &ScenarioError,
+        scenario: &Scenario,
+        lang: Lang,
+    ) -> Vec<FieldError> {
+        let located = self.locate(error, lang);
+        let multiplied_by = match indexed(error.path(), "costs") {
+            Some((i, "amount")) => scenario.costs.get(i).and_then(|c| c.kind.driver()),
+            _ => match indexed(error.path(), "sources") {
+                Some((i, "amount")) => scenario.sources.get(i).and_then(|s| s.kind.driver()),
+                _ => None,
+            },
+        };
+        let count = multiplied_by
+            .filter(|_| matches!(error.problem(), Problem::Overflow))
+            .and_then(|id| scenario.drivers.iter().position(|d| d.id == id))
+            .and_then(|i| self.drivers.get(i))
+            .map(|d| FieldError {
+                field: FieldId::new(Row::Driver(d.key), "value"),
+                message: located.message.clone(),
+            });
+        std::iter::once(located).chain(count).collect()
+    }
+
     /// Ties a model error (with a path like `costs[3].driver`) to the editor field it is about.
     pub fn locate(&self, error: &ScenarioError, lang: Lang) -> FieldError {
-        let path = error.path();
-        let index_of = |prefix: &str| -> Option<(usize, &str)> {
-            let rest = path.strip_prefix(prefix)?.strip_prefix('[')?;
-            let (index, rest) = rest.split_once(']')?;
-            Some((index.parse().ok()?, rest.strip_prefix('.').unwrap_or(rest)))
-        };
+        let index_of = |prefix: &str| indexed(error.path(), prefix);
         let field_name = |name: &str| -> &'static str {
             [
                 "value", "min", "max", "step", "amount", "driver", "rate", "cap", "kind", "label",
@@ -645,6 +670,13 @@ impl Draft {
             message: friendly(error, lang),
         }
     }
+}
+
+/// A model error's path `costs[3].amount` read as `(3, "amount")` for the prefix `costs`.
+fn indexed<'p>(path: &'p str, prefix: &str) -> Option<(usize, &'p str)> {
+    let rest = path.strip_prefix(prefix)?.strip_prefix('[')?;
+    let (index, rest) = rest.split_once(']')?;
+    Some((index.parse().ok()?, rest.strip_prefix('.').unwrap_or(rest)))
 }
 
 type Parser = fn(&str, Lang) -> Result<Decimal, NumberError>;

@@ -125,7 +125,7 @@ impl EditorState {
                     self.current = true;
                 }
                 Err(e) => {
-                    self.errors = vec![self.draft.locate(&e, self.lang)];
+                    self.errors = self.draft.locate_evaluation_error(&e, &scenario, self.lang);
                     self.current = false;
                     self.last_read = Some(Rc::new(scenario));
                 }
@@ -393,11 +393,44 @@ mod tests {
             "1000000000000000".into(),
         ));
         assert!(!state.current);
-        assert_eq!(state.errors.len(), 1);
+        // The amount that overflowed and the unit count it was multiplied by, with one
+        // message: either may be the number to change.
+        let marked: Vec<FieldId> = state.errors.iter().map(|e| e.field).collect();
         assert_eq!(
-            state.errors[0].field,
-            FieldId::new(Row::Cost(cost), "amount")
+            marked,
+            [
+                FieldId::new(Row::Cost(cost), "amount"),
+                FieldId::new(Row::Driver(key), "value")
+            ]
         );
+        assert_eq!(state.errors[0].message, state.errors[1].message);
+    }
+
+    #[test]
+    fn a_count_typed_too_large_is_marked_where_it_was_typed() {
+        // The report: an untouched amount of 100.000 was marked, the count just typed was
+        // not. Both are marked now; a fixed line's overflowing sum names only its amount.
+        let mut state = EditorState::default();
+        let key = state.draft.drivers[0].key;
+        let value = FieldId::new(Row::Driver(key), "value");
+        state.apply(Action::Text(value, "999999999999999999999999".into()));
+        assert!(!state.current);
+        assert!(
+            state.errors.iter().any(|e| e.field == value),
+            "{:?}",
+            state.errors
+        );
+
+        let mut state = EditorState::default();
+        state.apply(Action::AddCost);
+        let fixed = state.draft.costs.last().unwrap().key;
+        state.apply(Action::CostKind(fixed, CostKindTag::Fixed));
+        state.apply(Action::Text(
+            FieldId::new(Row::Cost(fixed), "amount"),
+            "79.228.162.514.264.337.593.543.950.335".into(),
+        ));
+        let marked: Vec<FieldId> = state.errors.iter().map(|e| e.field).collect();
+        assert_eq!(marked, [FieldId::new(Row::Cost(fixed), "amount")]);
     }
 
     #[test]
