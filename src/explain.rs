@@ -775,7 +775,9 @@ impl Ctx<'_> {
     /// total is 0).
     fn shown_share(&self, i: usize) -> Option<String> {
         self.e.sources.get(i)?.share?;
-        Some(rate_text(*self.shown.shares.get(i)?, self.lang))
+        // Written as the share column writes it (`50,0 %`, `0,0 %`), so the note quotes
+        // the figure the reader sees there.
+        Some(format_percent(*self.shown.shares.get(i)?, 1, self.lang))
     }
 
     /// Whether the displayed shares are of the funding rather than of the total cost:
@@ -1370,7 +1372,7 @@ mod tests {
         assert_eq!(deb.title, "DEB");
         assert!(deb
             .notes
-            .contains(&"DEB dækker 50 % af de samlede udgifter.".to_string()));
+            .contains(&"DEB dækker 50,0 % af de samlede udgifter.".to_string()));
     }
 
     #[test]
@@ -1932,7 +1934,7 @@ mod tests {
                 for (i, &amount) in f.sources.iter().enumerate() {
                     let x = ends(Subject::Source(i), amount);
                     if e.sources[i].share.is_some() {
-                        let share = rate_text(f.shares[i], lang);
+                        let share = format_percent(f.shares[i], 1, lang);
                         assert!(
                             x.notes.iter().any(|n| n.contains(&share)),
                             "{}: source {i} should name {share}: {:?}",
@@ -2261,7 +2263,7 @@ mod tests {
         );
         assert_eq!(
             run(&vp, Subject::Source(0), da).notes,
-            ["DEB dækker 50 % af de samlede udgifter."]
+            ["DEB dækker 50,0 % af de samlede udgifter."]
         );
         // The residual source: its two notes, and no "covers exactly all costs".
         assert_eq!(run(&vp, Subject::Source(2), da).notes.len(), 2);
