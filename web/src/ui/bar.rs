@@ -241,9 +241,15 @@ pub fn stacked_bar(props: &StackedBarProps) -> Html {
     });
 
     let hatch_id = format!("{}-hatch", props.id);
+    // With a surplus the bar and the shares are of the funding, which exceeds the cost.
+    let heading = if props.surplus > Decimal::ZERO {
+        t.bar_heading_funding
+    } else {
+        t.bar_heading
+    };
     html! {
         <figure class="cofund-bar">
-            <figcaption class="cofund-bar-caption">{ t.bar_heading }</figcaption>
+            <figcaption class="cofund-bar-caption">{ heading }</figcaption>
             <svg class="cofund-bar-svg" role="img" aria-label={label} viewBox={view_box} width="100%"
                  preserveAspectRatio="none" focusable="false">
                 <defs>
