@@ -63,6 +63,19 @@ fn add_button_id(row: Row) -> &'static str {
     }
 }
 
+/// The add button under the list whose row holds the field with the DOM id `id`
+/// (`cofund-cost-3-amount`), if the field is in a row.
+pub fn add_button_for(id: &str) -> Option<&'static str> {
+    [
+        ("cofund-driver-", ADD_DRIVER_ID),
+        ("cofund-cost-", ADD_COST_ID),
+        ("cofund-source-", ADD_SOURCE_ID),
+    ]
+    .into_iter()
+    .find(|(prefix, _)| id.starts_with(prefix))
+    .map(|(_, add)| add)
+}
+
 /// The rows of the list `row` belongs to, in order.
 fn list_of(draft: &Draft, row: Row) -> Vec<Row> {
     match row {
@@ -193,6 +206,25 @@ mod tests {
             focus_after(&s.draft, only_unit),
             Some("cofund-add-driver".to_string())
         );
+    }
+
+    #[test]
+    fn a_lost_row_field_hands_the_focus_to_its_list_add_button() {
+        let id = |row, field| FieldId::new(row, field).dom_id();
+        assert_eq!(
+            add_button_for(&id(Row::Cost(3), "amount")),
+            Some(ADD_COST_ID)
+        );
+        assert_eq!(
+            add_button_for(&id(Row::Source(12), "rate")),
+            Some(ADD_SOURCE_ID)
+        );
+        assert_eq!(
+            add_button_for(&id(Row::Driver(1), "value")),
+            Some(ADD_DRIVER_ID)
+        );
+        assert_eq!(add_button_for(&id(Row::Scenario, "name")), None);
+        assert_eq!(add_button_for(ADD_COST_ID), None);
     }
 
     #[test]

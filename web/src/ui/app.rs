@@ -25,7 +25,7 @@ use super::language_switch::LanguageSwitch;
 use super::notices::{Notice, NoticeBanner};
 use super::results::Results;
 use super::share_tools::ShareTools;
-use super::workspace_bar::{Tab, WorkspaceBar};
+use super::workspace_bar::{refocus_if_lost, Tab, WorkspaceBar};
 use crate::editor::state::{synthetic_lines, Action, EditorState};
 use crate::editor::workspace::{View, WorkspaceAction, WorkspaceState};
 use crate::i18n::{app_texts, lang_of_tag, lang_tag};
@@ -301,7 +301,12 @@ pub fn app() -> Html {
                     if let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() {
                         if let Some(action) = undo_shortcut(event) {
                             event.prevent_default();
+                            let was_on = gloo::utils::document()
+                                .active_element()
+                                .map(|el| el.id())
+                                .filter(|id| !id.is_empty());
                             dispatch.dispatch(action);
+                            refocus_if_lost(was_on);
                         }
                     }
                 },
