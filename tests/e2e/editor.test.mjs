@@ -159,6 +159,12 @@ test('adding a fixed source of 1.000.000 shrinks the remaining need to 2.450.000
     await expectText(newRow.locator('td').first(), '1.000.000 kr.', 'the new source row');
     await expectText(total(page), '21.900.000 kr.', 'total unchanged');
     await expectText(page.locator('[data-testid="funded"]'), '21.900.000 kr.', 'still fully funded');
+    // Beyond the cost there is a surplus, and the bar's shares are of the funding: its
+    // heading says so.
+    const caption = page.locator('figure.cofund-bar figcaption').first();
+    await expectText(caption, 'Fordeling af de samlede udgifter', 'the bar heading, fully funded');
+    await group.getByLabel('Beløb (kr.)', { exact: true }).fill('5.000.000');
+    await expectText(caption, 'Fordeling af den samlede finansiering', 'the bar heading with a surplus');
   });
 });
 
@@ -360,6 +366,15 @@ test('layout: 320 px wide without horizontal scrolling, 1920×1080, and 200 % zo
       const w = await scrollWidth(page);
       assert.ok(w <= 320, `scrollWidth ${w} > 320 at 320×800`);
       await expectText(total(page), '21.900.000 kr.');
+      // A unit named with one long word (its slider's label says it again) and a refused
+      // value quoted in its message wrap too.
+      const unit = page.getByRole('group', { name: 'Vækstpiloter', exact: true });
+      await unit.getByLabel('Betegnelse', { exact: true }).fill('Virksomhedsrådgivningsforløbsdeltagere');
+      const count = page.locator('input[id^="cofund-driver-"][id$="-value"]').first();
+      await count.fill('1234567890123456789012345678901234567890x');
+      await eventually(() => count.getAttribute('aria-invalid'), (v) => v === 'true', 'the long value refused');
+      const wide = await scrollWidth(page);
+      assert.ok(wide <= 320, `scrollWidth ${wide} > 320 at 320×800 with a long unit name and message`);
     },
     { context: { viewport: { width: 320, height: 800 } }, shot: '320px' },
   );
