@@ -190,6 +190,28 @@ test('autosave: an edit survives a reload made at once, before the autosave dela
   });
 });
 
+test('autosave: text not valid yet is back after a reload, marked, over the last valid result', { timeout: 60_000 }, async () => {
+  await withPage(async ({ page }) => {
+    await waitForSave(page);
+    const amount = page.locator('input[id^="cofund-cost-"][id$="-amount"]').first();
+    const stale = page.locator('#cofund-results-stale');
+    await amount.fill('32.850.0000');
+    await eventually(() => amount.getAttribute('aria-invalid'), (v) => v === 'true', 'the typo refused');
+    await page.reload({ waitUntil: 'load', timeout: 30_000 });
+    await total(page).first().waitFor({ state: 'visible', timeout: 30_000 });
+    assert.equal(await amount.inputValue(), '32.850.0000', 'the text as typed after the reload');
+    assert.equal(await amount.getAttribute('aria-invalid'), 'true', 'still marked');
+    await stale.waitFor({ state: 'visible', timeout: 5_000 });
+    await expectText(total(page), '21.900.000 kr.', 'the last valid result, marked not current');
+    // Fixed, nothing is pending any more: a reload opens the valid value, current.
+    await amount.fill('100.000');
+    await eventually(() => stale.count(), (n) => n === 0, 'the result current again');
+    await reloadApp(page);
+    assert.equal(await amount.inputValue(), '100.000');
+    assert.equal(await page.evaluate(() => localStorage.getItem('cofund.pending')), null, 'no drafts kept');
+  });
+});
+
 // --- 2/3. A stored value that cannot be read ---------------------------------------------------
 
 /**
@@ -619,6 +641,25 @@ test('undo/redo: Ctrl+Z back to 21.900.000, Ctrl+Shift+Z again; "Fortryd" brings
     await button(page, 'Fortryd').click();
     await eventually(() => tabCount(page), (n) => n === 2, 'the deleted tab back');
     assert.deepEqual(await tabNames(page), names, 'the same scenarios');
+  });
+});
+
+test('Ctrl+Z of an added line while typing in it: the focus goes to "+ Tilføj udgiftspost", not <body>', { timeout: 60_000 }, async () => {
+  await withPage(async ({ page }) => {
+    const add = button(page, '+ Tilføj udgiftspost');
+    await add.focus();
+    await page.keyboard.press('Enter');
+    const focusedId = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+    await eventually(focusedId, (id) => /^cofund-cost-\d+-label$/.test(id), 'focus on the new line\'s label');
+    await page.keyboard.type('Husleje');
+    // Undo the typing, then the line: the field with the focus goes with it.
+    for (let i = 0; i < 2; i++) await page.keyboard.press('Control+Z');
+    await eventually(() => page.getByRole('group', { name: 'Ny udgiftspost', exact: true }).count(), (n) => n === 0, 'the added line undone');
+    await eventually(focusedId, (id) => id === 'cofund-add-cost', 'focus on the add button');
+    // Redo brings the line back; the focus, still on the add button, stays there.
+    await page.keyboard.press('Control+Shift+Z');
+    await eventually(() => page.getByRole('group', { name: 'Ny udgiftspost', exact: true }).count(), (n) => n === 1, 'the line back');
+    assert.equal(await focusedId(), 'cofund-add-cost');
   });
 });
 

@@ -364,6 +364,37 @@ impl Draft {
         draft
     }
 
+    /// A draft of these rows, each given a fresh key in order (what a draft kept across a
+    /// reload is read back as, see `pending`).
+    pub fn with_rows(
+        name: String,
+        years: String,
+        mut drivers: Vec<DriverDraft>,
+        mut costs: Rc<Vec<CostDraft>>,
+        mut sources: Rc<Vec<SourceDraft>>,
+    ) -> Self {
+        let mut next_key: Key = 1;
+        let mut fresh = || {
+            next_key += 1;
+            next_key - 1
+        };
+        drivers.iter_mut().for_each(|x| x.key = fresh());
+        Rc::make_mut(&mut costs)
+            .iter_mut()
+            .for_each(|c| c.key = fresh());
+        Rc::make_mut(&mut sources)
+            .iter_mut()
+            .for_each(|s| s.key = fresh());
+        Draft {
+            name,
+            years,
+            drivers,
+            costs,
+            sources,
+            next_key,
+        }
+    }
+
     fn new_key(&mut self) -> Key {
         let key = self.next_key;
         self.next_key += 1;

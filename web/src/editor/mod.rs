@@ -5,5 +5,6 @@
 
 pub mod draft;
 pub mod focus;
+pub mod pending;
 pub mod state;
 pub mod workspace;

@@ -95,6 +95,34 @@ impl EditorState {
         Self::from_draft(lang, preset, Draft::from_scenario(scenario, lang))
     }
 
+    /// `saved` with the text the user had typed over it (`draft`, in `typed_in`'s
+    /// notation) back in its fields: the result is the saved one, not current while a field
+    /// is still wrong, as it was before the reload. Each unit's slider starts from the
+    /// saved unit's range, as if the text had just been typed.
+    pub fn with_typed_draft(
+        lang: Lang,
+        saved: &Scenario,
+        typed_in: Lang,
+        mut draft: Draft,
+    ) -> Self {
+        let mut state = Self::from_scenario(lang, saved);
+        if typed_in != lang {
+            draft.relang(typed_in, lang);
+        }
+        for unit in &mut draft.drivers {
+            unit.slider = state
+                .draft
+                .drivers
+                .iter()
+                .find(|s| s.id == unit.id)
+                .and_then(|s| s.slider);
+            unit.renew_slider(lang);
+        }
+        state.draft = draft;
+        state.recompute();
+        state
+    }
+
     fn from_draft(lang: Lang, preset: Option<&'static str>, draft: Draft) -> Self {
         let mut state = EditorState {
             lang,

@@ -16,7 +16,8 @@ use cofund::presets::DEFAULT_PRESET;
 use cofund::storage::workspace::Workspace;
 use yew::Reducible;
 
-use super::draft::FieldId;
+use super::draft::{Draft, FieldId};
+use super::pending::Pending;
 use super::state::{Action, EditorState};
 use crate::i18n::texts;
 
@@ -131,6 +132,35 @@ impl WorkspaceState {
         }
         ws.baseline = saved.baseline.unwrap_or(0).min(ws.docs.len() - 1);
         Some(ws)
+    }
+
+    /// What autosave keeps beside the workspace (`pending`): the drafts of the saved
+    /// scenarios that are not current, whose fields hold text the saved scenario lacks.
+    pub fn pending_drafts(&self) -> Vec<(usize, &Scenario, &Draft)> {
+        (0..self.docs.len())
+            .filter(|&i| !self.docs[i].state.current)
+            .filter_map(|i| {
+                let state = &self.docs[i].state;
+                Some((self.saved_index(i)?, state.saved_scenario()?, &state.draft))
+            })
+            .collect()
+    }
+
+    /// Opens the drafts kept by [`WorkspaceState::pending_drafts`] over the scenarios of
+    /// `saved`, the workspace this state was made from ([`WorkspaceState::from_saved`]), each
+    /// only if its scenario is still the one it was typed over.
+    pub fn restore_pending(&mut self, saved: &Workspace, pending: Pending) {
+        for kept in pending.drafts {
+            let Some(scenario) = saved.scenarios.get(kept.index) else {
+                continue;
+            };
+            if !kept.belongs_to(scenario) || kept.index >= self.docs.len() {
+                continue;
+            }
+            let state =
+                EditorState::with_typed_draft(self.lang, scenario, pending.lang, kept.draft);
+            self.docs[kept.index].state = Rc::new(state);
+        }
     }
 
     /// The workspace to save: each scenario as [`EditorState::saved_scenario`] gives it.
@@ -562,6 +592,44 @@ mod tests {
         ws.apply(WorkspaceAction::Undo);
         assert_eq!(ws.docs.len(), 2);
         assert!(WorkspaceState::from_saved(Lang::Da, &Workspace::new(vec![], None)).is_none());
+    }
+
+    #[test]
+    fn text_not_valid_yet_comes_back_after_a_reload_over_its_own_scenario_only() {
+        let mut ws = WorkspaceState::new(Lang::Da, "vaekstpilot-150");
+        ws.apply(WorkspaceAction::Add(Some("design-sprint".into())));
+        let key = ws.docs[1].state.draft.costs[0].key;
+        let field = FieldId::new(Row::Cost(key), "amount");
+        ws.apply(WorkspaceAction::Edit(Action::Text(field, "32.850.0000".into())));
+        assert!(!ws.docs[1].state.current, "the typo of the source document is refused");
+        assert!(ws.docs[0].state.current);
+
+        // What autosave writes: the workspace, and the one draft that is not current.
+        let saved = ws.to_saved();
+        let drafts = ws.pending_drafts();
+        assert_eq!(drafts.len(), 1);
+        assert_eq!(drafts[0].0, 1);
+        let kept = crate::editor::pending::to_json(Lang::Da, &drafts);
+
+        // The reload, now in English: the text as typed, marked, the last good result kept
+        // and not current.
+        let mut back = WorkspaceState::from_saved(Lang::En, &saved).unwrap();
+        back.restore_pending(&saved, crate::editor::pending::from_json(&kept).unwrap());
+        let doc = &back.docs[1].state;
+        assert_eq!(doc.draft.costs[0].amount, "32.850.0000");
+        assert!(!doc.current);
+        assert!(doc.errors.iter().any(|e| e.field.field == "amount"));
+        assert_eq!(total(&back, 1), total(&ws, 1));
+        assert_eq!(back.to_saved(), saved, "the saved work is unchanged");
+        assert!(back.docs[0].state.current);
+
+        // Over a scenario changed since (another tab, an import), the draft is dropped.
+        let mut changed = saved.clone();
+        changed.scenarios[1].years += 1;
+        let mut other = WorkspaceState::from_saved(Lang::Da, &changed).unwrap();
+        other.restore_pending(&changed, crate::editor::pending::from_json(&kept).unwrap());
+        assert!(other.docs[1].state.current);
+        assert_eq!(other.to_saved(), changed);
     }
 
     /// A shared comparison keeps its baseline when it is added to local work.

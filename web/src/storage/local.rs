@@ -7,6 +7,8 @@
 
 use cofund::storage::workspace::Workspace;
 
+use crate::editor::pending::{self, Pending};
+
 /// The localStorage key. Versioned by the document inside, not by the key.
 pub const KEY: &str = "cofund.workspace";
 
@@ -84,9 +86,32 @@ pub fn save_active(index: usize) {
     }
 }
 
-/// Removes the stored workspace (after the user chose to start afresh).
+/// Text typed into the scenarios but not valid yet, kept beside the workspace
+/// (`crate::editor::pending` says why and how).
+pub const PENDING_KEY: &str = "cofund.pending";
+
+/// The drafts kept by the last save, if any can be read.
+pub fn load_pending() -> Option<Pending> {
+    pending::from_json(&storage()?.get_item(PENDING_KEY).ok()??)
+}
+
+/// Keeps `document` (the drafts of `pending::to_json`) or, with `None`, removes what was
+/// kept: every scenario is current. A browser that refuses loses only text that was not
+/// valid yet, never the saved work, so failure is ignored like the active scenario's.
+pub fn save_pending(document: Option<String>) {
+    if let Some(storage) = storage() {
+        let _ = match document {
+            Some(text) => storage.set_item(PENDING_KEY, &text),
+            None => storage.remove_item(PENDING_KEY),
+        };
+    }
+}
+
+/// Removes the stored workspace and the drafts typed over it (after the user chose to start
+/// afresh).
 pub fn clear() {
     if let Some(storage) = storage() {
         let _ = storage.remove_item(KEY);
+        let _ = storage.remove_item(PENDING_KEY);
     }
 }

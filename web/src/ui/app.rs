@@ -26,6 +26,7 @@ use super::notices::{Notice, NoticeBanner};
 use super::results::Results;
 use super::share_tools::ShareTools;
 use super::workspace_bar::{refocus_if_lost, Tab, WorkspaceBar};
+use crate::editor::pending;
 use crate::editor::state::{synthetic_lines, Action, EditorState};
 use crate::editor::workspace::{View, WorkspaceAction, WorkspaceState};
 use crate::i18n::{app_texts, lang_of_tag, lang_tag};
@@ -123,6 +124,10 @@ fn start(options: &PageOptions) -> Start {
     let mut workspace = match stored {
         Stored::Found(saved) => match WorkspaceState::from_saved(lang, &saved) {
             Some(mut ws) => {
+                // The text that was typed but not valid yet, back in its fields.
+                if let Some(pending) = local::load_pending() {
+                    ws.restore_pending(&saved, pending);
+                }
                 match asked.add() {
                     // The template from the address, after the saved scenarios.
                     Some(add) => ws.apply(add),
@@ -381,6 +386,10 @@ pub fn app() -> Html {
                     let result = local::save(&saved);
                     if result.is_ok() {
                         *known.borrow_mut() = Some(saved);
+                        let drafts = state.pending_drafts();
+                        local::save_pending(
+                            (!drafts.is_empty()).then(|| pending::to_json(state.lang, &drafts)),
+                        );
                     }
                     let refused = result == Err(local::SaveError::Refused);
                     if refused && !notices.contains(&Notice::SaveRefused) {

@@ -1,0 +1,312 @@
+//! Text typed but not yet valid, kept across a reload.
+//!
+//! Autosave stores each scenario's last valid state: a scenario document, exactly as files
+//! hold them. A field the user is still fixing (`32.850.0000`, a new line whose amount is
+//! not typed yet) is not in it, and a reload, or a browser that discards a background tab,
+//! would silently put the last valid value back. So beside the workspace, as browser state
+//! like the scenario being edited, the app keeps the drafts of the scenarios that are not
+//! current: every field's text as typed, with the saved scenario it was typed over. On
+//! start, a draft whose saved scenario is still the one stored at its place opens with its
+//! text, its marks and the last valid result, marked not current. Any other draft is
+//! dropped: another tab or an import has changed that scenario since.
+//!
+//! ```json
+//! { "cofund_pending": 1, "lang": "da",
+//!   "drafts": [ { "index": 0, "saved": <format 1 scenario>, "draft": { "name": "…", … } } ] }
+//! ```
+//!
+//! Reading is forgiving in one way only: a document it does not understand is no draft at
+//! all (it is the browser's scratch state, not the user's document, which is the workspace).
+
+use std::rc::Rc;
+
+use cofund::model::write::to_json_value;
+use cofund::model::{Base, Scenario};
+use cofund::numbers::Lang;
+use serde_json::{json, Map, Value};
+
+use super::draft::{CostDraft, CostKindTag, Draft, DriverDraft, SourceDraft, SourceKindTag};
+
+/// The version of the document below, under this key.
+const VERSION_KEY: &str = "cofund_pending";
+const VERSION: u64 = 1;
+
+/// One scenario's draft, with the place and the saved state it belongs to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingDraft {
+    /// The scenario's index in the saved workspace.
+    pub index: usize,
+    /// The saved scenario, as its document: the draft is only opened over this one.
+    pub saved: Value,
+    pub draft: Draft,
+}
+
+/// The drafts of a workspace, typed in `lang` (their numbers are written its way).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pending {
+    pub lang: Lang,
+    pub drafts: Vec<PendingDraft>,
+}
+
+impl PendingDraft {
+    /// Whether the draft was typed over `scenario`.
+    pub fn belongs_to(&self, scenario: &Scenario) -> bool {
+        to_json_value(scenario) == self.saved
+    }
+}
+
+/// The document for the drafts `(saved index, saved scenario, draft)` typed in `lang`.
+pub fn to_json(lang: Lang, drafts: &[(usize, &Scenario, &Draft)]) -> String {
+    let drafts: Vec<Value> = drafts
+        .iter()
+        .map(|(index, saved, draft)| {
+            json!({ "index": index, "saved": to_json_value(saved), "draft": draft_to_json(draft) })
+        })
+        .collect();
+    json!({ VERSION_KEY: VERSION, "lang": lang_tag(lang), "drafts": drafts }).to_string()
+}
+
+/// The drafts in `text`; `None` for anything that is not such a document of this version.
+pub fn from_json(text: &str) -> Option<Pending> {
+    let doc: Value = serde_json::from_str(text).ok()?;
+    if doc.get(VERSION_KEY)?.as_u64()? != VERSION {
+        return None;
+    }
+    let lang = match doc.get("lang")?.as_str()? {
+        "da" => Lang::Da,
+        "en" => Lang::En,
+        _ => return None,
+    };
+    let drafts = doc
+        .get("drafts")?
+        .as_array()?
+        .iter()
+        .map(|d| {
+            Some(PendingDraft {
+                index: usize::try_from(d.get("index")?.as_u64()?).ok()?,
+                saved: d.get("saved")?.clone(),
+                draft: draft_from_json(d.get("draft")?)?,
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(Pending { lang, drafts })
+}
+
+fn lang_tag(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Da => "da",
+        Lang::En => "en",
+    }
+}
+
+fn base_tag(base: Base) -> &'static str {
+    match base {
+        Base::Eligible => "eligible",
+        Base::Total => "total",
+    }
+}
+
+fn draft_to_json(d: &Draft) -> Value {
+    let drivers: Vec<Value> = d
+        .drivers
+        .iter()
+        .map(|x| {
+            json!({ "id": x.id, "label": x.label, "value": x.value, "min": x.min, "max": x.max,
+                    "step": x.step })
+        })
+        .collect();
+    let costs: Vec<Value> = d
+        .costs
+        .iter()
+        .map(|c| {
+            json!({ "id": c.id, "label": c.label, "kind": c.kind.tag(), "driver": c.driver,
+                    "amount": c.amount, "eligible": c.eligible })
+        })
+        .collect();
+    let sources: Vec<Value> = d
+        .sources
+        .iter()
+        .map(|s| {
+            json!({ "id": s.id, "label": s.label, "kind": s.kind.tag(), "rate": s.rate,
+                    "of": base_tag(s.of), "cap": s.cap, "driver": s.driver, "amount": s.amount })
+        })
+        .collect();
+    json!({ "name": d.name, "years": d.years, "drivers": drivers, "costs": costs,
+            "sources": sources })
+}
+
+/// The text of `field` in `object`.
+fn text(object: &Map<String, Value>, field: &str) -> Option<String> {
+    Some(object.get(field)?.as_str()?.to_string())
+}
+
+/// The objects of the list `field` of `object`, each read by `read`.
+fn list<T>(
+    object: &Map<String, Value>,
+    field: &str,
+    read: impl Fn(&Map<String, Value>) -> Option<T>,
+) -> Option<Vec<T>> {
+    object
+        .get(field)?
+        .as_array()?
+        .iter()
+        .map(|v| read(v.as_object()?))
+        .collect()
+}
+
+fn draft_from_json(value: &Value) -> Option<Draft> {
+    let d = value.as_object()?;
+    // Row keys are the editor's own; they are given afresh, in order.
+    let drivers = list(d, "drivers", |x| {
+        Some(DriverDraft {
+            key: 0,
+            id: text(x, "id")?,
+            label: text(x, "label")?,
+            value: text(x, "value")?,
+            min: text(x, "min")?,
+            max: text(x, "max")?,
+            step: text(x, "step")?,
+            slider: None,
+        })
+    })?;
+    let costs = list(d, "costs", |c| {
+        Some(CostDraft {
+            key: 0,
+            id: text(c, "id")?,
+            label: text(c, "label")?,
+            kind: CostKindTag::from_tag(c.get("kind")?.as_str()?)?,
+            driver: text(c, "driver")?,
+            amount: text(c, "amount")?,
+            eligible: c.get("eligible")?.as_bool()?,
+        })
+    })?;
+    let sources = list(d, "sources", |s| {
+        Some(SourceDraft {
+            key: 0,
+            id: text(s, "id")?,
+            label: text(s, "label")?,
+            kind: SourceKindTag::from_tag(s.get("kind")?.as_str()?)?,
+            rate: text(s, "rate")?,
+            of: match s.get("of")?.as_str()? {
+                "eligible" => Base::Eligible,
+                "total" => Base::Total,
+                _ => return None,
+            },
+            cap: text(s, "cap")?,
+            driver: text(s, "driver")?,
+            amount: text(s, "amount")?,
+        })
+    })?;
+    Some(Draft::with_rows(
+        text(d, "name")?,
+        text(d, "years")?,
+        drivers,
+        Rc::new(costs),
+        Rc::new(sources),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::editor::draft::{FieldId, Row};
+    use crate::editor::state::{Action, EditorState};
+    use cofund::presets::Preset;
+
+    fn vaekstpilot() -> Scenario {
+        Preset::find("vaekstpilot-150").unwrap().scenario().unwrap()
+    }
+
+    #[test]
+    fn a_draft_with_refused_text_and_a_new_line_comes_back_as_typed() {
+        let mut state = EditorState::new(Lang::Da, "vaekstpilot-150");
+        let cost = state.draft.costs[1].key;
+        state.apply(Action::Text(
+            FieldId::new(Row::Cost(cost), "amount"),
+            "32.850.0000".into(),
+        ));
+        state.apply(Action::AddCost);
+        let new_line = state.draft.costs.last().unwrap().key;
+        state.apply(Action::Text(
+            FieldId::new(Row::Cost(new_line), "label"),
+            "Husleje, »kontor« \"A\"\t2".into(),
+        ));
+        state.apply(Action::AddSource);
+        let source = state.draft.sources.last().unwrap().key;
+        state.apply(Action::SourceKind(source, SourceKindTag::Share));
+        state.apply(Action::SourceBase(source, Base::Total));
+        assert!(!state.current);
+        let saved = state.saved_scenario().unwrap().clone();
+
+        let text = to_json(Lang::Da, &[(3, &saved, &state.draft)]);
+        let back = from_json(&text).expect("its own document reads");
+        assert_eq!(back.lang, Lang::Da);
+        assert_eq!(back.drafts.len(), 1);
+        let pending = &back.drafts[0];
+        assert_eq!(pending.index, 3);
+        assert!(pending.belongs_to(&saved));
+        assert!(!pending.belongs_to(&vaekstpilot()) || saved == vaekstpilot());
+        // Every text and choice as it was; keys are the editor's and given afresh.
+        let strip = |d: &Draft| {
+            let mut d = d.clone();
+            d.drivers.iter_mut().for_each(|x| {
+                x.key = 0;
+                x.slider = None;
+            });
+            Rc::make_mut(&mut d.costs)
+                .iter_mut()
+                .for_each(|c| c.key = 0);
+            Rc::make_mut(&mut d.sources)
+                .iter_mut()
+                .for_each(|s| s.key = 0);
+            d
+        };
+        assert_eq!(
+            strip(&pending.draft).costs,
+            strip(&state.draft).costs,
+            "cost lines"
+        );
+        assert_eq!(strip(&pending.draft).sources, strip(&state.draft).sources);
+        assert_eq!(strip(&pending.draft).drivers, strip(&state.draft).drivers);
+        assert_eq!(pending.draft.name, state.draft.name);
+        assert_eq!(pending.draft.years, state.draft.years);
+    }
+
+    #[test]
+    fn a_draft_belongs_only_to_the_scenario_it_was_typed_over() {
+        let saved = vaekstpilot();
+        let mut other = saved.clone();
+        other.years = 5;
+        let draft = Draft::from_scenario(&saved, Lang::Da);
+        let back = from_json(&to_json(Lang::En, &[(0, &saved, &draft)])).unwrap();
+        assert_eq!(back.lang, Lang::En);
+        assert!(back.drafts[0].belongs_to(&saved));
+        assert!(!back.drafts[0].belongs_to(&other));
+    }
+
+    #[test]
+    fn anything_else_is_no_draft() {
+        let saved = vaekstpilot();
+        let draft = Draft::from_scenario(&saved, Lang::Da);
+        let good = to_json(Lang::Da, &[(0, &saved, &draft)]);
+        assert!(from_json(&good).is_some());
+        for bad in [
+            "",
+            "null",
+            "{}",
+            &good.replace("\"cofund_pending\":1", "\"cofund_pending\":2"),
+            &good.replace("\"lang\":\"da\"", "\"lang\":\"de\""),
+            &good.replace("\"kind\":\"per_unit\"", "\"kind\":\"per_month\""),
+            &good.replace("\"eligible\":true", "\"eligible\":\"yes\""),
+            &good.replace("\"of\":\"eligible\"", "\"of\":\"all\""),
+            &good.replace("\"index\":0", "\"index\":-1"),
+        ] {
+            assert_ne!(
+                bad,
+                good.as_str(),
+                "each bad document differs from the good one"
+            );
+            assert_eq!(from_json(bad), None, "{bad}");
+        }
+    }
+}
