@@ -168,6 +168,16 @@ test('adding a fixed source of 1.000.000 shrinks the remaining need to 2.450.000
   });
 });
 
+test('a blank scenario: the split says in words that there is nothing to split yet', { timeout: 60_000 }, async () => {
+  await withPage(async (page) => {
+    await page.locator('#cofund-preset').selectOption('blank');
+    await expectText(total(page), '0 kr.', 'the blank total');
+    const bar = page.locator('figure.cofund-bar').first();
+    await expectText(bar.locator('.cofund-bar-empty'), 'Der er endnu ingen udgifter eller finansiering at fordele.', 'the empty split');
+    assert.equal(await bar.locator('svg').count(), 0, 'no empty bar drawn');
+  });
+});
+
 // --- 5 ---------------------------------------------------------------------------------------
 
 /** What has focus, and whether it shows a focus indicator (outline or box-shadow). */

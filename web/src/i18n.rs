@@ -88,6 +88,8 @@ pub struct Texts {
     pub bar_heading: &'static str,
     /// The heading with a surplus: the shares are then of the funding (src/shown.rs).
     pub bar_heading_funding: &'static str,
+    /// In place of the bar when there is nothing to split (a blank scenario).
+    pub bar_empty: &'static str,
     pub bar_summary: &'static str,
     pub bar_summary_funding: &'static str,
     pub bar_legend: &'static str,
@@ -262,6 +264,7 @@ const DA: Texts = Texts {
     capped_note: "loftet er nået",
     bar_heading: "Fordeling af de samlede udgifter",
     bar_heading_funding: "Fordeling af den samlede finansiering",
+    bar_empty: "Der er endnu ingen udgifter eller finansiering at fordele.",
     bar_summary: "Fordeling af samlede udgifter på",
     bar_summary_funding: "Fordeling af finansieringen på",
     bar_legend: "Signaturforklaring",
@@ -421,6 +424,7 @@ const EN: Texts = Texts {
     capped_note: "cap reached",
     bar_heading: "How the total cost is split",
     bar_heading_funding: "How the total funding is split",
+    bar_empty: "There is no cost or funding to split yet.",
     bar_summary: "Split of the total cost of",
     bar_summary_funding: "Split of the funding of",
     bar_legend: "Legend",

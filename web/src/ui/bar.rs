@@ -247,6 +247,15 @@ pub fn stacked_bar(props: &StackedBarProps) -> Html {
     } else {
         t.bar_heading
     };
+    if scale.is_zero() {
+        // An empty outline and an empty legend would say nothing, to eyes or to ears.
+        return html! {
+            <figure class="cofund-bar">
+                <figcaption class="cofund-bar-caption">{ heading }</figcaption>
+                <p class="cofund-bar-empty">{ t.bar_empty }</p>
+            </figure>
+        };
+    }
     html! {
         <figure class="cofund-bar">
             <figcaption class="cofund-bar-caption">{ heading }</figcaption>
