@@ -600,8 +600,14 @@ mod tests {
         ws.apply(WorkspaceAction::Add(Some("design-sprint".into())));
         let key = ws.docs[1].state.draft.costs[0].key;
         let field = FieldId::new(Row::Cost(key), "amount");
-        ws.apply(WorkspaceAction::Edit(Action::Text(field, "32.850.0000".into())));
-        assert!(!ws.docs[1].state.current, "the typo of the source document is refused");
+        ws.apply(WorkspaceAction::Edit(Action::Text(
+            field,
+            "32.850.0000".into(),
+        )));
+        assert!(
+            !ws.docs[1].state.current,
+            "the typo of the source document is refused"
+        );
         assert!(ws.docs[0].state.current);
 
         // What autosave writes: the workspace, and the one draft that is not current.
