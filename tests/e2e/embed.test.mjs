@@ -234,6 +234,9 @@ test('an element widget keeps its size and its text styles on a page that shrink
     });
     const late = page.locator('#small-root');
     await expectText(total(late), '30.000.000 kr.', 'the widget on the small-root page computes');
+    // Visible means styled: the widget is hidden until its stylesheet is in, and its text
+    // reads before that.
+    await total(late).waitFor({ state: 'visible', timeout: 10_000 });
     assert.deepEqual(await sizes(late), normal, 'mounted on the small-root page');
     assert.deepEqual(await sizes(element), normal, 'mounted before the root changed');
 
