@@ -10,7 +10,9 @@
 
 use std::rc::Rc;
 
+use cofund::model::{Evaluation, Scenario};
 use cofund::numbers::{format_amount, format_percent, Lang};
+use cofund::shown::Shown;
 use cofund::text::full_stop;
 use cofund::Decimal;
 use yew::prelude::*;
@@ -51,6 +53,44 @@ pub struct BarItem {
     pub amount: Decimal,
     /// The share as displayed, in per cent (already apportioned to add up to 100).
     pub share: Decimal,
+}
+
+/// A scenario's split for its stacked bar: each source and, when the sources leave some of
+/// the cost uncovered, the gap, with the figures as displayed.
+pub struct BarParts {
+    pub items: Rc<Vec<BarItem>>,
+    pub gap: Option<BarItem>,
+    pub total: Decimal,
+    pub surplus: Decimal,
+}
+
+impl BarParts {
+    /// The parts of `scenario`'s evaluation `e` as `shown`; the gap is named `gap_label`.
+    pub fn of(scenario: &Scenario, e: &Evaluation, shown: &Shown, gap_label: &str) -> Self {
+        let items = scenario
+            .sources
+            .iter()
+            .zip(shown.sources.iter().zip(&shown.shares))
+            .map(|(src, (amount, share))| BarItem {
+                label: src.label.clone().into(),
+                amount: *amount,
+                share: *share,
+            })
+            .collect();
+        // The exact gap decides, not the displayed one: a gap under half a krone is still
+        // a gap, and the bar shows it as the results do (0 kr.).
+        let gap = (e.gap > Decimal::ZERO).then(|| BarItem {
+            label: AttrValue::from(gap_label.to_string()),
+            amount: shown.gap,
+            share: shown.gap_share,
+        });
+        BarParts {
+            items: Rc::new(items),
+            gap,
+            total: shown.total,
+            surplus: shown.surplus,
+        }
+    }
 }
 
 #[derive(Properties, PartialEq)]

@@ -20,7 +20,7 @@ use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::bar::{BarItem, StackedBar};
+use super::bar::{BarParts, StackedBar};
 use super::explain_panel::{ExplainPanel, PANEL_ID};
 use super::focus_id;
 use crate::i18n::{texts, Texts};
@@ -400,23 +400,7 @@ pub fn results(props: &ResultsProps) -> Html {
         html! { <strong>{ fig.button(Subject::Balance, "balance", t.balanced.to_string()) }</strong> }
     };
 
-    let bar_items: Rc<Vec<BarItem>> = Rc::new(
-        scenario
-            .sources
-            .iter()
-            .zip(shown.sources.iter().zip(&shown.shares))
-            .map(|(src, (amount, share))| BarItem {
-                label: src.label.clone().into(),
-                amount: *amount,
-                share: *share,
-            })
-            .collect(),
-    );
-    let bar_gap = (e.gap > Decimal::ZERO).then(|| BarItem {
-        label: t.gap.into(),
-        amount: shown.gap,
-        share: shown.gap_share,
-    });
+    let bar = BarParts::of(scenario, e, &shown, t.gap);
 
     html! {
         <section ref={panel} class={classes!("cofund-results", (!current).then_some("cofund-results--stale"))}
@@ -473,7 +457,7 @@ pub fn results(props: &ResultsProps) -> Html {
 
             <p class={classes!("cofund-results-balance", balance_class)} data-testid="balance">{ balance }</p>
 
-            <StackedBar items={bar_items} gap={bar_gap} total={shown.total} surplus={shown.surplus} lang={lang} />
+            <StackedBar items={bar.items} gap={bar.gap} total={bar.total} surplus={bar.surplus} lang={lang} />
 
             if !compact {
             <div class="cofund-results-scroll">

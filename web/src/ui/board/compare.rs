@@ -27,7 +27,7 @@ use super::stale::StaleNote;
 use super::Column;
 use crate::i18n::{board_texts, BoardTexts};
 use crate::ui::assumptions::Assumptions;
-use crate::ui::bar::{BarItem, StackedBar};
+use crate::ui::bar::{BarParts, StackedBar};
 use cofund::shown::{shown, Shown};
 
 const HEADING_ID: &str = "cofund-compare-heading";
@@ -351,36 +351,8 @@ pub fn rows(columns: &[Column], baseline: Option<usize>, lang: Lang) -> Vec<Row>
 }
 
 /// The split of one scenario for its stacked bar, as the results panel builds it.
-pub struct BarParts {
-    pub items: Rc<Vec<BarItem>>,
-    pub gap: Option<BarItem>,
-    pub total: Decimal,
-    pub surplus: Decimal,
-}
-
 pub fn bar_parts(column: &Column, shown: &Shown, t: &BoardTexts) -> BarParts {
-    let items = column
-        .scenario
-        .sources
-        .iter()
-        .zip(shown.sources.iter().zip(&shown.shares))
-        .map(|(src, (amount, share))| BarItem {
-            label: src.label.clone().into(),
-            amount: *amount,
-            share: *share,
-        })
-        .collect();
-    let gap = (column.evaluation.gap > Decimal::ZERO).then(|| BarItem {
-        label: t.gap.into(),
-        amount: shown.gap,
-        share: shown.gap_share,
-    });
-    BarParts {
-        items: Rc::new(items),
-        gap,
-        total: shown.total,
-        surplus: shown.surplus,
-    }
+    BarParts::of(&column.scenario, &column.evaluation, shown, t.gap)
 }
 
 /// A scenario's name as shown: the blank-name text when it has none.
