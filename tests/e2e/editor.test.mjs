@@ -95,6 +95,12 @@ test('an invalid amount is kept as typed, marked and explained; the last good re
       assert.equal(norm(await notCurrent(page).innerText()), NOT_CURRENT_DA);
       assert.equal(await attr(results(page), 'aria-describedby'), 'cofund-results-stale', 'the results name the banner');
       await screenshot(page, 'error');
+      // On paper, where there is nothing to correct, it says what the figures are.
+      await page.emulateMedia({ media: 'print' });
+      await expectText(notCurrent(page), 'Ikke opdateret: tallene er det sidste gyldige resultat, og forudsætningerne er dem, '
+        + 'det er regnet med. Et felt i scenariet kunne ikke læses.', 'the banner on paper');
+      await page.emulateMedia({ media: 'screen' });
+      await expectText(notCurrent(page), NOT_CURRENT_DA, 'the banner on screen again');
 
       await field.fill('100.000');
       await eventually(() => attr(field, 'aria-invalid'), (v) => v === 'false', 'aria-invalid=false after the fix');

@@ -79,6 +79,8 @@ pub struct Texts {
     pub source_residual_help: &'static str,
     // Results panel, stacked bar and explanations (ui/results.rs, ui/bar.rs, ui/explain_panel.rs).
     pub results_stale: &'static str,
+    /// The same on paper, where there are no fields to correct.
+    pub results_stale_print: &'static str,
     pub results_hint: &'static str,
     pub col_per_year: &'static str,
     pub cost_per_unit_of: &'static str,
@@ -256,6 +258,7 @@ const DA: Texts = Texts {
     source_per_year_help: "Et fast beløb hvert år i perioden.",
     source_residual_help: "Dækker det, de andre kilder ikke dækker (resterende finansieringsbehov), evt. højst et loft. Højst én pr. scenarie.",
     results_stale: "Viser sidste gyldige resultat – ret de markerede felter",
+    results_stale_print: "Ikke opdateret: tallene er det sidste gyldige resultat, og forudsætningerne er dem, det er regnet med. Et felt i scenariet kunne ikke læses.",
     results_hint: "Vælg et tal for at se, hvordan det er regnet ud.",
     col_per_year: "Pr. år",
     cost_per_unit_of: "Udgift pr. enhed",
@@ -416,6 +419,7 @@ const EN: Texts = Texts {
     source_per_year_help: "A fixed amount every year of the period.",
     source_residual_help: "Covers whatever the other sources leave (the remaining need), optionally up to a cap. At most one per scenario.",
     results_stale: "Showing the last valid result – correct the marked fields",
+    results_stale_print: "Not up to date: the figures are the last valid result, and the assumptions are those it was calculated with. A field of the scenario could not be read.",
     results_hint: "Select a figure to see how it was calculated.",
     col_per_year: "Per year",
     cost_per_unit_of: "Cost per unit",

@@ -408,7 +408,10 @@ pub fn results(props: &ResultsProps) -> Html {
             <h2 id={HEADING_ID} class="cofund-results-heading">{ t.results_heading }</h2>
             <p class="cofund-results-name">{ &scenario.name }</p>
             if !current {
-                <p id={STALE_ID} class="cofund-results-stale-banner">{ t.results_stale }</p>
+                <p id={STALE_ID} class="cofund-results-stale-banner">
+                    <span class="cofund-screen-only">{ t.results_stale }</span>
+                    <span class="cofund-print-only">{ t.results_stale_print }</span>
+                </p>
             }
             <p class="cofund-results-hint">{ t.results_hint }</p>
 
