@@ -1043,6 +1043,25 @@ mod tests {
         assert_eq!(convex_min(0, seq(&convex)), Ok(0));
     }
 
+    #[test]
+    fn convex_min_bisects_with_two_evaluations_per_halving() {
+        // (k − 600)² on 0..=999: ten halvings of two evaluations each find 600. A search that
+        // stops narrowing (or scans) would need hundreds of evaluations, or never end.
+        let values: Vec<Decimal> = (0..1000i64).map(|k| d((k - 600) * (k - 600))).collect();
+        let mut evaluations = 0;
+        let found = convex_min(999, |k| {
+            evaluations += 1;
+            assert!(evaluations <= 20, "more than 20 evaluations");
+            Ok::<_, Infallible>(values[k])
+        });
+        assert_eq!(found, Ok(600));
+        // The smallest of equal minima, at either end of the range.
+        let flat: Vec<Decimal> = [3, 1, 1, 1].into_iter().map(d).collect();
+        assert_eq!(convex_min(3, seq(&flat)), Ok(1));
+        let falling: Vec<Decimal> = [5, 4, 3, 2].into_iter().map(d).collect();
+        assert_eq!(convex_min(3, seq(&falling)), Ok(3));
+    }
+
     /// A scenario from its file text (the tests below need only a few lines of it).
     fn scenario(json: &str) -> Scenario {
         crate::model::read::from_json_str(json).expect("valid scenario")

@@ -729,4 +729,46 @@ mod tests {
         let v: Value = serde_json::from_str("1e6").unwrap();
         assert_eq!(parse_decimal(&v, "x").unwrap(), Decimal::from(1_000_000));
     }
+
+    #[test]
+    fn an_exponent_beyond_i64_is_judged_by_its_sign() {
+        // 20-digit exponents do not even parse as i64: a negative one leaves the digits too
+        // far after the point, a positive one makes the value too large.
+        let problem = |json: &str| {
+            let v: Value = serde_json::from_str(json).unwrap();
+            parse_decimal(&v, "x").unwrap_err().problem().clone()
+        };
+        assert_eq!(problem("1e-99999999999999999999"), Problem::TooPrecise);
+        assert_eq!(problem("1e99999999999999999999"), Problem::Overflow);
+        assert_eq!(problem("1E+99999999999999999999"), Problem::Overflow);
+    }
+
+    #[test]
+    fn shown_values_are_cut_only_beyond_sixty_characters() {
+        // A string of 58 letters is 60 characters with its quotes: shown whole.
+        let sixty = Value::String("a".repeat(58));
+        assert_eq!(show(&sixty), format!("\"{}\"", "a".repeat(58)));
+        let sixty_one = Value::String("a".repeat(59));
+        assert_eq!(show(&sixty_one), format!("\"{}...", "a".repeat(56)));
+    }
+
+    /// A document with one driver `u` whose range is `min`..`max`.
+    fn driver_range(min: &str, max: &str) -> Result<Scenario, ScenarioError> {
+        from_json_str(&format!(
+            r#"{{"format": 1, "name": "r", "currency": "DKK", "years": 1,
+                "drivers": [{{"id": "u", "label": "U", "value": 5, "min": {min}, "max": {max}}}]}}"#
+        ))
+    }
+
+    #[test]
+    fn a_driver_range_of_one_value_is_accepted_and_an_inverted_one_refused() {
+        let s = driver_range("5", "5").expect("min equal to max is a range of one value");
+        assert_eq!(
+            (s.drivers[0].min, s.drivers[0].max),
+            (Some(Decimal::from(5)), Some(Decimal::from(5)))
+        );
+        let err = driver_range("5.1", "5").expect_err("min above max");
+        assert_eq!(err.path(), "drivers[0].min");
+        assert_eq!(err.problem(), &Problem::MinAboveMax);
+    }
 }
