@@ -350,6 +350,27 @@ mod tests {
     }
 
     #[test]
+    fn the_readers_errors_are_the_source() {
+        use std::error::Error;
+        let invalid = import_file(br#"{"format": 2}"#).unwrap_err();
+        assert!(matches!(invalid, ImportError::Invalid(_)), "{invalid:?}");
+        assert_eq!(
+            invalid.source().map(ToString::to_string),
+            Some(invalid.to_string())
+        );
+        let workspace = import_any(br#"{"cofund_workspace": 9}"#).unwrap_err();
+        assert!(
+            matches!(workspace, ImportError::InvalidWorkspace(_)),
+            "{workspace:?}"
+        );
+        assert_eq!(
+            workspace.source().map(ToString::to_string),
+            Some(workspace.to_string())
+        );
+        assert!(ImportError::Empty.source().is_none());
+    }
+
+    #[test]
     fn file_names() {
         let mut s = PRESETS[0].scenario().expect("preset");
         assert_eq!(
@@ -360,5 +381,15 @@ mod tests {
         assert_eq!(suggested_file_name(&s), "scenarie.json");
         s.name = "Å".repeat(100);
         assert_eq!(suggested_file_name(&s), format!("{}.json", "aa".repeat(30)));
+    }
+
+    #[test]
+    fn file_names_spell_out_every_accented_letter() {
+        let mut s = PRESETS[0].scenario().expect("preset");
+        s.name = "Æble Søren Åen Émile Père Fête Bär Öl Über".into();
+        assert_eq!(
+            suggested_file_name(&s),
+            "aeble-soeren-aaen-emile-pere-fete-baer-oel-ueber.json"
+        );
     }
 }

@@ -691,6 +691,57 @@ mod tests {
     }
 
     #[test]
+    fn the_limits_themselves_are_allowed() {
+        assert_eq!(check_link_length(&"A".repeat(MAX_LINK_CHARS)), Ok(()));
+        assert_eq!(
+            check_link_length(&"A".repeat(MAX_LINK_CHARS + 1)),
+            Err(LinkError::TooLarge(Oversize::Link {
+                chars: MAX_LINK_CHARS + 1
+            }))
+        );
+        // Over the limit in bytes but exactly at it in characters: not base64, not too long.
+        let accented = format!("æ{}", "A".repeat(MAX_LINK_CHARS - 1));
+        assert_eq!(check_link_length(&accented), Err(LinkError::NotBase64));
+        assert_eq!(check_json_size(MAX_JSON_BYTES), Ok(()));
+        assert_eq!(
+            check_json_size(MAX_JSON_BYTES + 1),
+            Err(LinkError::TooLarge(Oversize::Content))
+        );
+    }
+
+    #[test]
+    fn the_readers_errors_are_the_source() {
+        use std::error::Error;
+        let mut v = model::to_json_value(&preset("design-sprint"));
+        v["years"] = 0.into();
+        let link = Unpacked {
+            marker: SCENARIO_MARKER,
+            json: compact(&v),
+        }
+        .seal_with_miniz();
+        let invalid = decode_scenario(&link).unwrap_err();
+        assert!(matches!(invalid, LinkError::Invalid(_)), "{invalid:?}");
+        assert_eq!(
+            invalid.source().map(ToString::to_string),
+            Some("years: must be at least 1, got 0".to_string())
+        );
+        let link = Unpacked {
+            marker: WORKSPACE_MARKER,
+            json: r#"{"cofund_workspace":9}"#.into(),
+        }
+        .seal_with_miniz();
+        let workspace = decode_workspace(&link).unwrap_err();
+        assert!(
+            matches!(workspace, LinkError::InvalidWorkspace(_)),
+            "{workspace:?}"
+        );
+        assert!(workspace
+            .source()
+            .is_some_and(|e| e.to_string().contains("newer version")));
+        assert!(LinkError::Corrupt.source().is_none());
+    }
+
+    #[test]
     fn any_raw_deflate_of_the_json_makes_a_link() {
         // The app seals with the browser's deflater, whose output differs from miniz's.
         let s = preset("vaekstpilot-150");

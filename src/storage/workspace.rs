@@ -399,6 +399,44 @@ mod tests {
     }
 
     #[test]
+    fn single_holds_the_scenario_without_baseline() {
+        let s = presets()[0].clone();
+        let w = Workspace::single(s.clone());
+        assert_eq!(w.scenarios, vec![s]);
+        assert_eq!(w.baseline, None);
+        assert_eq!(w.version, WORKSPACE_VERSION);
+    }
+
+    #[test]
+    fn only_a_higher_whole_version_is_from_the_future() {
+        // Below the current version, fractional or negative: not a version at all, and
+        // not a reason to tell the user to open a newer Cofund.
+        for version in ["0", "1.5", "-1", "-12345678901234567890123"] {
+            let text = format!(r#"{{"cofund_workspace":{version},"scenarios":[]}}"#);
+            match Workspace::from_json_str(&text) {
+                Err(WorkspaceError::Invalid(e)) => {
+                    assert_eq!(e.problem(), &Problem::UnsupportedFormat, "{version}")
+                }
+                other => panic!("{version}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn the_scenario_error_is_the_source() {
+        use std::error::Error;
+        let err =
+            Workspace::from_json_str(r#"{"cofund_workspace":1,"scenarios":[7]}"#).unwrap_err();
+        assert!(matches!(err, WorkspaceError::Invalid(_)), "{err:?}");
+        assert_eq!(
+            err.source().map(ToString::to_string),
+            Some("scenarios[0]: must be an object, got 7".to_string())
+        );
+        let future = WorkspaceError::FutureVersion { found: "2".into() };
+        assert!(future.source().is_none());
+    }
+
+    #[test]
     fn bare_scenario_is_migrated() {
         let text = PRESETS[0].json;
         let w = Workspace::from_json_str(text).expect("migrates");

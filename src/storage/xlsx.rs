@@ -1149,6 +1149,49 @@ mod tests {
     }
 
     #[test]
+    fn a_name_of_exactly_31_characters_is_kept_whole() {
+        let at_limit = "y".repeat(MAX_SHEET_NAME);
+        assert_eq!(names(&[&at_limit]), [at_limit]);
+        let over = "y".repeat(MAX_SHEET_NAME + 1);
+        assert_eq!(
+            names(&[&over]),
+            [format!("{}…{}", "y".repeat(10), "y".repeat(20))]
+        );
+    }
+
+    #[test]
+    fn comparison_columns_have_a_narrow_gap_before_the_differences() {
+        let scenarios: Vec<Scenario> = ["vaekstpilot-150", "vaekstpilot-225", "design-sprint"]
+            .into_iter()
+            .map(|key| Preset::find(key).unwrap().scenario().unwrap())
+            .collect();
+        let evaluations: Vec<Evaluation> = scenarios.iter().map(|s| evaluate(s).unwrap()).collect();
+        let pairs: Vec<(&Scenario, &Evaluation)> = scenarios.iter().zip(&evaluations).collect();
+        let sheet_names = names(
+            &scenarios
+                .iter()
+                .map(|s| s.name.as_str())
+                .collect::<Vec<_>>(),
+        );
+        let layouts: Vec<Layout> = scenarios.iter().map(Layout::of).collect();
+        let cols = |baseline| {
+            let xml = comparison_sheet(&pairs, &sheet_names, &layouts, baseline, Lang::Da);
+            let (start, end) = (xml.find("<cols>").unwrap(), xml.find("</cols>").unwrap());
+            xml[start + "<cols>".len()..end].to_string()
+        };
+        let widths = |widths: &[u32]| -> String {
+            (1..)
+                .zip(widths)
+                .map(|(i, w)| format!(r#"<col min="{i}" max="{i}" width="{w}" customWidth="1"/>"#))
+                .collect()
+        };
+        // The items, one column per scenario; with a baseline a narrow gap, then one
+        // difference column per other scenario.
+        assert_eq!(cols(None), widths(&[50, 22, 22, 22]));
+        assert_eq!(cols(Some(1)), widths(&[50, 22, 22, 22, 3, 22, 22]));
+    }
+
+    #[test]
     fn references_quote_the_sheet_name() {
         assert_eq!(sheet_ref("Scenarie 1"), "'Scenarie 1'!");
         assert_eq!(sheet_ref("Bob's"), "'Bob''s'!");
