@@ -597,10 +597,9 @@ fn exact_quotient(n: Decimal, d: Decimal) -> Option<Decimal> {
         mantissa = mantissa.checked_mul(10u128.checked_pow(u32::try_from(-scale).ok()?)?)?;
         scale = 0;
     }
-    while scale > 28 && mantissa % 10 == 0 {
-        mantissa /= 10;
-        scale -= 1;
-    }
+    // No trailing zero to trim when the scale is over Decimal's 28: that takes m > 0, a
+    // divisor with a 2 or a 5, which the numerator (coprime to it) then lacks, and the
+    // multiplier adds only the other prime. Such a quotient is not representable: `None`.
     let mut q = Decimal::try_from_i128_with_scale(
         i128::try_from(mantissa).ok()?,
         u32::try_from(scale).ok()?,
@@ -1012,6 +1011,13 @@ mod tests {
         // scale before it is made an integer.
         assert_eq!(exact_quotient(d(100), Decimal::new(5, 1)), Some(d(200)));
         assert_eq!(exact_quotient(d(-3), Decimal::new(25, 2)), Some(d(-12)));
+        // Exact, but with more than 28 decimals: not a Decimal.
+        assert_eq!(exact_quotient(Decimal::new(1, 28), d(2)), None);
+        assert_eq!(exact_quotient(d(1), d(1 << 30)), None);
+        assert_eq!(
+            exact_quotient(d(1), d(1 << 20)),
+            Some(Decimal::new(95_367_431_640_625, 20))
+        );
     }
 
     #[test]
