@@ -12,7 +12,9 @@
 //!
 //! ```json
 //! { "cofund_pending": 1, "lang": "da",
-//!   "drafts": [ { "index": 0, "saved": <format 1 scenario>, "draft": { "name": "…", … } } ] }
+//!   "drafts": [ { "index": 0, "saved": <format 1 scenario>,
+//!                 "draft": { "name": "…", "years": "3", "drivers": [["pilots", "Vækstpiloter",
+//!                            "150", "150", "225", ""]], "costs": [[…]], "sources": [[…]] } } ] }
 //! ```
 //!
 //! Reading is forgiving in one way only: a document it does not understand is no draft at
@@ -20,10 +22,11 @@
 
 use std::rc::Rc;
 
+use cofund::model::parse_json;
 use cofund::model::write::to_json_value;
 use cofund::model::{Base, Scenario};
 use cofund::numbers::Lang;
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
 use super::draft::{CostDraft, CostKindTag, Draft, DriverDraft, SourceDraft, SourceKindTag};
 
@@ -68,7 +71,10 @@ pub fn to_json(lang: Lang, drafts: &[(usize, &Scenario, &Draft)]) -> String {
 
 /// The drafts in `text`; `None` for anything that is not such a document of this version.
 pub fn from_json(text: &str) -> Option<Pending> {
-    let doc: Value = serde_json::from_str(text).ok()?;
+    // The core's JSON reader: the app has it anyway (one parser in the bundle, not two).
+    let Value::Object(mut doc) = parse_json(text).ok()? else {
+        return None;
+    };
     if doc.get(VERSION_KEY)?.as_u64()? != VERSION {
         return None;
     }
@@ -77,15 +83,20 @@ pub fn from_json(text: &str) -> Option<Pending> {
         "en" => Lang::En,
         _ => return None,
     };
-    let drafts = doc
-        .get("drafts")?
-        .as_array()?
-        .iter()
+    // Taken out of the document rather than copied (`take` leaves a null behind).
+    let Value::Array(drafts) = doc.get_mut("drafts")?.take() else {
+        return None;
+    };
+    let drafts = drafts
+        .into_iter()
         .map(|d| {
+            let Value::Object(mut d) = d else {
+                return None;
+            };
             Some(PendingDraft {
                 index: usize::try_from(d.get("index")?.as_u64()?).ok()?,
-                saved: d.get("saved")?.clone(),
                 draft: draft_from_json(d.get("draft")?)?,
+                saved: d.get_mut("saved")?.take(),
             })
         })
         .collect::<Option<Vec<_>>>()?;
@@ -99,107 +110,140 @@ fn lang_tag(lang: Lang) -> &'static str {
     }
 }
 
-fn base_tag(base: Base) -> &'static str {
-    match base {
-        Base::Eligible => "eligible",
-        Base::Total => "total",
-    }
+/// Each row of a draft is kept as an array of its texts, in the order of the `*_FIELDS`
+/// below: a small document, and little code to write and read it.
+const DRIVER_FIELDS: usize = 6;
+const COST_FIELDS: usize = 6;
+const SOURCE_FIELDS: usize = 8;
+
+fn texts(fields: &[&str]) -> Value {
+    Value::Array(
+        fields
+            .iter()
+            .map(|f| Value::String(f.to_string()))
+            .collect(),
+    )
 }
 
 fn draft_to_json(d: &Draft) -> Value {
-    let drivers: Vec<Value> = d
+    let flag = |on: bool| if on { "1" } else { "" };
+    let base = |of: Base| match of {
+        Base::Eligible => "eligible",
+        Base::Total => "total",
+    };
+    let drivers = d
         .drivers
         .iter()
-        .map(|x| {
-            json!({ "id": x.id, "label": x.label, "value": x.value, "min": x.min, "max": x.max,
-                    "step": x.step })
-        })
-        .collect();
-    let costs: Vec<Value> = d
-        .costs
-        .iter()
-        .map(|c| {
-            json!({ "id": c.id, "label": c.label, "kind": c.kind.tag(), "driver": c.driver,
-                    "amount": c.amount, "eligible": c.eligible })
-        })
-        .collect();
-    let sources: Vec<Value> = d
-        .sources
-        .iter()
-        .map(|s| {
-            json!({ "id": s.id, "label": s.label, "kind": s.kind.tag(), "rate": s.rate,
-                    "of": base_tag(s.of), "cap": s.cap, "driver": s.driver, "amount": s.amount })
-        })
-        .collect();
-    json!({ "name": d.name, "years": d.years, "drivers": drivers, "costs": costs,
-            "sources": sources })
+        .map(|x| texts(&[&x.id, &x.label, &x.value, &x.min, &x.max, &x.step]));
+    let costs = d.costs.iter().map(|c| {
+        texts(&[
+            &c.id,
+            &c.label,
+            c.kind.tag(),
+            &c.driver,
+            &c.amount,
+            flag(c.eligible),
+        ])
+    });
+    let sources = d.sources.iter().map(|s| {
+        texts(&[
+            &s.id,
+            &s.label,
+            s.kind.tag(),
+            &s.rate,
+            base(s.of),
+            &s.cap,
+            &s.driver,
+            &s.amount,
+        ])
+    });
+    json!({ "name": d.name, "years": d.years, "drivers": drivers.collect::<Vec<_>>(),
+            "costs": costs.collect::<Vec<_>>(), "sources": sources.collect::<Vec<_>>() })
 }
 
-/// The text of `field` in `object`.
-fn text(object: &Map<String, Value>, field: &str) -> Option<String> {
-    Some(object.get(field)?.as_str()?.to_string())
-}
-
-/// The objects of the list `field` of `object`, each read by `read`.
-fn list<T>(
-    object: &Map<String, Value>,
-    field: &str,
-    read: impl Fn(&Map<String, Value>) -> Option<T>,
-) -> Option<Vec<T>> {
-    object
+/// The rows of the list `field` of `draft`, each an array of exactly `n` texts.
+fn rows(draft: &Value, field: &str, n: usize) -> Option<Vec<Vec<String>>> {
+    draft
         .get(field)?
         .as_array()?
         .iter()
-        .map(|v| read(v.as_object()?))
+        .map(|row| {
+            let texts: Vec<String> = row
+                .as_array()?
+                .iter()
+                .map(|t| t.as_str().map(str::to_string))
+                .collect::<Option<_>>()?;
+            (texts.len() == n).then_some(texts)
+        })
         .collect()
 }
 
-fn draft_from_json(value: &Value) -> Option<Draft> {
-    let d = value.as_object()?;
-    // Row keys are the editor's own; they are given afresh, in order.
-    let drivers = list(d, "drivers", |x| {
-        Some(DriverDraft {
-            key: 0,
-            id: text(x, "id")?,
-            label: text(x, "label")?,
-            value: text(x, "value")?,
-            min: text(x, "min")?,
-            max: text(x, "max")?,
-            step: text(x, "step")?,
-            slider: None,
+fn draft_from_json(d: &Value) -> Option<Draft> {
+    let text = |field: &str| Some(d.get(field)?.as_str()?.to_string());
+    // Each row's texts in their order (`rows` checked how many there are). Row keys are the
+    // editor's own; they are given afresh, in order.
+    let drivers = rows(d, "drivers", DRIVER_FIELDS)?
+        .into_iter()
+        .map(|row| {
+            let mut field = row.into_iter();
+            let mut next = || field.next().unwrap_or_default();
+            DriverDraft {
+                key: 0,
+                id: next(),
+                label: next(),
+                value: next(),
+                min: next(),
+                max: next(),
+                step: next(),
+                slider: None,
+            }
         })
-    })?;
-    let costs = list(d, "costs", |c| {
-        Some(CostDraft {
-            key: 0,
-            id: text(c, "id")?,
-            label: text(c, "label")?,
-            kind: CostKindTag::from_tag(c.get("kind")?.as_str()?)?,
-            driver: text(c, "driver")?,
-            amount: text(c, "amount")?,
-            eligible: c.get("eligible")?.as_bool()?,
+        .collect();
+    let costs = rows(d, "costs", COST_FIELDS)?
+        .into_iter()
+        .map(|row| {
+            let mut field = row.into_iter();
+            let mut next = || field.next().unwrap_or_default();
+            Some(CostDraft {
+                key: 0,
+                id: next(),
+                label: next(),
+                kind: CostKindTag::from_tag(&next())?,
+                driver: next(),
+                amount: next(),
+                eligible: match next().as_str() {
+                    "1" => true,
+                    "" => false,
+                    _ => return None,
+                },
+            })
         })
-    })?;
-    let sources = list(d, "sources", |s| {
-        Some(SourceDraft {
-            key: 0,
-            id: text(s, "id")?,
-            label: text(s, "label")?,
-            kind: SourceKindTag::from_tag(s.get("kind")?.as_str()?)?,
-            rate: text(s, "rate")?,
-            of: match s.get("of")?.as_str()? {
-                "eligible" => Base::Eligible,
-                "total" => Base::Total,
-                _ => return None,
-            },
-            cap: text(s, "cap")?,
-            driver: text(s, "driver")?,
-            amount: text(s, "amount")?,
+        .collect::<Option<Vec<_>>>()?;
+    let sources = rows(d, "sources", SOURCE_FIELDS)?
+        .into_iter()
+        .map(|row| {
+            let mut field = row.into_iter();
+            let mut next = || field.next().unwrap_or_default();
+            Some(SourceDraft {
+                key: 0,
+                id: next(),
+                label: next(),
+                kind: SourceKindTag::from_tag(&next())?,
+                rate: next(),
+                of: match next().as_str() {
+                    "eligible" => Base::Eligible,
+                    "total" => Base::Total,
+                    _ => return None,
+                },
+                cap: next(),
+                driver: next(),
+                amount: next(),
+            })
         })
-    })?;
+        .collect::<Option<Vec<_>>>()?;
     Some(Draft::with_rows(
-        text(d, "name")?,
-        text(d, "years")?,
+        text("name")?,
+        text("years")?,
         drivers,
         Rc::new(costs),
         Rc::new(sources),
@@ -296,9 +340,15 @@ mod tests {
             "{}",
             &good.replace("\"cofund_pending\":1", "\"cofund_pending\":2"),
             &good.replace("\"lang\":\"da\"", "\"lang\":\"de\""),
-            &good.replace("\"kind\":\"per_unit\"", "\"kind\":\"per_month\""),
-            &good.replace("\"eligible\":true", "\"eligible\":\"yes\""),
-            &good.replace("\"of\":\"eligible\"", "\"of\":\"all\""),
+            &good.replace("\"per_unit\",\"pilots\"", "\"per_month\",\"pilots\""),
+            &good.replace(
+                "\"deb\",\"DEB\",\"share\",\"50\",\"eligible\"",
+                "\"deb\",\"DEB\",\"share\",\"50\",\"all\"",
+            ),
+            &good.replace(
+                "\"pilots\",\"Vækstpiloter\",\"150\"",
+                "\"pilots\",\"Vækstpiloter\"",
+            ),
             &good.replace("\"index\":0", "\"index\":-1"),
         ] {
             assert_ne!(
