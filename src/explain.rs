@@ -197,6 +197,16 @@ impl Ctx<'_> {
         }
     }
 
+    /// An amount with every digit it has (`3.703,50 kr.`, `0,0000146 kr.`): where a
+    /// figure is computed from it, not from its rounding.
+    fn every_digit(&self, v: Decimal) -> String {
+        let number = format_plain(v, self.lang);
+        match self.lang {
+            Lang::Da => format!("{number} kr."),
+            Lang::En => format!("DKK {number}"),
+        }
+    }
+
     /// A quotient as exact as it is, and the figure the table shows for it when that
     /// differs (`666,97 kr. ≈ 667 kr.`).
     fn quotient(&self, v: Decimal, shown: String) -> String {
@@ -1030,12 +1040,35 @@ impl Ctx<'_> {
             (None, Lang::Da) => format!("Udgift pr. enhed ({})", self.driver_label(d)),
             (None, Lang::En) => format!("Cost per unit ({})", self.driver_label(d)),
         };
+        // The exact total is divided, not the rounded one the table shows: with øre in the
+        // total (3.703,50 kr., shown as 3.704 kr.) the shown figure ÷ 3 would not give the
+        // quotient written after it. The note then names the figure the table shows.
+        let total = self.e.total_cost;
+        let rounded = total != self.shown.total;
         let division = format!(
             "{title} = {} ÷ {}",
-            self.amount(self.shown.total),
+            if rounded {
+                self.every_digit(total)
+            } else {
+                self.amount(total)
+            },
             format_plain(driver.value, self.lang)
         );
         let mut notes = Vec::new();
+        if rounded {
+            notes.push(match self.lang {
+                Lang::Da => format!(
+                    "De samlede udgifter er {}, vist afrundet som {}.",
+                    self.every_digit(total),
+                    self.amount(self.shown.total)
+                ),
+                Lang::En => format!(
+                    "The total cost is {}, shown rounded as {}.",
+                    self.every_digit(total),
+                    self.amount(self.shown.total)
+                ),
+            });
+        }
         let formula = match value {
             Some(v) => {
                 notes.push(match self.lang {
@@ -1678,6 +1711,20 @@ mod tests {
             formula(&s, Subject::PerUnit(0), Lang::Da),
             "Udgift pr. vækstpilot = 21.900.001 kr. ÷ 150 = 146.000,01 kr. ≈ 146.000 kr."
         );
+        // With øre in the total, the exact total is divided (its rounding ÷ 150 would not
+        // give the quotient), and a note names the figure the table shows.
+        s.costs[2].amount = Decimal::new(150, 2);
+        let x = run(&s, Subject::PerUnit(0), Lang::Da);
+        assert_eq!(
+            x.formula,
+            "Udgift pr. vækstpilot = 21.900.001,5 kr. ÷ 150 = 146.000,01 kr. ≈ 146.000 kr."
+        );
+        assert!(x.notes.contains(
+            &"De samlede udgifter er 21.900.001,5 kr., vist afrundet som 21.900.002 kr.".into()
+        ));
+        assert!(formula(&s, Subject::PerUnit(0), Lang::En)
+            .starts_with("Cost per vækstpilot = DKK 21,900,001.5 ÷ 150 = "));
+        s.costs[2].amount = Decimal::ONE;
         s.drivers[0].value = Decimal::ZERO;
         let x = run(&s, Subject::PerUnit(0), Lang::Da);
         assert_eq!(
