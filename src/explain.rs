@@ -23,7 +23,9 @@
 use rust_decimal::prelude::*;
 
 use crate::model::{Base, Evaluation, Scenario, SourceKind, Trace, Warning};
-use crate::numbers::{format_amount, format_number, format_percent, format_plain, Lang};
+use crate::numbers::{
+    format_amount, format_exact_amount, format_number, format_percent, format_plain, Lang,
+};
 use crate::shown::Shown;
 use crate::text;
 
@@ -194,16 +196,6 @@ impl Ctx<'_> {
         match self.lang {
             Lang::Da => format!("{sign}{number} kr."),
             Lang::En => format!("{sign}DKK {number}"),
-        }
-    }
-
-    /// An amount with every digit it has (`3.703,50 kr.`, `0,0000146 kr.`): where a
-    /// figure is computed from it, not from its rounding.
-    fn every_digit(&self, v: Decimal) -> String {
-        let number = format_plain(v, self.lang);
-        match self.lang {
-            Lang::Da => format!("{number} kr."),
-            Lang::En => format!("DKK {number}"),
         }
     }
 
@@ -1045,28 +1037,23 @@ impl Ctx<'_> {
         // quotient written after it. The note then names the figure the table shows.
         let total = self.e.total_cost;
         let rounded = total != self.shown.total;
+        let total_text = if rounded {
+            format_exact_amount(total, self.lang)
+        } else {
+            self.amount(total)
+        };
         let division = format!(
-            "{title} = {} ÷ {}",
-            if rounded {
-                self.every_digit(total)
-            } else {
-                self.amount(total)
-            },
+            "{title} = {total_text} ÷ {}",
             format_plain(driver.value, self.lang)
         );
         let mut notes = Vec::new();
         if rounded {
+            let shown = self.amount(self.shown.total);
             notes.push(match self.lang {
-                Lang::Da => format!(
-                    "De samlede udgifter er {}, vist afrundet som {}.",
-                    self.every_digit(total),
-                    self.amount(self.shown.total)
-                ),
-                Lang::En => format!(
-                    "The total cost is {}, shown rounded as {}.",
-                    self.every_digit(total),
-                    self.amount(self.shown.total)
-                ),
+                Lang::Da => {
+                    format!("De samlede udgifter er {total_text}, vist afrundet som {shown}.")
+                }
+                Lang::En => format!("The total cost is {total_text}, shown rounded as {shown}."),
             });
         }
         let formula = match value {

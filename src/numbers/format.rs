@@ -133,6 +133,15 @@ pub fn format_amount(value: Decimal, lang: Lang) -> String {
     with_currency(sign(digits.negative), &digits.write(lang, true), lang)
 }
 
+/// An amount with every digit it has, unrounded: `21.900.001,5 kr.` / `DKK 21,900,001.5`.
+///
+/// For a calculation written out in words, where the rounded amount would not give the
+/// result written after it.
+pub fn format_exact_amount(value: Decimal, lang: Lang) -> String {
+    let digits = Digits::of(value.normalize());
+    with_currency(sign(digits.negative), &digits.write(lang, true), lang)
+}
+
 /// A difference in whole kroner, always with its sign so that a change reads as a
 /// change: `+5.475.000 kr.`, `−1.000 kr.`, and `0 kr.` (no sign) when it rounds to zero.
 pub fn format_signed_amount(value: Decimal, lang: Lang) -> String {
@@ -345,6 +354,24 @@ mod tests {
         assert_eq!(text, format!("1.{}", "0".repeat(28)));
         let text = format_number(d("1"), 40, Lang::Da);
         assert_eq!(text, format!("1,{}", "0".repeat(28)));
+    }
+
+    #[test]
+    fn exact_amounts_keep_every_digit_and_the_currency() {
+        let table = [
+            ("21900001.50", "21.900.001,5 kr.", "DKK 21,900,001.5"),
+            (
+                "0.0000000000000000146",
+                "0,0000000000000000146 kr.",
+                "DKK 0.0000000000000000146",
+            ),
+            ("-1000.25", "−1.000,25 kr.", "−DKK 1,000.25"),
+            ("-0", "0 kr.", "DKK 0"),
+        ];
+        for (value, da, en) in table {
+            assert_eq!(format_exact_amount(d(value), Lang::Da), da, "{value}");
+            assert_eq!(format_exact_amount(d(value), Lang::En), en, "{value}");
+        }
     }
 
     #[test]
