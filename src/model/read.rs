@@ -274,15 +274,11 @@ fn read_source(value: &Value, path: String) -> Result<Source, ScenarioError> {
         "share" => SourceKind::Share {
             rate: obj.required_decimal("rate")?,
             of: match obj.optional_text("of")?.as_deref() {
-                None | Some("eligible") => Base::Eligible,
-                Some("total") => Base::Total,
-                Some(other) => {
-                    return Err(ScenarioError::new(
-                        obj.path("of"),
-                        Problem::UnknownKind { allowed: BASES },
-                    )
-                    .got(quote(other)))
-                }
+                None => Base::Eligible,
+                Some(tag) => Base::from_tag(tag).ok_or_else(|| {
+                    ScenarioError::new(obj.path("of"), Problem::UnknownKind { allowed: BASES })
+                        .got(quote(tag))
+                })?,
             },
             cap: obj.optional_decimal("cap")?,
         },

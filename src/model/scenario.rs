@@ -76,6 +76,23 @@ pub enum Base {
     Total,
 }
 
+impl Base {
+    /// The name used in scenario files (a share source's `of`).
+    pub fn tag(self) -> &'static str {
+        match self {
+            Base::Eligible => "eligible",
+            Base::Total => "total",
+        }
+    }
+
+    /// The base a [`Base::tag`] names; `None` for any other text.
+    pub fn from_tag(tag: &str) -> Option<Base> {
+        [Base::Eligible, Base::Total]
+            .into_iter()
+            .find(|b| b.tag() == tag)
+    }
+}
+
 /// How a funding source's contribution is determined.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SourceKind {

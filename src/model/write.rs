@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use serde_json::{json, Map, Value};
 
 use super::eval::{Evaluation, Warning};
-use super::scenario::{Base, CostKind, Scenario, SourceKind, FORMAT_VERSION};
+use super::scenario::{CostKind, Scenario, SourceKind, FORMAT_VERSION};
 
 fn dec(value: Decimal) -> Value {
     Value::String(value.to_string())
@@ -72,14 +72,7 @@ pub fn to_json_value(s: &Scenario) -> Value {
             match &src.kind {
                 SourceKind::Share { rate, of, cap } => {
                     o.insert("rate".into(), dec(*rate));
-                    o.insert(
-                        "of".into(),
-                        match of {
-                            Base::Eligible => "eligible",
-                            Base::Total => "total",
-                        }
-                        .into(),
-                    );
+                    o.insert("of".into(), of.tag().into());
                     if let Some(cap) = cap {
                         o.insert("cap".into(), dec(*cap));
                     }

@@ -1,8 +1,8 @@
 //! Text typed but not yet valid, kept across a reload.
 //!
 //! Autosave stores each scenario's last valid state: a scenario document, exactly as files
-//! hold them. A field the user is still fixing (`32.850.0000`, a new line whose amount is
-//! not typed yet) is not in it, and a reload, or a browser that discards a background tab,
+//! hold them. A field the user is still fixing (`32.850.0000`, an amount emptied to be typed
+//! again) is not in it, and a reload, or a browser that discards a background tab,
 //! would silently put the last valid value back. So beside the workspace, as browser state
 //! like the scenario being edited, the app keeps the drafts of the scenarios that are not
 //! current: every field's text as typed, with the saved scenario it was typed over. On
@@ -29,6 +29,7 @@ use cofund::numbers::Lang;
 use serde_json::{json, Value};
 
 use super::draft::{CostDraft, CostKindTag, Draft, DriverDraft, SourceDraft, SourceKindTag};
+use crate::i18n::{lang_of_tag, lang_tag};
 
 /// The version of the document below, under this key.
 const VERSION_KEY: &str = "cofund_pending";
@@ -78,11 +79,7 @@ pub fn from_json(text: &str) -> Option<Pending> {
     if doc.get(VERSION_KEY)?.as_u64()? != VERSION {
         return None;
     }
-    let lang = match doc.get("lang")?.as_str()? {
-        "da" => Lang::Da,
-        "en" => Lang::En,
-        _ => return None,
-    };
+    let lang = lang_of_tag(doc.get("lang")?.as_str()?)?;
     // Taken out of the document rather than copied (`take` leaves a null behind).
     let Value::Array(drafts) = doc.get_mut("drafts")?.take() else {
         return None;
@@ -103,13 +100,6 @@ pub fn from_json(text: &str) -> Option<Pending> {
     Some(Pending { lang, drafts })
 }
 
-fn lang_tag(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Da => "da",
-        Lang::En => "en",
-    }
-}
-
 /// Each row of a draft is kept as an array of its texts, in the order of the `*_FIELDS`
 /// below: a small document, and little code to write and read it.
 const DRIVER_FIELDS: usize = 6;
@@ -127,10 +117,6 @@ fn texts(fields: &[&str]) -> Value {
 
 fn draft_to_json(d: &Draft) -> Value {
     let flag = |on: bool| if on { "1" } else { "" };
-    let base = |of: Base| match of {
-        Base::Eligible => "eligible",
-        Base::Total => "total",
-    };
     let drivers = d
         .drivers
         .iter()
@@ -151,7 +137,7 @@ fn draft_to_json(d: &Draft) -> Value {
             &s.label,
             s.kind.tag(),
             &s.rate,
-            base(s.of),
+            s.of.tag(),
             &s.cap,
             &s.driver,
             &s.amount,
@@ -230,11 +216,7 @@ fn draft_from_json(d: &Value) -> Option<Draft> {
                 label: next(),
                 kind: SourceKindTag::from_tag(&next())?,
                 rate: next(),
-                of: match next().as_str() {
-                    "eligible" => Base::Eligible,
-                    "total" => Base::Total,
-                    _ => return None,
-                },
+                of: Base::from_tag(&next())?,
                 cap: next(),
                 driver: next(),
                 amount: next(),

@@ -527,20 +527,19 @@ fn source_row(props: &RowProps<SourceDraft>) -> Html {
     let on_base = {
         let (dispatch, key) = (dispatch.clone(), s.key);
         Callback::from(move |tag: String| {
-            let base = if tag == "total" {
-                Base::Total
-            } else {
-                Base::Eligible
-            };
+            let base = Base::from_tag(&tag).unwrap_or_default();
             dispatch.dispatch(Action::SourceBase(key, base));
         })
     };
     let bases = vec![
         (
-            AttrValue::from("eligible"),
+            AttrValue::from(Base::Eligible.tag()),
             AttrValue::from(t.base_eligible),
         ),
-        (AttrValue::from("total"), AttrValue::from(t.base_total)),
+        (
+            AttrValue::from(Base::Total.tag()),
+            AttrValue::from(t.base_total),
+        ),
     ];
     let amount = html! {
         <TextField id={field("amount").dom_id()} label={t.amount_label} value={s.amount.clone()} numeric=true
@@ -555,7 +554,7 @@ fn source_row(props: &RowProps<SourceDraft>) -> Html {
             <TextField id={field("rate").dom_id()} label={t.rate_label} value={s.rate.clone()} numeric=true
                 hint={t.rate_hint} error={error_for(errors, field("rate"))} on_input={on_text(dispatch, field("rate"))} />
             <SelectField id={field("of").dom_id()} label={t.base_label} options={bases}
-                selected={if s.of == Base::Total { "total" } else { "eligible" }} on_change={on_base} />
+                selected={s.of.tag()} on_change={on_base} />
             { cap }
         </> },
         SourceKindTag::PerUnit => html! { <>
