@@ -66,7 +66,7 @@ pub struct BarParts {
 
 impl BarParts {
     /// The parts of `scenario`'s evaluation `e` as `shown`; the gap is named `gap_label`.
-    pub fn of(scenario: &Scenario, e: &Evaluation, shown: &Shown, gap_label: &str) -> Self {
+    pub fn of(scenario: &Scenario, e: &Evaluation, shown: &Shown, gap_label: &'static str) -> Self {
         let items = scenario
             .sources
             .iter()
@@ -80,7 +80,7 @@ impl BarParts {
         // The exact gap decides, not the displayed one: a gap under half a krone is still
         // a gap, and the bar shows it as the results do (0 kr.).
         let gap = (e.gap > Decimal::ZERO).then(|| BarItem {
-            label: AttrValue::from(gap_label.to_string()),
+            label: AttrValue::from(gap_label),
             amount: shown.gap,
             share: shown.gap_share,
         });
