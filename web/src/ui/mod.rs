@@ -24,17 +24,19 @@ pub fn change<T: Clone>(state: &UseStateHandle<T>, how: impl FnOnce(&mut T)) {
     state.set(next);
 }
 
-/// Focuses the first element under `root` that `selector` matches. Looked up from `root`
-/// rather than the document, so that it also works in an embedded widget's shadow root.
-pub fn focus_first(root: &web_sys::Element, selector: &str) {
+/// Focuses the first element under `root` that `selector` matches; whether there was one.
+/// Looked up from `root` rather than the document, so that it also works in an embedded
+/// widget's shadow root.
+pub fn focus_first(root: &web_sys::Element, selector: &str) -> bool {
     let element = root
         .query_selector(selector)
         .ok()
         .flatten()
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(element) = element {
+    element.is_some_and(|element| {
         let _ = element.focus();
-    }
+        true
+    })
 }
 
 /// Focuses the element with `id` inside the element `root` refers to ([`focus_first`]).

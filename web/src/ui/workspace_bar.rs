@@ -116,8 +116,7 @@ pub fn refocus_if_lost(was_on: Option<String>) {
             .flatten()
             .chain([".cofund-tab[aria-current='true']".to_string()]);
         for selector in candidates {
-            if root.query_selector(&selector).ok().flatten().is_some() {
-                focus_first(&root, &selector);
+            if focus_first(&root, &selector) {
                 return;
             }
         }

@@ -221,7 +221,10 @@ fn submit(f: impl Fn() + 'static) -> Callback<SubmitEvent> {
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         {
-            Timeout::new(0, move || focus_first(&form, "[aria-invalid=\"true\"]")).forget();
+            Timeout::new(0, move || {
+                focus_first(&form, "[aria-invalid=\"true\"]");
+            })
+            .forget();
         }
     })
 }
