@@ -126,6 +126,35 @@ test('element widgets added later: mount() starts them, each independent, comman
       await mount(card.shadowRoot);
     });
     await expectText(total(page.locator('intranet-card')), '145.000 kr.', 'the widget inside a web component');
+    // Commands sent right after mount() is called, before the widget listens, are kept and
+    // carried out in order once it is there.
+    const early = await page.evaluate(async () => {
+      const div = document.createElement('div');
+      div.id = 'late-c';
+      div.dataset.cofund = '';
+      div.dataset.preset = 'vaekstpilot-150';
+      div.dataset.mode = 'compact';
+      document.querySelector('main').append(div);
+      const { mount } = await import('/embed/cofund.js');
+      window.lateResults = [];
+      div.addEventListener('cofund:result', (e) => window.lateResults.push(e.detail.result.total_cost));
+      const mounted = mount();
+      for (const value of [200, 225]) {
+        div.dispatchEvent(new CustomEvent('cofund:command', { detail: { type: 'cofund:set-driver', id: 'pilots', value } }));
+      }
+      const widgetThere = div.shadowRoot !== null;
+      await mounted;
+      return widgetThere;
+    });
+    assert.equal(early, false, 'the commands were sent before the widget was there');
+    await expectText(total(page.locator('#late-c')), '32.850.000 kr.', 'the early commands carried out in order');
+    // The ready signal first (150 pilots), the last command's result last (the widget may
+    // render both commands at once and send one result for them).
+    const results = await page.evaluate(() => window.lateResults);
+    assert.equal(results[0], '21900000', results.join());
+    assert.equal(results.at(-1), '32850000', results.join());
+    assert.equal(await page.evaluate(() => document.getElementById('late-c').cofundEarlyCommands), null,
+      "the widget took the loader's list and closed it");
     const a = page.locator('#late-a');
     const b = page.locator('#late-b');
     await total(a).waitFor({ state: 'visible', timeout: 10_000 });

@@ -5,7 +5,8 @@
 //
 // It loads the widget (cofund-embed.js and its .wasm, next to this file) once and mounts
 // a widget in every [data-cofund] element. For elements added later, import and call
-// `mount()`, or `mount(root)` for those inside a shadow root of the page's own. No inline
+// `mount()`, or `mount(root)` for those inside a shadow root of the page's own. Commands
+// sent to an element from then on are carried out once its widget is there. No inline
 // script or style is used anywhere, so the page's CSP can stay strict.
 const base = new URL('./', import.meta.url).href;
 
@@ -24,6 +25,26 @@ if (window.parent !== window && document.querySelector('[data-cofund="page"]')) 
   });
 }
 
+// A page may send an element widget commands (`cofund:command` events) before the widget
+// listens: right after this script ran, or right after calling `mount()` without waiting for
+// it. They are kept on the element (at most 100) until its widget takes them and closes the
+// list (web/src/embed/bridge.rs).
+function keepEarlyCommands(root) {
+  for (const container of root.querySelectorAll('[data-cofund]')) {
+    if (container.shadowRoot || 'cofundEarlyCommands' in container) continue;
+    const early = [];
+    container.cofundEarlyCommands = early;
+    container.addEventListener('cofund:command', function keep(event) {
+      if (container.cofundEarlyCommands !== early) {
+        container.removeEventListener('cofund:command', keep);
+      } else if (early.length < 100) {
+        early.push(event);
+      }
+    });
+  }
+}
+keepEarlyCommands(document);
+
 // The wasm is asked for before the glue is imported: otherwise the glue would fetch it only
 // once it had arrived itself, a round trip later. (The iframe page asks for both even
 // sooner, in its <head>; this fetch then takes the preloaded response.)
@@ -39,6 +60,7 @@ const ready = init({ module_or_path: wasm });
  * page by default, or an element or a shadow root (a page's own web component).
  */
 export async function mount(root = document) {
+  keepEarlyCommands(root);
   await ready;
   mount_all(base, root);
 }

@@ -71,9 +71,21 @@ fn state_message(state: &EditorState) -> Value {
     }
 }
 
-/// Where the iframe page's loader keeps the messages that arrive before the widget listens
-/// (web/embed/cofund.js).
+/// Where the loader (web/embed/cofund.js) keeps what arrives before the widget listens: the
+/// iframe page's messages, on its window, and an element widget's commands, on its element.
 const EARLY_MESSAGES: &str = "cofundEarlyMessages";
+const EARLY_COMMANDS: &str = "cofundEarlyCommands";
+
+/// Takes the loader's list of early events kept on `target` under `key`, and closes it, so
+/// that the loader keeps no more and no event is both kept and heard by the widget.
+fn take_early(target: &JsValue, key: &str) -> Vec<JsValue> {
+    let key = JsValue::from_str(key);
+    let early = js_sys::Reflect::get(target, &key)
+        .ok()
+        .and_then(|list| list.dyn_into::<js_sys::Array>().ok());
+    let _ = js_sys::Reflect::set(target, &key, &JsValue::NULL);
+    early.map(|list| list.iter().collect()).unwrap_or_default()
+}
 
 /// A message's data as JSON text: objects are serialised, strings taken as they are.
 fn data_text(data: &JsValue) -> Option<String> {
@@ -229,14 +241,9 @@ pub fn use_host_bridge(
                         }
                     };
                     // A host may send commands as soon as the frame has loaded, before this
-                    // listener exists: the loader (web/embed/cofund.js) keeps them. Its list
-                    // is taken and closed first, so that none is both kept and heard; then
-                    // they are carried out in order, with the same checks as any message.
-                    let early_key = JsValue::from_str(EARLY_MESSAGES);
-                    let early = js_sys::Reflect::get(&window, &early_key)
-                        .ok()
-                        .and_then(|list| list.dyn_into::<js_sys::Array>().ok());
-                    let _ = js_sys::Reflect::set(&window, &early_key, &JsValue::NULL);
+                    // listener exists: the loader keeps them. They are carried out in order,
+                    // with the same checks as any message.
+                    let early = take_early(&window, EARLY_MESSAGES);
                     let handle = Rc::new(handle);
                     let listening = handle.clone();
                     let listener = EventListener::new(&window, "message", move |event| {
@@ -244,7 +251,7 @@ pub fn use_host_bridge(
                             listening(event);
                         }
                     });
-                    for event in early.iter().flat_map(|list| list.iter()) {
+                    for event in early {
                         if let Ok(event) = event.dyn_into::<web_sys::MessageEvent>() {
                             handle(&event);
                         }
@@ -253,10 +260,7 @@ pub fn use_host_bridge(
                 }
                 Host::Element(element) => {
                     let host = host.clone();
-                    Some(EventListener::new(element, COMMAND_EVENT, move |event| {
-                        let Some(event) = event.dyn_ref::<web_sys::CustomEvent>() else {
-                            return;
-                        };
+                    let handle = move |event: &web_sys::CustomEvent| {
                         let current = latest.borrow().clone();
                         let Some(text) = data_text(&event.detail()) else {
                             // The event's type says it is meant for the widget, so a detail
@@ -271,7 +275,24 @@ pub fn use_host_bridge(
                         if let Some(reply) = carry_out(&text, &current, &dispatch) {
                             send(&host, &origins, &reply, false);
                         }
-                    }))
+                    };
+                    // A page may send commands before the widget is there (right after
+                    // calling `mount()`, say): the loader keeps them on the element, as it
+                    // keeps an iframe's messages.
+                    let early = take_early(element, EARLY_COMMANDS);
+                    let handle = Rc::new(handle);
+                    let listening = handle.clone();
+                    let listener = EventListener::new(element, COMMAND_EVENT, move |event| {
+                        if let Some(event) = event.dyn_ref::<web_sys::CustomEvent>() {
+                            listening(event);
+                        }
+                    });
+                    for event in early {
+                        if let Ok(event) = event.dyn_into::<web_sys::CustomEvent>() {
+                            handle(&event);
+                        }
+                    }
+                    Some(listener)
                 }
             };
             move || drop(listener)
