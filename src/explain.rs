@@ -273,47 +273,8 @@ impl Ctx<'_> {
         format!("{} {label}", format_plain(units, self.lang))
     }
 
-    /// The singular of a driver's label, when the scenario tells it: a line or source on
-    /// that driver labelled `… pr. vækstpilot` gives `vækstpilot` for `Vækstpiloter`
-    /// (the word must begin the driver's label). `SMV'er` gives `SMV`. Otherwise `None`:
-    /// guessing inflections of arbitrary words would produce wrong Danish.
     fn singular(&self, d: usize) -> Option<String> {
-        let driver = self.s.drivers.get(d)?;
-        let plural = text::lowercase(&driver.label);
-        let on_driver = self
-            .s
-            .costs
-            .iter()
-            .filter(|c| c.kind.driver() == Some(driver.id.as_str()))
-            .map(|c| c.label.as_str())
-            .chain(
-                self.s
-                    .sources
-                    .iter()
-                    .filter(|src| src.kind.driver() == Some(driver.id.as_str()))
-                    .map(|src| src.label.as_str()),
-            );
-        for label in on_driver {
-            let words: Vec<&str> = label.split_whitespace().collect();
-            for pair in words.windows(2) {
-                let marker = text::lowercase(pair[0]);
-                if marker != "pr." && marker != "per" {
-                    continue;
-                }
-                let word = pair[1].trim_end_matches(|c: char| ",;:.()".contains(c));
-                if word.chars().count() >= 2 && plural.starts_with(&text::lowercase(word)) {
-                    return Some(text::in_sentence(word));
-                }
-            }
-        }
-        for suffix in ["'er", "’er"] {
-            if let Some(stem) = driver.label.strip_suffix(suffix) {
-                if !stem.is_empty() {
-                    return Some(text::in_sentence(stem));
-                }
-            }
-        }
-        None
+        singular(self.s, d)
     }
 
     /// The right-hand side of a line's or source's own calculation:
@@ -1026,12 +987,7 @@ impl Ctx<'_> {
     fn per_unit(&self, d: usize) -> Option<Explanation> {
         let driver = self.s.drivers.get(d)?;
         let value = *self.e.per_unit.get(d)?;
-        let title = match (self.singular(d), self.lang) {
-            (Some(one), Lang::Da) => format!("Udgift pr. {one}"),
-            (Some(one), Lang::En) => format!("Cost per {one}"),
-            (None, Lang::Da) => format!("Udgift pr. enhed ({})", self.driver_label(d)),
-            (None, Lang::En) => format!("Cost per unit ({})", self.driver_label(d)),
-        };
+        let title = per_unit_title(self.s, d, self.lang)?;
         // The exact total is divided, not the rounded one the table shows: with øre in the
         // total (3.703,50 kr., shown as 3.704 kr.) the shown figure ÷ 3 would not give the
         // quotient written after it. The note then names the figure the table shows.
@@ -1326,6 +1282,64 @@ impl Ctx<'_> {
     }
 }
 
+/// The title of a driver's cost per unit, "Udgift pr. vækstpilot": what the results panel
+/// names the figure on every keystroke, without building its whole explanation.
+pub fn per_unit_title(s: &Scenario, d: usize, lang: Lang) -> Option<String> {
+    let driver = s.drivers.get(d)?;
+    Some(match (singular(s, d), lang) {
+        (Some(one), Lang::Da) => format!("Udgift pr. {one}"),
+        (Some(one), Lang::En) => format!("Cost per {one}"),
+        (None, Lang::Da) => format!("Udgift pr. enhed ({})", text::in_sentence(&driver.label)),
+        (None, Lang::En) => format!("Cost per unit ({})", text::in_sentence(&driver.label)),
+    })
+}
+
+/// The singular of a driver's label, when the scenario tells it: a line or source on
+/// that driver labelled `… pr. vækstpilot` gives `vækstpilot` for `Vækstpiloter`
+/// (the word must begin the driver's label). `SMV'er` gives `SMV`. Otherwise `None`:
+/// guessing inflections of arbitrary words would produce wrong Danish.
+fn singular(s: &Scenario, d: usize) -> Option<String> {
+    let driver = s.drivers.get(d)?;
+    let plural = text::lowercase(&driver.label);
+    let on_driver = s
+        .costs
+        .iter()
+        .filter(|c| c.kind.driver() == Some(driver.id.as_str()))
+        .map(|c| c.label.as_str())
+        .chain(
+            s.sources
+                .iter()
+                .filter(|src| src.kind.driver() == Some(driver.id.as_str()))
+                .map(|src| src.label.as_str()),
+        );
+    for label in on_driver {
+        let mut words = label.split_whitespace();
+        let mut previous = words.next();
+        for word in words {
+            // Compared without lower-casing a copy of every word: no letter outside ASCII
+            // lower-cases to p, r or e, so this is what `text::lowercase` would match.
+            let after_marker = previous
+                .is_some_and(|p| p.eq_ignore_ascii_case("pr.") || p.eq_ignore_ascii_case("per"));
+            previous = Some(word);
+            if !after_marker {
+                continue;
+            }
+            let word = word.trim_end_matches(|c: char| ",;:.()".contains(c));
+            if word.chars().count() >= 2 && plural.starts_with(&text::lowercase(word)) {
+                return Some(text::in_sentence(word));
+            }
+        }
+    }
+    for suffix in ["'er", "’er"] {
+        if let Some(stem) = driver.label.strip_suffix(suffix) {
+            if !stem.is_empty() {
+                return Some(text::in_sentence(stem));
+            }
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1347,6 +1361,45 @@ mod tests {
 
     fn formula(s: &Scenario, subject: Subject, lang: Lang) -> String {
         run(s, subject, lang).formula
+    }
+
+    /// The results panel names each cost per unit by `per_unit_title`; its explanation
+    /// must carry the same title. The marker before the singular is matched in any case.
+    #[test]
+    fn per_unit_titles_are_the_explanations_titles() {
+        for preset in crate::presets::PRESETS {
+            let s = preset.scenario().expect("preset reads");
+            for d in 0..s.drivers.len() {
+                for lang in [Lang::Da, Lang::En] {
+                    assert_eq!(
+                        per_unit_title(&s, d, lang),
+                        Some(run(&s, Subject::PerUnit(d), lang).title)
+                    );
+                }
+            }
+            assert_eq!(per_unit_title(&s, s.drivers.len(), Lang::Da), None);
+        }
+        let mut s = crate::presets::Preset::find("vaekstpilot-150")
+            .unwrap()
+            .scenario()
+            .unwrap();
+        let on_pilots: Vec<usize> = (0..s.costs.len())
+            .filter(|&i| s.costs[i].kind.driver() == Some("pilots"))
+            .collect();
+        for (label, title) in [
+            ("Honorar PR. vækstpilot", "Udgift pr. vækstpilot"),
+            ("Honorar Per Vækstpilot", "Udgift pr. vækstpilot"),
+            ("Honorar pr.vækstpilot", "Udgift pr. enhed (vækstpiloter)"),
+        ] {
+            for &i in &on_pilots {
+                s.costs[i].label = label.into();
+            }
+            assert_eq!(
+                per_unit_title(&s, 0, Lang::Da).as_deref(),
+                Some(title),
+                "{label}"
+            );
+        }
     }
 
     fn set_cap(s: &mut Scenario, i: usize, value: i64) {

@@ -139,12 +139,20 @@ fn distribute(parts: &[Decimal], target: Decimal, decimals: u32) -> Option<Vec<D
     let units = missing.checked_div(unit)?.round().to_i128()?;
     let units = usize::try_from(units.max(0)).ok()?.min(parts.len());
 
-    let mut order: Vec<usize> = (0..parts.len()).collect();
-    // Stable sort: equal remainders keep their original order (earlier index first).
-    order.sort_by(|a, b| remainders[*b].cmp(&remainders[*a]));
-    for &index in order.iter().take(units) {
-        let slot = rounded.get_mut(index)?;
-        *slot = slot.checked_add(unit)?;
+    if units > 0 {
+        // The `units` largest remainders, equal ones by their original order (earlier index
+        // first). Only those are picked out, not the whole list sorted: the results panel
+        // apportions its 200 lines on every keystroke.
+        let mut order: Vec<usize> = (0..parts.len()).collect();
+        let largest_first =
+            |a: &usize, b: &usize| remainders[*b].cmp(&remainders[*a]).then(a.cmp(b));
+        if units < order.len() {
+            order.select_nth_unstable_by(units - 1, largest_first);
+        }
+        for &index in &order[..units] {
+            let slot = rounded.get_mut(index)?;
+            *slot = slot.checked_add(unit)?;
+        }
     }
     Some(rounded.into_iter().map(|r| tidy(r, decimals)).collect())
 }
@@ -293,7 +301,47 @@ mod tests {
         (0i64..1_000_000_000_000, 0u32..=6).prop_map(|(m, s)| Decimal::new(m, s))
     }
 
+    /// Largest remainder as the rule states it: floor every part, sort all remainders
+    /// (stably, so equal ones keep their order), give one unit to each of the first ones.
+    fn distribute_by_full_sort(parts: &[Decimal], target: Decimal, decimals: u32) -> Vec<Decimal> {
+        let unit = Decimal::new(1, decimals);
+        let floor =
+            |p: &Decimal| p.round_dp_with_strategy(decimals, RoundingStrategy::ToNegativeInfinity);
+        let mut rounded: Vec<Decimal> = parts.iter().map(floor).collect();
+        let units = ((target - total(&rounded)) / unit)
+            .round()
+            .to_usize()
+            .unwrap()
+            .min(parts.len());
+        let mut order: Vec<usize> = (0..parts.len()).collect();
+        order.sort_by(|a, b| (parts[*b] - floor(&parts[*b])).cmp(&(parts[*a] - floor(&parts[*a]))));
+        for &i in order.iter().take(units) {
+            rounded[i] += unit;
+        }
+        rounded.into_iter().map(|r| tidy(r, decimals)).collect()
+    }
+
+    /// Parts with few distinct remainders, so that ties are common.
+    fn tied_part() -> impl Strategy<Value = Decimal> {
+        (0i64..40, prop::sample::select(vec![0i64, 25, 50, 75]))
+            .prop_map(|(whole, hundredths)| Decimal::new(whole * 100 + hundredths, 2))
+    }
+
     proptest! {
+        /// Picking out the largest remainders gives what sorting all of them gives,
+        /// ties included.
+        #[test]
+        fn distribute_picks_what_a_full_sort_picks(
+            parts in proptest::collection::vec(prop_oneof![tied_part(), non_negative_part()], 0..40),
+            decimals in 0u32..=1,
+        ) {
+            let target = total(&parts).round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
+            prop_assert_eq!(
+                distribute(&parts, target, decimals).unwrap(),
+                distribute_by_full_sort(&parts, target, decimals)
+            );
+        }
+
         #[test]
         fn apportion_adds_up_and_moves_less_than_a_unit(
             parts in proptest::collection::vec(part(), 0..12),

@@ -10,7 +10,7 @@
 
 use std::rc::Rc;
 
-use cofund::explain::{explain, Subject};
+use cofund::explain::{explain, per_unit_title, Subject};
 use cofund::model::{CostLine, Evaluation, Scenario, Warning};
 use cofund::numbers::{format_amount, format_percent, Lang};
 use cofund::shown::{shown, Shown};
@@ -437,8 +437,7 @@ pub fn results(props: &ResultsProps) -> Html {
                 { for scenario.drivers.iter().zip(&e.per_unit).enumerate().map(|(i, (driver, value))| {
                     // The label is the explanation's own title ("Udgift pr. vækstpilot"), so
                     // the figure and its explanation name it alike.
-                    let label = explain(scenario, e, &shown, Subject::PerUnit(i), lang)
-                        .map(|x| x.title)
+                    let label = per_unit_title(scenario, i, lang)
                         .unwrap_or_else(|| format!("{} ({})", t.cost_per_unit_of, driver.label));
                     let text = match value {
                         Some(v) => format_amount(*v, lang),
