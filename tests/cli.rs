@@ -189,6 +189,69 @@ fn invalid_documents_exit_non_zero_with_the_path_on_stderr() {
     }
 }
 
+/// An overflow names the field that is too large and quotes its value, as every other
+/// refusal does; a text that ends too early is placed where it ends.
+#[test]
+fn overflows_and_truncated_files_are_placed_on_the_field_and_position() {
+    let drivers = |value: &str, amount: &str| {
+        format!(
+            r#"{{"format": 1, "years": 1, "drivers": [{{"id": "p", "value": {value}}}], "costs": [{{"id": "a", "kind": "per_unit", "driver": "p", "amount": "{amount}"}}]}}"#
+        )
+    };
+    for (doc, message) in [
+        // The report: the huge count was blamed on the cost line, with no value.
+        (
+            drivers("1e28", "100000"),
+            r#"cofund: <stdin>: drivers[0].value: the numbers are too large to compute exactly (the value, or a product or sum computed from it, is above about 7.9 · 10^28), got "10000000000000000000000000000""#,
+        ),
+        // A legal amount that overflows times 150 is said with its value.
+        (
+            drivers("150", "7922816251426433759354395033"),
+            r#"cofund: <stdin>: costs[0].amount: the numbers are too large to compute exactly (the value, or a product or sum computed from it, is above about 7.9 · 10^28), got "7922816251426433759354395033""#,
+        ),
+        (
+            "{".to_string(),
+            "cofund: <stdin>: not valid JSON (line 1, column 2): the text ends too early",
+        ),
+        (
+            "{\n  \"format\": 1,\n  \"years\": 1\n".to_string(),
+            "cofund: <stdin>: not valid JSON (line 4, column 1): the text ends too early",
+        ),
+    ] {
+        assert_refused(&cofund(&["evaluate", "-"], Some(&doc)), message);
+    }
+    let out = cofund(
+        &["evaluate", "-", "--lang", "da"],
+        Some(&drivers("1e28", "100000")),
+    );
+    assert_refused(
+        &out,
+        r#"drivers[0].value: tallene er for store til at regne præcist med (værdien, eller et produkt eller en sum beregnet af den, er over ca. 7,9 · 10^28), fik "10000000000000000000000000000""#,
+    );
+
+    // A sweep names the value of the sweep that overflowed, as the sweep's.
+    let huge = "79228162514264337593543950335";
+    let out = cofund(
+        &[
+            "sweep",
+            "tests/fixtures/vaekstpilot-150.json",
+            "--driver",
+            "pilots",
+            "--from",
+            "0",
+            "--to",
+            huge,
+            "--step",
+            huge,
+        ],
+        None,
+    );
+    assert_refused(
+        &out,
+        &format!("cofund: --driver pilots: the numbers are too large to compute exactly (the value, or a product or sum computed from it, is above about 7.9 · 10^28), got \"{huge}\""),
+    );
+}
+
 #[test]
 fn missing_file_and_bad_usage_are_reported() {
     let out = cofund(&["evaluate", "no-such-file.json"], None);

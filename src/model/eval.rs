@@ -3,7 +3,8 @@
 //! Evaluation is a pure function of the scenario. It never rounds: every amount is an exact
 //! [`Decimal`] (shares and per-unit costs are quotients, exact to 28 significant digits).
 //! Every arithmetic step is checked, so numbers too large for `Decimal` give
-//! [`Problem::Overflow`] naming the line that overflowed, never a panic or a wrapped value.
+//! [`Problem::Overflow`] naming the field that is too large (a cost line's amount, a unit
+//! count, …) and its value, never a panic or a wrapped value.
 //!
 //! Alongside each amount the evaluation keeps a [`Trace`]: the figures that produced it.
 //! The UI explains any number from the trace, so explanation and calculation cannot
@@ -137,8 +138,62 @@ impl Warning {
     }
 }
 
-fn overflow(path: String) -> ScenarioError {
-    ScenarioError::new(path, Problem::Overflow)
+/// A field of the scenario that an amount is computed from: what an overflow is blamed on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Field {
+    /// `costs[i].amount`.
+    Cost(usize),
+    /// `sources[i].amount`.
+    Source(usize),
+    /// `sources[i].rate`.
+    Rate(usize),
+    /// `drivers[i].value`.
+    Driver(usize),
+    /// `years`.
+    Years,
+}
+
+impl Field {
+    fn path(self) -> String {
+        match self {
+            Field::Cost(i) => format!("costs[{i}].amount"),
+            Field::Source(i) => format!("sources[{i}].amount"),
+            Field::Rate(i) => format!("sources[{i}].rate"),
+            Field::Driver(i) => format!("drivers[{i}].value"),
+            Field::Years => "years".into(),
+        }
+    }
+}
+
+/// The figures one amount is the product of, each with the field it comes from; the
+/// line's (or source's) own field first. Built only once something has overflowed.
+type Factors = [(Field, Decimal)];
+
+/// An overflow, blamed on the one field of `factors` that is too large, with its value.
+///
+/// Two numbers of at most √MAX (about 2.8 · 10^14) always multiply to a number that fits,
+/// so a product that does not fit has a factor above that. The line's own amount is named
+/// when it is one (the editor marks the unit count it was multiplied by too); otherwise
+/// the largest factor is: a unit count typed far too large is named as itself, not as the
+/// ordinary amount per unit it was multiplied by. A sum that does not fit is blamed the
+/// same way on the factors of the amount that took it over the limit.
+fn overflow(factors: &Factors) -> ScenarioError {
+    // ⌊√(2^96 − 1)⌋ = 2^48 − 1.
+    const ROOT_OF_MAX: Decimal = Decimal::from_parts(u32::MAX, 0xFFFF, 0, false, 0);
+    let culprit = match factors {
+        [] => return ScenarioError::new("", Problem::Overflow),
+        [own, ..] if own.1.abs() > ROOT_OF_MAX => own,
+        [own, rest @ ..] => rest
+            .iter()
+            .fold(own, |big, f| if f.1.abs() > big.1.abs() { f } else { big }),
+    };
+    let (field, value) = *culprit;
+    let got = match field {
+        // Read as a whole number, and quoted as one (`got 4294967296`).
+        Field::Years => value.to_string(),
+        _ => quote(&value.to_string()),
+    };
+    ScenarioError::new(field.path(), Problem::Overflow).got(got)
 }
 
 /// Decimal's checked operations are large; kept out of line so that each of evaluation's
@@ -154,12 +209,48 @@ fn checked_mul(a: Decimal, b: Decimal) -> Option<Decimal> {
     a.checked_mul(b)
 }
 
-fn add(a: Decimal, b: Decimal, path: impl FnOnce() -> String) -> Result<Decimal, ScenarioError> {
-    checked_add(a, b).ok_or_else(|| overflow(path()))
+/// `a + b`, or the overflow blamed on the factors of the amount `b` (built only then).
+fn add(
+    a: Decimal,
+    b: Decimal,
+    factors: impl FnOnce() -> Vec<(Field, Decimal)>,
+) -> Result<Decimal, ScenarioError> {
+    checked_add(a, b).ok_or_else(|| overflow(&factors()))
 }
 
-fn mul(a: Decimal, b: Decimal, path: impl FnOnce() -> String) -> Result<Decimal, ScenarioError> {
-    checked_mul(a, b).ok_or_else(|| overflow(path()))
+/// The fields and figures an amount computed as `trace` says is the product of, `own` (the
+/// line's amount, or a share's rate) first.
+fn factors_of(trace: &Trace, own: Field) -> Vec<(Field, Decimal)> {
+    match *trace {
+        Trace::Fixed { amount } => vec![(own, amount)],
+        Trace::PerUnit {
+            amount,
+            driver,
+            units,
+        } => vec![(own, amount), (Field::Driver(driver), units)],
+        Trace::PerYear { amount, years } => vec![(own, amount), (Field::Years, years.into())],
+        Trace::PerUnitPerYear {
+            amount,
+            driver,
+            units,
+            years,
+        } => vec![
+            (own, amount),
+            (Field::Driver(driver), units),
+            (Field::Years, years.into()),
+        ],
+        Trace::Share { rate, .. } => vec![(own, rate)],
+        Trace::Residual { .. } => Vec::new(),
+    }
+}
+
+/// The product of `factors`, or the overflow blamed on one of them.
+fn product(factors: &Factors) -> Result<Decimal, ScenarioError> {
+    let mut values = factors.iter().map(|f| f.1);
+    let first = values.next().unwrap_or(Decimal::ONE);
+    values.try_fold(first, |result, value| {
+        checked_mul(result, value).ok_or_else(|| overflow(factors))
+    })
 }
 
 /// Evaluates a scenario. The scenario should have passed validation (the reader does
@@ -177,7 +268,8 @@ pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
     let mut total_cost = Decimal::ZERO;
     let mut eligible_cost = Decimal::ZERO;
     for (i, line) in s.costs.iter().enumerate() {
-        let path = || format!("costs[{i}].amount");
+        let own = (Field::Cost(i), line.amount);
+        let per_year = (Field::Years, years);
         let (amount, trace) = match &line.kind {
             CostKind::Fixed => (
                 line.amount,
@@ -186,7 +278,7 @@ pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
                 },
             ),
             CostKind::PerYear => (
-                mul(line.amount, years, path)?,
+                product(&[own, per_year])?,
                 Trace::PerYear {
                     amount: line.amount,
                     years: s.years,
@@ -196,7 +288,7 @@ pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
                 let d = driver_index(driver, &|| format!("costs[{i}].driver"))?;
                 let units = s.drivers[d].value;
                 (
-                    mul(line.amount, units, path)?,
+                    product(&[own, (Field::Driver(d), units)])?,
                     Trace::PerUnit {
                         amount: line.amount,
                         driver: d,
@@ -208,7 +300,7 @@ pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
                 let d = driver_index(driver, &|| format!("costs[{i}].driver"))?;
                 let units = s.drivers[d].value;
                 (
-                    mul(mul(line.amount, units, path)?, years, path)?,
+                    product(&[own, (Field::Driver(d), units), per_year])?,
                     Trace::PerUnitPerYear {
                         amount: line.amount,
                         driver: d,
@@ -218,11 +310,13 @@ pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
                 )
             }
         };
-        // A sum too large is blamed on the line that took it over the limit: that is
-        // where the editor can show it, next to a number the user typed.
-        total_cost = add(total_cost, amount, path)?;
+        // A sum too large is blamed on the line that took it over the limit (on the field
+        // of its product that is too large): that is where the editor can show it, next
+        // to a number the user typed.
+        let factors = || factors_of(&trace, Field::Cost(i));
+        total_cost = add(total_cost, amount, factors)?;
         if line.eligible {
-            eligible_cost = add(eligible_cost, amount, path)?;
+            eligible_cost = add(eligible_cost, amount, factors)?;
         }
         lines.push(LineResult { amount, trace });
     }
@@ -233,7 +327,6 @@ pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
     let mut others = Decimal::ZERO;
     let mut residual_at = None;
     for (i, src) in s.sources.iter().enumerate() {
-        let path = || format!("sources[{i}].amount");
         let (amount, trace) = match &src.kind {
             SourceKind::Share { rate, of, cap } => {
                 let base = match of {
@@ -250,7 +343,7 @@ pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
                         let fraction = rate.checked_div(Decimal::ONE_HUNDRED)?;
                         checked_mul(base, fraction)
                     })
-                    .ok_or_else(|| overflow(format!("sources[{i}].rate")))?
+                    .ok_or_else(|| overflow(&[(Field::Rate(i), *rate)]))?
                     .normalize();
                 let amount = cap.map_or(uncapped, |cap| uncapped.min(cap));
                 (
@@ -268,7 +361,7 @@ pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
                 let d = driver_index(driver, &|| format!("sources[{i}].driver"))?;
                 let units = s.drivers[d].value;
                 (
-                    mul(*amount, units, path)?,
+                    product(&[(Field::Source(i), *amount), (Field::Driver(d), units)])?,
                     Trace::PerUnit {
                         amount: *amount,
                         driver: d,
@@ -278,7 +371,7 @@ pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
             }
             SourceKind::Fixed { amount } => (*amount, Trace::Fixed { amount: *amount }),
             SourceKind::PerYear { amount } => (
-                mul(*amount, years, path)?,
+                product(&[(Field::Source(i), *amount), (Field::Years, years)])?,
                 Trace::PerYear {
                     amount: *amount,
                     years: s.years,
@@ -296,13 +389,12 @@ pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
             }
         };
         if residual_at != Some(i) {
-            // Blamed on the field that sets this source's amount (a share has no amount).
-            let field = if matches!(src.kind, SourceKind::Share { .. }) {
-                "rate"
-            } else {
-                "amount"
+            // Blamed as a cost line's sum is (a share has no amount: its rate sets it).
+            let own = match src.kind {
+                SourceKind::Share { .. } => Field::Rate(i),
+                _ => Field::Source(i),
             };
-            others = add(others, amount, || format!("sources[{i}].{field}"))?;
+            others = add(others, amount, || factors_of(&trace, own))?;
         }
         sources.push(SourceResult {
             amount,
@@ -315,7 +407,7 @@ pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
         let cap = s.sources[i].kind.cap();
         let uncovered = total_cost
             .checked_sub(others)
-            .ok_or_else(|| overflow("sources".into()))?;
+            .ok_or_else(|| ScenarioError::new("sources", Problem::Overflow))?;
         let amount = cap
             .map_or(uncovered, |cap| uncovered.min(cap))
             .max(Decimal::ZERO);
@@ -326,7 +418,8 @@ pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
             uncovered,
             cap,
         };
-        funded = add(funded, amount, || "sources".into())?;
+        funded = checked_add(funded, amount)
+            .ok_or_else(|| ScenarioError::new("sources", Problem::Overflow))?;
     }
 
     let mut warnings = Vec::new();
@@ -445,5 +538,130 @@ mod tests {
             r#"{"id":"a","label":"A","kind":"residual"}"#,
         );
         assert_eq!(warnings(&s), [Warning::DriverOutOfRange { driver: 0 }]);
+    }
+
+    /// What an overflow is blamed on: (path, value quoted).
+    fn blamed(s: &Scenario) -> (String, Option<String>) {
+        let err = evaluate(s).expect_err("overflows");
+        assert_eq!(err.problem(), &Problem::Overflow);
+        (err.path().to_string(), err.value().map(str::to_string))
+    }
+
+    fn owned(path: &str, value: &str) -> (String, Option<String>) {
+        (path.to_string(), Some(value.to_string()))
+    }
+
+    const RESIDUAL: &str = r#"{"id":"r","label":"R","kind":"residual"}"#;
+
+    #[test]
+    fn an_overflow_names_a_unit_count_typed_too_large_and_its_value() {
+        // The report: 10^28 units of an ordinary 100.000 was blamed on the cost line, with
+        // no value.
+        let s = scenario(
+            r#"{"id":"n","label":"N","value":"10000000000000000000000000000"}"#,
+            r#"{"id":"c","label":"C","kind":"per_unit","driver":"n","amount":"100000"}"#,
+            RESIDUAL,
+        );
+        assert_eq!(
+            blamed(&s),
+            owned("drivers[0].value", r#""10000000000000000000000000000""#)
+        );
+        assert_eq!(
+            evaluate(&s).unwrap_err().to_string(),
+            "drivers[0].value: the numbers are too large to compute exactly (the value, or a \
+             product or sum computed from it, is above about 7.9 · 10^28), got \
+             \"10000000000000000000000000000\""
+        );
+        // The same for a source paid per unit, and for a line paid per unit and year.
+        let s = scenario(
+            r#"{"id":"n","label":"N","value":"10000000000000000000000000000"}"#,
+            "",
+            r#"{"id":"s","label":"S","kind":"per_unit","driver":"n","amount":"10"}"#,
+        );
+        assert_eq!(
+            blamed(&s),
+            owned("drivers[0].value", r#""10000000000000000000000000000""#)
+        );
+        let s = scenario(
+            r#"{"id":"a","label":"A","value":"2"},{"id":"n","label":"N","value":"1000000000000000000000000.5"}"#,
+            r#"{"id":"c","label":"C","kind":"per_unit_per_year","driver":"n","amount":"100000"}"#,
+            RESIDUAL,
+        );
+        assert_eq!(
+            blamed(&s),
+            owned("drivers[1].value", r#""1000000000000000000000000.5""#)
+        );
+    }
+
+    #[test]
+    fn an_overflow_names_an_amount_typed_too_large_and_its_value() {
+        // A legal amount (7,9 · 10^27) that overflows only times its 150 units is the
+        // amount's fault, and said with the amount.
+        let s = scenario(
+            r#"{"id":"n","label":"N","value":"150"}"#,
+            r#"{"id":"c","label":"C","kind":"per_unit","driver":"n","amount":"7922816251426433759354395033"}"#,
+            RESIDUAL,
+        );
+        assert_eq!(
+            blamed(&s),
+            owned("costs[0].amount", r#""7922816251426433759354395033""#)
+        );
+        // Both factors far too large: the line's own amount (the editor marks the count
+        // it was multiplied by as well).
+        let s = scenario(
+            r#"{"id":"n","label":"N","value":"100000000000000000000"}"#,
+            r#"{"id":"c","label":"C","kind":"per_unit","driver":"n","amount":"1000000000000000"}"#,
+            RESIDUAL,
+        );
+        assert_eq!(
+            blamed(&s),
+            owned("costs[0].amount", r#""1000000000000000""#)
+        );
+        // A source's amount paid per year.
+        let mut s = scenario(
+            "",
+            COST_1000,
+            r#"{"id":"s","label":"S","kind":"per_year","amount":"79228162514264337593543950335"}"#,
+        );
+        s.years = 2;
+        assert_eq!(
+            blamed(&s),
+            owned("sources[0].amount", r#""79228162514264337593543950335""#)
+        );
+    }
+
+    #[test]
+    fn a_sum_too_large_names_the_field_that_made_its_last_part_large() {
+        // Each line fits; their sum does not. The second line is large because of its
+        // unit count, and that count is named.
+        let s = scenario(
+            r#"{"id":"n","label":"N","value":"500000000000000000000000"}"#,
+            r#"{"id":"a","label":"A","kind":"fixed","amount":"50000000000000000000000000000"},
+               {"id":"c","label":"C","kind":"per_unit","driver":"n","amount":"100000"}"#,
+            RESIDUAL,
+        );
+        assert_eq!(
+            blamed(&s),
+            owned("drivers[0].value", r#""500000000000000000000000""#)
+        );
+        // A fixed line is blamed with its amount.
+        let s = scenario(
+            "",
+            r#"{"id":"a","label":"A","kind":"fixed","amount":"50000000000000000000000000000"},
+               {"id":"b","label":"B","kind":"fixed","amount":"40000000000000000000000000000"}"#,
+            RESIDUAL,
+        );
+        assert_eq!(
+            blamed(&s),
+            owned("costs[1].amount", r#""40000000000000000000000000000""#)
+        );
+        // Sources: a share's part of the sum is its rate's.
+        let s = scenario(
+            "",
+            r#"{"id":"a","label":"A","kind":"fixed","amount":"60000000000000000000000000000"}"#,
+            r#"{"id":"x","label":"X","kind":"share","rate":"100","of":"total"},
+               {"id":"y","label":"Y","kind":"share","rate":"50","of":"total"}"#,
+        );
+        assert_eq!(blamed(&s), owned("sources[1].rate", r#""50""#));
     }
 }

@@ -54,7 +54,7 @@ pub fn parse_json(text: &str) -> Result<Value, ScenarioError> {
     match serde_json::from_str::<Unrepeated>(text) {
         Ok(Unrepeated(value)) => Ok(value),
         Err(e) => {
-            let (line, column) = (e.line(), e.column());
+            let (line, column) = position(text, &e);
             let detail = without_position(&e.to_string());
             let problem = match detail.strip_prefix(REPEATED_KEY) {
                 Some(key) => Problem::RepeatedField {
@@ -71,6 +71,42 @@ pub fn parse_json(text: &str) -> Result<Value, ScenarioError> {
             Err(ScenarioError::new("", problem))
         }
     }
+}
+
+/// Where in `text` serde_json's error `e` is: line and column from 1, the column counted
+/// in characters, as a text editor shows them.
+///
+/// serde_json gives the last byte it read, which is not always the place to show: a text
+/// that ends too early ends *after* its last character (`{` ends at column 2, not 1, and a
+/// text whose last line is empty ends on that line), serde_json's column counts bytes (`æ`
+/// is two), and a line break it read (one inside a text) it gives as column 0 of the next
+/// line, where the break ends the line before.
+fn position(text: &str, e: &serde_json::Error) -> (usize, usize) {
+    let at = if e.classify() == serde_json::error::Category::Eof {
+        text.len()
+    } else {
+        // The start of line `e.line()`, then the byte at column `e.column()` on it (column
+        // 0: the line break before it).
+        let start = match e.line() {
+            0 | 1 => 0,
+            n => text
+                .match_indices('\n')
+                .nth(n - 2)
+                .map_or(text.len(), |(i, _)| i + 1),
+        };
+        match e.column() {
+            0 => start.saturating_sub(1),
+            c => start.saturating_add(c - 1).min(text.len()),
+        }
+    };
+    let mut at = at;
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
 }
 
 /// How [`Unrepeated`] marks its own error among serde_json's (followed by the field name).
@@ -690,6 +726,40 @@ impl<'a> Obj<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Line and column of the syntax error in `text`.
+    fn syntax_at(text: &str) -> (usize, usize) {
+        match parse_json(text).expect_err("not JSON").problem() {
+            Problem::Syntax { line, column, .. } | Problem::RepeatedField { line, column, .. } => {
+                (*line, *column)
+            }
+            other => panic!("{text:?}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_text_that_ends_too_early_is_placed_where_it_ends() {
+        // The report: `{` was "line 1, column 1", the place of its last character.
+        assert_eq!(syntax_at("{"), (1, 2));
+        assert_eq!(syntax_at("{\"format\": 1"), (1, 13));
+        assert_eq!(syntax_at("[1, 2"), (1, 6));
+        // A text that ends with a line break ends at the start of the line after it (not
+        // at serde_json's "column 0").
+        assert_eq!(syntax_at("{\n  \"format\": 1,\n"), (3, 1));
+        assert_eq!(syntax_at("{\"a\": 1\n\n"), (3, 1));
+        // Columns count characters: `æ` is one, not its two bytes.
+        assert_eq!(syntax_at("{\"næme\": \"æ"), (1, 12));
+    }
+
+    #[test]
+    fn other_syntax_errors_are_placed_on_their_character() {
+        assert_eq!(syntax_at("{\"a\": x}"), (1, 7));
+        assert_eq!(syntax_at("{\"æø\": x}"), (1, 8));
+        assert_eq!(syntax_at("{\n  \"a\": 1,\n  \"b\" 2\n}"), (3, 7));
+        // A line break inside a text is the end of its own line, not column 0 of the next.
+        assert_eq!(syntax_at("{\"name\": \"a\nb\"}"), (1, 12));
+        assert_eq!(syntax_at("{\"a\": 1,\n\"a\": 2}"), (2, 3));
+    }
 
     #[test]
     fn canonical_decimal_shapes() {

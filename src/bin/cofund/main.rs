@@ -71,14 +71,26 @@ fn evaluate(file: &str, lang: Lang, out: &mut dyn Write) -> Result<(), Failure> 
 fn run_sweep(args: &SweepArgs, lang: Lang, out: &mut dyn Write) -> Result<(), Failure> {
     let scenario = read_scenario(&args.file, lang)?;
     let rows = sweep(&scenario, &args.driver, args.from, args.to, args.step)
-        .map_err(|e| sweep_failure(&e, &scenario, lang))?;
+        .map_err(|e| sweep_failure(&e, &scenario, &args.driver, lang))?;
     Ok(out.write_all(sweep_csv_plain(&scenario, &args.driver, &rows).as_bytes())?)
 }
 
 /// An unknown `--driver` also names the drivers there are: the id was typed on the
-/// command line, away from the file that has them.
-fn sweep_failure(e: &ScenarioError, scenario: &Scenario, lang: Lang) -> Failure {
+/// command line, away from the file that has them. A value of the sweep that is too large
+/// to compute with is named as the sweep's (`--driver pilots: …, got "…"`), not as the
+/// driver's value in the file, which is not what was computed with.
+fn sweep_failure(e: &ScenarioError, scenario: &Scenario, driver: &str, lang: Lang) -> Failure {
     let mut message = e.message(lang);
+    let swept = scenario
+        .drivers
+        .iter()
+        .position(|d| d.id == driver)
+        .map(|i| format!("drivers[{i}].value"));
+    if swept.as_deref() == Some(e.path()) {
+        if let Some(rest) = message.strip_prefix(e.path()) {
+            message = format!("--driver {driver}{rest}");
+        }
+    }
     if e.path() == "--driver" && matches!(e.problem(), Problem::UnknownDriver) {
         let ids: Vec<&str> = scenario.drivers.iter().map(|d| d.id.as_str()).collect();
         if ids.is_empty() {
