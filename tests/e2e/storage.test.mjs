@@ -597,6 +597,97 @@ test('results as CSV: BOM, ";" and decimal commas in Danish; "," and points in E
   });
 });
 
+// --- 8b. What the share tools hand out while a field is invalid -------------------------------
+
+const STALE_NOTE = '#cofund-share-stale';
+const budgetAmount = (page) => page.locator('input[id^="cofund-cost-"][id$="-amount"]').first();
+/** The text `locator`'s aria-describedby points to ('' when none). */
+const description = (page, locator) =>
+  locator.evaluate((el) =>
+    (el.getAttribute('aria-describedby') ?? '')
+      .split(/\s+/u)
+      .filter(Boolean)
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' ')
+      .replace(/\s+/gu, ' ')
+      .trim(),
+  );
+const SINGLE_TOOLS = ['Kopiér delingslink', 'Eksportér fil (.json)', 'Resultat som CSV', 'Følsomhed som CSV', 'Indlejr på en anden side …'];
+const ALL_TOOLS = ['Kopiér link til alle scenarier', 'Eksportér alle scenarier (.json)', 'Excel-projektmappe (.xlsx)'];
+
+test('share tools while a field is invalid: a note says they hold the last valid scenario, tied to each tool it concerns', { timeout: 90_000 }, async () => {
+  await withPage(async ({ page }) => {
+    const copy = `${DEFAULT_NAME} (kopi)`;
+    await button(page, 'Duplikér').click();
+    await eventually(() => tabCount(page), (n) => n === 2, 'the copy');
+    await budgetAmount(page).fill('200.000');
+    await expectText(total(page), '36.900.000 kr.', 'the copy at 200.000 kr. per pilot');
+    assert.equal(await page.locator(STALE_NOTE).count(), 0, 'no note while everything is current');
+    for (const name of [...SINGLE_TOOLS, ...ALL_TOOLS]) {
+      assert.equal(await button(page, name).getAttribute('aria-describedby'), null, `${name}: described by nothing`);
+    }
+
+    // The report: "2OO.000" marked, and the CSV and workbook held 200.000 with no word of it.
+    await budgetAmount(page).fill('2OO.000');
+    await eventually(() => budgetAmount(page).getAttribute('aria-invalid'), (v) => v === 'true', 'the field is invalid');
+    const note = page.locator(STALE_NOTE);
+    const said =
+      'Ikke opdateret: et felt kan ikke læses, så link, filer, CSV og projektmappe indeholder det sidste gyldige scenarie – den markerede ændring kommer ikke med. Ret feltet først, hvis den skal med.';
+    await expectText(note, said, 'the note next to the share tools');
+    assert.ok(await note.isVisible(), 'the note is visible');
+    for (const name of [...SINGLE_TOOLS, ...ALL_TOOLS]) {
+      assert.equal(await description(page, button(page, name)), said, `${name}: described by the note`);
+    }
+    assert.equal(await description(page, page.locator('#cofund-import')), '', 'the import is not concerned');
+    // The files are as before: the last valid scenario, in the contract's format.
+    const csv = await downloadFrom(page, button(page, 'Resultat som CSV'));
+    const lines = csv.bytes.subarray(3).toString('utf8').split('\r\n');
+    assert.ok(lines.includes('Samlede udgifter;36900000;'), `the last valid total in ${JSON.stringify(lines)}`);
+    const file = JSON.parse((await downloadFrom(page, button(page, 'Eksportér fil (.json)'))).bytes.toString('utf8'));
+    assert.equal(file.costs[0].amount, '200000', 'the file holds the last valid amount');
+
+    // On the other scenario, which is current: only the tools for all scenarios are concerned.
+    await tabs(page).first().click();
+    await expectText(total(page), '21.900.000 kr.', 'the first scenario');
+    const others =
+      `Ikke opdateret: et felt i »${copy}« kan ikke læses, så linket til alle scenarier, filen med alle scenarier og projektmappen indeholder den sidste gyldige udgave – den markerede ændring kommer ikke med.`;
+    await expectText(note, others, 'the note names the other scenario');
+    for (const name of ALL_TOOLS) {
+      assert.equal(await description(page, button(page, name)), others, `${name}: described by the note`);
+    }
+    for (const name of SINGLE_TOOLS) {
+      assert.equal(await button(page, name).getAttribute('aria-describedby'), null, `${name}: not concerned`);
+    }
+    await screenshot(page, 'storage-share-stale-other');
+
+    // In English, and gone once the field reads again.
+    await tabs(page).nth(1).click();
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await expectText(
+      note,
+      'Not up to date: a field cannot be read, so the link, files, CSV and workbook hold the last valid scenario – the marked change is not included. Correct the field first if it should be.',
+      'the English note',
+    );
+    await budgetAmount(page).fill('300,000');
+    await expectText(total(page), 'DKK 51,900,000', 'current again');
+    assert.equal(await note.count(), 0, 'no note once the field reads');
+    assert.equal(await button(page, 'Results as CSV').getAttribute('aria-describedby'), null, 'nothing described');
+  });
+});
+
+test('the files of all scenarios are named in the language: cofund-scenarios.json and .xlsx in English', { timeout: 90_000 }, async () => {
+  await withPage(async ({ page }) => {
+    await button(page, 'Duplikér').click();
+    await eventually(() => tabCount(page), (n) => n === 2, 'the copy');
+    assert.equal((await downloadFrom(page, button(page, 'Eksportér alle scenarier (.json)'))).name, 'cofund-scenarier.json');
+    assert.equal((await downloadFrom(page, button(page, 'Excel-projektmappe (.xlsx)'))).name, 'cofund-scenarier.xlsx');
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await expectText(total(page), 'DKK 21,900,000', 'English');
+    assert.equal((await downloadFrom(page, button(page, 'Export all scenarios (.json)'))).name, 'cofund-scenarios.json');
+    assert.equal((await downloadFrom(page, button(page, 'Excel workbook (.xlsx)'))).name, 'cofund-scenarios.xlsx');
+  });
+});
+
 // --- 9. Undo and redo -------------------------------------------------------------------------
 
 test('undo/redo: Ctrl+Z back to 21.900.000, Ctrl+Shift+Z again; "Fortryd" brings a deleted scenario back', { timeout: 60_000 }, async () => {

@@ -183,6 +183,21 @@ pub struct AppTexts {
     pub link_not_copied: &'static str,
     pub preset_choose: &'static str,
     pub share_all_link: &'static str,
+    /// Next to the share tools while the scenario on screen is not current (a field cannot
+    /// be read): what the link and the files then hold.
+    pub share_stale: &'static str,
+    /// While another scenario is not current, around its quoted name(s): what the tools for
+    /// all scenarios then hold.
+    pub share_stale_others_lead: &'static str,
+    pub share_stale_others_tail: &'static str,
+    /// The same, after [`Self::share_stale`], when the scenario on screen is not current
+    /// either.
+    pub share_stale_also_lead: &'static str,
+    pub share_stale_also_tail: &'static str,
+    /// Between the last two of several names.
+    pub and_word: &'static str,
+    /// The name, without its ending, of the file of all scenarios and of their workbook.
+    pub all_scenarios_file: &'static str,
 }
 
 const DA: Texts = Texts {
@@ -344,6 +359,13 @@ const DA_APP: AppTexts = AppTexts {
     link_not_copied: "Linket kunne ikke kopieres automatisk; kopiér det fra feltet herunder.",
     preset_choose: "Eget scenarie – vælg en skabelon for at erstatte det",
     share_all_link: "Kopiér link til alle scenarier",
+    share_stale: "Ikke opdateret: et felt kan ikke læses, så link, filer, CSV og projektmappe indeholder det sidste gyldige scenarie – den markerede ændring kommer ikke med. Ret feltet først, hvis den skal med.",
+    share_stale_others_lead: "Ikke opdateret: et felt i",
+    share_stale_others_tail: "kan ikke læses, så linket til alle scenarier, filen med alle scenarier og projektmappen indeholder den sidste gyldige udgave – den markerede ændring kommer ikke med.",
+    share_stale_also_lead: "Det samme gælder",
+    share_stale_also_tail: "i linket til alle scenarier, filen med alle scenarier og projektmappen.",
+    and_word: "og",
+    all_scenarios_file: "cofund-scenarier",
 };
 
 const EN: Texts = Texts {
@@ -505,6 +527,13 @@ const EN_APP: AppTexts = AppTexts {
     link_not_copied: "The link could not be copied automatically; copy it from the field below.",
     preset_choose: "Own scenario – choose a template to replace it",
     share_all_link: "Copy link to all scenarios",
+    share_stale: "Not up to date: a field cannot be read, so the link, files, CSV and workbook hold the last valid scenario – the marked change is not included. Correct the field first if it should be.",
+    share_stale_others_lead: "Not up to date: a field of",
+    share_stale_others_tail: "cannot be read, so the link to all scenarios, the file of all scenarios and the workbook hold the last valid version – the marked change is not included.",
+    share_stale_also_lead: "The same holds for",
+    share_stale_also_tail: "in the link to all scenarios, the file of all scenarios and the workbook.",
+    and_word: "and",
+    all_scenarios_file: "cofund-scenarios",
 };
 
 /// The texts for a language.

@@ -28,8 +28,49 @@ use crate::i18n::app_texts;
 use crate::storage::compression::seal;
 use crate::storage::{address, download::download};
 
-/// The file name of every scenario exported together.
-const ALL_SCENARIOS_FILE: &str = "cofund-scenarier.json";
+/// The id of the note next to the tools while what they hand out is not current.
+const STALE_NOTE_ID: &str = "cofund-share-stale";
+
+/// The file name, in `lang`, of every scenario together: `cofund-scenarios.json` (the file
+/// of all scenarios) or `.xlsx` (their workbook).
+fn all_scenarios_file(lang: Lang, ending: &str) -> String {
+    format!("{}.{ending}", app_texts(lang).all_scenarios_file)
+}
+
+/// What the share tools hand out while a scenario's draft is not current: its last valid
+/// version, not what the marked field holds. `active_stale`: the scenario on screen (its
+/// link, file, CSV, sweep, embed code and, with the others, the workbook and the files of
+/// all scenarios); `others`: the names of the other scenarios that are not current (only in
+/// the tools for all scenarios). `None` when everything handed out is current.
+fn stale_note(lang: Lang, active_stale: bool, others: &[&str]) -> Option<String> {
+    let t = app_texts(lang);
+    let names = (!others.is_empty()).then(|| {
+        let quoted: Vec<String> = others
+            .iter()
+            .map(|name| match lang {
+                Lang::Da => format!("»{name}«"),
+                Lang::En => format!("“{name}”"),
+            })
+            .collect();
+        match quoted.split_last() {
+            Some((last, [])) => last.clone(),
+            Some((last, rest)) => format!("{} {} {last}", rest.join(", "), t.and_word),
+            None => String::new(),
+        }
+    });
+    match (active_stale, names) {
+        (false, None) => None,
+        (true, None) => Some(t.share_stale.to_string()),
+        (false, Some(names)) => Some(format!(
+            "{} {names} {}",
+            t.share_stale_others_lead, t.share_stale_others_tail
+        )),
+        (true, Some(names)) => Some(format!(
+            "{} {} {names} {}",
+            t.share_stale, t.share_stale_also_lead, t.share_stale_also_tail
+        )),
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct ShareToolsProps {
@@ -88,7 +129,7 @@ pub fn share_tools(props: &ShareToolsProps) -> Html {
         let (all, baseline, status) = (props.all.clone(), props.baseline, status.clone());
         Callback::from(move |_: MouseEvent| {
             let done = download(
-                ALL_SCENARIOS_FILE,
+                &all_scenarios_file(lang, "json"),
                 "application/json",
                 export_workspace_file(&workspace_of(&all, baseline)).as_bytes(),
             );
@@ -163,7 +204,7 @@ pub fn share_tools(props: &ShareToolsProps) -> Html {
                 baseline,
             };
             let name = if all.len() > 1 {
-                "cofund-scenarier.xlsx".to_string()
+                all_scenarios_file(lang, "xlsx")
             } else {
                 format!("{}.xlsx", stem(&scenario))
             };
@@ -278,29 +319,52 @@ pub fn share_tools(props: &ShareToolsProps) -> Html {
         }
     });
 
+    // While a draft is not current, the tools hand out its last valid version: said next to
+    // them, before them in reading order, and tied to each tool it concerns.
+    let active_stale = !props.current;
+    let other_stale: Vec<&str> = props
+        .all
+        .iter()
+        .filter(|c| !c.current && !Rc::ptr_eq(&c.scenario, &props.scenario))
+        .map(|c| {
+            if c.name.trim().is_empty() {
+                t.blank_name
+            } else {
+                c.name.as_str()
+            }
+        })
+        .collect();
+    let note = stale_note(lang, active_stale, &other_stale);
+    let described = |concerned: bool| concerned.then_some(AttrValue::Static(STALE_NOTE_ID));
+    let this_one = described(active_stale);
+    let every_one = described(note.is_some());
+
     html! {
         <section class="cofund-share" aria-labelledby="cofund-share-heading">
             <h2 id="cofund-share-heading" class="cofund-share-heading">{ t.share_heading }</h2>
+            if let Some(note) = note {
+                <p id={STALE_NOTE_ID} class="cofund-results-stale-banner cofund-share-stale">{ note }</p>
+            }
             <div class="cofund-share-tools">
-                <button type="button" class="cofund-icon-button" onclick={share_link(false)}>{ t.share_link }</button>
+                <button type="button" class="cofund-icon-button" onclick={share_link(false)} aria-describedby={this_one.clone()}>{ t.share_link }</button>
                 if props.all.len() > 1 {
-                    <button type="button" class="cofund-icon-button" onclick={share_link(true)}>{ t.share_all_link }</button>
+                    <button type="button" class="cofund-icon-button" onclick={share_link(true)} aria-describedby={every_one.clone()}>{ t.share_all_link }</button>
                 }
-                <button type="button" class="cofund-icon-button" onclick={export}>{ t.export_file }</button>
+                <button type="button" class="cofund-icon-button" onclick={export} aria-describedby={this_one.clone()}>{ t.export_file }</button>
                 if props.all.len() > 1 {
-                    <button type="button" class="cofund-icon-button" onclick={export_all}>{ t.export_all_file }</button>
+                    <button type="button" class="cofund-icon-button" onclick={export_all} aria-describedby={every_one.clone()}>{ t.export_all_file }</button>
                 }
                 <label class="cofund-icon-button cofund-file-label">
                     { t.import_file }
                     <input type="file" accept=".json,application/json" class="cofund-visually-hidden"
                         id="cofund-import" onchange={import} aria-describedby="cofund-share-status" />
                 </label>
-                <button type="button" class="cofund-icon-button" onclick={export_xlsx}>{ t.export_xlsx }</button>
-                <button type="button" class="cofund-icon-button" onclick={export_csv}>{ t.export_csv }</button>
+                <button type="button" class="cofund-icon-button" onclick={export_xlsx} aria-describedby={every_one}>{ t.export_xlsx }</button>
+                <button type="button" class="cofund-icon-button" onclick={export_csv} aria-describedby={this_one.clone()}>{ t.export_csv }</button>
                 if sweep_driver.is_some() {
-                    <button type="button" class="cofund-icon-button" onclick={export_sweep}>{ t.export_sweep_csv }</button>
+                    <button type="button" class="cofund-icon-button" onclick={export_sweep} aria-describedby={this_one.clone()}>{ t.export_sweep_csv }</button>
                 }
-                <EmbedOpener scenario={props.scenario.clone()} evaluation={props.evaluation.clone()} lang={lang} current={props.current} />
+                <EmbedOpener scenario={props.scenario.clone()} evaluation={props.evaluation.clone()} lang={lang} current={props.current} described_by={this_one} />
             </div>
             if !link.is_empty() {
                 <div class="cofund-field">
@@ -329,6 +393,8 @@ struct EmbedOpenerProps {
     evaluation: Rc<Evaluation>,
     lang: Lang,
     current: bool,
+    /// The note saying the code will hold the last valid scenario, while it is shown.
+    described_by: Option<AttrValue>,
 }
 
 /// The embed dialog's button. The dialog is the board program's
@@ -368,6 +434,7 @@ fn embed_opener(props: &EmbedOpenerProps) -> Html {
     html! {
         <>
             <button ref={button} type="button" class="cofund-icon-button" aria-haspopup="dialog" onclick={show}
+                aria-describedby={props.described_by.clone()}
                 onpointerenter={Callback::from(|_: PointerEvent| lazy::prefetch())}
                 onfocus={Callback::from(|_: FocusEvent| lazy::prefetch())}>{ t.embed_open }</button>
             if let Some(request) = request {
@@ -418,6 +485,51 @@ mod tests {
         assert_eq!(
             sweep_refusal(&other, "x", Lang::En),
             other.message(Lang::En)
+        );
+    }
+
+    /// The report: the workbook and the file of all scenarios were `cofund-scenarier.…` in
+    /// English too.
+    #[test]
+    fn the_files_of_all_scenarios_are_named_in_the_language() {
+        assert_eq!(
+            all_scenarios_file(Lang::Da, "json"),
+            "cofund-scenarier.json"
+        );
+        assert_eq!(
+            all_scenarios_file(Lang::Da, "xlsx"),
+            "cofund-scenarier.xlsx"
+        );
+        assert_eq!(
+            all_scenarios_file(Lang::En, "json"),
+            "cofund-scenarios.json"
+        );
+        assert_eq!(
+            all_scenarios_file(Lang::En, "xlsx"),
+            "cofund-scenarios.xlsx"
+        );
+    }
+
+    /// The report: files taken while a field was marked held the last valid figures and
+    /// said nothing of it.
+    #[test]
+    fn the_note_says_what_the_tools_hand_out_while_a_draft_is_not_current() {
+        assert_eq!(stale_note(Lang::Da, false, &[]), None);
+        assert_eq!(
+            stale_note(Lang::Da, true, &[]).as_deref(),
+            Some("Ikke opdateret: et felt kan ikke læses, så link, filer, CSV og projektmappe indeholder det sidste gyldige scenarie – den markerede ændring kommer ikke med. Ret feltet først, hvis den skal med.")
+        );
+        assert_eq!(
+            stale_note(Lang::En, true, &[]).as_deref(),
+            Some("Not up to date: a field cannot be read, so the link, files, CSV and workbook hold the last valid scenario – the marked change is not included. Correct the field first if it should be.")
+        );
+        assert_eq!(
+            stale_note(Lang::Da, false, &["Kopi"]).as_deref(),
+            Some("Ikke opdateret: et felt i »Kopi« kan ikke læses, så linket til alle scenarier, filen med alle scenarier og projektmappen indeholder den sidste gyldige udgave – den markerede ændring kommer ikke med.")
+        );
+        assert_eq!(
+            stale_note(Lang::En, true, &["A", "B", "C"]).as_deref(),
+            Some("Not up to date: a field cannot be read, so the link, files, CSV and workbook hold the last valid scenario – the marked change is not included. Correct the field first if it should be. The same holds for “A”, “B” and “C” in the link to all scenarios, the file of all scenarios and the workbook.")
         );
     }
 }
