@@ -1,7 +1,7 @@
 // The built app loads in Chromium, renders the Vækstpilot preset and shows its total.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, newPage, screenshot } from './browser.mjs';
+import { openApp, newPage, screenshot, axeViolations } from './browser.mjs';
 
 let app;
 before(async () => {
@@ -25,6 +25,51 @@ test('the app renders the Vækstpilot total, 21.900.000, without console errors'
     assert.deepEqual(errors, [], 'the page logged errors');
   } finally {
     await screenshot(page, 'app').catch(() => {});
+    await page.context().close();
+  }
+});
+
+const LANDMARK_RULES = ['landmark-one-main', 'landmark-no-duplicate-main', 'landmark-main-is-top-level'];
+
+/** The main landmarks of the page, and axe's landmark findings (its WCAG rules must pass too). */
+async function mainLandmarks(page, state) {
+  assert.deepEqual(await axeViolations(page, state), [], `axe WCAG rules (${state})`);
+  const found = await page.evaluate(async (rules) => {
+    const result = await window.axe.run(document, { runOnly: { type: 'rule', values: rules }, resultTypes: ['violations'] });
+    const mains = [...document.querySelectorAll('main, [role="main"]')];
+    return {
+      violations: result.violations.map((v) => v.id),
+      count: mains.length,
+      holdsApp: mains.length === 1 && mains[0].contains(document.getElementById('cofund-app')),
+      holdsBoard: mains.length === 1 && mains[0].contains(document.getElementById('cofund-board')),
+    };
+  }, LANDMARK_RULES);
+  return found;
+}
+
+// QA D14: axe's landmark-one-main failed in every view; the app now sits in the page's one
+// main landmark, which holds the board views' element too.
+test('the page has exactly one main landmark, around the app, in the editor, Compare, Analysis and the presentation', { timeout: 90_000 }, async () => {
+  const { page, errors } = await newPage(app.browser);
+  try {
+    await page.goto(app.url, { waitUntil: 'load' });
+    await page.locator('[data-testid="total-cost"]').waitFor({ state: 'visible', timeout: 30_000 });
+    const expected = { violations: [], count: 1, holdsApp: true, holdsBoard: true };
+    assert.deepEqual(await mainLandmarks(page, 'editor'), expected, 'the editor');
+    const views = page.locator('nav.cofund-views');
+    await views.getByRole('button', { name: 'Sammenlign', exact: true }).click();
+    await page.locator('.cofund-board-compare').first().waitFor({ state: 'visible', timeout: 30_000 });
+    assert.deepEqual(await mainLandmarks(page, 'compare'), expected, 'Compare');
+    await views.getByRole('button', { name: 'Analyse', exact: true }).click();
+    await page.locator('.cofund-analysis').first().waitFor({ state: 'visible', timeout: 30_000 });
+    assert.deepEqual(await mainLandmarks(page, 'analysis'), expected, 'Analysis');
+    // The presentation is a region of that main, not a second main inside it.
+    await views.getByRole('button', { name: 'Præsentation', exact: true }).click();
+    await page.locator('#cofund-present-heading').waitFor({ state: 'visible', timeout: 30_000 });
+    assert.deepEqual(await mainLandmarks(page, 'presentation'), expected, 'the presentation');
+    assert.deepEqual(errors, [], 'the page logged errors');
+  } finally {
+    await screenshot(page, 'app-landmarks').catch(() => {});
     await page.context().close();
   }
 });

@@ -224,11 +224,11 @@ pub fn present(props: &PresentProps) -> Html {
 
     let Some(column) = columns.get(active) else {
         return html! {
-            <main class="cofund cofund-present" lang={lang_tag(lang)} aria-labelledby={HEADING_ID}>
+            <section class="cofund cofund-present" lang={lang_tag(lang)} aria-labelledby={HEADING_ID}>
                 { toolbar }
                 <h1 id={HEADING_ID} class="cofund-present-heading" tabindex="-1" ref={heading}>{ t.present_label }</h1>
                 <p class="cofund-present-text">{ t.compare_empty }</p>
-            </main>
+            </section>
         };
     };
 
@@ -252,7 +252,7 @@ pub fn present(props: &PresentProps) -> Html {
     };
 
     html! {
-        <main class="cofund cofund-present" lang={lang_tag(lang)} aria-labelledby={HEADING_ID}>
+        <section class="cofund cofund-present" lang={lang_tag(lang)} aria-labelledby={HEADING_ID}>
             { toolbar }
             <p class="cofund-present-position">
                 { &position }
@@ -298,7 +298,7 @@ pub fn present(props: &PresentProps) -> Html {
                 <Compare columns={columns.clone()} baseline={props.baseline} lang={lang} handout={false} />
             }
             <p class="cofund-present-keys">{ t.present_keys }</p>
-        </main>
+        </section>
     }
 }
 
