@@ -455,3 +455,30 @@ test('sweep render 1000 points: median under 100 ms', { timeout: 120_000 }, asyn
     assert.ok(result.median_ms < TARGET_MEDIAN_MS, `median ${result.median_ms} ms ≥ ${TARGET_MEDIAN_MS} ms`);
   });
 });
+
+test('goal seek on a blank scenario: the reason is the missing funding source, not the units', { timeout: 60_000 }, async () => {
+  await withAnalysis(async (page) => {
+    const cards = page.locator('.cofund-goal');
+    await eventually(() => cards.count(), (n) => n === 3, 'three goal-seek questions');
+    const reasons = (await cards.locator('.cofund-note').allInnerTexts()).map(norm);
+    // QA D7: the unit question said "Scenariet har ingen enheder" beside a sweep over Deltagere.
+    assert.deepEqual(reasons, Array(3).fill('Scenariet har ingen finansieringskilder.'));
+  }, { query: '?preset=blank' });
+});
+
+test('the analysis prints its charts without forms, each heading with its chart', { timeout: 60_000 }, async () => {
+  await withAnalysis(async (page) => {
+    await page.locator('[data-testid="tornado-table"]').waitFor({ state: 'attached' });
+    await page.emulateMedia({ media: 'print' });
+    const printedControls = await page.locator('.cofund-analysis').evaluate((root) =>
+      [...root.querySelectorAll('input, select, button, summary')]
+        .filter((el) => el.getClientRects().length > 0)
+        .map((el) => el.outerHTML.slice(0, 80)));
+    assert.deepEqual(printedControls, [], 'no fields, buttons or disclosures on paper');
+    assert.equal(await page.locator('.cofund-goal').first().isVisible(), false, 'no unasked goal-seek question');
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    const pages = [...pdf.toString('latin1').matchAll(/\/Type\s*\/Page\b/g)].length;
+    // QA D8: three pages, with the tornado's caption at the foot of one and its chart on the next.
+    assert.ok(pages <= 2, `${pages} pages`);
+  }, { query: '?preset=vaekstpilot-150' });
+});

@@ -445,3 +445,118 @@ test('a scenario whose field cannot be read is marked not current, in words, in 
     await page.keyboard.press('Escape');
   });
 });
+
+// --- 8. Print: the presentation and a wide comparison ---------------------------------------
+
+/** The pages of a PDF as { width, height } in points. */
+function pdfPages(pdf) {
+  return [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]/g)]
+    .map((m) => ({ width: Number(m[3]) - Number(m[1]), height: Number(m[4]) - Number(m[2]) }));
+}
+
+test('the presentation prints as one A4 landscape page: the slide and its table, no buttons or keyboard help', { timeout: 60_000 }, async () => {
+  await withPage(async (page) => {
+    await buildComparison(page);
+    await openView(page, 'Præsentation');
+    await expectText(page.locator('#cofund-present-heading'), NAME_225, 'presented scenario');
+    await page.emulateMedia({ media: 'print' });
+    for (const hidden of ['.cofund-present-toolbar', '.cofund-present-keys']) {
+      assert.equal(await page.locator(hidden).isVisible(), false, `${hidden} is not printed`);
+    }
+    assert.ok(await page.locator('.cofund-present .cofund-board-table').isVisible(), 'the comparison is printed');
+    const pages = pdfPages(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    // QA D1: a blank portrait page first, and the table cut off from its heading onto a third.
+    assert.equal(pages.length, 1, `pages: ${JSON.stringify(pages)}`);
+    assert.ok(pages[0].width > pages[0].height, 'landscape');
+  });
+});
+
+test('a comparison of 12 scenarios prints every column: in parts, each with the row labels and the baseline', { timeout: 90_000 }, async () => {
+  // As wide as the landscape page's text (297 mm less 2 × 10 mm margins, at 96 px per inch),
+  // so that what the print layout needs can be measured against it.
+  const pageWidth = Math.floor(((297 - 20) / 25.4) * 96);
+  await withPage(async (page) => {
+    await buildComparison(page);
+    await openView(page, 'Rediger');
+    for (let i = 0; i < 10; i++) await page.getByRole('button', { name: 'Duplikér', exact: true }).click();
+    await openView(page, 'Sammenlign');
+    await eventually(() => page.locator('.cofund-board-scroll thead th[data-col]').count(), (n) => n === 12, '12 columns');
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('.cofund-board-scroll').isVisible(), false, 'the one wide table is not printed');
+    const parts = await page.locator('.cofund-board-print-parts .cofund-board-table').evaluateAll((tables) =>
+      tables.map((table) => ({
+        width: table.getBoundingClientRect().width,
+        caption: table.caption.textContent.replace(/\s+/gu, ' ').trim(),
+        cols: [...table.querySelectorAll('thead th[data-col]')].map((th) => Number(th.dataset.col)),
+        rows: table.querySelectorAll('tbody th[scope="row"]').length,
+      })));
+    assert.equal(parts.length, 2, 'two parts');
+    assert.deepEqual(parts.map((p) => p.cols), [[0, 1, 2, 3, 4, 5, 6], [0, 7, 8, 9, 10, 11]], 'the baseline first in each part');
+    for (const [i, part] of parts.entries()) {
+      assert.ok(part.width <= pageWidth, `part ${i + 1} is ${part.width} px wide, the page ${pageWidth} px`);
+      assert.equal(part.rows, 8, `part ${i + 1} repeats the row labels`);
+      assert.ok(part.caption.endsWith(`Del ${i + 1} af 2.`), part.caption);
+    }
+    const pages = pdfPages(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    assert.ok(pages.every((p) => p.width > p.height), 'landscape pages');
+    await page.emulateMedia({ media: 'screen' });
+    assert.equal(await page.locator('.cofund-board-print-parts').isVisible(), false, 'the parts are for paper only');
+  }, { context: { viewport: { width: pageWidth, height: 800 } } });
+});
+
+// --- 9. What the workspace bar did, said in the comparison ----------------------------------
+
+test('in the comparison, undo, duplicate and delete are announced once by a polite live region', { timeout: 60_000 }, async () => {
+  await withPage(async (page) => {
+    await expectText(total(page), '21.900.000 kr.', 'total for 150 pilots');
+    await budgetAmount(page).fill('200.000');
+    await expectText(total(page), '36.900.000 kr.', 'at 200.000 kr. per pilot');
+    await openView(page, 'Sammenlign');
+    const live = page.locator('.cofund-board-changes[role="status"][aria-live="polite"]');
+    await live.waitFor({ state: 'attached', timeout: 5_000 });
+    assert.equal(norm(await live.textContent()), '', 'nothing is said on opening');
+    // Every text the region ever holds, to see that each action is said once.
+    await live.evaluate((el) => {
+      window.cofundSaid = [];
+      new MutationObserver(() => window.cofundSaid.push(el.textContent.replace(/\s+/gu, ' ').trim()))
+        .observe(el, { childList: true, subtree: true, characterData: true });
+    });
+
+    await page.getByRole('button', { name: 'Fortryd', exact: true }).click();
+    await expectText(live, `${NAME_150}. Samlede udgifter: 21.900.000 kr. Fuldt finansieret.`, 'after undo');
+    await page.getByRole('button', { name: 'Duplikér', exact: true }).click();
+    await expectText(live, `Tilføjet: ${NAME_150} (kopi).`, 'after duplicate');
+    await page.getByRole('button', { name: 'Slet scenarie', exact: true }).click();
+    await expectText(live, `Slettet: ${NAME_150} (kopi).`, 'after delete');
+    assert.deepEqual(await page.evaluate(() => window.cofundSaid), [
+      `${NAME_150}. Samlede udgifter: 21.900.000 kr. Fuldt finansieret.`,
+      `Tilføjet: ${NAME_150} (kopi).`,
+      `Slettet: ${NAME_150} (kopi).`,
+    ], 'one announcement per action');
+  });
+});
+
+// --- 10. A difference that cannot be taken, and handouts of the same name -------------------
+
+test('a copy with 0 pilots: its missing difference blames itself, not the baseline', { timeout: 60_000 }, async () => {
+  await withPage(async (page) => {
+    await expectText(total(page), '21.900.000 kr.', 'total for 150 pilots');
+    await page.getByRole('button', { name: 'Duplikér', exact: true }).click();
+    await page.locator('input[id^="cofund-driver-"][id$="-value"]').first().fill('0');
+    await openView(page, 'Sammenlign');
+    const diff = page.locator('tr[data-row="per-unit:pilots"] td[data-col="1"] .cofund-board-diff');
+    await expectText(diff, 'Forskel fra basis: — scenariet har ingen værdi', 'the difference says which side has no value');
+  });
+});
+
+test('handouts of scenarios with the same name are no landmarks of the same name', { timeout: 60_000 }, async () => {
+  await withPage(async (page) => {
+    await expectText(total(page), '21.900.000 kr.', 'total for 150 pilots');
+    for (let i = 0; i < 2; i++) await page.getByRole('button', { name: '+ Nyt scenarie' }).click();
+    await openView(page, 'Sammenlign');
+    await eventually(() => page.locator('.cofund-board-handout').count(), (n) => n === 3, 'three handouts');
+    await assertNoAxeViolations(page, 'compare, two blank scenarios');
+    const unique = await page.evaluate(() => window.axe.run(document, { runOnly: ['landmark-unique'] }));
+    assert.deepEqual(unique.violations.map((v) => v.id), [], 'axe landmark-unique');
+  });
+});

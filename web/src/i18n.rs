@@ -599,6 +599,16 @@ pub struct BoardTexts {
     pub diff_from_baseline: &'static str,
     pub not_in_scenario: &'static str,
     pub no_baseline_value: &'static str,
+    /// In place of a difference, when the compared scenario's figure is no number (the cost
+    /// per unit of 0 units).
+    pub no_own_value: &'static str,
+    // What the workspace bar did, said by the comparison's and the analysis's live region
+    // (ui::board::changes).
+    pub change_added: &'static str,
+    pub change_deleted: &'static str,
+    pub change_baseline: &'static str,
+    /// Before "1 af 2" in the caption of each printed part of a wide comparison.
+    pub print_part: &'static str,
     pub stale_mark: &'static str,
     pub stale_lead: &'static str,
     pub stale_shows: &'static str,
@@ -696,6 +706,11 @@ const DA_BOARD: BoardTexts = BoardTexts {
     diff_from_baseline: "Forskel fra basis:",
     not_in_scenario: "findes ikke i scenariet",
     no_baseline_value: "basis har ingen værdi",
+    no_own_value: "scenariet har ingen værdi",
+    change_added: "Tilføjet:",
+    change_deleted: "Slettet:",
+    change_baseline: "Basis er nu",
+    print_part: "Del",
     stale_mark: "(ikke opdateret)",
     stale_lead: "Ikke opdateret:",
     stale_shows: "viser sidste gyldige resultat – ret de markerede felter under Rediger.",
@@ -791,6 +806,11 @@ const EN_BOARD: BoardTexts = BoardTexts {
     diff_from_baseline: "Difference from baseline:",
     not_in_scenario: "not in this scenario",
     no_baseline_value: "the baseline has no value",
+    no_own_value: "this scenario has no value",
+    change_added: "Added:",
+    change_deleted: "Deleted:",
+    change_baseline: "The baseline is now",
+    print_part: "Part",
     stale_mark: "(not up to date)",
     stale_lead: "Not up to date:",
     stale_shows: "shows the last valid result – correct the marked fields under Edit.",

@@ -388,6 +388,16 @@ fn dash(words: &str) -> Html {
     html! { <><span aria-hidden="true">{ "—" }</span>{ hidden(words.to_string()) }</> }
 }
 
+/// Why a present `value` has no difference from the baseline: its own figure is no number
+/// (the cost per unit of 0 units), or else the baseline has no such row or no number in it.
+fn no_difference_reason(value: &Value, t: &BoardTexts) -> &'static str {
+    if value.number().is_none() {
+        t.no_own_value
+    } else {
+        t.no_baseline_value
+    }
+}
+
 fn cell(row: &Row, col: usize, base: Option<usize>, stale: bool, lang: Lang) -> Html {
     let t = board_texts(lang);
     let value = row.values.get(col).cloned().flatten();
@@ -423,9 +433,8 @@ fn cell(row: &Row, col: usize, base: Option<usize>, stale: bool, lang: Lang) -> 
                 }) => html! {
                     <span class="cofund-board-diff-amount" data-diff="amount">{ format_signed_amount(amount, lang) }</span>
                 },
-                // The baseline has no such row (or no number in it): nothing to subtract.
                 None => html! {
-                    <span class="cofund-board-diff-amount" data-diff="amount">{ dash(t.no_baseline_value) }</span>
+                    <span class="cofund-board-diff-amount" data-diff="amount">{ dash(no_difference_reason(&value, t)) }</span>
                 },
             };
             html! {
@@ -442,6 +451,78 @@ fn cell(row: &Row, col: usize, base: Option<usize>, stale: bool, lang: Lang) -> 
             <span class={class} data-value="">{ value.text(lang) }</span>
             { difference }
         </td>
+    }
+}
+
+/// How many scenarios a printed table holds at most: on A4 landscape, at a type size a
+/// meeting can read, more would run off the paper (QA D2).
+const PRINT_PART_COLUMNS: usize = 7;
+
+/// The columns of each printed part of a comparison too wide for the paper, each part with
+/// the baseline's column first, so that every figure has its baseline beside it; `None`
+/// when the table fits as it is.
+fn print_parts(count: usize, base: Option<usize>) -> Option<Vec<Vec<usize>>> {
+    if count <= PRINT_PART_COLUMNS {
+        return None;
+    }
+    let others: Vec<usize> = (0..count).filter(|&c| Some(c) != base).collect();
+    let per_part = PRINT_PART_COLUMNS - usize::from(base.is_some());
+    Some(
+        others
+            .chunks(per_part)
+            .map(|chunk| base.into_iter().chain(chunk.iter().copied()).collect())
+            .collect(),
+    )
+}
+
+/// What every table of one comparison shares: the one on screen and its printed parts.
+struct Table<'a> {
+    rows: &'a [Row],
+    names: &'a [String],
+    columns: &'a [Column],
+    base: Option<usize>,
+    lang: Lang,
+}
+
+impl Table<'_> {
+    /// The table of the columns `shown` (by index), under `caption`.
+    fn render(&self, shown: &[usize], caption: Html) -> Html {
+        let t = board_texts(self.lang);
+        let (base, lang) = (self.base, self.lang);
+        let stale = |i: usize| !self.columns[i].current;
+        let several = self.columns.len() > 1;
+        html! {
+            <table class="cofund-table cofund-board-table">
+                { caption }
+                <thead>
+                    <tr>
+                        <th scope="col">{ t.col_item }</th>
+                        { for shown.iter().map(|&i| html! {
+                            <th scope="col" class={classes!("cofund-num", (Some(i) == base).then_some("cofund-board-base"),
+                                    stale(i).then_some("cofund-board-stale"))}
+                                data-col={i.to_string()}>
+                                { &self.names[i] }
+                                if Some(i) == base && several {
+                                    { " " }<span class="cofund-board-base-mark">{ t.baseline_marker }</span>
+                                }
+                                if stale(i) {
+                                    { " " }<span class="cofund-board-stale-mark">{ t.stale_mark }</span>
+                                }
+                            </th>
+                        }) }
+                    </tr>
+                </thead>
+                <tbody>
+                    { for self.rows.iter().map(|row| html! {
+                        <tr data-row={row.key.clone()}
+                            class={classes!(matches!(row.key.as_str(), "total" | "funded" | "balance").then_some("cofund-board-key-row"))}>
+                            <th scope="row">{ &row.label }</th>
+                            { for shown.iter().map(|&c| cell(row, c, base, stale(c), lang)) }
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        }
     }
 }
 
@@ -472,6 +553,13 @@ pub fn compare(props: &CompareProps) -> Html {
         }
         name
     };
+    let table = Table {
+        rows: &rows,
+        names: &names,
+        columns,
+        base,
+        lang,
+    };
     let caption = match base {
         Some(b) if columns.len() > 1 => format!("{}: {}.", t.compare_caption, names[b]),
         _ => format!("{}.", t.compare_caption_no_baseline),
@@ -486,8 +574,10 @@ pub fn compare(props: &CompareProps) -> Html {
                 { for columns.iter().enumerate().map(|(i, column)| {
                     let s = shown(&column.scenario, &column.evaluation);
                     let bar = bar_parts(column, &s, t);
+                    // No landmark: two scenarios may bear the same name, and landmarks of the
+                    // same name cannot be told apart; the heading names the block.
                     html! {
-                        <section class="cofund-board-handout" data-col={i.to_string()} aria-label={marked(i)}>
+                        <section class="cofund-board-handout" data-col={i.to_string()}>
                             <h4 class="cofund-board-handout-name">{ marked(i) }</h4>
                             <StackedBar items={bar.items} gap={bar.gap} total={bar.total} surplus={bar.surplus} lang={lang}
                                 id={format!("cofund-bar-compare-{i}")} />
@@ -511,37 +601,17 @@ pub fn compare(props: &CompareProps) -> Html {
                 <time datetime={format_date(year, month, day, Lang::En)}>{ format_date(year, month, day, lang) }</time>
             </p>
             <div class="cofund-board-scroll" role="region" aria-labelledby={CAPTION_ID} tabindex="0">
-                <table class="cofund-table cofund-board-table">
-                    <caption id={CAPTION_ID}><span class="cofund-board-caption">{ caption }</span></caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{ t.col_item }</th>
-                            { for (0..columns.len()).map(|i| html! {
-                                <th scope="col" class={classes!("cofund-num", (Some(i) == base).then_some("cofund-board-base"),
-                                        stale(i).then_some("cofund-board-stale"))}
-                                    data-col={i.to_string()}>
-                                    { &names[i] }
-                                    if Some(i) == base && columns.len() > 1 {
-                                        { " " }<span class="cofund-board-base-mark">{ t.baseline_marker }</span>
-                                    }
-                                    if stale(i) {
-                                        { " " }<span class="cofund-board-stale-mark">{ t.stale_mark }</span>
-                                    }
-                                </th>
-                            }) }
-                        </tr>
-                    </thead>
-                    <tbody>
-                        { for rows.iter().map(|row| html! {
-                            <tr data-row={row.key.clone()}
-                                class={classes!(matches!(row.key.as_str(), "total" | "funded" | "balance").then_some("cofund-board-key-row"))}>
-                                <th scope="row">{ &row.label }</th>
-                                { for (0..columns.len()).map(|c| cell(row, c, base, stale(c), lang)) }
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
+                { table.render(&(0..columns.len()).collect::<Vec<_>>(), html! {
+                    <caption id={CAPTION_ID}><span class="cofund-board-caption">{ &caption }</span></caption>
+                }) }
             </div>
+            if let Some(parts) = print_parts(columns.len(), base) {
+                <div class="cofund-board-print-parts">
+                    { for parts.iter().enumerate().map(|(i, part)| table.render(part, html! {
+                        <caption>{ format!("{caption} {} {} {} {}.", t.print_part, i + 1, t.of_word, parts.len()) }</caption>
+                    })) }
+                </div>
+            }
             if base.is_some() && columns.len() > 1 {
                 <p class="cofund-note cofund-board-note">{ t.balance_note }</p>
             }
@@ -723,6 +793,33 @@ mod tests {
         assert_eq!(format_signed_percent(d("-3.25"), Lang::En), "\u{2212}3.3%");
         assert_eq!(format_signed_percent(d("0.04"), Lang::Da), "0,0 %");
         assert_eq!(format_signed_percent(d("-0.04"), Lang::Da), "0,0 %");
+    }
+
+    #[test]
+    fn a_missing_difference_blames_the_side_without_a_number() {
+        let t = board_texts(Lang::Da);
+        // QA D6: 0 units in the compared scenario, 146.000 kr. per unit in the baseline.
+        assert_eq!(
+            no_difference_reason(&Value::PerUnit(None), t),
+            t.no_own_value
+        );
+        assert_eq!(
+            no_difference_reason(&Value::PerUnit(Some(d("146000"))), t),
+            t.no_baseline_value
+        );
+    }
+
+    #[test]
+    fn a_wide_comparison_prints_in_parts_each_with_the_baseline() {
+        assert_eq!(print_parts(7, Some(0)), None);
+        assert_eq!(
+            print_parts(12, Some(2)),
+            Some(vec![vec![2, 0, 1, 3, 4, 5, 6], vec![2, 7, 8, 9, 10, 11]])
+        );
+        assert_eq!(
+            print_parts(9, None),
+            Some(vec![(0..7).collect(), vec![7, 8]])
+        );
     }
 
     #[test]

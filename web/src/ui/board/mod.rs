@@ -12,6 +12,7 @@ use cofund::model::{Evaluation, Scenario};
 use yew::AttrValue;
 
 pub mod analysis;
+pub mod changes;
 pub mod compare;
 pub mod embed_dialog;
 pub mod lazy;

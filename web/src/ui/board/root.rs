@@ -13,6 +13,7 @@ use web_sys::{CustomEvent, CustomEventInit, Element};
 use yew::prelude::*;
 
 use super::analysis::Analysis;
+use super::changes::Changes;
 use super::compare::Compare;
 use super::embed_dialog::EmbedDialog;
 use super::present::Present;
@@ -60,15 +61,21 @@ pub fn board_root(props: &BoardRootProps) -> Html {
         let host = props.host.clone();
         Callback::from(move |_| emit(&host, EXIT_EVENT, JsValue::NULL))
     };
+    // The workspace bar stays beside the comparison and the analysis: what its buttons did
+    // is said here. First in both views, so that it lives on when one switches to the other.
+    let changes =
+        html! { <Changes columns={columns.clone()} baseline={request.baseline} lang={lang} /> };
     match request.view {
-        BoardView::Compare => framed(html! {
+        BoardView::Compare => framed(html! { <>
+            { changes }
             <Compare columns={columns} baseline={request.baseline} lang={lang} />
-        }),
+        </> }),
         BoardView::Analyse => match columns.get(request.active) {
-            Some(column) => framed(html! {
+            Some(column) => framed(html! { <>
+                { changes }
                 <Analysis scenario={column.scenario.clone()} evaluation={column.evaluation.clone()} lang={lang}
                     current={column.current} />
-            }),
+            </> }),
             None => html! {},
         },
         BoardView::Present => {

@@ -21,7 +21,7 @@ use yew::prelude::*;
 use super::words::{
     afford_question, cap_question, close_question, exact_amount, rate, too_many_points,
 };
-use crate::i18n::board_texts;
+use crate::i18n::{board_texts, BoardTexts};
 use crate::ui::fields::{SelectField, TextField};
 use crate::ui::{change, focus_first};
 
@@ -258,6 +258,18 @@ fn question_form(
                 { result }
             </div>
         </form>
+    }
+}
+
+/// Why a question over units and sources cannot be asked of `s`, if it cannot: the units
+/// come first, as the question is about them; a blank scenario has a unit but no source yet.
+fn lacking(s: &Scenario, t: &BoardTexts) -> Option<&'static str> {
+    if s.drivers.is_empty() {
+        Some(t.goal_no_drivers)
+    } else if s.sources.is_empty() {
+        Some(t.goal_no_sources)
+    } else {
+        None
     }
 }
 
@@ -498,8 +510,8 @@ fn afford(props: &GoalSeekProps) -> Html {
 
     let driver_label = s.driver(&form.range.driver).map(|d| d.label.clone());
     let question = afford_question(driver_label.as_deref(), lang);
-    if s.drivers.is_empty() || s.sources.is_empty() {
-        return unanswerable(question, t.goal_no_drivers);
+    if let Some(why) = lacking(&s, t) {
+        return unanswerable(question, why);
     }
     let update = |apply| edit(&form, &s, apply);
     let fields = html! { <>
@@ -866,8 +878,8 @@ fn cap_binds(props: &GoalSeekProps) -> Html {
     });
     let source_name = (!form.source.is_empty()).then(|| source_label(&s, &form.source));
     let question = cap_question(source_name.as_deref(), lang);
-    if s.drivers.is_empty() || s.sources.is_empty() {
-        return unanswerable(question, t.goal_no_drivers);
+    if let Some(why) = lacking(&s, t) {
+        return unanswerable(question, why);
     }
     let update = |apply| edit(&form, &s, apply);
     let fields = html! { <>
@@ -977,5 +989,25 @@ mod tests {
         assert_eq!(relocalize("12,5", Lang::Da, Lang::En, false), "12.5");
         assert_eq!(relocalize("abc", Lang::Da, Lang::En, false), "abc");
         assert_eq!(relocalize("1.000", Lang::Da, Lang::Da, false), "1.000");
+    }
+
+    #[test]
+    fn an_unanswerable_question_gives_the_missing_part_as_its_reason() {
+        let t = board_texts(Lang::Da);
+        // A blank scenario: one unit, no source yet (QA D7 blamed the units).
+        let blank = crate::editor::draft::Draft::blank("Nyt scenarie", "Deltagere")
+            .to_scenario(Lang::Da)
+            .expect("a blank scenario reads");
+        assert_eq!(lacking(&blank, t), Some(t.goal_no_sources));
+        let no_units = Scenario {
+            drivers: Vec::new(),
+            ..blank
+        };
+        assert_eq!(lacking(&no_units, t), Some(t.goal_no_drivers));
+        let full = cofund::presets::Preset::find("vaekstpilot-150")
+            .expect("preset")
+            .scenario()
+            .expect("valid");
+        assert_eq!(lacking(&full, t), None);
     }
 }
