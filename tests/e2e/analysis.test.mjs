@@ -319,6 +319,14 @@ test('tornado: the DEB rate outranks the administration cost for local co-financ
     assert.equal(await rank('r0'), 0, 'the DEB rate comes first');
     assert.ok(await rank('r0') < await rank('c1'), 'the DEB rate above the administration cost');
     assert.equal(norm(await chart.locator('[data-input="r0"] .cofund-chart-label').textContent()).startsWith('DEB – sats'), true);
+    // QA D9: at 320 px today's line crossed the rows' names and values. It is drawn first,
+    // under them, and they sit on a halo of the background.
+    assert.ok(await chart.evaluate((svg) => {
+      const line = svg.querySelector('.cofund-tornado-base');
+      const rows = [...svg.querySelectorAll('.cofund-tornado-row')];
+      return rows.length > 0 && rows.every((row) => (line.compareDocumentPosition(row) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0
+        && [...row.querySelectorAll('text')].every((text) => text.classList.contains('cofund-chart-halo')));
+    }), "today's line under the rows, their texts on a halo");
 
     // The table: all inputs, ranked, with the low and high values and the swing.
     const table = page.locator('[data-testid="tornado-table"]');

@@ -273,7 +273,7 @@ fn tornado_chart(props: &TornadoChartProps) -> Html {
             };
             html! {
                 <g class="cofund-tornado-row" data-input={input_key(bar.input)} data-rank={rank.to_string()}>
-                    <text class="cofund-chart-label" x="8" y={(y + 16).to_string()}>
+                    <text class="cofund-chart-label cofund-chart-halo" x="8" y={(y + 16).to_string()}>
                         { fit(&label, width.saturating_sub(16)) }
                         <title>{ &label }</title>
                     </text>
@@ -305,8 +305,10 @@ fn tornado_chart(props: &TornadoChartProps) -> Html {
                 }) }
                 <text class="cofund-chart-title" x={c((left + right) / Decimal::TWO)} y={(bottom + 2 * FONT + 16).to_string()}
                       text-anchor="middle">{ format!("{}{}", props.target, t.unit_kr) }</text>
-                { for moving.iter().enumerate().map(row) }
+                // Today's line under the rows: on a narrow chart it crosses their names and
+                // values, which are drawn over it on a halo of the background.
                 <line class="cofund-tornado-base" x1={c(base_x)} x2={c(base_x)} y1={(TOP - 8).to_string()} y2={bottom.to_string()} />
+                { for moving.iter().enumerate().map(row) }
                 <text class="cofund-chart-title" x={c(base_x)} y="16" text-anchor={base_anchor}>
                     { format!("{}: {}", t.tornado_today, short_amount(props.today, lang)) }
                 </text>
