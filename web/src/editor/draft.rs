@@ -168,6 +168,19 @@ pub enum Row {
     Source(Key),
 }
 
+impl Row {
+    /// How the DOM ids of the fields of this row's list begin (`cofund-cost-`; the row's
+    /// key and the field's name follow): the one place that spells them.
+    pub fn dom_prefix(self) -> &'static str {
+        match self {
+            Row::Scenario => "cofund-",
+            Row::Driver(_) => "cofund-driver-",
+            Row::Cost(_) => "cofund-cost-",
+            Row::Source(_) => "cofund-source-",
+        }
+    }
+}
+
 /// One input of the editor: a row and the field's name in the scenario format
 /// (`amount`, `rate`, `cap`, `value`, `years`, …).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -183,11 +196,10 @@ impl FieldId {
 
     /// The DOM id of the input, unique within the page.
     pub fn dom_id(&self) -> String {
+        let list = self.row.dom_prefix();
         match self.row {
-            Row::Scenario => format!("cofund-{}", self.field),
-            Row::Driver(k) => format!("cofund-driver-{k}-{}", self.field),
-            Row::Cost(k) => format!("cofund-cost-{k}-{}", self.field),
-            Row::Source(k) => format!("cofund-source-{k}-{}", self.field),
+            Row::Scenario => format!("{list}{}", self.field),
+            Row::Driver(k) | Row::Cost(k) | Row::Source(k) => format!("{list}{k}-{}", self.field),
         }
     }
 }

@@ -67,12 +67,12 @@ fn add_button_id(row: Row) -> &'static str {
 /// (`cofund-cost-3-amount`), if the field is in a row.
 pub fn add_button_for(id: &str) -> Option<&'static str> {
     [
-        ("cofund-driver-", ADD_DRIVER_ID),
-        ("cofund-cost-", ADD_COST_ID),
-        ("cofund-source-", ADD_SOURCE_ID),
+        (Row::Driver(0), ADD_DRIVER_ID),
+        (Row::Cost(0), ADD_COST_ID),
+        (Row::Source(0), ADD_SOURCE_ID),
     ]
     .into_iter()
-    .find(|(prefix, _)| id.starts_with(prefix))
+    .find(|(list, _)| id.starts_with(list.dom_prefix()))
     .map(|(_, add)| add)
 }
 
