@@ -32,7 +32,6 @@ const SOURCE_FIELDS_AMOUNT: &[&str] = &["id", "label", "kind", "amount"];
 const SOURCE_FIELDS_RESIDUAL: &[&str] = &["id", "label", "kind", "cap"];
 const COST_KINDS: &[&str] = &["fixed", "per_unit", "per_year", "per_unit_per_year"];
 const SOURCE_KINDS: &[&str] = &["share", "per_unit", "fixed", "per_year", "residual"];
-const BASES: &[&str] = &["eligible", "total"];
 
 /// Reads and validates a scenario document from JSON text.
 pub fn from_json_str(text: &str) -> Result<Scenario, ScenarioError> {
@@ -312,8 +311,13 @@ fn read_source(value: &Value, path: String) -> Result<Source, ScenarioError> {
             of: match obj.optional_text("of")?.as_deref() {
                 None => Base::Eligible,
                 Some(tag) => Base::from_tag(tag).ok_or_else(|| {
-                    ScenarioError::new(obj.path("of"), Problem::UnknownKind { allowed: BASES })
-                        .got(quote(tag))
+                    ScenarioError::new(
+                        obj.path("of"),
+                        Problem::UnknownKind {
+                            allowed: Base::TAGS,
+                        },
+                    )
+                    .got(quote(tag))
                 })?,
             },
             cap: obj.optional_decimal("cap")?,

@@ -77,19 +77,21 @@ pub enum Base {
 }
 
 impl Base {
+    /// Every base, in the order of [`Base::TAGS`].
+    const ALL: [Base; 2] = [Base::Eligible, Base::Total];
+
+    /// The names used in scenario files (a share source's `of`), as the reader lists them
+    /// in its message for an unknown one.
+    pub const TAGS: &'static [&'static str] = &["eligible", "total"];
+
     /// The name used in scenario files (a share source's `of`).
     pub fn tag(self) -> &'static str {
-        match self {
-            Base::Eligible => "eligible",
-            Base::Total => "total",
-        }
+        Base::TAGS[self as usize]
     }
 
     /// The base a [`Base::tag`] names; `None` for any other text.
     pub fn from_tag(tag: &str) -> Option<Base> {
-        [Base::Eligible, Base::Total]
-            .into_iter()
-            .find(|b| b.tag() == tag)
+        Base::ALL.into_iter().find(|b| b.tag() == tag)
     }
 }
 
@@ -176,5 +178,24 @@ impl Scenario {
     /// The reader calls this; code that builds or edits a scenario by hand should too.
     pub fn validate(&self) -> Result<(), super::ScenarioError> {
         super::read::validate(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each base has its own file name, and reads back from it; the reader's list of the
+    /// names allowed is exactly these.
+    #[test]
+    fn base_tags_read_back() {
+        assert_eq!(Base::Eligible.tag(), "eligible");
+        assert_eq!(Base::Total.tag(), "total");
+        for base in Base::ALL {
+            assert_eq!(Base::from_tag(base.tag()), Some(base));
+        }
+        let tags: Vec<&str> = Base::ALL.iter().map(|b| b.tag()).collect();
+        assert_eq!(tags, Base::TAGS);
+        assert_eq!(Base::from_tag("Eligible"), None);
     }
 }
