@@ -98,8 +98,9 @@ struct Selected {
     place: &'static str,
 }
 
-fn figure_id(sel: Selected) -> String {
-    format!("cofund-fig-{}-{}", sel.place, subject_key(sel.subject))
+/// The DOM id of the figure button at `place` for the subject whose key is `key`.
+fn figure_id(place: &str, key: &str) -> String {
+    format!("cofund-fig-{place}-{key}")
 }
 
 /// Every place a figure button can sit; `data-place` holds one of these.
@@ -183,22 +184,25 @@ fn figure_button(
     text: String,
     testid: Option<&'static str>,
 ) -> Html {
-    let id = figure_id(me);
+    // The subject's key once, for the id and `data-subject` (a button is rendered for every
+    // changed figure on every keystroke).
+    let key = subject_key(me.subject);
+    let id = figure_id(me.place, &key);
     // A key figure is named by its term and its value ("Samlede udgifter 21.900.000 kr."),
     // not by the number alone: Tab goes from button to button, past the terms.
-    let labelled_by = (me.place == "summary").then(|| format!("{} {id}", term_id(me.subject)));
+    let labelled_by = (me.place == "summary").then(|| format!("{} {id}", term_id(&key)));
     html! {
         <button type="button" id={id} class="cofund-figure" aria-labelledby={labelled_by}
                 aria-expanded={if open == Some(me) { "true" } else { "false" }} aria-controls={PANEL_ID}
-                data-testid={testid} data-place={me.place} data-subject={subject_key(me.subject)}>
+                data-testid={testid} data-place={me.place} data-subject={key}>
             { text }
         </button>
     }
 }
 
 /// The id of a key figure's term (its `<dt>`).
-fn term_id(subject: Subject) -> String {
-    format!("cofund-term-{}", subject_key(subject))
+fn term_id(key: &str) -> String {
+    format!("cofund-term-{key}")
 }
 
 /// Renders figure buttons that know which one is open.
@@ -314,7 +318,7 @@ pub fn results(props: &ResultsProps) -> Html {
         Callback::from(move |()| {
             if let Some(sel) = *selected {
                 selected.set(None);
-                focus_id(&panel, &figure_id(sel));
+                focus_id(&panel, &figure_id(sel.place, &subject_key(sel.subject)));
             }
         })
     };
@@ -417,20 +421,20 @@ pub fn results(props: &ResultsProps) -> Html {
 
             <dl class="cofund-results-summary" aria-label={t.summary_heading}>
                 <div class="cofund-results-key">
-                    <dt id={term_id(Subject::TotalCost)}>{ t.total_cost }</dt>
+                    <dt id={term_id(&subject_key(Subject::TotalCost))}>{ t.total_cost }</dt>
                     <dd>{ fig.button_with_id(Subject::TotalCost, "summary", format_amount(shown.total, lang), Some("total-cost")) }</dd>
                 </div>
                 <div class="cofund-results-key">
-                    <dt id={term_id(Subject::EligibleCost)}>{ t.eligible_cost }</dt>
+                    <dt id={term_id(&subject_key(Subject::EligibleCost))}>{ t.eligible_cost }</dt>
                     <dd>{ fig.button_with_id(Subject::EligibleCost, "summary", format_amount(shown.eligible, lang), Some("eligible-cost")) }</dd>
                 </div>
                 <div class="cofund-results-key">
-                    <dt id={term_id(Subject::Funded)}>{ t.funded }</dt>
+                    <dt id={term_id(&subject_key(Subject::Funded))}>{ t.funded }</dt>
                     <dd>{ fig.button_with_id(Subject::Funded, "summary", format_amount(shown.funded, lang), Some("funded")) }</dd>
                 </div>
                 if let Some(py) = per_year {
                     <div class="cofund-results-key">
-                        <dt id={term_id(Subject::PerYear)}>{ format!("{} {}", t.total_cost, cofund::text::lowercase(t.col_per_year)) }</dt>
+                        <dt id={term_id(&subject_key(Subject::PerYear))}>{ format!("{} {}", t.total_cost, cofund::text::lowercase(t.col_per_year)) }</dt>
                         <dd>{ fig.button(Subject::PerYear, "summary", format_amount(py.total, lang)) }</dd>
                     </div>
                 }
@@ -445,7 +449,7 @@ pub fn results(props: &ResultsProps) -> Html {
                     };
                     html! {
                         <div class="cofund-results-key">
-                            <dt id={term_id(Subject::PerUnit(i))}>{ label }</dt>
+                            <dt id={term_id(&subject_key(Subject::PerUnit(i)))}>{ label }</dt>
                             <dd>
                                 { fig.button(Subject::PerUnit(i), "summary", text) }
                                 if out_of_range(i) {
