@@ -1192,6 +1192,16 @@ mod tests {
     }
 
     #[test]
+    fn noncharacters_are_dropped_from_sheet_names() {
+        // XML cannot carry U+FFFE and U+FFFF, so they must not tell names apart either:
+        // kept, "a\u{ffff}" would become a second sheet "a" in workbook.xml.
+        assert_eq!(
+            names(&["a", "a\u{fffe}", "a\u{ffff}", "\u{ffff}b\u{fffe}c\u{ffff}"]),
+            ["a", "a (2)", "a (3)", "bc"]
+        );
+    }
+
+    #[test]
     fn references_quote_the_sheet_name() {
         assert_eq!(sheet_ref("Scenarie 1"), "'Scenarie 1'!");
         assert_eq!(sheet_ref("Bob's"), "'Bob''s'!");
@@ -1211,6 +1221,163 @@ mod tests {
         assert_eq!(esc("æøå\u{1}\u{1f}\t\n\r"), "æøå\t\n&#13;");
         assert_eq!(esc("_x0041_ and _x12 _x"), "_x005F_x0041_ and _x12 _x");
         assert_eq!(esc(&"ø".repeat(40_000)).chars().count(), MAX_CELL_TEXT);
+    }
+
+    #[test]
+    fn a_sheet_without_rows_closes_no_row() {
+        let xml = Sheet::new(&[10]).finish();
+        assert!(!xml.contains("row"), "{xml}");
+        assert!(
+            xml.ends_with("<sheetData></sheetData></worksheet>"),
+            "{xml}"
+        );
+        let mut sh = Sheet::new(&[]);
+        sh.row(1);
+        sh.row(3);
+        assert!(sh
+            .finish()
+            .ends_with(r#"<sheetData><row r="1"></row><row r="3"></row></sheetData></worksheet>"#));
+    }
+
+    #[test]
+    fn a_baseline_out_of_range_is_no_baseline() {
+        let scenarios: Vec<Scenario> = ["vaekstpilot-150", "design-sprint"]
+            .into_iter()
+            .map(|key| Preset::find(key).unwrap().scenario().unwrap())
+            .collect();
+        let evaluations: Vec<Evaluation> = scenarios.iter().map(|s| evaluate(s).unwrap()).collect();
+        let pairs: Vec<(&Scenario, &Evaluation)> = scenarios.iter().zip(&evaluations).collect();
+        let without = workbook(&pairs, None, Lang::En);
+        for baseline in [2, 3, usize::MAX] {
+            assert!(
+                workbook(&pairs, Some(baseline), Lang::En) == without,
+                "baseline {baseline}"
+            );
+        }
+        assert!(workbook(&pairs, Some(1), Lang::En) != without);
+        assert!(workbook(&[], Some(0), Lang::En) == workbook(&[], None, Lang::En));
+    }
+
+    #[test]
+    fn kinds_name_the_driver_by_its_label() {
+        let mut s = Preset::find("vaekstpilot-150").unwrap().scenario().unwrap();
+        let unit = |d: &str| CostKind::PerUnit { driver: d.into() };
+        let unit_year = |d: &str| CostKind::PerUnitPerYear { driver: d.into() };
+        let costs = |s: &Scenario, lang| {
+            [
+                CostKind::Fixed,
+                CostKind::PerYear,
+                unit("pilots"),
+                unit_year("pilots"),
+                unit("ghost"),
+            ]
+            .iter()
+            .map(|k| cost_kind(s, k, lang))
+            .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            costs(&s, Lang::Da),
+            [
+                "Fast beløb",
+                "Pr. år",
+                "Pr. enhed: Vækstpiloter",
+                "Pr. enhed pr. år: Vækstpiloter",
+                "Pr. enhed: ghost",
+            ]
+        );
+        s.drivers[0].label = " ".into(); // a blank label: the id stands in
+        assert_eq!(
+            costs(&s, Lang::En),
+            [
+                "Fixed",
+                "Per year",
+                "Per unit: pilots",
+                "Per unit per year: pilots",
+                "Per unit: ghost"
+            ]
+        );
+
+        let (x, cap) = (Decimal::ONE, None);
+        let sources = [
+            SourceKind::Share {
+                rate: x,
+                of: Base::Eligible,
+                cap,
+            },
+            SourceKind::Share {
+                rate: x,
+                of: Base::Total,
+                cap,
+            },
+            SourceKind::PerUnit {
+                driver: "pilots".into(),
+                amount: x,
+            },
+            SourceKind::Fixed { amount: x },
+            SourceKind::PerYear { amount: x },
+            SourceKind::Residual { cap },
+        ];
+        let kinds = |lang| {
+            sources
+                .iter()
+                .map(|k| source_kind(&s, k, lang))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            kinds(Lang::Da),
+            [
+                "Andel af støtteberettigede udgifter",
+                "Andel af samlede udgifter",
+                "Pr. enhed: pilots",
+                "Fast beløb",
+                "Pr. år",
+                "Restfinansiering",
+            ]
+        );
+        assert_eq!(
+            kinds(Lang::En),
+            [
+                "Share of eligible cost",
+                "Share of total cost",
+                "Per unit: pilots",
+                "Fixed",
+                "Per year",
+                "Residual",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_kind_column_names_each_line_and_source() {
+        let xml = sheet_xml("vaekstpilot-150");
+        let b = |row: u32, text: &str| {
+            format!(
+                r#"<c r="B{row}" s="0" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>"#
+            )
+        };
+        for cell in [
+            b(8, "Pr. enhed: Vækstpiloter"),
+            b(9, "Pr. enhed: Vækstpiloter"),
+            b(12, "Andel af støtteberettigede udgifter"),
+            b(13, "Pr. enhed: Vækstpiloter"),
+            b(14, "Restfinansiering"),
+        ] {
+            assert!(xml.contains(&cell), "{cell} missing from\n{xml}");
+        }
+    }
+
+    #[test]
+    fn counts_beyond_u32_stay_beyond_any_sheet_and_leave_room_to_add() {
+        assert_eq!(count(0), 0);
+        assert_eq!(count(1_048_576), 1_048_576);
+        // A count that does not fit (never from a real scenario) is still more rows than a
+        // sheet holds (1 048 576), and a layout adding three such counts does not overflow.
+        let huge = count(usize::MAX);
+        assert!(huge > 1_048_576, "{huge}");
+        assert!(huge
+            .checked_mul(3)
+            .and_then(|x| x.checked_add(1_000))
+            .is_some());
     }
 
     #[test]
