@@ -647,6 +647,19 @@ fn scenario_sheet(s: &Scenario, e: &Evaluation, l: &Layout, lang: Lang) -> Strin
         ),
         Style::Plain,
     );
+    // The app apportions its rounding so that the parts it shows add up to the total it
+    // shows; a spreadsheet rounds each cell on its own (three lines of 100.000,5 kr. show
+    // 100.001 kr. each under a total of 300.002 kr.). The cells keep the exact values, so
+    // the reader is told instead.
+    sh.row(3);
+    sh.text(
+        A,
+        t(
+            "Tallene vises afrundet (hele kroner, procent med én decimal), men cellerne regner med de præcise tal, så de viste dele kan afvige en smule fra den viste sum.",
+            "Figures are shown rounded (whole kroner, per cent to one decimal), but the cells calculate with the exact figures, so the parts shown may differ slightly from the total shown.",
+        ),
+        Style::Plain,
+    );
     sh.row(l.years);
     sh.text(A, t("Periode (år)", "Period (years)"), Style::Plain);
     sh.number(C, Decimal::from(s.years), Style::Input);
@@ -1362,6 +1375,24 @@ mod tests {
             b(13, "Pr. enhed: Vækstpiloter"),
             b(14, "Restfinansiering"),
         ] {
+            assert!(xml.contains(&cell), "{cell} missing from\n{xml}");
+        }
+    }
+
+    /// QA D5: parts shown rounded by the spreadsheet need not add up to the total shown;
+    /// each scenario sheet says so under its title, in the workbook's language.
+    #[test]
+    fn each_sheet_says_its_figures_are_shown_rounded() {
+        let s = Preset::find("vaekstpilot-150").unwrap().scenario().unwrap();
+        let e = evaluate(&s).unwrap();
+        for (lang, start) in [
+            (Lang::Da, "Tallene vises afrundet (hele kroner"),
+            (Lang::En, "Figures are shown rounded (whole kroner"),
+        ] {
+            let xml = scenario_sheet(&s, &e, &Layout::of(&s), lang);
+            let cell = format!(
+                r#"<row r="3"><c r="A3" s="0" t="inlineStr"><is><t xml:space="preserve">{start}"#
+            );
             assert!(xml.contains(&cell), "{cell} missing from\n{xml}");
         }
     }
