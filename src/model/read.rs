@@ -763,6 +763,9 @@ mod tests {
         // A line break inside a text is the end of its own line, not column 0 of the next.
         assert_eq!(syntax_at("{\"name\": \"a\nb\"}"), (1, 12));
         assert_eq!(syntax_at("{\"a\": 1,\n\"a\": 2}"), (2, 3));
+        // serde_json can place an error inside a character (after the first byte of `æ` in
+        // a `\u` escape); it is then placed on that character.
+        assert_eq!(syntax_at("\"\\u12æ\""), (1, 6));
     }
 
     #[test]

@@ -146,9 +146,8 @@ fn distribute(parts: &[Decimal], target: Decimal, decimals: u32) -> Option<Vec<D
         let mut order: Vec<usize> = (0..parts.len()).collect();
         let largest_first =
             |a: &usize, b: &usize| remainders[*b].cmp(&remainders[*a]).then(a.cmp(b));
-        if units < order.len() {
-            order.select_nth_unstable_by(units - 1, largest_first);
-        }
+        // `units` is 1..=parts.len() here, so its last place is in the list.
+        order.select_nth_unstable_by(units - 1, largest_first);
         for &index in &order[..units] {
             let slot = rounded.get_mut(index)?;
             *slot = slot.checked_add(unit)?;
