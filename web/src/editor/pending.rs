@@ -100,12 +100,9 @@ pub fn from_json(text: &str) -> Option<Pending> {
     Some(Pending { lang, drafts })
 }
 
-/// Each row of a draft is kept as an array of its texts, in the order of the `*_FIELDS`
-/// below: a small document, and little code to write and read it.
-const DRIVER_FIELDS: usize = 6;
-const COST_FIELDS: usize = 6;
-const SOURCE_FIELDS: usize = 8;
-
+/// Each row of a draft is kept as an array of its texts, in the order `draft_to_json`
+/// gives them and `draft_from_json` takes them apart: a small document, and little code to
+/// write and read it.
 fn texts(fields: &[&str]) -> Value {
     Value::Array(
         fields
@@ -147,8 +144,8 @@ fn draft_to_json(d: &Draft) -> Value {
             "costs": costs.collect::<Vec<_>>(), "sources": sources.collect::<Vec<_>>() })
 }
 
-/// The rows of the list `field` of `draft`, each an array of exactly `n` texts.
-fn rows(draft: &Value, field: &str, n: usize) -> Option<Vec<Vec<String>>> {
+/// The rows of the list `field` of `draft`, each an array of exactly `N` texts.
+fn rows<const N: usize>(draft: &Value, field: &str) -> Option<Vec<[String; N]>> {
     draft
         .get(field)?
         .as_array()?
@@ -159,45 +156,40 @@ fn rows(draft: &Value, field: &str, n: usize) -> Option<Vec<Vec<String>>> {
                 .iter()
                 .map(|t| t.as_str().map(str::to_string))
                 .collect::<Option<_>>()?;
-            (texts.len() == n).then_some(texts)
+            texts.try_into().ok()
         })
         .collect()
 }
 
 fn draft_from_json(d: &Value) -> Option<Draft> {
     let text = |field: &str| Some(d.get(field)?.as_str()?.to_string());
-    // Each row's texts in their order (`rows` checked how many there are). Row keys are the
-    // editor's own; they are given afresh, in order.
-    let drivers = rows(d, "drivers", DRIVER_FIELDS)?
+    // Each row's texts in the order `draft_to_json` writes them; the pattern says how many
+    // a row has, and `rows` refuses any other number. Row keys are the editor's own; they
+    // are given afresh, in order.
+    let drivers = rows(d, "drivers")?
         .into_iter()
-        .map(|row| {
-            let mut field = row.into_iter();
-            let mut next = || field.next().unwrap_or_default();
-            DriverDraft {
-                key: 0,
-                id: next(),
-                label: next(),
-                value: next(),
-                min: next(),
-                max: next(),
-                step: next(),
-                slider: None,
-            }
+        .map(|[id, label, value, min, max, step]| DriverDraft {
+            key: 0,
+            id,
+            label,
+            value,
+            min,
+            max,
+            step,
+            slider: None,
         })
         .collect();
-    let costs = rows(d, "costs", COST_FIELDS)?
+    let costs = rows(d, "costs")?
         .into_iter()
-        .map(|row| {
-            let mut field = row.into_iter();
-            let mut next = || field.next().unwrap_or_default();
+        .map(|[id, label, kind, driver, amount, eligible]| {
             Some(CostDraft {
                 key: 0,
-                id: next(),
-                label: next(),
-                kind: CostKindTag::from_tag(&next())?,
-                driver: next(),
-                amount: next(),
-                eligible: match next().as_str() {
+                id,
+                label,
+                kind: CostKindTag::from_tag(&kind)?,
+                driver,
+                amount,
+                eligible: match eligible.as_str() {
                     "1" => true,
                     "" => false,
                     _ => return None,
@@ -205,21 +197,19 @@ fn draft_from_json(d: &Value) -> Option<Draft> {
             })
         })
         .collect::<Option<Vec<_>>>()?;
-    let sources = rows(d, "sources", SOURCE_FIELDS)?
+    let sources = rows(d, "sources")?
         .into_iter()
-        .map(|row| {
-            let mut field = row.into_iter();
-            let mut next = || field.next().unwrap_or_default();
+        .map(|[id, label, kind, rate, of, cap, driver, amount]| {
             Some(SourceDraft {
                 key: 0,
-                id: next(),
-                label: next(),
-                kind: SourceKindTag::from_tag(&next())?,
-                rate: next(),
-                of: Base::from_tag(&next())?,
-                cap: next(),
-                driver: next(),
-                amount: next(),
+                id,
+                label,
+                kind: SourceKindTag::from_tag(&kind)?,
+                rate,
+                of: Base::from_tag(&of)?,
+                cap,
+                driver,
+                amount,
             })
         })
         .collect::<Option<Vec<_>>>()?;
