@@ -888,6 +888,14 @@ impl std::ops::Deref for BoardTexts {
     }
 }
 
+/// `text` in the quotation marks of `lang`: »…« in Danish, “…” in English.
+pub fn quoted(text: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("»{text}«"),
+        Lang::En => format!("“{text}”"),
+    }
+}
+
 /// The BCP 47 tag for the `lang` attribute, so screen readers pronounce the right language.
 /// Also how a language is written in addresses, embed options and the board's requests.
 pub fn lang_tag(lang: Lang) -> &'static str {

@@ -18,6 +18,8 @@ use cofund::numbers::Lang;
 use cofund::Decimal;
 use serde_json::{json, Value};
 
+use crate::i18n::quoted;
+
 pub const SET_DRIVER: &str = "cofund:set-driver";
 pub const SET_SCENARIO: &str = "cofund:set-scenario";
 pub const GET_RESULT: &str = "cofund:get-result";
@@ -73,10 +75,7 @@ pub fn read_command(text: &str, lang: Lang) -> Result<Option<Command>, String> {
                 .map(|e| e.problem().clone())
                 .filter(|p| matches!(p, Problem::Overflow | Problem::TooPrecise));
             let number = read.ok().filter(|v| !v.is_sign_negative());
-            let quoted = match lang {
-                Lang::Da => format!("»{text}«"),
-                Lang::En => format!("“{text}”"),
-            };
+            let quoted = quoted(&text, lang);
             match (number, unfit) {
                 (Some(value), _) => Ok(Some(Command::SetDriver {
                     id: id.to_string(),

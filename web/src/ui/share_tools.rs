@@ -24,7 +24,7 @@ use super::board::lazy::{self, LazyBoard};
 use super::board::request::{BoardRequest, BoardView};
 use super::board::Column;
 use crate::editor::workspace::{WorkspaceAction, WorkspaceState};
-use crate::i18n::app_texts;
+use crate::i18n::{app_texts, quoted};
 use crate::storage::compression::seal;
 use crate::storage::{address, download::download};
 
@@ -45,13 +45,7 @@ fn all_scenarios_file(lang: Lang, ending: &str) -> String {
 fn stale_note(lang: Lang, active_stale: bool, others: &[&str]) -> Option<String> {
     let t = app_texts(lang);
     let names = (!others.is_empty()).then(|| {
-        let quoted: Vec<String> = others
-            .iter()
-            .map(|name| match lang {
-                Lang::Da => format!("»{name}«"),
-                Lang::En => format!("“{name}”"),
-            })
-            .collect();
+        let quoted: Vec<String> = others.iter().map(|name| quoted(name, lang)).collect();
         match quoted.split_last() {
             Some((last, [])) => last.clone(),
             Some((last, rest)) => format!("{} {} {last}", rest.join(", "), t.and_word),
