@@ -34,6 +34,13 @@ minify_js() {
   mv "$1.min" "$1"
 }
 
+# shorten_imports WASM GLUE: the wasm's imports from its glue renamed `a`, `b`, … in both
+# files, instead of wasm-bindgen's `__wbg_<name>_<hash>` (-5 KB gzip for the app; see the
+# script). Release builds only: a debug build keeps the names that say what each import is.
+shorten_imports() {
+  node scripts/shorten-imports.mjs "$1" "$2"
+}
+
 # build_wasm_program BIN OUT PROFILE: builds the web crate's binary BIN into OUT as
 # BIN.js + BIN_bg.wasm (wasm-bindgen's --target web layout), optimised for size in release.
 build_wasm_program() {
@@ -52,6 +59,7 @@ build_wasm_program() {
     # Fresh wasm memory is zeroed and Rust never uses its first kilobyte, so binaryen may
     # rely on both (-1 KB gzip, measured).
     wasm-opt -Oz --zero-filled-memory --low-memory-unused "$out/${bin}_bg.wasm" -o "$out/${bin}_bg.wasm"
+    shorten_imports "$out/${bin}_bg.wasm" "$out/$bin.js"
     minify_js "$out/$bin.js"
   fi
 }
