@@ -279,6 +279,21 @@ test('Enter on the DEB figure explains it; Escape closes the explanation', { tim
     );
     await screenshot(page, 'explanation');
 
+    // Open, it follows the edits: 225 pilots, and DEB's half of the new total.
+    await pilotsField(page).fill('225');
+    await eventually(
+      async () => norm(await panel.innerText()),
+      (text) => text.includes('50 % × støtteberettigede udgifter 32.850.000 kr. = 16.425.000 kr.'),
+      'the explanation after the edit',
+    );
+    await pilotsField(page).fill('150');
+    await eventually(
+      async () => norm(await panel.innerText()),
+      (text) => text.includes('= 10.950.000 kr.'),
+      'the explanation back at 150 pilots',
+    );
+    await panel.focus();
+
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'hidden', timeout: 5_000 });
     assert.equal(await attr(figure, 'aria-expanded'), 'false');
