@@ -220,6 +220,11 @@ fn add(
 
 /// The fields and figures an amount computed as `trace` says is the product of, `own` (the
 /// line's amount, or a share's rate) first.
+///
+/// `evaluate` lists each kind's factors again where it multiplies them. Taking the product
+/// from this list instead (built inline, without allocating) was tried: the 1000-line
+/// benchmark ran 15–30 % slower, as every line then builds the list, so the list is built
+/// only once a sum has overflowed.
 fn factors_of(trace: &Trace, own: Field) -> Vec<(Field, Decimal)> {
     match *trace {
         Trace::Fixed { amount } => vec![(own, amount)],
