@@ -927,14 +927,19 @@ impl Ctx<'_> {
             (title, formula)
         } else {
             let title = self.tr("Finansieringsbalance", "Funding balance");
+            let (da, en) = if e.has_nothing_to_fund() {
+                ("Intet at finansiere endnu", "Nothing to fund yet")
+            } else {
+                ("Fuldt finansieret", "Fully funded")
+            };
             let formula = match self.lang {
                 Lang::Da => format!(
-                    "Fuldt finansieret: finansiering {} = samlede udgifter {}",
+                    "{da}: finansiering {} = samlede udgifter {}",
                     self.amount(shown.funded),
                     self.amount(shown.total)
                 ),
                 Lang::En => format!(
-                    "Fully funded: funding {} = total cost {}",
+                    "{en}: funding {} = total cost {}",
                     self.amount(shown.funded),
                     self.amount(shown.total)
                 ),
@@ -1294,10 +1299,30 @@ pub fn per_unit_title(s: &Scenario, d: usize, lang: Lang) -> Option<String> {
     })
 }
 
+/// Unit words whose singular is known without the scenario telling it: the app's own
+/// default unit ("Deltagere" / "Participants", a blank scenario's) and other common units
+/// of business-support programmes, as (plural, singular), the plural lower-cased.
+const KNOWN_SINGULARS: &[(&str, &str)] = &[
+    ("deltagere", "deltager"),
+    ("participants", "participant"),
+    ("virksomheder", "virksomhed"),
+    ("companies", "company"),
+    ("medarbejdere", "medarbejder"),
+    ("employees", "employee"),
+    ("forløb", "forløb"),
+    ("projekter", "projekt"),
+    ("projects", "project"),
+    ("timer", "time"),
+    ("hours", "hour"),
+    ("år", "år"),
+    ("years", "year"),
+];
+
 /// The singular of a driver's label, when the scenario tells it: a line or source on
 /// that driver labelled `… pr. vækstpilot` gives `vækstpilot` for `Vækstpiloter`
-/// (the word must begin the driver's label). `SMV'er` gives `SMV`. Otherwise `None`:
-/// guessing inflections of arbitrary words would produce wrong Danish.
+/// (the word must begin the driver's label). `SMV'er` gives `SMV`. Otherwise the label's
+/// singular if it is one of [`KNOWN_SINGULARS`], or else `None`: guessing inflections of
+/// arbitrary words would produce wrong Danish.
 fn singular(s: &Scenario, d: usize) -> Option<String> {
     let driver = s.drivers.get(d)?;
     let plural = text::lowercase(&driver.label);
@@ -1337,7 +1362,11 @@ fn singular(s: &Scenario, d: usize) -> Option<String> {
             }
         }
     }
-    None
+    let plural = plural.trim();
+    KNOWN_SINGULARS
+        .iter()
+        .find(|(many, _)| *many == plural)
+        .map(|(_, one)| one.to_string())
 }
 
 #[cfg(test)]
@@ -2278,8 +2307,9 @@ mod tests {
     #[test]
     fn a_unit_is_named_in_the_singular_where_one_is_meant() {
         // The singular comes from a line or source on the driver labelled "pr. <a word the
-        // driver's label begins with>", or from an `'er` plural (SMV'er); otherwise the
-        // title says "pr. enhed" ("pr. deltager" is no beginning of "virksomheder").
+        // driver's label begins with>", from an `'er` plural (SMV'er), or from the few
+        // known unit words (Deltagere, the blank scenario's); otherwise the title says
+        // "pr. enhed" ("pr. deltager" is no beginning of "sprints").
         // (driver value, driver, cost line, per-unit source, language, cost per unit's title)
         let cases = [
             (
@@ -2300,11 +2330,27 @@ mod tests {
             ),
             (
                 "5",
-                "Virksomheder",
+                "Sprints",
                 "Pris pr. deltager",
                 "Egenbetaling",
                 Lang::Da,
-                "Udgift pr. enhed (virksomheder)",
+                "Udgift pr. enhed (sprints)",
+            ),
+            (
+                "5",
+                "Deltagere",
+                "Forløb",
+                "Egenbetaling",
+                Lang::Da,
+                "Udgift pr. deltager",
+            ),
+            (
+                "5",
+                "Participants",
+                "Course",
+                "Own payment",
+                Lang::En,
+                "Cost per participant",
             ),
             (
                 "5",
@@ -2333,6 +2379,45 @@ mod tests {
                     "Forløb = 1 virksomhed × 100.000 kr. = 100.000 kr."
                 );
             }
+        }
+    }
+
+    #[test]
+    fn a_blank_scenario_has_nothing_to_fund_yet_rather_than_being_fully_funded() {
+        let blank = from_parts(r#"{"id":"n","label":"Deltagere","value":"1"}"#, "", "", 1);
+        let e = evaluate(&blank).unwrap();
+        assert!(e.has_nothing_to_fund());
+        assert_eq!(
+            formula(&blank, Subject::Balance, Lang::Da),
+            "Intet at finansiere endnu: finansiering 0 kr. = samlede udgifter 0 kr."
+        );
+        assert_eq!(
+            formula(&blank, Subject::Balance, Lang::En),
+            "Nothing to fund yet: funding DKK 0 = total cost DKK 0"
+        );
+        // Cost and funding that cancel out are fully funded, not empty.
+        assert!(!evaluate(&preset("vaekstpilot-150"))
+            .unwrap()
+            .has_nothing_to_fund());
+    }
+
+    #[test]
+    fn one_of_a_known_unit_is_said_in_the_singular() {
+        // The blank scenario's unit, one of it, and nothing on the driver saying its
+        // singular: "1 deltager", not "1 deltagere".
+        for (label, lang, said) in [
+            ("Deltagere", Lang::Da, "fordelt på 1 deltager."),
+            ("Participants", Lang::En, "spread over 1 participant."),
+            ("Sprints", Lang::Da, "fordelt på 1 sprints."),
+        ] {
+            let s = from_parts(
+                &format!(r#"{{"id":"n","label":"{label}","value":"1"}}"#),
+                &fixed("c", "C", "1000"),
+                RESIDUAL,
+                1,
+            );
+            let notes = run(&s, Subject::PerUnit(0), lang).notes;
+            assert!(notes[0].ends_with(said), "{label}: {notes:?}");
         }
     }
 

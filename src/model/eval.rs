@@ -37,6 +37,14 @@ pub struct Evaluation {
     pub warnings: Vec<Warning>,
 }
 
+impl Evaluation {
+    /// No cost and no funding (a blank scenario): there is no balance to state yet, and
+    /// "fully funded" would claim one.
+    pub fn has_nothing_to_fund(&self) -> bool {
+        self.total_cost.is_zero() && self.funded.is_zero()
+    }
+}
+
 /// One cost line's contribution to the total.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LineResult {

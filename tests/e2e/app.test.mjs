@@ -1,7 +1,7 @@
 // The built app loads in Chromium, renders the Vækstpilot preset and shows its total.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, newPage, screenshot, axeViolations } from './browser.mjs';
+import { openApp, newPage, gotoApp, screenshot, axeViolations, expectText, norm } from './browser.mjs';
 
 let app;
 before(async () => {
@@ -70,6 +70,48 @@ test('the page has exactly one main landmark, around the app, in the editor, Com
     assert.deepEqual(errors, [], 'the page logged errors');
   } finally {
     await screenshot(page, 'app-landmarks').catch(() => {});
+    await page.context().close();
+  }
+});
+
+// The workspace bar's tools in the editor say what they did (WCAG 4.1.3), once per action:
+// the comparison and the analysis have their own region, and the results' region only says
+// totals. A new, blank scenario has nothing to fund yet and says so, not "fully funded".
+test('in the editor, adding, duplicating, deleting, undoing and a new baseline are announced once each', { timeout: 60_000 }, async () => {
+  const { page, errors } = await newPage(app.browser);
+  try {
+    await gotoApp(page, app.url, '?preset=vaekstpilot-150');
+    const live = page.locator('.cofund-workspace-changes[role="status"][aria-live="polite"]');
+    await live.waitFor({ state: 'attached', timeout: 5_000 });
+    await live.evaluate((el) => {
+      window.cofundSaid = [];
+      new MutationObserver(() => {
+        const text = el.textContent.replace(/\s+/gu, ' ').trim();
+        if (text) window.cofundSaid.push(text);
+      }).observe(el, { childList: true, subtree: true, characterData: true });
+    });
+    const bar = page.getByRole('navigation', { name: 'Scenarier', exact: true });
+    const active = async () => norm(await bar.locator('.cofund-tab[aria-current="true"]').evaluate((b) => b.firstChild.textContent));
+    const tool = (name) => bar.getByRole('button', { name, exact: true });
+
+    await tool('+ Nyt scenarie').click();
+    const blank = await active();
+    await expectText(live, `Tilføjet: ${blank}. Åbent scenarie: ${blank}.`, 'after a new scenario');
+    await expectText(page.locator('.cofund-results-balance'), 'Intet at finansiere endnu', 'a blank scenario\'s balance');
+
+    await tool('Duplikér').click();
+    const copy = await active();
+    await expectText(live, `Tilføjet: ${copy}. Åbent scenarie: ${copy}.`, 'after duplicate');
+    await tool('Slet scenarie').click();
+    const after = await active();
+    await expectText(live, `Slettet: ${copy}. Åbent scenarie: ${after}.`, 'after delete');
+    await page.keyboard.press('Control+z');
+    await expectText(live, `Tilføjet: ${copy}. Åbent scenarie: ${await active()}.`, 'after undoing the delete');
+    await tool('Brug som basis').click();
+    await expectText(live, `Basis er nu ${await active()}.`, 'after a new baseline');
+    assert.equal((await page.evaluate(() => window.cofundSaid)).length, 5, 'one announcement per action');
+    assert.deepEqual(errors, []);
+  } finally {
     await page.context().close();
   }
 });

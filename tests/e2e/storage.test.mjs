@@ -864,3 +864,32 @@ test('?preset= in the address: opens on a first visit, is added to saved work on
     assert.equal(await tabCount(page), 3, 'nothing added');
   });
 });
+
+// --- The language on screen is the language of the address ------------------------------------
+
+test('the language chosen stays after a reload and goes with a copied share link', { timeout: 90_000 }, async () => {
+  await withPage(async ({ page }) => {
+    await expectText(total(page).first(), '21.900.000 kr.', 'Danish at first');
+    assert.equal(new URL(page.url()).search, '', 'Danish, the default, needs nothing in the address');
+
+    await button(page, 'Switch to English').click();
+    await expectText(total(page).first(), 'DKK 21,900,000', 'English');
+    assert.equal(new URL(page.url()).searchParams.get('lang'), 'en', 'the address says English');
+    await reloadApp(page);
+    await expectText(total(page).first(), 'DKK 21,900,000', 'still English after a reload');
+
+    // The share link is the address with the scenario: it opens in the sharer's language.
+    await page.getByRole('button', { name: 'Copy share link', exact: true }).click();
+    const field = page.locator('#cofund-share-link');
+    await field.waitFor({ state: 'visible', timeout: 5_000 });
+    assert.equal(new URL(await field.inputValue()).searchParams.get('lang'), 'en');
+
+    // Back to Danish: the address says so (it had a language), and so does the next link.
+    await button(page, 'Skift til dansk').click();
+    await expectText(total(page).first(), '21.900.000 kr.', 'Danish again');
+    assert.equal(new URL(page.url()).searchParams.get('lang'), 'da');
+    await reloadApp(page);
+    await expectText(total(page).first(), '21.900.000 kr.', 'still Danish after a reload');
+    assert.equal(new URL(await shareLink(page)).searchParams.get('lang'), 'da');
+  });
+});

@@ -18,6 +18,8 @@ pub struct Texts {
     pub gap: &'static str,
     pub surplus: &'static str,
     pub balanced: &'static str,
+    /// The balance of a scenario with no cost and no funding yet (a blank one).
+    pub nothing_to_fund: &'static str,
     pub not_eligible: &'static str,
     pub load_error: &'static str,
     pub summary_heading: &'static str,
@@ -124,6 +126,13 @@ pub struct AppTexts {
     pub baseline_badge: &'static str,
     /// On the button of a scenario with a field that cannot be read.
     pub stale_badge: &'static str,
+    // What the workspace bar did, said by its live region in the editor (ui::workspace_bar)
+    // and by the comparison's and the analysis's (ui::board::changes).
+    pub change_added: &'static str,
+    pub change_deleted: &'static str,
+    pub change_baseline: &'static str,
+    /// Before the name of the scenario the editor shows after an addition or a deletion.
+    pub change_open: &'static str,
     pub new_scenario: &'static str,
     pub duplicate: &'static str,
     pub use_as_baseline: &'static str,
@@ -214,6 +223,7 @@ const DA: Texts = Texts {
     gap: "Manglende finansiering",
     surplus: "Overfinansiering",
     balanced: "Fuldt finansieret",
+    nothing_to_fund: "Intet at finansiere endnu",
     not_eligible: "ikke støtteberettiget",
     load_error: "Scenariet kunne ikke beregnes",
     summary_heading: "Nøgletal",
@@ -308,6 +318,10 @@ const DA_APP: AppTexts = AppTexts {
     workspace_label: "Scenarier",
     baseline_badge: "basis",
     stale_badge: "ikke opdateret",
+    change_added: "Tilføjet:",
+    change_deleted: "Slettet:",
+    change_baseline: "Basis er nu",
+    change_open: "Åbent scenarie:",
     new_scenario: "Nyt scenarie",
     duplicate: "Duplikér",
     use_as_baseline: "Brug som basis",
@@ -382,6 +396,7 @@ const EN: Texts = Texts {
     gap: "Funding gap",
     surplus: "Surplus funding",
     balanced: "Fully funded",
+    nothing_to_fund: "Nothing to fund yet",
     not_eligible: "not eligible",
     load_error: "The scenario could not be computed",
     summary_heading: "Key figures",
@@ -476,6 +491,10 @@ const EN_APP: AppTexts = AppTexts {
     workspace_label: "Scenarios",
     baseline_badge: "baseline",
     stale_badge: "not up to date",
+    change_added: "Added:",
+    change_deleted: "Deleted:",
+    change_baseline: "The baseline is now",
+    change_open: "Open scenario:",
     new_scenario: "New scenario",
     duplicate: "Duplicate",
     use_as_baseline: "Use as baseline",
@@ -602,11 +621,6 @@ pub struct BoardTexts {
     /// In place of a difference, when the compared scenario's figure is no number (the cost
     /// per unit of 0 units).
     pub no_own_value: &'static str,
-    // What the workspace bar did, said by the comparison's and the analysis's live region
-    // (ui::board::changes).
-    pub change_added: &'static str,
-    pub change_deleted: &'static str,
-    pub change_baseline: &'static str,
     /// Before "1 af 2" in the caption of each printed part of a wide comparison.
     pub print_part: &'static str,
     pub stale_mark: &'static str,
@@ -707,9 +721,6 @@ const DA_BOARD: BoardTexts = BoardTexts {
     not_in_scenario: "findes ikke i scenariet",
     no_baseline_value: "basis har ingen værdi",
     no_own_value: "scenariet har ingen værdi",
-    change_added: "Tilføjet:",
-    change_deleted: "Slettet:",
-    change_baseline: "Basis er nu",
     print_part: "Del",
     stale_mark: "(ikke opdateret)",
     stale_lead: "Ikke opdateret:",
@@ -807,9 +818,6 @@ const EN_BOARD: BoardTexts = BoardTexts {
     not_in_scenario: "not in this scenario",
     no_baseline_value: "the baseline has no value",
     no_own_value: "this scenario has no value",
-    change_added: "Added:",
-    change_deleted: "Deleted:",
-    change_baseline: "The baseline is now",
     print_part: "Part",
     stale_mark: "(not up to date)",
     stale_lead: "Not up to date:",

@@ -32,24 +32,65 @@ pub fn folder() -> String {
 /// Removes `name` from the address's query, without reloading or adding history: an option
 /// that has been carried out (`?preset=`) must not be carried out again by a reload.
 pub fn remove_query_option(name: &str) {
-    let window = gloo::utils::window();
-    let location = window.location();
+    set_query_option(name, None);
+}
+
+/// Sets `name=value` in the address's query (or removes `name`, for `None`), without
+/// reloading or adding history, and keeping the other options and the fragment.
+pub fn set_query_option(name: &str, value: Option<&str>) {
+    let location = gloo::utils::window().location();
     let search = location.search().unwrap_or_default();
-    let kept: Vec<&str> = search
+    let query = with_query_option(&search, name, value);
+    if query != search {
+        replace_address(&format!(
+            "{}{query}{}",
+            location.pathname().unwrap_or_default(),
+            location.hash().unwrap_or_default()
+        ));
+    }
+}
+
+/// Whether the address's query has the option `name`.
+pub fn has_query_option(name: &str) -> bool {
+    let search = gloo::utils::window()
+        .location()
+        .search()
+        .unwrap_or_default();
+    has_option(&search, name)
+}
+
+fn has_option(search: &str, name: &str) -> bool {
+    search
         .trim_start_matches('?')
         .split('&')
-        .filter(|pair| !pair.is_empty() && pair.split('=').next() != Some(name))
-        .collect();
-    let query = if kept.is_empty() {
+        .any(|option| !option.is_empty() && option.split('=').next() == Some(name))
+}
+
+/// `search` (`?a=1&b=2`, or empty) with `name` set to `value` in the place it had, or added
+/// at the end, or removed for `None`; empty when no option is left.
+fn with_query_option(search: &str, name: &str, value: Option<&str>) -> String {
+    let pair = value.map(|v| format!("{name}={v}"));
+    let mut placed = false;
+    let mut kept: Vec<String> = Vec::new();
+    for option in search.trim_start_matches('?').split('&') {
+        if option.is_empty() {
+            continue;
+        }
+        if option.split('=').next() != Some(name) {
+            kept.push(option.to_string());
+        } else if let (Some(pair), false) = (&pair, placed) {
+            kept.push(pair.clone());
+            placed = true;
+        }
+    }
+    if let (Some(pair), false) = (pair, placed) {
+        kept.push(pair);
+    }
+    if kept.is_empty() {
         String::new()
     } else {
         format!("?{}", kept.join("&"))
-    };
-    replace_address(&format!(
-        "{}{query}{}",
-        location.pathname().unwrap_or_default(),
-        location.hash().unwrap_or_default()
-    ));
+    }
 }
 
 /// Removes the fragment from the address bar without reloading or adding history, so a
@@ -67,5 +108,48 @@ pub fn clear_fragment() {
 fn replace_address(path: &str) {
     if let Ok(history) = gloo::utils::window().history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{has_option, with_query_option};
+
+    #[test]
+    fn an_option_is_found_by_its_whole_name() {
+        assert!(has_option("?lang=en", "lang"));
+        assert!(has_option("?a=1&lang", "lang"));
+        assert!(!has_option("?language=en", "lang"));
+        assert!(!has_option("", "lang"));
+    }
+
+    #[test]
+    fn an_option_is_set_in_its_place_added_at_the_end_or_removed() {
+        assert_eq!(with_query_option("", "lang", Some("en")), "?lang=en");
+        assert_eq!(
+            with_query_option("?preset=x", "lang", Some("en")),
+            "?preset=x&lang=en"
+        );
+        assert_eq!(
+            with_query_option("?lang=da&preset=x", "lang", Some("en")),
+            "?lang=en&preset=x"
+        );
+        assert_eq!(
+            with_query_option("?lang=en&preset=x", "lang", None),
+            "?preset=x"
+        );
+        assert_eq!(with_query_option("?lang=en", "lang", None), "");
+        assert_eq!(with_query_option("", "lang", None), "");
+        // Twice in the address: one is left, where the first was.
+        assert_eq!(
+            with_query_option("?lang=en&a=1&lang=da", "lang", Some("da")),
+            "?lang=da&a=1"
+        );
+        // Another option that merely starts with the name stays.
+        assert_eq!(
+            with_query_option("?language=x", "lang", None),
+            "?language=x"
+        );
+        assert_eq!(with_query_option("?&a=1&&", "b", Some("2")), "?a=1&b=2");
     }
 }

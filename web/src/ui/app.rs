@@ -287,10 +287,16 @@ pub fn app() -> Html {
     let t = app_texts(lang);
     let doc = state.active_doc();
 
-    // Keep <html lang> in step with the chosen language, for screen readers.
+    // Keep <html lang> in step with the chosen language, for screen readers, and the
+    // address's `?lang=` too: a reload, a bookmark and a copied share link then open in the
+    // language on screen. Danish, the default, is written only over another `lang`.
     use_effect_with(lang, move |lang| {
+        let tag = lang_tag(*lang);
         if let Some(root) = gloo::utils::document().document_element() {
-            let _ = root.set_attribute("lang", lang_tag(*lang));
+            let _ = root.set_attribute("lang", tag);
+        }
+        if *lang != Lang::Da || address::has_query_option("lang") {
+            address::set_query_option("lang", Some(tag));
         }
     });
     {
@@ -601,7 +607,8 @@ pub fn app() -> Html {
                 }
             }) }
             <WorkspaceBar tabs={tabs} active={state.active} baseline={state.baseline}
-                can_undo={state.can_undo()} can_redo={state.can_redo()} lang={lang} dispatch={state.dispatcher()} />
+                can_undo={state.can_undo()} can_redo={state.can_redo()} lang={lang} dispatch={state.dispatcher()}
+                announce={state.view == View::Edit} />
             <nav class="cofund-views" aria-label={t.views_label}>
                 { for [(View::Edit, t.view_edit), (View::Compare, t.view_compare), (View::Analyse, t.view_analyse), (View::Present, t.view_present)]
                     .into_iter().map(|(view, label)| {

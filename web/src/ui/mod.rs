@@ -1,6 +1,7 @@
 //! The widget's components. Each takes small `PartialEq` props, so Yew re-renders only
 //! what changed.
 
+pub mod announce;
 pub mod app;
 pub mod assumptions;
 pub mod bar;

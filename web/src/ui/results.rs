@@ -72,7 +72,16 @@ fn balance_words(t: &Texts, e: &Evaluation, shown: &Shown, lang: Lang) -> String
     } else if e.surplus > Decimal::ZERO {
         format!("{}: {}", t.surplus, format_amount(shown.surplus, lang))
     } else {
-        t.balanced.to_string()
+        no_gap_words(t, e).to_string()
+    }
+}
+
+/// Neither gap nor surplus: fully funded, or nothing to fund yet (a blank scenario).
+fn no_gap_words(t: &Texts, e: &Evaluation) -> &'static str {
+    if e.has_nothing_to_fund() {
+        t.nothing_to_fund
+    } else {
+        t.balanced
     }
 }
 
@@ -393,6 +402,8 @@ pub fn results(props: &ResultsProps) -> Html {
         "cofund-results-balance--gap"
     } else if e.surplus > Decimal::ZERO {
         "cofund-results-balance--surplus"
+    } else if e.has_nothing_to_fund() {
+        "cofund-results-balance--empty"
     } else {
         "cofund-results-balance--ok"
     };
@@ -401,7 +412,7 @@ pub fn results(props: &ResultsProps) -> Html {
     } else if e.surplus > Decimal::ZERO {
         html! { <><strong>{ t.surplus }{ ": " }</strong>{ fig.button(Subject::Balance, "balance", format_amount(shown.surplus, lang)) }</> }
     } else {
-        html! { <strong>{ fig.button(Subject::Balance, "balance", t.balanced.to_string()) }</strong> }
+        html! { <strong>{ fig.button(Subject::Balance, "balance", no_gap_words(t, e).to_string()) }</strong> }
     };
 
     let bar = BarParts::of(scenario, e, &shown, t.gap);

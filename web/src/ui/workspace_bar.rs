@@ -1,5 +1,8 @@
 //! The scenarios of the workspace as a row of buttons, with the tools that act on them:
-//! new, duplicate, use as baseline, delete, undo and redo.
+//! new, duplicate, use as baseline, delete, undo and redo. In the editor, a polite live
+//! region says what they did to the list (a scenario added or deleted, and which one is
+//! open then; a new baseline): the results' own region says a new total, and the board
+//! views say these changes themselves (ui::board::changes).
 
 use cofund::numbers::Lang;
 use gloo::timers::callback::Timeout;
@@ -7,8 +10,10 @@ use yew::prelude::*;
 
 use crate::editor::focus::add_button_for;
 use crate::editor::workspace::{WorkspaceAction, WorkspaceState};
-use crate::i18n::app_texts;
+use crate::i18n::{app_texts, AppTexts};
+use crate::ui::announce::{live_region, use_settled_change};
 use crate::ui::focus_first;
+use cofund::text::full_stop;
 
 /// One scenario's button.
 #[derive(Clone, Debug, PartialEq)]
@@ -28,6 +33,96 @@ pub struct WorkspaceBarProps {
     pub can_redo: bool,
     pub lang: Lang,
     pub dispatch: yew::UseReducerDispatcher<WorkspaceState>,
+    /// Whether the bar says its changes itself (in the editor; a board view says them).
+    #[prop_or_default]
+    pub announce: bool,
+}
+
+/// The list as the live region last said it: the names as the buttons show them.
+#[derive(Clone, PartialEq)]
+struct Listed {
+    names: Vec<String>,
+    active: usize,
+    baseline: usize,
+}
+
+impl Listed {
+    fn of(props: &WorkspaceBarProps, t: &AppTexts) -> Listed {
+        Listed {
+            names: props
+                .tabs
+                .iter()
+                .map(|tab| shown_name(tab, t).to_string())
+                .collect(),
+            active: props.active,
+            baseline: props.baseline,
+        }
+    }
+
+    fn name(&self, i: usize) -> Option<&str> {
+        self.names.get(i).map(String::as_str)
+    }
+
+    /// The baseline's name; none while there is only one scenario (no baseline is shown).
+    fn baseline_name(&self) -> Option<&str> {
+        (self.names.len() > 1)
+            .then(|| self.name(self.baseline))
+            .flatten()
+    }
+}
+
+/// The name a scenario's button shows.
+fn shown_name<'a>(tab: &'a Tab, t: &'a AppTexts) -> &'a str {
+    if tab.name.is_empty() {
+        t.blank_name
+    } else {
+        tab.name.as_str()
+    }
+}
+
+/// The names of `from` that `to` does not have, each matched at most once (a scenario and
+/// its copy of the same name are two).
+fn unmatched<'a>(from: &'a [String], to: &[String]) -> Vec<&'a str> {
+    let mut taken = vec![false; to.len()];
+    from.iter()
+        .filter(|name| {
+            let found = (0..to.len()).find(|&j| !taken[j] && to[j] == **name);
+            if let Some(j) = found {
+                taken[j] = true;
+            }
+            found.is_none()
+        })
+        .map(String::as_str)
+        .collect()
+}
+
+/// What the tools did to the list, in words: "Tilføjet: Nyt scenarie. Åbent scenarie: Nyt
+/// scenarie."; `None` when the list kept its scenarios and baseline (a rename is typed in
+/// the editor's own field, and a switch moves the focus to the scenario's button).
+fn change_message(before: &Listed, after: &Listed, t: &AppTexts) -> Option<String> {
+    let mut said = Vec::new();
+    if after.names.len() != before.names.len() {
+        let (lead, names) = if after.names.len() > before.names.len() {
+            (t.change_added, unmatched(&after.names, &before.names))
+        } else {
+            (t.change_deleted, unmatched(&before.names, &after.names))
+        };
+        said.extend(names.iter().map(|name| format!("{lead} {name}")));
+        if let Some(open) = after.name(after.active) {
+            said.push(format!("{} {open}", t.change_open));
+        }
+    }
+    if let Some(base) = after.baseline_name() {
+        if before.baseline_name() != Some(base) && before.names.len() > 1 {
+            said.push(format!("{} {base}", t.change_baseline));
+        }
+    }
+    (!said.is_empty()).then(|| {
+        said.into_iter()
+            .map(full_stop)
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
 }
 
 #[function_component(WorkspaceBar)]
@@ -41,12 +136,19 @@ pub fn workspace_bar(props: &WorkspaceBarProps) -> Html {
         })
     };
     let count = props.tabs.len();
+    // Watched only where the bar speaks; elsewhere nothing changes, so nothing is said.
+    let listed = props.announce.then(|| Listed::of(props, t));
+    let lang = props.lang;
+    let spoken = use_settled_change(listed, move |before, after| match (before, after) {
+        (Some(before), Some(after)) => change_message(before, after, app_texts(lang)),
+        _ => None,
+    });
     html! {
         <nav class="cofund-workspace" aria-label={t.workspace_label}>
             <ul class="cofund-tabs">
                 { for props.tabs.iter().enumerate().map(|(i, tab)| {
                     let is_active = i == props.active;
-                    let shown = if tab.name.is_empty() { t.blank_name } else { tab.name.as_str() };
+                    let shown = shown_name(tab, t);
                     html! {
                         <li>
                             <button type="button" class={classes!("cofund-tab", is_active.then_some("cofund-tab--active"))}
@@ -77,6 +179,7 @@ pub fn workspace_bar(props: &WorkspaceBarProps) -> Html {
                 <button type="button" class="cofund-icon-button" disabled={!props.can_redo} aria-keyshortcuts="Control+Shift+Z"
                     onclick={act(WorkspaceAction::Redo)}>{ t.redo }</button>
             </div>
+            { live_region("cofund-workspace-changes", &spoken) }
         </nav>
     }
 }
@@ -122,4 +225,74 @@ pub fn refocus_if_lost(was_on: Option<String>) {
         }
     })
     .forget();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn listed(names: &[&str], active: usize, baseline: usize) -> Listed {
+        Listed {
+            names: names.iter().map(|n| n.to_string()).collect(),
+            active,
+            baseline,
+        }
+    }
+
+    fn say(before: &Listed, after: &Listed, lang: Lang) -> Option<String> {
+        change_message(before, after, app_texts(lang))
+    }
+
+    #[test]
+    fn an_added_scenario_is_said_with_the_one_now_open() {
+        let one = listed(&["A"], 0, 0);
+        let two = listed(&["A", "A (kopi)"], 1, 0);
+        assert_eq!(
+            say(&one, &two, Lang::Da).as_deref(),
+            Some("Tilføjet: A (kopi). Åbent scenarie: A (kopi).")
+        );
+        assert_eq!(
+            say(&one, &two, Lang::En).as_deref(),
+            Some("Added: A (kopi). Open scenario: A (kopi).")
+        );
+    }
+
+    #[test]
+    fn a_deleted_scenario_is_said_even_beside_a_namesake() {
+        let before = listed(&["A", "A", "B"], 1, 0);
+        let after = listed(&["A", "B"], 1, 0);
+        assert_eq!(
+            say(&before, &after, Lang::Da).as_deref(),
+            Some("Slettet: A. Åbent scenarie: B.")
+        );
+    }
+
+    #[test]
+    fn a_new_baseline_is_said_and_nothing_else_is() {
+        let before = listed(&["A", "B"], 1, 0);
+        assert_eq!(
+            say(&before, &listed(&["A", "B"], 1, 1), Lang::Da).as_deref(),
+            Some("Basis er nu B.")
+        );
+        // A switch, a rename, nothing at all: no words.
+        assert_eq!(say(&before, &listed(&["A", "B"], 0, 0), Lang::Da), None);
+        assert_eq!(say(&before, &listed(&["A", "Bee"], 1, 0), Lang::Da), None);
+        assert_eq!(say(&before, &before, Lang::Da), None);
+        // Deleting the one before the baseline moves its index, not the baseline.
+        let three = listed(&["A", "B", "C"], 0, 1);
+        assert_eq!(
+            say(&three, &listed(&["B", "C"], 0, 0), Lang::Da).as_deref(),
+            Some("Slettet: A. Åbent scenarie: B.")
+        );
+    }
+
+    #[test]
+    fn the_first_baseline_is_not_news_but_a_scenario_added_to_one_is() {
+        // With one scenario no baseline is shown; the second scenario makes the first the
+        // baseline, which the addition's words need not repeat.
+        assert_eq!(
+            say(&listed(&["A"], 0, 0), &listed(&["A", "B"], 1, 0), Lang::Da).as_deref(),
+            Some("Tilføjet: B. Åbent scenarie: B.")
+        );
+    }
 }

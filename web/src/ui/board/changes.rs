@@ -3,26 +3,20 @@
 //! buttons stay on screen in these views, where the editor's announcement is not.
 //!
 //! The board program only sees the scenarios before and after, so it says the difference:
-//! a scenario added or deleted, a scenario whose figures changed, a new baseline. It
-//! speaks once a burst of actions has settled (Ctrl+Z held down), with the net change of
-//! the burst, and never on the first render.
+//! a scenario added or deleted, a scenario whose figures changed, a new baseline, once a
+//! burst of actions has settled ([`use_settled_change`]).
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use cofund::numbers::{format_amount, Lang};
 use cofund::shown::shown;
 use cofund::text::full_stop;
-use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
+use super::super::announce::{live_region, use_settled_change};
 use super::compare::{baseline_index, display_name, Balance};
 use super::Column;
 use crate::i18n::{board_texts, BoardTexts};
-
-/// How long the scenarios must stay unchanged before the region speaks: long enough to
-/// take a held-down Ctrl+Z as one action, short enough to answer a click at once.
-const ANNOUNCE_DELAY_MS: u32 = 500;
 
 /// The scenarios as last announced (or first shown).
 #[derive(Clone, PartialEq)]
@@ -106,42 +100,15 @@ pub struct ChangesProps {
 /// The live region, empty until the first change.
 #[function_component(Changes)]
 pub fn changes(props: &ChangesProps) -> Html {
-    // Each message gets a new key, so its element is new and is spoken even when the
-    // words are the same as the last (the same undo twice).
-    let spoken = use_state(|| (0_u32, String::new()));
-    let told: Rc<RefCell<Workspace>> = use_mut_ref(|| Workspace {
-        columns: props.columns.clone(),
-        baseline: props.baseline,
-    });
+    let lang = props.lang;
     let now = Workspace {
         columns: props.columns.clone(),
         baseline: props.baseline,
     };
-    {
-        let (spoken, lang) = (spoken.clone(), props.lang);
-        use_effect_with(now, move |now| {
-            let now = now.clone();
-            let changed = *told.borrow() != now;
-            let timer = changed.then(|| {
-                Timeout::new(ANNOUNCE_DELAY_MS, move || {
-                    let message = change_message(&told.borrow(), &now, lang);
-                    *told.borrow_mut() = now;
-                    if let Some(message) = message {
-                        spoken.set((spoken.0.wrapping_add(1), message));
-                    }
-                })
-            });
-            move || drop(timer)
-        });
-    }
-    let (key, message) = &*spoken;
-    html! {
-        <div class="cofund-visually-hidden cofund-board-changes" role="status" aria-live="polite" aria-atomic="true">
-            if !message.is_empty() {
-                <p key={key.to_string()}>{ message }</p>
-            }
-        </div>
-    }
+    let spoken = use_settled_change(now, move |before, after| {
+        change_message(before, after, lang)
+    });
+    live_region("cofund-board-changes", &spoken)
 }
 
 #[cfg(test)]

@@ -52,6 +52,8 @@ pub enum Balance {
     /// Funding beyond the cost, in displayed kroner.
     Surplus(Decimal),
     Funded,
+    /// No cost and no funding yet (a blank scenario).
+    Nothing,
 }
 
 impl Balance {
@@ -61,6 +63,8 @@ impl Balance {
             Balance::Gap(shown.gap)
         } else if e.surplus > Decimal::ZERO {
             Balance::Surplus(shown.surplus)
+        } else if e.has_nothing_to_fund() {
+            Balance::Nothing
         } else {
             Balance::Funded
         }
@@ -73,6 +77,7 @@ impl Balance {
             Balance::Gap(v) => format!("{}: {}", t.gap, format_amount(v, lang)),
             Balance::Surplus(v) => format!("{}: {}", t.surplus, format_amount(v, lang)),
             Balance::Funded => t.balanced.to_string(),
+            Balance::Nothing => t.nothing_to_fund.to_string(),
         }
     }
 
@@ -81,6 +86,7 @@ impl Balance {
             Balance::Gap(_) => "cofund-board-balance--gap",
             Balance::Surplus(_) => "cofund-board-balance--surplus",
             Balance::Funded => "cofund-board-balance--ok",
+            Balance::Nothing => "cofund-board-balance--empty",
         }
     }
 }
@@ -103,7 +109,7 @@ impl Value {
             Value::PerUnit(v) => *v,
             Value::Balance(Balance::Gap(v)) => Some(Decimal::ZERO - *v),
             Value::Balance(Balance::Surplus(v)) => Some(*v),
-            Value::Balance(Balance::Funded) => Some(Decimal::ZERO),
+            Value::Balance(Balance::Funded | Balance::Nothing) => Some(Decimal::ZERO),
         }
     }
 
