@@ -354,8 +354,15 @@ test('with an explanation open, figures focused behind it are not hidden by it (
 
 test('the polite live region announces the new total once, after quick typing settles', { timeout: 60_000 }, async () => {
   await withPage(async (page) => {
-    const live = page.locator('[aria-live="polite"]');
-    assert.equal(await live.count(), 1, 'one polite live region');
+    const live = page.locator('.cofund-results-live[aria-live="polite"]');
+    assert.equal(await live.count(), 1, 'one polite live region for the results');
+    // The only others, the scenario bar's and the template picker's, are silent (empty)
+    // until a tool is used or a template chosen with the keys waits for Enter.
+    assert.deepEqual(
+      await page.locator('[aria-live="polite"]:not(.cofund-results-live)').evaluateAll((els) => els.map((el) => [el.id || el.className, el.textContent])),
+      [['cofund-visually-hidden cofund-workspace-changes', ''], ['cofund-preset-held', '']],
+      'no other polite live region, and none speaking',
+    );
     // Record every text the region takes from now on.
     await live.evaluate((el) => {
       window.__liveTexts = [];
@@ -583,5 +590,126 @@ test('the unit slider stays, in place, while Antal, Min. or Maks. is empty or wr
     await max.fill('300');
     await eventually(describedBy, (v) => v === null, 'no hint once every field reads');
     assert.equal(await slider.getAttribute('max'), '300');
+  });
+});
+
+// --- 12 --------------------------------------------------------------------------------------
+
+const picker = (page) => page.locator('#cofund-preset');
+const pickerValue = (page) => picker(page).inputValue({ timeout: 5_000 });
+/** The hint shown while a template chosen with the keys waits for Enter. */
+const heldHint = (page) => page.locator('#cofund-preset-held');
+const HELD_HINT_DA = 'Tryk Enter for at indlæse skabelonen. Esc eller Tab beholder det nuværende scenarie.';
+const focusedId = (page) => page.evaluate(() => document.activeElement?.id ?? '');
+
+/** `locator` reads `expected`, and still does for `ms` (checked every 50 ms). */
+async function keepsText(locator, expected, what, ms = 600) {
+  const until = Date.now() + ms;
+  do {
+    assert.equal(norm(await locator.innerText({ timeout: 5_000 })), expected, what);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  } while (Date.now() < until);
+}
+
+// Chromium fires `change` at each arrow key on a closed select; the scenario must not be
+// replaced until the user says so (WCAG 3.2.2 On Input).
+test('keys on the closed Scenarie select only show a template; Enter loads it; Esc or leaving puts the select back', { timeout: 60_000 }, async () => {
+  await withPage(async (page) => {
+    await expectText(total(page), '21.900.000 kr.', 'the Vækstpilot 150 total');
+    assert.equal(await pickerValue(page), 'vaekstpilot-150');
+    await picker(page).focus();
+
+    await page.keyboard.press('ArrowDown');
+    await eventually(() => pickerValue(page), (v) => v === 'vaekstpilot-225', 'the select to show the next template');
+    await keepsText(total(page), '21.900.000 kr.', 'the total after ArrowDown');
+    assert.equal(await pilotsField(page).inputValue(), '150', 'the scenario is not replaced');
+    await expectText(heldHint(page), HELD_HINT_DA, 'the hint to press Enter');
+    const describedBy = (await attr(picker(page), 'aria-describedby')) ?? '';
+    assert.ok(describedBy.split(' ').includes('cofund-preset-held'), `aria-describedby="${describedBy}" names the hint`);
+
+    // Further along, to the end (Tomt scenarie would total 0 kr.) and back: still nothing loaded.
+    await page.keyboard.press('End');
+    await eventually(() => pickerValue(page), (v) => v === 'blank', 'End to show the blank scenario');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await eventually(() => pickerValue(page), (v) => v === 'design-sprint', 'the design sprint shown');
+    await keepsText(total(page), '21.900.000 kr.', 'the total after End, Home and two ArrowDown');
+
+    // Enter loads the template shown, and the focus stays on the select.
+    await page.keyboard.press('Enter');
+    await expectText(total(page), '30.000.000 kr.', 'the design sprint loaded by Enter');
+    assert.equal(await pickerValue(page), 'design-sprint');
+    await expectText(heldHint(page), '', 'no hint once loaded');
+    assert.equal(await focusedId(page), 'cofund-preset', 'the focus stays on the select');
+
+    // Escape puts the select back to the scenario's template.
+    await page.keyboard.press('ArrowUp');
+    await eventually(() => pickerValue(page), (v) => v === 'vaekstpilot-225', 'ArrowUp to show the 225 template');
+    await page.keyboard.press('Escape');
+    await eventually(() => pickerValue(page), (v) => v === 'design-sprint', 'Escape to put the select back');
+    await expectText(heldHint(page), '', 'no hint after Escape');
+
+    // Leaving the select without Enter puts it back too.
+    await page.keyboard.press('ArrowUp');
+    await eventually(() => pickerValue(page), (v) => v === 'vaekstpilot-225', 'ArrowUp again');
+    await keepsText(total(page), '30.000.000 kr.', 'the total after ArrowUp');
+    await page.keyboard.press('Tab');
+    await eventually(() => pickerValue(page), (v) => v === 'design-sprint', 'leaving the select to put it back');
+    await expectText(heldHint(page), '', 'no hint after leaving');
+    await keepsText(total(page), '30.000.000 kr.', 'the total after leaving the select');
+    assert.notEqual(await focusedId(page), 'cofund-preset', 'the focus moved on');
+  });
+});
+
+test('English: the held template\'s hint', { timeout: 60_000 }, async () => {
+  await withPage(async (page) => {
+    await picker(page).focus();
+    await page.keyboard.press('ArrowDown');
+    await keepsText(total(page), 'DKK 21,900,000', 'the total after ArrowDown');
+    await expectText(heldHint(page), 'Press Enter to load the template. Esc or Tab keeps the current scenario.', 'the English hint');
+  }, { query: '?lang=en' });
+});
+
+test('after a template and Ctrl+Z the select shows the scenario\'s own template, and the undone template can be picked again', { timeout: 60_000 }, async () => {
+  await withPage(async (page) => {
+    // Each pick as a user makes it: the list opened with the mouse, one down, Enter. As in
+    // the report: two templates one after the other, then undo.
+    const pickNext = async () => {
+      await picker(page).click();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+    };
+    await pickNext();
+    await expectText(total(page), '32.850.000 kr.', 'the Vækstpilot 225 template');
+    assert.equal(await pickerValue(page), 'vaekstpilot-225');
+    await pickNext();
+    await expectText(total(page), '30.000.000 kr.', 'the design sprint template');
+    assert.equal(await pickerValue(page), 'design-sprint');
+
+    await page.keyboard.press('ControlOrMeta+z');
+    await expectText(total(page), '32.850.000 kr.', 'the Vækstpilot 225 scenario back after undo');
+    await eventually(() => pickerValue(page), (v) => v === 'vaekstpilot-225', 'the select to show the template of the scenario after undo');
+
+    // Before the fix the select still read "design-sprint" here, and picking it changed nothing.
+    await pickNext();
+    await expectText(total(page), '30.000.000 kr.', 'the design sprint picked again');
+    assert.equal(await pickerValue(page), 'design-sprint');
+
+    // Undo and redo move the select with the scenario.
+    await page.keyboard.press('ControlOrMeta+z');
+    await expectText(total(page), '32.850.000 kr.', 'undo again');
+    await eventually(() => pickerValue(page), (v) => v === 'vaekstpilot-225', 'the select after the second undo');
+    await page.keyboard.press('ControlOrMeta+Shift+z');
+    await expectText(total(page), '30.000.000 kr.', 'redo');
+    await eventually(() => pickerValue(page), (v) => v === 'design-sprint', 'the select after redo');
+
+    // And so does switching scenarios.
+    await page.getByRole('button', { name: '+ Nyt scenarie', exact: true }).click();
+    await expectText(total(page), '0 kr.', 'a new, blank scenario');
+    await eventually(() => pickerValue(page), (v) => v === '', 'the blank scenario has no template');
+    await page.getByRole('navigation', { name: 'Scenarier', exact: true }).getByRole('listitem').getByRole('button').first().click();
+    await expectText(total(page), '30.000.000 kr.', 'the first scenario again');
+    await eventually(() => pickerValue(page), (v) => v === 'design-sprint', 'the select on the first scenario');
   });
 });

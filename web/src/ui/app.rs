@@ -630,7 +630,8 @@ pub fn app() -> Html {
                 match state.view {
                     View::Edit => html! { <>
                     <SelectField id="cofund-preset" label={t.preset_label} options={options}
-                        selected={doc.preset.unwrap_or("")} on_change={choose} class="cofund-picker" hint={t.preset_hint} />
+                        selected={doc.preset.unwrap_or("")} on_change={choose} class="cofund-picker" hint={t.preset_hint}
+                        confirm_hint={t.preset_keys_hint} />
                     if !doc.errors.is_empty() {
                         <p class="cofund-error" role="alert" id="cofund-errors-summary">{ t.errors_summary }</p>
                     }
