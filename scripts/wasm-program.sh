@@ -54,7 +54,7 @@ build_wasm_program() {
 
   mkdir -p "$out"
   wasm-bindgen --target web --no-typescript --out-dir "$out" \
-    "target/wasm32-unknown-unknown/$profile/$bin.wasm"
+    "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/$profile/$bin.wasm"
   if [ "$profile" = release ]; then
     # Fresh wasm memory is zeroed and Rust never uses its first kilobyte, so binaryen may
     # rely on both (-1 KB gzip, measured).
