@@ -1,0 +1,146 @@
+// Tables that fit their boxes (QA report, items 1 and 5): on a laptop or a projector, from
+// 960 px (1920 px at 200 % zoom) to 1920 px, in Danish and in English, the results' costs and
+// funding tables are never wider than their scrolling boxes, so that no figure is cut
+// ("DKK 3,650,00" for DKK 3,650,000); and the tornado's "show as table" fits its box from
+// 1280 px up. Figures stay on one line throughout: the row labels and headers wrap instead.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { openApp, newPage, gotoApp, screenshot } from './browser.mjs';
+
+let app;
+before(async () => {
+  app = await openApp();
+});
+after(async () => {
+  await app?.close();
+});
+
+const VIEWPORTS = [
+  { width: 960, height: 540 }, // 1920 × 1080 at 200 %
+  { width: 1280, height: 720 }, // 1920 × 1080 at 150 %
+  { width: 1440, height: 900 },
+  { width: 1920, height: 1080 }, // the projector; the app's type is larger from 1600 px up
+];
+const LANGS = ['da', 'en'];
+// Vækstpilot (the QA report's case) and 225 pilots (its longest figures), a preset of other
+// labels (a 20-letter compound among them) and the 200-line one of the benchmarks.
+const PRESETS = ['vaekstpilot-150', 'vaekstpilot-225', 'marketing-platform', 'synthetic-200'];
+
+const query = (preset, lang) => `?preset=${preset}${lang === 'en' ? '&lang=en' : ''}`;
+const size = ({ width, height }) => `${width}×${height}`;
+
+/**
+ * Each box of `selector` as { scrollWidth, clientWidth, wrapped }: `wrapped` lists the
+ * figures in it (a cell of class `num`/`cofund-num` or a figure button) whose text takes
+ * more than one line.
+ */
+function measureBoxes(page, selector) {
+  return page.$$eval(selector, (boxes) =>
+    boxes.map((box) => {
+      const wrapped = [];
+      for (const cell of box.querySelectorAll('td.num, td.cofund-num, .cofund-figure')) {
+        // The boxes of its text (not of the button around it): one line, or a line below.
+        const rects = [];
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          rects.push(...[...range.getClientRects()].filter((r) => r.width > 0));
+        }
+        if (rects.length === 0) continue;
+        const top = Math.min(...rects.map((r) => r.top));
+        const height = Math.min(...rects.map((r) => r.height));
+        if (rects.some((r) => r.top > top + height / 2)) wrapped.push(cell.textContent.trim());
+      }
+      return {
+        caption: box.querySelector('caption')?.textContent.trim(),
+        scrollWidth: box.scrollWidth,
+        clientWidth: box.clientWidth,
+        wrapped,
+      };
+    }),
+  );
+}
+
+for (const lang of LANGS) {
+  for (const viewport of VIEWPORTS) {
+    test(`results tables fit their boxes at ${size(viewport)} (${lang})`, { timeout: 120_000 }, async () => {
+      const { page, errors } = await newPage(app.browser, { viewport });
+      try {
+        const problems = [];
+        for (const preset of PRESETS) {
+          await gotoApp(page, app.url, query(preset, lang));
+          const boxes = await measureBoxes(page, '.cofund-results-scroll');
+          assert.equal(boxes.length, 2, `${preset}: the costs and the funding table`);
+          for (const b of boxes) {
+            if (b.scrollWidth > b.clientWidth) {
+              problems.push(`${preset}, ${b.caption}: ${b.scrollWidth} px wide in a box of ${b.clientWidth} px`);
+            }
+            if (b.wrapped.length) problems.push(`${preset}, ${b.caption}: figures on two lines: ${b.wrapped.join(', ')}`);
+          }
+          const page_ = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          if (page_ > 0) problems.push(`${preset}: the page scrolls sideways by ${page_} px`);
+          if (problems.length) {
+            await screenshot(page, `layout-results-${lang}-${viewport.width}-${preset}`);
+            break;
+          }
+        }
+        assert.deepEqual(problems, [], `tables cut at ${size(viewport)} (${lang})`);
+        assert.deepEqual(errors, [], 'the page logged errors');
+      } finally {
+        await page.context().close();
+      }
+    });
+  }
+}
+
+for (const lang of LANGS) {
+  for (const viewport of VIEWPORTS.filter((v) => v.width >= 1280)) {
+    test(`the tornado's table fits its box at ${size(viewport)} (${lang})`, { timeout: 90_000 }, async () => {
+      const { page, errors } = await newPage(app.browser, { viewport });
+      try {
+        const problems = [];
+        for (const preset of ['vaekstpilot-150', 'synthetic-200']) {
+          await gotoApp(page, app.url, query(preset, lang));
+          await page.locator('.cofund-views button').nth(2).click();
+          const table = page.locator('[data-testid="tornado-table"]');
+          await table.waitFor({ state: 'visible', timeout: 30_000 });
+          await table.locator('summary').click();
+          await table.locator('tbody tr').first().waitFor({ state: 'visible' });
+          const [box] = await measureBoxes(page, '[data-testid="tornado-table"] .cofund-analysis-scroll');
+          if (box.scrollWidth > box.clientWidth) {
+            problems.push(`${preset}: ${box.scrollWidth} px wide in a box of ${box.clientWidth} px`);
+          }
+          if (box.wrapped.length) problems.push(`${preset}: figures on two lines: ${box.wrapped.join(', ')}`);
+          if (problems.length) {
+            await screenshot(page, `layout-tornado-${lang}-${viewport.width}-${preset}`);
+            break;
+          }
+        }
+        assert.deepEqual(problems, [], `tornado table cut at ${size(viewport)} (${lang})`);
+        assert.deepEqual(errors, [], 'the page logged errors');
+      } finally {
+        await page.context().close();
+      }
+    });
+  }
+}
+
+test('on a phone a table too wide for the screen scrolls in its box, never the page', { timeout: 60_000 }, async () => {
+  const { page, errors } = await newPage(app.browser, { viewport: { width: 320, height: 800 } });
+  try {
+    await gotoApp(page, app.url, query('vaekstpilot-150', 'en'));
+    const boxes = await measureBoxes(page, '.cofund-results-scroll');
+    const funding = boxes[1];
+    assert.ok(funding.scrollWidth > funding.clientWidth, 'four columns of figures do not fit 288 px');
+    assert.deepEqual(boxes.flatMap((b) => b.wrapped), [], 'figures stay on one line');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `the page does not scroll sideways (overflow ${overflow} px)`);
+    // It shows that it scrolls: a shadow is painted at the side that has more.
+    const background = await page.locator('.cofund-results-scroll').nth(1).evaluate((el) => getComputedStyle(el).backgroundImage);
+    assert.match(background, /radial-gradient/, 'the box has its scroll shadows');
+    assert.deepEqual(errors, [], 'the page logged errors');
+  } finally {
+    await page.context().close();
+  }
+});
