@@ -144,3 +144,36 @@ test('on a phone a table too wide for the screen scrolls in its box, never the p
     await page.context().close();
   }
 });
+
+// The embedded widget lays itself out by its own width (embed.css): editor and results side
+// by side only when the results' tables fit beside the editor, so that a widget on a wide
+// intranet page never cuts or scrolls its funding table either.
+test('the embedded widget\'s tables fit their boxes at 960, 1280 and 1920 px wide', { timeout: 90_000 }, async () => {
+  const problems = [];
+  for (const width of [960, 1280, 1920]) {
+    for (const lang of LANGS) {
+      const { page, errors } = await newPage(app.browser, { viewport: { width, height: 900 } });
+      try {
+        await page.goto(`${app.url}embed/embed.html?preset=vaekstpilot-150&lang=${lang}`, { waitUntil: 'load' });
+        const total = page.locator('[data-testid="total-cost"]').first();
+        await total.waitFor({ state: 'visible', timeout: 30_000 });
+        const boxes = await page.locator('[data-cofund]').first().evaluate((host) =>
+          [...host.shadowRoot.querySelectorAll('.cofund-results-scroll')].map((box) => ({
+            caption: box.querySelector('caption')?.textContent.trim(),
+            scrollWidth: box.scrollWidth,
+            clientWidth: box.clientWidth,
+          })));
+        assert.equal(boxes.length, 2, `${width} px (${lang}): the costs and the funding table`);
+        for (const b of boxes) {
+          if (b.scrollWidth > b.clientWidth) {
+            problems.push(`${width} px (${lang}), ${b.caption}: ${b.scrollWidth} px wide in a box of ${b.clientWidth} px`);
+          }
+        }
+        assert.deepEqual(errors, [], 'the page logged errors');
+      } finally {
+        await page.context().close();
+      }
+    }
+  }
+  assert.deepEqual(problems, [], 'tables cut in the widget');
+});
