@@ -45,6 +45,22 @@ where
     (*spoken).clone()
 }
 
+/// The items of `from` that `to` does not have, each matched at most once, so that an item
+/// and its equal copy count as two (a scenario and its duplicate): what an addition added,
+/// or a deletion took away.
+pub fn unmatched<'a, T: PartialEq>(from: &'a [T], to: &[T]) -> Vec<&'a T> {
+    let mut taken = vec![false; to.len()];
+    from.iter()
+        .filter(|item| {
+            let found = (0..to.len()).find(|&j| !taken[j] && to[j] == **item);
+            if let Some(j) = found {
+                taken[j] = true;
+            }
+            found.is_none()
+        })
+        .collect()
+}
+
 /// The polite live region saying `spoken`; empty until the first message. `class` names
 /// the region for styles and tests (it is visually hidden either way).
 pub fn live_region(class: &'static str, spoken: &Spoken) -> Html {
@@ -55,5 +71,20 @@ pub fn live_region(class: &'static str, spoken: &Spoken) -> Html {
                 <p key={key.to_string()}>{ message }</p>
             }
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unmatched;
+
+    #[test]
+    fn each_item_is_matched_once() {
+        assert_eq!(unmatched(&["a", "a", "b"], &["a", "b"]), [&"a"]);
+        assert_eq!(
+            unmatched(&["a", "b"], &["a", "a", "b"]),
+            Vec::<&&str>::new()
+        );
+        assert_eq!(unmatched(&["b", "c"], &["a"]), [&"b", &"c"]);
     }
 }

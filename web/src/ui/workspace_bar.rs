@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::editor::focus::add_button_for;
 use crate::editor::workspace::{WorkspaceAction, WorkspaceState};
 use crate::i18n::{app_texts, AppTexts};
-use crate::ui::announce::{live_region, use_settled_change};
+use crate::ui::announce::{live_region, unmatched, use_settled_change};
 use crate::ui::focus_first;
 use cofund::text::full_stop;
 
@@ -78,22 +78,6 @@ fn shown_name<'a>(tab: &'a Tab, t: &'a AppTexts) -> &'a str {
     } else {
         tab.name.as_str()
     }
-}
-
-/// The names of `from` that `to` does not have, each matched at most once (a scenario and
-/// its copy of the same name are two).
-fn unmatched<'a>(from: &'a [String], to: &[String]) -> Vec<&'a str> {
-    let mut taken = vec![false; to.len()];
-    from.iter()
-        .filter(|name| {
-            let found = (0..to.len()).find(|&j| !taken[j] && to[j] == **name);
-            if let Some(j) = found {
-                taken[j] = true;
-            }
-            found.is_none()
-        })
-        .map(String::as_str)
-        .collect()
 }
 
 /// What the tools did to the list, in words: "Tilføjet: Nyt scenarie. Åbent scenarie: Nyt

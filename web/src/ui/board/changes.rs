@@ -13,7 +13,7 @@ use cofund::shown::shown;
 use cofund::text::full_stop;
 use yew::prelude::*;
 
-use super::super::announce::{live_region, use_settled_change};
+use super::super::announce::{live_region, unmatched, use_settled_change};
 use super::compare::{baseline_index, display_name, Balance};
 use super::Column;
 use crate::i18n::{board_texts, BoardTexts};
@@ -46,21 +46,6 @@ fn figures(column: &Column, lang: Lang) -> String {
     ]
     .map(full_stop)
     .join(" ")
-}
-
-/// The columns of `from` that `to` does not have, each matched at most once, so that a
-/// scenario and its identical copy count as two.
-fn unmatched<'a>(from: &'a [Column], to: &[Column]) -> Vec<&'a Column> {
-    let mut taken = vec![false; to.len()];
-    from.iter()
-        .filter(|column| {
-            let found = (0..to.len()).find(|&j| !taken[j] && to[j] == **column);
-            if let Some(j) = found {
-                taken[j] = true;
-            }
-            found.is_none()
-        })
-        .collect()
 }
 
 /// What changed from `before` to `after`, in words; `None` when nothing a listener would
