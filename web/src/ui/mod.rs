@@ -4,6 +4,7 @@
 pub mod announce;
 pub mod app;
 pub mod assumptions;
+pub mod balance;
 pub mod bar;
 pub mod board;
 pub mod editor;

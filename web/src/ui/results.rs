@@ -20,6 +20,7 @@ use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::balance::Balance;
 use super::bar::{BarParts, StackedBar};
 use super::explain_panel::{ExplainPanel, PANEL_ID};
 use super::focus_id;
@@ -65,26 +66,6 @@ pub fn subject_key(subject: Subject) -> String {
     }
 }
 
-/// The balance in words: "Manglende finansiering: 3.450.000 kr." and the like.
-fn balance_words(t: &Texts, e: &Evaluation, shown: &Shown, lang: Lang) -> String {
-    if e.gap > Decimal::ZERO {
-        format!("{}: {}", t.gap, format_amount(shown.gap, lang))
-    } else if e.surplus > Decimal::ZERO {
-        format!("{}: {}", t.surplus, format_amount(shown.surplus, lang))
-    } else {
-        no_gap_words(t, e).to_string()
-    }
-}
-
-/// Neither gap nor surplus: fully funded, or nothing to fund yet (a blank scenario).
-fn no_gap_words(t: &Texts, e: &Evaluation) -> &'static str {
-    if e.has_nothing_to_fund() {
-        t.nothing_to_fund
-    } else {
-        t.balanced
-    }
-}
-
 /// What the live region says once edits have settled:
 /// "Samlede udgifter: 21.900.000 kr. Manglende finansiering: 3.450.000 kr."
 pub fn announcement(t: &Texts, e: &Evaluation, shown: &Shown, lang: Lang) -> String {
@@ -95,7 +76,7 @@ pub fn announcement(t: &Texts, e: &Evaluation, shown: &Shown, lang: Lang) -> Str
             t.total_cost,
             format_amount(shown.total, lang)
         )),
-        full_stop(balance_words(t, e, shown, lang))
+        full_stop(Balance::of(e, shown).words(lang))
     )
 }
 
@@ -398,21 +379,18 @@ pub fn results(props: &ResultsProps) -> Html {
             .any(|w| matches!(w, Warning::DriverOutOfRange { driver: d } if *d == driver))
     };
 
-    let balance_class = if e.gap > Decimal::ZERO {
-        "cofund-results-balance--gap"
-    } else if e.surplus > Decimal::ZERO {
-        "cofund-results-balance--surplus"
-    } else if e.has_nothing_to_fund() {
-        "cofund-results-balance--empty"
-    } else {
-        "cofund-results-balance--ok"
-    };
-    let balance = if e.gap > Decimal::ZERO {
-        html! { <><strong>{ t.gap }{ ": " }</strong>{ fig.button(Subject::Balance, "balance", format_amount(shown.gap, lang)) }</> }
-    } else if e.surplus > Decimal::ZERO {
-        html! { <><strong>{ t.surplus }{ ": " }</strong>{ fig.button(Subject::Balance, "balance", format_amount(shown.surplus, lang)) }</> }
-    } else {
-        html! { <strong>{ fig.button(Subject::Balance, "balance", no_gap_words(t, e).to_string()) }</strong> }
+    let balance_of = Balance::of(e, &shown);
+    let balance_class = format!("cofund-results-balance--{}", balance_of.modifier());
+    let balance = match balance_of {
+        Balance::Gap(v) => {
+            html! { <><strong>{ t.gap }{ ": " }</strong>{ fig.button(Subject::Balance, "balance", format_amount(v, lang)) }</> }
+        }
+        Balance::Surplus(v) => {
+            html! { <><strong>{ t.surplus }{ ": " }</strong>{ fig.button(Subject::Balance, "balance", format_amount(v, lang)) }</> }
+        }
+        Balance::Funded | Balance::Nothing => {
+            html! { <strong>{ fig.button(Subject::Balance, "balance", balance_of.words(lang)) }</strong> }
+        }
     };
 
     let bar = BarParts::of(scenario, e, &shown, t.gap);

@@ -42,7 +42,7 @@ fn figures(column: &Column, lang: Lang) -> String {
     [
         spoken_name(column, t),
         format!("{}: {}", t.total_cost, format_amount(s.total, lang)),
-        Balance::of(column, &s).words(lang),
+        Balance::of(&column.evaluation, &s).words(lang),
     ]
     .map(full_stop)
     .join(" ")

@@ -27,6 +27,7 @@ use super::stale::StaleNote;
 use super::Column;
 use crate::i18n::{board_texts, BoardTexts};
 use crate::ui::assumptions::Assumptions;
+pub use crate::ui::balance::Balance;
 use crate::ui::bar::{BarParts, StackedBar};
 use cofund::shown::{shown, Shown};
 
@@ -42,53 +43,6 @@ pub struct CompareProps {
     /// the table. The presentation view shows only the table.
     #[prop_or(true)]
     pub handout: bool,
-}
-
-/// The balance of one scenario as displayed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Balance {
-    /// Cost no source covers, in displayed kroner.
-    Gap(Decimal),
-    /// Funding beyond the cost, in displayed kroner.
-    Surplus(Decimal),
-    Funded,
-    /// No cost and no funding yet (a blank scenario).
-    Nothing,
-}
-
-impl Balance {
-    pub fn of(column: &Column, shown: &Shown) -> Balance {
-        let e = &column.evaluation;
-        if e.gap > Decimal::ZERO {
-            Balance::Gap(shown.gap)
-        } else if e.surplus > Decimal::ZERO {
-            Balance::Surplus(shown.surplus)
-        } else if e.has_nothing_to_fund() {
-            Balance::Nothing
-        } else {
-            Balance::Funded
-        }
-    }
-
-    /// "Manglende finansiering: 3.450.000 kr.", "Fuldt finansieret".
-    pub fn words(self, lang: Lang) -> String {
-        let t = board_texts(lang);
-        match self {
-            Balance::Gap(v) => format!("{}: {}", t.gap, format_amount(v, lang)),
-            Balance::Surplus(v) => format!("{}: {}", t.surplus, format_amount(v, lang)),
-            Balance::Funded => t.balanced.to_string(),
-            Balance::Nothing => t.nothing_to_fund.to_string(),
-        }
-    }
-
-    pub fn class(self) -> &'static str {
-        match self {
-            Balance::Gap(_) => "cofund-board-balance--gap",
-            Balance::Surplus(_) => "cofund-board-balance--surplus",
-            Balance::Funded => "cofund-board-balance--ok",
-            Balance::Nothing => "cofund-board-balance--empty",
-        }
-    }
 }
 
 /// What one row shows in one column.
@@ -301,7 +255,7 @@ pub fn rows(columns: &[Column], baseline: Option<usize>, lang: Lang) -> Vec<Row>
         values: columns
             .iter()
             .zip(&shown)
-            .map(|(c, s)| Some(Value::Balance(Balance::of(c, s))))
+            .map(|(c, s)| Some(Value::Balance(Balance::of(&c.evaluation, s))))
             .collect(),
     });
 
@@ -415,7 +369,10 @@ fn cell(row: &Row, col: usize, base: Option<usize>, stale: bool, lang: Lang) -> 
         };
     };
     let class = match &value {
-        Value::Balance(b) => classes!("cofund-board-balance", b.class()),
+        Value::Balance(b) => classes!(
+            "cofund-board-balance",
+            format!("cofund-board-balance--{}", b.modifier())
+        ),
         _ => classes!("cofund-board-value"),
     };
     let difference = match base {

@@ -233,7 +233,7 @@ pub fn present(props: &PresentProps) -> Html {
     };
 
     let s = shown(&column.scenario, &column.evaluation);
-    let balance = Balance::of(column, &s);
+    let balance = Balance::of(&column.evaluation, &s);
     let bar = bar_parts(column, &s, t);
     let is_base = props.baseline == active && count > 1;
     let position = format!(
@@ -287,7 +287,7 @@ pub fn present(props: &PresentProps) -> Html {
                         }
                     }) }
                 </dl>
-                <p class={classes!("cofund-present-balance", balance.class())} data-figure="balance">
+                <p class={classes!("cofund-present-balance", format!("cofund-board-balance--{}", balance.modifier()))} data-figure="balance">
                     { balance.words(lang) }
                 </p>
                 <StackedBar items={bar.items} gap={bar.gap} total={bar.total} surplus={bar.surplus} lang={lang}

@@ -1,0 +1,99 @@
+//! A scenario's balance as the results panel and the board views show it: a gap, a surplus,
+//! fully funded, or nothing to fund yet (a blank scenario). One classification for all of
+//! them, so that the words, the colour and the comparison's differences agree.
+
+use cofund::model::Evaluation;
+use cofund::numbers::{format_amount, Lang};
+use cofund::shown::Shown;
+use cofund::Decimal;
+
+use crate::i18n::texts;
+
+/// The balance of one scenario as displayed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Balance {
+    /// Cost no source covers, in displayed kroner.
+    Gap(Decimal),
+    /// Funding beyond the cost, in displayed kroner.
+    Surplus(Decimal),
+    Funded,
+    /// No cost and no funding yet (a blank scenario).
+    Nothing,
+}
+
+impl Balance {
+    /// The balance of `e`, with its amount as `shown` displays it.
+    pub fn of(e: &Evaluation, shown: &Shown) -> Balance {
+        if e.gap > Decimal::ZERO {
+            Balance::Gap(shown.gap)
+        } else if e.surplus > Decimal::ZERO {
+            Balance::Surplus(shown.surplus)
+        } else if e.has_nothing_to_fund() {
+            Balance::Nothing
+        } else {
+            Balance::Funded
+        }
+    }
+
+    /// "Manglende finansiering: 3.450.000 kr.", "Fuldt finansieret".
+    pub fn words(self, lang: Lang) -> String {
+        let t = texts(lang);
+        match self {
+            Balance::Gap(v) => format!("{}: {}", t.gap, format_amount(v, lang)),
+            Balance::Surplus(v) => format!("{}: {}", t.surplus, format_amount(v, lang)),
+            Balance::Funded => t.balanced.to_string(),
+            Balance::Nothing => t.nothing_to_fund.to_string(),
+        }
+    }
+
+    /// The end of its class (`cofund-results-balance--gap`, `cofund-board-balance--ok`),
+    /// which gives it its colour.
+    pub fn modifier(self) -> &'static str {
+        match self {
+            Balance::Gap(_) => "gap",
+            Balance::Surplus(_) => "surplus",
+            Balance::Funded => "ok",
+            Balance::Nothing => "empty",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cofund::model::{evaluate, from_json_str};
+    use cofund::presets::Preset;
+    use cofund::shown::shown;
+
+    fn balance_of(key: &str) -> Balance {
+        let s = Preset::find(key).unwrap().scenario().unwrap();
+        let e = evaluate(&s).unwrap();
+        Balance::of(&e, &shown(&s, &e))
+    }
+
+    #[test]
+    fn each_balance_in_words_and_colour() {
+        let funded = balance_of("vaekstpilot-150");
+        assert_eq!(funded, Balance::Funded);
+        assert_eq!(
+            (funded.words(Lang::Da).as_str(), funded.modifier()),
+            ("Fuldt finansieret", "ok")
+        );
+        let blank = from_json_str(
+            r#"{"format":1,"name":"b","currency":"DKK","years":1,"drivers":[],"costs":[],"sources":[]}"#,
+        )
+        .unwrap();
+        let e = evaluate(&blank).unwrap();
+        let nothing = Balance::of(&e, &shown(&blank, &e));
+        assert_eq!(nothing, Balance::Nothing);
+        assert_eq!(
+            (nothing.words(Lang::En).as_str(), nothing.modifier()),
+            ("Nothing to fund yet", "empty")
+        );
+        let gap = Balance::Gap(Decimal::from(3_450_000));
+        assert_eq!(
+            (gap.words(Lang::Da).as_str(), gap.modifier()),
+            ("Manglende finansiering: 3.450.000 kr.", "gap")
+        );
+    }
+}
