@@ -59,11 +59,21 @@ pub fn has_query_option(name: &str) -> bool {
     has_option(&search, name)
 }
 
-fn has_option(search: &str, name: &str) -> bool {
+/// The options of a query (`?a=1&b` gives `a=1` and `b`), empty ones left out.
+pub fn options(search: &str) -> impl Iterator<Item = &str> {
     search
         .trim_start_matches('?')
         .split('&')
-        .any(|option| !option.is_empty() && option.split('=').next() == Some(name))
+        .filter(|option| !option.is_empty())
+}
+
+/// Whether `option` (`lang=en`, or `lang` alone) is the option `name`.
+fn is_named(option: &str, name: &str) -> bool {
+    option.split('=').next() == Some(name)
+}
+
+fn has_option(search: &str, name: &str) -> bool {
+    options(search).any(|option| is_named(option, name))
 }
 
 /// `search` (`?a=1&b=2`, or empty) with `name` set to `value` in the place it had, or added
@@ -72,11 +82,8 @@ fn with_query_option(search: &str, name: &str, value: Option<&str>) -> String {
     let pair = value.map(|v| format!("{name}={v}"));
     let mut placed = false;
     let mut kept: Vec<String> = Vec::new();
-    for option in search.trim_start_matches('?').split('&') {
-        if option.is_empty() {
-            continue;
-        }
-        if option.split('=').next() != Some(name) {
+    for option in options(search) {
+        if !is_named(option, name) {
             kept.push(option.to_string());
         } else if let (Some(pair), false) = (&pair, placed) {
             kept.push(pair.clone());

@@ -214,7 +214,7 @@ impl PageOptions {
     /// Unknown keys and values are ignored: a link with a typo still opens the app.
     fn parse(search: &str) -> Self {
         let mut options = PageOptions::default();
-        for pair in search.trim_start_matches('?').split('&') {
+        for pair in address::options(search) {
             match pair.split_once('=') {
                 Some(("preset", key)) => options.preset = Some(key.to_string()),
                 Some(("lang", tag)) => {
