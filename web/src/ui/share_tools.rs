@@ -24,7 +24,7 @@ use super::board::lazy::{self, LazyBoard};
 use super::board::request::{BoardRequest, BoardView};
 use super::board::Column;
 use crate::editor::workspace::{WorkspaceAction, WorkspaceState};
-use crate::i18n::{app_texts, quoted};
+use crate::i18n::{app_texts, quoted, scenario_name};
 use crate::storage::compression::seal;
 use crate::storage::{address, download::download};
 
@@ -320,13 +320,7 @@ pub fn share_tools(props: &ShareToolsProps) -> Html {
         .all
         .iter()
         .filter(|c| !c.current && !Rc::ptr_eq(&c.scenario, &props.scenario))
-        .map(|c| {
-            if c.name.trim().is_empty() {
-                t.blank_name
-            } else {
-                c.name.as_str()
-            }
-        })
+        .map(|c| scenario_name(&c.name, t))
         .collect();
     let note = stale_note(lang, active_stale, &other_stale);
     let described = |concerned: bool| concerned.then_some(AttrValue::Static(STALE_NOTE_ID));

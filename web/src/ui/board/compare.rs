@@ -25,7 +25,7 @@ use yew::prelude::*;
 
 use super::stale::StaleNote;
 use super::Column;
-use crate::i18n::{board_texts, BoardTexts};
+use crate::i18n::{board_texts, scenario_name, BoardTexts};
 use crate::ui::assumptions::Assumptions;
 pub use crate::ui::balance::Balance;
 use crate::ui::bar::{BarParts, StackedBar};
@@ -317,11 +317,7 @@ pub fn bar_parts(column: &Column, shown: &Shown, t: &BoardTexts) -> BarParts {
 
 /// A scenario's name as shown: the blank-name text when it has none.
 pub fn display_name(column: &Column, t: &BoardTexts) -> String {
-    if column.name.trim().is_empty() {
-        t.blank_name.to_string()
-    } else {
-        column.name.to_string()
-    }
+    scenario_name(&column.name, t).to_string()
 }
 
 /// A date as the handout prints it: `05-03-2025` in Danish, `2025-03-05` in English.
