@@ -115,8 +115,8 @@ pub struct SelectFieldProps {
 
 // Why a held choice, and not an "Open template" button (WCAG 3.2.2 On Input): on a closed
 // select, Chromium fires `change` at each ArrowUp/ArrowDown, Home/End, PageUp/PageDown and
-// letter (checked in the browser the tests use), so a user looking through the templates by keyboard replaced
-// the scenario at every key. A button would add a step to every pick, mouse picks too.
+// letter (checked in the browser the tests use), so a user looking through the templates
+// by keyboard replaced the scenario at every key. A button would add a step to every pick, mouse picks too.
 // Instead the keys only move the select (its value is the option a screen reader reads out
 // as it moves), a hint named by `aria-describedby` and announced politely says that Enter
 // applies it, and Escape or leaving the select puts the scenario's template back. A pick in
