@@ -8,8 +8,8 @@
 // stands twice in what every visitor downloads: in the wasm's import section and as a key
 // of the glue's import object. The hex digits do not compress. wasm-bindgen has no option
 // to shorten them and binaryen's `--minify-imports` leaves imports from other modules
-// than `env` alone, so this does it: the app's 165 imports become `a`, `b`, …, `ab`, …
-// (−5,8 KB gzip for the app, BENCHMARKS.md). Nothing else changes: the names are only the
+// than `env` alone, so this does it: the app's imports (166 of them) become `a`, `b`, …,
+// `Z`, `aa`, `ab`, … (−5,6 KB gzip for the app's first download, BENCHMARKS.md). Nothing else changes: the names are only the
 // link between the two files, and both are rewritten together.
 //
 // It refuses (exit 1, both files left as they were) when the glue does not have exactly

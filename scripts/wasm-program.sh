@@ -35,7 +35,7 @@ minify_js() {
 }
 
 # shorten_imports WASM GLUE: the wasm's imports from its glue renamed `a`, `b`, … in both
-# files, instead of wasm-bindgen's `__wbg_<name>_<hash>` (-5 KB gzip for the app; see the
+# files, instead of wasm-bindgen's `__wbg_<name>_<hash>` (-5,6 KB gzip for the app; see the
 # script). Release builds only: a debug build keeps the names that say what each import is.
 shorten_imports() {
   node scripts/shorten-imports.mjs "$1" "$2"
