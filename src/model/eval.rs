@@ -174,7 +174,8 @@ impl Field {
 }
 
 /// The figures one amount is the product of, each with the field it comes from; the
-/// line's (or source's) own field first. Built only once something has overflowed.
+/// line's (or source's) own field first: what `product` multiplies, and what an overflow
+/// is blamed on.
 type Factors = [(Field, Decimal)];
 
 /// An overflow, blamed on the one field of `factors` that is too large, with its value.
