@@ -11,7 +11,7 @@
 use std::rc::Rc;
 
 use cofund::explain::{explain, per_unit_title, Subject};
-use cofund::model::{CostLine, Evaluation, Scenario, Warning};
+use cofund::model::{Evaluation, Scenario, Warning};
 use cofund::numbers::{format_amount, format_percent, Lang};
 use cofund::shown::{shown, Shown};
 use cofund::text::full_stop;
@@ -25,6 +25,9 @@ use super::bar::{BarParts, StackedBar};
 use super::explain_panel::{ExplainPanel, PANEL_ID};
 use super::focus_id;
 use crate::i18n::{texts, Texts};
+
+mod rows;
+use rows::{Cell, Figure, KeptRows, RowView};
 
 const HEADING_ID: &str = "cofund-results-heading";
 const STALE_ID: &str = "cofund-results-stale";
@@ -216,59 +219,76 @@ impl Figures {
     }
 }
 
-#[derive(Properties)]
-struct LineRowProps {
-    /// The scenario, shared: the row reads its own line's label from it, so a render of
-    /// the results copies no label (200 of them per keystroke on a 200-line scenario).
-    scenario: Rc<Scenario>,
-    index: usize,
-    amount: Decimal,
-    per_year: Option<Decimal>,
-    /// The open figure, if it is one of this row's.
-    open: Option<Selected>,
+/// The cost table's rows: each line's label (with "ikke støtteberettiget" when it is not
+/// eligible), its displayed amount and, for a period of several years, its amount per year.
+fn cost_row_views<'a>(
+    scenario: &'a Scenario,
+    shown: &'a Shown,
     lang: Lang,
+) -> impl Iterator<Item = RowView<'a>> {
+    let t = texts(lang);
+    scenario
+        .costs
+        .iter()
+        .zip(&shown.lines)
+        .enumerate()
+        .map(move |(i, (line, amount))| RowView {
+            label: &line.label,
+            note: (!line.eligible).then_some(t.not_eligible),
+            data_source: None,
+            cells: [
+                Some(Cell {
+                    subject: Subject::Line(i),
+                    place: "cost",
+                    figure: Figure::Amount(*amount),
+                }),
+                shown.per_year.as_ref().map(|py| Cell {
+                    subject: Subject::LinePerYear(i),
+                    place: "cost-year",
+                    figure: Figure::Amount(py.lines.get(i).copied().unwrap_or_default()),
+                }),
+                None,
+            ],
+        })
 }
 
-impl LineRowProps {
-    fn line(&self) -> Option<&CostLine> {
-        self.scenario.costs.get(self.index)
-    }
-}
-
-/// Equal when what the row shows is: its own line's label and eligibility (not the whole
-/// scenario, which changes on every keystroke) and its figures.
-impl PartialEq for LineRowProps {
-    fn eq(&self, other: &Self) -> bool {
-        fn shows(p: &LineRowProps) -> Option<(&str, bool)> {
-            p.line().map(|l| (l.label.as_str(), l.eligible))
+/// The funding table's rows: each source's label (with "loft nået" when its cap binds),
+/// amount, share and, for several years, amount per year.
+fn source_row_views<'a>(
+    scenario: &'a Scenario,
+    e: &'a Evaluation,
+    shown: &'a Shown,
+    lang: Lang,
+) -> impl Iterator<Item = RowView<'a>> {
+    let t = texts(lang);
+    scenario.sources.iter().enumerate().map(move |(i, src)| {
+        let capped = e
+            .sources
+            .get(i)
+            .is_some_and(|r| r.trace.binding_cap().is_some());
+        RowView {
+            label: &src.label,
+            note: capped.then_some(t.capped_note),
+            data_source: Some(&src.id),
+            cells: [
+                Some(Cell {
+                    subject: Subject::Source(i),
+                    place: "source",
+                    figure: Figure::Amount(shown.sources.get(i).copied().unwrap_or_default()),
+                }),
+                Some(Cell {
+                    subject: Subject::SourceShare(i),
+                    place: "source-share",
+                    figure: Figure::Percent(shown.shares.get(i).copied().unwrap_or_default()),
+                }),
+                shown.per_year.as_ref().map(|py| Cell {
+                    subject: Subject::SourcePerYear(i),
+                    place: "source-year",
+                    figure: Figure::Amount(py.sources.get(i).copied().unwrap_or_default()),
+                }),
+            ],
         }
-        self.index == other.index
-            && self.amount == other.amount
-            && self.per_year == other.per_year
-            && self.open == other.open
-            && self.lang == other.lang
-            && shows(self) == shows(other)
-    }
-}
-
-/// One cost line of the costs table. A component of its own so that a keystroke re-renders
-/// only the lines whose displayed figures changed.
-#[function_component(LineRow)]
-fn line_row(props: &LineRowProps) -> Html {
-    let t = texts(props.lang);
-    let cell = |subject: Subject, place: &'static str, value: Decimal| {
-        html! { <td class="cofund-num">{ figure_button(Selected { subject, place }, props.open, format_amount(value, props.lang), None) }</td> }
-    };
-    html! {
-        <tr>
-            <th scope="row">
-                { props.line().map(|l| l.label.clone()).unwrap_or_default() }
-                if props.line().is_some_and(|l| !l.eligible) { <span class="cofund-results-note">{ format!(" ({})", t.not_eligible) }</span> }
-            </th>
-            { cell(Subject::Line(props.index), "cost", props.amount) }
-            { props.per_year.map(|v| cell(Subject::LinePerYear(props.index), "cost-year", v)).unwrap_or_default() }
-        </tr>
-    }
+    })
 }
 
 #[function_component(Results)]
@@ -282,7 +302,7 @@ pub fn results(props: &ResultsProps) -> Html {
     } = props;
     let (lang, current, compact) = (*lang, *current, *compact);
     let t = texts(lang);
-    let shown = shown(scenario, e);
+    let shown = Rc::new(shown(scenario, e));
 
     // Which figure's explanation is open, and whether focus should move to it.
     let selected = use_state(|| None::<Selected>);
@@ -351,6 +371,35 @@ pub fn results(props: &ResultsProps) -> Html {
                 .replace(true)
                 .then(|| Timeout::new(ANNOUNCE_DELAY_MS, move || spoken.set(message)));
             move || drop(timer)
+        });
+    }
+
+    // The rows of both tables, written by hand after each render (see `rows`): only
+    // the figures that changed are written.
+    let cost_body = use_node_ref();
+    let source_body = use_node_ref();
+    {
+        let (cost_body, source_body) = (cost_body.clone(), source_body.clone());
+        let cost_rows = use_mut_ref(KeptRows::default);
+        let source_rows = use_mut_ref(KeptRows::default);
+        let (scenario, e, shown) = (scenario.clone(), e.clone(), shown.clone());
+        use_effect(move || {
+            if let Some(body) = cost_body.cast::<web_sys::Element>() {
+                cost_rows.borrow_mut().sync(
+                    &body,
+                    cost_row_views(&scenario, &shown, lang),
+                    open,
+                    lang,
+                );
+            }
+            if let Some(body) = source_body.cast::<web_sys::Element>() {
+                source_rows.borrow_mut().sync(
+                    &body,
+                    source_row_views(&scenario, &e, &shown, lang),
+                    open,
+                    lang,
+                );
+            }
         });
     }
 
@@ -463,15 +512,7 @@ pub fn results(props: &ResultsProps) -> Html {
                         <th scope="col" class="cofund-num">{ t.col_amount }</th>
                         { per_year_head.clone().unwrap_or_default() }
                     </tr></thead>
-                    <tbody>
-                        // Unkeyed: keys would be the positions, which an unkeyed list
-                        // matches by anyway, at the cost of a key string per row.
-                        { for shown.lines.iter().enumerate().map(|(i, amount)| html! {
-                            <LineRow scenario={props.scenario.clone()} index={i}
-                                amount={*amount} per_year={per_year.and_then(|py| py.lines.get(i).copied())}
-                                open={open.filter(|o| o.subject == Subject::Line(i))} lang={lang} />
-                        }) }
-                    </tbody>
+                    <tbody ref={cost_body.clone()}></tbody>
                     <tfoot><tr>
                         <th scope="row">{ t.total_cost }</th>
                         <td class="cofund-num">{ fig.button(Subject::TotalCost, "cost-total", format_amount(shown.total, lang)) }</td>
@@ -489,24 +530,7 @@ pub fn results(props: &ResultsProps) -> Html {
                         <th scope="col" class="cofund-num">{ t.col_share }</th>
                         { per_year_head.unwrap_or_default() }
                     </tr></thead>
-                    <tbody>
-                        { for scenario.sources.iter().enumerate().map(|(i, src)| {
-                            let amount = shown.sources.get(i).copied().unwrap_or_default();
-                            let share = shown.shares.get(i).copied().unwrap_or_default();
-                            let capped = e.sources.get(i).is_some_and(|r| r.trace.binding_cap().is_some());
-                            html! {
-                                <tr data-source={src.id.clone()}>
-                                    <th scope="row">
-                                        { &src.label }
-                                        if capped { <span class="cofund-results-note">{ format!(" ({})", t.capped_note) }</span> }
-                                    </th>
-                                    <td class="cofund-num">{ fig.button(Subject::Source(i), "source", format_amount(amount, lang)) }</td>
-                                    <td class="cofund-num">{ fig.button(Subject::SourceShare(i), "source-share", format_percent(share, 1, lang)) }</td>
-                                    { per_year_cell(per_year.and_then(|py| py.sources.get(i).copied()), Subject::SourcePerYear(i), "source-year") }
-                                </tr>
-                            }
-                        }) }
-                    </tbody>
+                    <tbody ref={source_body.clone()}></tbody>
                     <tfoot>
                         <tr>
                             <th scope="row">{ t.funded }</th>
