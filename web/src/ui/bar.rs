@@ -162,17 +162,55 @@ pub fn summary(
     surplus: Decimal,
     lang: Lang,
 ) -> String {
+    let figures = ItemFigures::of(items, gap, lang);
+    summary_of(items, gap, &figures, total, surplus, lang)
+}
+
+/// Each item's amount and share as displayed, formatted once per render for the summary,
+/// the segments' titles and the legend (the items, then the gap).
+struct ItemFigures(Vec<(String, String)>);
+
+impl ItemFigures {
+    fn of(items: &[BarItem], gap: Option<&BarItem>, lang: Lang) -> Self {
+        ItemFigures(
+            items
+                .iter()
+                .chain(gap)
+                .map(|item| {
+                    (
+                        format_amount(item.amount, lang),
+                        format_percent(item.share, 1, lang),
+                    )
+                })
+                .collect(),
+        )
+    }
+
+    /// The amount and share of item `i` (the gap is the item after the sources).
+    fn get(&self, i: usize) -> (&str, &str) {
+        self.0.get(i).map_or(("", ""), |(amount, share)| {
+            (amount.as_str(), share.as_str())
+        })
+    }
+}
+
+/// [`summary`] with the items' figures already formatted.
+fn summary_of(
+    items: &[BarItem],
+    gap: Option<&BarItem>,
+    figures: &ItemFigures,
+    total: Decimal,
+    surplus: Decimal,
+    lang: Lang,
+) -> String {
     let t = texts(lang);
     let parts: Vec<String> = items
         .iter()
         .chain(gap)
-        .map(|item| {
-            format!(
-                "{} {} ({})",
-                item.label,
-                format_amount(item.amount, lang),
-                format_percent(item.share, 1, lang)
-            )
+        .enumerate()
+        .map(|(i, item)| {
+            let (amount, share) = figures.get(i);
+            format!("{} {amount} ({share})", item.label)
         })
         .collect();
     if surplus > Decimal::ZERO {
@@ -201,7 +239,16 @@ fn colour_class(i: usize) -> String {
     format!("cofund-bar-c{}", i % PALETTE.len())
 }
 
-fn swatch(i: usize) -> Html {
+#[derive(Properties, PartialEq)]
+struct SwatchProps {
+    index: usize,
+}
+
+/// A source's colour in the legend. A component, so that a render of the bar (on every
+/// keystroke) compares an index instead of making the swatch's SVG again.
+#[function_component(Swatch)]
+fn swatch(props: &SwatchProps) -> Html {
+    let i = props.index;
     html! {
         <svg class="cofund-swatch" viewBox="0 0 10 10" aria-hidden="true" focusable="false">
             <rect class={colour_class(i)} width="10" height="10" fill={PALETTE[i % PALETTE.len()]} />
@@ -232,15 +279,15 @@ fn marker_swatch() -> Html {
 fn legend_item(
     swatch: Html,
     item: &BarItem,
-    lang: Lang,
+    (amount, share): (&str, &str),
     extra_class: Option<&'static str>,
 ) -> Html {
     html! {
         <li class={classes!("cofund-legend-item", extra_class)}>
             { swatch }
             <span class="cofund-legend-label">{ &item.label }</span>
-            <span class="cofund-legend-amount">{ format_amount(item.amount, lang) }</span>
-            <span class="cofund-legend-share">{ format_percent(item.share, 1, lang) }</span>
+            <span class="cofund-legend-amount">{ amount }</span>
+            <span class="cofund-legend-share">{ share }</span>
         </li>
     }
 }
@@ -261,9 +308,11 @@ pub fn stacked_bar(props: &StackedBarProps) -> Html {
     let outline_w = position(props.total, scale, VIEW_WIDTH);
     let marker_x = (props.surplus > Decimal::ZERO).then_some(outline_w);
 
-    let label = summary(
+    let figures = ItemFigures::of(&props.items, props.gap.as_ref(), lang);
+    let label = summary_of(
         &props.items,
         props.gap.as_ref(),
+        &figures,
         props.total,
         props.surplus,
         lang,
@@ -275,7 +324,7 @@ pub fn stacked_bar(props: &StackedBarProps) -> Html {
             <rect class={classes!("cofund-bar-seg", colour_class(i))} x={x.to_string()} y={BAR_Y.to_string()}
                   width={w.to_string()} height={BAR_HEIGHT.to_string()} fill={PALETTE[i % PALETTE.len()]}
                   stroke="#ffffff" stroke-width="2" vector-effect="non-scaling-stroke">
-                <title>{ format!("{}: {} ({})", item.label, format_amount(item.amount, lang), format_percent(item.share, 1, lang)) }</title>
+                <title>{ { let (amount, share) = figures.get(i); format!("{}: {amount} ({share})", item.label) } }</title>
             </rect>
         }
     });
@@ -326,9 +375,9 @@ pub fn stacked_bar(props: &StackedBarProps) -> Html {
                 }
             </svg>
             <ul class="cofund-legend" aria-label={t.bar_legend}>
-                { for props.items.iter().enumerate().map(|(i, item)| legend_item(swatch(i), item, lang, None)) }
+                { for props.items.iter().enumerate().map(|(i, item)| legend_item(html! { <Swatch index={i} /> }, item, figures.get(i), None)) }
                 if let Some(gap) = &props.gap {
-                    { legend_item(gap_swatch(), gap, lang, Some("cofund-legend-item--gap")) }
+                    { legend_item(gap_swatch(), gap, figures.get(props.items.len()), Some("cofund-legend-item--gap")) }
                 }
                 if props.surplus > Decimal::ZERO {
                     <li class="cofund-legend-item cofund-legend-item--surplus">
