@@ -12,7 +12,7 @@ use std::rc::Rc;
 
 use cofund::explain::{explain, per_unit_title, Subject};
 use cofund::model::{Evaluation, Scenario, Warning};
-use cofund::numbers::{format_amount, format_percent, Lang};
+use cofund::numbers::{format_amount, Lang};
 use cofund::shown::{shown, Shown};
 use cofund::text::full_stop;
 use cofund::Decimal;
@@ -236,6 +236,7 @@ fn cost_row_views<'a>(
             label: &line.label,
             note: (!line.eligible).then_some(t.not_eligible),
             data_source: None,
+            class: None,
             cells: [
                 Some(Cell {
                     subject: Subject::Line(i),
@@ -270,6 +271,7 @@ fn source_row_views<'a>(
             label: &src.label,
             note: capped.then_some(t.capped_note),
             data_source: Some(&src.id),
+            class: None,
             cells: [
                 Some(Cell {
                     subject: Subject::Source(i),
@@ -289,6 +291,100 @@ fn source_row_views<'a>(
             ],
         }
     })
+}
+
+/// A foot row of the results tables: a heading and its figures.
+fn foot_row(label: &'static str, cells: [Option<Cell>; 3]) -> RowView<'static> {
+    RowView {
+        label,
+        note: None,
+        data_source: None,
+        class: None,
+        cells,
+    }
+}
+
+fn amount_cell(subject: Subject, place: &'static str, value: Decimal) -> Cell {
+    Cell {
+        subject,
+        place,
+        figure: Figure::Amount(value),
+    }
+}
+
+/// The cost table's foot: the total cost and, for several years, the total per year.
+fn cost_foot_views(shown: &Shown, lang: Lang) -> impl Iterator<Item = RowView<'static>> {
+    let t = texts(lang);
+    let per_year = shown.per_year.as_ref();
+    std::iter::once(foot_row(
+        t.total_cost,
+        [
+            Some(amount_cell(Subject::TotalCost, "cost-total", shown.total)),
+            per_year.map(|py| amount_cell(Subject::PerYear, "cost-total-year", py.total)),
+            None,
+        ],
+    ))
+}
+
+/// The funding table's foot: what the sources fund and, when they leave a gap, the gap
+/// and the total cost that funding and gap add up to (amounts, shares, per year).
+fn source_foot_views(
+    e: &Evaluation,
+    shown: &Shown,
+    lang: Lang,
+) -> impl Iterator<Item = RowView<'static>> {
+    let t = texts(lang);
+    let per_year = shown.per_year.as_ref();
+    let share = |subject, place, value| Cell {
+        subject,
+        place,
+        figure: Figure::Percent(value),
+    };
+    let funded = foot_row(
+        t.funded,
+        [
+            Some(amount_cell(Subject::Funded, "funded", shown.funded)),
+            Some(share(
+                Subject::FundedShare,
+                "funded-share",
+                shown.funded_share,
+            )),
+            per_year.map(|py| amount_cell(Subject::FundedPerYear, "funded-year", py.funded)),
+        ],
+    );
+    let gap = (e.gap > Decimal::ZERO).then(|| {
+        let gap = RowView {
+            class: Some("cofund-results-gap-row"),
+            ..foot_row(
+                t.gap,
+                [
+                    Some(amount_cell(Subject::Balance, "gap", shown.gap)),
+                    Some(share(Subject::GapShare, "gap-share", shown.gap_share)),
+                    per_year.map(|py| amount_cell(Subject::GapPerYear, "gap-year", py.gap)),
+                ],
+            )
+        };
+        let total = foot_row(
+            t.total_cost,
+            [
+                Some(amount_cell(
+                    Subject::TotalCost,
+                    "funding-total",
+                    shown.funded + shown.gap,
+                )),
+                Some(share(
+                    Subject::TotalCost,
+                    "funding-total-share",
+                    shown.funded_share + shown.gap_share,
+                )),
+                per_year.map(|py| {
+                    amount_cell(Subject::PerYear, "funding-total-year", py.funded + py.gap)
+                }),
+            ],
+        );
+        [gap, total]
+    });
+    std::iter::once(funded).chain(gap.into_iter().flatten())
 }
 
 #[function_component(Results)]
@@ -374,31 +470,36 @@ pub fn results(props: &ResultsProps) -> Html {
         });
     }
 
-    // The rows of both tables, written by hand after each render (see `rows`): only
-    // the figures that changed are written.
-    let cost_body = use_node_ref();
-    let source_body = use_node_ref();
+    // The tables' bodies and feet: their rows are written by hand after each render (see
+    // `rows`), and then only the figures that changed.
+    let [cost_body, cost_foot, source_body, source_foot] = [
+        use_node_ref(),
+        use_node_ref(),
+        use_node_ref(),
+        use_node_ref(),
+    ];
     {
-        let (cost_body, source_body) = (cost_body.clone(), source_body.clone());
-        let cost_rows = use_mut_ref(KeptRows::default);
-        let source_rows = use_mut_ref(KeptRows::default);
+        let parts = [&cost_body, &cost_foot, &source_body, &source_foot].map(|r| r.clone());
+        let kept = use_mut_ref(<[KeptRows; 4]>::default);
         let (scenario, e, shown) = (scenario.clone(), e.clone(), shown.clone());
         use_effect(move || {
-            if let Some(body) = cost_body.cast::<web_sys::Element>() {
-                cost_rows.borrow_mut().sync(
-                    &body,
-                    cost_row_views(&scenario, &shown, lang),
-                    open,
-                    lang,
-                );
+            let mut kept = kept.borrow_mut();
+            let [cost_rows, cost_totals, source_rows, source_totals] = &mut *kept;
+            let [cost_body, cost_foot, source_body, source_foot] =
+                parts.map(|r| r.cast::<web_sys::Element>());
+            if let Some(body) = cost_body {
+                let rows = cost_row_views(&scenario, &shown, lang);
+                cost_rows.sync(&body, rows, open, lang);
             }
-            if let Some(body) = source_body.cast::<web_sys::Element>() {
-                source_rows.borrow_mut().sync(
-                    &body,
-                    source_row_views(&scenario, &e, &shown, lang),
-                    open,
-                    lang,
-                );
+            if let Some(foot) = cost_foot {
+                cost_totals.sync(&foot, cost_foot_views(&shown, lang), open, lang);
+            }
+            if let Some(body) = source_body {
+                let rows = source_row_views(&scenario, &e, &shown, lang);
+                source_rows.sync(&body, rows, open, lang);
+            }
+            if let Some(foot) = source_foot {
+                source_totals.sync(&foot, source_foot_views(&e, &shown, lang), open, lang);
             }
         });
     }
@@ -411,14 +512,6 @@ pub fn results(props: &ResultsProps) -> Html {
         }
     });
     let per_year = shown.per_year.as_ref();
-    let per_year_cell = |value: Option<Decimal>, subject: Subject, place: &'static str| -> Html {
-        match value {
-            Some(v) => {
-                html! { <td class="cofund-num">{ fig.button(subject, place, format_amount(v, lang)) }</td> }
-            }
-            None => html! {},
-        }
-    };
     let per_year_head =
         per_year.map(|_| html! { <th scope="col" class="cofund-num">{ t.col_per_year }</th> });
 
@@ -513,11 +606,7 @@ pub fn results(props: &ResultsProps) -> Html {
                         { per_year_head.clone().unwrap_or_default() }
                     </tr></thead>
                     <tbody ref={cost_body.clone()}></tbody>
-                    <tfoot><tr>
-                        <th scope="row">{ t.total_cost }</th>
-                        <td class="cofund-num">{ fig.button(Subject::TotalCost, "cost-total", format_amount(shown.total, lang)) }</td>
-                        { per_year_cell(per_year.map(|py| py.total), Subject::PerYear, "cost-total-year") }
-                    </tr></tfoot>
+                    <tfoot ref={cost_foot.clone()}></tfoot>
                 </table>
             </div>
 
@@ -531,28 +620,7 @@ pub fn results(props: &ResultsProps) -> Html {
                         { per_year_head.unwrap_or_default() }
                     </tr></thead>
                     <tbody ref={source_body.clone()}></tbody>
-                    <tfoot>
-                        <tr>
-                            <th scope="row">{ t.funded }</th>
-                            <td class="cofund-num">{ fig.button(Subject::Funded, "funded", format_amount(shown.funded, lang)) }</td>
-                            <td class="cofund-num">{ fig.button(Subject::FundedShare, "funded-share", format_percent(shown.funded_share, 1, lang)) }</td>
-                            { per_year_cell(per_year.map(|py| py.funded), Subject::FundedPerYear, "funded-year") }
-                        </tr>
-                        if e.gap > Decimal::ZERO {
-                            <tr class="cofund-results-gap-row">
-                                <th scope="row">{ t.gap }</th>
-                                <td class="cofund-num">{ fig.button(Subject::Balance, "gap", format_amount(shown.gap, lang)) }</td>
-                                <td class="cofund-num">{ fig.button(Subject::GapShare, "gap-share", format_percent(shown.gap_share, 1, lang)) }</td>
-                                { per_year_cell(per_year.map(|py| py.gap), Subject::GapPerYear, "gap-year") }
-                            </tr>
-                            <tr>
-                                <th scope="row">{ t.total_cost }</th>
-                                <td class="cofund-num">{ fig.button(Subject::TotalCost, "funding-total", format_amount(shown.funded + shown.gap, lang)) }</td>
-                                <td class="cofund-num">{ fig.button(Subject::TotalCost, "funding-total-share", format_percent(shown.funded_share + shown.gap_share, 1, lang)) }</td>
-                                { per_year_cell(per_year.map(|py| py.funded + py.gap), Subject::PerYear, "funding-total-year") }
-                            </tr>
-                        }
-                    </tfoot>
+                    <tfoot ref={source_foot.clone()}></tfoot>
                 </table>
             </div>
             }

@@ -62,6 +62,8 @@ pub struct RowView<'a> {
     pub note: Option<&'static str>,
     /// The row's `data-source` attribute (the source's id), for source rows.
     pub data_source: Option<&'a str>,
+    /// The row's class, e.g. for the gap row of the funding table's foot.
+    pub class: Option<&'static str>,
     pub cells: [Option<Cell>; 3],
 }
 
@@ -81,6 +83,7 @@ struct KeptRow {
     label_text: String,
     note: Option<(Element, &'static str)>,
     data_source: Option<String>,
+    class: Option<&'static str>,
     cells: Vec<KeptCell>,
 }
 
@@ -165,10 +168,12 @@ impl KeptRow {
             label_text: view.label.to_owned(),
             note: None,
             data_source: None,
+            class: None,
             cells: Vec::new(),
         };
         row.set_note(doc, view.note);
         row.set_data_source(view.data_source);
+        row.set_class(view.class);
         row.set_cells(doc, view, open, lang);
         Some(row)
     }
@@ -190,6 +195,9 @@ impl KeptRow {
         }
         if self.data_source.as_deref() != view.data_source {
             self.set_data_source(view.data_source);
+        }
+        if self.class != view.class {
+            self.set_class(view.class);
         }
         let same_cells = self.cells.len() == view.cells.iter().flatten().count()
             && self
@@ -236,6 +244,14 @@ impl KeptRow {
             None => self.tr.remove_attribute("data-source"),
         };
         self.data_source = id.map(str::to_owned);
+    }
+
+    fn set_class(&mut self, class: Option<&'static str>) {
+        let _ = match class {
+            Some(class) => self.tr.set_attribute("class", class),
+            None => self.tr.remove_attribute("class"),
+        };
+        self.class = class;
     }
 
     /// The row's figure cells made anew (a row that gained or lost a column, or whose cells
@@ -301,6 +317,7 @@ mod tests {
             label,
             note: None,
             data_source: None,
+            class: None,
             cells: [amount(Subject::Line(i), "cost", kroner), None, None],
         }
     }
