@@ -86,6 +86,12 @@ pub fn editor(props: &EditorProps) -> Html {
         use_memo(pairs, |pairs| pairs.clone())
     };
     let general = Row::Scenario;
+    // The same callbacks from render to render, so that a keystroke elsewhere leaves these
+    // fields' props equal and Yew skips them (a new closure would make every field render).
+    let [on_name, on_years] = (*use_memo(dispatch.clone(), |dispatch| {
+        ["name", "years"].map(|name| on_text(dispatch, FieldId::new(Row::Scenario, name)))
+    }))
+    .clone();
     // "Tilføj …": the new row's label field takes the focus once it shows, so the row is
     // named first (and a screen reader hears where it is) rather than nothing happening.
     let added = use_mut_ref(|| false);
@@ -136,10 +142,10 @@ pub fn editor(props: &EditorProps) -> Html {
             <h2 id="cofund-editor-heading">{ t.editor_heading }</h2>
             <div class="cofund-grid">
                 <TextField id={FieldId::new(general, "name").dom_id()} label={t.name_label} value={draft.name.clone()}
-                    on_input={on_text(dispatch, FieldId::new(general, "name"))} class="cofund-grid-wide" />
+                    on_input={on_name} class="cofund-grid-wide" />
                 <TextField id={FieldId::new(general, "years").dom_id()} label={t.years_label} value={draft.years.clone()} numeric=true
                     error={error_for(errors, FieldId::new(general, "years"))}
-                    on_input={on_text(dispatch, FieldId::new(general, "years"))} />
+                    on_input={on_years} />
             </div>
 
             <h3>{ t.drivers_heading }</h3>
@@ -325,17 +331,24 @@ fn driver_row(props: &RowProps<DriverDraft>) -> Html {
     let t = texts(*lang);
     let row = Row::Driver(d.key);
     let field = |name: &'static str| FieldId::new(row, name);
+    // Kept from render to render (see `editor`): typing in the row's number field then
+    // renders that field, not its neighbours.
+    let [on_label, on_min, on_max, on_step] =
+        (*use_memo((dispatch.clone(), row), |(dispatch, row)| {
+            ["label", "min", "max", "step"].map(|name| on_text(dispatch, FieldId::new(*row, name)))
+        }))
+        .clone();
     html! {
         { row_frame(props, row, &d.label, t.new_driver, html! {
             <div class="cofund-grid">
-                <TextField id={field("label").dom_id()} label={t.label_label} value={d.label.clone()} on_input={on_text(dispatch, field("label"))} class="cofund-grid-wide" />
+                <TextField id={field("label").dom_id()} label={t.label_label} value={d.label.clone()} on_input={on_label} class="cofund-grid-wide" />
                 { value_and_slider(d, t.value_label, errors, dispatch, *lang) }
                 <TextField id={field("min").dom_id()} label={t.min_label} value={d.min.clone()} numeric=true
-                    error={error_for(errors, field("min"))} on_input={on_text(dispatch, field("min"))} class="cofund-narrow" />
+                    error={error_for(errors, field("min"))} on_input={on_min} class="cofund-narrow" />
                 <TextField id={field("max").dom_id()} label={t.max_label} value={d.max.clone()} numeric=true
-                    error={error_for(errors, field("max"))} on_input={on_text(dispatch, field("max"))} class="cofund-narrow" />
+                    error={error_for(errors, field("max"))} on_input={on_max} class="cofund-narrow" />
                 <TextField id={field("step").dom_id()} label={t.step_label} value={d.step.clone()} numeric=true
-                    error={error_for(errors, field("step"))} on_input={on_text(dispatch, field("step"))} class="cofund-narrow" />
+                    error={error_for(errors, field("step"))} on_input={on_step} class="cofund-narrow" />
             </div>
         }) }
     }
