@@ -488,18 +488,18 @@ pub fn results(props: &ResultsProps) -> Html {
             let [cost_body, cost_foot, source_body, source_foot] =
                 parts.map(|r| r.cast::<web_sys::Element>());
             if let Some(body) = cost_body {
-                let rows = cost_row_views(&scenario, &shown, lang);
-                cost_rows.sync(&body, rows, open, lang);
+                let mut rows = cost_row_views(&scenario, &shown, lang);
+                cost_rows.sync(&body, &mut rows, open, lang);
             }
             if let Some(foot) = cost_foot {
-                cost_totals.sync(&foot, cost_foot_views(&shown, lang), open, lang);
+                cost_totals.sync(&foot, &mut cost_foot_views(&shown, lang), open, lang);
             }
             if let Some(body) = source_body {
-                let rows = source_row_views(&scenario, &e, &shown, lang);
-                source_rows.sync(&body, rows, open, lang);
+                let mut rows = source_row_views(&scenario, &e, &shown, lang);
+                source_rows.sync(&body, &mut rows, open, lang);
             }
             if let Some(foot) = source_foot {
-                source_totals.sync(&foot, source_foot_views(&e, &shown, lang), open, lang);
+                source_totals.sync(&foot, &mut source_foot_views(&e, &shown, lang), open, lang);
             }
         });
     }
