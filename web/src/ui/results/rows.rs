@@ -8,6 +8,10 @@
 //! machine, more than the DOM writes themselves (BENCHMARKS.md). Here each row remembers
 //! what its cells show, and an update writes only the texts and attributes that changed.
 //!
+//! It calls only DOM methods that Yew's own rendering imports already (`createElement`,
+//! `setAttribute`, `nodeValue`, …): each other one would add an import to the glue and the
+//! program.
+//!
 //! The buttons are the same as [`super::figure_button`] makes elsewhere in the results (id,
 //! `data-place`, `data-subject`, `aria-expanded`): the panel's one click handler and the
 //! focus that returns to a figure when its explanation closes find them alike.
@@ -120,12 +124,8 @@ impl KeptRows {
         open: Option<Selected>,
         lang: Lang,
     ) {
-        if !self
-            .body
-            .as_ref()
-            .is_some_and(|b| b.is_same_node(Some(body)))
-        {
-            body.set_text_content(None);
+        // Another body is one Yew has just made, empty: its rows start afresh.
+        if self.body.as_ref() != Some(body) {
             *self = KeptRows {
                 body: Some(body.clone()),
                 ..KeptRows::default()
@@ -133,9 +133,7 @@ impl KeptRows {
         }
         let relang = self.lang != Some(lang);
         self.lang = Some(lang);
-        let Some(doc) = body.owner_document() else {
-            return;
-        };
+        let doc = gloo::utils::document();
         let mut count = 0;
         for view in rows {
             match self.rows.get_mut(count) {
@@ -151,7 +149,7 @@ impl KeptRows {
             count += 1;
         }
         for gone in self.rows.drain(count.min(self.rows.len())..) {
-            gone.tr.remove();
+            let _ = body.remove_child(&gone.tr);
         }
     }
 }
@@ -229,12 +227,12 @@ impl KeptRow {
 
     fn set_note(&mut self, doc: &Document, note: Option<&'static str>) {
         if let Some((span, _)) = self.note.take() {
-            span.remove();
+            let _ = self.th.remove_child(&span);
         }
         if let Some(note) = note {
             if let Some(span) = element(doc, "span") {
-                span.set_class_name("cofund-results-note");
-                span.set_text_content(Some(&format!(" ({note})")));
+                let _ = span.set_attribute("class", "cofund-results-note");
+                let _ = span.append_child(&doc.create_text_node(&format!(" ({note})")));
                 let _ = self.th.append_child(&span);
                 self.note = Some((span, note));
             }
@@ -261,7 +259,7 @@ impl KeptRow {
     /// now explain other subjects).
     fn set_cells(&mut self, doc: &Document, view: &RowView, open: Option<Selected>, lang: Lang) {
         for gone in self.cells.drain(..) {
-            gone.td.remove();
+            let _ = self.tr.remove_child(&gone.td);
         }
         for cell in view.cells.iter().flatten() {
             if let Some(kept) = KeptCell::new(doc, *cell, open == Some(cell.selected()), lang) {
@@ -275,7 +273,7 @@ impl KeptRow {
 impl KeptCell {
     fn new(doc: &Document, cell: Cell, expanded: bool, lang: Lang) -> Option<Self> {
         let td = element(doc, "td")?;
-        td.set_class_name("cofund-num");
+        let _ = td.set_attribute("class", "cofund-num");
         let button = element(doc, "button")?;
         let key = subject_key(cell.subject);
         for (name, value) in [
