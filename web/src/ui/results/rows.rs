@@ -116,7 +116,8 @@ impl KeptRows {
     /// added or removed at the end, and in the others only what changed is written.
     ///
     /// The rows come as a `dyn Iterator`: one copy of this code serves the four tables'
-    /// parts (a generic one was compiled four times, some KB of the download).
+    /// parts (a generic one was compiled four times: 161 B more of the app's download, 282 B of the
+    /// widget's, measured).
     pub fn sync<'a>(
         &mut self,
         body: &Element,
