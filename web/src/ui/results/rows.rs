@@ -1,11 +1,11 @@
-//! The bodies of the results tables (a row per cost line, a row per source), kept in the
-//! DOM by hand instead of by Yew.
+//! The bodies and feet of the results tables (a row per cost line, a row per source, and
+//! their totals), kept in the DOM by hand instead of by Yew.
 //!
 //! Why: on the 200-line scenario a keystroke in a unit field changes a few dozen of the
 //! tables' figures. As components, every row whose figures changed was rendered again (a
 //! component render, a virtual DOM and a reconcile each), and every other row's props were
-//! compared: about 1 ms of the ~4,5 ms from keystroke to updated total on the test
-//! machine, more than the DOM writes themselves (BENCHMARKS.md). Here each row remembers
+//! compared: about 1 ms of the ~4,3 ms from keystroke to updated total on the test
+//! machine, three times the DOM writes themselves (BENCHMARKS.md). Here each row remembers
 //! what its cells show, and an update writes only the texts and attributes that changed.
 //!
 //! It calls only DOM methods that Yew's own rendering imports already (`createElement`,
@@ -116,8 +116,8 @@ impl KeptRows {
     /// added or removed at the end, and in the others only what changed is written.
     ///
     /// The rows come as a `dyn Iterator`: one copy of this code serves the four tables'
-    /// parts (a generic one was compiled four times: 161 B more of the app's download, 282 B of the
-    /// widget's, measured).
+    /// parts (a generic one was compiled four times: 161 B more of the app's download and
+    /// 282 B of the widget's, measured).
     pub fn sync<'a>(
         &mut self,
         body: &Element,
