@@ -71,13 +71,10 @@ impl Listed {
     }
 }
 
-/// The name a scenario's button shows.
+/// The name a scenario's button shows: as the comparison and the share tools show it, so a
+/// name of nothing but spaces is "Nyt scenarie" there too, not an empty-looking button.
 fn shown_name<'a>(tab: &'a Tab, t: &'a AppTexts) -> &'a str {
-    if tab.name.is_empty() {
-        t.blank_name
-    } else {
-        tab.name.as_str()
-    }
+    crate::i18n::scenario_name(tab.name.as_str(), t)
 }
 
 /// What the tools did to the list, in words: "Tilføjet: Nyt scenarie. Åbent scenarie: Nyt
@@ -225,6 +222,18 @@ mod tests {
 
     fn say(before: &Listed, after: &Listed, lang: Lang) -> Option<String> {
         change_message(before, after, app_texts(lang))
+    }
+
+    #[test]
+    fn a_name_of_only_spaces_shows_as_the_blank_scenarios_name() {
+        let tab = |name: &str| Tab {
+            name: AttrValue::from(name.to_string()),
+            current: true,
+        };
+        let (da, en) = (app_texts(Lang::Da), app_texts(Lang::En));
+        assert_eq!(shown_name(&tab("   "), da), "Nyt scenarie");
+        assert_eq!(shown_name(&tab(""), en), "New scenario");
+        assert_eq!(shown_name(&tab(" Plan B "), da), " Plan B ");
     }
 
     #[test]
