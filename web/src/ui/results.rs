@@ -238,22 +238,17 @@ fn cost_row_views<'a>(
             data_source: None,
             class: None,
             cells: [
-                Some(Cell {
-                    subject: Subject::Line(i),
-                    place: "cost",
-                    figure: Figure::Amount(*amount),
-                }),
-                shown.per_year.as_ref().map(|py| Cell {
-                    subject: Subject::LinePerYear(i),
-                    place: "cost-year",
-                    figure: Figure::Amount(py.lines.get(i).copied().unwrap_or_default()),
+                Some(amount_cell(Subject::Line(i), "cost", *amount)),
+                shown.per_year.as_ref().map(|py| {
+                    let amount = py.lines.get(i).copied().unwrap_or_default();
+                    amount_cell(Subject::LinePerYear(i), "cost-year", amount)
                 }),
                 None,
             ],
         })
 }
 
-/// The funding table's rows: each source's label (with "loft nået" when its cap binds),
+/// The funding table's rows: each source's label (with "loftet er nået" when its cap binds),
 /// amount, share and, for several years, amount per year.
 fn source_row_views<'a>(
     scenario: &'a Scenario,
@@ -273,20 +268,19 @@ fn source_row_views<'a>(
             data_source: Some(&src.id),
             class: None,
             cells: [
-                Some(Cell {
-                    subject: Subject::Source(i),
-                    place: "source",
-                    figure: Figure::Amount(shown.sources.get(i).copied().unwrap_or_default()),
-                }),
-                Some(Cell {
-                    subject: Subject::SourceShare(i),
-                    place: "source-share",
-                    figure: Figure::Percent(shown.shares.get(i).copied().unwrap_or_default()),
-                }),
-                shown.per_year.as_ref().map(|py| Cell {
-                    subject: Subject::SourcePerYear(i),
-                    place: "source-year",
-                    figure: Figure::Amount(py.sources.get(i).copied().unwrap_or_default()),
+                Some(amount_cell(
+                    Subject::Source(i),
+                    "source",
+                    shown.sources.get(i).copied().unwrap_or_default(),
+                )),
+                Some(share_cell(
+                    Subject::SourceShare(i),
+                    "source-share",
+                    shown.shares.get(i).copied().unwrap_or_default(),
+                )),
+                shown.per_year.as_ref().map(|py| {
+                    let amount = py.sources.get(i).copied().unwrap_or_default();
+                    amount_cell(Subject::SourcePerYear(i), "source-year", amount)
                 }),
             ],
         }
@@ -304,11 +298,21 @@ fn foot_row(label: &'static str, cells: [Option<Cell>; 3]) -> RowView<'static> {
     }
 }
 
+/// A figure cell of kroner.
 fn amount_cell(subject: Subject, place: &'static str, value: Decimal) -> Cell {
     Cell {
         subject,
         place,
         figure: Figure::Amount(value),
+    }
+}
+
+/// A figure cell of a share in per cent.
+fn share_cell(subject: Subject, place: &'static str, value: Decimal) -> Cell {
+    Cell {
+        subject,
+        place,
+        figure: Figure::Percent(value),
     }
 }
 
@@ -335,16 +339,11 @@ fn source_foot_views(
 ) -> impl Iterator<Item = RowView<'static>> {
     let t = texts(lang);
     let per_year = shown.per_year.as_ref();
-    let share = |subject, place, value| Cell {
-        subject,
-        place,
-        figure: Figure::Percent(value),
-    };
     let funded = foot_row(
         t.funded,
         [
             Some(amount_cell(Subject::Funded, "funded", shown.funded)),
-            Some(share(
+            Some(share_cell(
                 Subject::FundedShare,
                 "funded-share",
                 shown.funded_share,
@@ -359,7 +358,7 @@ fn source_foot_views(
                 t.gap,
                 [
                     Some(amount_cell(Subject::Balance, "gap", shown.gap)),
-                    Some(share(Subject::GapShare, "gap-share", shown.gap_share)),
+                    Some(share_cell(Subject::GapShare, "gap-share", shown.gap_share)),
                     per_year.map(|py| amount_cell(Subject::GapPerYear, "gap-year", py.gap)),
                 ],
             )
@@ -372,7 +371,7 @@ fn source_foot_views(
                     "funding-total",
                     shown.funded + shown.gap,
                 )),
-                Some(share(
+                Some(share_cell(
                     Subject::TotalCost,
                     "funding-total-share",
                     shown.funded_share + shown.gap_share,
