@@ -900,8 +900,8 @@ impl std::ops::Deref for BoardTexts {
     }
 }
 
-/// A scenario's name as the comparison and the share tools show it: a name of nothing but
-/// spaces is the blank scenario's name ("Nyt scenarie").
+/// A scenario's name as the scenario bar, the comparison and the share tools show it: a
+/// name of nothing but spaces is the blank scenario's name ("Nyt scenarie").
 pub fn scenario_name<'a>(name: &'a str, t: &'a Texts) -> &'a str {
     if name.trim().is_empty() {
         t.blank_name

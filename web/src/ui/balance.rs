@@ -46,9 +46,14 @@ impl Balance {
         }
     }
 
-    /// The end of its class (`cofund-results-balance--gap`, `cofund-board-balance--ok`),
-    /// which gives it its colour.
-    pub fn modifier(self) -> &'static str {
+    /// Its class in `block`, which gives it its colour: `cofund-results-balance--gap`,
+    /// `cofund-board-balance--ok`.
+    pub fn class(self, block: &str) -> String {
+        format!("{block}--{}", self.modifier())
+    }
+
+    /// The end of its class: `gap`, `surplus`, `ok` or `empty`.
+    fn modifier(self) -> &'static str {
         match self {
             Balance::Gap(_) => "gap",
             Balance::Surplus(_) => "surplus",

@@ -521,7 +521,7 @@ pub fn results(props: &ResultsProps) -> Html {
     };
 
     let balance_of = Balance::of(e, &shown);
-    let balance_class = format!("cofund-results-balance--{}", balance_of.modifier());
+    let balance_class = balance_of.class("cofund-results-balance");
     let balance = match balance_of {
         Balance::Gap(v) => {
             html! { <><strong>{ t.gap }{ ": " }</strong>{ fig.button(Subject::Balance, "balance", format_amount(v, lang)) }</> }

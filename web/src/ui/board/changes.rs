@@ -14,9 +14,10 @@ use cofund::text::full_stop;
 use yew::prelude::*;
 
 use super::super::announce::{live_region, unmatched, use_settled_change};
-use super::compare::{baseline_index, display_name, Balance};
+use super::compare::{baseline_index, display_name};
 use super::Column;
 use crate::i18n::{board_texts, BoardTexts};
+use crate::ui::balance::Balance;
 
 /// The scenarios as last announced (or first shown).
 #[derive(Clone, PartialEq)]

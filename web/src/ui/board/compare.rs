@@ -27,7 +27,7 @@ use super::stale::StaleNote;
 use super::Column;
 use crate::i18n::{board_texts, scenario_name, BoardTexts};
 use crate::ui::assumptions::Assumptions;
-pub use crate::ui::balance::Balance;
+use crate::ui::balance::Balance;
 use crate::ui::bar::{BarParts, StackedBar};
 use cofund::shown::{shown, Shown};
 
@@ -365,10 +365,7 @@ fn cell(row: &Row, col: usize, base: Option<usize>, stale: bool, lang: Lang) -> 
         };
     };
     let class = match &value {
-        Value::Balance(b) => classes!(
-            "cofund-board-balance",
-            format!("cofund-board-balance--{}", b.modifier())
-        ),
+        Value::Balance(b) => classes!("cofund-board-balance", b.class("cofund-board-balance")),
         _ => classes!("cofund-board-value"),
     };
     let difference = match base {

@@ -19,10 +19,11 @@ use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::compare::{bar_parts, display_name, Balance, Compare};
+use super::compare::{bar_parts, display_name, Compare};
 use super::stale::{stale_text, StaleNote};
 use super::Column;
 use crate::i18n::{board_texts, lang_tag};
+use crate::ui::balance::Balance;
 use crate::ui::bar::StackedBar;
 use cofund::shown::shown;
 
@@ -287,7 +288,7 @@ pub fn present(props: &PresentProps) -> Html {
                         }
                     }) }
                 </dl>
-                <p class={classes!("cofund-present-balance", format!("cofund-board-balance--{}", balance.modifier()))} data-figure="balance">
+                <p class={classes!("cofund-present-balance", balance.class("cofund-board-balance"))} data-figure="balance">
                     { balance.words(lang) }
                 </p>
                 <StackedBar items={bar.items} gap={bar.gap} total={bar.total} surplus={bar.surplus} lang={lang}
