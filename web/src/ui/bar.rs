@@ -151,22 +151,7 @@ pub fn segments(amounts: &[Decimal], total: Decimal, width: u32) -> Vec<(u32, u3
     out
 }
 
-/// The bar described in words, for the SVG's `aria-label`:
-/// "Fordeling af samlede udgifter på 21.900.000 kr.: DEB 10.950.000 kr. (50,0 %); …".
-/// With a surplus the shares are of the funding, so the sentence says so and then names
-/// the total cost and the surplus.
-pub fn summary(
-    items: &[BarItem],
-    gap: Option<&BarItem>,
-    total: Decimal,
-    surplus: Decimal,
-    lang: Lang,
-) -> String {
-    let figures = ItemFigures::of(items, gap, lang);
-    summary_of(items, gap, &figures, total, surplus, lang)
-}
-
-/// Each item's amount and share as displayed, formatted once per render for the summary,
+/// Each item's amount and share as displayed, formatted once per render for the [`summary`],
 /// the segments' titles and the legend (the items, then the gap).
 struct ItemFigures(Vec<(String, String)>);
 
@@ -194,8 +179,11 @@ impl ItemFigures {
     }
 }
 
-/// [`summary`] with the items' figures already formatted.
-fn summary_of(
+/// The bar described in words, for the SVG's `aria-label`:
+/// "Fordeling af samlede udgifter på 21.900.000 kr.: DEB 10.950.000 kr. (50,0 %); …".
+/// With a surplus the shares are of the funding, so the sentence says so and then names
+/// the total cost and the surplus. `figures` are the items' own (see [`ItemFigures`]).
+fn summary(
     items: &[BarItem],
     gap: Option<&BarItem>,
     figures: &ItemFigures,
@@ -309,7 +297,7 @@ pub fn stacked_bar(props: &StackedBarProps) -> Html {
     let marker_x = (props.surplus > Decimal::ZERO).then_some(outline_w);
 
     let figures = ItemFigures::of(&props.items, props.gap.as_ref(), lang);
-    let label = summary_of(
+    let label = summary(
         &props.items,
         props.gap.as_ref(),
         &figures,
@@ -476,6 +464,18 @@ mod tests {
         assert_eq!(position(d("21900000"), d("22000000"), 1000), 995);
     }
 
+    /// The summary of `items` and `gap` with their figures formatted in `lang`.
+    fn said(
+        items: &[BarItem],
+        gap: Option<&BarItem>,
+        total: Decimal,
+        surplus: Decimal,
+        lang: Lang,
+    ) -> String {
+        let figures = ItemFigures::of(items, gap, lang);
+        summary(items, gap, &figures, total, surplus, lang)
+    }
+
     #[test]
     fn summary_names_every_part_in_words() {
         let items = vec![
@@ -496,18 +496,18 @@ mod tests {
             share: d("15.8"),
         };
         assert_eq!(
-            summary(&items, Some(&gap), d("21900000"), Decimal::ZERO, Lang::Da),
+            said(&items, Some(&gap), d("21900000"), Decimal::ZERO, Lang::Da),
             "Fordeling af samlede udgifter på 21.900.000 kr.: DEB 10.950.000 kr. (50,0 %); \
              Virksomheder 7.500.000 kr. (34,2 %); Manglende finansiering 3.450.000 kr. (15,8 %)."
         );
         assert_eq!(
-            summary(&items, None, d("18000000"), d("450000"), Lang::En),
+            said(&items, None, d("18000000"), d("450000"), Lang::En),
             "Split of the funding of DKK 18,450,000: DEB DKK 10,950,000 (50.0%); \
              Virksomheder DKK 7,500,000 (34.2%). Total cost: DKK 18,000,000. \
              Surplus funding: DKK 450,000."
         );
         assert_eq!(
-            summary(&items, None, d("18000000"), d("450000"), Lang::Da),
+            said(&items, None, d("18000000"), d("450000"), Lang::Da),
             "Fordeling af finansieringen på 18.450.000 kr.: DEB 10.950.000 kr. (50,0 %); \
              Virksomheder 7.500.000 kr. (34,2 %). Samlede udgifter: 18.000.000 kr. \
              Overfinansiering: 450.000 kr."
