@@ -215,6 +215,15 @@ fn source_list(props: &RowListProps<SourceDraft>) -> Html {
     }
 }
 
+/// From how many rows a list's rows out of sight are skipped by layout and paint
+/// (`content-visibility: auto`, styles/app.css). A row never seen stands in at an estimated
+/// height until it scrolls into view; then it takes its real one, and what is below it
+/// moves: 31 px under the pointer on its way to "+ Tilføj finansieringskilde" in the
+/// Vækstpilot scenario. Only long lists gain from the skipping (a keystroke in the 200-line
+/// scenario laid out and painted 200 rows, some 4 ms; BENCHMARKS.md), so a short one is
+/// laid out whole and holds still.
+const SKIPPABLE_FROM: usize = 20;
+
 /// A row of the editor: a fieldset named after the row, its fields, and its tools.
 fn row_frame<T: PartialEq>(
     props: &RowProps<T>,
@@ -224,8 +233,13 @@ fn row_frame<T: PartialEq>(
     fields: Html,
 ) -> Html {
     let legend = if label.is_empty() { unnamed } else { label };
+    let class = if props.count >= SKIPPABLE_FROM {
+        "cofund-row cofund-row--skippable"
+    } else {
+        "cofund-row"
+    };
     html! {
-        <fieldset class="cofund-row">
+        <fieldset {class}>
             <legend>{ legend }</legend>
             { fields }
             <RowTools row={row} label={label.to_string()} position={props.position} count={props.count}
