@@ -2,7 +2,7 @@
 // 960 px (1920 px at 200 % zoom) to 1920 px, in Danish and in English, the results' costs and
 // funding tables are never wider than their scrolling boxes, so that no figure is cut
 // ("DKK 3,650,00" for DKK 3,650,000); and the tornado's "show as table" fits its box from
-// 960 px up too. Figures stay on one line throughout: the row labels and headers wrap instead.
+// 960 px up too. The editor's check boxes keep their labels beside them. Figures stay on one line throughout: the row labels and headers wrap instead.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { openApp, newPage, gotoApp, screenshot } from './browser.mjs';
@@ -78,6 +78,17 @@ for (const lang of LANGS) {
             }
             if (b.wrapped.length) problems.push(`${preset}, ${b.caption}: figures on two lines: ${b.wrapped.join(', ')}`);
           }
+          if (preset !== 'synthetic-200') {
+            // A check box and its label side by side, whatever the editor's columns (at
+            // 1920 px the label sat under its box in a narrow column).
+            const apart = await page.$$eval('.cofund-check', (checks) =>
+              checks
+                .map((check) => [check.querySelector('input').getBoundingClientRect(), check.querySelector('label').getBoundingClientRect()])
+                .filter(([box, label]) => box.bottom <= label.top || label.bottom <= box.top || label.left < box.right)
+                .map(([, label]) => `${Math.round(label.top)} px`),
+            );
+            if (apart.length) problems.push(`${preset}: a check box's label not beside it (labels at ${apart.join(', ')})`);
+          }
           const page_ = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
           if (page_ > 0) problems.push(`${preset}: the page scrolls sideways by ${page_} px`);
           if (problems.length) {
@@ -148,9 +159,9 @@ test('on a phone a table too wide for the screen scrolls in its box, never the p
 // The embedded widget lays itself out by its own width (embed.css): editor and results side
 // by side only when the results' tables fit beside the editor, so that a widget on a wide
 // intranet page never cuts or scrolls its funding table either.
-test('the embedded widget\'s tables fit their boxes at 960, 1280 and 1920 px wide', { timeout: 90_000 }, async () => {
+test('the embedded widget\'s tables fit their boxes from 700 to 1920 px wide, beside the editor from 960 px', { timeout: 90_000 }, async () => {
   const problems = [];
-  for (const width of [960, 1280, 1920]) {
+  for (const width of [700, 960, 1080, 1280, 1920]) {
     for (const lang of LANGS) {
       const { page, errors } = await newPage(app.browser, { viewport: { width, height: 900 } });
       try {
@@ -164,6 +175,11 @@ test('the embedded widget\'s tables fit their boxes at 960, 1280 and 1920 px wid
             clientWidth: box.clientWidth,
           })));
         assert.equal(boxes.length, 2, `${width} px (${lang}): the costs and the funding table`);
+        // From some 930 px of widget up, the results stand beside the editor; below, under it.
+        const [editor, results] = await page.locator('[data-cofund]').first().evaluate((host) =>
+          ['.cofund-editor', '.cofund-results-column'].map((s) => host.shadowRoot.querySelector(s).getBoundingClientRect().toJSON()));
+        const beside = results.left >= editor.right && Math.abs(results.top - editor.top) < 2;
+        if (beside !== (width >= 960)) problems.push(`${width} px (${lang}): results ${beside ? 'beside' : 'below'} the editor`);
         for (const b of boxes) {
           if (b.scrollWidth > b.clientWidth) {
             problems.push(`${width} px (${lang}), ${b.caption}: ${b.scrollWidth} px wide in a box of ${b.clientWidth} px`);
