@@ -646,9 +646,17 @@ impl Draft {
             costs: costs.into_iter().flatten().collect(),
             sources: sources.into_iter().flatten().collect(),
         };
-        scenario
-            .validate()
-            .map_err(|e| vec![self.locate(&e, lang)])?;
+        scenario.validate().map_err(|e| {
+            let located = self.locate(&e, lang);
+            // A minimum above the maximum is as much the maximum's doing, and that is often
+            // the field just typed in: it must not look valid (and say nothing to a screen
+            // reader) while only the untouched minimum is marked.
+            let max = (*e.problem() == Problem::MinAboveMax).then(|| FieldError {
+                field: FieldId::new(located.field.row, "max"),
+                message: located.message.clone(),
+            });
+            std::iter::once(located).chain(max).collect::<Vec<_>>()
+        })?;
         Ok(scenario)
     }
 
@@ -1070,10 +1078,31 @@ mod tests {
             errors[0].message
         );
 
-        let mut d = Draft::from_scenario(&vaekstpilot(), Lang::Da);
-        d.drivers[0].min = "300".into();
-        let errors = d.to_scenario(Lang::Da).unwrap_err();
-        assert_eq!(errors[0].message, "Min. må ikke være større end Maks.");
+        // Both ends of the range are marked: either may be the one just typed.
+        for (min, max) in [("300", "225"), ("150", "100")] {
+            let mut d = Draft::from_scenario(&vaekstpilot(), Lang::Da);
+            d.drivers[0].min = min.into();
+            d.drivers[0].max = max.into();
+            let errors = d.to_scenario(Lang::Da).unwrap_err();
+            let row = Row::Driver(d.drivers[0].key);
+            assert_eq!(
+                errors
+                    .iter()
+                    .map(|e| (e.field, e.message.as_str()))
+                    .collect::<Vec<_>>(),
+                [
+                    (
+                        FieldId::new(row, "min"),
+                        "Min. må ikke være større end Maks."
+                    ),
+                    (
+                        FieldId::new(row, "max"),
+                        "Min. må ikke være større end Maks."
+                    ),
+                ],
+                "{min}–{max}"
+            );
+        }
 
         for step in ["-1", "0"] {
             let mut d = Draft::from_scenario(&vaekstpilot(), Lang::Da);
