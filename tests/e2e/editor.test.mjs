@@ -116,12 +116,14 @@ test('an invalid amount is kept as typed, marked and explained; the last good re
 
 // --- 3 ---------------------------------------------------------------------------------------
 
-test('switching to English and back changes numbers, labels and <html lang>', { timeout: 60_000 }, async () => {
+test('switching to English and back changes numbers, labels, <html lang> and the tab title', { timeout: 60_000 }, async () => {
   await withPage(async (page) => {
     assert.equal(await page.locator('html').getAttribute('lang'), 'da');
+    assert.equal(await page.title(), 'Cofund – medfinansieringsberegner');
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await expectText(total(page), 'DKK 21,900,000', 'English total');
     assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    assert.equal(await page.title(), 'Cofund – co-financing calculator');
     await page.getByRole('heading', { name: 'Assumptions', exact: true }).waitFor({ timeout: 5_000 });
     assert.equal(await page.getByLabel('Scenario', { exact: true }).count(), 1, 'preset picker label');
     const budget = page
@@ -135,6 +137,7 @@ test('switching to English and back changes numbers, labels and <html lang>', { 
     await page.getByRole('button', { name: 'Skift til dansk' }).click();
     await expectText(total(page), '21.900.000 kr.', 'Danish total again');
     assert.equal(await page.locator('html').getAttribute('lang'), 'da');
+    assert.equal(await page.title(), 'Cofund – medfinansieringsberegner');
     assert.equal(await budgetAmount(page).inputValue(), '100.000');
     await page.getByRole('button', { name: 'Switch to English' }).waitFor({ timeout: 5_000 });
   });
@@ -417,6 +420,33 @@ test('the polite live region announces the new total once, after quick typing se
     }
     assert.equal(distinct.length, 1, `one announcement, got ${JSON.stringify(distinct)} (first seen ${JSON.stringify(texts)})`);
     assert.ok(distinct[0].includes('32.850.000'), `announcement "${distinct[0]}" names the new total`);
+  });
+});
+
+test('while a field cannot be read, the live region says the result is not current instead of a total', { timeout: 60_000 }, async () => {
+  await withPage(async (page) => {
+    const live = page.locator('.cofund-results-live[aria-live="polite"]');
+    await live.evaluate((el) => {
+      window.__liveTexts = [];
+      new MutationObserver(() => window.__liveTexts.push(el.textContent)).observe(el, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+      });
+    });
+    const spoken = () => page.evaluate(() => window.__liveTexts.map((t) => t.replace(/\s+/gu, ' ').trim()).filter((t) => t));
+    // The typo of the source document, typed as a person types it: "32.850.000" on the way
+    // is a valid amount (total 4.934.400.000 kr.), and the last result the screen keeps.
+    await budgetAmount(page).fill('');
+    await budgetAmount(page).pressSequentially('32.850.0000', { delay: 80 });
+    await notCurrent(page).waitFor({ state: 'visible', timeout: 5_000 });
+    await eventually(spoken, (t) => t.length > 0, 'an announcement once typing settles');
+    await page.waitForTimeout(1_500);
+    assert.deepEqual(await spoken(), ['Viser sidste gyldige resultat – ret de markerede felter.']);
+    // Put right, the region says the total it now stands for.
+    await budgetAmount(page).press('Backspace');
+    await eventually(spoken, (t) => t.length > 1, 'an announcement after the fix');
+    assert.equal((await spoken()).at(-1), 'Samlede udgifter: 4.934.400.000 kr. Fuldt finansieret.');
   });
 });
 

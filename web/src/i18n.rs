@@ -119,6 +119,8 @@ pub struct AppTexts {
     /// The button under that message, which removes it.
     pub embed_failed_close: &'static str,
     pub app_title: &'static str,
+    /// The document's `<title>` (the browser tab, bookmarks); index.html has the Danish one.
+    pub page_title: &'static str,
     pub tagline: &'static str,
     pub preset_label: &'static str,
     pub blank_option: &'static str,
@@ -314,6 +316,7 @@ const DA_APP: AppTexts = AppTexts {
     embed_failed: "Indlejringen kunne ikke hentes. Genindlæs siden for at prøve igen. Årsag:",
     embed_failed_close: "Luk",
     app_title: "Cofund",
+    page_title: "Cofund – medfinansieringsberegner",
     tagline: "Medfinansiering regnet præcist – til kronen",
     preset_label: "Scenarie",
     blank_option: "Tomt scenarie",
@@ -488,6 +491,7 @@ const EN_APP: AppTexts = AppTexts {
     embed_failed: "The embedding could not be loaded. Reload the page to try again. Reason:",
     embed_failed_close: "Close",
     app_title: "Cofund",
+    page_title: "Cofund – co-financing calculator",
     tagline: "Co-financing computed exactly – to the krone",
     preset_label: "Scenario",
     blank_option: "Blank scenario",

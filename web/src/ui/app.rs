@@ -287,14 +287,16 @@ pub fn app() -> Html {
     let t = app_texts(lang);
     let doc = state.active_doc();
 
-    // Keep <html lang> in step with the chosen language, for screen readers, and the
-    // address's `?lang=` too: a reload, a bookmark and a copied share link then open in the
-    // language on screen. Danish, the default, is written only over another `lang`.
+    // Keep <html lang> in step with the chosen language, for screen readers, and the tab's
+    // title and the address's `?lang=` too: a reload, a bookmark and a copied share link then
+    // open in the language on screen. Danish, the default, is written only over another `lang`.
     use_effect_with(lang, move |lang| {
         let tag = lang_tag(*lang);
-        if let Some(root) = gloo::utils::document().document_element() {
+        let document = gloo::utils::document();
+        if let Some(root) = document.document_element() {
             let _ = root.set_attribute("lang", tag);
         }
+        document.set_title(app_texts(*lang).page_title);
         if *lang != Lang::Da || address::has_query_option("lang") {
             address::set_query_option("lang", Some(tag));
         }

@@ -70,8 +70,14 @@ pub fn subject_key(subject: Subject) -> String {
 }
 
 /// What the live region says once edits have settled:
-/// "Samlede udgifter: 21.900.000 kr. Manglende finansiering: 3.450.000 kr."
-pub fn announcement(t: &Texts, e: &Evaluation, shown: &Shown, lang: Lang) -> String {
+/// "Samlede udgifter: 21.900.000 kr. Manglende finansiering: 3.450.000 kr." While a field
+/// cannot be read, the figures are the last valid result (`current` false), which the
+/// screen must not pass off as the answer to what was typed: the region then says what the
+/// banner on screen says instead.
+pub fn announcement(t: &Texts, e: &Evaluation, shown: &Shown, lang: Lang, current: bool) -> String {
+    if !current {
+        return full_stop(t.results_stale.to_string());
+    }
     format!(
         "{} {}",
         full_stop(format!(
@@ -460,8 +466,8 @@ pub fn results(props: &ResultsProps) -> Html {
     let primed = use_mut_ref(|| false);
     {
         let spoken = spoken.clone();
-        let message = announcement(t, e, &shown, lang);
-        use_effect_with((e.total_cost, e.gap, e.surplus, lang), move |_| {
+        let message = announcement(t, e, &shown, lang, current);
+        use_effect_with((e.total_cost, e.gap, e.surplus, lang, current), move |_| {
             let timer = primed
                 .replace(true)
                 .then(|| Timeout::new(ANNOUNCE_DELAY_MS, move || spoken.set(message)));
@@ -650,7 +656,7 @@ mod tests {
         let s = Preset::find("vaekstpilot-150").unwrap().scenario().unwrap();
         let (e, f) = figures(&s);
         assert_eq!(
-            announcement(texts(Lang::Da), &e, &f, Lang::Da),
+            announcement(texts(Lang::Da), &e, &f, Lang::Da, true),
             "Samlede udgifter: 21.900.000 kr. Fuldt finansieret."
         );
 
@@ -658,11 +664,11 @@ mod tests {
         gap.sources.retain(|src| src.id != "local");
         let (e, f) = figures(&gap);
         assert_eq!(
-            announcement(texts(Lang::Da), &e, &f, Lang::Da),
+            announcement(texts(Lang::Da), &e, &f, Lang::Da, true),
             "Samlede udgifter: 21.900.000 kr. Manglende finansiering: 3.450.000 kr."
         );
         assert_eq!(
-            announcement(texts(Lang::En), &e, &f, Lang::En),
+            announcement(texts(Lang::En), &e, &f, Lang::En, true),
             "Total cost: DKK 21,900,000. Funding gap: DKK 3,450,000."
         );
 
@@ -676,8 +682,18 @@ mod tests {
         });
         let (e, f) = figures(&surplus);
         assert_eq!(
-            announcement(texts(Lang::En), &e, &f, Lang::En),
+            announcement(texts(Lang::En), &e, &f, Lang::En, true),
             "Total cost: DKK 21,900,000. Surplus funding: DKK 550,000."
+        );
+        // The last valid figures, while a field cannot be read, are not announced as if
+        // they answered it.
+        assert_eq!(
+            announcement(texts(Lang::Da), &e, &f, Lang::Da, false),
+            "Viser sidste gyldige resultat – ret de markerede felter."
+        );
+        assert_eq!(
+            announcement(texts(Lang::En), &e, &f, Lang::En, false),
+            "Showing the last valid result – correct the marked fields."
         );
     }
 
