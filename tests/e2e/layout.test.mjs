@@ -79,12 +79,17 @@ for (const lang of LANGS) {
             if (b.wrapped.length) problems.push(`${preset}, ${b.caption}: figures on two lines: ${b.wrapped.join(', ')}`);
           }
           if (preset !== 'synthetic-200') {
-            // A check box and its label side by side, whatever the editor's columns (at
-            // 1920 px the label sat under its box in a narrow column).
+            // A check box and its label side by side on one line, whatever the editor's
+            // columns (at 1920 px the label sat under its box in a narrow column, then broke
+            // mid-word beside it).
             const apart = await page.$$eval('.cofund-check', (checks) =>
               checks
-                .map((check) => [check.querySelector('input').getBoundingClientRect(), check.querySelector('label').getBoundingClientRect()])
-                .filter(([box, label]) => box.bottom <= label.top || label.bottom <= box.top || label.left < box.right)
+                .map((check) => {
+                  const label = check.querySelector('label');
+                  const lines = label.getClientRects().length > 1 || label.getBoundingClientRect().height > 1.5 * parseFloat(getComputedStyle(label).lineHeight);
+                  return [check.querySelector('input').getBoundingClientRect(), label.getBoundingClientRect(), lines];
+                })
+                .filter(([box, label, lines]) => lines || box.bottom <= label.top || label.bottom <= box.top || label.left < box.right)
                 .map(([, label]) => `${Math.round(label.top)} px`),
             );
             if (apart.length) problems.push(`${preset}: a check box's label not beside it (labels at ${apart.join(', ')})`);
