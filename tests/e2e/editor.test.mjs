@@ -177,6 +177,19 @@ test('adding a fixed source of 1.000.000 shrinks the remaining need to 2.450.000
   });
 });
 
+test('a cost line left out of the eligible cost says so after its name, a space between', { timeout: 60_000 }, async () => {
+  await withPage(async (page) => {
+    await page
+      .getByRole('group', { name: 'Projektledelse, administration, evaluering, revision', exact: true })
+      .getByLabel('Støtteberettiget', { exact: true })
+      .uncheck();
+    // innerText: what is rendered (a space at the start of the note's inline block was not).
+    const head = page.locator('.cofund-results-table').first().locator('tbody tr').nth(1).locator('th');
+    await eventually(() => head.innerText().then(norm), (t) => t.includes('('), 'the note');
+    assert.equal(norm(await head.innerText()), 'Projektledelse, administration, evaluering, revision (ikke støtteberettiget)');
+  });
+});
+
 test('a blank scenario: the split says in words that there is nothing to split yet', { timeout: 60_000 }, async () => {
   await withPage(async (page) => {
     await page.locator('#cofund-preset').selectOption('blank');

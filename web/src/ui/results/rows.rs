@@ -85,7 +85,10 @@ struct KeptRow {
     th: Element,
     label: Node,
     label_text: String,
-    note: Option<(Element, &'static str)>,
+    /// The space before the note and the note's span. The space stands outside the span,
+    /// which is an inline block (the note wraps whole): inside, it was dropped at the start
+    /// of the block ("DEB(loftet er nået)").
+    note: Option<(Node, Element, &'static str)>,
     data_source: Option<String>,
     class: Option<&'static str>,
     cells: Vec<KeptCell>,
@@ -192,7 +195,7 @@ impl KeptRow {
             self.label.set_node_value(Some(view.label));
             self.label_text = view.label.to_owned();
         }
-        if self.note.as_ref().map(|(_, note)| *note) != view.note {
+        if self.note.as_ref().map(|(_, _, note)| *note) != view.note {
             self.set_note(doc, view.note);
         }
         if self.data_source.as_deref() != view.data_source {
@@ -227,15 +230,18 @@ impl KeptRow {
     }
 
     fn set_note(&mut self, doc: &Document, note: Option<&'static str>) {
-        if let Some((span, _)) = self.note.take() {
+        if let Some((space, span, _)) = self.note.take() {
+            let _ = self.th.remove_child(&space);
             let _ = self.th.remove_child(&span);
         }
         if let Some(note) = note {
             if let Some(span) = element(doc, "span") {
+                let space: Node = doc.create_text_node(" ").into();
                 let _ = span.set_attribute("class", "cofund-results-note");
-                let _ = span.append_child(&doc.create_text_node(&format!(" ({note})")));
+                let _ = span.append_child(&doc.create_text_node(&format!("({note})")));
+                let _ = self.th.append_child(&space);
                 let _ = self.th.append_child(&span);
-                self.note = Some((span, note));
+                self.note = Some((space, span, note));
             }
         }
     }
