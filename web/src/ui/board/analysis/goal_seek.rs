@@ -792,11 +792,12 @@ fn impossible_words(s: &Scenario, reason: &GapImpossible, lang: Lang) -> String 
         }
         GapImpossible::CapBinds { cap, needed, .. } => {
             let (cap, needed) = (format_amount(*cap, lang), format_amount(*needed, lang));
-            if da {
-                format!("Kildens loft på {cap} forhindrer det: den skulle betale {needed}.")
+            // One full stop, also after a Danish amount's own ("63.867 kr.").
+            cofund::text::full_stop(if da {
+                format!("Kildens loft på {cap} forhindrer det: den skulle betale {needed}")
             } else {
-                format!("Its cap of {cap} prevents it: the source would have to pay {needed}.")
-            }
+                format!("Its cap of {cap} prevents it: the source would have to pay {needed}")
+            })
         }
         other => sentence(&other.describe(lang)),
     }
@@ -1009,5 +1010,26 @@ mod tests {
             .scenario()
             .expect("valid");
         assert_eq!(lacking(&full, t), None);
+    }
+
+    #[test]
+    fn a_binding_cap_is_said_with_one_full_stop() {
+        let s = cofund::presets::Preset::find("vaekstpilot-150")
+            .expect("preset")
+            .scenario()
+            .expect("valid");
+        let reason = GapImpossible::CapBinds {
+            path: "sources[0].cap".into(),
+            cap: Decimal::new(50_000, 0),
+            needed: Decimal::new(63_867, 0),
+        };
+        assert_eq!(
+            impossible_words(&s, &reason, Lang::Da),
+            "Kildens loft på 50.000 kr. forhindrer det: den skulle betale 63.867 kr."
+        );
+        assert_eq!(
+            impossible_words(&s, &reason, Lang::En),
+            "Its cap of DKK 50,000 prevents it: the source would have to pay DKK 63,867."
+        );
     }
 }
