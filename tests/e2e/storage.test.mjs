@@ -446,6 +446,40 @@ for (const [what, init] of clipboardRefusals) {
 
 // --- 6. Damaged links -------------------------------------------------------------------------
 
+test('a link opened in a tab where the app runs (only the fragment changes) is offered too, the newest in place of the last', { timeout: 90_000 }, async () => {
+  await withPage(async ({ page }) => {
+    await button(page, '+ Nyt scenarie').click();
+    await page.locator('#cofund-preset').selectOption('design-sprint');
+    await expectText(total(page), '30.000.000 kr.', 'the second scenario');
+    const one = await shareLink(page);
+    await button(page, 'Kopiér link til alle scenarier').click();
+    await eventually(() => page.locator('#cofund-share-link').inputValue(), (v) => v.includes('#w1.'), 'the link to all scenarios');
+    const all = await page.locator('#cofund-share-link').inputValue();
+    const paste = (link) => page.evaluate((hash) => { location.hash = hash; }, link.slice(link.indexOf('#')));
+
+    await paste(one);
+    const single = notice(page, SHARED_LINK);
+    await single.waitFor({ state: 'visible', timeout: 5_000 });
+    assert.ok(norm(await single.innerText()).includes(SPRINT_NAME), 'the offer names the shared scenario');
+
+    await paste(all);
+    const both = notice(page, 'Linket indeholder delte scenarier:');
+    await both.waitFor({ state: 'visible', timeout: 5_000 });
+    const text = norm(await both.innerText());
+    assert.ok(text.includes(DEFAULT_NAME) && text.includes(SPRINT_NAME), `both scenarios offered: "${text}"`);
+    assert.equal(await notices(page).count(), 1, 'the newest link in place of the last');
+
+    await paste('#s1.!!!');
+    const damaged = notice(page, LINK_UNREADABLE);
+    await damaged.waitFor({ state: 'visible', timeout: 5_000 });
+    assert.equal(await notices(page).count(), 1, 'the error in place of the offer');
+    await damaged.getByRole('button', { name: 'Luk', exact: true }).click();
+    await damaged.waitFor({ state: 'hidden', timeout: 5_000 });
+    assert.equal(new URL(page.url()).hash, '', 'the fragment is cleared after "Luk"');
+    assert.deepEqual(await tabNames(page), [DEFAULT_NAME, SPRINT_NAME], 'local work as it was');
+  });
+});
+
 test('damaged and truncated links: an error banner, everything else as it was, nothing logged', { timeout: 120_000 }, async () => {
   let data;
   await withPage(async ({ page }) => {

@@ -450,6 +450,34 @@ pub fn app() -> Html {
         });
     }
 
+    // A share link opened in a tab where the app already runs (pasted into its address bar)
+    // changes only the fragment: the page does not reload, so the start-up reading above
+    // never sees it. It is offered the same way (this tab has local work), in place of an
+    // offer or a link error already shown. Made again when the notices change, like the
+    // listener above, so that it changes them as they are.
+    {
+        let notices = notices.clone();
+        use_effect_with(((*notices).clone(), lang), move |(_, lang)| {
+            let lang = *lang;
+            let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                let fragment = address::fragment();
+                if fragment.is_empty() {
+                    return;
+                }
+                let notice = match decode_link(&fragment) {
+                    Ok(Link::Scenario(s)) => Notice::SharedLink(Workspace::single(s)),
+                    Ok(Link::Workspace(w)) => Notice::SharedLink(w),
+                    Err(e) => Notice::LinkError(e.message(lang)),
+                };
+                change(&notices, |shown| {
+                    shown.retain(|n| !matches!(n, Notice::SharedLink(_) | Notice::LinkError(_)));
+                    shown.push(notice);
+                });
+            });
+            move || drop(listener)
+        });
+    }
+
     let answer_notice = |index: usize, notice: Notice| {
         let (dispatch, notices, paused) =
             (state.dispatcher(), notices.clone(), autosave_paused.clone());

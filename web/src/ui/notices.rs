@@ -86,7 +86,7 @@ pub fn notice_banner(props: &NoticeBannerProps) -> Html {
         Notice::SharedLink(Workspace { scenarios, .. }) => (
             "cofund-notice--info",
             html! { <>
-                <p><strong>{ t.shared_link }</strong></p>
+                <p><strong>{ if scenarios.len() > 1 { t.shared_link_many } else { t.shared_link } }</strong></p>
                 <ul>
                     { for scenarios.iter().zip(props.totals.iter().chain(std::iter::repeat(&None))).map(|(s, total)| html! {
                         <li>{ &s.name }{ total.map(|v| format!(": {} {}", cofund::text::lowercase(t.total_cost), format_amount(v, props.lang))).unwrap_or_default() }</li>
