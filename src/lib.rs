@@ -6,6 +6,7 @@
 //! [`rust_decimal::Decimal`]; rounding happens only in [`numbers`], for display.
 
 pub mod explain;
+pub mod matching;
 pub mod model;
 pub mod numbers;
 pub mod presets;

@@ -38,6 +38,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::matching::{match_items, visiting_order, Matched};
 use crate::model::{Base, CostKind, Evaluation, Scenario, SourceKind};
 use crate::numbers::Lang;
 
@@ -878,30 +879,37 @@ fn scenario_sheet(s: &Scenario, e: &Evaluation, l: &Layout, lang: Lang) -> Strin
 // The comparison sheet
 
 /// One row of the comparison.
+/// A matched driver or source holds, per scenario, the index of its item there
+/// ([`Matched::at`]).
 enum Item<'a> {
     Years,
-    Driver(&'a str),
+    Driver(&'a [Option<usize>]),
     Total,
     Eligible,
-    Source(&'a str),
+    Source(&'a [Option<usize>]),
     Funded,
     Gap,
     Surplus,
-    PerUnit(&'a str),
+    PerUnit(&'a [Option<usize>]),
 }
 
 impl Item<'_> {
-    /// The cell on the scenario's sheet and the app's value for it; `None` when the
+    /// The cell on the sheet of scenario `j` and the app's value for it; `None` when the
     /// scenario has no such driver or source.
-    fn cell(&self, s: &Scenario, e: &Evaluation, l: &Layout) -> Option<(String, Cached)> {
-        let driver = |id: &str| s.drivers.iter().position(|d| d.id == id);
+    fn cell(&self, j: usize, s: &Scenario, e: &Evaluation, l: &Layout) -> Option<(String, Cached)> {
+        let driver = |at: &[Option<usize>]| {
+            at.get(j)
+                .copied()
+                .flatten()
+                .filter(|&d| d < s.drivers.len())
+        };
         Some(match *self {
             Item::Years => (
                 format!("C{}", l.years),
                 Cached::Number(Decimal::from(s.years)),
             ),
-            Item::Driver(id) => {
-                let d = driver(id)?;
+            Item::Driver(at) => {
+                let d = driver(at)?;
                 (
                     format!("C{}", l.drivers + count(d)),
                     Cached::Number(s.drivers[d].value),
@@ -909,8 +917,8 @@ impl Item<'_> {
             }
             Item::Total => (format!("C{}", l.total), Cached::Number(e.total_cost)),
             Item::Eligible => (format!("C{}", l.eligible), Cached::Number(e.eligible_cost)),
-            Item::Source(id) => {
-                let i = s.sources.iter().position(|x| x.id == id)?;
+            Item::Source(at) => {
+                let i = at.get(j).copied().flatten()?;
                 (
                     format!("E{}", l.sources + count(i)),
                     Cached::of(e.sources.get(i).map(|x| x.amount)),
@@ -919,8 +927,8 @@ impl Item<'_> {
             Item::Funded => (format!("C{}", l.funded), Cached::Number(e.funded)),
             Item::Gap => (format!("C{}", l.gap), Cached::Number(e.gap)),
             Item::Surplus => (format!("C{}", l.surplus), Cached::Number(e.surplus)),
-            Item::PerUnit(id) => {
-                let d = driver(id)?;
+            Item::PerUnit(at) => {
+                let d = driver(at)?;
                 (
                     format!("C{}", l.per_unit + count(d)),
                     Cached::of_optional(e.per_unit.get(d).copied()),
@@ -938,21 +946,26 @@ fn comparison_sheet(
     lang: Lang,
 ) -> String {
     let t = |da, en| tr(lang, da, en);
-    // Drivers and sources by id, in order of first appearance, labelled as there.
-    let mut drivers: Vec<(&str, &str)> = Vec::new();
-    let mut sources: Vec<(&str, &str)> = Vec::new();
-    for (s, _) in scenarios {
-        for d in &s.drivers {
-            if !drivers.iter().any(|(id, _)| *id == d.id) {
-                drivers.push((&d.id, label_or_id(&d.label, &d.id)));
-            }
-        }
-        for x in &s.sources {
-            if !sources.iter().any(|(id, _)| *id == x.id) {
-                sources.push((&x.id, label_or_id(&x.label, &x.id)));
-            }
-        }
-    }
+    // Drivers and sources matched across the scenarios as the board's comparison matches
+    // them (by id, then by label; the baseline's first), labelled as first met.
+    let order = visiting_order(scenarios.len(), baseline);
+    let items = |of: &dyn Fn(&Scenario) -> Vec<(&str, &str)>| {
+        let lists: Vec<Vec<(&str, &str)>> = scenarios.iter().map(|(s, _)| of(s)).collect();
+        match_items(&lists, &order)
+    };
+    let drivers = items(&|s| {
+        s.drivers
+            .iter()
+            .map(|d| (d.id.as_str(), d.label.as_str()))
+            .collect()
+    });
+    let sources = items(&|s| {
+        s.sources
+            .iter()
+            .map(|x| (x.id.as_str(), x.label.as_str()))
+            .collect()
+    });
+    let label = |m: &Matched| label_or_id(&m.labels[0], &m.ids[0]).to_string();
     let mut rows: Vec<(Item, String, Style)> = vec![(
         Item::Years,
         t("Periode (år)", "Period (years)").into(),
@@ -961,7 +974,7 @@ fn comparison_sheet(
     rows.extend(
         drivers
             .iter()
-            .map(|&(id, label)| (Item::Driver(id), label.to_string(), Style::Plain)),
+            .map(|m| (Item::Driver(&m.at), label(m), Style::Plain)),
     );
     rows.push((
         Item::Total,
@@ -976,7 +989,7 @@ fn comparison_sheet(
     rows.extend(
         sources
             .iter()
-            .map(|&(id, label)| (Item::Source(id), label.to_string(), Style::Amount)),
+            .map(|m| (Item::Source(&m.at), label(m), Style::Amount)),
     );
     for (item, da, en) in [
         (Item::Funded, "Finansieret i alt", "Funded"),
@@ -985,10 +998,10 @@ fn comparison_sheet(
     ] {
         rows.push((item, t(da, en).into(), Style::Amount));
     }
-    rows.extend(drivers.iter().map(|&(id, label)| {
+    rows.extend(drivers.iter().map(|m| {
         (
-            Item::PerUnit(id),
-            per_unit_label(label, lang),
+            Item::PerUnit(&m.at),
+            per_unit_label(&label(m), lang),
             Style::Amount,
         )
     }));
@@ -1056,7 +1069,7 @@ fn comparison_sheet(
             .zip(layouts)
             .enumerate()
             .map(|(j, ((s, e), l))| {
-                let (cell, cached) = item.cell(s, e, l)?;
+                let (cell, cached) = item.cell(j, s, e, l)?;
                 let formula = format!("{}{cell}", sheet_ref(&names[j]));
                 sh.formula(value_col(j), &formula, cached, *style);
                 Some(cached)
@@ -1202,6 +1215,32 @@ mod tests {
         // difference column per other scenario.
         assert_eq!(cols(None), widths(&[50, 22, 22, 22]));
         assert_eq!(cols(Some(1)), widths(&[50, 22, 22, 22, 3, 22, 22]));
+    }
+
+    /// A source with another id but the same label is one row, as on the board: the sheet
+    /// had two "DEB" rows, each with one scenario's amount and no difference.
+    #[test]
+    fn the_comparison_sheet_matches_sources_as_the_board_does() {
+        let base = Preset::find("vaekstpilot-150").unwrap().scenario().unwrap();
+        let mut other = Preset::find("vaekstpilot-225").unwrap().scenario().unwrap();
+        other.sources[0].id = "dd".into();
+        assert_eq!(other.sources[0].label, "DEB");
+        let scenarios = [base, other];
+        let evaluations: Vec<Evaluation> = scenarios.iter().map(|s| evaluate(s).unwrap()).collect();
+        let pairs: Vec<(&Scenario, &Evaluation)> = scenarios.iter().zip(&evaluations).collect();
+        let sheet_names = names(&["a", "b"]);
+        let layouts: Vec<Layout> = scenarios.iter().map(Layout::of).collect();
+        let xml = comparison_sheet(&pairs, &sheet_names, &layouts, Some(0), Lang::Da);
+        let rows: Vec<&str> = xml
+            .split("<row ")
+            .filter(|row| row.contains(r#"<t xml:space="preserve">DEB</t>"#))
+            .collect();
+        assert_eq!(rows.len(), 1, "one DEB row");
+        // Both amounts from their sheets' DEB rows, and the difference (column E, after
+        // the gap in D): 16.425.000 − 10.950.000.
+        assert!(rows[0].contains("<f>'a'!E"), "{}", rows[0]);
+        assert!(rows[0].contains("<f>'b'!E"), "{}", rows[0]);
+        assert!(rows[0].contains("<v>5475000</v>"), "{}", rows[0]);
     }
 
     #[test]

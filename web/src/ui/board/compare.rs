@@ -2,8 +2,9 @@
 //!
 //! Rows are the total cost, the eligible cost, every funding source, the funding, the
 //! balance and the cost per unit of every driver. Sources and drivers are matched across
-//! scenarios by id, then by label (ignoring case and surrounding spaces), so a renamed id
-//! or a relabelled source still lines up; one missing in a scenario shows "—".
+//! scenarios by id, then by label (`cofund::matching`, which the workbook's comparison sheet
+//! uses too), so a renamed id or a relabelled source still lines up; one missing in a
+//! scenario shows "—".
 //!
 //! Every figure is the one the results panel shows (whole kroner, apportioned by
 //! [`shown`]), and differences are taken between displayed figures, so a reader with a
@@ -18,8 +19,8 @@
 use std::rc::Rc;
 
 use cofund::explain::{explain, Subject};
+use cofund::matching::{match_items, visiting_order};
 use cofund::numbers::{apportion, format_amount, format_percent, format_signed_amount, Lang};
-use cofund::text::same_label;
 use cofund::Decimal;
 use yew::prelude::*;
 
@@ -119,57 +120,6 @@ pub struct Row {
     pub values: Vec<Option<Value>>,
 }
 
-/// Items (sources or drivers) of several scenarios matched into rows.
-struct Matched {
-    ids: Vec<String>,
-    labels: Vec<String>,
-    /// Per column, the index of the matched item in that scenario.
-    at: Vec<Option<usize>>,
-}
-
-/// Matches each column's `(id, label)` items into rows, visiting columns in `order`: an
-/// item joins the first row (without an item from its column yet) that has its id, else
-/// one that has its label, else it starts a new row. Rows follow the order in which they
-/// were first met.
-fn match_items(items: &[Vec<(&str, &str)>], order: &[usize]) -> Vec<Matched> {
-    let mut rows: Vec<Matched> = Vec::new();
-    for &c in order {
-        let Some(list) = items.get(c) else { continue };
-        for (i, (id, label)) in list.iter().enumerate() {
-            let free = |r: &Matched| r.at[c].is_none();
-            let row = rows
-                .iter()
-                .position(|r| free(r) && r.ids.iter().any(|x| x == id))
-                .or_else(|| {
-                    rows.iter()
-                        .position(|r| free(r) && r.labels.iter().any(|x| same_label(x, label)))
-                });
-            match row {
-                Some(k) => {
-                    let r = &mut rows[k];
-                    r.at[c] = Some(i);
-                    if !r.ids.iter().any(|x| x == id) {
-                        r.ids.push((*id).to_string());
-                    }
-                    if !r.labels.iter().any(|x| x == label) {
-                        r.labels.push((*label).to_string());
-                    }
-                }
-                None => {
-                    let mut at = vec![None; items.len()];
-                    at[c] = Some(i);
-                    rows.push(Matched {
-                        ids: vec![(*id).to_string()],
-                        labels: vec![(*label).to_string()],
-                        at,
-                    });
-                }
-            }
-        }
-    }
-    rows
-}
-
 /// `prefix:id`, made unique among `used` with `-2`, `-3`, … if need be.
 fn unique_key(prefix: &str, id: &str, used: &mut Vec<String>) -> String {
     let base = format!("{prefix}:{id}");
@@ -186,14 +136,6 @@ fn unique_key(prefix: &str, id: &str, used: &mut Vec<String>) -> String {
 /// The baseline as an index into `columns`, if it is one.
 pub fn baseline_index(columns: &[Column], baseline: usize) -> Option<usize> {
     (baseline < columns.len()).then_some(baseline)
-}
-
-/// The baseline's column first, then the others in order.
-fn visiting_order(count: usize, baseline: Option<usize>) -> Vec<usize> {
-    baseline
-        .into_iter()
-        .chain((0..count).filter(|&c| Some(c) != baseline))
-        .collect()
 }
 
 /// Every row of the comparison of `columns`.
@@ -720,8 +662,6 @@ mod tests {
         let from_second = rows(&cols, Some(1), Lang::Da);
         assert_eq!(from_second[2].key, "source:deb");
         assert_eq!(baseline_index(&cols, 2), None);
-        assert_eq!(visiting_order(3, None), vec![0, 1, 2]);
-        assert_eq!(visiting_order(3, Some(2)), vec![2, 0, 1]);
     }
 
     #[test]
