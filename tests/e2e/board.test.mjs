@@ -468,6 +468,22 @@ test('the presentation prints as one A4 landscape page: the slide and its table,
     // QA D1: a blank portrait page first, and the table cut off from its heading onto a third.
     assert.equal(pages.length, 1, `pages: ${JSON.stringify(pages)}`);
     assert.ok(pages[0].width > pages[0].height, 'landscape');
+
+    // Four scenarios, ten sources between them: the table's rows are tighter on paper (with
+    // three, the last note went to a second page).
+    await page.emulateMedia({ media: 'screen' });
+    await page.locator('.cofund-present-exit').click();
+    for (const preset of ['design-sprint', 'marketing-platform']) {
+      await page.getByRole('button', { name: '+ Nyt scenarie' }).click();
+      await page.locator('#cofund-preset').selectOption(preset);
+    }
+    await eventually(() => page.locator('.cofund-tabs .cofund-tab').count(), (n) => n >= 4, 'four scenarios');
+    await openView(page, 'Præsentation');
+    await page.locator('.cofund-present .cofund-board-table').waitFor({ state: 'visible', timeout: 5_000 });
+    assert.equal(await page.locator('.cofund-present .cofund-board-table thead th').count(), 5, 'four scenario columns');
+    await page.emulateMedia({ media: 'print' });
+    const four = pdfPages(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    assert.equal(four.length, 1, `pages with four scenarios: ${JSON.stringify(four)}`);
   });
 });
 
