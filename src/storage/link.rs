@@ -433,9 +433,13 @@ impl LinkError {
             }
             LinkError::Truncated => {
                 if da {
-                    format!("linket er ufuldstændigt (afkortet); {again_da}")
+                    // An ending that comes too soon is what a cut link gives, but a changed
+                    // character in the middle can give it too.
+                    format!("linket er ufuldstændigt eller beskadiget (det er måske blevet afkortet); {again_da}")
                 } else {
-                    format!("the link is incomplete (cut off); {again_en}")
+                    format!(
+                        "the link is incomplete or damaged (it may have been cut off); {again_en}"
+                    )
                 }
             }
             LinkError::Corrupt => {

@@ -873,7 +873,7 @@ const EN_BOARD: BoardTexts = BoardTexts {
     tornado_raised: "Assumption raised by",
     tornado_most: "Matters most",
     tornado_none: "None of the assumptions moves",
-    tornado_still: "Do not affect the result:",
+    tornado_still: "No effect on the result:",
     tornado_col_input: "Assumption",
     tornado_col_swing: "Swing",
     goal_heading: "Goal seek",
