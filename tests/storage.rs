@@ -626,7 +626,7 @@ DEB;10950000;50\r\n\
 Virksomhedernes egenbetaling;7500000;34,246575342465753424657534247\r\n\
 Lokal/regional medfinansiering;3450000;15,753424657534246575342465753\r\n\
 Finansieret i alt;21900000;\r\n\
-Manglende finansiering;0;\r\n\
+Manglende finansiering;0;0\r\n\
 Overfinansiering;0;\r\n\
 Udgift pr. enhed (Vækstpiloter);146000;\r\n";
 
@@ -637,7 +637,7 @@ DEB,10950000,50\r\n\
 Virksomhedernes egenbetaling,7500000,34.246575342465753424657534247\r\n\
 Lokal/regional medfinansiering,3450000,15.753424657534246575342465753\r\n\
 Funded,21900000,\r\n\
-Gap,0,\r\n\
+Gap,0,0\r\n\
 Surplus,0,\r\n\
 Cost per unit (Vækstpiloter),146000,\r\n";
 
@@ -647,6 +647,20 @@ fn results_csv_for_vaekstpilot() {
     let e = evaluate(&s).expect("evaluates");
     assert_eq!(results_csv(&s, &e, Lang::Da), VP_DA);
     assert_eq!(results_csv(&s, &e, Lang::En), VP_EN);
+}
+
+/// The gap's share of total cost, as the results show it beside the gap (3.450.000 of
+/// 21.900.000 with the local co-financing left out).
+#[test]
+fn results_csv_gives_the_gaps_share() {
+    let mut s = preset("vaekstpilot-150");
+    s.sources.retain(|src| src.id != "local");
+    let e = evaluate(&s).expect("evaluates");
+    let da = results_csv(&s, &e, Lang::Da);
+    assert!(
+        da.contains("\r\nManglende finansiering;3450000;15,753424657534246575342465753\r\n"),
+        "{da}"
+    );
 }
 
 #[test]

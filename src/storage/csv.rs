@@ -33,8 +33,8 @@ pub const BOM: &str = "\u{FEFF}";
 pub const CSV_MIME: &str = "text/csv;charset=utf-8";
 
 /// Item, amount and share of total cost, one row per figure: total cost, eligible cost,
-/// each source (with its share), funded, gap, surplus, and the cost per unit of each
-/// driver. A share or cost per unit that does not exist (zero total cost, zero driver
+/// each source (with its share), funded, gap (with its share), surplus, and the cost per
+/// unit of each driver. A share or cost per unit that does not exist (zero total cost, zero driver
 /// value) is an empty field.
 ///
 /// `e` should be the evaluation of `s`; if the two do not match in length, the rows
@@ -68,7 +68,19 @@ pub fn results_csv(s: &Scenario, e: &Evaluation, lang: Lang) -> String {
         ]);
     }
     figure(&mut out, t("Finansieret i alt", "Funded"), e.funded);
-    figure(&mut out, t("Manglende finansiering", "Gap"), e.gap);
+    // The gap's share of total cost, as the sources' (the results show it beside the gap).
+    let gap_share = (!e.total_cost.is_zero())
+        .then(|| {
+            e.gap
+                .checked_mul(Decimal::ONE_HUNDRED)?
+                .checked_div(e.total_cost)
+        })
+        .flatten();
+    out.row([
+        Cell::Text(t("Manglende finansiering", "Gap")),
+        Cell::Number(Some(e.gap)),
+        Cell::Number(gap_share),
+    ]);
     figure(&mut out, t("Overfinansiering", "Surplus"), e.surplus);
     for (d, per_unit) in s.drivers.iter().zip(&e.per_unit) {
         let label = label_or_id(&d.label, &d.id);
