@@ -88,7 +88,8 @@ pub enum WorkspaceAction {
     SetBaseline(usize),
     SetView(View),
     /// Scenarios from a file or a share link, added after the existing ones. A workspace's
-    /// baseline becomes the baseline, so a shared comparison reads as it was shared.
+    /// baseline becomes the baseline, so a shared comparison reads as it was shared, unless
+    /// there were already two scenarios or more (the user's own comparison keeps its own).
     Import(Workspace),
     Undo,
     Redo,
@@ -373,7 +374,14 @@ impl WorkspaceState {
                         self.docs.push(doc);
                     }
                     self.active = self.docs.len() - 1;
-                    if let Some(b) = imported.baseline.filter(|b| *b < imported.scenarios.len()) {
+                    // A shared comparison reads as it was shared, with its baseline, unless
+                    // the user already compares scenarios of their own: their baseline is
+                    // their choice, and adding scenarios must not change it unasked.
+                    let compares_already = first > 1;
+                    if let Some(b) = imported
+                        .baseline
+                        .filter(|b| *b < imported.scenarios.len() && !compares_already)
+                    {
                         self.baseline = first + b;
                     }
                 }
@@ -638,31 +646,39 @@ mod tests {
         assert_eq!(other.to_saved(), changed);
     }
 
-    /// A shared comparison keeps its baseline when it is added to local work.
+    /// A shared comparison keeps its baseline when it is added to a single local scenario;
+    /// a comparison of the user's own keeps the user's baseline.
     #[test]
-    fn an_imported_workspace_brings_its_baseline() {
-        let mut ws = WorkspaceState::new(Lang::Da, "vaekstpilot-150");
-        ws.apply(WorkspaceAction::Add(Some("design-sprint".into())));
+    fn an_imported_workspace_brings_its_baseline_unless_the_user_compares_already() {
         let scenario = |key: &str| {
             cofund::presets::Preset::find(key)
                 .unwrap()
                 .scenario()
                 .unwrap()
         };
-        let shared = Workspace::new(
-            vec![scenario("vaekstpilot-150"), scenario("vaekstpilot-225")],
-            Some(1),
-        );
-        ws.apply(WorkspaceAction::Import(shared));
-        assert_eq!((ws.docs.len(), ws.baseline), (4, 3));
-        assert_eq!(ws.to_saved().baseline, Some(3));
+        let shared = || {
+            Workspace::new(
+                vec![scenario("vaekstpilot-150"), scenario("vaekstpilot-225")],
+                Some(1),
+            )
+        };
+        let mut ws = WorkspaceState::new(Lang::Da, "vaekstpilot-150");
+        ws.apply(WorkspaceAction::Import(shared()));
+        assert_eq!((ws.docs.len(), ws.baseline), (3, 2));
+        assert_eq!(ws.to_saved().baseline, Some(2));
         ws.apply(WorkspaceAction::Undo);
-        assert_eq!((ws.docs.len(), ws.baseline), (2, 0));
+        assert_eq!((ws.docs.len(), ws.baseline), (1, 0));
+
+        // Two scenarios of the user's, the second the baseline (QA: it moved to the link's).
+        ws.apply(WorkspaceAction::Add(Some("design-sprint".into())));
+        ws.apply(WorkspaceAction::SetBaseline(1));
+        ws.apply(WorkspaceAction::Import(shared()));
+        assert_eq!((ws.docs.len(), ws.baseline), (4, 1));
         // A single scenario (a file, a scenario link) leaves the baseline where it was.
         ws.apply(WorkspaceAction::Import(Workspace::single(scenario(
             "design-sprint",
         ))));
-        assert_eq!((ws.docs.len(), ws.baseline), (3, 0));
+        assert_eq!((ws.docs.len(), ws.baseline), (5, 1));
     }
 
     /// The index saved for the active scenario is the one it has in the saved workspace.
