@@ -394,6 +394,22 @@ test('with an explanation open, figures focused behind it are not hidden by it (
 
 // --- 7 ---------------------------------------------------------------------------------------
 
+/**
+ * Records every text the live region `live` takes from now on; returns a function that
+ * reads them so far, whitespace normalised.
+ */
+async function recordLiveTexts(live) {
+  await live.evaluate((el) => {
+    window.__liveTexts = [];
+    new MutationObserver(() => window.__liveTexts.push(el.textContent)).observe(el, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
+  });
+  return () => live.page().evaluate(() => window.__liveTexts.map((t) => t.replace(/\s+/gu, ' ').trim()));
+}
+
 test('the polite live region announces the new total once, after quick typing settles', { timeout: 60_000 }, async () => {
   await withPage(async (page) => {
     const live = page.locator('.cofund-results-live[aria-live="polite"]');
@@ -405,28 +421,20 @@ test('the polite live region announces the new total once, after quick typing se
       [['cofund-visually-hidden cofund-workspace-changes', ''], ['cofund-preset-held', '']],
       'no other polite live region, and none speaking',
     );
-    // Record every text the region takes from now on.
-    await live.evaluate((el) => {
-      window.__liveTexts = [];
-      new MutationObserver(() => window.__liveTexts.push(el.textContent)).observe(el, {
-        childList: true,
-        subtree: true,
-        characterData: true,
-      });
-    });
+    const spokenSoFar = await recordLiveTexts(live);
     await pilotsField(page).focus();
     await page.keyboard.press('ControlOrMeta+A');
     // 2 → 292.000, 22 → 3.212.000, 225 → 32.850.000
     await page.keyboard.type('225');
     await expectText(total(page), '32.850.000 kr.', 'the total');
     const texts = await eventually(
-      () => page.evaluate(() => window.__liveTexts.map((t) => t.replace(/\s+/gu, ' ').trim())),
+      spokenSoFar,
       (t) => t.some((x) => x.includes('32.850.000')),
       'the live region to announce 32.850.000',
     );
     // Let any late announcement come in, then look at all of them.
     await page.waitForTimeout(1_500);
-    const all = await page.evaluate(() => window.__liveTexts.map((t) => t.replace(/\s+/gu, ' ').trim()));
+    const all = await spokenSoFar();
     const distinct = all.filter((t, i) => t !== '' && t !== all[i - 1]);
     for (const bad of ['292.000', '3.212.000']) {
       assert.ok(!all.some((t) => t.includes(bad)), `an intermediate total ${bad} was announced: ${JSON.stringify(all)}`);
@@ -439,15 +447,8 @@ test('the polite live region announces the new total once, after quick typing se
 test('while a field cannot be read, the live region says the result is not current instead of a total', { timeout: 60_000 }, async () => {
   await withPage(async (page) => {
     const live = page.locator('.cofund-results-live[aria-live="polite"]');
-    await live.evaluate((el) => {
-      window.__liveTexts = [];
-      new MutationObserver(() => window.__liveTexts.push(el.textContent)).observe(el, {
-        childList: true,
-        subtree: true,
-        characterData: true,
-      });
-    });
-    const spoken = () => page.evaluate(() => window.__liveTexts.map((t) => t.replace(/\s+/gu, ' ').trim()).filter((t) => t));
+    const texts = await recordLiveTexts(live);
+    const spoken = async () => (await texts()).filter((t) => t);
     // The typo of the source document, typed as a person types it: "32.850.000" on the way
     // is a valid amount (total 4.934.400.000 kr.), and the last result the screen keeps.
     await budgetAmount(page).fill('');
