@@ -646,48 +646,49 @@ impl Draft {
             costs: costs.into_iter().flatten().collect(),
             sources: sources.into_iter().flatten().collect(),
         };
-        scenario.validate().map_err(|e| {
-            let located = self.locate(&e, lang);
-            // A minimum above the maximum is as much the maximum's doing, and that is often
-            // the field just typed in: it must not look valid (and say nothing to a screen
-            // reader) while only the untouched minimum is marked.
-            let max = (*e.problem() == Problem::MinAboveMax).then(|| FieldError {
-                field: FieldId::new(located.field.row, "max"),
-                message: located.message.clone(),
-            });
-            std::iter::once(located).chain(max).collect::<Vec<_>>()
-        })?;
+        scenario
+            .validate()
+            .map_err(|e| self.locate_error(&e, &scenario, lang))?;
         Ok(scenario)
     }
 
-    /// The fields an evaluation error of `scenario` (read from this draft) is about: the
-    /// one its path names and, when that line's amount overflowed multiplied by a unit
-    /// count, the count's field too. The count is as much the cause as the amount, and it is
-    /// often the field the user has just typed in, which must not be left looking valid
-    /// while an untouched amount is marked.
-    pub fn locate_evaluation_error(
+    /// The fields a validation or evaluation error of `scenario` (read from this draft) is
+    /// about: the one its path names and another that shares the cause, which is often the
+    /// field the user has just typed in and must not be left looking valid (and saying
+    /// nothing to a screen reader) while an untouched one is marked:
+    /// - a line's amount that overflowed multiplied by a unit count: the count's field;
+    /// - a unit's minimum above its maximum: the maximum's field.
+    pub fn locate_error(
         &self,
         error: &ScenarioError,
         scenario: &Scenario,
         lang: Lang,
     ) -> Vec<FieldError> {
         let located = self.locate(error, lang);
-        let multiplied_by = match indexed(error.path(), "costs") {
-            Some((i, "amount")) => scenario.costs.get(i).and_then(|c| c.kind.driver()),
-            _ => match indexed(error.path(), "sources") {
-                Some((i, "amount")) => scenario.sources.get(i).and_then(|s| s.kind.driver()),
-                _ => None,
-            },
+        let also = |field: FieldId| FieldError {
+            field,
+            message: located.message.clone(),
         };
-        let count = multiplied_by
-            .filter(|_| matches!(error.problem(), Problem::Overflow))
-            .and_then(|id| scenario.drivers.iter().position(|d| d.id == id))
-            .and_then(|i| self.drivers.get(i))
-            .map(|d| FieldError {
-                field: FieldId::new(Row::Driver(d.key), "value"),
-                message: located.message.clone(),
-            });
-        std::iter::once(located).chain(count).collect()
+        let shared_cause = match error.problem() {
+            Problem::Overflow => {
+                let multiplied_by = match indexed(error.path(), "costs") {
+                    Some((i, "amount")) => scenario.costs.get(i).and_then(|c| c.kind.driver()),
+                    _ => match indexed(error.path(), "sources") {
+                        Some((i, "amount")) => {
+                            scenario.sources.get(i).and_then(|s| s.kind.driver())
+                        }
+                        _ => None,
+                    },
+                };
+                multiplied_by
+                    .and_then(|id| scenario.drivers.iter().position(|d| d.id == id))
+                    .and_then(|i| self.drivers.get(i))
+                    .map(|d| also(FieldId::new(Row::Driver(d.key), "value")))
+            }
+            Problem::MinAboveMax => Some(also(FieldId::new(located.field.row, "max"))),
+            _ => None,
+        };
+        std::iter::once(located).chain(shared_cause).collect()
     }
 
     /// Ties a model error (with a path like `costs[3].driver`) to the editor field it is about.

@@ -153,7 +153,7 @@ impl EditorState {
                     self.current = true;
                 }
                 Err(e) => {
-                    self.errors = self.draft.locate_evaluation_error(&e, &scenario, self.lang);
+                    self.errors = self.draft.locate_error(&e, &scenario, self.lang);
                     self.current = false;
                     self.last_read = Some(Rc::new(scenario));
                 }
