@@ -168,23 +168,17 @@ fn start(options: &PageOptions) -> Start {
     }
     let fragment = address::fragment();
     if !fragment.is_empty() {
-        match decode_link(&fragment) {
-            Ok(link) => {
-                let shared = match link {
-                    Link::Scenario(s) => Workspace::single(s),
-                    Link::Workspace(w) => w,
-                };
-                // With no local work there is nothing to replace: open the link directly.
-                // Otherwise the user decides (a link never replaces local work silently).
-                match WorkspaceState::from_saved(lang, &shared) {
-                    Some(opened) if nothing_saved => {
-                        workspace = opened;
-                        address::clear_fragment();
-                    }
-                    _ => notices.push(Notice::SharedLink(shared)),
+        match read_link(&fragment, lang) {
+            // With no local work there is nothing to replace: open the link directly.
+            // Otherwise the user decides (a link never replaces local work silently).
+            Notice::SharedLink(shared) => match WorkspaceState::from_saved(lang, &shared) {
+                Some(opened) if nothing_saved => {
+                    workspace = opened;
+                    address::clear_fragment();
                 }
-            }
-            Err(e) => notices.push(Notice::LinkError(e.message(lang))),
+                _ => notices.push(Notice::SharedLink(shared)),
+            },
+            notice => notices.push(notice),
         }
     }
     Start {
@@ -192,6 +186,17 @@ fn start(options: &PageOptions) -> Start {
         notices,
         autosave_paused,
         stored: stored_workspace,
+    }
+}
+
+/// What a share link's `fragment` holds, as the notice that offers it (its scenarios as a
+/// workspace), or the notice that says why it cannot be read: at start-up and when the
+/// fragment changes in a running tab.
+fn read_link(fragment: &str, lang: Lang) -> Notice {
+    match decode_link(fragment) {
+        Ok(Link::Scenario(s)) => Notice::SharedLink(Workspace::single(s)),
+        Ok(Link::Workspace(w)) => Notice::SharedLink(w),
+        Err(e) => Notice::LinkError(e.message(lang)),
     }
 }
 
@@ -464,11 +469,7 @@ pub fn app() -> Html {
                 if fragment.is_empty() {
                     return;
                 }
-                let notice = match decode_link(&fragment) {
-                    Ok(Link::Scenario(s)) => Notice::SharedLink(Workspace::single(s)),
-                    Ok(Link::Workspace(w)) => Notice::SharedLink(w),
-                    Err(e) => Notice::LinkError(e.message(lang)),
-                };
+                let notice = read_link(&fragment, lang);
                 change(&notices, |shown| {
                     shown.retain(|n| !matches!(n, Notice::SharedLink(_) | Notice::LinkError(_)));
                     shown.push(notice);
