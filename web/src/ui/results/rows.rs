@@ -338,6 +338,14 @@ mod tests {
             .collect()
     }
 
+    /// The text node of the first figure button in `body`.
+    fn first_figure_text(body: &Element) -> Option<Node> {
+        body.query_selector("button")
+            .expect("selector")
+            .expect("a figure button")
+            .first_child()
+    }
+
     #[wasm_bindgen_test]
     fn rows_are_added_changed_and_removed_writing_only_what_changed() {
         let body = gloo::utils::document()
@@ -371,11 +379,7 @@ mod tests {
             button.get_attribute("aria-expanded").as_deref(),
             Some("false")
         );
-        let first_text = body
-            .query_selector("button")
-            .unwrap()
-            .unwrap()
-            .first_child();
+        let first_text = first_figure_text(&body);
 
         // One figure changes, a note appears, one figure is opened: the other text nodes stay.
         let mut second = line(1, "Husleje", 2_500);
@@ -402,11 +406,7 @@ mod tests {
             button.get_attribute("aria-expanded").as_deref(),
             Some("true")
         );
-        let still_first = body
-            .query_selector("button")
-            .unwrap()
-            .unwrap()
-            .first_child();
+        let still_first = first_figure_text(&body);
         assert!(first_text.is_some() && first_text == still_first);
 
         // Fewer rows, another language, a per-year column.
