@@ -6,6 +6,7 @@
 //! An item is matched by id, then by label (ignoring case and surrounding spaces,
 //! [`same_label`]), so a renamed id or a relabelled source still lines up.
 
+use crate::model::Scenario;
 use crate::text::same_label;
 
 /// Items (sources or drivers) of several scenarios matched into one row.
@@ -60,6 +61,42 @@ pub fn match_items(items: &[Vec<(&str, &str)>], order: &[usize]) -> Vec<Matched>
         }
     }
     rows
+}
+
+/// The sources of `scenarios` (one column each) matched into rows, visiting them in
+/// `order`.
+pub fn match_sources<'a>(
+    scenarios: impl IntoIterator<Item = &'a Scenario>,
+    order: &[usize],
+) -> Vec<Matched> {
+    match_by(scenarios, order, |s| {
+        s.sources
+            .iter()
+            .map(|x| (x.id.as_str(), x.label.as_str()))
+            .collect()
+    })
+}
+
+/// The drivers (units) of `scenarios` matched into rows, visiting them in `order`.
+pub fn match_drivers<'a>(
+    scenarios: impl IntoIterator<Item = &'a Scenario>,
+    order: &[usize],
+) -> Vec<Matched> {
+    match_by(scenarios, order, |s| {
+        s.drivers
+            .iter()
+            .map(|d| (d.id.as_str(), d.label.as_str()))
+            .collect()
+    })
+}
+
+fn match_by<'a>(
+    scenarios: impl IntoIterator<Item = &'a Scenario>,
+    order: &[usize],
+    items: fn(&'a Scenario) -> Vec<(&'a str, &'a str)>,
+) -> Vec<Matched> {
+    let lists: Vec<Vec<(&str, &str)>> = scenarios.into_iter().map(items).collect();
+    match_items(&lists, order)
 }
 
 /// The baseline's column first, then the others in order: the order comparisons visit

@@ -38,7 +38,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::matching::{match_items, visiting_order, Matched};
+use crate::matching::{match_drivers, match_sources, visiting_order, Matched};
 use crate::model::{Base, CostKind, Evaluation, Scenario, SourceKind};
 use crate::numbers::Lang;
 
@@ -878,9 +878,8 @@ fn scenario_sheet(s: &Scenario, e: &Evaluation, l: &Layout, lang: Lang) -> Strin
 // ---------------------------------------------------------------------------------------
 // The comparison sheet
 
-/// One row of the comparison.
-/// A matched driver or source holds, per scenario, the index of its item there
-/// ([`Matched::at`]).
+/// One row of the comparison. A matched driver or source holds, per scenario, the index of
+/// its item there ([`Matched::at`]).
 enum Item<'a> {
     Years,
     Driver(&'a [Option<usize>]),
@@ -949,22 +948,8 @@ fn comparison_sheet(
     // Drivers and sources matched across the scenarios as the board's comparison matches
     // them (by id, then by label; the baseline's first), labelled as first met.
     let order = visiting_order(scenarios.len(), baseline);
-    let items = |of: &dyn Fn(&Scenario) -> Vec<(&str, &str)>| {
-        let lists: Vec<Vec<(&str, &str)>> = scenarios.iter().map(|(s, _)| of(s)).collect();
-        match_items(&lists, &order)
-    };
-    let drivers = items(&|s| {
-        s.drivers
-            .iter()
-            .map(|d| (d.id.as_str(), d.label.as_str()))
-            .collect()
-    });
-    let sources = items(&|s| {
-        s.sources
-            .iter()
-            .map(|x| (x.id.as_str(), x.label.as_str()))
-            .collect()
-    });
+    let drivers = match_drivers(scenarios.iter().map(|(s, _)| *s), &order);
+    let sources = match_sources(scenarios.iter().map(|(s, _)| *s), &order);
     let label = |m: &Matched| label_or_id(&m.labels[0], &m.ids[0]).to_string();
     let mut rows: Vec<(Item, String, Style)> = vec![(
         Item::Years,

@@ -19,7 +19,7 @@
 use std::rc::Rc;
 
 use cofund::explain::{explain, Subject};
-use cofund::matching::{match_items, visiting_order};
+use cofund::matching::{match_drivers, match_sources, visiting_order};
 use cofund::numbers::{apportion, format_amount, format_percent, format_signed_amount, Lang};
 use cofund::Decimal;
 use yew::prelude::*;
@@ -163,17 +163,8 @@ pub fn rows(columns: &[Column], baseline: Option<usize>, lang: Lang) -> Vec<Row>
         },
     ];
 
-    let sources: Vec<Vec<(&str, &str)>> = columns
-        .iter()
-        .map(|c| {
-            c.scenario
-                .sources
-                .iter()
-                .map(|s| (s.id.as_str(), s.label.as_str()))
-                .collect()
-        })
-        .collect();
-    for m in match_items(&sources, &order) {
+    let scenarios = || columns.iter().map(|c| &*c.scenario);
+    for m in match_sources(scenarios(), &order) {
         out.push(Row {
             key: unique_key("source", &m.ids[0], &mut used),
             label: m.labels[0].clone(),
@@ -201,17 +192,7 @@ pub fn rows(columns: &[Column], baseline: Option<usize>, lang: Lang) -> Vec<Row>
             .collect(),
     });
 
-    let drivers: Vec<Vec<(&str, &str)>> = columns
-        .iter()
-        .map(|c| {
-            c.scenario
-                .drivers
-                .iter()
-                .map(|d| (d.id.as_str(), d.label.as_str()))
-                .collect()
-        })
-        .collect();
-    for m in match_items(&drivers, &order) {
+    for m in match_drivers(scenarios(), &order) {
         // Named as the results panel names it ("Udgift pr. vækstpilot"), from the first
         // scenario (in visiting order) that has the driver.
         let label = order
