@@ -469,7 +469,7 @@ test('the presentation prints as one A4 landscape page: the slide and its table,
     assert.equal(pages.length, 1, `pages: ${JSON.stringify(pages)}`);
     assert.ok(pages[0].width > pages[0].height, 'landscape');
 
-    // Four scenarios, ten sources between them: the table's rows are tighter on paper (with
+    // Four scenarios, six rows of sources: the table's rows are tighter on paper (with
     // three, the last note went to a second page).
     await page.emulateMedia({ media: 'screen' });
     await page.locator('.cofund-present-exit').click();

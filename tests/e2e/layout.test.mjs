@@ -2,7 +2,8 @@
 // 960 px (1920 px at 200 % zoom) to 1920 px, in Danish and in English, the results' costs and
 // funding tables are never wider than their scrolling boxes, so that no figure is cut
 // ("DKK 3,650,00" for DKK 3,650,000); and the tornado's "show as table" fits its box from
-// 960 px up too. The editor's check boxes keep their labels beside them. Figures stay on one line throughout: the row labels and headers wrap instead.
+// 960 px up too. The editor's check boxes keep their labels beside them. Figures stay on one
+// line throughout: the row labels and headers wrap instead.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { openApp, newPage, gotoApp, screenshot } from './browser.mjs';
