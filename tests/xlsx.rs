@@ -782,6 +782,7 @@ fn libreoffice_vaekstpilot_150_and_225() {
         assert_eq!(by_label(t, "Lokal/regional medfinansiering", 4), want[3]);
         assert_eq!(by_label(t, "Finansieret i alt", 2), want[0]);
         assert_eq!(by_label(t, "Manglende finansiering", 2), "0");
+        assert_eq!(by_label(t, "Manglende finansiering", 3), "0%", "{sheet}");
         assert_eq!(by_label(t, "Overfinansiering", 2), "0");
         assert_eq!(by_label(t, "Udgift pr. enhed (Vækstpiloter)", 2), "146000");
         assert_eq!(by_label(t, "DEB", 5), "50%");

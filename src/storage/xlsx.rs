@@ -78,7 +78,7 @@ const MAX_CELL_TEXT: usize = 32_767;
 /// | results | Samlede udgifter | | `=SUM(E…)` | | | |
 /// | | Støtteberettigede udgifter | | `=SUMIF(D…,1,E…)` | | | |
 /// | | Finansieret i alt | | `=SUM(E…)` of the sources | | | |
-/// | | Manglende finansiering | | `=MAX(0,total−funded)` | | | |
+/// | | Manglende finansiering | | `=MAX(0,total−funded)` | `=C/total` | | |
 /// | | Overfinansiering | | `=MAX(0,funded−total)` | | | |
 /// | | Udgift pr. enhed (driver) | | `=IF(driver=0,"",total/driver)` | | | |
 ///
@@ -856,6 +856,19 @@ fn scenario_sheet(s: &Scenario, e: &Evaluation, l: &Layout, lang: Lang) -> Strin
         sh.row(r);
         sh.text(A, t(da, en), Style::Plain);
         sh.formula(C, &formula, Cached::Number(value), Style::Amount);
+        if r == l.gap {
+            // The gap's share of total cost beside it, as the screen and the results CSV
+            // show it: with a gap, the shares in column F and this one add up to 100 %.
+            let share = (!e.total_cost.is_zero())
+                .then(|| e.gap.checked_div(e.total_cost))
+                .flatten();
+            sh.formula(
+                D,
+                &format!("IF({total}=0,\"\",C{r}/{total})"),
+                Cached::of_optional(Some(share)),
+                Style::Percent,
+            );
+        }
     }
     for (i, d) in s.drivers.iter().enumerate() {
         sh.row(l.per_unit + count(i));
@@ -1470,6 +1483,7 @@ mod tests {
             r#"<c r="C18" s="1"><f>SUMIF(D8:D9,1,E8:E9)</f><v>21900000</v></c>"#,
             r#"<c r="C19" s="1"><f>SUM(E12:E14)</f><v>21900000</v></c>"#,
             r#"<c r="C20" s="1"><f>MAX(0,C17-C19)</f><v>0</v></c>"#,
+            r#"<c r="D20" s="2"><f>IF(C17=0,&quot;&quot;,C20/C17)</f><v>0</v></c>"#,
             r#"<c r="C21" s="1"><f>MAX(0,C19-C17)</f><v>0</v></c>"#,
             r#"<c r="C22" s="1"><f>IF(C5=0,&quot;&quot;,C17/C5)</f><v>146000</v></c>"#,
         ] {
@@ -1498,6 +1512,27 @@ mod tests {
         let e = evaluate(&s).unwrap();
         let xml = scenario_sheet(&s, &e, &Layout::of(&s), Lang::Da);
         assert!(xml.contains("C17-SUM(E12,E14)"), "{xml}");
+    }
+
+    #[test]
+    fn the_gap_has_its_share_of_total_cost_beside_it() {
+        let mut s = Preset::find("vaekstpilot-150").unwrap().scenario().unwrap();
+        s.sources.pop(); // no residual: 3.450.000 of 21.900.000 uncovered
+        let e = evaluate(&s).unwrap();
+        let xml = scenario_sheet(&s, &e, &Layout::of(&s), Lang::Da);
+        // Sources in rows 12–13, results from 16, the gap in 19.
+        assert!(
+            xml.contains(
+                r#"<c r="D19" s="2"><f>IF(C16=0,&quot;&quot;,C19/C16)</f><v>0.1575342465"#
+            ),
+            "{xml}"
+        );
+        // No cost lines (two rows fewer, the gap in 17): nothing to share, empty text as
+        // the sources' shares have.
+        s.costs.clear();
+        let e = evaluate(&s).unwrap();
+        let xml = scenario_sheet(&s, &e, &Layout::of(&s), Lang::Da);
+        assert!(xml.contains(r#"<c r="D17" s="2" t="str">"#), "{xml}");
     }
 
     #[test]
