@@ -298,9 +298,9 @@ fn sweep_prints_one_csv_row_per_value() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert_eq!(
         text,
-        "pilots,total_cost,deb,companies,local,gap,surplus\n\
-         150,21900000,10950000,7500000,3450000,0,0\n\
-         225,32850000,16425000,11250000,5175000,0,0\n"
+        "pilots,total_cost,deb,companies,local,gap,surplus,cost_per_unit\n\
+         150,21900000,10950000,7500000,3450000,0,0,146000\n\
+         225,32850000,16425000,11250000,5175000,0,0,146000\n"
     );
 }
 
@@ -807,12 +807,12 @@ fn sweep_prints_each_column_with_one_number_of_decimals() {
     );
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
-        "pilots,total_cost,deb,companies,local,gap,surplus\n\
-         150.00,21900000,10950000,7500000,3450000,0,0\n\
-         150.25,21936500,10968250,7512500,3455750,0,0\n\
-         150.50,21973000,10986500,7525000,3461500,0,0\n\
-         150.75,22009500,11004750,7537500,3467250,0,0\n\
-         151.00,22046000,11023000,7550000,3473000,0,0\n"
+        "pilots,total_cost,deb,companies,local,gap,surplus,cost_per_unit\n\
+         150.00,21900000,10950000,7500000,3450000,0,0,146000\n\
+         150.25,21936500,10968250,7512500,3455750,0,0,146000\n\
+         150.50,21973000,10986500,7525000,3461500,0,0,146000\n\
+         150.75,22009500,11004750,7537500,3467250,0,0,146000\n\
+         151.00,22046000,11023000,7550000,3473000,0,0,146000\n"
     );
 }
 

@@ -677,16 +677,17 @@ fn sweep_csv_for_vaekstpilot() {
     assert_eq!(
         sweep_csv(&s, "pilots", &rows, Lang::Da),
         "\u{FEFF}Vækstpiloter;Samlede udgifter (kr.);DEB (kr.);Virksomhedernes egenbetaling (kr.);\
-         Lokal/regional medfinansiering (kr.);Manglende finansiering (kr.);Overfinansiering (kr.)\r\n\
-         150;21900000;10950000;7500000;3450000;0;0\r\n\
-         225;32850000;16425000;11250000;5175000;0;0\r\n"
+         Lokal/regional medfinansiering (kr.);Manglende finansiering (kr.);Overfinansiering (kr.);\
+         Udgift pr. enhed (kr.)\r\n\
+         150;21900000;10950000;7500000;3450000;0;0;146000\r\n\
+         225;32850000;16425000;11250000;5175000;0;0;146000\r\n"
     );
     assert_eq!(
         sweep_csv(&s, "pilots", &rows, Lang::En),
         "\u{FEFF}Vækstpiloter,Total cost (DKK),DEB (DKK),Virksomhedernes egenbetaling (DKK),\
-         Lokal/regional medfinansiering (DKK),Gap (DKK),Surplus (DKK)\r\n\
-         150,21900000,10950000,7500000,3450000,0,0\r\n\
-         225,32850000,16425000,11250000,5175000,0,0\r\n"
+         Lokal/regional medfinansiering (DKK),Gap (DKK),Surplus (DKK),Cost per unit (DKK)\r\n\
+         150,21900000,10950000,7500000,3450000,0,0,146000\r\n\
+         225,32850000,16425000,11250000,5175000,0,0,146000\r\n"
     );
 }
 
@@ -753,9 +754,9 @@ fn sweep_csv_tolerates_mismatched_rows() {
     short[1].sources.push(Decimal::ONE);
     let csv = sweep_csv(&s, "nope", &short, Lang::En);
     let lines: Vec<&str> = csv.split_terminator("\r\n").collect();
-    assert_eq!(lines[0], "\u{FEFF}nope,Total cost (DKK),Regeringen (DKK),Syddansk Vækstforum (DKK),Gap (DKK),Surplus (DKK)");
+    assert_eq!(lines[0], "\u{FEFF}nope,Total cost (DKK),Regeringen (DKK),Syddansk Vækstforum (DKK),Gap (DKK),Surplus (DKK),Cost per unit (DKK)");
     // 50 SMEs cost 15 million; the two 5-million-a-year sources pay 30 million.
-    assert_eq!(lines[1], "50,15000000,,,0,15000000");
+    assert_eq!(lines[1], "50,15000000,,,0,15000000,300000");
     assert_eq!(lines.len(), 4);
     assert_eq!(
         sweep_csv(&s, "smes", &[], Lang::Da).matches("\r\n").count(),

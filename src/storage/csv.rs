@@ -123,6 +123,11 @@ pub fn sweep_csv(s: &Scenario, driver: &str, rows: &[SweepRow], lang: Lang) -> S
     );
     header.push(amount(if da { "Manglende finansiering" } else { "Gap" }));
     header.push(amount(if da { "Overfinansiering" } else { "Surplus" }));
+    header.push(amount(if da {
+        "Udgift pr. enhed"
+    } else {
+        "Cost per unit"
+    }));
 
     let mut out = Csv::new(lang);
     out.row(header.iter().map(|h| Cell::Text(h)));
@@ -131,14 +136,14 @@ pub fn sweep_csv(s: &Scenario, driver: &str, rows: &[SweepRow], lang: Lang) -> S
 }
 
 /// The sweep as the command line prints it, for scripts: the same rows as [`sweep_csv`]
-/// under a header of ids (`pilots,total_cost,deb,companies,local,gap,surplus`), with `,`
+/// under a header of ids (`pilots,total_cost,deb,companies,local,gap,surplus,cost_per_unit`), with `,`
 /// between fields, `.` as decimal mark, LF line ends and no byte order mark.
 ///
 /// Ids are unique only within their list, so a driver or a source may share an id with a
 /// fixed column (`gap`), or a source with the driver. A column name must say which column
 /// it is, so such an id is written with its list: `driver:gap`, `source:pilots`.
 pub fn sweep_csv_plain(s: &Scenario, driver: &str, rows: &[SweepRow]) -> String {
-    const FIXED: [&str; 3] = ["total_cost", "gap", "surplus"];
+    const FIXED: [&str; 4] = ["total_cost", "gap", "surplus", "cost_per_unit"];
     let driver_column = if FIXED.contains(&driver) {
         format!("driver:{driver}")
     } else {
@@ -160,7 +165,7 @@ pub fn sweep_csv_plain(s: &Scenario, driver: &str, rows: &[SweepRow]) -> String 
         [driver_column.as_str(), "total_cost"]
             .into_iter()
             .chain(source_columns.iter().map(String::as_str))
-            .chain(["gap", "surplus"])
+            .chain(["gap", "surplus", "cost_per_unit"])
             .map(Cell::Text),
     );
     out.sweep_rows(s, rows);
@@ -219,8 +224,10 @@ impl Csv {
     }
 
     /// A sweep's rows: the driver's value, total cost, each of the scenario's sources
-    /// (empty where a row has no amount), gap and surplus; each column with one number of
-    /// decimals.
+    /// (empty where a row has no amount), gap and surplus, each column with one number of
+    /// decimals; then the cost per unit of the swept driver (as the sweep chart draws it),
+    /// empty at zero units. That last column is not padded: one value that does not
+    /// divide evenly has 28 digits, and would pad every other row to them.
     fn sweep_rows(&mut self, s: &Scenario, rows: &[SweepRow]) {
         let table: Vec<Vec<Option<Decimal>>> = rows
             .iter()
@@ -236,11 +243,16 @@ impl Csv {
         let decimals: Vec<u32> = (0..columns)
             .map(|c| column_decimals(table.iter().filter_map(|row| row[c])))
             .collect();
-        for row in &table {
+        for (row, sweep) in table.iter().zip(rows) {
+            // As the evaluation divides for the results' cost per unit.
+            let per_unit = (!sweep.value.is_zero())
+                .then(|| sweep.total_cost.checked_div(sweep.value))
+                .flatten();
             self.row(
                 row.iter()
                     .zip(&decimals)
-                    .map(|(value, &decimals)| Cell::Padded(*value, decimals)),
+                    .map(|(value, &decimals)| Cell::Padded(*value, decimals))
+                    .chain([Cell::Number(per_unit)]),
             );
         }
     }
@@ -398,10 +410,10 @@ mod tests {
         .expect("sweeps");
         assert_eq!(
             sweep_csv_plain(&s, "pilots", &rows),
-            "pilots,total_cost,deb,companies,local,gap,surplus\n\
-             150.00,21900000,10950000,7500000,3450000,0,0\n\
-             150.25,21936500,10968250,7512500,3455750,0,0\n\
-             150.50,21973000,10986500,7525000,3461500,0,0\n"
+            "pilots,total_cost,deb,companies,local,gap,surplus,cost_per_unit\n\
+             150.00,21900000,10950000,7500000,3450000,0,0,146000\n\
+             150.25,21936500,10968250,7512500,3455750,0,0,146000\n\
+             150.50,21973000,10986500,7525000,3461500,0,0,146000\n"
         );
         // Ids that would repeat a column name say which list they are from.
         let mut clash = s.clone();
@@ -409,7 +421,9 @@ mod tests {
         clash.sources[1].id = "pilots".into();
         let header = sweep_csv_plain(&clash, "pilots", &rows);
         assert!(
-            header.starts_with("pilots,total_cost,source:gap,source:pilots,local,gap,surplus\n"),
+            header.starts_with(
+                "pilots,total_cost,source:gap,source:pilots,local,gap,surplus,cost_per_unit\n"
+            ),
             "{header}"
         );
         let mut clash = s.clone();
@@ -422,11 +436,47 @@ mod tests {
         let da = sweep_csv(&s, "pilots", &rows, Lang::Da);
         assert!(
             da.ends_with(
-                "\r\n150,00;21900000;10950000;7500000;3450000;0;0\r\n\
-                          150,25;21936500;10968250;7512500;3455750;0;0\r\n\
-                          150,50;21973000;10986500;7525000;3461500;0;0\r\n"
+                "\r\n150,00;21900000;10950000;7500000;3450000;0;0;146000\r\n\
+                          150,25;21936500;10968250;7512500;3455750;0;0;146000\r\n\
+                          150,50;21973000;10986500;7525000;3461500;0;0;146000\r\n"
             ),
             "{da}"
         );
+    }
+
+    #[test]
+    fn sweep_cost_per_unit_is_exact_and_not_padded() {
+        let mut s = crate::presets::Preset::find("vaekstpilot-150")
+            .and_then(|p| p.scenario().ok())
+            .expect("preset");
+        // A fixed line: the cost per pilot now falls as pilots are added.
+        s.costs[1].kind = crate::model::CostKind::Fixed;
+        s.sources[0].id = "cost_per_unit".into();
+        let rows = crate::model::sweep(&s, "pilots", Decimal::ZERO, Decimal::from(3), Decimal::ONE)
+            .expect("sweeps");
+        let csv = sweep_csv_plain(&s, "pilots", &rows);
+        let lines: Vec<&str> = csv.lines().collect();
+        assert!(
+            lines[0].starts_with("pilots,total_cost,source:cost_per_unit,")
+                && lines[0].ends_with(",surplus,cost_per_unit"),
+            "{csv}"
+        );
+        let per_unit = |line: &str| line.rsplit(',').next().unwrap_or("").to_string();
+        let total = |line: &str| {
+            line.split(",")
+                .nth(1)
+                .and_then(|t| t.parse::<Decimal>().ok())
+        };
+        assert_eq!(per_unit(lines[1]), "", "no cost per unit at zero pilots");
+        for (line, pilots) in lines[2..].iter().zip(1..) {
+            let want = total(line)
+                .and_then(|t| t.checked_div(Decimal::from(pilots)))
+                .map(|d| d.normalize().to_string());
+            assert_eq!(Some(per_unit(line)), want, "{csv}");
+        }
+        // 3 pilots divide unevenly: all of the division's digits, and the other rows
+        // are not padded to them.
+        assert!(per_unit(lines[4]).len() > 20, "{csv}");
+        assert!(!per_unit(lines[2]).contains('.'), "{csv}");
     }
 }
