@@ -185,6 +185,14 @@ impl NumberError {
         digits(value)
     }
 
+    /// Whether the text is the beginning of a number the field takes (`21,` of `21,9`,
+    /// `21,9 m` of `21,9 mio.`, or nothing yet) rather than a mistake no further typing
+    /// mends (`32.850.0000`). An editor shows the message of an unfinished text only once
+    /// the user stops typing, so that typing a valid number never flashes an error.
+    pub fn is_unfinished(&self) -> bool {
+        super::parse::could_continue(&self.text, self.lang, self.field)
+    }
+
     /// The value the message suggests, when the input lets us see what was probably
     /// meant (e.g. 32850000 for `32.850.0000`). Only ever offered, never applied: the
     /// user has to confirm it, because the guess can be wrong.

@@ -66,6 +66,55 @@ fn parse(text: &str, lang: Lang, field: Field) -> Result<Decimal, NumberError> {
     })
 }
 
+/// Whether `text`, which the field does not take, is the beginning of a number it would
+/// take: `21,` (of `21,9`), `1.2` (of `1.234`), `21,9 m` (of `21,9 mio.`), `12,5 p` (of
+/// `12,5 pct.`), or nothing yet. An editor can then wait for the user to finish before
+/// calling it a mistake. `32.850.0000`, `1.2.` and `abc` are not: nothing typed after
+/// them makes a number.
+///
+/// Tried by completing the text the ways people go on typing (digits, or the word begun
+/// at its end) and reading each completion; a completion that would need a character
+/// changed, not added, is not tried.
+pub(crate) fn could_continue(text: &str, lang: Lang, field: Field) -> bool {
+    let text = text.trim_start();
+    if text.trim_end().is_empty() {
+        return true;
+    }
+    let reads = |candidate: &str| read(candidate.trim(), lang, field).is_ok();
+    if ["0", "00", "000"]
+        .iter()
+        .any(|digits| reads(&format!("{text}{digits}")))
+    {
+        return true;
+    }
+    // The word begun at the end: the letters after the last digit, space or full stop
+    // (`m` of `21,9 m`, `k` of `5 mio.k`).
+    let begun = text
+        .rsplit(|c: char| c.is_ascii_digit() || is_group_space(c) || c == '.' || c == ',')
+        .next()
+        .unwrap_or("");
+    if begun.is_empty() {
+        return false;
+    }
+    let scales = match lang {
+        Lang::Da => SCALES_DA,
+        Lang::En => SCALES_EN,
+    };
+    scales
+        .iter()
+        .map(|sc| sc.word)
+        .chain(CURRENCIES.iter().copied())
+        .chain(PERCENTS.iter().copied())
+        .filter_map(|word| {
+            // The words are ASCII, so cutting one after `begun.len()` bytes is safe.
+            let head = word.as_bytes().get(..begun.len())?;
+            let rest = word.get(begun.len()..)?;
+            (head.eq_ignore_ascii_case(begun.as_bytes()) && !rest.is_empty()).then_some(rest)
+        })
+        // A currency written first (`DKK 1,000`) has its number after it.
+        .any(|rest| reads(&format!("{text}{rest}")) || reads(&format!("{text}{rest} 0")))
+}
+
 /// An error before it knows its text, language and field.
 #[derive(Clone, Debug)]
 struct Fail {
@@ -743,6 +792,93 @@ mod tests {
                 Err(e) => assert_eq!(&e.kind, kind, "{lang:?} {text:?}: {e}"),
             }
         }
+    }
+
+    /// Each text refused, and whether it is the beginning of one the field takes.
+    fn check_unfinished(lang: Lang, parser: Parser, table: &[(&str, bool)]) {
+        for (text, unfinished) in table {
+            match parser(text, lang) {
+                Ok(value) => panic!("{lang:?} {text:?} accepted as {value}"),
+                Err(e) => assert_eq!(e.is_unfinished(), *unfinished, "{lang:?} {text:?}: {e}"),
+            }
+        }
+    }
+
+    #[test]
+    fn the_beginnings_of_numbers_are_told_from_mistakes() {
+        check_unfinished(
+            Lang::Da,
+            AMOUNT,
+            &[
+                // Every step of typing the examples.
+                ("", true),
+                ("   ", true),
+                ("21,", true),
+                ("21,9 m", true),
+                ("21,9 mi", true),
+                ("21,9 mio. k", true),
+                ("5 mio.k", true),
+                ("1.", true),
+                ("1.2", true),
+                ("1.23", true),
+                ("1.234,", true),
+                ("21 9", true),
+                ("k", true),
+                ("kr. 1.0", true),
+                ("21,9 MI", true),
+                ("21,9 t", true),
+                // Mistakes no further typing mends.
+                ("32.850.0000", false),
+                ("1.2.", false),
+                ("1.2.3", false),
+                ("abc", false),
+                ("-5", false),
+                ("21,9 mx", false),
+                ("21.9m", false),
+                ("12 %", false),
+                ("1,2,", false),
+                ("21,9 mio. mio", false),
+            ],
+        );
+        check_unfinished(
+            Lang::Da,
+            RATE,
+            &[
+                ("12,", true),
+                ("12,5 p", true),
+                ("12,5 pc", true),
+                ("12,5 pr", true),
+                ("101", false),
+                ("12,5 kr", false),
+                ("12,5 m", false),
+            ],
+        );
+        check_unfinished(
+            Lang::Da,
+            COUNT,
+            &[("150,", true), ("1,2 mi", true), ("150 kr", false)],
+        );
+        check_unfinished(
+            Lang::Da,
+            SIGNED,
+            &[("-", true), ("\u{2212}1.", true), ("--1", false)],
+        );
+        check_unfinished(
+            Lang::En,
+            AMOUNT,
+            &[
+                ("21,", true),
+                ("21,9", true),
+                ("1,234.", true),
+                ("21.9 mi", true),
+                ("21.9 b", true),
+                ("D", true),
+                ("DKK 1,0", true),
+                ("21,900,0000", false),
+                ("1.2.3", false),
+                ("21.9 mx", false),
+            ],
+        );
     }
 
     #[test]

@@ -464,6 +464,54 @@ test('while a field cannot be read, the live region says the result is not curre
   });
 });
 
+test('typing a valid number flashes no error on the way; an unfinished one is marked once typing pauses', { timeout: 60_000 }, async () => {
+  await withPage(async (page) => {
+    // Everything that says "wrong" (a marked field, the page's alert, the results' banner),
+    // recorded at every change of the page while typing.
+    await page.evaluate(() => {
+      const wrong = () => document.querySelector('[aria-invalid="true"], #cofund-errors-summary, #cofund-results-stale');
+      window.wrongSeen = [];
+      new MutationObserver(() => {
+        const el = wrong();
+        if (el) window.wrongSeen.push(el.id || el.outerHTML.slice(0, 80));
+      }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+    const field = budgetAmount(page);
+    await field.fill('');
+    // 21, → 21,9 → 21,9 m → 21,9 mi → … → 21,9 mio.: each step on the way cannot be read.
+    await field.pressSequentially('21,9 mio.', { delay: 150 });
+    await expectText(total(page), '3.291.900.000 kr.', '150 × 21,9 mio. + 6.900.000');
+    assert.deepEqual(await page.evaluate(() => window.wrongSeen), [], 'nothing said wrong while typing a valid number');
+
+    // Left unfinished, it is marked once typing pauses, and not before.
+    await field.fill('');
+    // When the last key was typed and when the field was first marked, in the page's time.
+    await page.evaluate(() => {
+      document.addEventListener('input', () => { window.lastInput = performance.now(); }, true);
+      new MutationObserver(() => {
+        if (window.markedAt === undefined && document.querySelector('[aria-invalid="true"]')) window.markedAt = performance.now();
+      }).observe(document.body, { subtree: true, attributes: true });
+    });
+    await field.pressSequentially('1.234,', { delay: 150 });
+    await page.waitForTimeout(300);
+    assert.equal(await attr(field, 'aria-invalid'), 'false', 'not marked while the user may still be typing');
+    assert.equal(await notCurrent(page).count(), 0, 'the results not yet marked either');
+    await eventually(() => attr(field, 'aria-invalid'), (v) => v === 'true', 'aria-invalid=true after the pause');
+    const pause = await page.evaluate(() => window.markedAt - window.lastInput);
+    assert.ok(pause >= 950, `marked ${pause} ms after the last key, not before a pause of 1 s`);
+    const id = await attr(field, 'id');
+    await expectText(page.locator(`#${id}-error`), '»1.234,« slutter med et decimalkomma uden decimaler efter. Skriv fx 1.234 eller 1234.', 'the message');
+    await notCurrent(page).waitFor({ state: 'visible', timeout: 5_000 });
+    await page.locator('#cofund-errors-summary').waitFor({ state: 'visible', timeout: 5_000 });
+    assert.equal(await field.inputValue(), '1.234,', 'the text kept as typed');
+
+    // A mistake no further typing mends is marked at once.
+    await field.fill('32.850.0000');
+    await page.waitForTimeout(300);
+    assert.equal(await attr(field, 'aria-invalid'), 'true', 'a mistake is marked at once');
+  });
+});
+
 // --- 8 ---------------------------------------------------------------------------------------
 
 const scrollWidth = (page) => page.evaluate(() => document.scrollingElement.scrollWidth);

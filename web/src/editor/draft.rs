@@ -215,6 +215,9 @@ impl fmt::Display for FieldId {
 pub struct FieldError {
     pub field: FieldId,
     pub message: String,
+    /// The text is the beginning of a number the field takes (`21,` on the way to `21,9`):
+    /// shown once the user stops typing, not at every keystroke of a valid number.
+    pub unfinished: bool,
 }
 
 impl From<&CostKind> for CostKindTag {
@@ -627,6 +630,7 @@ impl Draft {
         if years.is_none() {
             errors.push(FieldError {
                 field: FieldId::new(Row::Scenario, "years"),
+                unfinished: parse_count(&self.years, lang).is_err_and(|e| e.is_unfinished()),
                 message: match lang {
                     Lang::Da => "Perioden skal være et helt antal år, mindst 1 – fx 3.".into(),
                     Lang::En => {
@@ -668,6 +672,7 @@ impl Draft {
         let also = |field: FieldId| FieldError {
             field,
             message: located.message.clone(),
+            unfinished: false,
         };
         let shared_cause = match error.problem() {
             Problem::Overflow => {
@@ -720,6 +725,7 @@ impl Draft {
         FieldError {
             field: field.unwrap_or(FieldId::new(Row::Scenario, "years")),
             message: friendly(error, lang),
+            unfinished: false,
         }
     }
 }
@@ -750,6 +756,7 @@ fn read_field(
     parse(text, lang).map_err(|e| FieldError {
         field: FieldId::new(row, field),
         message: e.message(lang),
+        unfinished: e.is_unfinished(),
     })
 }
 
@@ -799,6 +806,7 @@ impl FieldReader {
                 self.errors.push(FieldError {
                     field: FieldId::new(row, "step"),
                     message,
+                    unfinished: e.is_unfinished(),
                 });
                 None
             }

@@ -18,6 +18,7 @@ use crate::i18n::{lang_tag, texts};
 use crate::ui::editor::{Dispatch, DriverControl, Editor};
 use crate::ui::language_switch::LanguageSwitch;
 use crate::ui::results::Results;
+use crate::ui::unfinished::use_judged;
 
 #[derive(Properties, PartialEq)]
 pub struct EmbedProps {
@@ -131,7 +132,9 @@ pub fn embed_widget(props: &EmbedProps) -> Html {
     let t = texts(lang);
     let doc = state.active_doc();
     let mut visible = options.visible();
-    let errors = use_memo(doc.errors.clone(), |errors| errors.clone());
+    // Errors and the results' state as shown: a number still being typed waits for a pause.
+    let judged = use_judged(&doc.errors, doc.current);
+    let errors = judged.errors.clone();
     let dispatch = Dispatch(state.dispatcher());
 
     let drivers: Vec<_> = match &visible.drivers {
@@ -172,7 +175,7 @@ pub fn embed_widget(props: &EmbedProps) -> Html {
     let results = match &doc.good {
         Some(good) => html! {
             <Results scenario={good.scenario.clone()} evaluation={good.evaluation.clone()}
-                lang={lang} current={doc.current} compact={compact} />
+                lang={lang} current={judged.current} compact={compact} />
         },
         None => html! { <p class="cofund-error" role="alert">{ doc.no_result_message() }</p> },
     };
@@ -193,7 +196,7 @@ pub fn embed_widget(props: &EmbedProps) -> Html {
                 </div>
             }
             if visible.editor {
-                if !doc.errors.is_empty() {
+                if !errors.is_empty() {
                     <p class="cofund-error" role="alert">{ t.errors_summary }</p>
                 }
                 <div class="cofund-layout">

@@ -25,6 +25,7 @@ use super::language_switch::LanguageSwitch;
 use super::notices::{Notice, NoticeBanner};
 use super::results::Results;
 use super::share_tools::ShareTools;
+use super::unfinished::use_judged;
 use super::workspace_bar::{refocus_if_lost, Tab, WorkspaceBar};
 use crate::editor::pending;
 use crate::editor::state::{synthetic_lines, Action, EditorState};
@@ -562,13 +563,20 @@ pub fn app() -> Html {
     if doc.preset.is_none() {
         options.insert(0, (AttrValue::from(""), AttrValue::from(t.preset_choose)));
     }
-    let errors = use_memo(doc.errors.clone(), |errors| errors.clone());
+    // Errors and the results' state as shown: a number still being typed waits for a pause.
+    let judged = use_judged(&doc.errors, doc.current);
+    let errors = judged.errors.clone();
     let tabs: Vec<Tab> = state
         .docs
         .iter()
-        .map(|d| Tab {
+        .enumerate()
+        .map(|(i, d)| Tab {
             name: AttrValue::from(d.state.draft.name.clone()),
-            current: d.state.current,
+            current: if i == state.active {
+                judged.current
+            } else {
+                d.state.current
+            },
         })
         .collect();
 
@@ -663,7 +671,7 @@ pub fn app() -> Html {
                     <SelectField id="cofund-preset" label={t.preset_label} options={options}
                         selected={doc.preset.unwrap_or("")} on_change={choose} class="cofund-picker" hint={t.preset_hint}
                         confirm_hint={t.preset_keys_hint} />
-                    if !doc.errors.is_empty() {
+                    if !errors.is_empty() {
                         <p class="cofund-error" role="alert" id="cofund-errors-summary">{ t.errors_summary }</p>
                     }
                     <div class="cofund-layout">
@@ -673,10 +681,10 @@ pub fn app() -> Html {
                                 match &doc.good {
                                     Some(good) => html! { <>
                                         <Results scenario={good.scenario.clone()} evaluation={good.evaluation.clone()}
-                                            lang={lang} current={doc.current} />
+                                            lang={lang} current={judged.current} />
                                         <Assumptions scenario={good.scenario.clone()} lang={lang} />
                                         <ShareTools scenario={good.scenario.clone()} evaluation={good.evaluation.clone()}
-                                            lang={lang} current={doc.current} dispatch={state.dispatcher()} all={columns.clone()} baseline={baseline_column} />
+                                            lang={lang} current={judged.current} dispatch={state.dispatcher()} all={columns.clone()} baseline={baseline_column} />
                                     </> },
                                     None => html! { <p class="cofund-error">{ doc.no_result_message() }</p> },
                                 }

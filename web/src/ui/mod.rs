@@ -14,6 +14,7 @@ pub mod language_switch;
 pub mod notices;
 pub mod results;
 pub mod share_tools;
+pub mod unfinished;
 pub mod workspace_bar;
 
 use wasm_bindgen::JsCast;

@@ -1,0 +1,113 @@
+//! Numbers still being typed. `21,` on the way to `21,9` cannot be read, but it is no
+//! mistake yet. Judging each keystroke at once made typing a valid number flash an error
+//! under the field, insert and remove the page's error alert (which a screen reader reads
+//! out at once, every time) and mark the results as not current, then current again.
+//!
+//! So an error whose text is only the beginning of a number the field takes
+//! ([`FieldError::unfinished`], from the core's `NumberError::is_unfinished`) is held back
+//! until typing pauses. Mistakes that no further typing mends (`32.850.0000`) are shown at
+//! once. While every field that cannot be read is held back, the results are not marked
+//! as not current either: for that moment nothing is wrong yet.
+
+use std::rc::Rc;
+
+use gloo::timers::callback::Timeout;
+use yew::prelude::*;
+
+use crate::editor::draft::FieldError;
+
+/// How long typing must pause before an unfinished number is called a mistake: longer
+/// than the gap between keystrokes of someone typing slowly, short enough that a field
+/// left unfinished is marked before the user has looked away from it.
+pub const PAUSE_MS: u32 = 1000;
+
+/// What the page shows of a scenario's reading: the errors to mark, and whether the
+/// results are shown as current.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Judged {
+    pub errors: Rc<Vec<FieldError>>,
+    pub current: bool,
+}
+
+/// `errors` and `current` as they are to be shown now: see the module documentation.
+#[hook]
+pub fn use_judged(errors: &[FieldError], current: bool) -> Judged {
+    // The errors that have stood for a pause; at first those there are, so that a field
+    // restored unfinished (a reload) is marked from the start.
+    let stood = use_mut_ref(|| errors.to_vec());
+    let rerender = use_force_update();
+    let settled = *stood.borrow() == errors;
+    {
+        let stood = stood.clone();
+        use_effect_with(errors.to_vec(), move |errors| {
+            let waiting = !settled && errors.iter().any(|e| e.unfinished);
+            let timer = waiting.then(|| {
+                let (errors, stood) = (errors.clone(), stood.clone());
+                Timeout::new(PAUSE_MS, move || {
+                    *stood.borrow_mut() = errors;
+                    rerender.force_update();
+                })
+            });
+            if !waiting {
+                *stood.borrow_mut() = errors.clone();
+            }
+            move || drop(timer)
+        });
+    }
+    let shown = use_memo((errors.to_vec(), settled), |(errors, settled)| {
+        shown_errors(errors, *settled)
+    });
+    Judged {
+        current: shown_current(errors, &shown, current),
+        errors: shown,
+    }
+}
+
+/// The errors to mark: all of them once they have stood for a pause (`settled`), else
+/// those that no further typing mends.
+fn shown_errors(errors: &[FieldError], settled: bool) -> Vec<FieldError> {
+    errors
+        .iter()
+        .filter(|e| settled || !e.unfinished)
+        .cloned()
+        .collect()
+}
+
+/// Whether the results are shown as current: when they are, and while every field that
+/// cannot be read is held back as unfinished.
+fn shown_current(errors: &[FieldError], shown: &[FieldError], current: bool) -> bool {
+    current || (shown.is_empty() && !errors.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::editor::draft::{FieldId, Row};
+
+    fn error(name: &'static str, unfinished: bool) -> FieldError {
+        FieldError {
+            field: FieldId::new(Row::Scenario, name),
+            message: "x".into(),
+            unfinished,
+        }
+    }
+
+    #[test]
+    fn unfinished_numbers_wait_for_a_pause_and_mistakes_do_not() {
+        let typing = [error("years", true)];
+        assert!(shown_errors(&typing, false).is_empty());
+        assert!(shown_current(&typing, &[], false), "nothing wrong yet");
+        assert_eq!(shown_errors(&typing, true), typing);
+        assert!(!shown_current(&typing, &typing, false));
+
+        // A mistake elsewhere is shown at once, and the results are not current.
+        let both = [error("years", true), error("name", false)];
+        let shown = shown_errors(&both, false);
+        assert_eq!(shown, [error("name", false)]);
+        assert!(!shown_current(&both, &shown, false));
+
+        // Nothing to read wrongly: as the document says.
+        assert!(shown_current(&[], &[], true));
+        assert!(!shown_current(&[], &[], false));
+    }
+}
