@@ -146,6 +146,19 @@ test('sweep: keyboard focus on a point shows its numbers; so does the pointer', 
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await expectText(readout(page).locator('[data-testid="sweep-readout-x"]'), '175', 'readout x after hover');
     await expectText(readoutValue(page, 'total'), '25.550.000 kr.', 'the total at 175 pilots');
+
+    // A scroll that brings another point under a pointer held still is not pointing: the
+    // point the keys chose keeps the readout (it is the focused option's description).
+    await page.mouse.move(box.x + box.width / 2, box.y - 40);
+    await page.keyboard.press('Home');
+    await eventually(focused, (f) => f.i === '0', 'focus on 150');
+    await expectText(readout(page).locator('[data-testid="sweep-readout-x"]'), '150', 'readout x by the keys');
+    await page.mouse.wheel(0, 80);
+    await page.waitForTimeout(500);
+    const under = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.getAttribute('data-i'), [box.x + box.width / 2, box.y - 40]);
+    assert.equal(under, '25', 'the scroll brought the strip of 175 under the pointer');
+    await page.waitForTimeout(300);
+    assert.equal(norm(await readout(page).locator('[data-testid="sweep-readout-x"]').innerText()), '150', 'the readout stays with the keys');
   });
 });
 

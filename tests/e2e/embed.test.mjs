@@ -623,6 +623,16 @@ test('the app\'s embed dialog: snippet for the current scenario, live preview, k
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
     assert.equal(await open.evaluate((el) => el === document.activeElement), true, 'focus back on the button');
+
+    // So it does from inside the live preview, whose keys go to the frame's own document.
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'visible' });
+    await expectText(total(preview), '32.850.000 kr.', 'the preview again');
+    await preview.locator('input, button, [tabindex="0"]').first().focus();
+    assert.equal(await page.evaluate(() => document.activeElement?.className), 'cofund-embed-preview', 'focus in the preview');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden', timeout: 5_000 });
+    assert.equal(await open.evaluate((el) => el === document.activeElement), true, 'focus back on the button from the preview');
   } finally {
     await page.context().close();
   }

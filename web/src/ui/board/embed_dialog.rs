@@ -15,6 +15,7 @@ use std::rc::Rc;
 use cofund::model::Scenario;
 use cofund::numbers::Lang;
 use cofund::storage::link::Unpacked;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::embed::options::{
@@ -150,6 +151,30 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
     // Escape closes the dialog natively, the close button through `close`: either way the
     // app hears of it here and removes the dialog, preview frame and all.
     let on_close = props.on_close.reform(|_: Event| ());
+    // Keys pressed in the preview go to the frame's own document, where the dialog's native
+    // Escape does not hear them. The frame is the widget from this origin, so its document
+    // can be listened to: an Escape the widget did not use itself (to close an
+    // explanation, say) closes the dialog, as it does from every other control in it.
+    let frame_keys = use_mut_ref(|| None::<gloo::events::EventListener>);
+    let onload = {
+        let dialog = dialog.clone();
+        Callback::from(move |e: Event| {
+            let frame: Option<web_sys::HtmlIFrameElement> = e.target_dyn_into();
+            let document = frame.and_then(|f| f.content_document());
+            let dialog = dialog.clone();
+            *frame_keys.borrow_mut() = document.map(|document| {
+                gloo::events::EventListener::new(&document, "keydown", move |e| {
+                    // A keydown is a KeyboardEvent; `dyn_ref` would test it against this
+                    // window's constructor, which an event of the frame's window is not.
+                    let key = e.unchecked_ref::<web_sys::KeyboardEvent>();
+                    let escape = key.key() == "Escape" && !key.default_prevented();
+                    if let (true, Some(d)) = (escape, dialog.cast::<web_sys::HtmlDialogElement>()) {
+                        d.close();
+                    }
+                })
+            });
+        })
+    };
     let update = |how: fn(&mut Choice, String)| {
         let choice = choice.clone();
         Callback::from(move |value: String| change(&choice, |c| how(c, value)))
@@ -321,7 +346,7 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
                         </p>
                         <h3>{ t.embed_preview_label }</h3>
                         if let Some(src) = preview {
-                            <iframe class="cofund-embed-preview" src={src} title={format!("{}: {}", t.embed_preview_label, props.scenario.name)} />
+                            <iframe class="cofund-embed-preview" src={src} title={format!("{}: {}", t.embed_preview_label, props.scenario.name)} {onload} />
                         }
                     </div>
                 </div>

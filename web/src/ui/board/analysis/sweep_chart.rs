@@ -951,6 +951,8 @@ pub fn sweep_chart(props: &SweepChartProps) -> Html {
     // The active point is kept as a value, so that it stays put when the range changes.
     let active = use_state(|| None::<Decimal>);
     let pending_focus = use_mut_ref(|| None::<usize>);
+    // Where the pointer last was on the screen (see `onmousemove`).
+    let pointer_at = use_mut_ref(|| None::<(i32, i32)>);
     let table_open = use_state(|| false);
 
     {
@@ -1004,9 +1006,18 @@ pub fn sweep_chart(props: &SweepChartProps) -> Html {
             select(&data, &active, next);
         })
     };
-    let onmouseover = {
+    // The pointer shows the point under it when it moves. A scroll under a pointer held
+    // still also sends mouse events (the browser's hover follows what comes under it), at
+    // the same place on the screen and with no movement; they are not the user pointing,
+    // and must not take the readout from the point the keys chose, which keeps the focus.
+    let onmousemove = {
         let (data, active) = (data.clone(), active.clone());
         Callback::from(move |e: MouseEvent| {
+            let at = (e.client_x(), e.client_y());
+            let still = e.movement_x() == 0 && e.movement_y() == 0;
+            if pointer_at.replace(Some(at)) == Some(at) || still {
+                return;
+            }
             if let Some(i) = index_of(e.target()) {
                 select(&data, &active, i);
             }
@@ -1122,7 +1133,7 @@ pub fn sweep_chart(props: &SweepChartProps) -> Html {
                     { for g.lines.iter().map(line_view) }
                 </g>
                 <g class="cofund-sweep-points" role="listbox" aria-orientation="horizontal" aria-label={t.sweep_points} ref={points}
-                   {onkeydown} {onmouseover} {onclick} {onfocusin}>
+                   {onkeydown} {onmousemove} {onclick} {onfocusin}>
                     { for g.strips.iter().enumerate().map(|(i, (x, w))| html! {
                         <rect class="cofund-sweep-hit" role="option" data-i={i.to_string()} x={x.clone()} y={strip_y.clone()}
                               width={w.clone()} height={strip_h.clone()} fill="transparent"
