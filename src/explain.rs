@@ -62,6 +62,9 @@ pub enum Subject {
     FundedShare,
     /// The gap's share.
     GapShare,
+    /// The sources' and the gap's shares together, when there is a gap: the total row of
+    /// the share column (100 % of the total cost).
+    TotalShare,
 }
 
 /// A number explained: a title, the calculation with its figures, and remarks.
@@ -132,6 +135,11 @@ pub fn explain(
         )?,
         Subject::FundedShare => x.share_of(x.funded_label(), e.funded, shown.funded_share)?,
         Subject::GapShare => x.share_of(x.gap_label(), e.gap, shown.gap_share)?,
+        Subject::TotalShare => x.share_of(
+            x.tr("Samlede udgifter", "Total cost"),
+            e.funded.checked_add(e.gap.max(Decimal::ZERO))?,
+            shown.funded_share.checked_add(shown.gap_share)?,
+        )?,
     };
     // A sentence that ends in an amount ("kr.") or an abbreviated label already has its
     // full stop.
@@ -278,44 +286,38 @@ impl Ctx<'_> {
     }
 
     /// The right-hand side of a line's or source's own calculation:
-    /// `150 vækstpiloter × 100.000 kr. = 15.000.000 kr.`. Shares and residuals are
-    /// explained by [`Ctx::source`].
-    fn simple_rhs(&self, trace: &Trace, result: Decimal) -> String {
+    /// `150 vækstpiloter × 100.000 kr. = 15.000.000 kr.`, ending in the exact `result` and,
+    /// when the table shows it rounded, in the table's figure `shown` too
+    /// (`7 × 99.999,99 kr. = 699.999,93 kr. ≈ 700.000 kr.`): an `=` is never put before a
+    /// figure the product is not. Shares and residuals are explained by [`Ctx::source`].
+    fn simple_rhs(&self, trace: &Trace, result: Decimal, shown: Decimal) -> String {
+        let end = self.quotient(result, self.amount(shown));
         match *trace {
-            // An amount with øre is shown in whole kroner in the table; say so.
-            Trace::Fixed { amount } if amount != result => {
-                format!("{} ≈ {}", self.exact(amount), self.amount(result))
-            }
-            Trace::Fixed { amount } => self.exact(amount),
+            Trace::Fixed { .. } => end,
             Trace::PerUnit {
                 amount,
                 driver,
                 units,
             } => format!(
-                "{} × {} = {}",
+                "{} × {} = {end}",
                 self.units(driver, units),
                 self.exact(amount),
-                self.amount(result)
             ),
-            Trace::PerYear { amount, years } => format!(
-                "{} × {} = {}",
-                self.exact(amount),
-                self.years(years),
-                self.amount(result)
-            ),
+            Trace::PerYear { amount, years } => {
+                format!("{} × {} = {end}", self.exact(amount), self.years(years))
+            }
             Trace::PerUnitPerYear {
                 amount,
                 driver,
                 units,
                 years,
             } => format!(
-                "{} × {} × {} = {}",
+                "{} × {} × {} = {end}",
                 self.units(driver, units),
                 self.exact(amount),
                 self.years(years),
-                self.amount(result)
             ),
-            Trace::Share { .. } | Trace::Residual { .. } => self.amount(result),
+            Trace::Share { .. } | Trace::Residual { .. } => self.amount(shown),
         }
     }
 
@@ -444,7 +446,11 @@ impl Ctx<'_> {
             .iter()
             .zip(self.e.lines.iter().zip(&self.shown.lines))
             .map(|(line, (result, &shown))| {
-                let mut note = format!("{}: {}", line.label, self.simple_rhs(&result.trace, shown));
+                let mut note = format!(
+                    "{}: {}",
+                    line.label,
+                    self.simple_rhs(&result.trace, result.amount, shown)
+                );
                 if !line.eligible {
                     note.push_str(self.tr(" (ikke støtteberettiget)", " (not eligible)"));
                 }
@@ -547,7 +553,11 @@ impl Ctx<'_> {
         let line = self.s.costs.get(i)?;
         let result = self.e.lines.get(i)?;
         let shown = *self.shown.lines.get(i)?;
-        let formula = format!("{} = {}", line.label, self.simple_rhs(&result.trace, shown));
+        let formula = format!(
+            "{} = {}",
+            line.label,
+            self.simple_rhs(&result.trace, result.amount, shown)
+        );
         let mut notes: Vec<String> = self.kind_note(&result.trace).into_iter().collect();
         if !line.eligible {
             let text = self.tr(
@@ -716,7 +726,7 @@ impl Ctx<'_> {
                 if let Some(note) = self.kind_note(trace) {
                     notes.push(note);
                 }
-                format!("{label} = {}", self.simple_rhs(trace, shown))
+                format!("{label} = {}", self.simple_rhs(trace, result.amount, shown))
             }
         };
         if let Some(share) = self.shown_share(i) {
@@ -1167,9 +1177,14 @@ impl Ctx<'_> {
         shown: Decimal,
         column_total: Decimal,
     ) -> Explanation {
-        let title = match self.lang {
-            Lang::Da => format!("{label} pr. år"),
-            Lang::En => format!("{label} per year"),
+        let title = if says_per_year(label) {
+            // "Teknisk vedligeholdelse pr. år" is per year already.
+            label.to_string()
+        } else {
+            match self.lang {
+                Lang::Da => format!("{label} pr. år"),
+                Lang::En => format!("{label} per year"),
+            }
         };
         let years = self.years(self.s.years);
         let division = format!("{title} = {} ÷ {years}", self.exact(exact));
@@ -1367,6 +1382,18 @@ fn singular(s: &Scenario, d: usize) -> Option<String> {
         .iter()
         .find(|(many, _)| *many == plural)
         .map(|(_, one)| one.to_string())
+}
+
+/// Whether a label already ends in "per year", in Danish or English (labels keep the
+/// language they were written in, whatever the app's).
+fn says_per_year(label: &str) -> bool {
+    let label = text::lowercase(label.trim().trim_end_matches(['.', ')']));
+    [
+        "pr. år", "pr år", "per år", "om året", "årligt", "/år", "per year", "a year", "/year",
+        "annually", "yearly",
+    ]
+    .iter()
+    .any(|end| label.ends_with(end))
 }
 
 #[cfg(test)]
@@ -1767,6 +1794,30 @@ mod tests {
     }
 
     #[test]
+    fn a_product_with_ore_ends_in_its_exact_value_then_the_tables_figure() {
+        let mut s = preset("vaekstpilot-150");
+        s.drivers[0].value = Decimal::from(7);
+        s.costs[0].amount = Decimal::new(9_999_999, 2); // 99.999,99 kr.
+        assert_eq!(
+            formula(&s, Subject::Line(0), Lang::Da),
+            "Budgetpost pr. vækstpilot = 7 vækstpiloter × 99.999,99 kr. = 699.999,93 kr. ≈ 700.000 kr."
+        );
+        let total = run(&s, Subject::TotalCost, Lang::Da);
+        assert!(
+            total.notes.iter().any(|n| n
+                == "Budgetpost pr. vækstpilot: 7 vækstpiloter × 99.999,99 kr. = 699.999,93 kr. ≈ 700.000 kr."),
+            "{:?}",
+            total.notes
+        );
+        // Whole kroner: one figure, as before.
+        s.costs[0].amount = Decimal::from(100_000);
+        assert_eq!(
+            formula(&s, Subject::Line(0), Lang::Da),
+            "Budgetpost pr. vækstpilot = 7 vækstpiloter × 100.000 kr. = 700.000 kr."
+        );
+    }
+
+    #[test]
     fn per_unit_not_whole_and_zero_driver() {
         let mut s = preset("vaekstpilot-150");
         s.costs.push(CostLine {
@@ -2109,6 +2160,7 @@ mod tests {
                 ends_in_share(Subject::FundedShare, f.funded_share);
                 if e.gap > Decimal::ZERO {
                     ends_in_share(Subject::GapShare, f.gap_share);
+                    ends_in_share(Subject::TotalShare, f.funded_share + f.gap_share);
                 }
                 for (d, value) in e.per_unit.iter().enumerate() {
                     if let Some(value) = value {
@@ -2117,6 +2169,16 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_total_share_with_a_gap_explains_the_hundred_per_cent() {
+        let mut s = preset("vaekstpilot-150");
+        s.sources.pop(); // no residual: a gap of 3.450.000
+        assert_eq!(
+            formula(&s, Subject::TotalShare, Lang::Da),
+            "Andel: Samlede udgifter = 21.900.000 kr. ÷ 21.900.000 kr. = 100,0 %"
+        );
     }
 
     /// A cell of the per-year or share column explains that cell, not the row's amount,
@@ -2264,6 +2326,24 @@ mod tests {
     }
 
     const RESIDUAL: &str = r#"{"id":"r","label":"R","kind":"residual"}"#;
+
+    #[test]
+    fn a_label_that_says_per_year_is_not_said_twice() {
+        let s = preset("marketing-platform");
+        let i = s
+            .costs
+            .iter()
+            .position(|c| c.label.ends_with("pr. år"))
+            .expect("a per-year line");
+        let x = run(&s, Subject::LinePerYear(i), Lang::Da);
+        assert_eq!(x.title, s.costs[i].label);
+        assert!(!run(&s, Subject::LinePerYear(i), Lang::En)
+            .title
+            .ends_with("per year"));
+        assert!(says_per_year("Drift per year"));
+        assert!(says_per_year("Husleje (pr. år)"));
+        assert!(!says_per_year("Årsværk"));
+    }
 
     #[test]
     fn per_year_cells_name_the_total_their_column_adds_up_to() {

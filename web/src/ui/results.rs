@@ -66,6 +66,7 @@ pub fn subject_key(subject: Subject) -> String {
         Subject::SourceShare(i) => format!("share-{i}"),
         Subject::FundedShare => "funded-share".into(),
         Subject::GapShare => "gap-share".into(),
+        Subject::TotalShare => "total-share".into(),
     }
 }
 
@@ -140,6 +141,7 @@ fn parse_subject_key(key: &str) -> Option<Subject> {
         "gap-year" => Subject::GapPerYear,
         "funded-share" => Subject::FundedShare,
         "gap-share" => Subject::GapShare,
+        "total-share" => Subject::TotalShare,
         _ => {
             // The longer prefixes first: `line-year-3` is not line `year-3`.
             if let Some(i) = indexed("line-year-") {
@@ -378,7 +380,7 @@ fn source_foot_views(
                     shown.funded + shown.gap,
                 )),
                 Some(share_cell(
-                    Subject::TotalCost,
+                    Subject::TotalShare,
                     "funding-total-share",
                     shown.funded_share + shown.gap_share,
                 )),
