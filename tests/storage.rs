@@ -233,34 +233,59 @@ proptest! {
         prop_assert_eq!(s.validate(), Ok(()));
     }
 
+    // A link or file from outside opens only what can be calculated (the generated
+    // figures can overflow exact arithmetic); what cannot is refused with the evaluation's
+    // error, the field it names and all.
+
     #[test]
     fn scenario_link_round_trip(s in scenario()) {
         let link = encode_scenario(&s);
         prop_assert!(link.len() <= MAX_LINK_CHARS);
-        prop_assert_eq!(decode_scenario(&link), Ok(s.clone()));
-        prop_assert_eq!(decode_scenario(&format!("#{link}")), Ok(s.clone()));
-        prop_assert_eq!(decode_workspace(&link), Ok(Workspace::single(s)));
+        match evaluate(&s) {
+            Ok(_) => {
+                prop_assert_eq!(decode_scenario(&link), Ok(s.clone()));
+                prop_assert_eq!(decode_scenario(&format!("#{link}")), Ok(s.clone()));
+                prop_assert_eq!(decode_workspace(&link), Ok(Workspace::single(s)));
+            }
+            Err(e) => prop_assert_eq!(decode_scenario(&link), Err(LinkError::Invalid(e))),
+        }
     }
 
     #[test]
     fn scenario_file_round_trip(s in scenario()) {
         let text = export_file(&s);
         prop_assert!(text.ends_with('\n'));
-        prop_assert_eq!(import_file(text.as_bytes()), Ok(s.clone()));
-        let mut with_bom = b"\xEF\xBB\xBF".to_vec();
-        with_bom.extend_from_slice(text.as_bytes());
-        prop_assert_eq!(import_any(&with_bom), Ok(Imported::Scenario(s)));
+        let Err(e) = evaluate(&s) else {
+            prop_assert_eq!(import_file(text.as_bytes()), Ok(s.clone()));
+            let mut with_bom = b"\xEF\xBB\xBF".to_vec();
+            with_bom.extend_from_slice(text.as_bytes());
+            prop_assert_eq!(import_any(&with_bom), Ok(Imported::Scenario(s)));
+            return Ok(());
+        };
+        prop_assert_eq!(import_file(text.as_bytes()), Err(ImportError::Invalid(e)));
     }
 
     #[test]
     fn workspace_json_round_trip(w in workspace()) {
         prop_assert_eq!(w.validate(), Ok(()));
+        // Autosave keeps whatever the user had, calculable or not.
         prop_assert_eq!(Workspace::from_json_str(&w.to_json_string()), Ok(w.clone()));
         prop_assert_eq!(Workspace::from_json_str(&w.to_json_pretty()), Ok(w.clone()));
         let link = encode_workspace(&w);
-        prop_assert_eq!(decode_workspace(&link), Ok(w.clone()));
         let file = cofund::storage::export_workspace_file(&w);
-        prop_assert_eq!(import_any(file.as_bytes()), Ok(Imported::Workspace(w)));
+        let failed = w.scenarios.iter().enumerate().find_map(|(i, s)| {
+            evaluate(s).err().map(|e| WorkspaceError::Invalid(e.with_prefix(&format!("scenarios[{i}]"))))
+        });
+        match failed {
+            None => {
+                prop_assert_eq!(decode_workspace(&link), Ok(w.clone()));
+                prop_assert_eq!(import_any(file.as_bytes()), Ok(Imported::Workspace(w)));
+            }
+            Some(e) => {
+                prop_assert_eq!(decode_workspace(&link), Err(LinkError::InvalidWorkspace(e.clone())));
+                prop_assert_eq!(import_any(file.as_bytes()), Err(ImportError::InvalidWorkspace(e)));
+            }
+        }
     }
 
     // Malformed input of every shape: an error or a value, never a panic.

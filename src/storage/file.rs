@@ -50,14 +50,19 @@ pub fn import_file(bytes: &[u8]) -> Result<Scenario, ImportError> {
 pub fn import_any(bytes: &[u8]) -> Result<Imported, ImportError> {
     let text = text_of(bytes)?;
     let value: Value = parse_json(text).map_err(ImportError::Invalid)?;
+    // What cannot be calculated is refused as the command line refuses it (see
+    // `Workspace::check_evaluates`).
     if value.get(WORKSPACE_KEY).is_some() {
-        Workspace::from_json_value(&value)
-            .map(Imported::Workspace)
-            .map_err(ImportError::InvalidWorkspace)
+        let workspace =
+            Workspace::from_json_value(&value).map_err(ImportError::InvalidWorkspace)?;
+        workspace
+            .check_evaluates()
+            .map_err(ImportError::InvalidWorkspace)?;
+        Ok(Imported::Workspace(workspace))
     } else {
-        model::from_json_value(&value)
-            .map(Imported::Scenario)
-            .map_err(ImportError::Invalid)
+        let scenario = model::from_json_value(&value).map_err(ImportError::Invalid)?;
+        model::evaluate(&scenario).map_err(ImportError::Invalid)?;
+        Ok(Imported::Scenario(scenario))
     }
 }
 
@@ -251,6 +256,31 @@ mod tests {
             assert!(out.ends_with("}\n") && !out.ends_with("\n\n"), "{}", p.key);
             assert_eq!(import_file(out.as_bytes()), Ok(s));
         }
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_calculated_is_refused_with_the_field() {
+        let huge = PRESETS[0]
+            .json
+            .replacen("\"100000\"", "\"7922816251426433759354395033\"", 1);
+        assert_ne!(huge, PRESETS[0].json);
+        let e = import_any(huge.as_bytes()).expect_err("overflows");
+        assert!(
+            e.message(Lang::Da)
+                .starts_with("costs[0].amount: tallene er for store"),
+            "{}",
+            e.message(Lang::Da)
+        );
+        let workspace = format!(
+            "{{\"cofund_workspace\": 1, \"scenarios\": [{}, {huge}]}}",
+            PRESETS[0].json
+        );
+        let e = import_any(workspace.as_bytes()).expect_err("overflows");
+        assert!(
+            e.message(Lang::En).contains("scenarios[1].costs[0].amount"),
+            "{}",
+            e.message(Lang::En)
+        );
     }
 
     #[test]

@@ -280,14 +280,17 @@ impl Packed {
             return Err(LinkError::Corrupt);
         }
         let json = String::from_utf8(json).map_err(|_| LinkError::Corrupt)?;
+        // What cannot be calculated is refused, as a file is (`Workspace::check_evaluates`).
         if self.workspace {
-            read_workspace(&json)
-                .map(Link::Workspace)
-                .map_err(LinkError::InvalidWorkspace)
+            let workspace = read_workspace(&json).map_err(LinkError::InvalidWorkspace)?;
+            workspace
+                .check_evaluates()
+                .map_err(LinkError::InvalidWorkspace)?;
+            Ok(Link::Workspace(workspace))
         } else {
-            model::from_json_str(&json)
-                .map(Link::Scenario)
-                .map_err(LinkError::Invalid)
+            let scenario = model::from_json_str(&json).map_err(LinkError::Invalid)?;
+            model::evaluate(&scenario).map_err(LinkError::Invalid)?;
+            Ok(Link::Scenario(scenario))
         }
     }
 }

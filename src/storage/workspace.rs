@@ -57,6 +57,19 @@ impl Default for Workspace {
 }
 
 impl Workspace {
+    /// Checks that every scenario can be calculated, as the command line's `evaluate`
+    /// does: a document that reads but whose figures overflow exact arithmetic is refused
+    /// when it comes from outside (a file, a link) with the path of the field, rather than
+    /// opened as a scenario with no result. (Autosave does not ask this: what the user had
+    /// is kept, whatever it is.)
+    pub fn check_evaluates(&self) -> Result<(), WorkspaceError> {
+        for (i, s) in self.scenarios.iter().enumerate() {
+            model::evaluate(s)
+                .map_err(|e| WorkspaceError::Invalid(e.with_prefix(&format!("scenarios[{i}]"))))?;
+        }
+        Ok(())
+    }
+
     /// A workspace of the current version.
     pub fn new(scenarios: Vec<Scenario>, baseline: Option<usize>) -> Self {
         Workspace {

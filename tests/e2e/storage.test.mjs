@@ -587,6 +587,20 @@ test('export a file and import it back; an invalid file and one over 16 MiB are 
     await expectText(total(page), '21.900.000 kr.', 'total unchanged');
     await screenshot(page, 'storage-import-error');
 
+    // A file that reads but cannot be calculated (its product overflows exact arithmetic):
+    // refused as the command line refuses it, not opened as a scenario with no result.
+    const huge = JSON.parse(text);
+    huge.costs[0].amount = '7922816251426433759354395033';
+    await input.setInputFiles({ name: 'for-stor.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(huge, null, 2)) });
+    const overflow = await eventually(
+      async () => norm(await shareStatus(page).innerText()),
+      (t) => t.includes('costs[0].amount'),
+      'the import error naming costs[0].amount',
+    );
+    assert.match(overflow, /for store til at regne præcist/, `the message says why: "${overflow}"`);
+    assert.deepEqual(await tabNames(page), namesBefore, 'no scenario added');
+    await expectText(total(page), '21.900.000 kr.', 'total unchanged');
+
     // A file over the limit.
     const big = Buffer.alloc(17 * 1024 * 1024, 0x20);
     await input.setInputFiles({ name: 'stor.json', mimeType: 'application/json', buffer: big });
@@ -598,6 +612,33 @@ test('export a file and import it back; an invalid file and one over 16 MiB are 
     assert.match(size, /16 MiB/, `the message gives the limit: "${size}"`);
     assert.deepEqual(await tabNames(page), namesBefore, 'no scenario added');
     await expectText(total(page), '21.900.000 kr.', 'total unchanged');
+  });
+});
+
+test('a source label of 30.000 letters in an imported file: the results and the analysis show at once, the label cut', { timeout: 90_000 }, async () => {
+  await withPage(async ({ page }) => {
+    const file = await downloadFrom(page, button(page, 'Eksportér fil (.json)'));
+    const doc = JSON.parse(file.bytes.toString('utf8'));
+    doc.sources[0].label = 'A'.repeat(30_000);
+    doc.costs[0].amount = '200000';
+    const started = Date.now();
+    await page.locator('#cofund-import').setInputFiles({ name: 'lang.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+    await expectText(total(page), '36.900.000 kr.', 'the imported scenario\'s total');
+    const shownIn = Date.now() - started;
+    // The browser took 11 s here (and 41 s for 100.000 letters) before labels were cut.
+    assert.ok(shownIn < 3_000, `the results showed after ${shownIn} ms`);
+    const cell = await page.locator('tr[data-source="deb"] th').innerText();
+    const letters = cell.replace(/[^A]/g, '');
+    assert.equal(letters.length, 199, 'the table shows the first 199 letters');
+    assert.ok(cell.includes('…'), 'and says there is more');
+    assert.equal((await page.locator('input[id^="cofund-source-"][id$="-label"]').first().inputValue()).length, 30_000, 'the field keeps it whole');
+
+    const opened = Date.now();
+    await button(page, 'Analyse').click();
+    await page.locator('[data-testid="analysis"]').waitFor({ timeout: 10_000 });
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+    const analysedIn = Date.now() - opened;
+    assert.ok(analysedIn < 3_000, `the analysis showed after ${analysedIn} ms`);
   });
 });
 

@@ -13,7 +13,7 @@ use std::rc::Rc;
 use cofund::model::{Evaluation, Scenario};
 use cofund::numbers::{format_amount, format_percent, Lang};
 use cofund::shown::Shown;
-use cofund::text::full_stop;
+use cofund::text::{full_stop, shown_label};
 use cofund::Decimal;
 use yew::prelude::*;
 
@@ -72,7 +72,8 @@ impl BarParts {
             .iter()
             .zip(shown.sources.iter().zip(&shown.shares))
             .map(|(src, (amount, share))| BarItem {
-                label: src.label.clone().into(),
+                // As a legend shows a label: cut at 200 characters, long runs breakable.
+                label: shown_label(&src.label).into_owned().into(),
                 amount: *amount,
                 share: *share,
             })

@@ -18,6 +18,7 @@
 
 use cofund::explain::Subject;
 use cofund::numbers::{format_amount, format_percent, Lang};
+use cofund::text::shown_label;
 use cofund::Decimal;
 use web_sys::{Document, Element, Node};
 
@@ -163,7 +164,8 @@ impl KeptRow {
         let tr = element(doc, "tr")?;
         let th = element(doc, "th")?;
         let _ = th.set_attribute("scope", "row");
-        let label = doc.create_text_node(view.label).into();
+        // Cut and given places to break as a cell shows a label (see `shown_label`).
+        let label = doc.create_text_node(&shown_label(view.label)).into();
         let _ = th.append_child(&label);
         let _ = tr.append_child(&th);
         let mut row = KeptRow {
@@ -192,7 +194,7 @@ impl KeptRow {
         relang: bool,
     ) {
         if self.label_text != view.label {
-            self.label.set_node_value(Some(view.label));
+            self.label.set_node_value(Some(&shown_label(view.label)));
             self.label_text = view.label.to_owned();
         }
         if self.note.as_ref().map(|(_, _, note)| *note) != view.note {

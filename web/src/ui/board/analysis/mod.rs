@@ -17,6 +17,7 @@ use std::rc::Rc;
 
 use cofund::model::{Evaluation, Scenario};
 use cofund::numbers::Lang;
+use cofund::text::shown_label;
 use yew::prelude::*;
 
 use super::stale::StaleNote;
@@ -36,10 +37,38 @@ pub struct AnalysisProps {
 
 const STALE_ID: &str = "cofund-analysis-not-current";
 
+/// `scenario` with its labels as tables and legends show them ([`shown_label`]: cut at
+/// 200 characters, long runs breakable), or `scenario` itself when none needs it. The
+/// analysis only shows labels; its calculations go by ids and values.
+fn labels_shown(scenario: &Rc<Scenario>) -> Rc<Scenario> {
+    let long = |label: &String| matches!(shown_label(label), std::borrow::Cow::Owned(_));
+    let any = scenario.drivers.iter().any(|d| long(&d.label))
+        || scenario.costs.iter().any(|c| long(&c.label))
+        || scenario.sources.iter().any(|src| long(&src.label));
+    if !any {
+        return scenario.clone();
+    }
+    let mut shown = Scenario::clone(scenario);
+    let labels = shown
+        .drivers
+        .iter_mut()
+        .map(|d| &mut d.label)
+        .chain(shown.costs.iter_mut().map(|c| &mut c.label))
+        .chain(shown.sources.iter_mut().map(|src| &mut src.label));
+    for label in labels {
+        *label = shown_label(label).into_owned();
+    }
+    Rc::new(shown)
+}
+
 #[function_component(Analysis)]
 pub fn analysis(props: &AnalysisProps) -> Html {
     let t = board_texts(props.lang);
     let stale = !props.current;
+    // Long labels (from a file or link) would hold the page while the charts' legends and
+    // tables are laid out.
+    let scenario = use_memo(props.scenario.clone(), labels_shown);
+    let scenario: Rc<Scenario> = (*scenario).clone();
     html! {
         <section class="cofund-analysis" aria-labelledby="cofund-analysis-heading" data-testid="analysis"
             aria-describedby={stale.then_some(STALE_ID)}>
@@ -53,9 +82,9 @@ pub fn analysis(props: &AnalysisProps) -> Html {
             if stale {
                 <StaleNote lang={props.lang} id={AttrValue::from(STALE_ID)} />
             }
-            <SweepPanel scenario={props.scenario.clone()} lang={props.lang} />
-            <TornadoPanel scenario={props.scenario.clone()} evaluation={props.evaluation.clone()} lang={props.lang} />
-            <GoalSeek scenario={props.scenario.clone()} lang={props.lang} />
+            <SweepPanel scenario={scenario.clone()} lang={props.lang} />
+            <TornadoPanel scenario={scenario.clone()} evaluation={props.evaluation.clone()} lang={props.lang} />
+            <GoalSeek scenario={scenario} lang={props.lang} />
         </section>
     }
 }
