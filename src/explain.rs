@@ -22,7 +22,7 @@
 
 use rust_decimal::prelude::*;
 
-use crate::model::{Base, Evaluation, Scenario, SourceKind, Trace, Warning};
+use crate::model::{Base, Evaluation, Scenario, SourceKind, Trace, Warning, DEB_MAX_RATE};
 use crate::numbers::{
     format_amount, format_exact_amount, format_number, format_percent, format_plain, Lang,
 };
@@ -729,6 +729,24 @@ impl Ctx<'_> {
                 format!("{label} = {}", self.simple_rhs(trace, result.amount, shown))
             }
         };
+        let over_deb = self.e.warnings.iter().find_map(|w| match w {
+            Warning::DebRateAboveLimit { source, rate } if *source == i => Some(*rate),
+            _ => None,
+        });
+        if let Some(rate) = over_deb {
+            let (max, rate) = (
+                rate_text(DEB_MAX_RATE, self.lang),
+                rate_text(rate, self.lang),
+            );
+            notes.push(match self.lang {
+                Lang::Da => format!(
+                    "DEB betaler højst {max} af de støtteberettigede udgifter (støtteprocent på max. {max}); med {rate} regner scenariet med mere, end DEB kan give."
+                ),
+                Lang::En => format!(
+                    "DEB pays at most {max} of eligible cost (its highest aid rate); at {rate} the scenario counts on more than DEB can give."
+                ),
+            });
+        }
         if let Some(share) = self.shown_share(i) {
             notes.push(match (self.lang, self.shares_of_funding()) {
                 (Lang::Da, false) => format!("{label} dækker {share} af de samlede udgifter."),
@@ -2169,6 +2187,51 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn deb_above_its_highest_rate_is_said_and_not_below() {
+        let mut s = preset("vaekstpilot-150");
+        if let SourceKind::Share { rate, .. } = &mut s.sources[0].kind {
+            *rate = Decimal::new(6575, 2);
+        }
+        let x = run(&s, Subject::Source(0), Lang::Da);
+        assert!(
+            x.notes.contains(&"DEB betaler højst 50 % af de støtteberettigede udgifter (støtteprocent på max. 50 %); med 65,75 % regner scenariet med mere, end DEB kan give.".to_string()),
+            "{:?}",
+            x.notes
+        );
+        assert!(run(&s, Subject::Source(0), Lang::En)
+            .notes
+            .iter()
+            .any(|n| n.starts_with("DEB pays at most 50%")));
+        let e = evaluate(&s).unwrap();
+        assert_eq!(
+            e.warnings
+                .iter()
+                .filter(|w| matches!(w, Warning::DebRateAboveLimit { source: 0, .. }))
+                .count(),
+            1
+        );
+        // 50 % exactly is DEB's rate, and a source that is not DEB may pay any share.
+        if let SourceKind::Share { rate, .. } = &mut s.sources[0].kind {
+            *rate = Decimal::from(50);
+        }
+        assert!(!run(&s, Subject::Source(0), Lang::Da)
+            .notes
+            .iter()
+            .any(|n| n.contains("max.")));
+        let mut other = preset("vaekstpilot-150");
+        other.sources[0].id = "kommune".into();
+        other.sources[0].label = "Debitorforening".into();
+        if let SourceKind::Share { rate, .. } = &mut other.sources[0].kind {
+            *rate = Decimal::from(80);
+        }
+        assert!(evaluate(&other)
+            .unwrap()
+            .warnings
+            .iter()
+            .all(|w| !matches!(w, Warning::DebRateAboveLimit { .. })));
     }
 
     #[test]

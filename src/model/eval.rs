@@ -132,6 +132,27 @@ pub enum Warning {
     Surplus { amount: Decimal },
     /// `drivers[driver]` lies outside its own min–max range.
     DriverOutOfRange { driver: usize },
+    /// `sources[source]` is DEB ([`is_deb`]) and its rate is above the most DEB pays,
+    /// [`DEB_MAX_RATE`] per cent ("støtteprocent på max. 50%"). Not refused: the format
+    /// allows any rate up to 100, and a scenario may explore one; but said, so that
+    /// nobody takes the figure for one DEB would pay.
+    DebRateAboveLimit { source: usize, rate: Decimal },
+}
+
+/// The highest aid rate of DEB (Danmarks Erhvervsfremmebestyrelse), in per cent.
+pub const DEB_MAX_RATE: Decimal = Decimal::from_parts(50, 0, 0, false, 0);
+
+/// Whether a source is DEB: its id is `deb` (as in the format's example and the presets),
+/// or its label begins with the word `DEB` or names Danmarks Erhvervsfremmebestyrelse.
+pub fn is_deb(source: &super::Source) -> bool {
+    let label = source.label.trim_start();
+    let starts_with_deb = label
+        .get(..3)
+        .is_some_and(|head| head.eq_ignore_ascii_case("deb"))
+        && !label[3..].starts_with(|c: char| c.is_alphanumeric());
+    source.id.eq_ignore_ascii_case("deb")
+        || starts_with_deb
+        || crate::text::lowercase(label).contains("erhvervsfremmebestyrelse")
 }
 
 impl Warning {
@@ -142,6 +163,7 @@ impl Warning {
             Warning::Gap { .. } => "gap",
             Warning::Surplus { .. } => "surplus",
             Warning::DriverOutOfRange { .. } => "driver_out_of_range",
+            Warning::DebRateAboveLimit { .. } => "deb_rate_above_limit",
         }
     }
 }
@@ -458,6 +480,13 @@ pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
             });
         }
     }
+    for (i, src) in s.sources.iter().enumerate() {
+        if let SourceKind::Share { rate, .. } = src.kind {
+            if rate > DEB_MAX_RATE && is_deb(src) {
+                warnings.push(Warning::DebRateAboveLimit { source: i, rate });
+            }
+        }
+    }
 
     let gap = (total_cost - funded).max(Decimal::ZERO);
     let surplus = (funded - total_cost).max(Decimal::ZERO);
@@ -495,6 +524,28 @@ pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn deb_is_known_by_its_id_its_abbreviation_or_its_name() {
+        let source = |id: &str, label: &str| super::super::Source {
+            id: id.into(),
+            label: label.into(),
+            kind: SourceKind::Residual { cap: None },
+        };
+        for (id, label, deb) in [
+            ("deb", "Statslig medfinansiering", true),
+            ("DEB", "", true),
+            ("s1", "DEB", true),
+            ("s1", "  deb – 50 %", true),
+            ("s1", "DEB-midler", true),
+            ("s1", "Danmarks Erhvervsfremmebestyrelse", true),
+            ("s1", "Debitorer", false),
+            ("debt", "Lån", false),
+            ("s1", "Kommune", false),
+        ] {
+            assert_eq!(is_deb(&source(id, label)), deb, "{id} {label}");
+        }
+    }
+
     use super::*;
     use crate::model::from_json_str;
     use crate::presets::Preset;

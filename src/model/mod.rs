@@ -12,7 +12,9 @@ pub mod tornado;
 pub mod write;
 
 pub use error::ScenarioError;
-pub use eval::{evaluate, Evaluation, LineResult, SourceResult, Trace, Warning};
+pub use eval::{
+    evaluate, is_deb, Evaluation, LineResult, SourceResult, Trace, Warning, DEB_MAX_RATE,
+};
 pub use goal::{
     close_gap, driver_where_cap_binds, max_driver_within, CapOutcome, GapImpossible, GapOutcome,
     GoalOutcome, NoSolution, Range,

@@ -150,6 +150,11 @@ pub fn evaluation_to_json(s: &Scenario, e: &Evaluation) -> Value {
                 Warning::Gap { amount } | Warning::Surplus { amount } => {
                     o.insert("amount".into(), figure(*amount));
                 }
+                Warning::DebRateAboveLimit { source, rate } => {
+                    o.insert("source".into(), s.sources[*source].id.clone().into());
+                    o.insert("rate".into(), dec(*rate));
+                    o.insert("max_rate".into(), dec(super::eval::DEB_MAX_RATE));
+                }
                 Warning::DriverOutOfRange { driver } => {
                     let d = &s.drivers[*driver];
                     o.insert("driver".into(), d.id.clone().into());

@@ -322,6 +322,30 @@ test('goal seek: the rate DEB needs to close a gap', { timeout: 60_000 }, async 
   }, { query: '?preset=design-sprint' });
 });
 
+test('DEB above its highest rate of 50 %: goal seek and the results say so', { timeout: 60_000 }, async () => {
+  // Vækstpilot without the local co-financing: a gap of 3.450.000 kr. that DEB alone could
+  // only close at 65,7535 %, which DEB does not give.
+  await withAnalysis(async (page) => {
+    await page.locator('.cofund-views button').first().click();
+    await page.getByRole('button', { name: 'Fjern: Lokal/regional medfinansiering' }).click();
+    await page.locator('.cofund-views button').nth(2).click();
+    const close = page.locator('form[aria-labelledby="cofund-goal-close-q"]');
+    await close.getByLabel('Finansieringskilde').selectOption({ label: 'DEB' });
+    await close.getByRole('button', { name: 'Beregn' }).click();
+    const answer = await eventually(async () => norm(await close.locator('.cofund-goal-answer').innerText()), (t) => t.includes('Svar:'), 'the answer');
+    assert.equal(answer, 'Svar: DEB skal have en sats på 65,7535 % (i dag 50 %).');
+    const detail = norm(await close.locator('.cofund-goal-detail').innerText());
+    assert.ok(detail.endsWith('Det er over DEB\'s højeste støtteprocent på 50 %, så DEB alene kan ikke lukke hullet.'), detail);
+
+    await page.locator('.cofund-views button').first().click();
+    const rate = page.getByRole('group', { name: 'DEB', exact: true }).getByLabel('Sats (%)', { exact: true });
+    await rate.fill('65,75');
+    await expectText(page.locator('tr[data-source="deb"] th'), 'DEB (over DEB\'s højeste sats på 50 %)', 'the row says so');
+    await rate.fill('50');
+    await expectText(page.locator('tr[data-source="deb"] th'), 'DEB', 'and not at 50 %');
+  });
+});
+
 test('tornado: the DEB rate outranks the administration cost for local co-financing', { timeout: 60_000 }, async () => {
   await withAnalysis(async (page) => {
     await page.locator('#cofund-tornado-target').selectOption({ label: 'Lokal/regional medfinansiering' });

@@ -89,6 +89,8 @@ pub struct Texts {
     pub per_unit_undefined: &'static str,
     pub out_of_range_note: &'static str,
     pub capped_note: &'static str,
+    /// After a DEB source's name when its rate is above DEB's highest (50 %).
+    pub deb_over_note: &'static str,
     pub bar_heading: &'static str,
     /// The heading with a surplus: the shares are then of the funding (src/shown.rs).
     pub bar_heading_funding: &'static str,
@@ -296,6 +298,7 @@ const DA: Texts = Texts {
     per_unit_undefined: "ikke defineret (antallet er 0)",
     out_of_range_note: "uden for det angivne interval",
     capped_note: "loftet er nået",
+    deb_over_note: "over DEB's højeste sats på 50 %",
     bar_heading: "Fordeling af de samlede udgifter",
     bar_heading_funding: "Fordeling af den samlede finansiering",
     bar_empty: "Der er endnu ingen udgifter eller finansiering at fordele.",
@@ -472,6 +475,7 @@ const EN: Texts = Texts {
     per_unit_undefined: "undefined (the number is 0)",
     out_of_range_note: "outside its range",
     capped_note: "cap reached",
+    deb_over_note: "above DEB's highest rate of 50%",
     bar_heading: "How the total cost is split",
     bar_heading_funding: "How the total funding is split",
     bar_empty: "There is no cost or funding to split yet.",

@@ -270,9 +270,18 @@ fn source_row_views<'a>(
             .sources
             .get(i)
             .is_some_and(|r| r.trace.binding_cap().is_some());
+        let over_deb = e
+            .warnings
+            .iter()
+            .any(|w| matches!(w, Warning::DebRateAboveLimit { source, .. } if *source == i));
         RowView {
             label: &src.label,
-            note: capped.then_some(t.capped_note),
+            // One note: that DEB cannot pay this rate says more than that a cap binds.
+            note: if over_deb {
+                Some(t.deb_over_note)
+            } else {
+                capped.then_some(t.capped_note)
+            },
             data_source: Some(&src.id),
             class: None,
             cells: [

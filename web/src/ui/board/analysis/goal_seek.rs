@@ -9,7 +9,7 @@ use cofund::model::error::Problem;
 use cofund::model::goal::Range;
 use cofund::model::{
     close_gap, driver_where_cap_binds, evaluate, max_driver_within, CapOutcome, Evaluation,
-    GapImpossible, GapOutcome, GoalOutcome, Input, NoSolution, Scenario, SourceKind,
+    GapImpossible, GapOutcome, GoalOutcome, Input, NoSolution, Scenario, SourceKind, Warning,
 };
 use cofund::numbers::{format_amount, format_input, format_plain, parse_amount, parse_count, Lang};
 use cofund::text::sentence;
@@ -757,9 +757,22 @@ fn close_answer(s: &Scenario, id: &str, outcome: &GapOutcome, lang: Lang) -> Htm
                 }
                 (false, _) => "",
             };
+            // The answer may be a rate DEB does not give: say so, not only the number.
+            let over_deb = match input {
+                Input::SourceRate(i) => evaluation
+                    .warnings
+                    .iter()
+                    .any(|w| matches!(w, Warning::DebRateAboveLimit { source, .. } if source == i)),
+                _ => false,
+            };
+            let detail = match (over_deb, da) {
+                (false, _) => detail.to_string(),
+                (true, true) => format!("{detail} Det er over DEB's højeste støtteprocent på 50 %, så DEB alene kan ikke lukke hullet.").trim_start().to_string(),
+                (true, false) => format!("{detail} That is above DEB's highest aid rate of 50%, so DEB alone cannot close the gap.").trim_start().to_string(),
+            };
             answer(
                 headline,
-                detail.to_string(),
+                detail,
                 split_table(s, evaluation, t.goal_split_after.to_string(), lang),
             )
         }
