@@ -134,6 +134,19 @@ fn amounts_are_printed_as_strings_and_warnings_as_codes() {
         .map(|w| w["code"].as_str().unwrap())
         .collect();
     assert_eq!(codes, ["capped", "gap"]);
+
+    // DEB above its highest rate: calculated as written, and said.
+    let doc = doc.replace("\"rate\": 50", "\"rate\": \"65.75\"");
+    let json = stdout_json(&cofund(&["evaluate", "-"], Some(&doc)));
+    let deb = json["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["code"] == "deb_rate_above_limit")
+        .expect("the DEB warning");
+    assert_eq!(deb["source"], "deb");
+    assert_eq!(deb["rate"], "65.75");
+    assert_eq!(deb["max_rate"], "50");
 }
 
 #[test]
