@@ -484,6 +484,7 @@ test('typing a valid number flashes no error on the way; an unfinished one is ma
     assert.deepEqual(await page.evaluate(() => window.wrongSeen), [], 'nothing said wrong while typing a valid number');
 
     // Left unfinished, it is marked once typing pauses, and not before.
+    await page.waitForTimeout(1_200); // the first part's announcement is over
     await field.fill('');
     // When the last key was typed and when the field was first marked, in the page's time.
     await page.evaluate(() => {
@@ -492,6 +493,8 @@ test('typing a valid number flashes no error on the way; an unfinished one is ma
         if (window.markedAt === undefined && document.querySelector('[aria-invalid="true"]')) window.markedAt = performance.now();
       }).observe(document.body, { subtree: true, attributes: true });
     });
+    const live = page.locator('.cofund-results-live[aria-live="polite"]');
+    const spoken = await recordLiveTexts(live);
     await field.pressSequentially('1.234,', { delay: 150 });
     await page.waitForTimeout(300);
     assert.equal(await attr(field, 'aria-invalid'), 'false', 'not marked while the user may still be typing');
@@ -499,6 +502,11 @@ test('typing a valid number flashes no error on the way; an unfinished one is ma
     await eventually(() => attr(field, 'aria-invalid'), (v) => v === 'true', 'aria-invalid=true after the pause');
     const pause = await page.evaluate(() => window.markedAt - window.lastInput);
     assert.ok(pause >= 950, `marked ${pause} ms after the last key, not before a pause of 1 s`);
+    // The live region says the result is not current. It does not first read out the total
+    // of "1.234", typed 150 ms before the comma, as if it answered "1.234,".
+    await eventually(async () => (await spoken()).filter((t) => t), (t) => t.length > 0, 'an announcement');
+    await page.waitForTimeout(1_000);
+    assert.deepEqual((await spoken()).filter((t) => t), ['Viser sidste gyldige resultat – ret de markerede felter.']);
     const id = await attr(field, 'id');
     await expectText(page.locator(`#${id}-error`), '»1.234,« slutter med et decimalkomma uden decimaler efter. Skriv fx 1.234 eller 1234.', 'the message');
     await notCurrent(page).waitFor({ state: 'visible', timeout: 5_000 });

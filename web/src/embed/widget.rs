@@ -175,7 +175,7 @@ pub fn embed_widget(props: &EmbedProps) -> Html {
     let results = match &doc.good {
         Some(good) => html! {
             <Results scenario={good.scenario.clone()} evaluation={good.evaluation.clone()}
-                lang={lang} current={judged.current} compact={compact} />
+                lang={lang} current={judged.current} holding={judged.holding} compact={compact} />
         },
         None => html! { <p class="cofund-error" role="alert">{ doc.no_result_message() }</p> },
     };

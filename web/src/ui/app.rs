@@ -681,7 +681,7 @@ pub fn app() -> Html {
                                 match &doc.good {
                                     Some(good) => html! { <>
                                         <Results scenario={good.scenario.clone()} evaluation={good.evaluation.clone()}
-                                            lang={lang} current={judged.current} />
+                                            lang={lang} current={judged.current} holding={judged.holding} />
                                         <Assumptions scenario={good.scenario.clone()} lang={lang} />
                                         <ShareTools scenario={good.scenario.clone()} evaluation={good.evaluation.clone()}
                                             lang={lang} current={judged.current} dispatch={state.dispatcher()} all={columns.clone()} baseline={baseline_column} />

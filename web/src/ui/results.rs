@@ -46,6 +46,9 @@ pub struct ResultsProps {
     /// Leaves out the tables of cost lines and sources (the compact embedded widget).
     #[prop_or_default]
     pub compact: bool,
+    /// A number is still being typed (`ui::unfinished`): the live region waits.
+    #[prop_or_default]
+    pub holding: bool,
 }
 
 /// A stable text for a subject, used in the figure buttons' DOM ids.
@@ -411,8 +414,9 @@ pub fn results(props: &ResultsProps) -> Html {
         lang,
         current,
         compact,
+        holding,
     } = props;
-    let (lang, current, compact) = (*lang, *current, *compact);
+    let (lang, current, compact, holding) = (*lang, *current, *compact, *holding);
     let t = texts(lang);
     let shown = Rc::new(shown(scenario, e));
 
@@ -478,12 +482,15 @@ pub fn results(props: &ResultsProps) -> Html {
     {
         let spoken = spoken.clone();
         let message = announcement(t, e, &shown, lang, current);
-        use_effect_with((e.total_cost, e.gap, e.surplus, lang, current), move |_| {
-            let timer = primed
-                .replace(true)
-                .then(|| Timeout::new(ANNOUNCE_DELAY_MS, move || spoken.set(message)));
-            move || drop(timer)
-        });
+        use_effect_with(
+            (e.total_cost, e.gap, e.surplus, lang, current, holding),
+            move |_| {
+                let speak = primed.replace(true) && !holding;
+                let timer =
+                    speak.then(|| Timeout::new(ANNOUNCE_DELAY_MS, move || spoken.set(message)));
+                move || drop(timer)
+            },
+        );
     }
 
     // The tables' bodies and feet: their rows are written by hand after each render (see

@@ -27,6 +27,10 @@ pub const PAUSE_MS: u32 = 1000;
 pub struct Judged {
     pub errors: Rc<Vec<FieldError>>,
     pub current: bool,
+    /// An unfinished number is being held back. The results' live region says nothing
+    /// meanwhile: the last valid total is no answer to `21,`, and what the region says
+    /// once the pause is over (the total, or that the result is not current) is.
+    pub holding: bool,
 }
 
 /// `errors` and `current` as they are to be shown now: see the module documentation.
@@ -40,7 +44,7 @@ pub fn use_judged(errors: &[FieldError], current: bool) -> Judged {
     {
         let stood = stood.clone();
         use_effect_with(errors.to_vec(), move |errors| {
-            let waiting = !settled && errors.iter().any(|e| e.unfinished);
+            let waiting = holding(errors, settled);
             let timer = waiting.then(|| {
                 let (errors, stood) = (errors.clone(), stood.clone());
                 Timeout::new(PAUSE_MS, move || {
@@ -60,7 +64,14 @@ pub fn use_judged(errors: &[FieldError], current: bool) -> Judged {
     Judged {
         current: shown_current(errors, &shown, current),
         errors: shown,
+        holding: holding(errors, settled),
     }
+}
+
+/// Whether an unfinished number among `errors` is held back: they have not stood for a
+/// pause yet.
+fn holding(errors: &[FieldError], settled: bool) -> bool {
+    !settled && errors.iter().any(|e| e.unfinished)
 }
 
 /// The errors to mark: all of them once they have stood for a pause (`settled`), else
@@ -97,6 +108,7 @@ mod tests {
         let typing = [error("years", true)];
         assert!(shown_errors(&typing, false).is_empty());
         assert!(shown_current(&typing, &[], false), "nothing wrong yet");
+        assert!(holding(&typing, false) && !holding(&typing, true));
         assert_eq!(shown_errors(&typing, true), typing);
         assert!(!shown_current(&typing, &typing, false));
 
@@ -105,6 +117,8 @@ mod tests {
         let shown = shown_errors(&both, false);
         assert_eq!(shown, [error("name", false)]);
         assert!(!shown_current(&both, &shown, false));
+        assert!(holding(&both, false), "the unfinished one is still held");
+        assert!(!holding(&[error("name", false)], false));
 
         // Nothing to read wrongly: as the document says.
         assert!(shown_current(&[], &[], true));
