@@ -135,11 +135,7 @@ pub fn explain(
         )?,
         Subject::FundedShare => x.share_of(x.funded_label(), e.funded, shown.funded_share)?,
         Subject::GapShare => x.share_of(x.gap_label(), e.gap, shown.gap_share)?,
-        Subject::TotalShare => x.share_of(
-            x.tr("Samlede udgifter", "Total cost"),
-            e.funded.checked_add(e.gap.max(Decimal::ZERO))?,
-            shown.funded_share.checked_add(shown.gap_share)?,
-        )?,
+        Subject::TotalShare => x.total_share()?,
     };
     // A sentence that ends in an amount ("kr.") or an abbreviated label already has its
     // full stop.
@@ -1244,6 +1240,34 @@ impl Ctx<'_> {
     /// otherwise), as a per cent, and the cell's figure. The shares are rounded as a whole
     /// (they add up to 100,0 %); the note says so where a cell differs from its own
     /// per cent rounded.
+    /// The total row of the share column, with a gap: the funding's share and the gap's
+    /// as the column shows them, added up (`88,8 % + 11,2 % = 100,0 %`).
+    fn total_share(&self) -> Option<Explanation> {
+        let title = match self.lang {
+            Lang::Da => "Andel: Samlede udgifter",
+            Lang::En => "Share: Total cost",
+        };
+        let (funded, gap) = (self.shown.funded_share, self.shown.gap_share);
+        let percent = |v: Decimal| format_percent(v, 1, self.lang);
+        Some(Explanation {
+            formula: format!(
+                "{title} = {} {} + {} {} = {}",
+                self.funded_label(),
+                percent(funded),
+                text::in_sentence(self.gap_label()),
+                percent(gap),
+                percent(funded.checked_add(gap)?)
+            ),
+            title: title.into(),
+            notes: vec![self
+                .tr(
+                    "Andelene er af de samlede udgifter; den manglende finansiering er med som sin egen andel.",
+                    "The shares are of the total cost; the funding gap is one of them.",
+                )
+                .into()],
+        })
+    }
+
     fn share_of(&self, label: &str, exact: Decimal, shown: Decimal) -> Option<Explanation> {
         let gap = self.e.gap.max(Decimal::ZERO);
         let whole = self.e.funded.checked_add(gap)?;
@@ -2240,7 +2264,11 @@ mod tests {
         s.sources.pop(); // no residual: a gap of 3.450.000
         assert_eq!(
             formula(&s, Subject::TotalShare, Lang::Da),
-            "Andel: Samlede udgifter = 21.900.000 kr. ÷ 21.900.000 kr. = 100,0 %"
+            "Andel: Samlede udgifter = Finansieret i alt 84,2 % + manglende finansiering 15,8 % = 100,0 %"
+        );
+        assert_eq!(
+            formula(&s, Subject::TotalShare, Lang::En),
+            "Share: Total cost = Funded in total 84.2% + funding gap 15.8% = 100.0%"
         );
     }
 

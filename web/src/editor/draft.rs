@@ -668,11 +668,18 @@ impl Draft {
         scenario: &Scenario,
         lang: Lang,
     ) -> Vec<FieldError> {
-        let located = self.locate(error, lang);
+        let mut located = self.locate(error, lang);
+        // Rules a number breaks on the way to one that keeps them: Maks. `3` on the way to
+        // `300` (under Min. 150), Trin `0` on the way to `0,5`. Digits typed after them can
+        // mend them, so they wait for a pause as an unfinished number does.
+        located.unfinished = matches!(
+            error.problem(),
+            Problem::MinAboveMax | Problem::StepNotPositive
+        );
         let also = |field: FieldId| FieldError {
             field,
             message: located.message.clone(),
-            unfinished: false,
+            unfinished: located.unfinished,
         };
         let shared_cause = match error.problem() {
             Problem::Overflow => {
@@ -797,11 +804,14 @@ impl FieldReader {
         match parse_count(text, self.lang) {
             Ok(step) => Some(Some(step)),
             Err(e) => {
-                let message = match e.kind {
-                    cofund::numbers::NumberErrorKind::Negative => {
-                        friendly_problem(&Problem::StepNotPositive, self.lang)
-                    }
-                    _ => e.message(self.lang),
+                // A negative step, or one whose message would suggest 0 (`0,`: "skriv fx
+                // 0"), is told what 0 is told: the step must be greater than 0.
+                let not_positive = e.kind == cofund::numbers::NumberErrorKind::Negative
+                    || e.suggestion().is_some_and(|v| v <= Decimal::ZERO);
+                let message = if not_positive {
+                    friendly_problem(&Problem::StepNotPositive, self.lang)
+                } else {
+                    e.message(self.lang)
                 };
                 self.errors.push(FieldError {
                     field: FieldId::new(row, "step"),
@@ -1111,9 +1121,13 @@ mod tests {
                 ],
                 "{min}–{max}"
             );
+            // Digits typed after it can mend it (Maks. 3 on the way to 300): it waits.
+            assert!(errors.iter().all(|e| e.unfinished), "{min}–{max}");
         }
 
-        for step in ["-1", "0"] {
+        // A step of 0 may be on its way to 0,5; a negative one is not; "0," is told what
+        // 0 is told, not "skriv fx 0".
+        for (step, unfinished) in [("-1", false), ("0", true), ("0,", true)] {
             let mut d = Draft::from_scenario(&vaekstpilot(), Lang::Da);
             d.drivers[0].step = step.into();
             let errors = d.to_scenario(Lang::Da).unwrap_err();
@@ -1122,6 +1136,7 @@ mod tests {
                 errors[0].message, "Trinnet skal være større end 0 – fx 1.",
                 "{step}"
             );
+            assert_eq!(errors[0].unfinished, unfinished, "{step}");
         }
 
         for years in ["5.000.000.000", "abc", "-5", "0", "2,5", ""] {

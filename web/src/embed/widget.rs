@@ -133,7 +133,7 @@ pub fn embed_widget(props: &EmbedProps) -> Html {
     let doc = state.active_doc();
     let mut visible = options.visible();
     // Errors and the results' state as shown: a number still being typed waits for a pause.
-    let judged = use_judged(&doc.errors, doc.current);
+    let judged = use_judged(&doc.errors, doc.current, state.active);
     let errors = judged.errors.clone();
     let dispatch = Dispatch(state.dispatcher());
 

@@ -564,7 +564,7 @@ pub fn app() -> Html {
         options.insert(0, (AttrValue::from(""), AttrValue::from(t.preset_choose)));
     }
     // Errors and the results' state as shown: a number still being typed waits for a pause.
-    let judged = use_judged(&doc.errors, doc.current);
+    let judged = use_judged(&doc.errors, doc.current, state.active);
     let errors = judged.errors.clone();
     let tabs: Vec<Tab> = state
         .docs

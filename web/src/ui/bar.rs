@@ -72,7 +72,7 @@ impl BarParts {
             .iter()
             .zip(shown.sources.iter().zip(&shown.shares))
             .map(|(src, (amount, share))| BarItem {
-                // As a legend shows a label: cut at 200 characters, long runs breakable.
+                // As a legend shows a label: cut at 200 characters.
                 label: shown_label(&src.label).into_owned().into(),
                 amount: *amount,
                 share: *share,

@@ -33,14 +33,19 @@ pub struct Judged {
     pub holding: bool,
 }
 
-/// `errors` and `current` as they are to be shown now: see the module documentation.
+/// `errors` and `current` of the scenario `scope` (the workspace's active one) as they are
+/// to be shown now: see the module documentation.
 #[hook]
-pub fn use_judged(errors: &[FieldError], current: bool) -> Judged {
+pub fn use_judged(errors: &[FieldError], current: bool, scope: usize) -> Judged {
     // The errors that have stood for a pause; at first those there are, so that a field
-    // restored unfinished (a reload) is marked from the start.
-    let stood = use_mut_ref(|| errors.to_vec());
+    // restored unfinished (a reload) is marked from the start, and so on going to another
+    // scenario: what it holds was typed before, not now.
+    let stood = use_mut_ref(|| (scope, errors.to_vec()));
+    if stood.borrow().0 != scope {
+        *stood.borrow_mut() = (scope, errors.to_vec());
+    }
     let rerender = use_force_update();
-    let settled = *stood.borrow() == errors;
+    let settled = stood.borrow().1 == errors;
     {
         let stood = stood.clone();
         use_effect_with(errors.to_vec(), move |errors| {
@@ -48,12 +53,12 @@ pub fn use_judged(errors: &[FieldError], current: bool) -> Judged {
             let timer = waiting.then(|| {
                 let (errors, stood) = (errors.clone(), stood.clone());
                 Timeout::new(PAUSE_MS, move || {
-                    *stood.borrow_mut() = errors;
+                    stood.borrow_mut().1 = errors;
                     rerender.force_update();
                 })
             });
             if !waiting {
-                *stood.borrow_mut() = errors.clone();
+                stood.borrow_mut().1 = errors.clone();
             }
             move || drop(timer)
         });

@@ -164,7 +164,7 @@ impl KeptRow {
         let tr = element(doc, "tr")?;
         let th = element(doc, "th")?;
         let _ = th.set_attribute("scope", "row");
-        // Cut and given places to break as a cell shows a label (see `shown_label`).
+        // Cut at 200 characters, as a cell shows a label (see `shown_label`).
         let label = doc.create_text_node(&shown_label(view.label)).into();
         let _ = th.append_child(&label);
         let _ = tr.append_child(&th);

@@ -38,7 +38,7 @@ pub struct AnalysisProps {
 const STALE_ID: &str = "cofund-analysis-not-current";
 
 /// `scenario` with its labels as tables and legends show them ([`shown_label`]: cut at
-/// 200 characters, long runs breakable), or `scenario` itself when none needs it. The
+/// 200 characters), or `scenario` itself when none needs it. The
 /// analysis only shows labels; its calculations go by ids and values.
 fn labels_shown(scenario: &Rc<Scenario>) -> Rc<Scenario> {
     let long = |label: &String| matches!(shown_label(label), std::borrow::Cow::Owned(_));
