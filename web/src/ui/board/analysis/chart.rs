@@ -47,6 +47,24 @@ pub fn fit(text: &str, max: u32) -> String {
     }
 }
 
+/// Like [`fit`], for a label `name – what` (`Budgetpost pr. vækstpilot – beløb`): what
+/// of the item it is stays whole and the name is cut, since two rows may differ only there
+/// (an amount and a cap of one source).
+pub fn fit_name(text: &str, max: u32) -> String {
+    let whole = fit(text, max);
+    match text.rsplit_once(" – ") {
+        Some((name, what)) if whole != text => {
+            let tail = format!(" – {what}");
+            let tail_width = u32::try_from(tail.chars().count())
+                .unwrap_or(u32::MAX)
+                .saturating_mul(FONT * 7)
+                / 10;
+            format!("{}{tail}", fit(name, max.saturating_sub(tail_width)))
+        }
+        _ => whole,
+    }
+}
+
 /// The `text-anchor` that keeps a label centred on `x` inside `0`–`width`: `start` or `end`
 /// near the edges.
 pub fn anchor(x: Decimal, text: &str, width: u32) -> &'static str {
@@ -357,5 +375,18 @@ mod tests {
         );
         assert_eq!(fit("Projektledelse, administration", 140), "Projektledels…");
         assert_eq!(fit("DEB", 140), "DEB");
+    }
+
+    #[test]
+    fn a_cut_name_keeps_what_of_it_the_row_is() {
+        assert_eq!(fit_name("DEB – sats", 140), "DEB – sats");
+        assert_eq!(
+            fit_name("Projektledelse, administration, evaluering – beløb", 200),
+            "Projektlede… – beløb"
+        );
+        assert_eq!(
+            fit_name("Projektledelse, administration, evaluering", 140),
+            "Projektledels…"
+        );
     }
 }

@@ -10,7 +10,7 @@ use cofund::Decimal;
 use yew::prelude::*;
 
 use super::chart::{
-    anchor, c, d, fit, short_amount, text_width, tick_labels, use_width, Axis, Scale, FONT,
+    anchor, c, d, fit_name, short_amount, text_width, tick_labels, use_width, Axis, Scale, FONT,
 };
 use super::words::{input_key, input_label, rate, Unit};
 use crate::i18n::board_texts;
@@ -274,7 +274,7 @@ fn tornado_chart(props: &TornadoChartProps) -> Html {
             html! {
                 <g class="cofund-tornado-row" data-input={input_key(bar.input)} data-rank={rank.to_string()}>
                     <text class="cofund-chart-label cofund-chart-halo" x="8" y={(y + 16).to_string()}>
-                        { fit(&label, width.saturating_sub(16)) }
+                        { fit_name(&label, width.saturating_sub(16)) }
                         <title>{ &label }</title>
                     </text>
                     { part(bar.target_at_low, "cofund-tornado-low", None) }
