@@ -31,6 +31,17 @@ pub fn text_width(text: &str) -> u32 {
     chars.saturating_mul(FONT * 62) / 100
 }
 
+/// The width of `text` as [`text_width`] reckons it, plus the letter and word spacing a
+/// user may set for reading (WCAG 1.4.12: 0,12 em between letters, 0,16 em between words).
+/// For decisions that must hold either way, such as whether two labels fit side by side.
+pub fn spaced_width(text: &str) -> u32 {
+    let chars = u32::try_from(text.chars().count()).unwrap_or(u32::MAX);
+    let gaps = u32::try_from(text.matches(' ').count()).unwrap_or(u32::MAX);
+    text_width(text)
+        .saturating_add(chars.saturating_mul(FONT * 12) / 100)
+        .saturating_add(gaps.saturating_mul(FONT * 16) / 100)
+}
+
 /// `text` cut to at most `max` units wide, with an ellipsis when it was cut. Reckons with
 /// 0,7 em a character, so that bold labels fit too.
 pub fn fit(text: &str, max: u32) -> String {
