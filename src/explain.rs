@@ -725,11 +725,7 @@ impl Ctx<'_> {
                 format!("{label} = {}", self.simple_rhs(trace, result.amount, shown))
             }
         };
-        let over_deb = self.e.warnings.iter().find_map(|w| match w {
-            Warning::DebRateAboveLimit { source, rate } if *source == i => Some(*rate),
-            _ => None,
-        });
-        if let Some(rate) = over_deb {
+        if let Some(rate) = self.e.deb_rate_above_limit(i) {
             let (max, rate) = (
                 rate_text(DEB_MAX_RATE, self.lang),
                 rate_text(rate, self.lang),
@@ -1259,24 +1255,14 @@ impl Ctx<'_> {
                 percent(funded.checked_add(gap)?)
             ),
             title: title.into(),
-            notes: vec![self
-                .tr(
-                    "Andelene er af de samlede udgifter; den manglende finansiering er med som sin egen andel.",
-                    "The shares are of the total cost; the funding gap is one of them.",
-                )
-                .into()],
+            notes: vec![self.shares_note(true).into()],
         })
     }
 
-    fn share_of(&self, label: &str, exact: Decimal, shown: Decimal) -> Option<Explanation> {
-        let gap = self.e.gap.max(Decimal::ZERO);
-        let whole = self.e.funded.checked_add(gap)?;
-        let title = match self.lang {
-            Lang::Da => format!("Andel: {label}"),
-            Lang::En => format!("Share: {label}"),
-        };
-        let shown_text = format_percent(shown, 1, self.lang);
-        let mut notes = vec![if gap > Decimal::ZERO {
+    /// What the share column's shares are of: with a gap, the total cost (the gap one of
+    /// them); otherwise the funding.
+    fn shares_note(&self, gap: bool) -> &'static str {
+        if gap {
             self.tr(
                 "Andelene er af de samlede udgifter; den manglende finansiering er med som sin egen andel.",
                 "The shares are of the total cost; the funding gap is one of them.",
@@ -1287,7 +1273,17 @@ impl Ctx<'_> {
                 "The shares are of the total funding.",
             )
         }
-        .to_string()];
+    }
+
+    fn share_of(&self, label: &str, exact: Decimal, shown: Decimal) -> Option<Explanation> {
+        let gap = self.e.gap.max(Decimal::ZERO);
+        let whole = self.e.funded.checked_add(gap)?;
+        let title = match self.lang {
+            Lang::Da => format!("Andel: {label}"),
+            Lang::En => format!("Share: {label}"),
+        };
+        let shown_text = format_percent(shown, 1, self.lang);
+        let mut notes = vec![self.shares_note(gap > Decimal::ZERO).to_string()];
         if whole.is_zero() {
             return Some(Explanation {
                 formula: format!(

@@ -118,15 +118,12 @@ pub const LONGEST_SHOWN_LABEL: usize = 200;
 /// Nothing is added to the text (no invisible break points): it is what a copy or a screen
 /// reader gets.
 pub fn shown_label(label: &str) -> std::borrow::Cow<'_, str> {
-    match label.char_indices().nth(LONGEST_SHOWN_LABEL) {
-        None => label.into(),
-        Some(_) => {
-            let cut = label
-                .char_indices()
-                .nth(LONGEST_SHOWN_LABEL - 1)
-                .map_or(label.len(), |(i, _)| i);
-            format!("{}…", &label[..cut]).into()
-        }
+    // The 200th character starts where a cut keeps 199 before the `…`; a label is cut
+    // only when a 201st follows (200 fit whole).
+    let mut starts = label.char_indices().map(|(i, _)| i);
+    match starts.nth(LONGEST_SHOWN_LABEL - 1) {
+        Some(cut) if starts.next().is_some() => format!("{}…", &label[..cut]).into(),
+        _ => label.into(),
     }
 }
 

@@ -43,6 +43,37 @@ impl Evaluation {
     pub fn has_nothing_to_fund(&self) -> bool {
         self.total_cost.is_zero() && self.funded.is_zero()
     }
+
+    /// The rate of `sources[source]` when it is DEB above its highest rate
+    /// ([`Warning::DebRateAboveLimit`]), for whatever shows that source.
+    pub fn deb_rate_above_limit(&self, source: usize) -> Option<Decimal> {
+        self.warnings.iter().find_map(|w| match w {
+            Warning::DebRateAboveLimit { source: s, rate } if *s == source => Some(*rate),
+            _ => None,
+        })
+    }
+}
+
+/// Total cost ÷ units, as the results' cost per unit and a sweep's have it: exact, and
+/// `None` at zero units (or if the division overflows).
+pub fn cost_per_unit(total_cost: Decimal, units: Decimal) -> Option<Decimal> {
+    if units.is_zero() {
+        None
+    } else {
+        total_cost.checked_div(units)
+    }
+}
+
+/// `amount` as per cent of `total_cost`, as a source's share is: exact, `None` when there
+/// is no cost to share (or if the arithmetic overflows).
+pub fn share_of_total(amount: Decimal, total_cost: Decimal) -> Option<Decimal> {
+    if total_cost.is_zero() {
+        None
+    } else {
+        amount
+            .checked_mul(Decimal::ONE_HUNDRED)
+            .and_then(|x| x.checked_div(total_cost))
+    }
 }
 
 /// One cost line's contribution to the total.
@@ -466,12 +497,7 @@ pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
         }
     }
     for (i, src) in sources.iter_mut().enumerate() {
-        if !total_cost.is_zero() {
-            src.share = src
-                .amount
-                .checked_mul(Decimal::ONE_HUNDRED)
-                .and_then(|x| x.checked_div(total_cost));
-        }
+        src.share = share_of_total(src.amount, total_cost);
         if let Some((uncapped, cap)) = src.trace.binding_cap() {
             warnings.push(Warning::Capped {
                 source: i,
@@ -500,13 +526,7 @@ pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
     let per_unit = s
         .drivers
         .iter()
-        .map(|d| {
-            if d.value.is_zero() {
-                None
-            } else {
-                total_cost.checked_div(d.value)
-            }
-        })
+        .map(|d| cost_per_unit(total_cost, d.value))
         .collect();
 
     Ok(Evaluation {
@@ -524,6 +544,10 @@ pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::model::from_json_str;
+    use crate::presets::Preset;
+
     #[test]
     fn deb_is_known_by_its_id_its_abbreviation_or_its_name() {
         let source = |id: &str, label: &str| super::super::Source {
@@ -545,10 +569,6 @@ mod tests {
             assert_eq!(is_deb(&source(id, label)), deb, "{id} {label}");
         }
     }
-
-    use super::*;
-    use crate::model::from_json_str;
-    use crate::presets::Preset;
 
     /// A one-year scenario from the JSON of its drivers, costs and sources.
     fn scenario(drivers: &str, costs: &str, sources: &str) -> Scenario {

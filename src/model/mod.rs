@@ -13,7 +13,8 @@ pub mod write;
 
 pub use error::ScenarioError;
 pub use eval::{
-    evaluate, is_deb, Evaluation, LineResult, SourceResult, Trace, Warning, DEB_MAX_RATE,
+    cost_per_unit, evaluate, is_deb, share_of_total, Evaluation, LineResult, SourceResult, Trace,
+    Warning, DEB_MAX_RATE,
 };
 pub use goal::{
     close_gap, driver_where_cap_binds, max_driver_within, CapOutcome, GapImpossible, GapOutcome,

@@ -24,7 +24,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::model::{Evaluation, Scenario, SweepRow};
+use crate::model::{cost_per_unit, share_of_total, Evaluation, Scenario, SweepRow};
 use crate::numbers::Lang;
 
 /// The byte order mark every CSV starts with.
@@ -69,13 +69,7 @@ pub fn results_csv(s: &Scenario, e: &Evaluation, lang: Lang) -> String {
     }
     figure(&mut out, t("Finansieret i alt", "Funded"), e.funded);
     // The gap's share of total cost, as the sources' (the results show it beside the gap).
-    let gap_share = (!e.total_cost.is_zero())
-        .then(|| {
-            e.gap
-                .checked_mul(Decimal::ONE_HUNDRED)?
-                .checked_div(e.total_cost)
-        })
-        .flatten();
+    let gap_share = share_of_total(e.gap, e.total_cost);
     out.row([
         Cell::Text(t("Manglende finansiering", "Gap")),
         Cell::Number(Some(e.gap)),
@@ -244,10 +238,7 @@ impl Csv {
             .map(|c| column_decimals(table.iter().filter_map(|row| row[c])))
             .collect();
         for (row, sweep) in table.iter().zip(rows) {
-            // As the evaluation divides for the results' cost per unit.
-            let per_unit = (!sweep.value.is_zero())
-                .then(|| sweep.total_cost.checked_div(sweep.value))
-                .flatten();
+            let per_unit = cost_per_unit(sweep.total_cost, sweep.value);
             self.row(
                 row.iter()
                     .zip(&decimals)

@@ -273,10 +273,7 @@ fn source_row_views<'a>(
             .sources
             .get(i)
             .is_some_and(|r| r.trace.binding_cap().is_some());
-        let over_deb = e
-            .warnings
-            .iter()
-            .any(|w| matches!(w, Warning::DebRateAboveLimit { source, .. } if *source == i));
+        let over_deb = e.deb_rate_above_limit(i).is_some();
         RowView {
             label: &src.label,
             // One note: that DEB cannot pay this rate says more than that a cap binds.

@@ -9,7 +9,7 @@ use cofund::model::error::Problem;
 use cofund::model::goal::Range;
 use cofund::model::{
     close_gap, driver_where_cap_binds, evaluate, max_driver_within, CapOutcome, Evaluation,
-    GapImpossible, GapOutcome, GoalOutcome, Input, NoSolution, Scenario, SourceKind, Warning,
+    GapImpossible, GapOutcome, GoalOutcome, Input, NoSolution, Scenario, SourceKind,
 };
 use cofund::numbers::{format_amount, format_input, format_plain, parse_amount, parse_count, Lang};
 use cofund::text::sentence;
@@ -759,10 +759,7 @@ fn close_answer(s: &Scenario, id: &str, outcome: &GapOutcome, lang: Lang) -> Htm
             };
             // The answer may be a rate DEB does not give: say so, not only the number.
             let over_deb = match input {
-                Input::SourceRate(i) => evaluation
-                    .warnings
-                    .iter()
-                    .any(|w| matches!(w, Warning::DebRateAboveLimit { source, .. } if source == i)),
+                Input::SourceRate(i) => evaluation.deb_rate_above_limit(*i).is_some(),
                 _ => false,
             };
             let detail = match (over_deb, da) {

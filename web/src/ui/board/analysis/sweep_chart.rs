@@ -14,7 +14,7 @@ use std::rc::Rc;
 
 use cofund::model::error::Problem;
 use cofund::model::goal::Range;
-use cofund::model::{sweep_input, Input, Scenario, SourceKind, SweepRow};
+use cofund::model::{cost_per_unit, sweep_input, Input, Scenario, SourceKind, SweepRow};
 use cofund::numbers::{format_amount, Lang, NumberErrorKind};
 use cofund::text::sentence;
 use cofund::Decimal;
@@ -396,11 +396,7 @@ impl SweepData {
                         } else {
                             s.drivers.get(di).map_or(Decimal::ZERO, |d| d.value)
                         };
-                        if units.is_zero() {
-                            None
-                        } else {
-                            r.total_cost.checked_div(units)
-                        }
+                        cost_per_unit(r.total_cost, units)
                     })
                     .collect(),
             });
