@@ -1,6 +1,7 @@
 //! Benchmarks of the calculation core (run: `cargo bench`). Results go in BENCHMARKS.md.
 
 use cofund::model::{evaluate, from_json_str, sweep};
+use cofund::numbers::{parse_amount, Lang};
 use cofund::presets::{synthetic, Preset};
 use cofund::Decimal;
 use divan::{black_box, Bencher};
@@ -46,4 +47,20 @@ fn sweep_10000_points(bencher: Bencher) {
         assert_eq!(rows.len(), 10_000);
         rows
     });
+}
+
+/// Telling a number still being typed from a mistake, which the editor asks of every field
+/// that cannot be read at each keystroke (`NumberError::is_unfinished`). Target: far under
+/// the 4 ms a whole keystroke may take.
+#[divan::bench(args = ["1.234,", "abc", "32.850.0000", "21,9 m"])]
+fn is_unfinished(bencher: Bencher, text: &str) {
+    let e = parse_amount(text, Lang::Da).unwrap_err();
+    bencher.bench(|| black_box(&e).is_unfinished());
+}
+
+/// The same for a pasted text of 1.000 letters.
+#[divan::bench]
+fn is_unfinished_1000_letters(bencher: Bencher) {
+    let e = parse_amount(&"A".repeat(1000), Lang::Da).unwrap_err();
+    bencher.bench(|| black_box(&e).is_unfinished());
 }
