@@ -22,7 +22,7 @@
 
 use rust_decimal::prelude::*;
 
-use crate::model::{Base, Evaluation, Scenario, SourceKind, Trace, Warning, DEB_MAX_RATE};
+use crate::model::{is_deb, Base, Evaluation, Scenario, SourceKind, Trace, Warning, DEB_MAX_RATE};
 use crate::numbers::{
     format_amount, format_exact_amount, format_number, format_percent, format_plain, Lang,
 };
@@ -736,6 +736,21 @@ impl Ctx<'_> {
                 ),
                 Lang::En => format!(
                     "DEB pays at most {max} of eligible cost (its highest aid rate); at {rate} the scenario counts on more than DEB can give."
+                ),
+            });
+        }
+        if let Some((amount, limit)) = self.e.deb_above_limit().filter(|_| is_deb(src)) {
+            let (max, amount, limit) = (
+                rate_text(DEB_MAX_RATE, self.lang),
+                self.exact(amount),
+                self.exact(limit),
+            );
+            notes.push(match self.lang {
+                Lang::Da => format!(
+                    "DEB betaler højst {max} af de støtteberettigede udgifter, {limit}; her betaler DEB i alt {amount}, mere end DEB kan give."
+                ),
+                Lang::En => format!(
+                    "DEB pays at most {max} of eligible cost, {limit}; here DEB pays {amount} in all, more than DEB can give."
                 ),
             });
         }
@@ -2252,6 +2267,61 @@ mod tests {
             .warnings
             .iter()
             .all(|w| !matches!(w, Warning::DebRateAboveLimit { .. })));
+    }
+
+    #[test]
+    fn deb_sources_together_above_half_the_eligible_cost_are_said() {
+        // Vækstpilot's DEB at 50 % of 21.900.000 plus a second DEB pledge of 1.000.000:
+        // no rate is above 50 %, but DEB pays 11.950.000 against a limit of 10.950.000.
+        let mut s = preset("vaekstpilot-150");
+        let mut pledge = s.sources[0].clone();
+        pledge.id = "deb-ekstra".into();
+        pledge.label = "DEB, ekstra tilsagn".into();
+        pledge.kind = SourceKind::Fixed {
+            amount: Decimal::from(1_000_000),
+        };
+        s.sources.insert(1, pledge);
+        let e = evaluate(&s).unwrap();
+        assert_eq!(
+            e.deb_above_limit(),
+            Some((Decimal::from(11_950_000), Decimal::from(10_950_000)))
+        );
+        let said = "DEB betaler højst 50 % af de støtteberettigede udgifter, 10.950.000 kr.; her betaler DEB i alt 11.950.000 kr., mere end DEB kan give.".to_string();
+        assert!(run(&s, Subject::Source(0), Lang::Da).notes.contains(&said));
+        assert!(run(&s, Subject::Source(1), Lang::Da).notes.contains(&said));
+        // The residual source is not DEB and is not told about DEB's limit.
+        let residual = s.sources.len() - 1;
+        assert!(!run(&s, Subject::Source(residual), Lang::Da)
+            .notes
+            .contains(&said));
+        assert!(run(&s, Subject::Source(1), Lang::En)
+            .notes
+            .iter()
+            .any(|n| n.contains("here DEB pays DKK 11,950,000 in all")));
+
+        // 40 % and a pledge of 2.190.000 make exactly 50 % in all, which DEB may pay;
+        // one øre more does not.
+        if let SourceKind::Share { rate, .. } = &mut s.sources[0].kind {
+            *rate = Decimal::from(40);
+        }
+        s.sources[1].kind = SourceKind::Fixed {
+            amount: Decimal::from(2_190_000),
+        };
+        assert_eq!(evaluate(&s).unwrap().deb_above_limit(), None);
+        s.sources[1].kind = SourceKind::Fixed {
+            amount: Decimal::new(219_000_001, 2),
+        };
+        assert_eq!(
+            evaluate(&s).unwrap().deb_above_limit(),
+            Some((Decimal::new(1_095_000_001, 2), Decimal::from(10_950_000)))
+        );
+        // A rate above 50 % says it on its own; the sum is not said twice.
+        if let SourceKind::Share { rate, .. } = &mut s.sources[0].kind {
+            *rate = Decimal::from(60);
+        }
+        let e = evaluate(&s).unwrap();
+        assert_eq!(e.deb_rate_above_limit(0), Some(Decimal::from(60)));
+        assert_eq!(e.deb_above_limit(), None);
     }
 
     #[test]

@@ -52,6 +52,15 @@ impl Evaluation {
             _ => None,
         })
     }
+
+    /// What the DEB sources pay together and the most DEB pays, when the first is above
+    /// the second ([`Warning::DebAboveLimit`]).
+    pub fn deb_above_limit(&self) -> Option<(Decimal, Decimal)> {
+        self.warnings.iter().find_map(|w| match w {
+            Warning::DebAboveLimit { amount, limit } => Some((*amount, *limit)),
+            _ => None,
+        })
+    }
 }
 
 /// Total cost ÷ units, as the results' cost per unit and a sweep's have it: exact, and
@@ -168,10 +177,34 @@ pub enum Warning {
     /// allows any rate up to 100, and a scenario may explore one; but said, so that
     /// nobody takes the figure for one DEB would pay.
     DebRateAboveLimit { source: usize, rate: Decimal },
+    /// The DEB sources ([`is_deb`]) pay `amount` together, more than `limit`: [`DEB_MAX_RATE`]
+    /// per cent of the eligible cost. Raised when no single rate says so already: two DEB
+    /// lines at 30 % each, a fixed DEB pledge, or a rate of the total cost where only part
+    /// of it is eligible.
+    DebAboveLimit { amount: Decimal, limit: Decimal },
 }
 
 /// The highest aid rate of DEB (Danmarks Erhvervsfremmebestyrelse), in per cent.
 pub const DEB_MAX_RATE: Decimal = Decimal::from_parts(50, 0, 0, false, 0);
+
+/// [`Warning::DebAboveLimit`] when the DEB sources together pay more than DEB's highest
+/// rate of the eligible cost. Half of a `Decimal` never overflows (the rate is applied as
+/// one factor, 0,5, for that reason), and neither does a sum of some of the amounts that
+/// make up `funded`, which the evaluation has already added up.
+fn deb_above_limit(
+    s: &Scenario,
+    results: &[SourceResult],
+    eligible_cost: Decimal,
+) -> Option<Warning> {
+    let mut amount = Decimal::ZERO;
+    for (src, result) in s.sources.iter().zip(results) {
+        if is_deb(src) {
+            amount = amount.checked_add(result.amount)?;
+        }
+    }
+    let limit = eligible_cost * (DEB_MAX_RATE / Decimal::ONE_HUNDRED);
+    (amount > limit).then_some(Warning::DebAboveLimit { amount, limit })
+}
 
 /// Whether a source is DEB: its id is `deb` (as in the format's example and the presets),
 /// or its label begins with the word `DEB` or names Danmarks Erhvervsfremmebestyrelse.
@@ -195,6 +228,7 @@ impl Warning {
             Warning::Surplus { .. } => "surplus",
             Warning::DriverOutOfRange { .. } => "driver_out_of_range",
             Warning::DebRateAboveLimit { .. } => "deb_rate_above_limit",
+            Warning::DebAboveLimit { .. } => "deb_above_limit",
         }
     }
 }
@@ -506,11 +540,17 @@ pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
             });
         }
     }
+    let rates_said = warnings.len();
     for (i, src) in s.sources.iter().enumerate() {
         if let SourceKind::Share { rate, .. } = src.kind {
             if rate > DEB_MAX_RATE && is_deb(src) {
                 warnings.push(Warning::DebRateAboveLimit { source: i, rate });
             }
+        }
+    }
+    if warnings.len() == rates_said {
+        if let Some(over) = deb_above_limit(s, &sources, eligible_cost) {
+            warnings.push(over);
         }
     }
 
@@ -547,6 +587,22 @@ mod tests {
     use super::*;
     use crate::model::from_json_str;
     use crate::presets::Preset;
+
+    #[test]
+    fn no_preset_counts_on_more_than_deb_gives() {
+        for preset in crate::presets::PRESETS {
+            let e = evaluate(&preset.scenario().unwrap()).unwrap();
+            assert!(
+                !e.warnings.iter().any(|w| matches!(
+                    w,
+                    Warning::DebAboveLimit { .. } | Warning::DebRateAboveLimit { .. }
+                )),
+                "{}: {:?}",
+                preset.key,
+                e.warnings
+            );
+        }
+    }
 
     #[test]
     fn deb_is_known_by_its_id_its_abbreviation_or_its_name() {

@@ -155,6 +155,11 @@ pub fn evaluation_to_json(s: &Scenario, e: &Evaluation) -> Value {
                     o.insert("rate".into(), dec(*rate));
                     o.insert("max_rate".into(), dec(super::eval::DEB_MAX_RATE));
                 }
+                Warning::DebAboveLimit { amount, limit } => {
+                    o.insert("amount".into(), figure(*amount));
+                    o.insert("limit".into(), figure(*limit));
+                    o.insert("max_rate".into(), dec(super::eval::DEB_MAX_RATE));
+                }
                 Warning::DriverOutOfRange { driver } => {
                     let d = &s.drivers[*driver];
                     o.insert("driver".into(), d.id.clone().into());

@@ -346,6 +346,31 @@ test('DEB above its highest rate of 50 %: goal seek and the results say so', { t
   });
 });
 
+test('two DEB sources that together pay more than 50 % of the eligible cost are marked, each', { timeout: 60_000 }, async () => {
+  await withAnalysis(async (page) => {
+    await page.locator('.cofund-views button').first().click();
+    await page.getByRole('button', { name: '+ Tilføj finansieringskilde' }).click();
+    const group = page.getByRole('group', { name: 'Ny finansieringskilde', exact: true });
+    await group.getByLabel('Betegnelse', { exact: true }).fill('DEB, ekstra tilsagn');
+    const pledge = page.getByRole('group', { name: 'DEB, ekstra tilsagn', exact: true });
+    await pledge.getByLabel('Beløb (kr.)', { exact: true }).fill('1.000.000');
+    const note = 'DEB i alt over 50 % af de støtteberettigede udgifter';
+    await expectText(page.locator('tr[data-source="deb"] th'), `DEB (${note})`, 'the DEB row says so');
+    const added = page.locator('tr[data-source]').filter({ hasText: 'DEB, ekstra tilsagn' }).locator('th');
+    await expectText(added, `DEB, ekstra tilsagn (${note})`, 'and so does the pledge');
+    await expectText(page.locator('tr[data-source="local"] th'), 'Lokal/regional medfinansiering', 'not the local co-financing');
+    // The explanation names the limit and the sum.
+    const figure = page.locator('tr[data-source="deb"]').getByRole('button', { name: '10.950.000 kr.', exact: true });
+    await figure.click();
+    const panel = page.locator(`#${await figure.getAttribute('aria-controls')}`);
+    await eventually(async () => norm(await panel.innerText()), (t) => t.includes(
+      'DEB betaler højst 50 % af de støtteberettigede udgifter, 10.950.000 kr.; her betaler DEB i alt 11.950.000 kr., mere end DEB kan give.'), 'the explanation');
+    // Exactly 50 % in all is what DEB may pay.
+    await pledge.getByLabel('Beløb (kr.)', { exact: true }).fill('0');
+    await expectText(page.locator('tr[data-source="deb"] th'), 'DEB', 'not at 50 % in all');
+  });
+});
+
 test('tornado: the DEB rate outranks the administration cost for local co-financing', { timeout: 60_000 }, async () => {
   await withAnalysis(async (page) => {
     await page.locator('#cofund-tornado-target').selectOption({ label: 'Lokal/regional medfinansiering' });
@@ -405,6 +430,33 @@ test('no axe violations in the analysis view: answers and tables open, a point f
     await screenshot(page, 'a11y-analysis');
     await assertNoAxeViolations(page, 'analysis-da');
   });
+});
+
+test('at 320 px with a reader\'s letter and word spacing, the charts\' titles stay inside them (WCAG 1.4.12)', { timeout: 120_000 }, async () => {
+  await withAnalysis(async (page) => {
+    // A reader's own style sheet, as a bookmarklet or extension adds it (the page's CSP lets
+    // no inline <style> in, so it is a constructed sheet).
+    await page.evaluate(() => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync('* { letter-spacing: 0.12em !important; word-spacing: 0.16em !important; line-height: 1.5 !important; }');
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    });
+    await page.locator('#cofund-tornado-target').selectOption({ label: 'Lokal/regional medfinansiering' });
+    await page.locator('[data-testid="tornado-chart"]').waitFor();
+    const outside = await page.evaluate(() => [...document.querySelectorAll('svg.cofund-chart')].flatMap((svg) => {
+      const width = svg.viewBox.baseVal.width;
+      const height = svg.viewBox.baseVal.height;
+      return [...svg.querySelectorAll('.cofund-chart-title')].map((t) => {
+        const box = t.getBBox();
+        return { text: t.textContent, left: box.x, right: box.x + box.width, bottom: box.y + box.height, width, height };
+      }).filter((b) => b.left < 0 || b.right > b.width || b.bottom > b.height);
+    }));
+    const titles = await page.locator('svg.cofund-chart .cofund-chart-title').allTextContents();
+    assert.ok(titles.some((t) => t.includes('medfinansiering')), `the tornado's axis title among ${JSON.stringify(titles)}`);
+    assert.ok(titles.some((t) => t.includes('pr. enhed')), `the sweep's cost-per-unit title among ${JSON.stringify(titles)}`);
+    assert.deepEqual(outside, [], 'every title inside its chart');
+    await screenshot(page, 'analysis-320px-text-spacing');
+  }, { context: { viewport: { width: 320, height: 800 } } });
 });
 
 test('no axe violations in the analysis view: English, 320 px wide', { timeout: 120_000 }, async () => {

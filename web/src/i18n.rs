@@ -91,6 +91,9 @@ pub struct Texts {
     pub capped_note: &'static str,
     /// After a DEB source's name when its rate is above DEB's highest (50 %).
     pub deb_over_note: &'static str,
+    /// After each DEB source's name when the DEB sources together pay more than DEB's
+    /// highest rate of the eligible cost (two DEB lines, a fixed DEB pledge).
+    pub deb_sum_over_note: &'static str,
     pub bar_heading: &'static str,
     /// The heading with a surplus: the shares are then of the funding (src/shown.rs).
     pub bar_heading_funding: &'static str,
@@ -299,6 +302,7 @@ const DA: Texts = Texts {
     out_of_range_note: "uden for det angivne interval",
     capped_note: "loftet er nået",
     deb_over_note: "over DEB's højeste sats på 50 %",
+    deb_sum_over_note: "DEB i alt over 50 % af de støtteberettigede udgifter",
     bar_heading: "Fordeling af de samlede udgifter",
     bar_heading_funding: "Fordeling af den samlede finansiering",
     bar_empty: "Der er endnu ingen udgifter eller finansiering at fordele.",
@@ -476,6 +480,7 @@ const EN: Texts = Texts {
     out_of_range_note: "outside its range",
     capped_note: "cap reached",
     deb_over_note: "above DEB's highest rate of 50%",
+    deb_sum_over_note: "DEB in all above 50% of eligible cost",
     bar_heading: "How the total cost is split",
     bar_heading_funding: "How the total funding is split",
     bar_empty: "There is no cost or funding to split yet.",

@@ -11,7 +11,7 @@
 use std::rc::Rc;
 
 use cofund::explain::{explain, per_unit_title, Subject};
-use cofund::model::{Evaluation, Scenario, Warning};
+use cofund::model::{is_deb, Evaluation, Scenario, Warning};
 use cofund::numbers::{format_amount, Lang};
 use cofund::shown::{shown, Shown};
 use cofund::text::full_stop;
@@ -273,15 +273,17 @@ fn source_row_views<'a>(
             .sources
             .get(i)
             .is_some_and(|r| r.trace.binding_cap().is_some());
-        let over_deb = e.deb_rate_above_limit(i).is_some();
+        let over_deb = if e.deb_rate_above_limit(i).is_some() {
+            Some(t.deb_over_note)
+        } else if e.deb_above_limit().is_some() && is_deb(src) {
+            Some(t.deb_sum_over_note)
+        } else {
+            None
+        };
         RowView {
             label: &src.label,
-            // One note: that DEB cannot pay this rate says more than that a cap binds.
-            note: if over_deb {
-                Some(t.deb_over_note)
-            } else {
-                capped.then_some(t.capped_note)
-            },
+            // One note: that DEB cannot pay this much says more than that a cap binds.
+            note: over_deb.or(capped.then_some(t.capped_note)),
             data_source: Some(&src.id),
             class: None,
             cells: [

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use cofund::model::error::Problem;
 use cofund::model::goal::Range;
 use cofund::model::{
-    close_gap, driver_where_cap_binds, evaluate, max_driver_within, CapOutcome, Evaluation,
+    close_gap, driver_where_cap_binds, evaluate, is_deb, max_driver_within, CapOutcome, Evaluation,
     GapImpossible, GapOutcome, GoalOutcome, Input, NoSolution, Scenario, SourceKind,
 };
 use cofund::numbers::{format_amount, format_input, format_plain, parse_amount, parse_count, Lang};
@@ -757,15 +757,9 @@ fn close_answer(s: &Scenario, id: &str, outcome: &GapOutcome, lang: Lang) -> Htm
                 }
                 (false, _) => "",
             };
-            // The answer may be a rate DEB does not give: say so, not only the number.
-            let over_deb = match input {
-                Input::SourceRate(i) => evaluation.deb_rate_above_limit(*i).is_some(),
-                _ => false,
-            };
-            let detail = match (over_deb, da) {
-                (false, _) => detail.to_string(),
-                (true, true) => format!("{detail} Det er over DEB's højeste støtteprocent på 50 %, så DEB alene kan ikke lukke hullet.").trim_start().to_string(),
-                (true, false) => format!("{detail} That is above DEB's highest aid rate of 50%, so DEB alone cannot close the gap.").trim_start().to_string(),
+            let detail = match over_deb_words(s, id, input, evaluation, lang) {
+                Some(over) => format!("{detail} {over}").trim_start().to_string(),
+                None => detail.to_string(),
             };
             answer(
                 headline,
@@ -781,6 +775,30 @@ fn close_answer(s: &Scenario, id: &str, outcome: &GapOutcome, lang: Lang) -> Htm
             };
             answer(headline, impossible_words(s, reason, lang), html! {})
         }
+    }
+}
+
+/// The answer may be more than DEB gives, as a rate or, beside other DEB sources or as a
+/// fixed pledge, in all: then the answer says so, not only the number.
+fn over_deb_words(
+    s: &Scenario,
+    id: &str,
+    input: &Input,
+    evaluation: &Evaluation,
+    lang: Lang,
+) -> Option<&'static str> {
+    let over_rate = match input {
+        Input::SourceRate(i) => evaluation.deb_rate_above_limit(*i).is_some(),
+        _ => false,
+    };
+    let over_sum = evaluation.deb_above_limit().is_some()
+        && s.sources.iter().any(|src| src.id == id && is_deb(src));
+    match (over_rate, over_sum, lang) {
+        (true, _, Lang::Da) => Some("Det er over DEB's højeste støtteprocent på 50 %, så DEB alene kan ikke lukke hullet."),
+        (true, _, Lang::En) => Some("That is above DEB's highest aid rate of 50%, so DEB alone cannot close the gap."),
+        (false, true, Lang::Da) => Some("Så betaler DEB i alt over 50 % af de støtteberettigede udgifter, så DEB alene kan ikke lukke hullet."),
+        (false, true, Lang::En) => Some("DEB would then pay more than 50% of eligible cost in all, so DEB alone cannot close the gap."),
+        (false, false, _) => None,
     }
 }
 
@@ -1020,6 +1038,49 @@ mod tests {
             .scenario()
             .expect("valid");
         assert_eq!(lacking(&full, t), None);
+    }
+
+    #[test]
+    fn an_answer_beyond_what_deb_gives_says_so_as_a_rate_or_in_all() {
+        let mut s = cofund::presets::Preset::find("vaekstpilot-150")
+            .expect("preset")
+            .scenario()
+            .expect("valid");
+        s.sources.pop(); // no residual: a gap of 3.450.000 kr.
+        let solved = |s: &Scenario, id: &str| match close_gap(s, id) {
+            Ok(GapOutcome::Solved {
+                input, evaluation, ..
+            }) => (input, evaluation),
+            other => panic!("{other:?}"),
+        };
+        // DEB's rate: 65,7535 %, above the 50 % DEB gives.
+        let (input, evaluation) = solved(&s, "deb");
+        assert_eq!(
+            over_deb_words(&s, "deb", &input, &evaluation, Lang::Da),
+            Some("Det er over DEB's højeste støtteprocent på 50 %, så DEB alene kan ikke lukke hullet.")
+        );
+        // A second DEB source, a fixed pledge: no rate, but 50 % in all is passed.
+        let mut pledge = s.sources[0].clone();
+        pledge.id = "deb-ekstra".into();
+        pledge.label = "DEB, ekstra tilsagn".into();
+        pledge.kind = SourceKind::Fixed {
+            amount: Decimal::ZERO,
+        };
+        s.sources.push(pledge);
+        let (input, evaluation) = solved(&s, "deb-ekstra");
+        assert_eq!(
+            over_deb_words(&s, "deb-ekstra", &input, &evaluation, Lang::En),
+            Some("DEB would then pay more than 50% of eligible cost in all, so DEB alone cannot close the gap.")
+        );
+        // A source that is not DEB closing the same gap is told nothing of DEB.
+        let mut other = s.clone();
+        other.sources[1].id = "region".into();
+        other.sources[1].label = "Region".into();
+        let (input, evaluation) = solved(&other, "region");
+        assert_eq!(
+            over_deb_words(&other, "region", &input, &evaluation, Lang::Da),
+            None
+        );
     }
 
     #[test]

@@ -22,7 +22,8 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::chart::{
-    anchor, c, d, fit, focus, text_width, tick_labels, use_width, Axis, Scale, FONT,
+    anchor, c, d, extra_lines, fit, focus, text_width, tick_labels, title_view, use_width, wrap,
+    Axis, Scale, FONT, TITLE_LINE,
 };
 use super::words::{
     input_key, input_label, mark_label, parse_input_key, too_many_points, MarkKind, Unit,
@@ -614,7 +615,8 @@ const PANEL_GAP: u32 = 58;
 /// One panel of the chart (amounts, cost per unit) in SVG units.
 #[derive(Clone, Debug, PartialEq)]
 struct PanelGeometry {
-    title: String,
+    /// The title's lines ([`wrap`]).
+    title: Vec<String>,
     title_y: String,
     top: Decimal,
     bottom: Decimal,
@@ -651,6 +653,8 @@ struct Geometry {
     /// (x, label, text-anchor) of each tick on the x axis.
     x_ticks: Vec<(String, String, &'static str)>,
     x_labels_y: String,
+    /// The x axis's title, its lines ([`wrap`]) and the first one's baseline.
+    x_title: Vec<String>,
     x_title_y: String,
     xs: Vec<Decimal>,
     /// (x, width) of each point's hover and focus strip.
@@ -699,14 +703,6 @@ impl Geometry {
         let mut y = PLOT_TOP;
         for (p, (axis, labels)) in axes.into_iter().enumerate() {
             let height = if p == 0 { h1 } else { h2 };
-            let (top, bottom) = (d(y), d(y + height));
-            let scale = Scale::new(axis.lo, axis.hi, bottom, top);
-            let ticks = axis
-                .ticks
-                .iter()
-                .zip(labels)
-                .map(|(v, label)| (c(scale.at(*v)), label))
-                .collect();
             let title = if p == 0 {
                 t.axis_amount.to_string()
             } else {
@@ -715,9 +711,21 @@ impl Geometry {
                     .find(|s| s.panel == 1)
                     .map_or_else(String::new, |s| format!("{}{}", s.label, t.unit_kr))
             };
+            // A title that wraps pushes its panel down by the lines it adds.
+            let title = wrap(&title, width);
+            let extra = extra_lines(&title) * TITLE_LINE;
+            y += extra;
+            let (top, bottom) = (d(y), d(y + height));
+            let scale = Scale::new(axis.lo, axis.hi, bottom, top);
+            let ticks = axis
+                .ticks
+                .iter()
+                .zip(labels)
+                .map(|(v, label)| (c(scale.at(*v)), label))
+                .collect();
             panels.push(PanelGeometry {
                 title,
-                title_y: (y - 14).to_string(),
+                title_y: (y - 14 - extra).to_string(),
                 top,
                 bottom,
                 scale,
@@ -725,6 +733,7 @@ impl Geometry {
             });
             y += height + PANEL_GAP;
         }
+        let plot_top = panels.first().map_or(d(PLOT_TOP), |p| p.top);
         let plot_bottom = panels.last().map_or(d(y), |p| p.bottom);
         let bottom_u = y - PANEL_GAP;
 
@@ -829,20 +838,28 @@ impl Geometry {
                     x: c(x),
                     label: fit(&mark.label, width / 2),
                     label_x: c(if left_side { x - offset } else { x + offset }),
-                    label_y: (PLOT_TOP + 16 + row * 18).to_string(),
+                    label_y: c(plot_top + d(16 + row * 18)),
                     anchor: if left_side { "end" } else { "start" },
                     gap: mark.gap,
                 }
             })
             .collect();
 
+        // The x axis's title, centred under the plot: as wide as the nearer edge allows.
+        let centre = (left_u + width.saturating_sub(right_u).max(left_u + 40)) / 2;
+        let x_title = wrap(
+            &data.input_label,
+            2 * centre.min(width.saturating_sub(centre)),
+        );
+
         Geometry {
             width,
-            height: bottom_u + 52,
+            height: bottom_u + 52 + extra_lines(&x_title) * TITLE_LINE,
             left,
             right,
             x_labels_y: c(plot_bottom + d(FONT + 6)),
             x_title_y: c(plot_bottom + d(FONT * 2 + 16)),
+            x_title,
             panels,
             x_ticks,
             xs,
@@ -1066,7 +1083,7 @@ pub fn sweep_chart(props: &SweepChartProps) -> Html {
     let panel_view = |p: &PanelGeometry| {
         html! {
             <g class="cofund-sweep-panel">
-                <text class="cofund-chart-title" x="0" y={p.title_y.clone()}>{ &p.title }</text>
+                { title_view(&p.title, "0".into(), p.title_y.clone(), "start") }
                 { for p.ticks.iter().map(|(y, label)| html! { <>
                     <line class="cofund-chart-grid" x1={c(g.left)} x2={c(g.right)} y1={y.clone()} y2={y.clone()} />
                     <text class="cofund-chart-tick" x={c(g.left - Decimal::from(6))} y={y.clone()} text-anchor="end" dy="0.35em">{ label }</text>
@@ -1117,9 +1134,7 @@ pub fn sweep_chart(props: &SweepChartProps) -> Html {
                         <line class="cofund-chart-tickmark" x1={x.clone()} x2={x.clone()} y1={c(plot_bottom)} y2={c(plot_bottom + Decimal::from(5))} />
                         <text class="cofund-chart-tick" x={x.clone()} y={g.x_labels_y.clone()} text-anchor={*anchor}>{ label }</text>
                     </> }) }
-                    <text class="cofund-chart-title" x={c((g.left + g.right) / Decimal::TWO)} y={g.x_title_y.clone()} text-anchor="middle">
-                        { &data.input_label }
-                    </text>
+                    { title_view(&g.x_title, c((g.left + g.right) / Decimal::TWO), g.x_title_y.clone(), "middle") }
                     { for g.marks.iter().map(|m| html! {
                         <g class={classes!("cofund-sweep-mark", m.gap.then_some("cofund-sweep-mark--gap"))}>
                             <line x1={m.x.clone()} x2={m.x.clone()} y1={c(plot_top)} y2={c(plot_bottom)} />

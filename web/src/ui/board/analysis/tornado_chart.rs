@@ -10,7 +10,8 @@ use cofund::Decimal;
 use yew::prelude::*;
 
 use super::chart::{
-    anchor, c, d, fit_name, short_amount, spaced_width, tick_labels, use_width, Axis, Scale, FONT,
+    anchor, c, d, extra_lines, fit_name, short_amount, spaced_width, tick_labels, title_view,
+    use_width, wrap, Axis, Scale, FONT, TITLE_LINE,
 };
 use super::words::{input_key, input_label, rate, Unit};
 use crate::i18n::board_texts;
@@ -242,7 +243,11 @@ fn tornado_chart(props: &TornadoChartProps) -> Html {
             .any(|(low, high)| values_stack(low, high, width));
         let row_height = if stacked { ROW_STACKED } else { ROW };
         let bottom = TOP + n * row_height;
-        let height = bottom + 50;
+        let axis_title = wrap(
+            &format!("{}{}", props.target, t.unit_kr),
+            width.saturating_sub(16),
+        );
+        let height = bottom + 50 + extra_lines(&axis_title) * TITLE_LINE;
         let base_x = scale.at(props.today);
         let base_anchor = if base_x * Decimal::TWO > d(width) {
             "end"
@@ -311,8 +316,7 @@ fn tornado_chart(props: &TornadoChartProps) -> Html {
                         <text class="cofund-chart-tick" x={x} y={(bottom + FONT + 6).to_string()} text-anchor={anchor(at, label, width)}>{ label }</text>
                     </> }
                 }) }
-                <text class="cofund-chart-title" x={c((left + right) / Decimal::TWO)} y={(bottom + 2 * FONT + 16).to_string()}
-                      text-anchor="middle">{ format!("{}{}", props.target, t.unit_kr) }</text>
+                { title_view(&axis_title, c((left + right) / Decimal::TWO), (bottom + 2 * FONT + 16).to_string(), "middle") }
                 // Today's line under the rows: on a narrow chart it crosses their names and
                 // values, which are drawn over it on a halo of the background.
                 <line class="cofund-tornado-base" x1={c(base_x)} x2={c(base_x)} y1={(TOP - 8).to_string()} y2={bottom.to_string()} />
