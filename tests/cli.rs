@@ -147,6 +147,24 @@ fn amounts_are_printed_as_strings_and_warnings_as_codes() {
     assert_eq!(deb["source"], "deb");
     assert_eq!(deb["rate"], "65.75");
     assert_eq!(deb["max_rate"], "50");
+
+    // Two DEB sources at 30 % each: no rate above 50 %, but 60 % in all, said once.
+    let doc = r#"{ "format": 1, "years": 1,
+        "costs": [ { "id": "c", "kind": "fixed", "amount": "1000" } ],
+        "sources": [ { "id": "deb", "kind": "share", "rate": 30 },
+                     { "id": "deb2", "label": "DEB, ekstra", "kind": "share", "rate": 30 } ] }"#;
+    let json = stdout_json(&cofund(&["evaluate", "-"], Some(doc)));
+    let codes: Vec<&str> = json["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["deb_above_limit", "gap"]);
+    let deb = &json["warnings"][0];
+    assert_eq!(deb["amount"], "600");
+    assert_eq!(deb["limit"], "500");
+    assert_eq!(deb["max_rate"], "50");
 }
 
 #[test]
