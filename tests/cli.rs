@@ -61,6 +61,16 @@ fn assert_refused(out: &Output, message: &str) {
     assert!(out.stdout.is_empty());
 }
 
+/// The codes of the evaluation's warnings, in order.
+fn warning_codes(json: &Value) -> Vec<&str> {
+    json["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["code"].as_str().unwrap())
+        .collect()
+}
+
 fn stdout_json(out: &Output) -> Value {
     assert!(
         out.status.success(),
@@ -127,13 +137,7 @@ fn amounts_are_printed_as_strings_and_warnings_as_codes() {
     assert_eq!(json["sources"][0]["amount"], "300");
     assert_eq!(json["sources"][0]["share"], "30");
     assert_eq!(json["gap"], "700");
-    let codes: Vec<&str> = json["warnings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|w| w["code"].as_str().unwrap())
-        .collect();
-    assert_eq!(codes, ["capped", "gap"]);
+    assert_eq!(warning_codes(&json), ["capped", "gap"]);
 
     // DEB above its highest rate: calculated as written, and said.
     let doc = doc.replace("\"rate\": 50", "\"rate\": \"65.75\"");
@@ -154,13 +158,7 @@ fn amounts_are_printed_as_strings_and_warnings_as_codes() {
         "sources": [ { "id": "deb", "kind": "share", "rate": 30 },
                      { "id": "deb2", "label": "DEB, ekstra", "kind": "share", "rate": 30 } ] }"#;
     let json = stdout_json(&cofund(&["evaluate", "-"], Some(doc)));
-    let codes: Vec<&str> = json["warnings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|w| w["code"].as_str().unwrap())
-        .collect();
-    assert_eq!(codes, ["deb_above_limit", "gap"]);
+    assert_eq!(warning_codes(&json), ["deb_above_limit", "gap"]);
     let deb = &json["warnings"][0];
     assert_eq!(deb["amount"], "600");
     assert_eq!(deb["limit"], "500");
