@@ -125,6 +125,22 @@ test('a scenario without a source shows "—" in that row', { timeout: 60_000 },
 
 // --- 2. Presentation by keyboard -----------------------------------------------------------
 
+test('presentation mode says beside DEB when the scenario counts on more than DEB gives', { timeout: 60_000 }, async () => {
+  await withPage(async (page) => {
+    const rate = page.getByRole('group', { name: 'DEB', exact: true }).getByLabel('Sats (%)', { exact: true });
+    await rate.fill('60');
+    await expectText(page.locator('tr[data-source="deb"] th'), 'DEB (over DEB\'s højeste sats på 50 %)', 'the results say so');
+    await page.locator('nav.cofund-views').getByRole('button', { name: 'Præsentation', exact: true }).click();
+    const deb = page.locator('.cofund-present [data-figure="source:deb"] dt');
+    await expectText(deb, 'DEB (over DEB\'s højeste sats på 50 %)', 'and so does the room');
+    await expectText(page.locator('.cofund-present [data-figure="source:local"] dt'), 'Lokal/regional medfinansiering', 'nothing beside the others');
+    await page.keyboard.press('Escape');
+    await rate.fill('50');
+    await page.locator('nav.cofund-views').getByRole('button', { name: 'Præsentation', exact: true }).click();
+    await expectText(deb, 'DEB', 'nothing at 50 %');
+  });
+});
+
 test('presentation mode by keyboard only: Tab, Enter, arrows, Escape', { timeout: 60_000 }, async () => {
   await withPage(async (page) => {
     await buildComparison(page);

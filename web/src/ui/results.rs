@@ -11,7 +11,7 @@
 use std::rc::Rc;
 
 use cofund::explain::{explain, per_unit_title, Subject};
-use cofund::model::{is_deb, Evaluation, Scenario, Warning};
+use cofund::model::{is_deb, Evaluation, Scenario, Source, Warning};
 use cofund::numbers::{format_amount, Lang};
 use cofund::shown::{shown, Shown};
 use cofund::text::full_stop;
@@ -259,6 +259,20 @@ fn cost_row_views<'a>(
         })
 }
 
+/// The note after source `i`'s name when it counts on more than DEB gives: a rate above
+/// DEB's highest, or DEB's sources above 50 % of the eligible cost together. The results
+/// and presentation mode say it alike.
+pub fn deb_note(e: &Evaluation, src: &Source, i: usize, lang: Lang) -> Option<&'static str> {
+    let t = texts(lang);
+    if e.deb_rate_above_limit(i).is_some() {
+        Some(t.deb_over_note)
+    } else if e.deb_above_limit().is_some() && is_deb(src) {
+        Some(t.deb_sum_over_note)
+    } else {
+        None
+    }
+}
+
 /// The funding table's rows: each source's label (with "loftet er nået" when its cap binds),
 /// amount, share and, for several years, amount per year.
 fn source_row_views<'a>(
@@ -273,17 +287,10 @@ fn source_row_views<'a>(
             .sources
             .get(i)
             .is_some_and(|r| r.trace.binding_cap().is_some());
-        let over_deb = if e.deb_rate_above_limit(i).is_some() {
-            Some(t.deb_over_note)
-        } else if e.deb_above_limit().is_some() && is_deb(src) {
-            Some(t.deb_sum_over_note)
-        } else {
-            None
-        };
         RowView {
             label: &src.label,
             // One note: that DEB cannot pay this much says more than that a cap binds.
-            note: over_deb.or(capped.then_some(t.capped_note)),
+            note: deb_note(e, src, i, lang).or(capped.then_some(t.capped_note)),
             data_source: Some(&src.id),
             class: None,
             cells: [

@@ -25,6 +25,7 @@ use super::Column;
 use crate::i18n::{board_texts, lang_tag};
 use crate::ui::balance::Balance;
 use crate::ui::bar::StackedBar;
+use crate::ui::results::deb_note;
 use cofund::shown::shown;
 
 const HEADING_ID: &str = "cofund-present-heading";
@@ -279,7 +280,12 @@ pub fn present(props: &PresentProps) -> Html {
                         let share = s.shares.get(i).copied().unwrap_or_default();
                         html! {
                             <div class="cofund-present-figure" data-figure={format!("source:{}", src.id)}>
-                                <dt>{ &src.label }</dt>
+                                <dt>
+                                    { &src.label }
+                                    if let Some(note) = deb_note(&column.evaluation, src, i, lang) {
+                                        { " " }<span class="cofund-present-note">{ format!("({note})") }</span>
+                                    }
+                                </dt>
                                 <dd>
                                     { format_amount(amount, lang) }
                                     <span class="cofund-present-share">{ format_percent(share, 1, lang) }</span>
