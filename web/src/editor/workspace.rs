@@ -328,7 +328,9 @@ impl WorkspaceState {
             WorkspaceAction::Duplicate(i) => {
                 if let Some(doc) = self.docs.get(i) {
                     let mut copy = (*doc.state).clone();
-                    let name = format!("{} ({})", copy.draft.name, texts(lang).copy_suffix);
+                    let taken: Vec<&str> =
+                        self.docs.iter().map(|d| d.state.draft.name.as_str()).collect();
+                    let name = copy_name(&copy.draft.name, texts(lang).copy_suffix, &taken);
                     copy.apply(Action::Text(
                         super::draft::FieldId::new(super::draft::Row::Scenario, "name"),
                         name,
@@ -411,6 +413,43 @@ impl Reducible for WorkspaceState {
         let mut next = (*self).clone();
         next.apply(action);
         Rc::new(next)
+    }
+}
+
+/// The name of a copy of `name`: `Vækstpilot (kopi)`, then `Vækstpilot (kopi 2)` and so on,
+/// the first that no scenario in `taken` has. A copy of a copy counts on from its original's
+/// name instead of piling up `(kopi) (kopi)`, which a tab cuts off before the part that
+/// tells the copies apart.
+fn copy_name(name: &str, suffix: &str, taken: &[&str]) -> String {
+    let base = strip_copy_suffix(name, suffix);
+    let free = |candidate: &String| !taken.contains(&candidate.as_str());
+    let first = format!("{base} ({suffix})");
+    if free(&first) {
+        return first;
+    }
+    (2..)
+        .map(|n| format!("{base} ({suffix} {n})"))
+        .find(free)
+        .unwrap_or(first)
+}
+
+/// `name` without a copy's ending, ` (kopi)` or ` (kopi N)`, if it has one.
+fn strip_copy_suffix<'a>(name: &'a str, suffix: &str) -> &'a str {
+    let Some(inner) = name.strip_suffix(')') else {
+        return name;
+    };
+    let Some((base, tail)) = inner.rsplit_once(" (") else {
+        return name;
+    };
+    let is_copy = tail == suffix
+        || tail
+            .strip_prefix(suffix)
+            .and_then(|n| n.strip_prefix(' '))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    if is_copy {
+        base
+    } else {
+        name
     }
 }
 
@@ -526,6 +565,30 @@ mod tests {
         }
         assert_eq!(ws.active_doc().draft.drivers[0].value, "150");
         assert!(!ws.can_undo());
+    }
+
+    #[test]
+    fn a_copy_of_a_copy_is_numbered_not_suffixed_again() {
+        let taken = ["Vækstpilot", "Vækstpilot (kopi)"];
+        assert_eq!(copy_name("Plan", "kopi", &taken), "Plan (kopi)");
+        assert_eq!(copy_name("Vækstpilot", "kopi", &taken), "Vækstpilot (kopi 2)");
+        assert_eq!(
+            copy_name("Vækstpilot (kopi)", "kopi", &taken),
+            "Vækstpilot (kopi 2)"
+        );
+        let taken = ["Vækstpilot (kopi)", "Vækstpilot (kopi 2)"];
+        assert_eq!(
+            copy_name("Vækstpilot (kopi 2)", "kopi", &taken),
+            "Vækstpilot (kopi 3)"
+        );
+        // Brackets that are not a copy's stay part of the name.
+        assert_eq!(
+            copy_name("Vækstpilot (150 piloter)", "kopi", &[]),
+            "Vækstpilot (150 piloter) (kopi)"
+        );
+        assert_eq!(copy_name("Plan (kopi x)", "kopi", &[]), "Plan (kopi x) (kopi)");
+        assert_eq!(copy_name("(kopi)", "kopi", &[]), "(kopi) (kopi)");
+        assert_eq!(copy_name("Plan (copy)", "copy", &["Plan (copy)"]), "Plan (copy 2)");
     }
 
     #[test]
