@@ -59,6 +59,8 @@ pub fn import_any(bytes: &[u8]) -> Result<Imported, ImportError> {
             .check_evaluates()
             .map_err(ImportError::InvalidWorkspace)?;
         Ok(Imported::Workspace(workspace))
+    } else if value.get("format").is_none() {
+        Err(ImportError::NotCofund)
     } else {
         let scenario = model::from_json_value(&value).map_err(ImportError::Invalid)?;
         model::evaluate(&scenario).map_err(ImportError::Invalid)?;
@@ -162,6 +164,9 @@ pub enum ImportError {
     },
     /// [`import_file`] was given a workspace file.
     WorkspaceFile { scenarios: usize },
+    /// The file is JSON, but neither a scenario (no `format`) nor a workspace: most likely
+    /// some other program's file, for which "format: missing" would say nothing useful.
+    NotCofund,
     /// The scenario breaks a rule of the format (the error names the path).
     Invalid(ScenarioError),
     /// The workspace breaks a rule of the format (the error names the path).
@@ -221,6 +226,13 @@ impl ImportError {
                     (false, false) => format!("the file is a workspace of {n} scenarios, not a single scenario; export the one you want on its own"),
                 }
             }
+            ImportError::NotCofund => {
+                if da {
+                    "filen er ikke fra Cofund (den har intet »format«-felt); vælg en fil, som Cofund har eksporteret".to_string()
+                } else {
+                    "the file is not from Cofund (it has no “format” field); choose a file that Cofund exported".to_string()
+                }
+            }
             ImportError::Invalid(e) => e.message(lang),
             ImportError::InvalidWorkspace(e) => e.message(lang),
         }
@@ -247,6 +259,20 @@ impl std::error::Error for ImportError {
 mod tests {
     use super::*;
     use crate::presets::PRESETS;
+
+    #[test]
+    fn json_that_is_not_cofund_says_so() {
+        for text in [r#"{"nope": 1}"#, "[1, 2]", "42", r#""format""#] {
+            let err = import_any(text.as_bytes()).unwrap_err();
+            assert_eq!(err, ImportError::NotCofund, "{text}");
+        }
+        assert!(ImportError::NotCofund
+            .message(Lang::Da)
+            .starts_with("filen er ikke fra Cofund"));
+        // A scenario that names its format but breaks a rule is told the rule, as before.
+        let err = import_any(br#"{"format": 1, "years": 0}"#).unwrap_err();
+        assert!(matches!(err, ImportError::Invalid(_)), "{err:?}");
+    }
 
     #[test]
     fn presets_import_and_export() {

@@ -237,7 +237,8 @@ test('goal seek: local co-financing at most 4.000.000 kr. over 0–1.000 pilots 
     await form.getByLabel('Til').fill('1.000');
     await form.getByRole('button', { name: 'Beregn' }).click();
     const output = form.locator('[data-testid="goal-afford-output"]');
-    assert.equal(await output.getAttribute('aria-live'), 'polite');
+    // The words are a polite live region; the split table beside them is not in it.
+    assert.equal(await output.locator('.cofund-goal-said').getAttribute('aria-live'), 'polite');
     // Hand-computed: local = 146.000 − 73.000 − 50.000 = 23.000 kr. per pilot;
     // 4.000.000 / 23.000 = 173,9 → 173 (173 × 23.000 = 3.979.000; 174 × 23.000 = 4.002.000).
     await expectText(output.locator('.cofund-goal-answer'), 'Svar: 173 vækstpiloter.', 'the answer');
@@ -336,6 +337,13 @@ test('DEB above its highest rate of 50 %: goal seek and the results say so', { t
     assert.equal(answer, 'Svar: DEB skal have en sats på 65,7535 % (i dag 50 %).');
     const detail = norm(await close.locator('.cofund-goal-detail').innerText());
     assert.ok(detail.endsWith('Det er over DEB\'s højeste støtteprocent på 50 %, så DEB alene kan ikke lukke hullet.'), detail);
+    // The live region says the answer in words; the split at the answer is a table beside
+    // it, read as a table, not run together into the announcement.
+    const live = close.locator('[aria-live]');
+    assert.equal(await live.count(), 1, 'one live region');
+    assert.equal(norm(await live.innerText()), `${answer} ${detail}`);
+    assert.equal(await live.locator('table').count(), 0, 'no table in it');
+    assert.equal(await close.locator('table').count(), 1, 'the split beside it');
 
     await page.locator('.cofund-views button').first().click();
     const rate = page.getByRole('group', { name: 'DEB', exact: true }).getByLabel('Sats (%)', { exact: true });

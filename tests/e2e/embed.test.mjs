@@ -34,6 +34,23 @@ async function openDemo(query = '', context = {}) {
   return { page, errors, frame, element };
 }
 
+test('an element widget whose program cannot be fetched says so in its place, not an empty box', { timeout: 60_000 }, async () => {
+  const { page, errors } = await newPage(app.browser, { viewport: { width: 1280, height: 900 } });
+  try {
+    // As a page whose CSP has no connect-src for the widget's origin, or a server that lost
+    // the file: the loader runs, the wasm does not come.
+    await page.route('**/embed/cofund-embed_bg.wasm', (route) => route.abort());
+    await page.goto(`${app.url}demo/intranet.html`, { waitUntil: 'load' });
+    const element = page.locator('#element-widget');
+    await expectText(element, 'Beregneren kunne ikke indlæses.', 'the element says so');
+    assert.equal(await element.evaluate((el) => el.shadowRoot), null, 'no widget mounted');
+    assert.ok(errors.some((e) => e.includes('Cofund: the widget could not be loaded')), JSON.stringify(errors));
+    assert.ok(!errors.some((e) => /uncaught/iu.test(e)), `no uncaught error: ${JSON.stringify(errors)}`);
+  } finally {
+    await page.context().close();
+  }
+});
+
 test('demo page: both widgets load under the strict CSP and work independently', { timeout: 90_000 }, async () => {
   const { page, errors, frame, element } = await openDemo();
   try {
@@ -287,6 +304,18 @@ test('an element widget keeps its size and its text styles on a page that shrink
       fontStyle: 'italic', textIndent: '2em', wordBreak: 'break-all',
     }));
     assert.deepEqual(await text(element), plain, 'the page\'s text styles stay outside the widget');
+    // A decoration is not inherited but drawn through every box inside the one that has it
+    // (the computed styles inside say "none" either way): the widget's pixels must not
+    // change when the page underlines its column.
+    await page.evaluate(() => Object.assign(document.querySelector('main').style, {
+      textAlign: '', textTransform: '', letterSpacing: '', whiteSpace: '', fontStyle: '', textIndent: '', wordBreak: '',
+    }));
+    const figure = element.locator('[data-testid="total-cost"]');
+    const before = await figure.screenshot();
+    await page.evaluate(() => Object.assign(document.querySelector('main').style, {
+      textDecoration: 'underline wavy rgb(255, 0, 0)',
+    }));
+    assert.ok((await figure.screenshot()).equals(before), 'the page\'s underline stays outside the widget');
     await screenshot(page, 'embed-styled-host');
     assert.deepEqual(errors, []);
   } finally {
@@ -506,6 +535,8 @@ test('a shared scenario opens in the widget; a damaged one is explained', { time
     await expectText(total(page), '21.900.000 kr.', 'the default template instead');
     const problems = norm(await page.locator('.cofund-embed-problems').innerText());
     assert.match(problems, /Scenariet i indstillingen »scenario« kunne ikke læses: linket er beskadiget/);
+    // The figures shown are the template's, and the message says so.
+    assert.match(problems, /igen\. Standardskabelonen vises i stedet\./);
     assert.deepEqual(errors, []);
   } finally {
     await page.context().close();
@@ -586,12 +617,19 @@ test('the app\'s embed dialog: snippet for the current scenario, live preview, k
     // The default: a compact, read-only iframe of the scenario as it is now.
     const code = dialog.getByLabel('Kode til jeres side');
     const iframeCode = await code.inputValue();
-    assert.match(iframeCode, /^<iframe data-cofund-frame title="Cofund: [^"]+"\n {2}src="http:\/\/127\.0\.0\.1:\d+\/embed\/embed\.html\?scenario=s1\.[A-Za-z0-9_-]+&amp;mode=compact&amp;readonly"><\/iframe>\n<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/embed\/cofund-host\.js"><\/script>$/);
+    assert.match(iframeCode, /^<iframe data-cofund-frame title="Cofund: [^"]+"\n {2}width="100%" height="760"\n {2}src="http:\/\/127\.0\.0\.1:\d+\/embed\/embed\.html\?scenario=s1\.[A-Za-z0-9_-]+&amp;mode=compact&amp;readonly"><\/iframe>\n<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/embed\/cofund-host\.js"><\/script>$/);
     const preview = page.frameLocator('.cofund-embed-preview');
     await expectText(total(preview), '32.850.000 kr.', 'the preview shows the scenario as edited');
 
+    // Copying says so (or that the browser would not), until the code in the box changes:
+    // then the clipboard holds the old code, and the message would tell an editor otherwise.
+    const copiedNote = dialog.locator('.cofund-share-status');
+    await dialog.getByRole('button', { name: 'Kopiér koden' }).click();
+    await eventually(async () => norm(await copiedNote.innerText()), (t) => t.startsWith('Koden'), 'the copy is said');
+
     // The element way, dark, English, no language switch, an allowed origin.
     await dialog.getByLabel('Element og script (arver sidens skrift)').check();
+    await expectText(copiedNote, '', 'no "copied" once the code is another');
     await dialog.getByLabel('Farvetema').selectOption('dark');
     await dialog.getByLabel('Sprog', { exact: true }).selectOption('en');
     await dialog.getByLabel('Sprogskift (dansk/engelsk)').uncheck();

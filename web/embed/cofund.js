@@ -52,8 +52,23 @@ const wasm = fetch(`${base}cofund-embed_bg.wasm`);
 // A failed fetch is reported by `init` below; this only keeps the browser from also calling
 // it unhandled while the glue is still on its way.
 wasm.catch(() => {});
-const { default: init, mount_all } = await import('./cofund-embed.js');
-const ready = init({ module_or_path: wasm });
+const ready = import('./cofund-embed.js').then(async ({ default: init, mount_all }) => {
+  await init({ module_or_path: wasm });
+  return mount_all;
+});
+
+// When the widget cannot be loaded (the wasm blocked by the page's connect-src, a file
+// missing), each element says so in its place instead of staying an empty box, in the
+// language it asked for; the reason goes to the console for the page's editor.
+function sayNotLoaded(root, error) {
+  for (const container of root.querySelectorAll('[data-cofund]')) {
+    if (container.shadowRoot) continue;
+    container.textContent = container.dataset.lang === 'en'
+      ? 'The calculator could not be loaded.'
+      : 'Beregneren kunne ikke indlæses.';
+  }
+  console.error('Cofund: the widget could not be loaded from', base, error);
+}
 
 /**
  * Mounts a widget in every [data-cofund] element under `root` that has none yet: the whole
@@ -61,8 +76,15 @@ const ready = init({ module_or_path: wasm });
  */
 export async function mount(root = document) {
   keepEarlyCommands(root);
-  await ready;
-  mount_all(base, root);
+  let mountAll;
+  try {
+    mountAll = await ready;
+  } catch (error) {
+    sayNotLoaded(root, error);
+    throw error;
+  }
+  mountAll(base, root);
 }
 
-await mount();
+// Said on the page and in the console already: not thrown again as an uncaught error.
+await mount().catch(() => {});

@@ -627,6 +627,29 @@ impl Draft {
             .collect();
 
         let mut errors = r.errors;
+        // Every line and source whose unit is gone is marked, not only the first the
+        // scenario's validation would stop at: removing a unit leaves them all pointing
+        // nowhere, and the user must be able to find each of them.
+        let unit_rows = self
+            .costs
+            .iter()
+            .filter(|c| c.kind.uses_driver())
+            .map(|c| (Row::Cost(c.key), &c.driver))
+            .chain(
+                self.sources
+                    .iter()
+                    .filter(|s| s.kind == SourceKindTag::PerUnit)
+                    .map(|s| (Row::Source(s.key), &s.driver)),
+            );
+        for (row, driver) in unit_rows {
+            if !self.drivers.iter().any(|d| d.id == *driver) {
+                errors.push(FieldError {
+                    field: FieldId::new(row, "driver"),
+                    message: friendly_problem(&Problem::UnknownDriver, lang),
+                    unfinished: false,
+                });
+            }
+        }
         if years.is_none() {
             errors.push(FieldError {
                 field: FieldId::new(Row::Scenario, "years"),
@@ -982,6 +1005,31 @@ mod tests {
         assert_eq!(d.drivers[0].name(), "pilots");
         let d = Draft::from_scenario(&vaekstpilot(), Lang::Da);
         assert_eq!(d.drivers[0].name(), "Vækstpiloter");
+    }
+
+    #[test]
+    fn every_line_and_source_of_a_removed_unit_is_marked() {
+        let mut d = Draft::from_scenario(&vaekstpilot(), Lang::Da);
+        d.drivers.clear();
+        let errors = d.to_scenario(Lang::Da).unwrap_err();
+        let marked: Vec<FieldId> = errors.iter().map(|e| e.field).collect();
+        // Both cost lines are per pilot, and so is the companies' own share.
+        let expected: Vec<FieldId> = d
+            .costs
+            .iter()
+            .map(|c| FieldId::new(Row::Cost(c.key), "driver"))
+            .chain(
+                d.sources
+                    .iter()
+                    .filter(|s| s.kind == SourceKindTag::PerUnit)
+                    .map(|s| FieldId::new(Row::Source(s.key), "driver")),
+            )
+            .collect();
+        assert_eq!(expected.len(), 3);
+        assert_eq!(marked, expected);
+        assert!(errors
+            .iter()
+            .all(|e| e.message.starts_with("Enheden findes ikke") && !e.unfinished));
     }
 
     #[test]

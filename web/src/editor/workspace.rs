@@ -328,8 +328,11 @@ impl WorkspaceState {
             WorkspaceAction::Duplicate(i) => {
                 if let Some(doc) = self.docs.get(i) {
                     let mut copy = (*doc.state).clone();
-                    let taken: Vec<&str> =
-                        self.docs.iter().map(|d| d.state.draft.name.as_str()).collect();
+                    let taken: Vec<&str> = self
+                        .docs
+                        .iter()
+                        .map(|d| d.state.draft.name.as_str())
+                        .collect();
                     let name = copy_name(&copy.draft.name, texts(lang).copy_suffix, &taken);
                     copy.apply(Action::Text(
                         super::draft::FieldId::new(super::draft::Row::Scenario, "name"),
@@ -571,7 +574,10 @@ mod tests {
     fn a_copy_of_a_copy_is_numbered_not_suffixed_again() {
         let taken = ["Vækstpilot", "Vækstpilot (kopi)"];
         assert_eq!(copy_name("Plan", "kopi", &taken), "Plan (kopi)");
-        assert_eq!(copy_name("Vækstpilot", "kopi", &taken), "Vækstpilot (kopi 2)");
+        assert_eq!(
+            copy_name("Vækstpilot", "kopi", &taken),
+            "Vækstpilot (kopi 2)"
+        );
         assert_eq!(
             copy_name("Vækstpilot (kopi)", "kopi", &taken),
             "Vækstpilot (kopi 2)"
@@ -586,9 +592,15 @@ mod tests {
             copy_name("Vækstpilot (150 piloter)", "kopi", &[]),
             "Vækstpilot (150 piloter) (kopi)"
         );
-        assert_eq!(copy_name("Plan (kopi x)", "kopi", &[]), "Plan (kopi x) (kopi)");
+        assert_eq!(
+            copy_name("Plan (kopi x)", "kopi", &[]),
+            "Plan (kopi x) (kopi)"
+        );
         assert_eq!(copy_name("(kopi)", "kopi", &[]), "(kopi) (kopi)");
-        assert_eq!(copy_name("Plan (copy)", "copy", &["Plan (copy)"]), "Plan (copy 2)");
+        assert_eq!(
+            copy_name("Plan (copy)", "copy", &["Plan (copy)"]),
+            "Plan (copy 2)"
+        );
     }
 
     #[test]

@@ -129,6 +129,9 @@ fn mount(container: &Element, base: &str) {
     ) else {
         return;
     };
+    // An inline block (styles/embed.css): the one kind of box a page's text-decoration
+    // is not drawn through, and no other property keeps it out.
+    let _ = root.set_attribute("class", "cofund-embed-root");
     let _ = link.set_attribute("rel", "stylesheet");
     let _ = link.set_attribute("href", &format!("{base}{STYLESHEET}"));
     // Hidden until the stylesheet is there, so the page never shows the widget unstyled;
@@ -136,8 +139,19 @@ fn mount(container: &Element, base: &str) {
     let _ = root.set_attribute("hidden", "");
     for event in ["load", "error"] {
         let root = root.clone();
+        let href = format!("{base}{STYLESHEET}");
         EventListener::once(&link, event, move |_| {
             let _ = root.remove_attribute("hidden");
+            // The page's editor hears why the widget looks as it does: most often the
+            // page's Content-Security-Policy has no style-src for the widget's origin.
+            if event == "error" {
+                web_sys::console::error_1(
+                    &format!(
+                        "Cofund: the widget's stylesheet {href} could not be loaded (is its origin in the page's Content-Security-Policy style-src?); the widget is shown without it."
+                    )
+                    .into(),
+                );
+            }
         })
         .forget();
     }

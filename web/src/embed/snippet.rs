@@ -1,7 +1,8 @@
 //! The code an intranet editor pastes into a page: what the app's embed dialog shows.
 //! Pure, so that every form is tested natively.
 
-use super::options::{to_pairs, to_query, EmbedOptions};
+use super::options::{to_pairs, to_query, EmbedOptions, Mode};
+use cofund::numbers::Lang;
 
 /// The two ways to embed a widget.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,10 +26,19 @@ pub fn frame_src(base: &str, options: &EmbedOptions) -> String {
 /// The snippet to paste. `title` names the frame for screen readers.
 pub fn snippet(way: Way, base: &str, options: &EmbedOptions, title: &str) -> String {
     match way {
+        // The helper script sizes the frame to its content. A page that does not run it (a
+        // CMS that strips scripts, a server without the CORS header) would leave the
+        // browser's 300 × 150 px box, the widget cut off: the frame's own width and height
+        // keep it usable there, scrolling inside (the compact widget is about 760 px tall
+        // at 700 px wide).
         Way::Frame => format!(
-            "<iframe data-cofund-frame title=\"{}\"\n  src=\"{}\"></iframe>\n\
+            "<iframe data-cofund-frame title=\"{}\"\n  width=\"100%\" height=\"{}\"\n  src=\"{}\"></iframe>\n\
              <script type=\"module\" src=\"{base}embed/cofund-host.js\"></script>",
             escape(title),
+            match options.mode {
+                Mode::Compact => 760,
+                Mode::Full => 1000,
+            },
             escape(&frame_src(base, options)),
         ),
         Way::Element => {
@@ -42,8 +52,14 @@ pub fn snippet(way: Way, base: &str, options: &EmbedOptions, title: &str) -> Str
                     }
                 })
                 .collect();
+            // What the element holds shows only until the widget is there (its shadow root
+            // hides it), and for good on a page that does not run the script at all.
+            let waiting = match options.lang {
+                Lang::Da => "Beregneren indlæses … (vises den ikke, kunne siden ikke hente den)",
+                Lang::En => "Loading the calculator … (if it does not appear, the page could not fetch it)",
+            };
             format!(
-                "<div data-cofund{attributes}></div>\n\
+                "<div data-cofund{attributes}>{waiting}</div>\n\
                  <script type=\"module\" src=\"{base}embed/cofund.js\"></script>"
             )
         }
@@ -68,8 +84,7 @@ fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::embed::options::{read_options, Mode, ScenarioSource, Theme};
-    use cofund::numbers::Lang;
+    use crate::embed::options::{read_options, ScenarioSource, Theme};
 
     fn options() -> EmbedOptions {
         EmbedOptions {
@@ -94,6 +109,7 @@ mod tests {
         assert_eq!(
             s,
             "<iframe data-cofund-frame title=\"Cofund: &quot;Vækst&quot; &amp; co\"\n  \
+             width=\"100%\" height=\"760\"\n  \
              src=\"https://cofund.example/app/embed/embed.html?scenario=s1.AbC&amp;mode=compact&amp;readonly&amp;controls=pilots&amp;theme=dark&amp;origins=https%3A%2F%2Fintranet.example\"></iframe>\n\
              <script type=\"module\" src=\"https://cofund.example/app/embed/cofund-host.js\"></script>"
         );
@@ -105,7 +121,8 @@ mod tests {
         assert_eq!(
             s,
             "<div data-cofund\n  data-scenario=\"s1.AbC\"\n  data-mode=\"compact\"\n  data-readonly\n  \
-             data-controls=\"pilots\"\n  data-theme=\"dark\"\n  data-origins=\"https://intranet.example\"></div>\n\
+             data-controls=\"pilots\"\n  data-theme=\"dark\"\n  data-origins=\"https://intranet.example\">\
+             Beregneren indlæses … (vises den ikke, kunne siden ikke hente den)</div>\n\
              <script type=\"module\" src=\"/embed/cofund.js\"></script>"
         );
         // What the widget reads from those attributes is what the dialog chose.

@@ -9,6 +9,7 @@ use cofund::numbers::Lang;
 use cofund::presets::{Preset, DEFAULT_PRESET};
 use cofund::storage::link::LinkError;
 use cofund::storage::workspace::Workspace;
+use cofund::text::full_stop;
 use yew::prelude::*;
 
 use super::bridge::{use_host_bridge, Host};
@@ -48,12 +49,20 @@ impl SourceProblem {
             (SourceProblem::UnknownPreset(key), Lang::En) => {
                 format!("There is no template “{key}”; the default template is shown.")
             }
-            (SourceProblem::BadLink { da, .. }, Lang::Da) => {
-                format!("Scenariet i indstillingen »scenario« kunne ikke læses: {da}")
-            }
-            (SourceProblem::BadLink { en, .. }, Lang::En) => {
-                format!("The scenario in the “scenario” option could not be read: {en}")
-            }
+            // Said in as many words: the figures below are the template's, not the
+            // embedded scenario's, and a reader must not take them for it.
+            (SourceProblem::BadLink { da, .. }, Lang::Da) => format!(
+                "{} Standardskabelonen vises i stedet.",
+                full_stop(format!(
+                    "Scenariet i indstillingen »scenario« kunne ikke læses: {da}"
+                ))
+            ),
+            (SourceProblem::BadLink { en, .. }, Lang::En) => format!(
+                "{} The default template is shown instead.",
+                full_stop(format!(
+                    "The scenario in the “scenario” option could not be read: {en}"
+                ))
+            ),
         }
     }
 }

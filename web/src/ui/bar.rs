@@ -239,7 +239,7 @@ struct SwatchProps {
 fn swatch(props: &SwatchProps) -> Html {
     let i = props.index;
     html! {
-        <svg class="cofund-swatch" viewBox="0 0 10 10" aria-hidden="true" focusable="false">
+        <svg class="cofund-swatch" viewBox="0 0 10 10" width="16" height="16" aria-hidden="true" focusable="false">
             <rect class={colour_class(i)} width="10" height="10" fill={PALETTE[i % PALETTE.len()]} />
         </svg>
     }
@@ -247,7 +247,7 @@ fn swatch(props: &SwatchProps) -> Html {
 
 fn gap_swatch() -> Html {
     html! {
-        <svg class="cofund-swatch" viewBox="0 0 10 10" aria-hidden="true" focusable="false">
+        <svg class="cofund-swatch" viewBox="0 0 10 10" width="16" height="16" aria-hidden="true" focusable="false">
             <rect width="10" height="10" fill="#ffffff" class="cofund-swatch-gap-bg" />
             <path class="cofund-bar-hatch-stroke" d="M-1 3 L3 -1 M-1 8 L8 -1 M2 11 L11 2 M7 11 L11 7"
                   stroke={GAP_COLOUR} stroke-width="1.6" fill="none" />
@@ -259,7 +259,7 @@ fn gap_swatch() -> Html {
 
 fn marker_swatch() -> Html {
     html! {
-        <svg class="cofund-swatch" viewBox="0 0 10 10" aria-hidden="true" focusable="false">
+        <svg class="cofund-swatch" viewBox="0 0 10 10" width="16" height="16" aria-hidden="true" focusable="false">
             <line class="cofund-bar-marker" x1="5" x2="5" y1="0" y2="10" stroke={MARKER_COLOUR} stroke-width="3" />
         </svg>
     }

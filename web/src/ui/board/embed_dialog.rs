@@ -124,7 +124,9 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
     let t = board_texts(lang);
     let dialog = use_node_ref();
     let choice = use_state(|| Choice::new(&props.scenario, lang));
-    let copied = use_state(|| None::<bool>);
+    // Whether the last copy worked, and the code it was of: the message holds only while
+    // the box shows that code (an option changed since, and the clipboard has the old one).
+    let copied = use_state(|| None::<(String, bool)>);
 
     // Opens as soon as it is in the page (the app mounts it when its button is used) and is
     // open for as long as it is there. If the browser will not show it, the app hears so at
@@ -252,7 +254,7 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
                 let done = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&code))
                     .await
                     .is_ok();
-                copied.set(Some(done));
+                copied.set(Some((code, done)));
             });
         })
     };
@@ -333,7 +335,7 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
                     <div class="cofund-embed-output">
                         <div class="cofund-field">
                             <label for="cofund-embed-snippet">{ t.embed_snippet_label }</label>
-                            <textarea id="cofund-embed-snippet" class="cofund-input cofund-snippet" readonly=true rows="7" value={code} />
+                            <textarea id="cofund-embed-snippet" class="cofund-input cofund-snippet" readonly=true rows="7" value={code.clone()} />
                         </div>
                         if let Some(why) = link_failed {
                             <p class="cofund-error" role="alert">{ why }</p>
@@ -341,7 +343,11 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
                         <p>
                             <button type="button" class="cofund-button" onclick={copy} disabled={!matches!(result, Some(Ok(_)))}>{ t.embed_copy }</button>
                             <span role="status" class="cofund-share-status">
-                                { match *copied { Some(true) => t.embed_copied, Some(false) => t.embed_not_copied, None => "" } }
+                                { match &*copied {
+                                    Some((of, true)) if *of == code => t.embed_copied,
+                                    Some((of, false)) if *of == code => t.embed_not_copied,
+                                    _ => "",
+                                } }
                             </span>
                         </p>
                         <h3>{ t.embed_preview_label }</h3>

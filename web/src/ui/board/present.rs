@@ -288,6 +288,8 @@ pub fn present(props: &PresentProps) -> Html {
                                 </dt>
                                 <dd>
                                     { format_amount(amount, lang) }
+                                    // Heard as "10.950.000 kr., 50,0 %", not "kr. 50".
+                                    <span class="cofund-visually-hidden">{ ", " }</span>
                                     <span class="cofund-present-share">{ format_percent(share, 1, lang) }</span>
                                 </dd>
                             </div>

@@ -192,17 +192,25 @@ fn units_of(s: &Scenario, driver: &str) -> String {
 }
 
 /// An answer: a short statement in bold, a sentence with the figures, and maybe a table.
-fn answer(headline: String, detail: String, split: Html) -> Html {
-    html! { <>
-        <p class="cofund-goal-answer">{ headline }</p>
-        if !detail.is_empty() {
-            <p class="cofund-goal-detail">{ detail }</p>
-        }
-        { split }
-    </> }
+/// A question's answer: a headline, a detail, and the split at the answer as a table.
+/// Only the words go into the form's live region; the table is there to be read, and
+/// heard whole it ran its cells together ("…5.014.000 kr.Fordeling ved 217 …").
+#[derive(Default)]
+struct Answer {
+    headline: String,
+    detail: String,
+    split: Html,
 }
 
-fn failed(message: String, lang: Lang) -> Html {
+fn answer(headline: String, detail: String, split: Html) -> Answer {
+    Answer {
+        headline,
+        detail,
+        split,
+    }
+}
+
+fn failed(message: String, lang: Lang) -> Answer {
     let t = board_texts(lang);
     answer(
         format!("{} {message}", t.goal_error),
@@ -241,7 +249,7 @@ fn question_form(
     question: String,
     onsubmit: Callback<SubmitEvent>,
     fields: Html,
-    result: Html,
+    result: Answer,
     outdated: bool,
     lang: Lang,
 ) -> Html {
@@ -250,12 +258,22 @@ fn question_form(
         <form class="cofund-goal" {onsubmit} novalidate=true aria-labelledby={heading_id}>
             <h4 id={heading_id}>{ question }</h4>
             { fields }
-            <button type="submit" class="cofund-button">{ t.goal_submit }</button>
-            <div class="cofund-goal-output" aria-live="polite" data-testid={output_id}>
-                if outdated {
-                    <p class="cofund-results-stale-banner">{ t.goal_outdated }</p>
-                }
-                { result }
+            // Three forms have a "Beregn" each: in a list of buttons, the question tells
+            // them apart.
+            <button type="submit" class="cofund-button" aria-describedby={heading_id}>{ t.goal_submit }</button>
+            <div class="cofund-goal-output" data-testid={output_id}>
+                <div class="cofund-goal-said" aria-live="polite">
+                    if outdated {
+                        <p class="cofund-results-stale-banner">{ t.goal_outdated }</p>
+                    }
+                    if !result.headline.is_empty() {
+                        <p class="cofund-goal-answer">{ result.headline }</p>
+                    }
+                    if !result.detail.is_empty() {
+                        <p class="cofund-goal-detail">{ result.detail }</p>
+                    }
+                </div>
+                { result.split }
             </div>
         </form>
     }
@@ -531,7 +549,7 @@ fn afford(props: &GoalSeekProps) -> Html {
             afford_answer(&s, driver, source, *limit, range, outcome, lang)
         }
         (Some(Err(e)), _) => failed(e.message(lang), lang),
-        _ => html! {},
+        _ => Answer::default(),
     };
     let onsubmit = ask_on_submit(&form, &s, lang);
     question_form(
@@ -554,7 +572,7 @@ fn afford_answer(
     range: &Range,
     outcome: &GoalOutcome,
     lang: Lang,
-) -> Html {
+) -> Answer {
     let t = board_texts(lang);
     let da = lang == Lang::Da;
     let units = units_of(s, driver);
@@ -678,7 +696,7 @@ fn close_gap_form(props: &GoalSeekProps) -> Html {
     let result = match (&*outcome, &*asked) {
         (Some(Ok(outcome)), Some(id)) => close_answer(&s, id, outcome, lang),
         (Some(Err(e)), _) => failed(e.message(lang), lang),
-        _ => html! {},
+        _ => Answer::default(),
     };
     let outdated = asked.as_ref().is_some_and(|id| *id != source);
     let fields = html! {
@@ -697,7 +715,7 @@ fn close_gap_form(props: &GoalSeekProps) -> Html {
     )
 }
 
-fn close_answer(s: &Scenario, id: &str, outcome: &GapOutcome, lang: Lang) -> Html {
+fn close_answer(s: &Scenario, id: &str, outcome: &GapOutcome, lang: Lang) -> Answer {
     let t = board_texts(lang);
     let da = lang == Lang::Da;
     let name = source_label(s, id);
@@ -925,7 +943,7 @@ fn cap_binds(props: &GoalSeekProps) -> Html {
             cap_answer(&s, driver, source, outcome, lang)
         }
         (Some(Err(e)), _) => failed(e.message(lang), lang),
-        _ => html! {},
+        _ => Answer::default(),
     };
     let onsubmit = ask_on_submit(&form, &s, lang);
     question_form(
@@ -940,7 +958,13 @@ fn cap_binds(props: &GoalSeekProps) -> Html {
     )
 }
 
-fn cap_answer(s: &Scenario, driver: &str, source: &str, outcome: &CapOutcome, lang: Lang) -> Html {
+fn cap_answer(
+    s: &Scenario,
+    driver: &str,
+    source: &str,
+    outcome: &CapOutcome,
+    lang: Lang,
+) -> Answer {
     let t = board_texts(lang);
     let da = lang == Lang::Da;
     let units = units_of(s, driver);
