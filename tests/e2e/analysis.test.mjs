@@ -227,6 +227,25 @@ test('sweep: markers where a cap starts to bind and where a gap opens', { timeou
   }, { query: '?preset=design-sprint' });
 });
 
+test('goal seek: an error under a field goes when the field is typed in again, and never names text no longer there', { timeout: 60_000 }, async () => {
+  await withAnalysis(async (page) => {
+    const form = page.locator('form[aria-labelledby="cofund-goal-afford-q"]');
+    const limit = form.getByLabel('Kilden betaler højst (kr.)');
+    await limit.fill('abc');
+    await form.getByLabel('Fra').fill('x');
+    await form.getByRole('button', { name: 'Beregn' }).click();
+    await eventually(() => limit.getAttribute('aria-invalid'), (v) => v === 'true', 'the limit marked');
+    const fromError = form.locator('#cofund-goal-afford-from-error');
+    await fromError.waitFor();
+    await limit.fill('21,9 mio');
+    await eventually(() => limit.getAttribute('aria-invalid'), (v) => v === 'false', 'the limit no longer marked');
+    assert.equal(await form.locator('#cofund-goal-afford-limit-error').count(), 0, 'its message gone');
+    assert.equal(await fromError.count(), 1, 'the other field keeps its own');
+    await form.getByLabel('Fra').fill('0');
+    await eventually(() => fromError.count(), (n) => n === 0, 'and loses it when typed in');
+  });
+});
+
 test('goal seek: local co-financing at most 4.000.000 kr. over 0–1.000 pilots gives 173 pilots', { timeout: 60_000 }, async () => {
   await withAnalysis(async (page) => {
     const form = page.locator('form[aria-labelledby="cofund-goal-afford-q"]');
@@ -251,7 +270,7 @@ test('goal seek: local co-financing at most 4.000.000 kr. over 0–1.000 pilots 
       'DEB 12.629.000 kr.',
       'Virksomhedernes egenbetaling 8.650.000 kr.',
       'Lokal/regional medfinansiering 3.979.000 kr.',
-      'Fuldt finansieret 0 kr.',
+      'Manglende finansiering 0 kr.',
     ]);
     await screenshot(page, 'analysis-goal');
 

@@ -124,6 +124,8 @@ test('switching to English and back changes numbers, labels, <html lang> and the
     await expectText(total(page), 'DKK 21,900,000', 'English total');
     assert.equal(await page.locator('html').getAttribute('lang'), 'en');
     assert.equal(await page.title(), 'Cofund – co-financing calculator');
+    const description = () => page.locator('meta[name="description"]').getAttribute('content');
+    assert.equal(await description(), 'Cofund: co-financing of business-support projects, calculated exactly');
     await page.getByRole('heading', { name: 'Assumptions', exact: true }).waitFor({ timeout: 5_000 });
     assert.equal(await page.getByLabel('Scenario', { exact: true }).count(), 1, 'preset picker label');
     const budget = page
@@ -138,6 +140,7 @@ test('switching to English and back changes numbers, labels, <html lang> and the
     await expectText(total(page), '21.900.000 kr.', 'Danish total again');
     assert.equal(await page.locator('html').getAttribute('lang'), 'da');
     assert.equal(await page.title(), 'Cofund – medfinansieringsberegner');
+    assert.equal(await description(), 'Cofund: medfinansiering af erhvervsfremmeprojekter regnet præcist');
     assert.equal(await budgetAmount(page).inputValue(), '100.000');
     await page.getByRole('button', { name: 'Switch to English' }).waitFor({ timeout: 5_000 });
   });
@@ -414,11 +417,12 @@ test('the polite live region announces the new total once, after quick typing se
   await withPage(async (page) => {
     const live = page.locator('.cofund-results-live[aria-live="polite"]');
     assert.equal(await live.count(), 1, 'one polite live region for the results');
-    // The only others, the scenario bar's and the template picker's, are silent (empty)
-    // until a tool is used or a template chosen with the keys waits for Enter.
+    // The only others, the scenario bar's, the template picker's and the editor's row tools',
+    // are silent (empty) until a tool is used or a template chosen with the keys waits for
+    // Enter.
     assert.deepEqual(
       await page.locator('[aria-live="polite"]:not(.cofund-results-live)').evaluateAll((els) => els.map((el) => [el.id || el.className, el.textContent])),
-      [['cofund-visually-hidden cofund-workspace-changes', ''], ['cofund-preset-held', '']],
+      [['cofund-visually-hidden cofund-workspace-changes', ''], ['cofund-preset-held', ''], ['cofund-visually-hidden cofund-editor-changes', '']],
       'no other polite live region, and none speaking',
     );
     const spokenSoFar = await recordLiveTexts(live);
@@ -647,6 +651,9 @@ test('keyboard only: after ↑, ↓ and Fjern the focus stays on the row tools (
     await tabTo(page, 'Flyt ned: Budgetpost pr. vækstpilot');
     await enterExpectingFocus(page, 'Flyt op: Budgetpost pr. vækstpilot', 'after moving the line to the bottom');
     assert.deepEqual(await rowNames(page, costs), ['Projektledelse, administration, evaluering, revision', 'Budgetpost pr. vækstpilot']);
+    // The button keeps its name, so the move is said in the editor's live region (4.1.3).
+    const said = page.locator('.cofund-editor-changes[aria-live="polite"]');
+    await expectText(said, 'Flyttet ned: Budgetpost pr. vækstpilot, nu nr. 2 af 2.', 'the move said');
     await enterExpectingFocus(page, 'Flyt ned: Budgetpost pr. vækstpilot', 'after moving the line to the top');
     assert.deepEqual(await rowNames(page, costs), ['Budgetpost pr. vækstpilot', 'Projektledelse, administration, evaluering, revision']);
 
@@ -662,6 +669,7 @@ test('keyboard only: after ↑, ↓ and Fjern the focus stays on the row tools (
     // Removing: the row that takes the place, else the previous row, else the add button.
     await tabTo(page, 'Fjern: Virksomhedernes egenbetaling');
     await enterExpectingFocus(page, 'Fjern: Lokal/regional medfinansiering', 'after removing the middle source');
+    await expectText(said, 'Fjernet: Virksomhedernes egenbetaling.', 'the removal said');
     await enterExpectingFocus(page, 'Fjern: DEB', 'after removing the last source');
     await enterExpectingFocus(page, '+ Tilføj finansieringskilde', 'after removing the only source');
     assert.deepEqual(await rowNames(page, sources), []);

@@ -126,6 +126,8 @@ pub struct AppTexts {
     pub app_title: &'static str,
     /// The document's `<title>` (the browser tab, bookmarks); index.html has the Danish one.
     pub page_title: &'static str,
+    /// The page's `<meta name="description">` (index.html holds the Danish one).
+    pub page_description: &'static str,
     pub tagline: &'static str,
     pub preset_label: &'static str,
     pub blank_option: &'static str,
@@ -326,6 +328,7 @@ const DA_APP: AppTexts = AppTexts {
     embed_failed_close: "Luk",
     app_title: "Cofund",
     page_title: "Cofund – medfinansieringsberegner",
+    page_description: "Cofund: medfinansiering af erhvervsfremmeprojekter regnet præcist",
     tagline: "Medfinansiering regnet præcist – til kronen",
     preset_label: "Scenarie",
     blank_option: "Tomt scenarie",
@@ -504,6 +507,7 @@ const EN_APP: AppTexts = AppTexts {
     embed_failed_close: "Close",
     app_title: "Cofund",
     page_title: "Cofund – co-financing calculator",
+    page_description: "Cofund: co-financing of business-support projects, calculated exactly",
     tagline: "Co-financing computed exactly – to the krone",
     preset_label: "Scenario",
     blank_option: "Blank scenario",

@@ -8,6 +8,7 @@
 
 use super::draft::{Draft, FieldId, Row};
 use super::state::{Action, Direction};
+use cofund::numbers::Lang;
 
 /// A row's tools, in the order they sit in the row.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -120,11 +121,38 @@ pub fn focus_after(draft: &Draft, pressed: Pressed) -> Option<String> {
     }
 }
 
+/// What a screen reader hears after `pressed` took effect in `draft` (WCAG 4.1.3): the
+/// focus stays on a button whose name has not changed, so without it a move or a removal
+/// happens in silence. `label` is the row's name as its tools have it. `None` when `draft`
+/// does not show the change, as for [`focus_after`].
+pub fn tool_said(draft: &Draft, pressed: Pressed, label: &str, lang: Lang) -> Option<String> {
+    focus_after(draft, pressed)?;
+    let rows = list_of(draft, pressed.row);
+    let now = rows.iter().position(|r| *r == pressed.row);
+    let name = if label.is_empty() { "…" } else { label };
+    Some(match (pressed.tool, now, lang) {
+        (Tool::Remove, _, Lang::Da) => format!("Fjernet: {name}."),
+        (Tool::Remove, _, Lang::En) => format!("Removed: {name}."),
+        (tool, Some(i), Lang::Da) => format!(
+            "Flyttet {}: {name}, nu nr. {} af {}.",
+            if tool == Tool::Up { "op" } else { "ned" },
+            i + 1,
+            rows.len()
+        ),
+        (tool, Some(i), Lang::En) => format!(
+            "Moved {}: {name}, now {} of {}.",
+            if tool == Tool::Up { "up" } else { "down" },
+            i + 1,
+            rows.len()
+        ),
+        (_, None, _) => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::editor::state::EditorState;
-    use cofund::numbers::Lang;
 
     /// The Vækstpilot preset: one unit, two cost lines, three sources.
     fn state() -> EditorState {
@@ -167,6 +195,43 @@ mod tests {
         assert_eq!(sources(&s.draft)[0], deb);
         // At the top ↑ is disabled: ↓ of the same row.
         assert_eq!(id, Some(Tool::Down.dom_id(deb)));
+    }
+
+    #[test]
+    fn a_move_or_a_removal_is_said_with_the_row_and_where_it_is_now() {
+        let mut s = state();
+        let deb = Pressed {
+            row: sources(&s.draft)[0],
+            position: 0,
+            tool: Tool::Down,
+        };
+        // Not yet applied: the draft does not show it, and nothing is said.
+        assert_eq!(tool_said(&s.draft, deb, "DEB", Lang::Da), None);
+        s.apply(deb.action());
+        assert_eq!(
+            tool_said(&s.draft, deb, "DEB", Lang::Da).as_deref(),
+            Some("Flyttet ned: DEB, nu nr. 2 af 3.")
+        );
+        let up = Pressed {
+            position: 1,
+            tool: Tool::Up,
+            ..deb
+        };
+        s.apply(up.action());
+        assert_eq!(
+            tool_said(&s.draft, up, "DEB", Lang::En).as_deref(),
+            Some("Moved up: DEB, now 1 of 3.")
+        );
+        let remove = Pressed {
+            position: 0,
+            tool: Tool::Remove,
+            ..deb
+        };
+        s.apply(remove.action());
+        assert_eq!(
+            tool_said(&s.draft, remove, "DEB", Lang::Da).as_deref(),
+            Some("Fjernet: DEB.")
+        );
     }
 
     #[test]

@@ -303,6 +303,10 @@ pub fn app() -> Html {
             let _ = root.set_attribute("lang", tag);
         }
         document.set_title(app_texts(*lang).page_title);
+        // The description too: bookmarks and link previews show it beside the title.
+        if let Ok(Some(meta)) = document.query_selector("meta[name=\"description\"]") {
+            let _ = meta.set_attribute("content", app_texts(*lang).page_description);
+        }
         if *lang != Lang::Da || address::has_query_option("lang") {
             address::set_query_option("lang", Some(tag));
         }

@@ -16,10 +16,13 @@ use crate::editor::draft::{
     CostDraft, CostKindTag, Draft, DriverDraft, FieldError, FieldId, Row, SourceDraft,
     SourceKindTag,
 };
-use crate::editor::focus::{focus_after, Pressed, Tool, ADD_COST_ID, ADD_DRIVER_ID, ADD_SOURCE_ID};
+use crate::editor::focus::{
+    focus_after, tool_said, Pressed, Tool, ADD_COST_ID, ADD_DRIVER_ID, ADD_SOURCE_ID,
+};
 use crate::editor::state::Action;
 use crate::editor::workspace::{WorkspaceAction, WorkspaceState};
 use crate::i18n::{texts, Texts};
+use crate::ui::announce::live_region;
 
 /// Sends edits of the active scenario to the workspace reducer.
 #[derive(Clone, PartialEq)]
@@ -108,25 +111,37 @@ pub fn editor(props: &EditorProps) -> Html {
     // takes it away from the button (to `<body>`). A ref, not state: remembering the tool
     // must not cost a render of its own.
     let root = use_node_ref();
-    let pressed = use_mut_ref(|| None::<Pressed>);
+    let pressed = use_mut_ref(|| None::<(Pressed, AttrValue)>);
     let on_tool = {
         let pressed = pressed.clone();
-        use_callback(dispatch.clone(), move |p: Pressed, dispatch| {
-            *pressed.borrow_mut() = Some(p);
-            dispatch.dispatch(p.action());
-        })
+        use_callback(
+            dispatch.clone(),
+            move |(p, label): (Pressed, AttrValue), dispatch| {
+                *pressed.borrow_mut() = Some((p, label));
+                dispatch.dispatch(p.action());
+            },
+        )
     };
+    // What the tool did, said in the editor's live region (the button keeps its name).
+    let tool_spoken = use_state(|| (0_u32, String::new()));
     // The reducer runs as the button is pressed, so the first render after it shows the
     // change; a tool whose change it does not show (see `focus_after`) is forgotten, never
     // applied to a later render.
-    let target = pressed.borrow().and_then(|p| focus_after(draft, p));
+    let target = pressed
+        .borrow()
+        .as_ref()
+        .and_then(|(p, label)| Some((focus_after(draft, *p)?, tool_said(draft, *p, label, *lang))));
     let new_row = added.borrow().then(|| new_row_label(draft)).flatten();
     {
         let (pressed, added, root) = (pressed.clone(), added.clone(), root.clone());
+        let tool_spoken = tool_spoken.clone();
         use_effect(move || {
             if pressed.borrow_mut().take().is_some() {
-                if let Some(id) = target {
+                if let Some((id, said)) = target {
                     focus_id(&root, &id);
+                    if let Some(said) = said {
+                        tool_spoken.set((tool_spoken.0.wrapping_add(1), said));
+                    }
                 }
             }
             if std::mem::take(&mut *added.borrow_mut()) {
@@ -140,6 +155,7 @@ pub fn editor(props: &EditorProps) -> Html {
     html! {
         <section ref={root} class="cofund-editor" aria-labelledby="cofund-editor-heading">
             <h2 id="cofund-editor-heading">{ t.editor_heading }</h2>
+            { live_region("cofund-editor-changes", &tool_spoken) }
             <div class="cofund-grid">
                 <TextField id={FieldId::new(general, "name").dom_id()} label={t.name_label} value={draft.name.clone()}
                     on_input={on_name} class="cofund-grid-wide" />
@@ -190,7 +206,7 @@ struct RowListProps<T: PartialEq + 'static> {
     errors: Rc<Vec<FieldError>>,
     lang: Lang,
     dispatch: Dispatch,
-    on_tool: Callback<Pressed>,
+    on_tool: Callback<(Pressed, AttrValue)>,
 }
 
 #[function_component(CostList)]
@@ -280,7 +296,7 @@ struct RowToolsProps {
     position: usize,
     count: usize,
     lang: Lang,
-    on_tool: Callback<Pressed>,
+    on_tool: Callback<(Pressed, AttrValue)>,
 }
 
 /// Move up, move down and remove, named after the row for screen readers. Each has an id
@@ -295,7 +311,8 @@ fn row_tools(props: &RowToolsProps) -> Html {
             position: props.position,
             tool,
         };
-        Callback::from(move |_: MouseEvent| on_tool.emit(pressed))
+        let label = props.label.clone();
+        Callback::from(move |_: MouseEvent| on_tool.emit((pressed, label.clone())))
     };
     let name = if props.label.is_empty() {
         "…"
@@ -327,7 +344,7 @@ struct RowProps<T: PartialEq + 'static> {
     errors: Vec<FieldError>,
     dispatch: Dispatch,
     /// A row tool was pressed (the editor dispatches its edit and then moves the focus).
-    on_tool: Callback<Pressed>,
+    on_tool: Callback<(Pressed, AttrValue)>,
     /// The unit choices, for rows that can be per unit.
     #[prop_or_default]
     drivers: DriverOptions,

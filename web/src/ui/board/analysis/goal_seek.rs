@@ -166,7 +166,9 @@ fn split_table(s: &Scenario, e: &Evaluation, caption: String, lang: Lang) -> Htm
                 } else if e.surplus > Decimal::ZERO {
                     <tr><th scope="row">{ t.surplus }</th><td class="num">{ format_amount(e.surplus, lang) }</td></tr>
                 } else {
-                    <tr><th scope="row">{ t.balanced }</th><td class="num">{ format_amount(Decimal::ZERO, lang) }</td></tr>
+                    // A row of amounts: nothing is missing, said as an amount ("Fuldt
+                    // finansieret 0 kr." read as if being fully funded cost nothing).
+                    <tr><th scope="row">{ t.gap }</th><td class="num">{ format_amount(Decimal::ZERO, lang) }</td></tr>
                 }
             </tbody>
         </table>
@@ -393,7 +395,21 @@ impl DriverRange {
     /// Another driver, over its own range: the old driver's range means nothing for it.
     fn choose(&mut self, driver: String, s: &Scenario, lang: Lang) {
         (self.from, self.to) = driver_range_texts(s, &driver, lang);
+        (self.from_error, self.to_error) = (None, None);
         self.driver = driver;
+    }
+
+    /// What was typed in "Fra". An error shown was about the text that was there, and
+    /// would name it (`»21,9 mio.« …` under `abc`): it goes, and the next Beregn reads anew.
+    fn set_from(&mut self, text: String) {
+        self.from = text;
+        self.from_error = None;
+    }
+
+    /// What was typed in "Til"; see [`DriverRange::set_from`].
+    fn set_to(&mut self, text: String) {
+        self.to = text;
+        self.to_error = None;
     }
 
     /// Keeps the chosen driver if the scenario still has it; otherwise chooses the first.
@@ -540,9 +556,13 @@ fn afford(props: &GoalSeekProps) -> Html {
             selected={AttrValue::from(form.source.clone())} on_change={update(|f, v, _| f.source = v)} />
         <TextField id="cofund-goal-afford-limit" label={t.goal_limit} value={AttrValue::from(form.limit.clone())}
             error={form.limit_error.clone().map(AttrValue::from)} hint={t.amount_hint} numeric=true
-            on_input={update(|f, v, _| f.limit = v)} />
+            on_input={update(|f, v, _| {
+                // Its error was about the text that was there; the next Beregn reads this one.
+                f.limit_error = None;
+                f.limit = v;
+            })} />
         { form.range.fields(["cofund-goal-afford-from", "cofund-goal-afford-to"],
-            update(|f, v, _| f.range.from = v), update(|f, v, _| f.range.to = v), lang) }
+            update(|f, v, _| f.range.set_from(v)), update(|f, v, _| f.range.set_to(v)), lang) }
     </> };
     let result = match (&*outcome, &form.asked) {
         (Some(Ok(outcome)), Some((driver, source, limit, range))) => {
@@ -936,7 +956,7 @@ fn cap_binds(props: &GoalSeekProps) -> Html {
             selected={AttrValue::from(form.range.driver.clone())}
             on_change={update(|f, v, s| f.range.choose(v, s, f.lang))} />
         { form.range.fields(["cofund-goal-cap-from", "cofund-goal-cap-to"],
-            update(|f, v, _| f.range.from = v), update(|f, v, _| f.range.to = v), lang) }
+            update(|f, v, _| f.range.set_from(v)), update(|f, v, _| f.range.set_to(v)), lang) }
     </> };
     let result = match (&*outcome, &form.asked) {
         (Some(Ok(outcome)), Some((driver, source, _))) => {
