@@ -305,6 +305,12 @@ test('Enter on the DEB figure explains it; Escape closes the explanation', { tim
     await page.getByRole('button', { name: 'Samlede udgifter 21.900.000 kr.', exact: true }).waitFor({ timeout: 5_000 });
     const figure = page.locator('tr[data-source="deb"]').getByRole('button', { name: '10.950.000 kr.', exact: true });
     assert.equal(await attr(figure, 'aria-expanded'), 'false');
+    // Named by its figure, described by its row: a list of buttons tells them apart.
+    const describedBy = await attr(figure, 'aria-describedby');
+    assert.equal(norm(await page.locator(`#${describedBy}`).innerText()), 'DEB');
+    assert.equal(await page.locator(`#${describedBy}`).evaluate((el) => el.tagName), 'TH');
+    const share = page.locator('tr[data-source="deb"]').getByRole('button', { name: '50,0 %', exact: true });
+    assert.equal(await attr(share, 'aria-describedby'), describedBy, 'every figure of the row');
     const panel = page.locator(`#${await attr(figure, 'aria-controls')}`);
     assert.equal(await panel.isVisible(), false, 'no explanation at first');
 

@@ -266,12 +266,27 @@ impl KeptRow {
 
     /// The row's figure cells made anew (a row that gained or lost a column, or whose cells
     /// now explain other subjects).
+    ///
+    /// The row's heading gets an id after its first figure's, and every figure button is
+    /// described by it: a button is named by its figure ("15.000.000 kr."), which a list of
+    /// the page's buttons would show many times over, and the description says whose.
     fn set_cells(&mut self, doc: &Document, view: &RowView, open: Option<Selected>, lang: Lang) {
         for gone in self.cells.drain(..) {
             let _ = self.tr.remove_child(&gone.td);
         }
+        let heading_id = view
+            .cells
+            .iter()
+            .flatten()
+            .next()
+            .map(|c| format!("{}-row", figure_id(c.place, &subject_key(c.subject))));
+        let _ = match &heading_id {
+            Some(id) => self.th.set_attribute("id", id),
+            None => self.th.remove_attribute("id"),
+        };
         for cell in view.cells.iter().flatten() {
-            if let Some(kept) = KeptCell::new(doc, *cell, open == Some(cell.selected()), lang) {
+            let expanded = open == Some(cell.selected());
+            if let Some(kept) = KeptCell::new(doc, *cell, expanded, heading_id.as_deref(), lang) {
                 let _ = self.tr.append_child(&kept.td);
                 self.cells.push(kept);
             }
@@ -280,7 +295,13 @@ impl KeptRow {
 }
 
 impl KeptCell {
-    fn new(doc: &Document, cell: Cell, expanded: bool, lang: Lang) -> Option<Self> {
+    fn new(
+        doc: &Document,
+        cell: Cell,
+        expanded: bool,
+        described_by: Option<&str>,
+        lang: Lang,
+    ) -> Option<Self> {
         let td = element(doc, "td")?;
         let _ = td.set_attribute("class", "cofund-num");
         let button = element(doc, "button")?;
@@ -295,6 +316,9 @@ impl KeptCell {
             ("data-subject", &key),
         ] {
             let _ = button.set_attribute(name, value);
+        }
+        if let Some(id) = described_by {
+            let _ = button.set_attribute("aria-describedby", id);
         }
         let text: Node = doc.create_text_node(&cell.figure.text(lang)).into();
         let _ = button.append_child(&text);
