@@ -700,6 +700,19 @@ test('removing the only unit the lines use: focus on "Tilføj enhed", result not
     // The editor still works: Tab goes on from the add button into the cost lines.
     await page.keyboard.press('Tab');
     assert.equal(await focusedName(page), 'Betegnelse');
+    // Every field that lost its unit is marked, and the banner names each, in the editor's
+    // order; its button takes the focus there.
+    assert.equal(await page.locator('.cofund-editor [aria-invalid="true"]').count(), 3, 'three fields marked');
+    const banner = page.locator('#cofund-errors-summary');
+    const listed = (await banner.getByRole('list', { name: 'Felter, der skal rettes' }).getByRole('button').allInnerTexts()).map(norm);
+    assert.deepEqual(listed, [
+      'Budgetpost pr. vækstpilot: Enhed',
+      'Projektledelse, administration, evaluering, revision: Enhed',
+      'Virksomhedernes egenbetaling: Enhed',
+    ]);
+    await banner.getByRole('button', { name: 'Virksomhedernes egenbetaling: Enhed' }).click();
+    await eventually(() => page.evaluate(() => document.activeElement?.id), (id) => /^cofund-source-\d+-driver$/u.test(id ?? ''), 'focus on the source\'s unit');
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-invalid')), 'true');
   });
 });
 

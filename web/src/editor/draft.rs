@@ -204,6 +204,55 @@ impl FieldId {
     }
 }
 
+impl Draft {
+    /// A field as the error summary names it: its row's name, as the row's legend shows it,
+    /// and the field's label (`Budgetpost pr. vækstpilot: Enhed`); the scenario's own
+    /// fields by their label alone.
+    pub fn field_name(&self, field: FieldId, lang: Lang) -> String {
+        let t = texts(lang);
+        let label = match field.field {
+            "name" => t.name_label,
+            "years" => t.years_label,
+            "value" => t.value_label,
+            "min" => t.min_label,
+            "max" => t.max_label,
+            "step" => t.step_label,
+            "amount" => t.amount_label,
+            "rate" => t.rate_label,
+            "cap" => t.cap_label,
+            "driver" => t.driver_label,
+            "kind" => t.kind_label,
+            _ => t.label_label,
+        };
+        let named = |name: &str, unnamed: &'static str| {
+            let name = if name.trim().is_empty() {
+                unnamed
+            } else {
+                name
+            };
+            format!("{name}: {label}")
+        };
+        match field.row {
+            Row::Scenario => label.to_string(),
+            Row::Driver(k) => self
+                .drivers
+                .iter()
+                .find(|d| d.key == k)
+                .map_or_else(|| label.to_string(), |d| named(&d.label, t.new_driver)),
+            Row::Cost(k) => self
+                .costs
+                .iter()
+                .find(|c| c.key == k)
+                .map_or_else(|| label.to_string(), |c| named(&c.label, t.new_cost)),
+            Row::Source(k) => self
+                .sources
+                .iter()
+                .find(|s| s.key == k)
+                .map_or_else(|| label.to_string(), |s| named(&s.label, t.new_source)),
+        }
+    }
+}
+
 impl fmt::Display for FieldId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.dom_id())
@@ -1005,6 +1054,29 @@ mod tests {
         assert_eq!(d.drivers[0].name(), "pilots");
         let d = Draft::from_scenario(&vaekstpilot(), Lang::Da);
         assert_eq!(d.drivers[0].name(), "Vækstpiloter");
+    }
+
+    #[test]
+    fn a_field_is_named_by_its_row_and_its_label() {
+        let mut d = Draft::from_scenario(&vaekstpilot(), Lang::Da);
+        let budget = FieldId::new(Row::Cost(d.costs[0].key), "driver");
+        assert_eq!(
+            d.field_name(budget, Lang::Da),
+            "Budgetpost pr. vækstpilot: Enhed"
+        );
+        assert_eq!(
+            d.field_name(
+                FieldId::new(Row::Driver(d.drivers[0].key), "value"),
+                Lang::En
+            ),
+            "Vækstpiloter: Number"
+        );
+        assert_eq!(
+            d.field_name(FieldId::new(Row::Scenario, "years"), Lang::Da),
+            "Periode (år)"
+        );
+        Rc::make_mut(&mut d.costs)[0].label = " ".into();
+        assert_eq!(d.field_name(budget, Lang::Da), "Ny udgiftspost: Enhed");
     }
 
     #[test]

@@ -15,8 +15,9 @@ use yew::prelude::*;
 use super::bridge::{use_host_bridge, Host};
 use super::options::{Drivers, EmbedOptions, Mode, OptionProblem, ScenarioSource};
 use crate::editor::workspace::WorkspaceState;
-use crate::i18n::{lang_tag, texts};
+use crate::i18n::lang_tag;
 use crate::ui::editor::{Dispatch, DriverControl, Editor};
+use crate::ui::error_summary::{marked_fields, ErrorSummary};
 use crate::ui::language_switch::LanguageSwitch;
 use crate::ui::results::Results;
 use crate::ui::unfinished::use_judged;
@@ -138,7 +139,6 @@ pub fn embed_widget(props: &EmbedProps) -> Html {
     use_host_bridge(&props.host, options, &state, &root);
 
     let lang = state.lang;
-    let t = texts(lang);
     let doc = state.active_doc();
     let mut visible = options.visible();
     // Errors and the results' state as shown: a number still being typed waits for a pause.
@@ -206,7 +206,7 @@ pub fn embed_widget(props: &EmbedProps) -> Html {
             }
             if visible.editor {
                 if !errors.is_empty() {
-                    <p class="cofund-error" role="alert">{ t.errors_summary }</p>
+                    <ErrorSummary lang={lang} fields={Rc::new(marked_fields(&doc.draft, &errors, lang))} />
                 }
                 <div class="cofund-layout">
                     <Editor draft={doc.draft.clone()} errors={errors} lang={lang} dispatch={dispatch} />

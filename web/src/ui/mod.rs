@@ -8,6 +8,7 @@ pub mod balance;
 pub mod bar;
 pub mod board;
 pub mod editor;
+pub mod error_summary;
 pub mod explain_panel;
 pub mod fields;
 pub mod language_switch;
