@@ -195,11 +195,27 @@ impl Ctx<'_> {
         if v.fract().is_zero() {
             return format_amount(v, self.lang);
         }
-        let number = format_number(v.abs(), 2, self.lang);
+        self.kroner(v, 2)
+    }
+
+    /// `v` kroner with `decimals` decimals: `1.234,50 kr.` / `DKK 1,234.50`.
+    fn kroner(&self, v: Decimal, decimals: u32) -> String {
+        let number = format_number(v.abs(), decimals, self.lang);
         let sign = if v.is_sign_negative() { "\u{2212}" } else { "" };
         match self.lang {
             Lang::Da => format!("{sign}{number} kr."),
             Lang::En => format!("{sign}DKK {number}"),
+        }
+    }
+
+    /// An amount with every decimal it has, when it has more than øre: half of 1.000,01 kr.
+    /// is 500,005 kr., and "500,01 kr." would be a limit that 500,01 kr. does not exceed.
+    fn every_decimal(&self, v: Decimal) -> String {
+        let v = v.normalize();
+        if v.scale() <= 2 {
+            self.exact(v)
+        } else {
+            self.kroner(v, v.scale())
         }
     }
 
@@ -743,7 +759,7 @@ impl Ctx<'_> {
             let (max, amount, limit) = (
                 rate_text(DEB_MAX_RATE, self.lang),
                 self.exact(amount),
-                self.exact(limit),
+                self.every_decimal(limit),
             );
             notes.push(match self.lang {
                 Lang::Da => format!(
@@ -2299,6 +2315,19 @@ mod tests {
             .iter()
             .any(|n| n.contains("here DEB pays DKK 11,950,000 in all")));
 
+        // A limit with half an øre is written with it: 500,01 kr. is over 500,005 kr.
+        let mut odd = preset("vaekstpilot-150");
+        odd.costs.truncate(1);
+        odd.costs[0].kind = crate::model::CostKind::Fixed;
+        odd.costs[0].amount = Decimal::new(100_001, 2);
+        odd.sources[0].kind = SourceKind::Fixed {
+            amount: Decimal::new(50_001, 2),
+        };
+        odd.sources.truncate(1);
+        assert!(run(&odd, Subject::Source(0), Lang::Da).notes.contains(
+            &"DEB betaler højst 50 % af de støtteberettigede udgifter, 500,005 kr.; her betaler DEB i alt 500,01 kr., mere end DEB kan give.".to_string()
+        ));
+
         // 40 % and a pledge of 2.190.000 make exactly 50 % in all, which DEB may pay;
         // one øre more does not.
         if let SourceKind::Share { rate, .. } = &mut s.sources[0].kind {
@@ -2315,9 +2344,25 @@ mod tests {
             evaluate(&s).unwrap().deb_above_limit(),
             Some((Decimal::new(1_095_000_001, 2), Decimal::from(10_950_000)))
         );
-        // A rate above 50 % says it on its own; the sum is not said twice.
-        if let SourceKind::Share { rate, .. } = &mut s.sources[0].kind {
+        // Beside a DEB rate above 50 %, another DEB source still takes DEB over in all
+        // (QA: the flagged rate may be capped to almost nothing), and both are said.
+        if let SourceKind::Share { rate, cap, .. } = &mut s.sources[0].kind {
             *rate = Decimal::from(60);
+            *cap = Some(Decimal::from(10));
+        }
+        s.sources[1].kind = SourceKind::Fixed {
+            amount: Decimal::from(11_000_000),
+        };
+        let e = evaluate(&s).unwrap();
+        assert_eq!(e.deb_rate_above_limit(0), Some(Decimal::from(60)));
+        assert_eq!(
+            e.deb_above_limit(),
+            Some((Decimal::from(11_000_010), Decimal::from(10_950_000)))
+        );
+        // One DEB source whose rate is above 50 %: its rate says it, the sum is not said twice.
+        s.sources.remove(1);
+        if let SourceKind::Share { cap, .. } = &mut s.sources[0].kind {
+            *cap = None;
         }
         let e = evaluate(&s).unwrap();
         assert_eq!(e.deb_rate_above_limit(0), Some(Decimal::from(60)));

@@ -178,9 +178,9 @@ pub enum Warning {
     /// nobody takes the figure for one DEB would pay.
     DebRateAboveLimit { source: usize, rate: Decimal },
     /// The DEB sources ([`is_deb`]) pay `amount` together, more than `limit`: [`DEB_MAX_RATE`]
-    /// per cent of the eligible cost. Raised when no single rate says so already: two DEB
-    /// lines at 30 % each, a fixed DEB pledge, or a rate of the total cost where only part
-    /// of it is eligible.
+    /// per cent of the eligible cost: two DEB lines at 30 % each, a fixed DEB pledge, or a
+    /// rate of the total cost where only part of it is eligible. Not raised when the one DEB
+    /// source's rate ([`Warning::DebRateAboveLimit`]) says it already.
     DebAboveLimit { amount: Decimal, limit: Decimal },
 }
 
@@ -540,15 +540,20 @@ pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
             });
         }
     }
-    let rates_said = warnings.len();
+    let mut rates_said = 0;
     for (i, src) in s.sources.iter().enumerate() {
         if let SourceKind::Share { rate, .. } = src.kind {
             if rate > DEB_MAX_RATE && is_deb(src) {
                 warnings.push(Warning::DebRateAboveLimit { source: i, rate });
+                rates_said += 1;
             }
         }
     }
-    if warnings.len() == rates_said {
+    // The sum is said unless the one DEB source's rate says it already: beside a DEB
+    // source whose rate is flagged (and perhaps capped to almost nothing), another one may
+    // still take DEB over its limit.
+    let deb_sources = s.sources.iter().filter(|src| is_deb(src)).count();
+    if !(deb_sources == 1 && rates_said == 1) {
         if let Some(over) = deb_above_limit(s, &sources, eligible_cost) {
             warnings.push(over);
         }

@@ -243,6 +243,13 @@ test('goal seek: an error under a field goes when the field is typed in again, a
     assert.equal(await fromError.count(), 1, 'the other field keeps its own');
     await form.getByLabel('Fra').fill('0');
     await eventually(() => fromError.count(), (n) => n === 0, 'and loses it when typed in');
+    // An empty range is said under Fra; a larger Til mends it, and the error goes too.
+    await form.getByLabel('Fra').fill('300');
+    await form.getByLabel('Til').fill('225');
+    await form.getByRole('button', { name: 'Beregn' }).click();
+    await fromError.waitFor();
+    await form.getByLabel('Til').fill('400');
+    await eventually(() => fromError.count(), (n) => n === 0, 'the empty range\'s error gone with a larger Til');
   });
 });
 
@@ -473,7 +480,9 @@ test('at 320 px with a reader\'s letter and word spacing, the charts\' titles st
     const outside = await page.evaluate(() => [...document.querySelectorAll('svg.cofund-chart')].flatMap((svg) => {
       const width = svg.viewBox.baseVal.width;
       const height = svg.viewBox.baseVal.height;
-      return [...svg.querySelectorAll('.cofund-chart-title')].map((t) => {
+      // Every text: titles, the tornado's row names (cut to fit, with the spacing counted)
+      // and the axes' tick labels.
+      return [...svg.querySelectorAll('text')].map((t) => {
         const box = t.getBBox();
         return { text: t.textContent, left: box.x, right: box.x + box.width, bottom: box.y + box.height, width, height };
       }).filter((b) => b.left < 0 || b.right > b.width || b.bottom > b.height);
@@ -481,7 +490,7 @@ test('at 320 px with a reader\'s letter and word spacing, the charts\' titles st
     const titles = await page.locator('svg.cofund-chart .cofund-chart-title').allTextContents();
     assert.ok(titles.some((t) => t.includes('medfinansiering')), `the tornado's axis title among ${JSON.stringify(titles)}`);
     assert.ok(titles.some((t) => t.includes('pr. enhed')), `the sweep's cost-per-unit title among ${JSON.stringify(titles)}`);
-    assert.deepEqual(outside, [], 'every title inside its chart');
+    assert.deepEqual(outside, [], 'every text inside its chart');
     await screenshot(page, 'analysis-320px-text-spacing');
   }, { context: { viewport: { width: 320, height: 800 } } });
 });

@@ -679,6 +679,11 @@ test('keyboard only: after ↑, ↓ and Fjern the focus stays on the row tools (
     await enterExpectingFocus(page, 'Fjern: DEB', 'after removing the last source');
     await enterExpectingFocus(page, '+ Tilføj finansieringskilde', 'after removing the only source');
     assert.deepEqual(await rowNames(page, sources), []);
+    // Ctrl+Z brings the last one back, and that is said too (no tool was pressed for it).
+    await page.keyboard.press('Control+z');
+    await expectText(said, 'Tilbage: DEB.', 'the undo said');
+    await page.keyboard.press('Control+Shift+z');
+    await expectText(said, 'Fjernet: DEB.', 'the redo said');
     await screenshot(page, 'focus-after-remove');
   });
 });

@@ -149,6 +149,63 @@ pub fn tool_said(draft: &Draft, pressed: Pressed, label: &str, lang: Lang) -> Op
     })
 }
 
+/// What a screen reader hears when one row came or went without a row tool: Ctrl+Z
+/// bringing back a removed row ("Tilbage: Virksomhedernes egenbetaling."), or taking away an
+/// added one. `None` when no row or several changed (a template loaded, another scenario
+/// opened: the results say what that did).
+pub fn rows_said(before: &Draft, after: &Draft, lang: Lang) -> Option<String> {
+    let count = |d: &Draft| d.drivers.len() + d.costs.len() + d.sources.len();
+    // Most renders are keystrokes, which leave the rows as they are.
+    if count(before) == count(after) {
+        return None;
+    }
+    let t = crate::i18n::texts(lang);
+    let names = |d: &Draft| -> Vec<(Row, String)> {
+        let named = |label: &str, unnamed: &str| {
+            if label.trim().is_empty() {
+                unnamed
+            } else {
+                label
+            }
+            .to_string()
+        };
+        d.drivers
+            .iter()
+            .map(|x| (Row::Driver(x.key), named(&x.label, t.new_driver)))
+            .chain(
+                d.costs
+                    .iter()
+                    .map(|x| (Row::Cost(x.key), named(&x.label, t.new_cost))),
+            )
+            .chain(
+                d.sources
+                    .iter()
+                    .map(|x| (Row::Source(x.key), named(&x.label, t.new_source))),
+            )
+            .collect()
+    };
+    let (was, is) = (names(before), names(after));
+    // Compared by row and name: the other rows must be the very same, or this is another
+    // scenario (whose rows may have the same keys) or a rename, not a row that came or went.
+    let missing = |from: &[(Row, String)], to: &[(Row, String)]| -> Vec<String> {
+        from.iter()
+            .filter(|item| !to.contains(item))
+            .map(|(_, name)| name.clone())
+            .collect()
+    };
+    match (missing(&was, &is).as_slice(), missing(&is, &was).as_slice()) {
+        ([gone], []) => Some(match lang {
+            Lang::Da => format!("Fjernet: {gone}."),
+            Lang::En => format!("Removed: {gone}."),
+        }),
+        ([], [back]) => Some(match lang {
+            Lang::Da => format!("Tilbage: {back}."),
+            Lang::En => format!("Back: {back}."),
+        }),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -232,6 +289,30 @@ mod tests {
             tool_said(&s.draft, remove, "DEB", Lang::Da).as_deref(),
             Some("Fjernet: DEB.")
         );
+    }
+
+    #[test]
+    fn a_row_that_comes_back_or_goes_without_a_tool_is_said() {
+        let before = state().draft;
+        let mut s = state();
+        s.apply(Action::Remove(sources(&s.draft)[1]));
+        let after = s.draft.clone();
+        assert_eq!(
+            rows_said(&after, &before, Lang::Da).as_deref(),
+            Some("Tilbage: Virksomhedernes egenbetaling.")
+        );
+        assert_eq!(
+            rows_said(&before, &after, Lang::En).as_deref(),
+            Some("Removed: Virksomhedernes egenbetaling.")
+        );
+        assert_eq!(rows_said(&before, &before, Lang::Da), None);
+        // Several rows at once (another template): said by the results, not here.
+        let other = EditorState::new(Lang::Da, "design-sprint").draft;
+        assert_eq!(rows_said(&before, &other, Lang::Da), None);
+        // Another scenario whose rows have the same keys, one fewer: not a removal.
+        let mut renamed = after.clone();
+        std::rc::Rc::make_mut(&mut renamed.costs)[0].label = "Andet".into();
+        assert_eq!(rows_said(&before, &renamed, Lang::Da), None);
     }
 
     #[test]

@@ -333,7 +333,9 @@ impl WorkspaceState {
                         .iter()
                         .map(|d| d.state.draft.name.as_str())
                         .collect();
-                    let name = copy_name(&copy.draft.name, texts(lang).copy_suffix, &taken);
+                    let t = texts(lang);
+                    let shown = crate::i18n::scenario_name(&copy.draft.name, t);
+                    let name = copy_name(shown, t.copy_suffix, &taken);
                     copy.apply(Action::Text(
                         super::draft::FieldId::new(super::draft::Row::Scenario, "name"),
                         name,
@@ -424,7 +426,12 @@ impl Reducible for WorkspaceState {
 /// name instead of piling up `(kopi) (kopi)`, which a tab cuts off before the part that
 /// tells the copies apart.
 fn copy_name(name: &str, suffix: &str, taken: &[&str]) -> String {
-    let base = strip_copy_suffix(name, suffix);
+    // A copy made in the other language counts on too ("Alpha (copy 2)" → "Alpha (kopi)").
+    let base = [Lang::Da, Lang::En]
+        .into_iter()
+        .map(|lang| strip_copy_suffix(name, texts(lang).copy_suffix))
+        .min_by_key(|base| base.len())
+        .unwrap_or(name);
     let free = |candidate: &String| !taken.contains(&candidate.as_str());
     let first = format!("{base} ({suffix})");
     if free(&first) {
@@ -601,6 +608,24 @@ mod tests {
             copy_name("Plan (copy)", "copy", &["Plan (copy)"]),
             "Plan (copy 2)"
         );
+        // Made in English, copied in Danish: counted from the original's name.
+        assert_eq!(
+            copy_name(
+                "Alpha (copy 2)",
+                "kopi",
+                &["Alpha", "Alpha (copy)", "Alpha (copy 2)"]
+            ),
+            "Alpha (kopi)"
+        );
+    }
+
+    #[test]
+    fn a_copy_of_an_unnamed_scenario_is_named_as_its_tab_shows_it() {
+        let mut ws = WorkspaceState::new(Lang::Da, "vaekstpilot-150");
+        let name = FieldId::new(Row::Scenario, "name");
+        ws.apply(WorkspaceAction::Edit(Action::Text(name, "  ".into())));
+        ws.apply(WorkspaceAction::Duplicate(0));
+        assert_eq!(ws.docs[1].state.draft.name, "Nyt scenarie (kopi)");
     }
 
     #[test]

@@ -17,7 +17,7 @@ use crate::editor::draft::{
     SourceKindTag,
 };
 use crate::editor::focus::{
-    focus_after, tool_said, Pressed, Tool, ADD_COST_ID, ADD_DRIVER_ID, ADD_SOURCE_ID,
+    focus_after, rows_said, tool_said, Pressed, Tool, ADD_COST_ID, ADD_DRIVER_ID, ADD_SOURCE_ID,
 };
 use crate::editor::state::Action;
 use crate::editor::workspace::{WorkspaceAction, WorkspaceState};
@@ -132,21 +132,33 @@ pub fn editor(props: &EditorProps) -> Html {
         .as_ref()
         .and_then(|(p, label)| Some((focus_after(draft, *p)?, tool_said(draft, *p, label, *lang))));
     let new_row = added.borrow().then(|| new_row_label(draft)).flatten();
+    // The draft of the last render: a row that came or went with no tool pressed (Ctrl+Z)
+    // is said too.
+    let previous = use_mut_ref(|| None::<Draft>);
     {
         let (pressed, added, root) = (pressed.clone(), added.clone(), root.clone());
         let tool_spoken = tool_spoken.clone();
+        let (now, lang) = (draft.clone(), *lang);
         use_effect(move || {
-            if pressed.borrow_mut().take().is_some() {
+            let say = |said: String| tool_spoken.set((tool_spoken.0.wrapping_add(1), said));
+            let tool = pressed.borrow_mut().take().is_some();
+            if tool {
                 if let Some((id, said)) = target {
                     focus_id(&root, &id);
-                    if let Some(said) = said {
-                        tool_spoken.set((tool_spoken.0.wrapping_add(1), said));
-                    }
+                    said.map(say);
                 }
             }
-            if std::mem::take(&mut *added.borrow_mut()) {
+            let add = std::mem::take(&mut *added.borrow_mut());
+            if add {
                 if let Some(id) = new_row {
                     focus_id(&root, &id);
+                }
+            }
+            let before = previous.borrow_mut().replace(now);
+            if !tool && !add {
+                let after = previous.borrow();
+                if let (Some(before), Some(after)) = (before, after.as_ref()) {
+                    rows_said(&before, after, lang).map(say);
                 }
             }
         });
@@ -248,7 +260,13 @@ fn row_frame<T: PartialEq>(
     unnamed: &str,
     fields: Html,
 ) -> Html {
-    let legend = if label.is_empty() { unnamed } else { label };
+    // The row's name wherever it is said: its legend, its tools' names and what the tools
+    // announce ("Fjern: Ny finansieringskilde", not "Fjern: …").
+    let legend = if label.trim().is_empty() {
+        unnamed
+    } else {
+        label
+    };
     let class = if props.count >= SKIPPABLE_FROM {
         "cofund-row cofund-row--skippable"
     } else {
@@ -258,7 +276,7 @@ fn row_frame<T: PartialEq>(
         <fieldset {class}>
             <legend>{ legend }</legend>
             { fields }
-            <RowTools row={row} label={label.to_string()} position={props.position} count={props.count}
+            <RowTools row={row} label={legend.to_string()} position={props.position} count={props.count}
                 lang={props.lang} on_tool={props.on_tool.clone()} />
         </fieldset>
     }

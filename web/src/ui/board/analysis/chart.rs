@@ -79,10 +79,15 @@ pub fn title_view(lines: &[String], x: String, y: String, anchor: &'static str) 
     }
 }
 
-/// `text` cut to at most `max` units wide, with an ellipsis when it was cut. Reckons with
-/// 0,7 em a character, so that bold labels fit too.
+/// How wide [`fit`] reckons a character, in hundredths of an em: 0,7 em, so that bold
+/// labels fit, plus the 0,12 em of letter spacing a reader may set (WCAG 1.4.12; a QA round
+/// found labels cut for the plain width running 40 px past the chart with it).
+const FIT_CHAR: u32 = 70 + 12;
+
+/// `text` cut to at most `max` units wide, with an ellipsis when it was cut (see
+/// [`FIT_CHAR`]).
 pub fn fit(text: &str, max: u32) -> String {
-    let room = usize::try_from(max.saturating_mul(10) / (FONT * 7))
+    let room = usize::try_from(max.saturating_mul(100) / (FONT * FIT_CHAR))
         .unwrap_or(usize::MAX)
         .max(2);
     if text.chars().count() <= room {
@@ -105,8 +110,8 @@ pub fn fit_name(text: &str, max: u32) -> String {
             let tail = format!(" – {what}");
             let tail_width = u32::try_from(tail.chars().count())
                 .unwrap_or(u32::MAX)
-                .saturating_mul(FONT * 7)
-                / 10;
+                .saturating_mul(FONT * FIT_CHAR)
+                / 100;
             format!("{}{tail}", fit(name, max.saturating_sub(tail_width)))
         }
         _ => whole,
@@ -434,7 +439,8 @@ mod tests {
             c(Scale::new(Decimal::ZERO, dec("3"), Decimal::ZERO, dec("100")).at(Decimal::ONE)),
             "33.3"
         );
-        assert_eq!(fit("Projektledelse, administration", 140), "Projektledels…");
+        // 140 units hold 12 characters at 0,82 em (bold, and a reader's letter spacing).
+        assert_eq!(fit("Projektledelse, administration", 140), "Projektlede…");
         assert_eq!(fit("DEB", 140), "DEB");
     }
 
@@ -443,11 +449,11 @@ mod tests {
         assert_eq!(fit_name("DEB – sats", 140), "DEB – sats");
         assert_eq!(
             fit_name("Projektledelse, administration, evaluering – beløb", 200),
-            "Projektlede… – beløb"
+            "Projektl… – beløb"
         );
         assert_eq!(
             fit_name("Projektledelse, administration, evaluering", 140),
-            "Projektledels…"
+            "Projektlede…"
         );
     }
 }

@@ -401,15 +401,16 @@ impl DriverRange {
 
     /// What was typed in "Fra". An error shown was about the text that was there, and
     /// would name it (`»21,9 mio.« …` under `abc`): it goes, and the next Beregn reads anew.
+    /// So does the other field's: "Intervallet er tomt" under Fra is mended by a larger Til.
     fn set_from(&mut self, text: String) {
         self.from = text;
-        self.from_error = None;
+        (self.from_error, self.to_error) = (None, None);
     }
 
     /// What was typed in "Til"; see [`DriverRange::set_from`].
     fn set_to(&mut self, text: String) {
         self.to = text;
-        self.to_error = None;
+        (self.from_error, self.to_error) = (None, None);
     }
 
     /// Keeps the chosen driver if the scenario still has it; otherwise chooses the first.

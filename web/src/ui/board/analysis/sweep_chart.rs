@@ -22,8 +22,8 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::chart::{
-    anchor, c, d, extra_lines, fit, focus, text_width, tick_labels, title_view, use_width, wrap,
-    Axis, Scale, FONT, TITLE_LINE,
+    anchor, c, d, extra_lines, fit, focus, spaced_width, text_width, tick_labels, title_view,
+    use_width, wrap, Axis, Scale, FONT, TITLE_LINE,
 };
 use super::words::{
     input_key, input_label, mark_label, parse_input_key, too_many_points, MarkKind, Unit,
@@ -692,7 +692,8 @@ impl Geometry {
         let widest = axes
             .iter()
             .flat_map(|(_, labels)| labels.iter())
-            .map(|l| text_width(l))
+            // With the spacing a reader may set, or "200.000" runs past the left edge.
+            .map(|l| spaced_width(l))
             .max()
             .unwrap_or(0);
         let left_u = (widest + 14).max(40);
