@@ -1378,6 +1378,11 @@ pub fn per_unit_title(s: &Scenario, d: usize, lang: Lang) -> Option<String> {
     Some(match (singular(s, d), lang) {
         (Some(one), Lang::Da) => format!("Udgift pr. {one}"),
         (Some(one), Lang::En) => format!("Cost per {one}"),
+        // A unit with no label is named by its id, as the editor names it, not "()".
+        (None, _) if driver.label.trim().is_empty() => match lang {
+            Lang::Da => format!("Udgift pr. enhed ({})", driver.id),
+            Lang::En => format!("Cost per unit ({})", driver.id),
+        },
         (None, Lang::Da) => format!("Udgift pr. enhed ({})", text::in_sentence(&driver.label)),
         (None, Lang::En) => format!("Cost per unit ({})", text::in_sentence(&driver.label)),
     })
@@ -1490,6 +1495,16 @@ mod tests {
 
     /// The results panel names each cost per unit by `per_unit_title`; its explanation
     /// must carry the same title. The marker before the singular is matched in any case.
+    #[test]
+    fn a_unit_without_a_label_is_titled_by_its_id() {
+        let mut s = preset("vaekstpilot-150");
+        s.drivers[0].label = " ".into();
+        assert_eq!(
+            per_unit_title(&s, 0, Lang::Da).as_deref(),
+            Some("Udgift pr. enhed (pilots)")
+        );
+    }
+
     #[test]
     fn per_unit_titles_are_the_explanations_titles() {
         for preset in crate::presets::PRESETS {

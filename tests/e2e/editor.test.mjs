@@ -542,6 +542,17 @@ test('typing a valid number flashes no error on the way; an unfinished one is ma
     await field.fill('32.850.0000');
     await page.waitForTimeout(300);
     assert.equal(await attr(field, 'aria-invalid'), 'true', 'a mistake is marked at once');
+
+    // Leaving a field ends its typing: Min. 500 above Maks. 300 is marked as the focus goes,
+    // not a second later (a QA round tabbed on and saw nothing).
+    await field.fill('100.000');
+    const min = page.getByRole('group', { name: 'Vækstpiloter', exact: true }).getByLabel('Min.', { exact: true });
+    await min.fill('');
+    await min.pressSequentially('500', { delay: 50 });
+    assert.equal(await attr(min, 'aria-invalid'), 'false', 'held while typing');
+    await page.keyboard.press('Tab');
+    await page.waitForTimeout(300);
+    assert.equal(await attr(min, 'aria-invalid'), 'true', 'marked once the focus has left');
   });
 });
 

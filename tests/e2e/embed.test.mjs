@@ -520,6 +520,28 @@ test('compact widget: the slider stays in place while the number field is empty,
   }
 });
 
+test('the full widget undoes and redoes its edits with Ctrl+Z and Ctrl+Shift+Z, and lists the fields to correct', { timeout: 60_000 }, async () => {
+  const { page, errors } = await newPage(app.browser);
+  try {
+    await page.goto(`${app.url}embed/embed.html?mode=full&preset=vaekstpilot-150`, { waitUntil: 'load' });
+    await total(page).waitFor({ state: 'visible', timeout: 30_000 });
+    const unit = () => page.getByRole('group', { name: 'Vækstpiloter', exact: true });
+    await page.getByRole('button', { name: 'Fjern: Vækstpiloter' }).click();
+    await eventually(() => unit().count(), (n) => n === 0, 'the unit removed');
+    const banner = page.locator('.cofund-error-summary');
+    assert.equal((await banner.getByRole('button').allInnerTexts()).length, 3, 'three fields to correct, listed');
+    await page.keyboard.press('Control+z');
+    await eventually(() => unit().count(), (n) => n === 1, 'the unit back with Ctrl+Z');
+    await expectText(page.locator('.cofund-editor-changes'), 'Tilbage: Vækstpiloter.', 'and said');
+    assert.equal(await banner.count(), 0, 'nothing left to correct');
+    await page.keyboard.press('Control+Shift+z');
+    await eventually(() => unit().count(), (n) => n === 0, 'removed again with Ctrl+Shift+Z');
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.context().close();
+  }
+});
+
 test('a shared scenario opens in the widget; a damaged one is explained', { timeout: 60_000 }, async () => {
   const { page, errors } = await newPage(app.browser);
   try {

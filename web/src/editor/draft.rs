@@ -238,7 +238,7 @@ impl Draft {
                 .drivers
                 .iter()
                 .find(|d| d.key == k)
-                .map_or_else(|| label.to_string(), |d| named(&d.label, t.new_driver)),
+                .map_or_else(|| label.to_string(), |d| named(d.name(), t.new_driver)),
             Row::Cost(k) => self
                 .costs
                 .iter()

@@ -171,7 +171,7 @@ pub fn rows_said(before: &Draft, after: &Draft, lang: Lang) -> Option<String> {
         };
         d.drivers
             .iter()
-            .map(|x| (Row::Driver(x.key), named(&x.label, t.new_driver)))
+            .map(|x| (Row::Driver(x.key), named(x.name(), t.new_driver)))
             .chain(
                 d.costs
                     .iter()

@@ -334,16 +334,30 @@ impl WorkspaceState {
                         .map(|d| d.state.draft.name.as_str())
                         .collect();
                     let t = texts(lang);
-                    let shown = crate::i18n::scenario_name(&copy.draft.name, t);
-                    let name = copy_name(shown, t.copy_suffix, &taken);
+                    let shown = crate::i18n::scenario_name(&copy.draft.name, t).to_string();
+                    let name = copy_name(&shown, t.copy_suffix, &taken);
                     copy.apply(Action::Text(
                         super::draft::FieldId::new(super::draft::Row::Scenario, "name"),
                         name,
                     ));
+                    // After the original and the copies made of it already, so that they
+                    // read in order: X, X (kopi), X (kopi 2).
+                    let base = copy_base(&shown);
+                    let at = (i + 1..self.docs.len())
+                        .find(|&j| {
+                            let name =
+                                crate::i18n::scenario_name(&self.docs[j].state.draft.name, t);
+                            copy_base(name) != base || name == base
+                        })
+                        .unwrap_or(self.docs.len());
                     self.remember();
                     let doc = self.new_doc(copy);
-                    self.docs.insert(i + 1, doc);
-                    self.active = i + 1;
+                    self.docs.insert(at, doc);
+                    // The baseline stays with its scenario when the copy goes in before it.
+                    if self.baseline >= at {
+                        self.baseline += 1;
+                    }
+                    self.active = at;
                 }
             }
             WorkspaceAction::Delete(i) => {
@@ -426,12 +440,7 @@ impl Reducible for WorkspaceState {
 /// name instead of piling up `(kopi) (kopi)`, which a tab cuts off before the part that
 /// tells the copies apart.
 fn copy_name(name: &str, suffix: &str, taken: &[&str]) -> String {
-    // A copy made in the other language counts on too ("Alpha (copy 2)" → "Alpha (kopi)").
-    let base = [Lang::Da, Lang::En]
-        .into_iter()
-        .map(|lang| strip_copy_suffix(name, texts(lang).copy_suffix))
-        .min_by_key(|base| base.len())
-        .unwrap_or(name);
+    let base = copy_base(name);
     let free = |candidate: &String| !taken.contains(&candidate.as_str());
     let first = format!("{base} ({suffix})");
     if free(&first) {
@@ -441,6 +450,16 @@ fn copy_name(name: &str, suffix: &str, taken: &[&str]) -> String {
         .map(|n| format!("{base} ({suffix} {n})"))
         .find(free)
         .unwrap_or(first)
+}
+
+/// The name a copy was made from: `name` without a copy's ending in either language (a copy
+/// made in English counts on in Danish: "Alpha (copy 2)" → "Alpha (kopi)").
+fn copy_base(name: &str) -> &str {
+    [Lang::Da, Lang::En]
+        .into_iter()
+        .map(|lang| strip_copy_suffix(name, texts(lang).copy_suffix))
+        .min_by_key(|base| base.len())
+        .unwrap_or(name)
 }
 
 /// `name` without a copy's ending, ` (kopi)` or ` (kopi N)`, if it has one.
@@ -616,6 +635,36 @@ mod tests {
                 &["Alpha", "Alpha (copy)", "Alpha (copy 2)"]
             ),
             "Alpha (kopi)"
+        );
+    }
+
+    #[test]
+    fn copies_go_after_the_earlier_copies_and_the_baseline_stays_with_its_scenario() {
+        let mut ws = WorkspaceState::new(Lang::Da, "vaekstpilot-150");
+        ws.apply(WorkspaceAction::Add(Some("vaekstpilot-225".into())));
+        ws.apply(WorkspaceAction::SetBaseline(1));
+        let names = |ws: &WorkspaceState| -> Vec<String> {
+            ws.docs.iter().map(|d| d.state.draft.name.clone()).collect()
+        };
+        let (first, second) = (names(&ws)[0].clone(), names(&ws)[1].clone());
+        for _ in 0..3 {
+            ws.apply(WorkspaceAction::Duplicate(0));
+        }
+        assert_eq!(
+            names(&ws),
+            [
+                first.clone(),
+                format!("{first} (kopi)"),
+                format!("{first} (kopi 2)"),
+                format!("{first} (kopi 3)"),
+                second.clone(),
+            ]
+        );
+        assert_eq!(ws.active, 3, "the newest copy is open");
+        assert_eq!(
+            names(&ws)[ws.baseline],
+            second,
+            "the baseline is still the 225 one"
         );
     }
 

@@ -18,6 +18,7 @@ use crate::editor::workspace::WorkspaceState;
 use crate::i18n::lang_tag;
 use crate::ui::editor::{Dispatch, DriverControl, Editor};
 use crate::ui::error_summary::{marked_fields, ErrorSummary};
+use crate::ui::history_shortcut;
 use crate::ui::language_switch::LanguageSwitch;
 use crate::ui::results::Results;
 use crate::ui::unfinished::use_judged;
@@ -180,6 +181,17 @@ pub fn embed_widget(props: &EmbedProps) -> Html {
         }
     }
 
+    // Ctrl+Z and Ctrl+Shift+Z undo and redo the widget's edits, as in the app (a removed
+    // unit could not be had back); heard only inside the widget, not on the host page.
+    let on_history_key = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |event: KeyboardEvent| {
+            if let Some(action) = history_shortcut(&event) {
+                event.prevent_default();
+                dispatch.dispatch(action);
+            }
+        })
+    };
     let compact = options.mode == Mode::Compact;
     let results = match &doc.good {
         Some(good) => html! {
@@ -193,7 +205,7 @@ pub fn embed_widget(props: &EmbedProps) -> Html {
         // dir: Danish and English read left to right, also on a right-to-left host page,
         // whose direction would otherwise inherit and turn "21.900.000 kr." around.
         <div ref={root} class={classes!("cofund", "cofund-embed", format!("cofund-embed--{}", options.mode.key()))}
-             lang={lang_tag(lang)} dir="ltr">
+             lang={lang_tag(lang)} dir="ltr" onkeydown={on_history_key}>
             if !problems.is_empty() {
                 <ul class="cofund-embed-problems" aria-label={match lang { Lang::Da => "Problemer med indlejringen", Lang::En => "Problems with the embedding" }}>
                     { for problems.iter().map(|p| html! { <li>{ p }</li> }) }

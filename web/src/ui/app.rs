@@ -244,9 +244,7 @@ const BLANK: &str = "blank";
 /// in the board program's element: its fields (goal seek, the embed dialog) are its own,
 /// and an undo there must not change the scenarios behind a view or a modal dialog.
 fn undo_shortcut(event: &web_sys::KeyboardEvent) -> Option<WorkspaceAction> {
-    if !(event.ctrl_key() || event.meta_key()) || event.alt_key() {
-        return None;
-    }
+    let action = super::history_shortcut(event)?;
     let in_board = event
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -256,15 +254,7 @@ fn undo_shortcut(event: &web_sys::KeyboardEvent) -> Option<WorkspaceAction> {
                 .flatten()
         })
         .is_some();
-    if in_board {
-        return None;
-    }
-    match event.key().to_ascii_lowercase().as_str() {
-        "z" if event.shift_key() => Some(WorkspaceAction::Redo),
-        "z" => Some(WorkspaceAction::Undo),
-        "y" => Some(WorkspaceAction::Redo),
-        _ => None,
-    }
+    (!in_board).then_some(action)
 }
 
 #[function_component(App)]

@@ -82,7 +82,7 @@ pub fn editor(props: &EditorProps) -> Html {
             .map(|d| {
                 (
                     AttrValue::from(d.id.clone()),
-                    AttrValue::from(d.label.clone()),
+                    AttrValue::from(d.name().to_string()),
                 )
             })
             .collect();
@@ -388,7 +388,8 @@ fn driver_row(props: &RowProps<DriverDraft>) -> Html {
         }))
         .clone();
     html! {
-        { row_frame(props, row, &d.label, t.new_driver, html! {
+        // Named as its slider and the unit selects name it: by its id when it has no label.
+        { row_frame(props, row, d.name(), t.new_driver, html! {
             <div class="cofund-grid">
                 <TextField id={field("label").dom_id()} label={t.label_label} value={d.label.clone()} on_input={on_label} class="cofund-grid-wide" />
                 { value_and_slider(d, t.value_label, errors, dispatch, *lang) }

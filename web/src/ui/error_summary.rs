@@ -86,9 +86,11 @@ pub fn error_summary(props: &ErrorSummaryProps) -> Html {
                     </li>
                 }) }
                 if more > 0 {
-                    <li>{ match props.lang {
-                        Lang::Da => format!("og {more} felter mere"),
-                        Lang::En => format!("and {more} more fields"),
+                    <li>{ match (props.lang, more) {
+                        (Lang::Da, 1) => "og 1 felt mere".to_string(),
+                        (Lang::En, 1) => "and 1 more field".to_string(),
+                        (Lang::Da, _) => format!("og {more} felter mere"),
+                        (Lang::En, _) => format!("and {more} more fields"),
                     } }</li>
                 }
             </ul>

@@ -49,3 +49,20 @@ pub fn focus_id(root: &NodeRef, id: &str) {
         focus_first(&root, &format!("[id='{id}']"));
     }
 }
+
+/// Ctrl+Z (undo), Ctrl+Shift+Z and Ctrl+Y (redo), or ⌘ for Ctrl: the workspace's history
+/// in the app and in an embedded widget alike.
+pub fn history_shortcut(
+    event: &web_sys::KeyboardEvent,
+) -> Option<crate::editor::workspace::WorkspaceAction> {
+    use crate::editor::workspace::WorkspaceAction;
+    if !(event.ctrl_key() || event.meta_key()) || event.alt_key() {
+        return None;
+    }
+    match event.key().to_ascii_lowercase().as_str() {
+        "z" if event.shift_key() => Some(WorkspaceAction::Redo),
+        "z" => Some(WorkspaceAction::Undo),
+        "y" => Some(WorkspaceAction::Redo),
+        _ => None,
+    }
+}

@@ -5,12 +5,13 @@
 //!
 //! So an error whose text is only the beginning of a number the field takes
 //! ([`FieldError::unfinished`], from the core's `NumberError::is_unfinished`) is held back
-//! until typing pauses. Mistakes that no further typing mends (`32.850.0000`) are shown at
+//! until typing pauses or the focus leaves the field. Mistakes that no further typing mends (`32.850.0000`) are shown at
 //! once. While every field that cannot be read is held back, the results are not marked
 //! as not current either: for that moment nothing is wrong yet.
 
 use std::rc::Rc;
 
+use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
@@ -50,17 +51,26 @@ pub fn use_judged(errors: &[FieldError], current: bool, scope: usize) -> Judged 
         let stood = stood.clone();
         use_effect_with(errors.to_vec(), move |errors| {
             let waiting = holding(errors, settled);
-            let timer = waiting.then(|| {
+            let settle = {
                 let (errors, stood) = (errors.clone(), stood.clone());
-                Timeout::new(PAUSE_MS, move || {
-                    stood.borrow_mut().1 = errors;
+                move || {
+                    stood.borrow_mut().1 = errors.clone();
                     rerender.force_update();
-                })
+                }
+            };
+            // A pause, or the focus leaving the field: whoever tabs away from "500" in Min.
+            // has finished typing, and is told at once that it is above Maks.
+            let waits = waiting.then(|| {
+                let on_leave = settle.clone();
+                (
+                    Timeout::new(PAUSE_MS, settle),
+                    EventListener::new(&gloo::utils::document(), "focusout", move |_| on_leave()),
+                )
             });
             if !waiting {
                 stood.borrow_mut().1 = errors.clone();
             }
-            move || drop(timer)
+            move || drop(waits)
         });
     }
     let shown = use_memo((errors.to_vec(), settled), |(errors, settled)| {
