@@ -17,7 +17,7 @@ use super::options::{Drivers, EmbedOptions, Mode, OptionProblem, ScenarioSource}
 use crate::editor::workspace::WorkspaceState;
 use crate::i18n::lang_tag;
 use crate::ui::editor::{Dispatch, DriverControl, Editor};
-use crate::ui::error_summary::{marked_fields, ErrorSummary};
+use crate::ui::error_summary::{error_summary, marked_fields};
 use crate::ui::history_shortcut;
 use crate::ui::language_switch::LanguageSwitch;
 use crate::ui::results::Results;
@@ -218,7 +218,7 @@ pub fn embed_widget(props: &EmbedProps) -> Html {
             }
             if visible.editor {
                 if !errors.is_empty() {
-                    <ErrorSummary lang={lang} fields={Rc::new(marked_fields(&doc.draft, &errors, lang))} />
+                    { error_summary(&marked_fields(&doc.draft, &errors, lang), lang, None) }
                 }
                 <div class="cofund-layout">
                     <Editor draft={doc.draft.clone()} errors={errors} lang={lang} dispatch={dispatch} />

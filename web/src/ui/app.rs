@@ -20,7 +20,7 @@ use super::board::request::{BoardRequest, BoardView};
 use super::board::Column;
 use super::change;
 use super::editor::{Dispatch, Editor};
-use super::error_summary::{marked_fields, ErrorSummary};
+use super::error_summary::{error_summary, marked_fields};
 use super::fields::SelectField;
 use super::language_switch::LanguageSwitch;
 use super::notices::{Notice, NoticeBanner};
@@ -667,8 +667,7 @@ pub fn app() -> Html {
                         selected={doc.preset.unwrap_or("")} on_change={choose} class="cofund-picker" hint={t.preset_hint}
                         confirm_hint={t.preset_keys_hint} />
                     if !errors.is_empty() {
-                        <ErrorSummary id="cofund-errors-summary" lang={lang}
-                            fields={Rc::new(marked_fields(&doc.draft, &errors, lang))} />
+                        { error_summary(&marked_fields(&doc.draft, &errors, lang), lang, Some("cofund-errors-summary")) }
                     }
                     <div class="cofund-layout">
                         <Editor draft={doc.draft.clone()} errors={errors} lang={lang} dispatch={Dispatch(state.dispatcher())} />

@@ -3,8 +3,6 @@
 //! Without the list, a user of a long scenario (or of a screen reader) had to go through
 //! the whole form to find the marked fields (WCAG 3.3.1).
 
-use std::rc::Rc;
-
 use cofund::numbers::Lang;
 use yew::prelude::*;
 
@@ -49,44 +47,39 @@ pub fn marked_fields(
         .collect()
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ErrorSummaryProps {
-    /// What [`marked_fields`] gives.
-    pub fields: Rc<Vec<(AttrValue, AttrValue)>>,
-    pub lang: Lang,
-    #[prop_or_default]
-    pub id: Option<AttrValue>,
-}
-
-#[function_component(ErrorSummary)]
-pub fn error_summary(props: &ErrorSummaryProps) -> Html {
-    let t = texts(props.lang);
-    let banner = use_node_ref();
+/// The banner for `fields` ([`marked_fields`]). A plain function, not a component: it has
+/// no state, and a component of its own cost the widget some 3 KB of Yew's lifecycle code.
+pub fn error_summary(
+    fields: &[(AttrValue, AttrValue)],
+    lang: Lang,
+    id: Option<&'static str>,
+) -> Html {
+    let t = texts(lang);
+    // Looked up from the widget's root, not the document: an embedded widget's fields are
+    // in its shadow root.
     let go_to = |id: &AttrValue| {
-        let (banner, selector) = (banner.clone(), format!("[id='{id}']"));
-        // Looked up from the widget's root, not the document: an embedded widget's fields
-        // are in its shadow root.
-        Callback::from(move |_: MouseEvent| {
-            let root = banner
-                .cast::<web_sys::Element>()
+        let selector = format!("[id='{id}']");
+        Callback::from(move |e: MouseEvent| {
+            let root = e
+                .target_dyn_into::<web_sys::Element>()
                 .and_then(|b| b.closest(".cofund").ok().flatten());
             if let Some(root) = root {
                 focus_first(&root, &selector);
             }
         })
     };
-    let more = props.fields.len().saturating_sub(LISTED);
+    let more = fields.len().saturating_sub(LISTED);
     html! {
-        <div class="cofund-error cofund-error-summary" role="alert" id={props.id.clone()} ref={banner.clone()}>
+        <div class="cofund-error cofund-error-summary" role="alert" {id}>
             <p>{ t.errors_summary }</p>
             <ul class="cofund-error-fields" aria-label={t.errors_fields}>
-                { for props.fields.iter().take(LISTED).map(|(id, name)| html! {
+                { for fields.iter().take(LISTED).map(|(id, name)| html! {
                     <li key={id.as_str()}>
                         <button type="button" class="cofund-link-button" onclick={go_to(id)}>{ name }</button>
                     </li>
                 }) }
                 if more > 0 {
-                    <li>{ match (props.lang, more) {
+                    <li>{ match (lang, more) {
                         (Lang::Da, 1) => "og 1 felt mere".to_string(),
                         (Lang::En, 1) => "and 1 more field".to_string(),
                         (Lang::Da, _) => format!("og {more} felter mere"),
