@@ -125,11 +125,16 @@ test('a scenario without a source shows "—" in that row', { timeout: 60_000 },
 
 // --- 2. Presentation by keyboard -----------------------------------------------------------
 
-test('presentation mode says beside DEB when the scenario counts on more than DEB gives', { timeout: 60_000 }, async () => {
+test('the comparison and presentation mode say beside DEB when the scenario counts on more than DEB gives', { timeout: 60_000 }, async () => {
   await withPage(async (page) => {
     const rate = page.getByRole('group', { name: 'DEB', exact: true }).getByLabel('Sats (%)', { exact: true });
     await rate.fill('60');
     await expectText(page.locator('tr[data-source="deb"] th'), 'DEB (over DEB\'s højeste sats på 50 %)', 'the results say so');
+    // So does the comparison, under the scenario's figure.
+    await page.locator('nav.cofund-views').getByRole('button', { name: 'Sammenlign', exact: true }).click();
+    await expectText(page.locator('.cofund-board-table tr[data-row="source:deb"] td[data-col="0"] [data-note]'),
+      '(over DEB\'s højeste sats på 50 %)', 'the comparison says so');
+    assert.equal(await page.locator('.cofund-board-table tr[data-row="source:local"] [data-note]').count(), 0, 'not beside the others');
     await page.locator('nav.cofund-views').getByRole('button', { name: 'Præsentation', exact: true }).click();
     const deb = page.locator('.cofund-present [data-figure="source:deb"] dt');
     await expectText(deb, 'DEB (over DEB\'s højeste sats på 50 %)', 'and so does the room');

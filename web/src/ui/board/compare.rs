@@ -30,6 +30,7 @@ use crate::i18n::{board_texts, scenario_name, BoardTexts};
 use crate::ui::assumptions::Assumptions;
 use crate::ui::balance::Balance;
 use crate::ui::bar::{BarParts, StackedBar};
+use crate::ui::results::deb_note;
 use cofund::shown::{shown, Shown};
 
 const HEADING_ID: &str = "cofund-compare-heading";
@@ -118,6 +119,10 @@ pub struct Row {
     pub label: String,
     /// One per column; `None` when the scenario has no such source or driver.
     pub values: Vec<Option<Value>>,
+    /// A note under a column's figure: that the scenario counts on more than DEB gives
+    /// there, as its results and presentation say (`results::deb_note`). Empty, or one per
+    /// column.
+    pub notes: Vec<Option<&'static str>>,
 }
 
 /// `prefix:id`, made unique among `used` with `-2`, `-3`, … if need be.
@@ -155,11 +160,13 @@ pub fn rows(columns: &[Column], baseline: Option<usize>, lang: Lang) -> Vec<Row>
             key: "total".into(),
             label: t.total_cost.into(),
             values: each(&|s| s.total),
+            notes: Vec::new(),
         },
         Row {
             key: "eligible".into(),
             label: t.eligible_cost.into(),
             values: each(&|s| s.eligible),
+            notes: Vec::new(),
         },
     ];
 
@@ -174,6 +181,15 @@ pub fn rows(columns: &[Column], baseline: Option<usize>, lang: Lang) -> Vec<Row>
                 .zip(&shown)
                 .map(|(at, s)| at.and_then(|i| s.sources.get(i).copied().map(Value::Amount)))
                 .collect(),
+            notes: m
+                .at
+                .iter()
+                .zip(columns)
+                .map(|(at, c)| {
+                    let i = (*at)?;
+                    deb_note(&c.evaluation, c.scenario.sources.get(i)?, i, lang)
+                })
+                .collect(),
         });
     }
 
@@ -181,6 +197,7 @@ pub fn rows(columns: &[Column], baseline: Option<usize>, lang: Lang) -> Vec<Row>
         key: "funded".into(),
         label: t.funded.into(),
         values: each(&|s| s.funded),
+        notes: Vec::new(),
     });
     out.push(Row {
         key: "balance".into(),
@@ -190,6 +207,7 @@ pub fn rows(columns: &[Column], baseline: Option<usize>, lang: Lang) -> Vec<Row>
             .zip(&shown)
             .map(|(c, s)| Some(Value::Balance(Balance::of(&c.evaluation, s))))
             .collect(),
+        notes: Vec::new(),
     });
 
     for m in match_drivers(scenarios(), &order) {
@@ -228,6 +246,7 @@ pub fn rows(columns: &[Column], baseline: Option<usize>, lang: Lang) -> Vec<Row>
                     })
                 })
                 .collect(),
+            notes: Vec::new(),
         });
     }
     out
@@ -325,9 +344,13 @@ fn cell(row: &Row, col: usize, base: Option<usize>, stale: bool, lang: Lang) -> 
         }
         _ => html! {},
     };
+    let note = row.notes.get(col).copied().flatten();
     html! {
         <td class={classes!("cofund-num", stale.then_some("cofund-board-stale"))} data-col={col.to_string()}>
             <span class={class} data-value="">{ value.text(lang) }</span>
+            if let Some(note) = note {
+                <span class="cofund-board-note" data-note="">{ format!("({note})") }</span>
+            }
             { difference }
         </td>
     }
@@ -522,6 +545,32 @@ mod tests {
             evaluation: Rc::new(evaluation),
             current: true,
         }
+    }
+
+    #[test]
+    fn a_scenario_counting_on_more_than_deb_gives_is_noted_in_its_column() {
+        let plain = column("vaekstpilot-150");
+        let mut s = (*plain.scenario).clone();
+        if let cofund::model::SourceKind::Share { rate, .. } = &mut s.sources[0].kind {
+            *rate = d("60");
+        }
+        let over = Column {
+            evaluation: Rc::new(evaluate(&s).expect("evaluates")),
+            scenario: Rc::new(s),
+            ..plain.clone()
+        };
+        let rows = rows(&[plain, over], Some(0), Lang::Da);
+        let deb = rows
+            .iter()
+            .find(|r| r.key == "source:deb")
+            .expect("a DEB row");
+        assert_eq!(
+            deb.notes,
+            [None, Some("over DEB's højeste sats på 50 %")],
+            "only the scenario that counts on it"
+        );
+        let local = rows.iter().find(|r| r.key == "source:local").expect("row");
+        assert_eq!(local.notes, [None, None]);
     }
 
     fn texts_of(
