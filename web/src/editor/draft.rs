@@ -204,10 +204,54 @@ impl FieldId {
     }
 }
 
+/// A row's name as its legend shows it: its label, or, for a label of nothing but spaces,
+/// what an unnamed row of its list is called ("Ny finansieringskilde"). The legend, the
+/// row's tools, what they announce and the error banner all name a row so.
+pub fn legend_name<'a>(label: &'a str, unnamed: &'a str) -> &'a str {
+    if label.trim().is_empty() {
+        unnamed
+    } else {
+        label
+    }
+}
+
 impl Draft {
-    /// A field as the error summary names it: its row's name, as the row's legend shows it,
-    /// and the field's label (`Budgetpost pr. vækstpilot: Enhed`); the scenario's own
-    /// fields by their label alone.
+    /// Every row of the three lists (units, cost lines, sources), in the editor's order.
+    pub fn rows(&self) -> impl Iterator<Item = Row> + '_ {
+        let drivers = self.drivers.iter().map(|d| Row::Driver(d.key));
+        let costs = self.costs.iter().map(|c| Row::Cost(c.key));
+        let sources = self.sources.iter().map(|s| Row::Source(s.key));
+        drivers.chain(costs).chain(sources)
+    }
+
+    /// `row`'s name as its legend shows it ([`legend_name`]; a unit without a label by its
+    /// id, as [`DriverDraft::name`]); `None` for the scenario's own fields, or a row the
+    /// draft does not have.
+    pub fn row_name(&self, row: Row, lang: Lang) -> Option<&str> {
+        let t = texts(lang);
+        match row {
+            Row::Scenario => None,
+            Row::Driver(k) => self
+                .drivers
+                .iter()
+                .find(|d| d.key == k)
+                .map(|d| legend_name(d.name(), t.new_driver)),
+            Row::Cost(k) => self
+                .costs
+                .iter()
+                .find(|c| c.key == k)
+                .map(|c| legend_name(&c.label, t.new_cost)),
+            Row::Source(k) => self
+                .sources
+                .iter()
+                .find(|s| s.key == k)
+                .map(|s| legend_name(&s.label, t.new_source)),
+        }
+    }
+
+    /// A field as the error summary names it: its row's name ([`Draft::row_name`]) and the
+    /// field's label (`Budgetpost pr. vækstpilot: Enhed`); the scenario's own fields by
+    /// their label alone.
     pub fn field_name(&self, field: FieldId, lang: Lang) -> String {
         let t = texts(lang);
         let label = match field.field {
@@ -224,31 +268,9 @@ impl Draft {
             "kind" => t.kind_label,
             _ => t.label_label,
         };
-        let named = |name: &str, unnamed: &'static str| {
-            let name = if name.trim().is_empty() {
-                unnamed
-            } else {
-                name
-            };
-            format!("{name}: {label}")
-        };
-        match field.row {
-            Row::Scenario => label.to_string(),
-            Row::Driver(k) => self
-                .drivers
-                .iter()
-                .find(|d| d.key == k)
-                .map_or_else(|| label.to_string(), |d| named(d.name(), t.new_driver)),
-            Row::Cost(k) => self
-                .costs
-                .iter()
-                .find(|c| c.key == k)
-                .map_or_else(|| label.to_string(), |c| named(&c.label, t.new_cost)),
-            Row::Source(k) => self
-                .sources
-                .iter()
-                .find(|s| s.key == k)
-                .map_or_else(|| label.to_string(), |s| named(&s.label, t.new_source)),
+        match self.row_name(field.row, lang) {
+            Some(name) => format!("{name}: {label}"),
+            None => label.to_string(),
         }
     }
 }

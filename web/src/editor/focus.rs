@@ -123,13 +123,12 @@ pub fn focus_after(draft: &Draft, pressed: Pressed) -> Option<String> {
 
 /// What a screen reader hears after `pressed` took effect in `draft` (WCAG 4.1.3): the
 /// focus stays on a button whose name has not changed, so without it a move or a removal
-/// happens in silence. `label` is the row's name as its tools have it. `None` when `draft`
+/// happens in silence. `name` is the row's name as its tools have it. `None` when `draft`
 /// does not show the change, as for [`focus_after`].
-pub fn tool_said(draft: &Draft, pressed: Pressed, label: &str, lang: Lang) -> Option<String> {
+pub fn tool_said(draft: &Draft, pressed: Pressed, name: &str, lang: Lang) -> Option<String> {
     focus_after(draft, pressed)?;
     let rows = list_of(draft, pressed.row);
     let now = rows.iter().position(|r| *r == pressed.row);
-    let name = if label.is_empty() { "…" } else { label };
     Some(match (pressed.tool, now, lang) {
         (Tool::Remove, _, Lang::Da) => format!("Fjernet: {name}."),
         (Tool::Remove, _, Lang::En) => format!("Removed: {name}."),
@@ -159,29 +158,9 @@ pub fn rows_said(before: &Draft, after: &Draft, lang: Lang) -> Option<String> {
     if count(before) == count(after) {
         return None;
     }
-    let t = crate::i18n::texts(lang);
     let names = |d: &Draft| -> Vec<(Row, String)> {
-        let named = |label: &str, unnamed: &str| {
-            if label.trim().is_empty() {
-                unnamed
-            } else {
-                label
-            }
-            .to_string()
-        };
-        d.drivers
-            .iter()
-            .map(|x| (Row::Driver(x.key), named(x.name(), t.new_driver)))
-            .chain(
-                d.costs
-                    .iter()
-                    .map(|x| (Row::Cost(x.key), named(&x.label, t.new_cost))),
-            )
-            .chain(
-                d.sources
-                    .iter()
-                    .map(|x| (Row::Source(x.key), named(&x.label, t.new_source))),
-            )
+        d.rows()
+            .map(|row| (row, d.row_name(row, lang).unwrap_or_default().to_string()))
             .collect()
     };
     let (was, is) = (names(before), names(after));

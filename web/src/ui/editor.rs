@@ -13,7 +13,7 @@ use yew::prelude::*;
 use super::fields::{SelectField, TextField};
 use super::focus_id;
 use crate::editor::draft::{
-    CostDraft, CostKindTag, Draft, DriverDraft, FieldError, FieldId, Row, SourceDraft,
+    legend_name, CostDraft, CostKindTag, Draft, DriverDraft, FieldError, FieldId, Row, SourceDraft,
     SourceKindTag,
 };
 use crate::editor::focus::{
@@ -262,11 +262,7 @@ fn row_frame<T: PartialEq>(
 ) -> Html {
     // The row's name wherever it is said: its legend, its tools' names and what the tools
     // announce ("Fjern: Ny finansieringskilde", not "Fjern: …").
-    let legend = if label.trim().is_empty() {
-        unnamed
-    } else {
-        label
-    };
+    let legend = legend_name(label, unnamed);
     let class = if props.count >= SKIPPABLE_FROM {
         "cofund-row cofund-row--skippable"
     } else {
@@ -332,11 +328,8 @@ fn row_tools(props: &RowToolsProps) -> Html {
         let label = props.label.clone();
         Callback::from(move |_: MouseEvent| on_tool.emit((pressed, label.clone())))
     };
-    let name = if props.label.is_empty() {
-        "…"
-    } else {
-        props.label.as_str()
-    };
+    // The row's legend name (`legend_name`), never empty.
+    let name = props.label.as_str();
     html! {
         <div class="cofund-row-tools">
             <button type="button" id={Tool::Up.dom_id(props.row)} class="cofund-icon-button" disabled={props.position == 0}

@@ -20,18 +20,8 @@ pub fn marked_fields(
     errors: &[FieldError],
     lang: Lang,
 ) -> Vec<(AttrValue, AttrValue)> {
-    let place = |row: Row| match row {
-        Row::Scenario => (0, 0),
-        Row::Driver(k) => (
-            1,
-            draft.drivers.iter().position(|d| d.key == k).unwrap_or(0),
-        ),
-        Row::Cost(k) => (2, draft.costs.iter().position(|c| c.key == k).unwrap_or(0)),
-        Row::Source(k) => (
-            3,
-            draft.sources.iter().position(|s| s.key == k).unwrap_or(0),
-        ),
-    };
+    // The scenario's own fields first, then each row's where the editor has it.
+    let place = |row: Row| draft.rows().position(|r| r == row).map_or(0, |i| i + 1);
     let mut fields: Vec<_> = errors.iter().map(|e| e.field).collect();
     // Stable: fields of one row keep the order the reader found them in.
     fields.sort_by_key(|f| place(f.row));

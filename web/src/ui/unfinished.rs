@@ -5,9 +5,10 @@
 //!
 //! So an error whose text is only the beginning of a number the field takes
 //! ([`FieldError::unfinished`], from the core's `NumberError::is_unfinished`) is held back
-//! until typing pauses or the focus leaves the field. Mistakes that no further typing mends (`32.850.0000`) are shown at
-//! once. While every field that cannot be read is held back, the results are not marked
-//! as not current either: for that moment nothing is wrong yet.
+//! until typing pauses or the focus leaves the field. Mistakes that no further typing
+//! mends (`32.850.0000`) are shown at once. While every field that cannot be read is held
+//! back, the results are not marked as not current either: for that moment nothing is
+//! wrong yet.
 
 use std::rc::Rc;
 
@@ -84,7 +85,7 @@ pub fn use_judged(errors: &[FieldError], current: bool, scope: usize) -> Judged 
 }
 
 /// Whether an unfinished number among `errors` is held back: they have not stood for a
-/// pause yet.
+/// pause yet, nor has the focus left the field.
 fn holding(errors: &[FieldError], settled: bool) -> bool {
     !settled && errors.iter().any(|e| e.unfinished)
 }

@@ -193,7 +193,6 @@ fn units_of(s: &Scenario, driver: &str) -> String {
         .map_or_else(String::new, |d| cofund::text::in_sentence(&d.label))
 }
 
-/// An answer: a short statement in bold, a sentence with the figures, and maybe a table.
 /// A question's answer: a headline, a detail, and the split at the answer as a table.
 /// Only the words go into the form's live region; the table is there to be read, and
 /// heard whole it ran its cells together ("…5.014.000 kr.Fordeling ved 217 …").

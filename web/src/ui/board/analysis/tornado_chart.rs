@@ -174,7 +174,6 @@ struct TornadoChartProps {
     lang: Lang,
 }
 
-/// An input's value in its unit.
 /// Whether a row's two values, `low` at the left and `high` at the right of a chart
 /// `width` wide, must go one under the other: when they would collide, also with the text
 /// spacing a user may set (WCAG 1.4.12), which widened "−10%: DKK 4.5m" and "+10%: DKK
@@ -183,6 +182,7 @@ fn values_stack(low: &str, high: &str, width: u32) -> bool {
     spaced_width(low) + spaced_width(high) + 24 > width.saturating_sub(16)
 }
 
+/// An input's value in its unit.
 fn input_value(input: Input, value: Decimal, lang: Lang) -> String {
     Unit::of(input).format(value, lang)
 }
