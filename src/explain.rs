@@ -190,17 +190,19 @@ impl Ctx<'_> {
         format_amount(v, self.lang)
     }
 
-    /// An entered amount or a quotient: whole kroner when whole, else with øre.
+    /// An entered amount, or one computed exactly: every digit it has, øre as two decimals
+    /// (`1.234,50 kr.`), never rounded; half of 1.000,01 kr. is 500,005 kr., and "500,01
+    /// kr." would be a limit that 500,01 kr. does not exceed.
     fn exact(&self, v: Decimal) -> String {
+        format_exact_amount(v, self.lang)
+    }
+
+    /// `v` kroner to the øre: `1.234,50 kr.` / `DKK 1,234.50`; whole kroner when whole.
+    fn to_ore(&self, v: Decimal) -> String {
         if v.fract().is_zero() {
             return format_amount(v, self.lang);
         }
-        self.kroner(v, 2)
-    }
-
-    /// `v` kroner with `decimals` decimals: `1.234,50 kr.` / `DKK 1,234.50`.
-    fn kroner(&self, v: Decimal, decimals: u32) -> String {
-        let number = format_number(v.abs(), decimals, self.lang);
+        let number = format_number(v.abs(), 2, self.lang);
         let sign = if v.is_sign_negative() { "\u{2212}" } else { "" };
         match self.lang {
             Lang::Da => format!("{sign}{number} kr."),
@@ -208,21 +210,10 @@ impl Ctx<'_> {
         }
     }
 
-    /// An amount with every decimal it has, when it has more than øre: half of 1.000,01 kr.
-    /// is 500,005 kr., and "500,01 kr." would be a limit that 500,01 kr. does not exceed.
-    fn every_decimal(&self, v: Decimal) -> String {
-        let v = v.normalize();
-        if v.scale() <= 2 {
-            self.exact(v)
-        } else {
-            self.kroner(v, v.scale())
-        }
-    }
-
-    /// A quotient as exact as it is, and the figure the table shows for it when that
-    /// differs (`666,97 kr. ≈ 667 kr.`).
+    /// A quotient to the øre, and the figure the table shows for it when that differs
+    /// (`666,97 kr. ≈ 667 kr.`).
     fn quotient(&self, v: Decimal, shown: String) -> String {
-        let exact = self.exact(v);
+        let exact = self.to_ore(v);
         if exact == shown {
             exact
         } else {
@@ -759,7 +750,7 @@ impl Ctx<'_> {
             let (max, amount, limit) = (
                 rate_text(DEB_MAX_RATE, self.lang),
                 self.exact(amount),
-                self.every_decimal(limit),
+                self.exact(limit),
             );
             notes.push(match self.lang {
                 Lang::Da => format!(
@@ -1050,7 +1041,7 @@ impl Ctx<'_> {
         let total = self.e.total_cost;
         let rounded = total != self.shown.total;
         let total_text = if rounded {
-            format_exact_amount(total, self.lang)
+            self.exact(total)
         } else {
             self.amount(total)
         };
@@ -1902,6 +1893,23 @@ mod tests {
     }
 
     #[test]
+    fn entered_amounts_are_written_with_every_digit() {
+        // 100,125 kr. written "100,13 kr." would give 15.019.500 kr., not the result after
+        // the "=": an operand is never rounded.
+        let mut s = preset("vaekstpilot-150");
+        s.costs[0].amount = Decimal::new(100_125, 3);
+        assert_eq!(
+            formula(&s, Subject::Line(0), Lang::Da),
+            "Budgetpost pr. vækstpilot = 150 vækstpiloter × 100,125 kr. = 15.018,75 kr. ≈ 15.019 kr."
+        );
+        s.costs[0].amount = Decimal::new(100_125, 1);
+        assert_eq!(
+            formula(&s, Subject::Line(0), Lang::En),
+            "Budgetpost pr. vækstpilot = 150 vækstpiloter × DKK 10,012.50 = DKK 1,501,875"
+        );
+    }
+
+    #[test]
     fn per_unit_not_whole_and_zero_driver() {
         let mut s = preset("vaekstpilot-150");
         s.costs.push(CostLine {
@@ -1921,13 +1929,13 @@ mod tests {
         let x = run(&s, Subject::PerUnit(0), Lang::Da);
         assert_eq!(
             x.formula,
-            "Udgift pr. vækstpilot = 21.900.001,5 kr. ÷ 150 = 146.000,01 kr. ≈ 146.000 kr."
+            "Udgift pr. vækstpilot = 21.900.001,50 kr. ÷ 150 = 146.000,01 kr. ≈ 146.000 kr."
         );
         assert!(x.notes.contains(
-            &"De samlede udgifter er 21.900.001,5 kr., vist afrundet som 21.900.002 kr.".into()
+            &"De samlede udgifter er 21.900.001,50 kr., vist afrundet som 21.900.002 kr.".into()
         ));
         assert!(formula(&s, Subject::PerUnit(0), Lang::En)
-            .starts_with("Cost per vækstpilot = DKK 21,900,001.5 ÷ 150 = "));
+            .starts_with("Cost per vækstpilot = DKK 21,900,001.50 ÷ 150 = "));
         s.costs[2].amount = Decimal::ONE;
         s.drivers[0].value = Decimal::ZERO;
         let x = run(&s, Subject::PerUnit(0), Lang::Da);

@@ -106,6 +106,17 @@ pub fn same_label(a: &str, b: &str) -> bool {
     a.chars().map(lower_char).eq(b.chars().map(lower_char))
 }
 
+/// What a unit, line or source is called where it must be called something: its label, or
+/// its id when the label is blank (a file from outside may leave it so), so that no column,
+/// field or sentence is left without a name.
+pub fn label_or_id<'a>(label: &'a str, id: &'a str) -> &'a str {
+    if label.trim().is_empty() {
+        id
+    } else {
+        label
+    }
+}
+
 /// The most characters of a label a table or legend shows; see [`shown_label`].
 pub const LONGEST_SHOWN_LABEL: usize = 200;
 
@@ -148,6 +159,13 @@ mod tests {
             shown_label("DEB"),
             std::borrow::Cow::Borrowed("DEB")
         ));
+    }
+
+    #[test]
+    fn a_blank_label_gives_the_id() {
+        assert_eq!(label_or_id("Vækstpiloter", "pilots"), "Vækstpiloter");
+        assert_eq!(label_or_id(" \t", "pilots"), "pilots");
+        assert_eq!(label_or_id("", "pilots"), "pilots");
     }
 
     /// The one-letter case mapping of the standard library, where it exists.

@@ -133,12 +133,18 @@ pub fn format_amount(value: Decimal, lang: Lang) -> String {
     with_currency(sign(digits.negative), &digits.write(lang, true), lang)
 }
 
-/// An amount with every digit it has, unrounded: `21.900.001,5 kr.` / `DKK 21,900,001.5`.
+/// An amount with every digit it has, never rounded: whole kroner without decimals
+/// (`21.900.000 kr.`), øre as two decimals (`12.500,50 kr.` / `DKK 12,500.50`), and more
+/// when it has more (`500,005 kr.`, half of 1.000,01 kr.).
 ///
-/// For a calculation written out in words, where the rounded amount would not give the
-/// result written after it.
+/// For an amount as it was entered or solved for, and for a calculation written out in
+/// words, where a rounded amount would not give the result written after it (`666,66 kr.`
+/// is less than the `666,663 kr.` a goal seek found, and would leave a gap).
 pub fn format_exact_amount(value: Decimal, lang: Lang) -> String {
-    let digits = Digits::of(value.normalize());
+    let mut digits = Digits::of(value.normalize());
+    if !digits.frac.is_empty() && digits.frac.len() < 2 {
+        digits.frac.push('0');
+    }
     with_currency(sign(digits.negative), &digits.write(lang, true), lang)
 }
 
@@ -359,7 +365,10 @@ mod tests {
     #[test]
     fn exact_amounts_keep_every_digit_and_the_currency() {
         let table = [
-            ("21900001.50", "21.900.001,5 kr.", "DKK 21,900,001.5"),
+            ("21900001.50", "21.900.001,50 kr.", "DKK 21,900,001.50"),
+            ("21900000.00", "21.900.000 kr.", "DKK 21,900,000"),
+            ("500.005", "500,005 kr.", "DKK 500.005"),
+            ("666.663", "666,663 kr.", "DKK 666.663"),
             (
                 "0.0000000000000000146",
                 "0,0000000000000000146 kr.",

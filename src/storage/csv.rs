@@ -26,6 +26,7 @@ use rust_decimal::Decimal;
 
 use crate::model::{cost_per_unit, share_of_total, Evaluation, Scenario, SweepRow};
 use crate::numbers::Lang;
+use crate::text::label_or_id;
 
 /// The byte order mark every CSV starts with.
 pub const BOM: &str = "\u{FEFF}";
@@ -173,14 +174,6 @@ fn column_decimals(column: impl IntoIterator<Item = Decimal>) -> u32 {
         .map(|value| value.normalize().scale())
         .max()
         .unwrap_or(0)
-}
-
-fn label_or_id<'a>(label: &'a str, id: &'a str) -> &'a str {
-    if label.trim().is_empty() {
-        id
-    } else {
-        label
-    }
 }
 
 enum Cell<'a> {

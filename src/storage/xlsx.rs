@@ -41,6 +41,7 @@ use rust_decimal::Decimal;
 use crate::matching::{match_drivers, match_sources, visiting_order, Matched};
 use crate::model::{Base, CostKind, Evaluation, Scenario, SourceKind};
 use crate::numbers::Lang;
+use crate::text::label_or_id;
 
 mod zip;
 
@@ -177,14 +178,6 @@ fn tr(lang: Lang, danish: &'static str, english: &'static str) -> &'static str {
 
 fn comparison_name(lang: Lang) -> &'static str {
     tr(lang, "Sammenligning", "Comparison")
-}
-
-fn label_or_id<'a>(label: &'a str, id: &'a str) -> &'a str {
-    if label.trim().is_empty() {
-        id
-    } else {
-        label
-    }
 }
 
 // ---------------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ use cofund::model::{
 use cofund::numbers::{
     format_input, format_plain, parse_amount, parse_count, parse_rate, Lang, NumberError,
 };
+use cofund::text::label_or_id;
 use cofund::Decimal;
 
 use crate::i18n::texts;
@@ -73,11 +74,7 @@ impl DriverDraft {
     /// the label is blank (a scenario from outside may have one), its id, so that no input
     /// is left without an accessible name.
     pub fn name(&self) -> &str {
-        if self.label.trim().is_empty() {
-            &self.id
-        } else {
-            &self.label
-        }
+        label_or_id(&self.label, &self.id)
     }
 
     /// Renews [`DriverDraft::slider`] from the fields as they read in `lang`. While Min. or

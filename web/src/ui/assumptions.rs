@@ -4,8 +4,8 @@
 use std::rc::Rc;
 
 use cofund::model::{Base, CostKind, Scenario, SourceKind};
-use cofund::numbers::{format_amount, format_percent, format_plain, Lang};
-use cofund::text::{in_sentence, lowercase};
+use cofund::numbers::{format_exact_amount, format_percent, format_plain, Lang};
+use cofund::text::{in_sentence, label_or_id, lowercase};
 use cofund::Decimal;
 use yew::prelude::*;
 
@@ -22,15 +22,19 @@ fn rate(value: Decimal, lang: Lang) -> String {
     format_percent(value, value.normalize().scale(), lang)
 }
 
-/// One line in words: "100.000 kr. pr. vækstpiloter" etc.
+/// The unit `id` as a sentence names it: its label (or its id, when the label is blank)
+/// in lower case, "vækstpiloter".
+fn unit_in_sentence(s: &Scenario, id: &str) -> String {
+    s.driver(id)
+        .map(|d| in_sentence(label_or_id(&d.label, &d.id)))
+        .unwrap_or_default()
+}
+
+/// One line in words: "100.000 kr. × vækstpiloter" etc.
 fn cost_rule(s: &Scenario, kind: &CostKind, amount: Decimal, lang: Lang) -> String {
     let t = app_texts(lang);
-    let unit = |id: &str| {
-        s.driver(id)
-            .map(|d| in_sentence(&d.label))
-            .unwrap_or_default()
-    };
-    let amount = format_amount_exact(amount, lang);
+    let unit = |id: &str| unit_in_sentence(s, id);
+    let amount = format_exact_amount(amount, lang);
     match kind {
         CostKind::Fixed => format!("{amount} ({})", lowercase(t.cost_fixed)),
         CostKind::PerUnit { driver } => format!("{amount} × {}", unit(driver)),
@@ -44,7 +48,7 @@ fn cost_rule(s: &Scenario, kind: &CostKind, amount: Decimal, lang: Lang) -> Stri
 fn source_rule(s: &Scenario, kind: &SourceKind, lang: Lang) -> String {
     let t = app_texts(lang);
     let cap = |cap: &Option<Decimal>| {
-        cap.map(|c| format!(", {} {}", t.cap_word, format_amount_exact(c, lang)))
+        cap.map(|c| format!(", {} {}", t.cap_word, format_exact_amount(c, lang)))
             .unwrap_or_default()
     };
     match kind {
@@ -61,32 +65,18 @@ fn source_rule(s: &Scenario, kind: &SourceKind, lang: Lang) -> String {
         }
         SourceKind::PerUnit { driver, amount } => format!(
             "{} × {}",
-            format_amount_exact(*amount, lang),
-            s.driver(driver)
-                .map(|d| in_sentence(&d.label))
-                .unwrap_or_default()
+            format_exact_amount(*amount, lang),
+            unit_in_sentence(s, driver)
         ),
-        SourceKind::Fixed { amount } => format_amount_exact(*amount, lang),
+        SourceKind::Fixed { amount } => format_exact_amount(*amount, lang),
         SourceKind::PerYear { amount } => format!(
             "{} × {} {}",
-            format_amount_exact(*amount, lang),
+            format_exact_amount(*amount, lang),
             s.years,
             t.years_word
         ),
         SourceKind::Residual { cap: c } => {
             format!("{}{}", lowercase(t.source_residual), cap(c))
-        }
-    }
-}
-
-/// An input amount as typed: whole kroner without decimals, øre kept when present.
-fn format_amount_exact(value: Decimal, lang: Lang) -> String {
-    if value.fract().is_zero() {
-        format_amount(value, lang)
-    } else {
-        match lang {
-            Lang::Da => format!("{} kr.", format_plain(value, lang)),
-            Lang::En => format!("DKK {}", format_plain(value, lang)),
         }
     }
 }
@@ -181,8 +171,8 @@ mod tests {
             "50% of eligible cost"
         );
         assert_eq!(
-            format_amount_exact(Decimal::new(1250050, 2), Lang::Da),
-            "12.500,5 kr."
+            format_exact_amount(Decimal::new(1250050, 2), Lang::Da),
+            "12.500,50 kr."
         );
     }
 }

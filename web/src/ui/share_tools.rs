@@ -16,6 +16,7 @@ use cofund::storage::file::{
 use cofund::storage::link::Unpacked;
 use cofund::storage::workspace::Workspace;
 use cofund::storage::xlsx::XLSX_MIME;
+use cofund::text::label_or_id;
 use cofund::Decimal;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -172,11 +173,7 @@ pub fn share_tools(props: &ShareToolsProps) -> Html {
                     status.set(done.err().map(|e| (false, e)));
                 }
                 Err(e) => {
-                    let unit = if d.label.trim().is_empty() {
-                        &d.id
-                    } else {
-                        &d.label
-                    };
+                    let unit = label_or_id(&d.label, &d.id);
                     status.set(Some((false, sweep_refusal(&e, unit, lang))));
                 }
             }

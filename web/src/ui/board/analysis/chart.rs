@@ -190,11 +190,15 @@ impl Axis {
         } else if lo.is_zero() {
             (Decimal::ZERO, Decimal::ONE)
         } else {
-            // A single value: a band around it.
+            // A single value: a band around it. Near `Decimal`'s limit (a value typed as
+            // 79.228.162.514.264.337.593.543.950.335) the band can only reach out on one
+            // side; `+` would panic there, and a panic stops the program.
             let half = (lo.abs() / Decimal::TEN).max(Decimal::ONE);
-            ((lo - half).max(Decimal::ZERO.min(lo)), lo + half)
+            let below = lo.checked_sub(half).unwrap_or(lo);
+            let above = lo.checked_add(half).unwrap_or(lo);
+            (below.max(Decimal::ZERO.min(lo)), above)
         };
-        let span = hi - lo;
+        let span = hi.checked_sub(lo).unwrap_or(Decimal::MAX);
         let step = nice_step(span / Decimal::from(count.max(1)));
         let (lo, hi) = if extend {
             (snap(lo, step, false), snap(hi, step, true))
@@ -231,7 +235,9 @@ pub struct Scale {
 impl Scale {
     pub fn new(d0: Decimal, d1: Decimal, p0: Decimal, p1: Decimal) -> Scale {
         let factor = if d1 > d0 {
-            (p1 - p0).checked_div(d1 - d0).unwrap_or_default()
+            d1.checked_sub(d0)
+                .and_then(|span| (p1 - p0).checked_div(span))
+                .unwrap_or_default()
         } else {
             Decimal::ZERO
         };
@@ -405,6 +411,26 @@ mod tests {
         );
         let flat = Axis::new(Decimal::ZERO, Decimal::ZERO, 5, true);
         assert!(flat.hi > flat.lo);
+    }
+
+    /// A value at `Decimal`'s limit (typed into a sweep's Fra and Til) gives an axis, not a
+    /// panic: a review found `+` overflowing here, which stopped the board program.
+    #[test]
+    fn axes_and_scales_at_the_decimal_limit() {
+        for (lo, hi) in [
+            (Decimal::MAX, Decimal::MAX),
+            (Decimal::MIN, Decimal::MIN),
+            (Decimal::MIN, Decimal::MAX),
+        ] {
+            for extend in [false, true] {
+                let axis = Axis::new(lo, hi, 5, extend);
+                assert!(axis.hi > axis.lo, "{lo}–{hi}: {axis:?}");
+                assert!(!axis.ticks.is_empty() || !extend, "{lo}–{hi}: {axis:?}");
+                let scale = Scale::new(axis.lo, axis.hi, dec("50"), dec("650"));
+                let at = scale.at(hi);
+                assert!(at >= dec("50") && at <= dec("650"), "{lo}–{hi}: {at}");
+            }
+        }
     }
 
     #[test]

@@ -11,16 +11,16 @@ use cofund::model::{
     close_gap, driver_where_cap_binds, evaluate, is_deb, max_driver_within, CapOutcome, Evaluation,
     GapImpossible, GapOutcome, GoalOutcome, Input, NoSolution, Scenario, SourceKind,
 };
-use cofund::numbers::{format_amount, format_input, format_plain, parse_amount, parse_count, Lang};
+use cofund::numbers::{
+    format_amount, format_exact_amount, format_input, format_plain, parse_amount, parse_count, Lang,
+};
 use cofund::text::sentence;
 use cofund::Decimal;
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::words::{
-    afford_question, cap_question, close_question, exact_amount, rate, too_many_points,
-};
+use super::words::{afford_question, cap_question, close_question, rate, too_many_points};
 use crate::i18n::{board_texts, BoardTexts};
 use crate::ui::fields::{SelectField, TextField};
 use crate::ui::{change, focus_first};
@@ -767,7 +767,10 @@ fn close_answer(s: &Scenario, id: &str, outcome: &GapOutcome, lang: Lang) -> Ans
                 .map(|src| &src.kind);
             let (new, old) = match input {
                 Input::SourceRate(_) => (rate(*value, lang), rate(*previous, lang)),
-                _ => (exact_amount(*value, lang), exact_amount(*previous, lang)),
+                _ => (
+                    format_exact_amount(*value, lang),
+                    format_exact_amount(*previous, lang),
+                ),
             };
             let per = match (kind, da) {
                 (Some(SourceKind::PerUnit { .. }), true) => " pr. enhed",
@@ -1082,6 +1085,54 @@ mod tests {
             .scenario()
             .expect("valid");
         assert_eq!(lacking(&full, t), None);
+    }
+
+    /// An exact answer with more than øre is written whole: "666,66 kr." would be less
+    /// than needed and leave a gap of 0,003 kr. (a review found this).
+    #[test]
+    fn an_exact_answer_is_written_with_every_decimal() {
+        use cofund::model::{Base, CostKind, CostLine, Source};
+        let mut s = cofund::presets::Preset::find("vaekstpilot-150")
+            .expect("preset")
+            .scenario()
+            .expect("valid");
+        s.costs = vec![CostLine {
+            id: "all".into(),
+            label: "Alt".into(),
+            kind: CostKind::Fixed,
+            amount: Decimal::from(1000),
+            eligible: true,
+        }];
+        s.sources = vec![
+            Source {
+                id: "deb".into(),
+                label: "DEB".into(),
+                kind: SourceKind::Share {
+                    rate: Decimal::new(333_337, 4),
+                    of: Base::Total,
+                    cap: None,
+                },
+            },
+            Source {
+                id: "kommune".into(),
+                label: "Kommune".into(),
+                kind: SourceKind::Fixed {
+                    amount: Decimal::ZERO,
+                },
+            },
+        ];
+        let outcome = close_gap(&s, "kommune").expect("answered");
+        let GapOutcome::Solved { value, .. } = &outcome else {
+            panic!("solved: {outcome:?}");
+        };
+        assert_eq!(*value, Decimal::new(666_663, 3));
+        let words = close_answer(&s, "kommune", &outcome, Lang::Da);
+        assert_eq!(
+            words.headline,
+            "Svar: Kommune skal være 666,663 kr. (i dag 0 kr.)."
+        );
+        let words = close_answer(&s, "kommune", &outcome, Lang::En);
+        assert!(words.headline.contains("DKK 666.663"), "{}", words.headline);
     }
 
     #[test]

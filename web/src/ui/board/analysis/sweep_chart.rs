@@ -197,7 +197,7 @@ fn default_range(s: &Scenario, input: Input) -> Range {
                 if value > from {
                     value.checked_mul(Decimal::TWO).unwrap_or(value)
                 } else {
-                    from + Decimal::TEN
+                    from.checked_add(Decimal::TEN).unwrap_or(from)
                 }
             });
             let step = driver.and_then(|d| d.step).unwrap_or(Decimal::ONE);
@@ -1247,6 +1247,14 @@ mod tests {
 
     #[test]
     fn default_ranges() {
+        // A unit with a Min. at `Decimal`'s limit and no Maks.: a one-point range, not a panic.
+        let mut huge = preset("vaekstpilot-150");
+        huge.drivers[0].min = Some(Decimal::MAX);
+        huge.drivers[0].max = None;
+        assert_eq!(
+            default_range(&huge, Input::Driver(0)),
+            Range::new(Decimal::MAX, Decimal::MAX, dec(1))
+        );
         let s = preset("vaekstpilot-150");
         assert_eq!(
             default_range(&s, Input::Driver(0)),

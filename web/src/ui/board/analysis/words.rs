@@ -5,8 +5,8 @@
 
 use cofund::model::{Input, Scenario, SourceKind};
 use cofund::numbers::{
-    format_amount, format_input, format_number, format_plain, parse_amount, parse_count,
-    parse_rate, Lang, NumberError,
+    format_amount, format_input, format_plain, parse_amount, parse_count, parse_rate, Lang,
+    NumberError,
 };
 use cofund::text;
 use cofund::Decimal;
@@ -64,19 +64,6 @@ pub fn rate(value: Decimal, lang: Lang) -> String {
     match lang {
         Lang::Da => format!("{number} %"),
         Lang::En => format!("{number}%"),
-    }
-}
-
-/// An amount that may have øre (a goal-seek answer rounded up to 0,01 kr.): whole kroner
-/// as usual, otherwise with two decimals so that the amount shown is never less than needed.
-pub fn exact_amount(value: Decimal, lang: Lang) -> String {
-    if value.fract().is_zero() {
-        return format_amount(value, lang);
-    }
-    let number = format_number(value, 2, lang);
-    match lang {
-        Lang::Da => format!("{number} kr."),
-        Lang::En => format!("DKK {number}"),
     }
 }
 
@@ -293,11 +280,6 @@ mod tests {
         );
         assert_eq!(rate(Decimal::new(125, 1), Lang::Da), "12,5 %");
         assert_eq!(rate(Decimal::new(125, 1), Lang::En), "12.5%");
-        assert_eq!(
-            exact_amount(Decimal::new(5230034, 2), Lang::Da),
-            "52.300,34 kr."
-        );
-        assert_eq!(exact_amount(Decimal::from(52300), Lang::En), "DKK 52,300");
         assert_eq!(
             Unit::Count.parse("1.000", Lang::Da),
             Ok(Decimal::from(1000))
