@@ -210,6 +210,49 @@ impl Ctx<'_> {
         }
     }
 
+    /// A product as exact as it is (products of decimals end), and the figure the table
+    /// shows for it when that differs (`699.999,93 kr. ≈ 700.000 kr.`).
+    fn product(&self, v: Decimal, shown: String) -> String {
+        let exact = self.exact(v);
+        if exact == shown {
+            exact
+        } else {
+            format!("{exact} ≈ {shown}")
+        }
+    }
+
+    /// A note when the table shows `exact` as `shown` rather than as its own rounding: the
+    /// amounts of a column are rounded together (largest remainder), so that they add up to
+    /// the `total` under them, and one of them may take the krone another lost. Without the
+    /// note, "50 % × 100.001 kr. ≈ 50.000 kr." beside a DEB of 50.001 kr. looks like an error.
+    fn rounded_together(
+        &self,
+        exact: Decimal,
+        shown: Decimal,
+        total: Decimal,
+        per_year: bool,
+    ) -> Option<String> {
+        let plain = exact.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
+        if plain == shown {
+            return None;
+        }
+        let (shown, plain, total) = (self.amount(shown), self.amount(plain), self.amount(total));
+        Some(match (self.lang, per_year) {
+            (Lang::Da, false) => format!(
+                "Vist som {shown} og ikke {plain}: beløbene afrundes samlet, så kolonnen går op til {total}."
+            ),
+            (Lang::Da, true) => format!(
+                "Vist som {shown} og ikke {plain}: beløbene pr. år afrundes samlet, så kolonnen går op til {total}."
+            ),
+            (Lang::En, false) => format!(
+                "Shown as {shown} rather than {plain}: the amounts are rounded together, so that the column adds up to {total}."
+            ),
+            (Lang::En, true) => format!(
+                "Shown as {shown} rather than {plain}: the amounts per year are rounded together, so that the column adds up to {total}."
+            ),
+        })
+    }
+
     /// A quotient to the øre, and the figure the table shows for it when that differs
     /// (`666,97 kr. ≈ 667 kr.`).
     fn quotient(&self, v: Decimal, shown: String) -> String {
@@ -294,7 +337,7 @@ impl Ctx<'_> {
     /// (`7 × 99.999,99 kr. = 699.999,93 kr. ≈ 700.000 kr.`): an `=` is never put before a
     /// figure the product is not. Shares and residuals are explained by [`Ctx::source`].
     fn simple_rhs(&self, trace: &Trace, result: Decimal, shown: Decimal) -> String {
-        let end = self.quotient(result, self.amount(shown));
+        let end = self.product(result, self.amount(shown));
         match *trace {
             Trace::Fixed { .. } => end,
             Trace::PerUnit {
@@ -562,6 +605,7 @@ impl Ctx<'_> {
             self.simple_rhs(&result.trace, result.amount, shown)
         );
         let mut notes: Vec<String> = self.kind_note(&result.trace).into_iter().collect();
+        notes.extend(self.rounded_together(result.amount, shown, self.shown.total, false));
         if !line.eligible {
             let text = self.tr(
                 "Posten er ikke støtteberettiget: den indgår ikke i grundlaget for kilder, der betaler en andel af de støtteberettigede udgifter",
@@ -605,14 +649,23 @@ impl Ctx<'_> {
                     Base::Eligible => self.shown.eligible,
                     Base::Total => self.shown.total,
                 };
+                // The exact base when the key figure shows it rounded: the product is of it.
+                let base = match of {
+                    Base::Eligible => self.e.eligible_cost,
+                    Base::Total => self.e.total_cost,
+                };
+                let base_text = if base == shown_base {
+                    self.amount(shown_base)
+                } else {
+                    self.exact(base)
+                };
                 let product = match result.trace.binding_cap() {
-                    Some(_) => self.amount(uncapped),
-                    None => self.amount(shown),
+                    Some(_) => self.product(uncapped, self.amount(uncapped)),
+                    None => self.product(result.amount, self.amount(shown)),
                 };
                 let mut formula = format!(
-                    "{label} = {} × {base_name} {} = {product}",
+                    "{label} = {} × {base_name} {base_text} = {product}",
                     rate_text(rate, self.lang),
-                    self.amount(shown_base),
                 );
                 self.cap_parts(
                     label,
@@ -732,6 +785,10 @@ impl Ctx<'_> {
                 format!("{label} = {}", self.simple_rhs(trace, result.amount, shown))
             }
         };
+        // A residual's formula is written in the table's own figures, so it needs no note.
+        if !matches!(result.trace, Trace::Residual { .. }) {
+            notes.extend(self.rounded_together(result.amount, shown, self.shown.funded, false));
+        }
         if let Some(rate) = self.e.deb_rate_above_limit(i) {
             let (max, rate) = (
                 rate_text(DEB_MAX_RATE, self.lang),
@@ -1223,22 +1280,7 @@ impl Ctx<'_> {
         let mut notes = Vec::new();
         let formula = match exact.checked_div(Decimal::from(self.s.years)) {
             Some(q) if self.s.years > 0 => {
-                let plain = q.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
-                if plain != shown {
-                    let (shown, plain, total) = (
-                        self.amount(shown),
-                        self.amount(plain),
-                        self.amount(column_total),
-                    );
-                    notes.push(match self.lang {
-                        Lang::Da => format!(
-                            "Vist som {shown} og ikke {plain}: beløbene pr. år afrundes samlet, så kolonnen går op til {total}."
-                        ),
-                        Lang::En => format!(
-                            "Shown as {shown} rather than {plain}: the amounts per year are rounded together, so that the column adds up to {total}."
-                        ),
-                    });
-                }
+                notes.extend(self.rounded_together(q, shown, column_total, true));
                 format!("{division} = {}", self.quotient(q, self.amount(shown)))
             }
             _ => format!(
@@ -1864,7 +1906,7 @@ mod tests {
         );
         assert_eq!(
             formula(&s, Subject::Source(0), Lang::En),
-            "DEB = 12.5% × total cost DKK 27,525,225 = DKK 3,440,653"
+            "DEB = 12.5% × total cost DKK 27,525,225 = DKK 3,440,653.125 ≈ DKK 3,440,653"
         );
     }
 
@@ -2509,9 +2551,23 @@ mod tests {
             formula(&cases[0], Subject::Source(0), Lang::Da),
             "Lokal = resterende finansieringsbehov = 100.001 − 50.000 = 50.001 kr."
         );
+        // Half of 100.001 kr. is 50.000,50 kr.; the table shows 50.000 kr. (Lokal took the
+        // krone), and the explanation says so rather than "= 50.000 kr.".
+        let deb = run(&cases[0], Subject::Source(1), Lang::Da);
         assert_eq!(
-            formula(&cases[0], Subject::Source(1), Lang::Da),
-            "DEB = 50 % × støtteberettigede udgifter 100.001 kr. = 50.000 kr."
+            deb.formula,
+            "DEB = 50 % × støtteberettigede udgifter 100.001 kr. = 50.000,50 kr. ≈ 50.000 kr."
+        );
+        assert!(
+            deb.notes.contains(&"Vist som 50.000 kr. og ikke 50.001 kr.: beløbene afrundes samlet, så kolonnen går op til 100.001 kr.".to_string()),
+            "{:?}",
+            deb.notes
+        );
+        let deb = run(&cases[0], Subject::Source(1), Lang::En);
+        assert!(
+            deb.notes.contains(&"Shown as DKK 50,000 rather than DKK 50,001: the amounts are rounded together, so that the column adds up to DKK 100,001.".to_string()),
+            "{:?}",
+            deb.notes
         );
         let thirds: Vec<String> = (0..3)
             .map(|i| run(&cases[1], Subject::Source(i), Lang::Da).notes.join(" "))
@@ -2528,6 +2584,14 @@ mod tests {
                 "Anden: 37.501,50 kr. ≈ 37.501 kr."
             ]
         );
+        // The line the table rounds down says why, in its own explanation.
+        assert!(run(&cases[2], Subject::Line(1), Lang::Da).notes.contains(
+            &"Vist som 37.501 kr. og ikke 37.502 kr.: beløbene afrundes samlet, så kolonnen går op til 75.003 kr.".to_string()
+        ));
+        assert!(!run(&cases[2], Subject::Line(0), Lang::Da)
+            .notes
+            .iter()
+            .any(|n| n.starts_with("Vist som")));
         let surplus = run(&cases[3], Subject::Source(0), Lang::En);
         assert!(
             surplus
