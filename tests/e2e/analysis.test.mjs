@@ -512,6 +512,40 @@ test('no axe violations in the analysis view: English, 320 px wide', { timeout: 
 
 const round = (x) => Math.round(x * 10) / 10;
 
+test('in forced colours on a black page (Windows high contrast), the charts draw in the user\'s colours', { timeout: 60_000 }, async () => {
+  await withAnalysis(async (page) => {
+    await page.emulateMedia({ forcedColors: 'active', colorScheme: 'dark' });
+    await page.locator('[data-testid="tornado-chart"], .cofund-tornado svg').first().waitFor({ state: 'visible', timeout: 10_000 });
+    const seen = await page.evaluate(() => {
+      // The system colours as this browser resolves them.
+      const probe = document.createElement('span');
+      probe.style.color = 'CanvasText';
+      probe.style.backgroundColor = 'Canvas';
+      document.body.append(probe);
+      const { color: text, backgroundColor: canvas } = getComputedStyle(probe);
+      probe.remove();
+      const paint = (selector, prop) =>
+        [...document.querySelectorAll(selector)].map((el) => getComputedStyle(el)[prop]);
+      return {
+        text,
+        canvas,
+        titles: paint('.cofund-chart text.cofund-chart-title', 'fill'),
+        ticks: paint('.cofund-chart text.cofund-chart-tick', 'fill'),
+        axes: paint('.cofund-chart-axis', 'stroke'),
+        lines: paint('.cofund-chart .cofund-sweep-line', 'stroke'),
+        swatches: paint('.cofund-sweep-swatch .cofund-sweep-line', 'stroke'),
+        base: paint('.cofund-tornado-base', 'stroke'),
+      };
+    });
+    assert.notEqual(seen.text, seen.canvas, `system colours ${JSON.stringify(seen)}`);
+    for (const key of ['titles', 'ticks', 'axes', 'lines', 'swatches', 'base']) {
+      assert.ok(seen[key].length > 0, `some ${key} drawn`);
+      assert.deepEqual([...new Set(seen[key])], [seen.text], `${key} in CanvasText ${seen.text}`);
+    }
+    await screenshot(page, 'analysis-forced-colours');
+  });
+});
+
 test('sweep render 1000 points: median under 100 ms', { timeout: 120_000 }, async () => {
   await withAnalysis(async (page) => {
     await type(page, '#cofund-sweep-from', '0');

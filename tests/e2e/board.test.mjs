@@ -508,6 +508,30 @@ test('the presentation prints as one A4 landscape page: the slide and its table,
   });
 });
 
+test('a comparison of five scenarios prints its table from the first page; a long scenario\'s handout breaks in its assumptions, not before its name', { timeout: 90_000 }, async () => {
+  // A QA round: kept whole, the five-scenario table jumped to page 2 and left page 1 blank
+  // but for the title (4 pages); a 32-line scenario's handout left a page with only its name
+  // and bar, its assumptions on the next (3 pages).
+  await withPage(async (page) => {
+    for (const preset of ['vaekstpilot-225', 'design-sprint', 'marketing-platform', 'design-society']) {
+      await gotoApp(page, app.url, `?preset=${preset}`);
+    }
+    await eventually(() => page.locator('.cofund-tabs .cofund-tab').count(), (n) => n === 5, 'five scenarios');
+    await openView(page, 'Sammenlign');
+    await page.locator('.cofund-board-table').first().waitFor({ state: 'visible', timeout: 5_000 });
+    const five = pdfPages(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    assert.equal(five.length, 3, `the table on page 1, the handouts on 2 and 3: ${JSON.stringify(five)}`);
+  }, { context: { viewport: { width: 1920, height: 1080 } } });
+  await withPage(async (page) => {
+    for (let i = 0; i < 30; i++) await page.getByRole('button', { name: /Tilføj udgiftspost/u }).click();
+    await eventually(() => page.locator('input[id^="cofund-cost-"][id$="-amount"]').count(), (n) => n === 32, '32 cost lines');
+    await openView(page, 'Sammenlign');
+    await page.locator('.cofund-board-handout .cofund-assumptions').waitFor({ state: 'attached', timeout: 5_000 });
+    const long = pdfPages(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    assert.equal(long.length, 2, `the handout goes on from page 1 to page 2: ${JSON.stringify(long)}`);
+  }, { context: { viewport: { width: 1920, height: 1080 } } });
+});
+
 test('a comparison of 12 scenarios prints every column: in parts, each with the row labels and the baseline', { timeout: 90_000 }, async () => {
   // As wide as the landscape page's text (297 mm less 2 × 10 mm margins, at 96 px per inch),
   // so that what the print layout needs can be measured against it.
