@@ -174,9 +174,14 @@ test('adding a fixed source of 1.000.000 shrinks the remaining need to 2.450.000
     // Beyond the cost there is a surplus, and the bar's shares are of the funding: its
     // heading says so.
     const caption = page.locator('figure.cofund-bar figcaption').first();
+    // So does the sources table's share column (the CSV's and the command line's shares
+    // stay of the total cost, as the file format defines them).
+    const shareHead = page.locator('.cofund-results-table').nth(1).locator('thead th').nth(2);
     await expectText(caption, 'Fordeling af de samlede udgifter', 'the bar heading, fully funded');
+    await expectText(shareHead, 'Andel', 'the share column, fully funded');
     await group.getByLabel('Beløb (kr.)', { exact: true }).fill('5.000.000');
     await expectText(caption, 'Fordeling af den samlede finansiering', 'the bar heading with a surplus');
+    await expectText(shareHead, 'Andel af finansieringen', 'the share column with a surplus');
   });
 });
 

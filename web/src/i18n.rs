@@ -12,6 +12,9 @@ pub struct Texts {
     pub col_item: &'static str,
     pub col_amount: &'static str,
     pub col_share: &'static str,
+    /// The share column's heading with a surplus, when the shares are of the funding (the
+    /// command line's and the CSV's shares stay of the total cost, as the format defines).
+    pub col_share_funding: &'static str,
     pub total_cost: &'static str,
     pub eligible_cost: &'static str,
     pub funded: &'static str,
@@ -232,6 +235,7 @@ const DA: Texts = Texts {
     col_item: "Post",
     col_amount: "Beløb",
     col_share: "Andel",
+    col_share_funding: "Andel af finansieringen",
     total_cost: "Samlede udgifter",
     eligible_cost: "Støtteberettigede udgifter",
     funded: "Finansieret i alt",
@@ -412,6 +416,7 @@ const EN: Texts = Texts {
     col_item: "Item",
     col_amount: "Amount",
     col_share: "Share",
+    col_share_funding: "Share of funding",
     total_cost: "Total cost",
     eligible_cost: "Eligible cost",
     funded: "Funded in total",

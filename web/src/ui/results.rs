@@ -645,7 +645,9 @@ pub fn results(props: &ResultsProps) -> Html {
                     <thead><tr>
                         <th scope="col">{ t.col_item }</th>
                         <th scope="col" class="cofund-num">{ t.col_amount }</th>
-                        <th scope="col" class="cofund-num">{ t.col_share }</th>
+                        <th scope="col" class="cofund-num">
+                            { if e.surplus > Decimal::ZERO { t.col_share_funding } else { t.col_share } }
+                        </th>
                         { per_year_head.unwrap_or_default() }
                     </tr></thead>
                     <tbody ref={source_body.clone()}></tbody>

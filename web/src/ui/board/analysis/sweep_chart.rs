@@ -1202,7 +1202,7 @@ fn sweep_table(data: &SweepData, caption: &str, lang: Lang) -> Html {
     html! {
         <div class="cofund-analysis-scroll" role="region" aria-labelledby="cofund-sweep-table-caption" tabindex="0">
             <table class="cofund-table cofund-analysis-table">
-                <caption id="cofund-sweep-table-caption">{ caption }</caption>
+                <caption id="cofund-sweep-table-caption"><span class="cofund-board-caption">{ caption }</span></caption>
                 <thead>
                     <tr>
                         <th scope="col">{ &data.input_label }</th>

@@ -317,9 +317,10 @@ fn tornado_chart(props: &TornadoChartProps) -> Html {
                     </> }
                 }) }
                 { title_view(&axis_title, c((left + right) / Decimal::TWO), (bottom + 2 * FONT + 16).to_string(), "middle") }
-                // Today's line under the rows: on a narrow chart it crosses their names and
-                // values, which are drawn over it on a halo of the background.
-                <line class="cofund-tornado-base" x1={c(base_x)} x2={c(base_x)} y1={(TOP - 8).to_string()} y2={bottom.to_string()} />
+                // Today's line: from its label down to the first bar, then beside each bar only.
+                // Drawn whole, it crossed the rows' names and values on a narrow chart (320 px,
+                // or a long name); they still sit on a halo, for the grid lines.
+                <path class="cofund-tornado-base" d={base_line(base_x, row_height, n)} />
                 { for moving.iter().enumerate().map(row) }
                 <text class="cofund-chart-title" x={c(base_x)} y="16" text-anchor={base_anchor}>
                     { format!("{}: {}", t.tornado_today, short_amount(props.today, lang)) }
@@ -353,7 +354,7 @@ fn tornado_chart(props: &TornadoChartProps) -> Html {
                 <summary>{ t.show_as_table }</summary>
                 <div class="cofund-analysis-scroll" role="region" aria-labelledby="cofund-tornado-table-caption" tabindex="0">
                     <table class="cofund-table cofund-analysis-table">
-                        <caption id="cofund-tornado-table-caption">{ &caption }</caption>
+                        <caption id="cofund-tornado-table-caption"><span class="cofund-board-caption">{ &caption }</span></caption>
                         <thead>
                             <tr>
                                 <th scope="col">{ t.tornado_col_input }</th>
@@ -385,6 +386,19 @@ fn tornado_chart(props: &TornadoChartProps) -> Html {
     }
 }
 
+/// Today's line at `x` as path segments: from under its label to the first bar, and across
+/// each of the `rows` bars (drawn from `y + 24` to `y + 42`), a pixel or two beyond them, leaving
+/// the gaps where the rows' names and values are written.
+fn base_line(x: Decimal, row_height: u32, rows: u32) -> String {
+    let x = c(x);
+    let mut d = format!("M{x} {}V{TOP}", TOP - 8);
+    for row in 0..rows {
+        let y = TOP + row * row_height;
+        d.push_str(&format!("M{x} {}V{}", y + 22, y + 43));
+    }
+    d
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -397,6 +411,14 @@ mod tests {
 
     use super::*;
     use cofund::presets::Preset;
+
+    #[test]
+    fn todays_line_leaves_the_rows_names_and_values_free() {
+        assert_eq!(
+            base_line(Decimal::new(1505, 1), ROW, 2),
+            "M150.5 22V30M150.5 52V73M150.5 118V139"
+        );
+    }
 
     #[test]
     fn targets_round_trip_and_default_to_the_residual() {
