@@ -213,6 +213,32 @@ test('no axe violations: comparison view', { timeout: 60_000 }, async () => {
   });
 });
 
+test('a figure of the comparison explains itself and its difference; Escape goes back to it', { timeout: 60_000 }, async () => {
+  await withPage(async (page) => {
+    await buildComparison(page);
+    // DEB of the 225 scenario, reached by keyboard as a board member at the projector would.
+    const figure = page.locator('tr[data-row="source:deb"] td[data-col="1"] button.cofund-figure');
+    await figure.focus();
+    await page.keyboard.press('Enter');
+    const panel = page.locator('#cofund-explain');
+    await panel.waitFor({ state: 'visible', timeout: 5_000 });
+    await eventually(() => panel.evaluate((el) => el.contains(document.activeElement)), (yes) => yes, 'focus in the explanation');
+    assert.equal(await figure.getAttribute('aria-expanded'), 'true');
+    await expectText(panel.locator('.cofund-explain-title'), `DEB – ${NAME_225}`, 'the title names the scenario');
+    await expectText(panel.locator('.cofund-explain-math'),
+      'DEB = 50 % × støtteberettigede udgifter 32.850.000 kr. = 16.425.000 kr.', 'the calculation, from the core');
+    const notes = (await panel.locator('.cofund-explain-notes li').allInnerTexts()).map(norm);
+    assert.ok(notes.includes('Forskel fra basis: 16.425.000 kr. − 10.950.000 kr. = +5.475.000 kr. (+50,0 %).'), JSON.stringify(notes));
+    await assertNoAxeViolations(page, 'compare with an explanation open');
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'hidden', timeout: 5_000 });
+    assert.equal(await figure.evaluate((el) => el === document.activeElement), true, 'focus back on the figure');
+    assert.equal(await figure.getAttribute('aria-expanded'), 'false');
+    // The printed parts of a wide comparison are plain figures: no buttons twice over.
+    assert.equal(await page.locator('.cofund-board-print-parts button').count(), 0);
+  });
+});
+
 for (const [width, height] of [[1920, 1080], [1280, 720]]) {
   test(`no axe violations: presentation view at ${width}×${height}`, { timeout: 60_000 }, async () => {
     await withPage(async (page) => {

@@ -21,6 +21,7 @@ use std::rc::Rc;
 use cofund::explain::{explain, Subject};
 use cofund::matching::{match_drivers, match_sources, visiting_order};
 use cofund::numbers::{apportion, format_amount, format_percent, format_signed_amount, Lang};
+use cofund::text::full_stop;
 use cofund::Decimal;
 use yew::prelude::*;
 
@@ -30,6 +31,8 @@ use crate::i18n::{board_texts, scenario_name, BoardTexts};
 use crate::ui::assumptions::Assumptions;
 use crate::ui::balance::Balance;
 use crate::ui::bar::{BarParts, StackedBar};
+use crate::ui::explain_panel::{ExplainPanel, PANEL_ID};
+use crate::ui::focus_id;
 use crate::ui::results::deb_note;
 use cofund::shown::{shown, Shown};
 
@@ -119,10 +122,26 @@ pub struct Row {
     pub label: String,
     /// One per column; `None` when the scenario has no such source or driver.
     pub values: Vec<Option<Value>>,
+    /// What each column's figure is in its scenario, for its explanation
+    /// (`cofund::explain`); `None` where the scenario has no such row.
+    pub subjects: Vec<Option<Subject>>,
     /// A note under a column's figure: that the scenario counts on more than DEB gives
     /// there, as its results and presentation say (`results::deb_note`). Empty, or one per
     /// column.
     pub notes: Vec<Option<&'static str>>,
+}
+
+impl Row {
+    /// A row every scenario has, with the same subject in each: the totals and the balance.
+    fn everywhere(key: &str, label: &str, values: Vec<Option<Value>>, subject: Subject) -> Row {
+        Row {
+            key: key.into(),
+            label: label.into(),
+            subjects: vec![Some(subject); values.len()],
+            values,
+            notes: Vec::new(),
+        }
+    }
 }
 
 /// `prefix:id`, made unique among `used` with `-2`, `-3`, … if need be.
@@ -156,18 +175,18 @@ pub fn rows(columns: &[Column], baseline: Option<usize>, lang: Lang) -> Vec<Row>
     };
     let mut used = Vec::new();
     let mut out = vec![
-        Row {
-            key: "total".into(),
-            label: t.total_cost.into(),
-            values: each(&|s| s.total),
-            notes: Vec::new(),
-        },
-        Row {
-            key: "eligible".into(),
-            label: t.eligible_cost.into(),
-            values: each(&|s| s.eligible),
-            notes: Vec::new(),
-        },
+        Row::everywhere(
+            "total",
+            t.total_cost,
+            each(&|s| s.total),
+            Subject::TotalCost,
+        ),
+        Row::everywhere(
+            "eligible",
+            t.eligible_cost,
+            each(&|s| s.eligible),
+            Subject::EligibleCost,
+        ),
     ];
 
     let scenarios = || columns.iter().map(|c| &*c.scenario);
@@ -181,6 +200,7 @@ pub fn rows(columns: &[Column], baseline: Option<usize>, lang: Lang) -> Vec<Row>
                 .zip(&shown)
                 .map(|(at, s)| at.and_then(|i| s.sources.get(i).copied().map(Value::Amount)))
                 .collect(),
+            subjects: m.at.iter().map(|at| at.map(Subject::Source)).collect(),
             notes: m
                 .at
                 .iter()
@@ -193,22 +213,22 @@ pub fn rows(columns: &[Column], baseline: Option<usize>, lang: Lang) -> Vec<Row>
         });
     }
 
-    out.push(Row {
-        key: "funded".into(),
-        label: t.funded.into(),
-        values: each(&|s| s.funded),
-        notes: Vec::new(),
-    });
-    out.push(Row {
-        key: "balance".into(),
-        label: t.balance_row.into(),
-        values: columns
+    out.push(Row::everywhere(
+        "funded",
+        t.funded,
+        each(&|s| s.funded),
+        Subject::Funded,
+    ));
+    out.push(Row::everywhere(
+        "balance",
+        t.balance_row,
+        columns
             .iter()
             .zip(&shown)
             .map(|(c, s)| Some(Value::Balance(Balance::of(&c.evaluation, s))))
             .collect(),
-        notes: Vec::new(),
-    });
+        Subject::Balance,
+    ));
 
     for m in match_drivers(scenarios(), &order) {
         // Named as the results panel names it ("Udgift pr. vækstpilot"), from the first
@@ -246,10 +266,46 @@ pub fn rows(columns: &[Column], baseline: Option<usize>, lang: Lang) -> Vec<Row>
                     })
                 })
                 .collect(),
+            subjects: m.at.iter().map(|at| at.map(Subject::PerUnit)).collect(),
             notes: Vec::new(),
         });
     }
     out
+}
+
+/// The explanation of the figure in row `key`, column `col`: the core's explanation of it
+/// in its own scenario (as the results panel gives it), titled with the scenario's name,
+/// and, beside a baseline, how the difference under it was taken. `None` when the cell has
+/// no figure.
+pub fn explanation(table: &Table, key: &str, col: usize) -> Option<cofund::explain::Explanation> {
+    let row = table.rows.iter().find(|r| r.key == key)?;
+    let subject = (*row.subjects.get(col)?)?;
+    let column = table.columns.get(col)?;
+    let lang = table.lang;
+    let s = shown(&column.scenario, &column.evaluation);
+    let mut x = explain(&column.scenario, &column.evaluation, &s, subject, lang)?;
+    x.title = format!("{} – {}", x.title, table.names.get(col)?);
+    let base = table.base.filter(|&b| b != col);
+    let values = (row.values.get(col), base.and_then(|b| row.values.get(b)));
+    if let (Some(Some(value)), Some(Some(base_value))) = values {
+        if let (Some(v), Some(b), Some(d)) =
+            (value.number(), base_value.number(), diff(value, base_value))
+        {
+            let t = board_texts(lang);
+            let mut words = format!(
+                "{} {} − {} = {}",
+                t.diff_from_baseline,
+                format_amount(v, lang),
+                format_amount(b, lang),
+                format_signed_amount(d.amount, lang)
+            );
+            if let Some(p) = d.percent {
+                words.push_str(&format!(" ({})", format_signed_percent(p, lang)));
+            }
+            x.notes.push(full_stop(words));
+        }
+    }
+    Some(x)
 }
 
 /// The split of one scenario for its stacked bar, as the results panel builds it.
@@ -296,7 +352,26 @@ fn no_difference_reason(value: &Value, t: &BoardTexts) -> &'static str {
     }
 }
 
-fn cell(row: &Row, col: usize, base: Option<usize>, stale: bool, lang: Lang) -> Html {
+/// The figure buttons of the table on screen: which one's explanation is open, and what
+/// choosing one does. The printed parts have none.
+struct Figures {
+    open: Option<(String, usize)>,
+    pick: Callback<(String, usize)>,
+}
+
+/// The DOM id of the figure button of row `key` in column `col`.
+fn figure_id(key: &str, col: usize) -> String {
+    format!("cofund-cmp-{key}-{col}")
+}
+
+fn cell(
+    row: &Row,
+    col: usize,
+    base: Option<usize>,
+    stale: bool,
+    figures: Option<&Figures>,
+    lang: Lang,
+) -> Html {
     let t = board_texts(lang);
     let value = row.values.get(col).cloned().flatten();
     let base_value = base.and_then(|b| row.values.get(b).cloned().flatten());
@@ -345,9 +420,23 @@ fn cell(row: &Row, col: usize, base: Option<usize>, stale: bool, lang: Lang) -> 
         _ => html! {},
     };
     let note = row.notes.get(col).copied().flatten();
+    let figure = match figures {
+        Some(figures) if row.subjects.get(col).copied().flatten().is_some() => {
+            let me = (row.key.clone(), col);
+            let expanded = figures.open.as_ref() == Some(&me);
+            let pick = figures.pick.reform(move |_: MouseEvent| me.clone());
+            html! {
+                <button type="button" id={figure_id(&row.key, col)} class={classes!("cofund-figure", class)} data-value=""
+                        aria-expanded={if expanded { "true" } else { "false" }} aria-controls={PANEL_ID} onclick={pick}>
+                    { value.text(lang) }
+                </button>
+            }
+        }
+        _ => html! { <span class={class} data-value="">{ value.text(lang) }</span> },
+    };
     html! {
         <td class={classes!("cofund-num", stale.then_some("cofund-board-stale"))} data-col={col.to_string()}>
-            <span class={class} data-value="">{ value.text(lang) }</span>
+            { figure }
             if let Some(note) = note {
                 <span class="cofund-board-note" data-note="">{ format!("({note})") }</span>
             }
@@ -378,7 +467,7 @@ fn print_parts(count: usize, base: Option<usize>) -> Option<Vec<Vec<usize>>> {
 }
 
 /// What every table of one comparison shares: the one on screen and its printed parts.
-struct Table<'a> {
+pub struct Table<'a> {
     rows: &'a [Row],
     names: &'a [String],
     columns: &'a [Column],
@@ -387,8 +476,9 @@ struct Table<'a> {
 }
 
 impl Table<'_> {
-    /// The table of the columns `shown` (by index), under `caption`.
-    fn render(&self, shown: &[usize], caption: Html) -> Html {
+    /// The table of the columns `shown` (by index), under `caption`; its figures are
+    /// buttons that explain them when `figures` is given.
+    fn render(&self, shown: &[usize], caption: Html, figures: Option<&Figures>) -> Html {
         let t = board_texts(self.lang);
         let (base, lang) = (self.base, self.lang);
         let stale = |i: usize| !self.columns[i].current;
@@ -419,7 +509,7 @@ impl Table<'_> {
                         <tr data-row={row.key.clone()}
                             class={classes!(matches!(row.key.as_str(), "total" | "funded" | "balance").then_some("cofund-board-key-row"))}>
                             <th scope="row">{ &row.label }</th>
-                            { for shown.iter().map(|&c| cell(row, c, base, stale(c), lang)) }
+                            { for shown.iter().map(|&c| cell(row, c, base, stale(c), figures, lang)) }
                         </tr>
                     }) }
                 </tbody>
@@ -433,6 +523,19 @@ pub fn compare(props: &CompareProps) -> Html {
     let lang = props.lang;
     let t = board_texts(lang);
     let columns = &props.columns;
+    // Which figure's explanation is open (row key, column), and whether focus should
+    // move into it once it is shown.
+    let selected = use_state(|| None::<(String, usize)>);
+    let focus_pending = use_mut_ref(|| false);
+    let root = use_node_ref();
+    {
+        let (root, focus_pending) = (root.clone(), focus_pending.clone());
+        use_effect_with((*selected).clone(), move |open| {
+            if open.is_some() && focus_pending.replace(false) {
+                focus_id(&root, PANEL_ID);
+            }
+        });
+    }
     if columns.is_empty() {
         return html! {
             <section class="cofund-board-compare" aria-labelledby={HEADING_ID}>
@@ -461,6 +564,32 @@ pub fn compare(props: &CompareProps) -> Html {
         columns,
         base,
         lang,
+    };
+    let explained = (*selected)
+        .as_ref()
+        .and_then(|(key, col)| explanation(&table, key, *col));
+    let figures = Figures {
+        open: (*selected).clone().filter(|_| explained.is_some()),
+        pick: {
+            let (selected, focus_pending) = (selected.clone(), focus_pending.clone());
+            Callback::from(move |me: (String, usize)| {
+                if selected.as_ref() == Some(&me) {
+                    selected.set(None);
+                } else {
+                    *focus_pending.borrow_mut() = true;
+                    selected.set(Some(me));
+                }
+            })
+        },
+    };
+    let close = {
+        let (selected, root) = (selected.clone(), root.clone());
+        Callback::from(move |()| {
+            if let Some((key, col)) = &*selected {
+                focus_id(&root, &figure_id(key, *col));
+                selected.set(None);
+            }
+        })
     };
     let caption = match base {
         Some(b) if columns.len() > 1 => format!("{}: {}.", t.compare_caption, names[b]),
@@ -493,7 +622,7 @@ pub fn compare(props: &CompareProps) -> Html {
     });
 
     html! {
-        <section class="cofund-board-compare" aria-labelledby={HEADING_ID}>
+        <section ref={root} class="cofund-board-compare" aria-labelledby={HEADING_ID}>
             <h2 id={HEADING_ID} class="cofund-board-heading">{ t.compare_heading }</h2>
             { for (0..columns.len()).filter(|&i| stale(i)).map(|i| html! {
                 <StaleNote lang={lang} name={AttrValue::from(names[i].clone())} />
@@ -505,13 +634,14 @@ pub fn compare(props: &CompareProps) -> Html {
             <div class="cofund-board-scroll" role="region" aria-labelledby={CAPTION_ID} tabindex="0">
                 { table.render(&(0..columns.len()).collect::<Vec<_>>(), html! {
                     <caption id={CAPTION_ID}><span class="cofund-board-caption">{ &caption }</span></caption>
-                }) }
+                }, Some(&figures)) }
             </div>
+            <ExplainPanel explanation={explained} lang={lang} on_close={close} />
             if let Some(parts) = print_parts(columns.len(), base) {
                 <div class="cofund-board-print-parts">
                     { for parts.iter().enumerate().map(|(i, part)| table.render(part, html! {
                         <caption>{ format!("{caption} {} {} {} {}.", t.print_part, i + 1, t.of_word, parts.len()) }</caption>
-                    })) }
+                    }, None)) }
                 </div>
             }
             if base.is_some() && columns.len() > 1 {
@@ -545,6 +675,47 @@ mod tests {
             evaluation: Rc::new(evaluation),
             current: true,
         }
+    }
+
+    /// A figure of the comparison explains itself as the results panel does, in its own
+    /// scenario, and says how the difference under it was taken (a QA round found the
+    /// comparison's figures without explanations).
+    #[test]
+    fn a_figure_explains_itself_and_its_difference() {
+        let columns = [column("vaekstpilot-150"), column("vaekstpilot-225")];
+        let rows = rows(&columns, Some(0), Lang::Da);
+        let names: Vec<String> = columns.iter().map(|c| c.name.to_string()).collect();
+        let table = Table {
+            rows: &rows,
+            names: &names,
+            columns: &columns,
+            base: Some(0),
+            lang: Lang::Da,
+        };
+        let deb = explanation(&table, "source:deb", 1).expect("DEB of the 225 scenario");
+        assert_eq!(deb.title, format!("DEB – {}", names[1]));
+        assert_eq!(
+            deb.formula,
+            "DEB = 50 % × støtteberettigede udgifter 32.850.000 kr. = 16.425.000 kr."
+        );
+        assert_eq!(
+            deb.notes.last().map(String::as_str),
+            Some("Forskel fra basis: 16.425.000 kr. − 10.950.000 kr. = +5.475.000 kr. (+50,0 %).")
+        );
+        // The baseline's own figure has no difference; the balance's is funding minus cost.
+        let base = explanation(&table, "total", 0).expect("the baseline's total");
+        assert!(
+            !base.notes.iter().any(|n| n.starts_with("Forskel")),
+            "{base:?}"
+        );
+        let balance = explanation(&table, "balance", 1).expect("the 225 scenario's balance");
+        assert_eq!(
+            balance.notes.last().map(String::as_str),
+            Some("Forskel fra basis: 0 kr. − 0 kr. = 0 kr.")
+        );
+        assert!(explanation(&table, "per-unit:pilots", 1).is_some());
+        assert!(explanation(&table, "no-such-row", 1).is_none());
+        assert!(explanation(&table, "total", 2).is_none());
     }
 
     #[test]
