@@ -7,7 +7,66 @@ use cofund::explain::Explanation;
 use cofund::numbers::Lang;
 use yew::prelude::*;
 
+use super::focus_id;
 use crate::i18n::texts;
+
+/// Which figure's explanation is open in a view whose figures open one (the results panel,
+/// the comparison), each figure known by a `K`.
+pub struct ChosenFigure<K: 'static> {
+    /// The figure whose explanation is open, if any.
+    pub chosen: UseStateHandle<Option<K>>,
+    /// Opens the figure's explanation, and closes it when it is the one open.
+    pub pick: Callback<K>,
+    /// Closes the explanation and takes the focus back to its figure.
+    pub close: Callback<()>,
+}
+
+/// The figures of the view under `root` and their explanation panel: choosing a figure
+/// opens its explanation and, once it is shown, moves the focus into it; closing it (its
+/// button, Escape) takes the focus back to the figure, whose DOM id `figure_id` gives, as
+/// a non-modal disclosure should.
+#[hook]
+pub fn use_chosen_figure<K>(root: NodeRef, figure_id: fn(&K) -> String) -> ChosenFigure<K>
+where
+    K: Clone + PartialEq + 'static,
+{
+    let chosen = use_state(|| None::<K>);
+    // Whether the focus is to move into the panel at the next render that shows it.
+    let focus_pending = use_mut_ref(|| false);
+    {
+        let (focus_pending, root) = (focus_pending.clone(), root.clone());
+        use_effect_with((*chosen).clone(), move |open| {
+            if open.is_some() && focus_pending.replace(false) {
+                focus_id(&root, PANEL_ID);
+            }
+        });
+    }
+    let pick = {
+        let chosen = chosen.clone();
+        Callback::from(move |me: K| {
+            if chosen.as_ref() == Some(&me) {
+                chosen.set(None);
+            } else {
+                *focus_pending.borrow_mut() = true;
+                chosen.set(Some(me));
+            }
+        })
+    };
+    let close = {
+        let chosen = chosen.clone();
+        Callback::from(move |()| {
+            if let Some(me) = &*chosen {
+                focus_id(&root, &figure_id(me));
+                chosen.set(None);
+            }
+        })
+    };
+    ChosenFigure {
+        chosen,
+        pick,
+        close,
+    }
+}
 
 /// The panel's DOM id, for the figures' `aria-controls`.
 pub const PANEL_ID: &str = "cofund-explain";

@@ -22,8 +22,7 @@ use yew::prelude::*;
 
 use super::balance::Balance;
 use super::bar::{BarParts, StackedBar};
-use super::explain_panel::{ExplainPanel, PANEL_ID};
-use super::focus_id;
+use super::explain_panel::{use_chosen_figure, ChosenFigure, ExplainPanel, PANEL_ID};
 use crate::i18n::{texts, Texts};
 
 mod rows;
@@ -426,34 +425,18 @@ pub fn results(props: &ResultsProps) -> Html {
     let t = texts(lang);
     let shown = Rc::new(shown(scenario, e));
 
-    // Which figure's explanation is open, and whether focus should move to it.
-    let selected = use_state(|| None::<Selected>);
-    let focus_pending = use_mut_ref(|| false);
+    // Which figure's explanation is open.
     let panel = use_node_ref();
+    let ChosenFigure {
+        chosen: selected,
+        pick,
+        close,
+    } = use_chosen_figure(panel.clone(), |sel: &Selected| {
+        figure_id(sel.place, &subject_key(sel.subject))
+    });
     let explanation = (*selected).and_then(|sel| explain(scenario, e, &shown, sel.subject, lang));
     let open = (*selected).filter(|_| explanation.is_some());
 
-    let pick = {
-        let selected = selected.clone();
-        let focus_pending = focus_pending.clone();
-        Callback::from(move |me: Selected| {
-            if *selected == Some(me) {
-                selected.set(None);
-            } else {
-                *focus_pending.borrow_mut() = true;
-                selected.set(Some(me));
-            }
-        })
-    };
-    let close = {
-        let (selected, panel) = (selected.clone(), panel.clone());
-        Callback::from(move |()| {
-            if let Some(sel) = *selected {
-                selected.set(None);
-                focus_id(&panel, &figure_id(sel.place, &subject_key(sel.subject)));
-            }
-        })
-    };
     let onkeydown = {
         let close = close.clone();
         Callback::from(move |e: KeyboardEvent| {
@@ -463,15 +446,6 @@ pub fn results(props: &ResultsProps) -> Html {
             }
         })
     };
-    {
-        // After a figure was chosen and the panel rendered, move focus into the panel.
-        let (focus_pending, panel) = (focus_pending.clone(), panel.clone());
-        use_effect_with(open, move |open| {
-            if open.is_some() && focus_pending.replace(false) {
-                focus_id(&panel, PANEL_ID);
-            }
-        });
-    }
     {
         // A subject that no longer exists (its line was removed) closes the panel.
         let selected = selected.clone();

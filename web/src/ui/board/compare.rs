@@ -31,8 +31,7 @@ use crate::i18n::{board_texts, scenario_name, BoardTexts};
 use crate::ui::assumptions::Assumptions;
 use crate::ui::balance::Balance;
 use crate::ui::bar::{BarParts, StackedBar};
-use crate::ui::explain_panel::{ExplainPanel, PANEL_ID};
-use crate::ui::focus_id;
+use crate::ui::explain_panel::{use_chosen_figure, ChosenFigure, ExplainPanel, PANEL_ID};
 use crate::ui::results::deb_note;
 use cofund::shown::{shown, Shown};
 
@@ -523,19 +522,15 @@ pub fn compare(props: &CompareProps) -> Html {
     let lang = props.lang;
     let t = board_texts(lang);
     let columns = &props.columns;
-    // Which figure's explanation is open (row key, column), and whether focus should
-    // move into it once it is shown.
-    let selected = use_state(|| None::<(String, usize)>);
-    let focus_pending = use_mut_ref(|| false);
+    // Which figure's explanation is open: (row key, column).
     let root = use_node_ref();
-    {
-        let (root, focus_pending) = (root.clone(), focus_pending.clone());
-        use_effect_with((*selected).clone(), move |open| {
-            if open.is_some() && focus_pending.replace(false) {
-                focus_id(&root, PANEL_ID);
-            }
-        });
-    }
+    let ChosenFigure {
+        chosen: selected,
+        pick,
+        close,
+    } = use_chosen_figure(root.clone(), |(key, col): &(String, usize)| {
+        figure_id(key, *col)
+    });
     if columns.is_empty() {
         return html! {
             <section class="cofund-board-compare" aria-labelledby={HEADING_ID}>
@@ -570,26 +565,7 @@ pub fn compare(props: &CompareProps) -> Html {
         .and_then(|(key, col)| explanation(&table, key, *col));
     let figures = Figures {
         open: (*selected).clone().filter(|_| explained.is_some()),
-        pick: {
-            let (selected, focus_pending) = (selected.clone(), focus_pending.clone());
-            Callback::from(move |me: (String, usize)| {
-                if selected.as_ref() == Some(&me) {
-                    selected.set(None);
-                } else {
-                    *focus_pending.borrow_mut() = true;
-                    selected.set(Some(me));
-                }
-            })
-        },
-    };
-    let close = {
-        let (selected, root) = (selected.clone(), root.clone());
-        Callback::from(move |()| {
-            if let Some((key, col)) = &*selected {
-                focus_id(&root, &figure_id(key, *col));
-                selected.set(None);
-            }
-        })
+        pick,
     };
     let caption = match base {
         Some(b) if columns.len() > 1 => format!("{}: {}.", t.compare_caption, names[b]),
@@ -636,7 +612,6 @@ pub fn compare(props: &CompareProps) -> Html {
                     <caption id={CAPTION_ID}><span class="cofund-board-caption">{ &caption }</span></caption>
                 }, Some(&figures)) }
             </div>
-            <ExplainPanel explanation={explained} lang={lang} on_close={close} />
             if let Some(parts) = print_parts(columns.len(), base) {
                 <div class="cofund-board-print-parts">
                     { for parts.iter().enumerate().map(|(i, part)| table.render(part, html! {
@@ -644,6 +619,9 @@ pub fn compare(props: &CompareProps) -> Html {
                     }, None)) }
                 </div>
             }
+            // After the printed parts: the stylesheet hides the table on paper when they
+            // follow it directly.
+            <ExplainPanel explanation={explained} lang={lang} on_close={close} />
             if base.is_some() && columns.len() > 1 {
                 <p class="cofund-note cofund-board-note">{ t.balance_note }</p>
             }
