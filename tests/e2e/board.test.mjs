@@ -225,6 +225,10 @@ test('a figure of the comparison explains itself and its difference; Escape goes
     await eventually(() => panel.evaluate((el) => el.contains(document.activeElement)), (yes) => yes, 'focus in the explanation');
     assert.equal(await figure.getAttribute('aria-expanded'), 'true');
     await expectText(panel.locator('.cofund-explain-title'), `DEB – ${NAME_225}`, 'the title names the scenario');
+    // Tabbing from figure to figure, each says its row and scenario, not the amount alone.
+    const described = await figure.evaluate((el) => el.getAttribute('aria-describedby').split(' ')
+      .map((id) => document.getElementById(id)?.textContent.replace(/\s+/gu, ' ').trim()));
+    assert.deepEqual(described, ['DEB', NAME_225]);
     await expectText(panel.locator('.cofund-explain-math'),
       'DEB = 50 % × støtteberettigede udgifter 32.850.000 kr. = 16.425.000 kr.', 'the calculation, from the core');
     const notes = (await panel.locator('.cofund-explain-notes li').allInnerTexts()).map(norm);

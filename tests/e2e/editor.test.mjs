@@ -701,6 +701,11 @@ test('keyboard only: after ↑, ↓ and Fjern the focus stays on the row tools (
     await page.keyboard.press('Control+Shift+z');
     await expectText(said, 'Fjernet: DEB.', 'the redo said');
     await screenshot(page, 'focus-after-remove');
+    // The next edit ends the sentence: after another template, "Fjernet: DEB." is not true
+    // of what the editor holds, and a screen reader moving through the page finds nothing.
+    await page.locator('#cofund-preset').selectOption('design-sprint');
+    await expectText(total(page), '30.000.000 kr.', 'the design sprint loaded');
+    await expectText(said, '', 'the region emptied');
   });
 });
 

@@ -158,7 +158,17 @@ pub fn editor(props: &EditorProps) -> Html {
             if !tool && !add {
                 let after = previous.borrow();
                 if let (Some(before), Some(after)) = (before, after.as_ref()) {
-                    rows_said(&before, after, lang).map(say);
+                    match rows_said(&before, after, lang) {
+                        Some(said) => say(said),
+                        // Any other edit (typing, a template loaded) ends what the last
+                        // sentence said: "Flyttet ned: DEB, nu nr. 2 af 3." is no longer true
+                        // of another scenario, and a screen reader moving through the page
+                        // should not find it there. Emptying a region is not read out.
+                        None if !tool_spoken.1.is_empty() && before != *after => {
+                            tool_spoken.set((tool_spoken.0, String::new()));
+                        }
+                        None => {}
+                    }
                 }
             }
         });

@@ -363,6 +363,17 @@ fn figure_id(key: &str, col: usize) -> String {
     format!("cofund-cmp-{key}-{col}")
 }
 
+/// The DOM ids of the on-screen table's row and column headers, which describe each figure
+/// button: tabbing from figure to figure, a screen reader says "16.425.000 kr., DEB,
+/// Nordjysk … 225 vækstpiloter" rather than the amount alone.
+fn row_head_id(key: &str) -> String {
+    format!("cofund-cmp-row-{key}")
+}
+
+fn column_head_id(col: usize) -> String {
+    format!("cofund-cmp-col-{col}")
+}
+
 fn cell(
     row: &Row,
     col: usize,
@@ -426,6 +437,7 @@ fn cell(
             let pick = figures.pick.reform(move |_: MouseEvent| me.clone());
             html! {
                 <button type="button" id={figure_id(&row.key, col)} class={classes!("cofund-figure", class)} data-value=""
+                        aria-describedby={format!("{} {}", row_head_id(&row.key), column_head_id(col))}
                         aria-expanded={if expanded { "true" } else { "false" }} aria-controls={PANEL_ID} onclick={pick}>
                     { value.text(lang) }
                 </button>
@@ -491,7 +503,7 @@ impl Table<'_> {
                         { for shown.iter().map(|&i| html! {
                             <th scope="col" class={classes!("cofund-num", (Some(i) == base).then_some("cofund-board-base"),
                                     stale(i).then_some("cofund-board-stale"))}
-                                data-col={i.to_string()}>
+                                id={figures.map(|_| column_head_id(i))} data-col={i.to_string()}>
                                 { &self.names[i] }
                                 if Some(i) == base && several {
                                     { " " }<span class="cofund-board-base-mark">{ t.baseline_marker }</span>
@@ -507,7 +519,7 @@ impl Table<'_> {
                     { for self.rows.iter().map(|row| html! {
                         <tr data-row={row.key.clone()}
                             class={classes!(matches!(row.key.as_str(), "total" | "funded" | "balance").then_some("cofund-board-key-row"))}>
-                            <th scope="row">{ &row.label }</th>
+                            <th scope="row" id={figures.map(|_| row_head_id(&row.key))}>{ &row.label }</th>
                             { for shown.iter().map(|&c| cell(row, c, base, stale(c), figures, lang)) }
                         </tr>
                     }) }
