@@ -197,16 +197,24 @@ impl Ctx<'_> {
         format_exact_amount(v, self.lang)
     }
 
-    /// `v` kroner to the øre: `1.234,50 kr.` / `DKK 1,234.50`; whole kroner when whole.
+    /// A quotient in kroner: exact up to øre (`1.234,50 kr.`, whole kroner when whole);
+    /// with more decimals (`14.285,7143`, or `46.167,2083…` that never ends), cut after the
+    /// øre with an ellipsis for the rest, `14.285,71… kr.`, as the shares write theirs:
+    /// "= 14.285,71 kr." would not be true.
     fn to_ore(&self, v: Decimal) -> String {
-        if v.fract().is_zero() {
-            return format_amount(v, self.lang);
+        let v = v.normalize();
+        if v.scale() <= 2 {
+            return self.exact(v);
         }
-        let number = format_number(v.abs(), 2, self.lang);
+        let cut = format_number(
+            v.abs().round_dp_with_strategy(2, RoundingStrategy::ToZero),
+            2,
+            self.lang,
+        );
         let sign = if v.is_sign_negative() { "\u{2212}" } else { "" };
         match self.lang {
-            Lang::Da => format!("{sign}{number} kr."),
-            Lang::En => format!("{sign}DKK {number}"),
+            Lang::Da => format!("{sign}{cut}… kr."),
+            Lang::En => format!("{sign}DKK {cut}…"),
         }
     }
 
@@ -253,8 +261,8 @@ impl Ctx<'_> {
         })
     }
 
-    /// A quotient to the øre, and the figure the table shows for it when that differs
-    /// (`666,97 kr. ≈ 667 kr.`).
+    /// A quotient ([`Ctx::to_ore`]), and the figure the table shows for it when that
+    /// differs (`666,97 kr. ≈ 667 kr.`, `14.285,71… kr. ≈ 14.286 kr.`).
     fn quotient(&self, v: Decimal, shown: String) -> String {
         let exact = self.to_ore(v);
         if exact == shown {
@@ -785,8 +793,9 @@ impl Ctx<'_> {
                 format!("{label} = {}", self.simple_rhs(trace, result.amount, shown))
             }
         };
-        // A residual's formula is written in the table's own figures, so it needs no note.
-        if !matches!(result.trace, Trace::Residual { .. }) {
+        // A residual's formula is written in the table's own figures, so it needs no note,
+        // unless its cap binds: then it ends in the cap, which the table may round.
+        if !matches!(result.trace, Trace::Residual { .. }) || result.trace.binding_cap().is_some() {
             notes.extend(self.rounded_together(result.amount, shown, self.shown.funded, false));
         }
         if let Some(rate) = self.e.deb_rate_above_limit(i) {
@@ -863,22 +872,24 @@ impl Ctx<'_> {
     ) {
         let Some(cap) = cap else { return };
         if let Some((uncapped, cap)) = trace.binding_cap() {
+            // The cap as entered, then the table's figure when that is rounded ("loftet
+            // 100.000,01 kr. ≈ 100.000 kr."): an "=" there would not be true.
+            let (cap_text, shown_text) = (self.exact(cap), self.amount(result));
+            let relation = if cap_text == shown_text { "=" } else { "≈" };
             formula.push_str(&format!(
-                "{} {} = {}",
+                "{} {cap_text} {relation} {shown_text}",
                 self.tr(", men højst loftet", ", but at most the cap"),
-                self.exact(cap),
-                self.amount(result)
             ));
             notes.push(match self.lang {
                 Lang::Da => format!(
                     "Loftet binder: {label} betaler {} i stedet for {}.",
-                    self.amount(result),
-                    self.amount(uncapped)
+                    self.exact(cap),
+                    self.exact(uncapped)
                 ),
                 Lang::En => format!(
                     "The cap binds: {label} pays {} instead of {}.",
-                    self.amount(result),
-                    self.amount(uncapped)
+                    self.exact(cap),
+                    self.exact(uncapped)
                 ),
             });
         } else if before == cap {
@@ -1045,8 +1056,12 @@ impl Ctx<'_> {
             };
             (title, formula)
         };
+        // The exact difference and the one shown (the tables' rounded totals apart) can
+        // differ: under 50 øre shown as 0 kr., or a krone the rounding of the parts added.
         let difference = e.gap.max(e.surplus);
-        if difference > Decimal::ZERO && difference < Decimal::new(5, 1) {
+        let shown_difference = shown.gap.max(shown.surplus);
+        let plain = difference.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
+        if difference > Decimal::ZERO && shown_difference.is_zero() {
             notes.push(
                 self.tr(
                     "Forskellen er under 50 øre og vises derfor som 0 kr.",
@@ -1054,6 +1069,19 @@ impl Ctx<'_> {
                 )
                 .into(),
             );
+        } else if shown_difference != plain {
+            notes.push(match self.lang {
+                Lang::Da => format!(
+                    "Den nøjagtige forskel er {}; den vises som {}, forskellen mellem tabellernes afrundede totaler.",
+                    self.exact(difference),
+                    self.amount(shown_difference)
+                ),
+                Lang::En => format!(
+                    "The exact difference is {}; it is shown as {}, the difference between the tables' rounded totals.",
+                    self.exact(difference),
+                    self.amount(shown_difference)
+                ),
+            });
         }
         for warning in &e.warnings {
             if let Warning::Capped {
@@ -1963,7 +1991,7 @@ mod tests {
         });
         assert_eq!(
             formula(&s, Subject::PerUnit(0), Lang::Da),
-            "Udgift pr. vækstpilot = 21.900.001 kr. ÷ 150 = 146.000,01 kr. ≈ 146.000 kr."
+            "Udgift pr. vækstpilot = 21.900.001 kr. ÷ 150 = 146.000,00… kr. ≈ 146.000 kr."
         );
         // With øre in the total, the exact total is divided (its rounding ÷ 150 would not
         // give the quotient), and a note names the figure the table shows.
@@ -2499,13 +2527,13 @@ mod tests {
         assert_eq!(deb.title, "DEB pr. år");
         assert_eq!(
             deb.formula,
-            "DEB pr. år = 500.000 kr. ÷ 3 år = 166.666,67 kr. ≈ 166.667 kr."
+            "DEB pr. år = 500.000 kr. ÷ 3 år = 166.666,66… kr. ≈ 166.667 kr."
         );
         assert!(deb.notes.is_empty(), "{:?}", deb.notes);
         let region = run(&s, Subject::SourcePerYear(2), Lang::Da);
         assert_eq!(
             region.formula,
-            "Region pr. år = 950.000 kr. ÷ 3 år = 316.666,67 kr. ≈ 316.666 kr."
+            "Region pr. år = 950.000 kr. ÷ 3 år = 316.666,66… kr. ≈ 316.666 kr."
         );
         assert_eq!(
             region.notes,
@@ -2615,6 +2643,39 @@ mod tests {
     }
 
     const RESIDUAL: &str = r#"{"id":"r","label":"R","kind":"residual"}"#;
+
+    /// A cap with øre is written as entered, then "≈" the table's figure; the balance says
+    /// its exact difference when the tables' rounded totals give another (a QA round found
+    /// "loftet 100.000,01 kr. = 100.000 kr." and a surplus of 1 kr. "shown as 0 kr.").
+    #[test]
+    fn caps_and_balances_with_ore_are_written_truly() {
+        let capped = r#"{"id":"deb","label":"DEB","kind":"share","rate":"50","cap":"100000.01"}"#;
+        let s = from_parts("", &fixed("c", "C", "400000"), capped, 1);
+        let x = run(&s, Subject::Source(0), Lang::Da);
+        assert_eq!(
+            x.formula,
+            "DEB = 50 % × støtteberettigede udgifter 400.000 kr. = 200.000 kr., men højst loftet 100.000,01 kr. ≈ 100.000 kr."
+        );
+        assert!(x.notes.contains(
+            &"Loftet binder: DEB betaler 100.000,01 kr. i stedet for 200.000 kr.".to_string()
+        ));
+        // Three sources of 0,50 kr. against 1,40 kr.: the tables show 2 kr. of funding and
+        // 1 kr. of cost, a surplus of 1 kr.; the exact surplus is 0,10 kr.
+        let halves: Vec<String> = ["a", "b", "c"]
+            .iter()
+            .map(|id| fixed(id, &id.to_uppercase(), "0.5"))
+            .collect();
+        let s = from_parts("", &fixed("k", "K", "1.4"), &halves.join(","), 1);
+        let notes = run(&s, Subject::Balance, Lang::Da).notes;
+        assert!(
+            notes.contains(&"Den nøjagtige forskel er 0,10 kr.; den vises som 1 kr., forskellen mellem tabellernes afrundede totaler.".to_string()),
+            "{notes:?}"
+        );
+        assert!(
+            !notes.iter().any(|n| n.contains("under 50 øre")),
+            "{notes:?}"
+        );
+    }
 
     #[test]
     fn a_label_that_says_per_year_is_not_said_twice() {

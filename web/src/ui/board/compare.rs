@@ -291,17 +291,26 @@ pub fn explanation(table: &Table, key: &str, col: usize) -> Option<cofund::expla
             (value.number(), base_value.number(), diff(value, base_value))
         {
             let t = board_texts(lang);
+            // A negative figure taken away is bracketed: "0 kr. − (−999 kr.)".
+            let subtracted = if b < Decimal::ZERO {
+                format!("({})", format_amount(b, lang))
+            } else {
+                format_amount(b, lang)
+            };
             let mut words = format!(
-                "{} {} − {} = {}",
+                "{} {} − {subtracted} = {}",
                 t.diff_from_baseline,
                 format_amount(v, lang),
-                format_amount(b, lang),
                 format_signed_amount(d.amount, lang)
             );
             if let Some(p) = d.percent {
                 words.push_str(&format!(" ({})", format_signed_percent(p, lang)));
             }
             x.notes.push(full_stop(words));
+            // The balance's figures are signed (a gap below zero), which its words are not.
+            if matches!(value, Value::Balance(_)) {
+                x.notes.push(t.balance_note.to_string());
+            }
         }
     }
     Some(x)
@@ -699,9 +708,40 @@ mod tests {
             "{base:?}"
         );
         let balance = explanation(&table, "balance", 1).expect("the 225 scenario's balance");
+        assert!(
+            balance
+                .notes
+                .contains(&"Forskel fra basis: 0 kr. − 0 kr. = 0 kr.".to_string()),
+            "{balance:?}"
+        );
         assert_eq!(
             balance.notes.last().map(String::as_str),
-            Some("Forskel fra basis: 0 kr. − 0 kr. = 0 kr.")
+            Some(board_texts(Lang::Da).balance_note)
+        );
+        // A gap in the baseline is taken away bracketed, with its sign.
+        let mut gap = (*columns[0].scenario).clone();
+        gap.sources.pop(); // no residual: a gap of 3.450.000 kr.
+        let with_gap = [
+            Column {
+                evaluation: Rc::new(evaluate(&gap).expect("evaluates")),
+                scenario: Rc::new(gap),
+                ..columns[0].clone()
+            },
+            columns[1].clone(),
+        ];
+        let rows = super::rows(&with_gap, Some(0), Lang::Da);
+        let table = Table {
+            rows: &rows,
+            columns: &with_gap,
+            ..table
+        };
+        let balance = explanation(&table, "balance", 1).expect("the 225 scenario's balance");
+        assert!(
+            balance.notes.contains(
+                &"Forskel fra basis: 0 kr. − (−3.450.000 kr.) = +3.450.000 kr. (+100,0 %)."
+                    .to_string()
+            ),
+            "{balance:?}"
         );
         assert!(explanation(&table, "per-unit:pilots", 1).is_some());
         assert!(explanation(&table, "no-such-row", 1).is_none());

@@ -14,6 +14,7 @@ use cofund::model::{
 use cofund::numbers::{
     format_amount, format_exact_amount, format_input, format_plain, parse_amount, parse_count, Lang,
 };
+use cofund::shown::shown;
 use cofund::text::sentence;
 use cofund::Decimal;
 use gloo::timers::callback::Timeout;
@@ -150,21 +151,23 @@ fn read_range(
 }
 
 /// The split of an evaluation as a small table: the total, each source, and the gap or
-/// the surplus.
+/// the surplus, in the figures the results panel would show for it (`cofund::shown`), so
+/// that they add up and agree with the results once the answer is typed in.
 fn split_table(s: &Scenario, e: &Evaluation, caption: String, lang: Lang) -> Html {
     let t = board_texts(lang);
+    let figures = shown(s, e);
     html! {
         <table class="cofund-table cofund-goal-split">
             <caption>{ caption }</caption>
             <tbody>
-                <tr><th scope="row">{ t.total_cost }</th><td class="num">{ format_amount(e.total_cost, lang) }</td></tr>
-                { for s.sources.iter().zip(&e.sources).map(|(src, r)| html! {
-                    <tr data-source={src.id.clone()}><th scope="row">{ &src.label }</th><td class="num">{ format_amount(r.amount, lang) }</td></tr>
+                <tr><th scope="row">{ t.total_cost }</th><td class="num">{ format_amount(figures.total, lang) }</td></tr>
+                { for s.sources.iter().zip(&figures.sources).map(|(src, amount)| html! {
+                    <tr data-source={src.id.clone()}><th scope="row">{ &src.label }</th><td class="num">{ format_amount(*amount, lang) }</td></tr>
                 }) }
                 if e.gap > Decimal::ZERO {
-                    <tr class="cofund-goal-gap"><th scope="row">{ t.gap }</th><td class="num">{ format_amount(e.gap, lang) }</td></tr>
+                    <tr class="cofund-goal-gap"><th scope="row">{ t.gap }</th><td class="num">{ format_amount(figures.gap, lang) }</td></tr>
                 } else if e.surplus > Decimal::ZERO {
-                    <tr><th scope="row">{ t.surplus }</th><td class="num">{ format_amount(e.surplus, lang) }</td></tr>
+                    <tr><th scope="row">{ t.surplus }</th><td class="num">{ format_amount(figures.surplus, lang) }</td></tr>
                 } else {
                     // A row of amounts: nothing is missing, said as an amount ("Fuldt
                     // finansieret 0 kr." read as if being fully funded cost nothing).
@@ -611,9 +614,11 @@ fn afford_answer(
                 working.driver_mut(driver)?.value = next;
                 evaluate(&working).ok().map(|e| (next, pays(&e)))
             });
+            // Every digit: "19.000 kr., inden for grænsen på 20.000 kr. Ved 20 … 20.000 kr."
+            // read as if 20 fitted, where 20.000,20 kr. is over a limit of 20.000,03 kr.
             let (amount, limit) = (
-                format_amount(pays(evaluation), lang),
-                format_amount(limit, lang),
+                format_exact_amount(pays(evaluation), lang),
+                format_exact_amount(limit, lang),
             );
             let mut detail = sentence(&if da {
                 format!("Ved {v} betaler {source_name} {amount}, inden for grænsen på {limit}")
@@ -621,7 +626,7 @@ fn afford_answer(
                 format!("At {v}, {source_name} pays {amount}, within the limit of {limit}")
             });
             if let Some((next, over)) = next {
-                let (next, over) = (format_plain(next, lang), format_amount(over, lang));
+                let (next, over) = (format_plain(next, lang), format_exact_amount(over, lang));
                 detail.push(' ');
                 detail.push_str(&sentence(&if da {
                     format!("Ved {next} ville beløbet være {over}")
@@ -643,8 +648,8 @@ fn afford_answer(
         GoalOutcome::RangeEnd { value, evaluation } => {
             let v = format_plain(*value, lang);
             let (amount, limit) = (
-                format_amount(pays(evaluation), lang),
-                format_amount(limit, lang),
+                format_exact_amount(pays(evaluation), lang),
+                format_exact_amount(limit, lang),
             );
             let (headline, detail) = if da {
                 (
@@ -860,7 +865,10 @@ fn impossible_words(s: &Scenario, reason: &GapImpossible, lang: Lang) -> String 
             }
         }
         GapImpossible::CapBinds { cap, needed, .. } => {
-            let (cap, needed) = (format_amount(*cap, lang), format_amount(*needed, lang));
+            let (cap, needed) = (
+                format_exact_amount(*cap, lang),
+                format_exact_amount(*needed, lang),
+            );
             // One full stop, also after a Danish amount's own ("63.867 kr.").
             cofund::text::full_stop(if da {
                 format!("Kildens loft på {cap} forhindrer det: den skulle betale {needed}")
@@ -998,7 +1006,7 @@ fn cap_answer(
             cap,
             evaluation,
         } => {
-            let (v, cap) = (format_plain(*value, lang), format_amount(*cap, lang));
+            let (v, cap) = (format_plain(*value, lang), format_exact_amount(*cap, lang));
             let headline = if da {
                 format!("Svar: fra {v} {units}.")
             } else {
@@ -1023,9 +1031,9 @@ fn cap_answer(
             highest,
         } => {
             let (cap, v, highest) = (
-                format_amount(*cap, lang),
+                format_exact_amount(*cap, lang),
                 format_plain(*value, lang),
-                format_amount(*highest, lang),
+                format_exact_amount(*highest, lang),
             );
             let (headline, detail) = if da {
                 (
