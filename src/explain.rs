@@ -247,10 +247,10 @@ impl Ctx<'_> {
         let (shown, plain, total) = (self.amount(shown), self.amount(plain), self.amount(total));
         Some(match (self.lang, per_year) {
             (Lang::Da, false) => format!(
-                "Vist som {shown} og ikke {plain}: beløbene afrundes samlet, så kolonnen går op til {total}."
+                "Vist som {shown} og ikke {plain}: beløbene afrundes samlet, så kolonnen i alt giver {total}."
             ),
             (Lang::Da, true) => format!(
-                "Vist som {shown} og ikke {plain}: beløbene pr. år afrundes samlet, så kolonnen går op til {total}."
+                "Vist som {shown} og ikke {plain}: beløbene pr. år afrundes samlet, så kolonnen i alt giver {total}."
             ),
             (Lang::En, false) => format!(
                 "Shown as {shown} rather than {plain}: the amounts are rounded together, so that the column adds up to {total}."
@@ -2537,7 +2537,7 @@ mod tests {
         );
         assert_eq!(
             region.notes,
-            ["Vist som 316.666 kr. og ikke 316.667 kr.: beløbene pr. år afrundes samlet, så kolonnen går op til 583.333 kr."]
+            ["Vist som 316.666 kr. og ikke 316.667 kr.: beløbene pr. år afrundes samlet, så kolonnen i alt giver 583.333 kr."]
         );
         assert_eq!(
             formula(&s, Subject::LinePerYear(1), Lang::En),
@@ -2587,7 +2587,7 @@ mod tests {
             "DEB = 50 % × støtteberettigede udgifter 100.001 kr. = 50.000,50 kr. ≈ 50.000 kr."
         );
         assert!(
-            deb.notes.contains(&"Vist som 50.000 kr. og ikke 50.001 kr.: beløbene afrundes samlet, så kolonnen går op til 100.001 kr.".to_string()),
+            deb.notes.contains(&"Vist som 50.000 kr. og ikke 50.001 kr.: beløbene afrundes samlet, så kolonnen i alt giver 100.001 kr.".to_string()),
             "{:?}",
             deb.notes
         );
@@ -2614,7 +2614,7 @@ mod tests {
         );
         // The line the table rounds down says why, in its own explanation.
         assert!(run(&cases[2], Subject::Line(1), Lang::Da).notes.contains(
-            &"Vist som 37.501 kr. og ikke 37.502 kr.: beløbene afrundes samlet, så kolonnen går op til 75.003 kr.".to_string()
+            &"Vist som 37.501 kr. og ikke 37.502 kr.: beløbene afrundes samlet, så kolonnen i alt giver 75.003 kr.".to_string()
         ));
         assert!(!run(&cases[2], Subject::Line(0), Lang::Da)
             .notes
@@ -2699,7 +2699,7 @@ mod tests {
     fn per_year_cells_name_the_total_their_column_adds_up_to() {
         let da = Lang::Da;
         let note = |shown: &str, exact: &str, column: &str| {
-            vec![format!("Vist som {shown} kr. og ikke {exact} kr.: beløbene pr. år afrundes samlet, så kolonnen går op til {column} kr.")]
+            vec![format!("Vist som {shown} kr. og ikke {exact} kr.: beløbene pr. år afrundes samlet, så kolonnen i alt giver {column} kr.")]
         };
         let cost = fixed("c", "C", "1000000");
         let s = from_parts(

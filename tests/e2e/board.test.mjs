@@ -188,11 +188,33 @@ test('presentation mode by keyboard only: Tab, Enter, arrows, Escape', { timeout
     await expectText(heading, NAME_150, 'Home: the first scenario');
     await page.keyboard.press('End');
     await expectText(heading, NAME_225, 'End: the last scenario');
-    // In the table's scroll box the arrows scroll the table; they switch nothing.
-    await page.locator('.cofund-present .cofund-board-scroll').first().focus();
+    // A figure of the table has the focus, in a box that fits (nothing to scroll): the
+    // arrows still switch (a QA round found them dead there).
+    const figure = page.locator('.cofund-present .cofund-board-scroll button.cofund-figure').first();
+    await figure.focus();
+    await page.keyboard.press('ArrowLeft');
+    await expectText(heading, NAME_150, 'ArrowLeft from a figure: 150');
+    await page.keyboard.press('ArrowRight');
+    await expectText(heading, NAME_225, 'ArrowRight from a figure: 225');
+    // An explanation open and the focus on the toolbar: the first Escape closes the
+    // explanation; the presentation stays.
+    await figure.focus();
+    await page.keyboard.press('Enter');
+    const panel = page.locator('#cofund-explain');
+    await panel.waitFor({ state: 'visible', timeout: 5_000 });
+    await page.getByRole('button', { name: 'Næste' }).focus();
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'hidden', timeout: 5_000 });
+    await expectText(heading, NAME_225, 'Escape closed the explanation, not the presentation');
+    // In a table wider than its box the arrows and Home scroll the table; they switch nothing.
+    await page.setViewportSize({ width: 320, height: 720 });
+    const box = page.locator('.cofund-present .cofund-board-scroll').first();
+    await eventually(() => box.evaluate((el) => el.scrollWidth > el.clientWidth), (yes) => yes, 'a table wider than its box at 320 px');
+    await box.focus();
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('Home');
     await expectText(heading, NAME_225, 'arrows and Home inside the table leave the scenario');
+    await page.setViewportSize({ width: 1280, height: 720 });
     await heading.focus();
 
     await page.keyboard.press('Escape');
@@ -390,6 +412,20 @@ test('at 320 px the comparison and the presentation reflow: no sideways page scr
       if (view === 'Præsentation') {
         assert.deepEqual(await brokenHeadingWords(page, '#cofund-present-heading'), [],
           'the presented name breaks only between words');
+      }
+      // Each figure tabbed to is wholly in view in the table's box, also in the column
+      // beyond its right edge (a QA round saw only the focus ring's edge).
+      const figures = page.locator('.cofund-board-scroll button.cofund-figure');
+      await figures.first().focus();
+      for (let i = 1; i < 6; i++) {
+        await page.keyboard.press('Tab');
+        const hidden = await page.evaluate(() => {
+          const el = document.activeElement;
+          const box = el.closest('.cofund-board-scroll').getBoundingClientRect();
+          const r = el.getBoundingClientRect();
+          return r.left < box.left - 1 || r.right > box.right + 1 ? el.textContent : null;
+        });
+        assert.equal(hidden, null, `${view}: figure ${i} wholly in view`);
       }
       await screenshot(page, `board-320-${view === 'Sammenlign' ? 'compare' : 'present'}`);
     }

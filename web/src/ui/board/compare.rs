@@ -23,6 +23,7 @@ use cofund::matching::{match_drivers, match_sources, visiting_order};
 use cofund::numbers::{apportion, format_amount, format_percent, format_signed_amount, Lang};
 use cofund::text::full_stop;
 use cofund::Decimal;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::stale::StaleNote;
@@ -287,9 +288,15 @@ pub fn explanation(table: &Table, key: &str, col: usize) -> Option<cofund::expla
     let base = table.base.filter(|&b| b != col);
     let values = (row.values.get(col), base.and_then(|b| row.values.get(b)));
     if let (Some(Some(value)), Some(Some(base_value))) = values {
-        if let (Some(v), Some(b), Some(d)) =
-            (value.number(), base_value.number(), diff(value, base_value))
-        {
+        // Nothing to say of 0 − 0 (two fully funded balances).
+        let zero = Some(Decimal::ZERO);
+        let both_zero = value.number() == zero && base_value.number() == zero;
+        if let (Some(v), Some(b), Some(d), false) = (
+            value.number(),
+            base_value.number(),
+            diff(value, base_value),
+            both_zero,
+        ) {
             let t = board_texts(lang);
             // A negative figure taken away is bracketed: "0 kr. − (−999 kr.)".
             let subtracted = if b < Decimal::ZERO {
@@ -588,6 +595,31 @@ pub fn compare(props: &CompareProps) -> Html {
         open: (*selected).clone().filter(|_| explained.is_some()),
         pick,
     };
+    // Escape anywhere in the comparison closes an open explanation, as in the results; it
+    // is then taken, so that presentation mode does not also end (present.rs).
+    let onkeydown = {
+        let (close, open) = (close.clone(), selected.is_some());
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" && open {
+                e.prevent_default();
+                close.emit(());
+            }
+        })
+    };
+    // A figure tabbed to in a table wider than its box is scrolled wholly into view: the
+    // browser leaves one that shows only its edge where it is (a QA round at 320 px).
+    let onfocusin = Callback::from(|e: FocusEvent| {
+        if let Some(figure) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .filter(|el| el.class_list().contains("cofund-figure"))
+        {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+            figure.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    });
     let caption = match base {
         Some(b) if columns.len() > 1 => format!("{}: {}.", t.compare_caption, names[b]),
         _ => format!("{}.", t.compare_caption_no_baseline),
@@ -619,7 +651,7 @@ pub fn compare(props: &CompareProps) -> Html {
     });
 
     html! {
-        <section ref={root} class="cofund-board-compare" aria-labelledby={HEADING_ID}>
+        <section ref={root} class="cofund-board-compare" aria-labelledby={HEADING_ID} {onkeydown}>
             <h2 id={HEADING_ID} class="cofund-board-heading">{ t.compare_heading }</h2>
             { for (0..columns.len()).filter(|&i| stale(i)).map(|i| html! {
                 <StaleNote lang={lang} name={AttrValue::from(names[i].clone())} />
@@ -628,7 +660,7 @@ pub fn compare(props: &CompareProps) -> Html {
                 { format!("{}: ", t.date_label) }
                 <time datetime={format_date(year, month, day, Lang::En)}>{ format_date(year, month, day, lang) }</time>
             </p>
-            <div class="cofund-board-scroll" role="region" aria-labelledby={CAPTION_ID} tabindex="0">
+            <div class="cofund-board-scroll" role="region" aria-labelledby={CAPTION_ID} tabindex="0" {onfocusin}>
                 { table.render(&(0..columns.len()).collect::<Vec<_>>(), html! {
                     <caption id={CAPTION_ID}><span class="cofund-board-caption">{ &caption }</span></caption>
                 }, Some(&figures)) }
@@ -707,16 +739,11 @@ mod tests {
             !base.notes.iter().any(|n| n.starts_with("Forskel")),
             "{base:?}"
         );
+        // Two fully funded balances: no "0 kr. − 0 kr. = 0 kr.".
         let balance = explanation(&table, "balance", 1).expect("the 225 scenario's balance");
         assert!(
-            balance
-                .notes
-                .contains(&"Forskel fra basis: 0 kr. − 0 kr. = 0 kr.".to_string()),
+            !balance.notes.iter().any(|n| n.starts_with("Forskel")),
             "{balance:?}"
-        );
-        assert_eq!(
-            balance.notes.last().map(String::as_str),
-            Some(board_texts(Lang::Da).balance_note)
         );
         // A gap in the baseline is taken away bracketed, with its sign.
         let mut gap = (*columns[0].scenario).clone();
@@ -742,6 +769,10 @@ mod tests {
                     .to_string()
             ),
             "{balance:?}"
+        );
+        assert_eq!(
+            balance.notes.last().map(String::as_str),
+            Some(board_texts(Lang::Da).balance_note)
         );
         assert!(explanation(&table, "per-unit:pilots", 1).is_some());
         assert!(explanation(&table, "no-such-row", 1).is_none());

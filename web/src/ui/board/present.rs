@@ -146,13 +146,35 @@ pub fn present(props: &PresentProps) -> Html {
                     let Some(action) = key_action(&key, modified) else {
                         return;
                     };
-                    // In a table's scroll box the arrows, Home and End scroll it, as they
-                    // would anywhere else; Page Up/Down and Escape still switch and leave.
+                    // Taken already: Escape that closed a figure's explanation.
+                    if event.default_prevented() {
+                        return;
+                    }
+                    // With a figure's explanation open and the focus elsewhere (the toolbar),
+                    // the first Escape closes the explanation, not the presentation.
+                    if action == Key::Exit {
+                        let close = gloo::utils::document()
+                            .query_selector(
+                                "section.cofund-explain:not([hidden]) .cofund-explain-close",
+                            )
+                            .ok()
+                            .flatten()
+                            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+                        if let Some(close) = close {
+                            event.prevent_default();
+                            close.click();
+                            return;
+                        }
+                    }
+                    // In a table's scroll box that has more to show, the arrows, Home and
+                    // End scroll it, as they would anywhere else; Page Up/Down and Escape
+                    // still switch and leave. In one that fits (a figure has the focus),
+                    // they switch scenario as everywhere on the slide.
                     let in_scroll_box = event
                         .target()
                         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
                         .and_then(|el| el.closest(".cofund-board-scroll").ok().flatten())
-                        .is_some();
+                        .is_some_and(|scroll| scroll.scroll_width() > scroll.client_width());
                     if in_scroll_box && !matches!(key.as_str(), "PageUp" | "PageDown" | "Escape") {
                         return;
                     }
