@@ -551,6 +551,11 @@ test('in forced colours on a black page (Windows high contrast), the charts draw
       assert.deepEqual([...new Set(seen[key])], [seen.text], `${key} in CanvasText ${seen.text}`);
     }
     await screenshot(page, 'analysis-forced-colours');
+    // The results' bar keeps its colours, each segment edged in the text colour.
+    await page.locator('.cofund-views button').first().click();
+    const edges = await page.locator('.cofund-bar-seg').evaluateAll((els) => els.map((el) => getComputedStyle(el).stroke));
+    assert.ok(edges.length > 0, 'bar segments drawn');
+    assert.deepEqual([...new Set(edges)], [seen.text], 'each segment edged in CanvasText');
   });
 });
 
