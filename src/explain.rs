@@ -1061,7 +1061,7 @@ impl Ctx<'_> {
         let difference = e.gap.max(e.surplus);
         let shown_difference = shown.gap.max(shown.surplus);
         let plain = difference.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
-        if difference > Decimal::ZERO && shown_difference.is_zero() {
+        if shown_difference.is_zero() && difference > Decimal::ZERO && plain.is_zero() {
             notes.push(
                 self.tr(
                     "Forskellen er under 50 øre og vises derfor som 0 kr.",
@@ -2669,6 +2669,17 @@ mod tests {
         let notes = run(&s, Subject::Balance, Lang::Da).notes;
         assert!(
             notes.contains(&"Den nøjagtige forskel er 0,10 kr.; den vises som 1 kr., forskellen mellem tabellernes afrundede totaler.".to_string()),
+            "{notes:?}"
+        );
+        assert!(
+            !notes.iter().any(|n| n.contains("under 50 øre")),
+            "{notes:?}"
+        );
+        // A gap of 0,60 kr. that the tables show as 1 − 1 = 0 kr. is not "under 50 øre".
+        let s = from_parts("", &fixed("k", "K", "1.3"), &fixed("a", "A", "0.7"), 1);
+        let notes = run(&s, Subject::Balance, Lang::Da).notes;
+        assert!(
+            notes.contains(&"Den nøjagtige forskel er 0,60 kr.; den vises som 0 kr., forskellen mellem tabellernes afrundede totaler.".to_string()),
             "{notes:?}"
         );
         assert!(

@@ -262,6 +262,18 @@ test('a figure of the comparison explains itself and its difference; Escape goes
     assert.equal(await figure.getAttribute('aria-expanded'), 'false');
     // The printed parts of a wide comparison are plain figures: no buttons twice over.
     assert.equal(await page.locator('.cofund-board-print-parts button').count(), 0);
+
+    // A figure whose scenario is deleted closes its explanation, and stays closed when
+    // another scenario takes its column (a review found the choice kept, invisibly).
+    await figure.click();
+    await panel.waitFor({ state: 'visible', timeout: 5_000 });
+    await page.getByRole('button', { name: 'Slet scenarie', exact: true }).click();
+    await panel.waitFor({ state: 'hidden', timeout: 5_000 });
+    await page.getByRole('button', { name: 'Duplikér', exact: true }).click();
+    await eventually(() => page.locator('.cofund-board-scroll thead th[data-col]').count(), (n) => n === 2, 'a second column again');
+    await page.waitForTimeout(300);
+    assert.equal(await panel.isVisible(), false, 'no explanation opens by itself');
+    assert.equal(await page.locator('.cofund-board-scroll button[aria-expanded="true"]').count(), 0);
   });
 });
 

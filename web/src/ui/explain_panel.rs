@@ -19,30 +19,24 @@ pub struct ChosenFigure<K: 'static> {
     pub pick: Callback<K>,
     /// Closes the explanation and takes the focus back to its figure.
     pub close: Callback<()>,
+    /// Whether the focus is to move into the panel at the next render that shows it.
+    focus_pending: std::rc::Rc<std::cell::RefCell<bool>>,
+    root: NodeRef,
 }
 
 /// The figures of the view under `root` and their explanation panel: choosing a figure
-/// opens its explanation and, once it is shown, moves the focus into it; closing it (its
-/// button, Escape) takes the focus back to the figure, whose DOM id `figure_id` gives, as
-/// a non-modal disclosure should.
+/// opens its explanation; closing it (its button, Escape) takes the focus back to the
+/// figure, whose DOM id `figure_id` gives, as a non-modal disclosure should. The view then
+/// calls [`use_explanation_shown`] with whether the chosen figure has an explanation.
 #[hook]
 pub fn use_chosen_figure<K>(root: NodeRef, figure_id: fn(&K) -> String) -> ChosenFigure<K>
 where
     K: Clone + PartialEq + 'static,
 {
     let chosen = use_state(|| None::<K>);
-    // Whether the focus is to move into the panel at the next render that shows it.
     let focus_pending = use_mut_ref(|| false);
-    {
-        let (focus_pending, root) = (focus_pending.clone(), root.clone());
-        use_effect_with((*chosen).clone(), move |open| {
-            if open.is_some() && focus_pending.replace(false) {
-                focus_id(&root, PANEL_ID);
-            }
-        });
-    }
     let pick = {
-        let chosen = chosen.clone();
+        let (chosen, focus_pending) = (chosen.clone(), focus_pending.clone());
         Callback::from(move |me: K| {
             if chosen.as_ref() == Some(&me) {
                 chosen.set(None);
@@ -53,7 +47,7 @@ where
         })
     };
     let close = {
-        let chosen = chosen.clone();
+        let (chosen, root) = (chosen.clone(), root.clone());
         Callback::from(move |()| {
             if let Some(me) = &*chosen {
                 focus_id(&root, &figure_id(me));
@@ -65,7 +59,31 @@ where
         chosen,
         pick,
         close,
+        focus_pending,
+        root,
     }
+}
+
+/// After a render in which the chosen figure's explanation is shown (`shown`), the focus
+/// moves into it once; a choice whose figure went (its line removed, a scenario closed) is
+/// forgotten, so that the panel, `aria-expanded` and Escape agree.
+#[hook]
+pub fn use_explanation_shown<K>(figure: &ChosenFigure<K>, shown: bool)
+where
+    K: Clone + PartialEq + 'static,
+{
+    let (chosen, focus_pending, root) = (
+        figure.chosen.clone(),
+        figure.focus_pending.clone(),
+        figure.root.clone(),
+    );
+    use_effect_with(((*chosen).clone(), shown), move |(open, shown)| {
+        if open.is_some() && !*shown {
+            chosen.set(None);
+        } else if *shown && focus_pending.replace(false) {
+            focus_id(&root, PANEL_ID);
+        }
+    });
 }
 
 /// The panel's DOM id, for the figures' `aria-controls`.

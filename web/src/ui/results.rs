@@ -22,7 +22,9 @@ use yew::prelude::*;
 
 use super::balance::Balance;
 use super::bar::{BarParts, StackedBar};
-use super::explain_panel::{use_chosen_figure, ChosenFigure, ExplainPanel, PANEL_ID};
+use super::explain_panel::{
+    use_chosen_figure, use_explanation_shown, ChosenFigure, ExplainPanel, PANEL_ID,
+};
 use crate::i18n::{texts, Texts};
 
 mod rows;
@@ -427,15 +429,15 @@ pub fn results(props: &ResultsProps) -> Html {
 
     // Which figure's explanation is open.
     let panel = use_node_ref();
-    let ChosenFigure {
-        chosen: selected,
-        pick,
-        close,
-    } = use_chosen_figure(panel.clone(), |sel: &Selected| {
+    let figure = use_chosen_figure(panel.clone(), |sel: &Selected| {
         figure_id(sel.place, &subject_key(sel.subject))
     });
-    let explanation = (*selected).and_then(|sel| explain(scenario, e, &shown, sel.subject, lang));
-    let open = (*selected).filter(|_| explanation.is_some());
+    let explanation =
+        (*figure.chosen).and_then(|sel| explain(scenario, e, &shown, sel.subject, lang));
+    // A subject that no longer exists (its line was removed) closes the panel.
+    use_explanation_shown(&figure, explanation.is_some());
+    let open = (*figure.chosen).filter(|_| explanation.is_some());
+    let ChosenFigure { pick, close, .. } = figure;
 
     let onkeydown = {
         let close = close.clone();
@@ -446,16 +448,6 @@ pub fn results(props: &ResultsProps) -> Html {
             }
         })
     };
-    {
-        // A subject that no longer exists (its line was removed) closes the panel.
-        let selected = selected.clone();
-        use_effect_with(explanation.is_some(), move |has| {
-            if !*has && selected.is_some() {
-                selected.set(None);
-            }
-        });
-    }
-
     // The live region: one announcement after edits have paused, none on first render.
     let spoken = use_state(String::new);
     let primed = use_mut_ref(|| false);

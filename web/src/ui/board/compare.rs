@@ -32,7 +32,9 @@ use crate::i18n::{board_texts, scenario_name, BoardTexts};
 use crate::ui::assumptions::Assumptions;
 use crate::ui::balance::Balance;
 use crate::ui::bar::{BarParts, StackedBar};
-use crate::ui::explain_panel::{use_chosen_figure, ChosenFigure, ExplainPanel, PANEL_ID};
+use crate::ui::explain_panel::{
+    use_chosen_figure, use_explanation_shown, ChosenFigure, ExplainPanel, PANEL_ID,
+};
 use crate::ui::results::deb_note;
 use cofund::shown::{shown, Shown};
 
@@ -552,21 +554,9 @@ pub fn compare(props: &CompareProps) -> Html {
     let columns = &props.columns;
     // Which figure's explanation is open: (row key, column).
     let root = use_node_ref();
-    let ChosenFigure {
-        chosen: selected,
-        pick,
-        close,
-    } = use_chosen_figure(root.clone(), |(key, col): &(String, usize)| {
+    let figure = use_chosen_figure(root.clone(), |(key, col): &(String, usize)| {
         figure_id(key, *col)
     });
-    if columns.is_empty() {
-        return html! {
-            <section class="cofund-board-compare" aria-labelledby={HEADING_ID}>
-                <h2 id={HEADING_ID} class="cofund-board-heading">{ t.compare_heading }</h2>
-                <p class="cofund-note">{ t.compare_empty }</p>
-            </section>
-        };
-    }
     let base = baseline_index(columns, props.baseline);
     let rows = rows(columns, base, lang);
     let names: Vec<String> = columns.iter().map(|c| display_name(c, t)).collect();
@@ -588,17 +578,33 @@ pub fn compare(props: &CompareProps) -> Html {
         base,
         lang,
     };
-    let explained = (*selected)
+    let explained = (*figure.chosen)
         .as_ref()
         .and_then(|(key, col)| explanation(&table, key, *col));
+    // A figure that went (a scenario closed) closes its explanation.
+    use_explanation_shown(&figure, explained.is_some());
+    if columns.is_empty() {
+        return html! {
+            <section class="cofund-board-compare" aria-labelledby={HEADING_ID}>
+                <h2 id={HEADING_ID} class="cofund-board-heading">{ t.compare_heading }</h2>
+                <p class="cofund-note">{ t.compare_empty }</p>
+            </section>
+        };
+    }
+    let ChosenFigure {
+        chosen,
+        pick,
+        close,
+        ..
+    } = figure;
     let figures = Figures {
-        open: (*selected).clone().filter(|_| explained.is_some()),
+        open: (*chosen).clone().filter(|_| explained.is_some()),
         pick,
     };
     // Escape anywhere in the comparison closes an open explanation, as in the results; it
     // is then taken, so that presentation mode does not also end (present.rs).
     let onkeydown = {
-        let (close, open) = (close.clone(), selected.is_some());
+        let (close, open) = (close.clone(), explained.is_some());
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Escape" && open {
                 e.prevent_default();

@@ -164,9 +164,9 @@ fn split_table(s: &Scenario, e: &Evaluation, caption: String, lang: Lang) -> Htm
                 { for s.sources.iter().zip(&figures.sources).map(|(src, amount)| html! {
                     <tr data-source={src.id.clone()}><th scope="row">{ &src.label }</th><td class="num">{ format_amount(*amount, lang) }</td></tr>
                 }) }
-                if e.gap > Decimal::ZERO {
+                if figures.gap > Decimal::ZERO {
                     <tr class="cofund-goal-gap"><th scope="row">{ t.gap }</th><td class="num">{ format_amount(figures.gap, lang) }</td></tr>
-                } else if e.surplus > Decimal::ZERO {
+                } else if figures.surplus > Decimal::ZERO {
                     <tr><th scope="row">{ t.surplus }</th><td class="num">{ format_amount(figures.surplus, lang) }</td></tr>
                 } else {
                     // A row of amounts: nothing is missing, said as an amount ("Fuldt
