@@ -288,41 +288,45 @@ pub fn explanation(table: &Table, key: &str, col: usize) -> Option<cofund::expla
     let mut x = explain(&column.scenario, &column.evaluation, &s, subject, lang)?;
     x.title = format!("{} – {}", x.title, table.names.get(col)?);
     let base = table.base.filter(|&b| b != col);
-    let values = (row.values.get(col), base.and_then(|b| row.values.get(b)));
-    if let (Some(Some(value)), Some(Some(base_value))) = values {
-        // Nothing to say of 0 − 0 (two fully funded balances).
-        let zero = Some(Decimal::ZERO);
-        let both_zero = value.number() == zero && base_value.number() == zero;
-        if let (Some(v), Some(b), Some(d), false) = (
-            value.number(),
-            base_value.number(),
-            diff(value, base_value),
-            both_zero,
-        ) {
-            let t = board_texts(lang);
-            // A negative figure taken away is bracketed: "0 kr. − (−999 kr.)".
-            let subtracted = if b < Decimal::ZERO {
-                format!("({})", format_amount(b, lang))
-            } else {
-                format_amount(b, lang)
-            };
-            let mut words = format!(
-                "{} {} − {subtracted} = {}",
-                t.diff_from_baseline,
-                format_amount(v, lang),
-                format_signed_amount(d.amount, lang)
-            );
-            if let Some(p) = d.percent {
-                words.push_str(&format!(" ({})", format_signed_percent(p, lang)));
-            }
-            x.notes.push(full_stop(words));
+    let base_value = base.and_then(|b| row.values.get(b)?.as_ref());
+    if let (Some(value), Some(base_value)) =
+        (row.values.get(col).and_then(Option::as_ref), base_value)
+    {
+        if let Some(note) = difference_note(value, base_value, lang) {
+            x.notes.push(note);
             // The balance's figures are signed (a gap below zero), which its words are not.
             if matches!(value, Value::Balance(_)) {
-                x.notes.push(t.balance_note.to_string());
+                x.notes.push(board_texts(lang).balance_note.to_string());
             }
         }
     }
     Some(x)
+}
+
+/// How the difference under `value` was taken from the baseline's `base`, in the figures
+/// the table shows: "Forskel fra basis: 16.425.000 kr. − 10.950.000 kr. = +5.475.000 kr.
+/// (+50,0 %)." A negative figure taken away is bracketed. `None` when either has no number,
+/// and for 0 − 0 (two fully funded balances), which says nothing.
+fn difference_note(value: &Value, base: &Value, lang: Lang) -> Option<String> {
+    let (v, b, d) = (value.number()?, base.number()?, diff(value, base)?);
+    if v.is_zero() && b.is_zero() {
+        return None;
+    }
+    let subtracted = if b < Decimal::ZERO {
+        format!("({})", format_amount(b, lang))
+    } else {
+        format_amount(b, lang)
+    };
+    let mut words = format!(
+        "{} {} − {subtracted} = {}",
+        board_texts(lang).diff_from_baseline,
+        format_amount(v, lang),
+        format_signed_amount(d.amount, lang)
+    );
+    if let Some(p) = d.percent {
+        words.push_str(&format!(" ({})", format_signed_percent(p, lang)));
+    }
+    Some(full_stop(words))
 }
 
 /// The split of one scenario for its stacked bar, as the results panel builds it.
