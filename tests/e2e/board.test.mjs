@@ -425,6 +425,10 @@ test('at 320 px the comparison and the presentation reflow: no sideways page scr
         assert.deepEqual(await brokenHeadingWords(page, '#cofund-present-heading'), [],
           'the presented name breaks only between words');
       }
+      // The box says it has more: a shadow at its edge (a phone showed the second scenario
+      // out of sight with no hint).
+      assert.match(await page.locator('.cofund-board-scroll').first().evaluate((el) => getComputedStyle(el).backgroundImage),
+        /radial-gradient/u, `${view}: the scroll box's shadow`);
       // Each figure tabbed to is wholly in view in the table's box, also in the column
       // beyond its right edge (a QA round saw only the focus ring's edge).
       const figures = page.locator('.cofund-board-scroll button.cofund-figure');

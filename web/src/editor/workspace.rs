@@ -93,6 +93,10 @@ pub enum WorkspaceAction {
     Import(Workspace),
     Undo,
     Redo,
+    /// The focus left the field being typed into: typing there again is a new undo step.
+    /// Without it, 120.000 typed, another field visited, then 130.000 typed into the same
+    /// field were one step, and one undo took both back (a QA round lost the 120.000).
+    EndTyping,
 }
 
 impl WorkspaceState {
@@ -407,6 +411,8 @@ impl WorkspaceState {
                     }
                 }
             }
+            // `typing` was taken above and is not put back.
+            WorkspaceAction::EndTyping => {}
             WorkspaceAction::Undo => {
                 self.revision += 1;
                 if let Some(s) = self.undo.pop() {
@@ -567,6 +573,15 @@ mod tests {
         ws.apply(WorkspaceAction::Undo);
         assert_eq!(ws.active_doc().draft.drivers[0].value, "160");
         assert_eq!(ws.docs.len(), 2, "undoing the copy's edit keeps the copy");
+
+        // Leaving the field ends the step: 190, another field visited, then 200 are two.
+        let mut ws = WorkspaceState::new(Lang::Da, "vaekstpilot-150");
+        set_pilots(&mut ws, "190");
+        ws.apply(WorkspaceAction::EndTyping);
+        set_pilots(&mut ws, "200");
+        ws.apply(WorkspaceAction::Undo);
+        assert_eq!(ws.active_doc().draft.drivers[0].value, "190");
+        assert!(ws.can_undo());
 
         // An edit that changes nothing does not end the step.
         let mut ws = WorkspaceState::new(Lang::Da, "vaekstpilot-150");

@@ -8,6 +8,7 @@ use std::str::FromStr;
 use cofund::model::Base;
 use cofund::numbers::{format_input, format_plain, Lang};
 use cofund::Decimal;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::fields::{SelectField, TextField};
@@ -174,8 +175,22 @@ pub fn editor(props: &EditorProps) -> Html {
         });
     }
 
+    // Leaving a text field ends its undo step (`WorkspaceAction::EndTyping`).
+    let end_typing = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: FocusEvent| {
+            let left_a_field = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .is_some();
+            if left_a_field {
+                dispatch.0.dispatch(WorkspaceAction::EndTyping);
+            }
+        })
+    };
+
     html! {
-        <section ref={root} class="cofund-editor" aria-labelledby="cofund-editor-heading">
+        <section ref={root} class="cofund-editor" aria-labelledby="cofund-editor-heading" onfocusout={end_typing}>
             <h2 id="cofund-editor-heading">{ t.editor_heading }</h2>
             { live_region("cofund-editor-changes", &tool_spoken) }
             <div class="cofund-grid">
