@@ -114,6 +114,21 @@ impl DriverDraft {
     }
 }
 
+impl DriverDraft {
+    /// While a field is marked wrong (the slider is `stale`), the slider keeps the range of
+    /// `before`, the unit as it was when the field being typed into was begun, rather than
+    /// the last keystroke's: "30" on the way to "300" above Maks. is no range anyone meant,
+    /// and the slider should stay where it was.
+    pub fn keep_range_of(&mut self, before: &DriverDraft) {
+        if let (Some(now), Some(old)) = (self.slider.as_mut(), before.slider) {
+            if now.stale {
+                now.min = old.min.min(now.value);
+                now.max = old.max.max(now.value);
+            }
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CostKindTag {
     Fixed,

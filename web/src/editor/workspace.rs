@@ -16,7 +16,7 @@ use cofund::presets::DEFAULT_PRESET;
 use cofund::storage::workspace::Workspace;
 use yew::Reducible;
 
-use super::draft::{Draft, FieldId};
+use super::draft::{Draft, FieldId, Row};
 use super::pending::Pending;
 use super::state::{Action, EditorState};
 use crate::i18n::texts;
@@ -271,6 +271,26 @@ impl WorkspaceState {
         self.redo.clear();
     }
 
+    /// A unit's Min. or Maks. typed on its way to a wrong value leaves its slider at the
+    /// range it had before the typing began (`DriverDraft::keep_range_of`): the undo
+    /// step's snapshot, the last one, holds the unit as it was then.
+    fn keep_slider_range(&self, doc: usize, field: FieldId, next: &mut EditorState) {
+        let Row::Driver(unit) = field.row else { return };
+        if !matches!(field.field, "min" | "max") {
+            return;
+        }
+        let key = self.docs[doc].key;
+        let before = self
+            .undo
+            .last()
+            .and_then(|s| s.docs.iter().find(|d| d.key == key))
+            .and_then(|d| d.state.draft.drivers.iter().find(|x| x.key == unit));
+        let now = next.draft.drivers.iter_mut().find(|x| x.key == unit);
+        if let (Some(before), Some(now)) = (before, now) {
+            now.keep_range_of(before);
+        }
+    }
+
     fn new_doc(&mut self, state: EditorState) -> Doc {
         let key = self.next_key;
         self.next_key += 1;
@@ -301,6 +321,9 @@ impl WorkspaceState {
                         self.redo.clear();
                     } else {
                         self.remember();
+                    }
+                    if let Some(field) = field {
+                        self.keep_slider_range(i, field, &mut next);
                     }
                     self.docs[i].state = Rc::new(next);
                     self.typing = field;
@@ -510,6 +533,37 @@ mod tests {
             FieldId::new(Row::Driver(key), "value"),
             text.into(),
         )));
+    }
+
+    /// Min. typed key by key, "3", "30", "300", above Maks. 225: the slider follows the
+    /// ranges on the way (3–225, 30–225) and, once the text is wrong, keeps the range it had
+    /// before the typing began (150–225), not the half-typed one. The next typing step
+    /// starts from what is there then.
+    #[test]
+    fn a_min_typed_past_maks_leaves_the_slider_where_it_was() {
+        let mut ws = WorkspaceState::new(Lang::Da, "vaekstpilot-150");
+        let key = ws.active_doc().draft.drivers[0].key;
+        let min = |ws: &mut WorkspaceState, text: &str| {
+            ws.apply(WorkspaceAction::Edit(Action::Text(
+                FieldId::new(Row::Driver(key), "min"),
+                text.into(),
+            )))
+        };
+        let range = |ws: &WorkspaceState| {
+            let s = ws.active_doc().draft.drivers[0].slider.expect("a slider");
+            (s.min, s.max, s.stale)
+        };
+        let d = Decimal::from;
+        min(&mut ws, "");
+        min(&mut ws, "3");
+        assert_eq!(range(&ws), (d(3), d(225), false));
+        min(&mut ws, "30");
+        assert_eq!(range(&ws), (d(30), d(225), false));
+        min(&mut ws, "300");
+        assert_eq!(range(&ws), (d(150), d(225), true));
+        // Mended, the slider takes the fields' range again.
+        min(&mut ws, "100");
+        assert_eq!(range(&ws), (d(100), d(225), false));
     }
 
     fn set_name(ws: &mut WorkspaceState, text: &str) {
