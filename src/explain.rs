@@ -221,12 +221,7 @@ impl Ctx<'_> {
     /// A product as exact as it is (products of decimals end), and the figure the table
     /// shows for it when that differs (`699.999,93 kr. ≈ 700.000 kr.`).
     fn product(&self, v: Decimal, shown: String) -> String {
-        let exact = self.exact(v);
-        if exact == shown {
-            exact
-        } else {
-            format!("{exact} ≈ {shown}")
-        }
+        approximately(self.exact(v), shown)
     }
 
     /// A note when the table shows `exact` as `shown` rather than as its own rounding: the
@@ -264,12 +259,7 @@ impl Ctx<'_> {
     /// A quotient ([`Ctx::to_ore`]), and the figure the table shows for it when that
     /// differs (`666,97 kr. ≈ 667 kr.`, `14.285,71… kr. ≈ 14.286 kr.`).
     fn quotient(&self, v: Decimal, shown: String) -> String {
-        let exact = self.to_ore(v);
-        if exact == shown {
-            exact
-        } else {
-            format!("{exact} ≈ {shown}")
-        }
+        approximately(self.to_ore(v), shown)
     }
 
     /// Total cost per year as the table shows it (its per-year column, apportioned; the
@@ -651,16 +641,12 @@ impl Ctx<'_> {
                     Base::Eligible => self.tr("støtteberettigede udgifter", "eligible cost"),
                     Base::Total => self.tr("samlede udgifter", "total cost"),
                 };
-                // The base as its key figure shows it; the product is the table's figure
-                // unless a cap cuts it (then the cap's part of the formula ends in it).
-                let shown_base = match of {
-                    Base::Eligible => self.shown.eligible,
-                    Base::Total => self.shown.total,
-                };
-                // The exact base when the key figure shows it rounded: the product is of it.
-                let base = match of {
-                    Base::Eligible => self.e.eligible_cost,
-                    Base::Total => self.e.total_cost,
+                // The base as its key figure shows it, or exactly when that figure is
+                // rounded: the product is of the exact base. The product ends in the table's
+                // figure unless a cap cuts it (then the cap's part of the formula ends in it).
+                let (base, shown_base) = match of {
+                    Base::Eligible => (self.e.eligible_cost, self.shown.eligible),
+                    Base::Total => (self.e.total_cost, self.shown.total),
                 };
                 let base_text = if base == shown_base {
                     self.amount(shown_base)
@@ -1429,6 +1415,15 @@ impl Ctx<'_> {
             title,
             notes,
         })
+    }
+}
+
+/// `exact`, and `≈ shown` after it when the table shows the figure otherwise.
+fn approximately(exact: String, shown: String) -> String {
+    if exact == shown {
+        exact
+    } else {
+        format!("{exact} ≈ {shown}")
     }
 }
 

@@ -458,6 +458,11 @@ impl Reducible for WorkspaceState {
     type Action = WorkspaceAction;
 
     fn reduce(self: Rc<Self>, action: WorkspaceAction) -> Rc<Self> {
+        // Leaving a field no one was typing into changes nothing: the same state, so the
+        // app does not render again on every focus change (`use_reducer` compares the Rc).
+        if matches!(action, WorkspaceAction::EndTyping) && self.typing.is_none() {
+            return self;
+        }
         let mut next = (*self).clone();
         next.apply(action);
         Rc::new(next)

@@ -64,6 +64,20 @@ where
     }
 }
 
+impl<K: 'static> ChosenFigure<K> {
+    /// Escape anywhere in the view closes the explanation while it is `open`, and is then
+    /// taken (`prevent_default`), so that presentation mode does not also end (present.rs).
+    pub fn close_on_escape(&self, open: bool) -> Callback<KeyboardEvent> {
+        let close = self.close.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" && open {
+                e.prevent_default();
+                close.emit(());
+            }
+        })
+    }
+}
+
 /// After a render in which the chosen figure's explanation is shown (`shown`), the focus
 /// moves into it once; a choice whose figure went (its line removed, a scenario closed) is
 /// forgotten, so that the panel, `aria-expanded` and Escape agree.

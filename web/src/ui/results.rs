@@ -437,17 +437,9 @@ pub fn results(props: &ResultsProps) -> Html {
     // A subject that no longer exists (its line was removed) closes the panel.
     use_explanation_shown(&figure, explanation.is_some());
     let open = (*figure.chosen).filter(|_| explanation.is_some());
+    let onkeydown = figure.close_on_escape(open.is_some());
     let ChosenFigure { pick, close, .. } = figure;
 
-    let onkeydown = {
-        let close = close.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" && open.is_some() {
-                e.prevent_default();
-                close.emit(());
-            }
-        })
-    };
     // The live region: one announcement after edits have paused, none on first render.
     let spoken = use_state(String::new);
     let primed = use_mut_ref(|| false);

@@ -595,6 +595,8 @@ pub fn compare(props: &CompareProps) -> Html {
             </section>
         };
     }
+    // Escape anywhere in the comparison closes an open explanation, as in the results.
+    let onkeydown = figure.close_on_escape(explained.is_some());
     let ChosenFigure {
         chosen,
         pick,
@@ -604,17 +606,6 @@ pub fn compare(props: &CompareProps) -> Html {
     let figures = Figures {
         open: (*chosen).clone().filter(|_| explained.is_some()),
         pick,
-    };
-    // Escape anywhere in the comparison closes an open explanation, as in the results; it
-    // is then taken, so that presentation mode does not also end (present.rs).
-    let onkeydown = {
-        let (close, open) = (close.clone(), explained.is_some());
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" && open {
-                e.prevent_default();
-                close.emit(());
-            }
-        })
     };
     // A figure tabbed to in a table wider than its box is scrolled wholly into view: the
     // browser leaves one that shows only its edge where it is (a QA round at 320 px).
