@@ -656,7 +656,19 @@ test('the analysis prints its charts without forms, each heading with its chart'
         .map((el) => el.outerHTML.slice(0, 80)));
     assert.deepEqual(printedControls, [], 'no fields, buttons or disclosures on paper');
     assert.equal(await page.locator('.cofund-goal').first().isVisible(), false, 'no unasked goal-seek question');
+    await page.emulateMedia({ media: null });
+    // The charts are laid out for paper as printing begins (a listener after the app's sees
+    // its render): drawn for the screen's 1.100 px, their text printed at 6,6 pt on A4.
+    const chartWidths = () => page.evaluate(() => [...document.querySelectorAll('svg.cofund-chart')].map((svg) => svg.viewBox.baseVal.width));
+    const onScreen = await chartWidths();
+    assert.equal(onScreen.length, 2, 'the sweep and the tornado');
+    assert.ok(onScreen.every((w) => w > 1000), `drawn for the screen: ${onScreen}`);
+    await page.evaluate(() => addEventListener('beforeprint', () => {
+      window.printedWidths = [...document.querySelectorAll('svg.cofund-chart')].map((svg) => svg.viewBox.baseVal.width);
+    }));
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    assert.deepEqual(await page.evaluate(() => window.printedWidths), [880, 880], 'drawn for A4 while printing');
+    await eventually(chartWidths, (w) => JSON.stringify(w) === JSON.stringify(onScreen), 'drawn for the screen again after printing');
     const pages = [...pdf.toString('latin1').matchAll(/\/Type\s*\/Page\b/g)].length;
     // QA D8: three pages, with the tornado's caption at the foot of one and its chart on the next.
     assert.ok(pages <= 2, `${pages} pages`);

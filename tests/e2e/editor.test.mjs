@@ -676,6 +676,14 @@ test('keyboard only: after ↑, ↓ and Fjern the focus stays on the row tools (
     // The button keeps its name, so the move is said in the editor's live region (4.1.3).
     const said = page.locator('.cofund-editor-changes[aria-live="polite"]');
     await expectText(said, 'Flyttet ned: Budgetpost pr. vækstpilot, nu nr. 2 af 2.', 'the move said');
+    // Ctrl+Z moves the line back to the top, where the ↑ that had the focus is disabled: the
+    // row's ↓ takes it, not <body>. Ctrl+Shift+Z then disables ↓, and ↑ takes it again.
+    await page.keyboard.press('Control+z');
+    await eventually(() => focusedName(page), (n) => n === 'Flyt ned: Budgetpost pr. vækstpilot', 'focus after undoing the move');
+    assert.deepEqual(await rowNames(page, costs), ['Budgetpost pr. vækstpilot', 'Projektledelse, administration, evaluering, revision']);
+    await page.keyboard.press('Control+Shift+z');
+    await eventually(() => focusedName(page), (n) => n === 'Flyt op: Budgetpost pr. vækstpilot', 'focus after redoing the move');
+    assert.deepEqual(await rowNames(page, costs), ['Projektledelse, administration, evaluering, revision', 'Budgetpost pr. vækstpilot']);
     await enterExpectingFocus(page, 'Flyt ned: Budgetpost pr. vækstpilot', 'after moving the line to the top');
     assert.deepEqual(await rowNames(page, costs), ['Budgetpost pr. vækstpilot', 'Projektledelse, administration, evaluering, revision']);
 
@@ -784,6 +792,13 @@ test('the unit slider stays, in place, while Antal, Min. or Maks. is empty or wr
     await max.fill('300');
     await eventually(describedBy, (v) => v === null, 'no hint once every field reads');
     assert.equal(await slider.getAttribute('max'), '300');
+
+    // Antal with a decimal: the slider steps by 0,1 and stands at 150,5 (it stood at 151).
+    await pilotsField(page).fill('150,5');
+    await eventually(() => slider.inputValue(), (v) => v === '150.5', 'the slider at 150,5');
+    assert.equal(await slider.getAttribute('step'), '0.1');
+    await pilotsField(page).fill('151');
+    await eventually(() => slider.getAttribute('step'), (v) => v === '1', 'a whole Antal: the step is Trin again');
   });
 });
 

@@ -542,6 +542,53 @@ test('the full widget undoes and redoes its edits with Ctrl+Z and Ctrl+Shift+Z, 
   }
 });
 
+/** The name of the focused element, followed into shadow roots; 'body' when none. */
+const deepFocusedName = (page) =>
+  page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    if (!el || el === document.body) return 'body';
+    const label = el.getAttribute('aria-label') ?? (el.labels?.length ? el.labels[0].textContent : el.textContent);
+    return label.replace(/\s+/gu, ' ').trim();
+  });
+
+test('undoing an added line or a move keeps the focus in the widget, so the next Ctrl+Z still reaches it', { timeout: 90_000 }, async () => {
+  // The iframe's page, then an element widget in the demo page's shadow root: the widget
+  // hears Ctrl+Z only while the focus is inside it.
+  const { page, errors } = await newPage(app.browser);
+  const demo = await openDemo();
+  try {
+    await page.goto(`${app.url}embed/embed.html?mode=full&preset=vaekstpilot-150`, { waitUntil: 'load' });
+    await total(page).waitFor({ state: 'visible', timeout: 30_000 });
+    for (const [where, on, scope] of [['iframe page', page, page], ['element widget', demo.page, demo.element]]) {
+      const costRows = () => scope.locator('fieldset.cofund-row:has([id^="cofund-cost-"][id$="-remove"])').count();
+      const rows = await costRows();
+      await scope.getByRole('button', { name: '+ Tilføj udgiftspost' }).click();
+      await eventually(costRows, (n) => n === rows + 1, `${where}: a line added`);
+      await on.keyboard.press('Control+z');
+      await eventually(costRows, (n) => n === rows, `${where}: the line undone`);
+      await eventually(() => deepFocusedName(on), (n) => n === '+ Tilføj udgiftspost', `${where}: focus on the add button`);
+      await on.keyboard.press('Control+Shift+z');
+      await eventually(costRows, (n) => n === rows + 1, `${where}: the line back with Ctrl+Shift+Z`);
+
+      const first = scope.locator('fieldset.cofund-row:has([id^="cofund-cost-"][id$="-remove"]) legend').first();
+      const name = (await first.textContent()).trim();
+      await scope.getByRole('button', { name: `Flyt ned: ${name}` }).click();
+      await eventually(() => first.textContent(), (n) => n.trim() !== name, `${where}: the first line moved down`);
+      await on.keyboard.press('Control+z');
+      await eventually(() => first.textContent(), (n) => n.trim() === name, `${where}: the move undone`);
+      await eventually(() => deepFocusedName(on), (n) => n === `Flyt ned: ${name}`, `${where}: focus on the row's ↓ (its ↑ is disabled at the top)`);
+      await on.keyboard.press('Control+Shift+z');
+      await eventually(() => first.textContent(), (n) => n.trim() !== name, `${where}: moved down again with Ctrl+Shift+Z`);
+    }
+    assert.deepEqual(errors, []);
+    assert.deepEqual(demo.errors, []);
+  } finally {
+    await page.context().close();
+    await demo.page.context().close();
+  }
+});
+
 test('a shared scenario opens in the widget; a damaged one is explained', { timeout: 60_000 }, async () => {
   const { page, errors } = await newPage(app.browser);
   try {

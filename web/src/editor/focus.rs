@@ -64,17 +64,37 @@ fn add_button_id(row: Row) -> &'static str {
     }
 }
 
-/// The add button under the list whose row holds the field with the DOM id `id`
-/// (`cofund-cost-3-amount`), if the field is in a row.
-pub fn add_button_for(id: &str) -> Option<&'static str> {
-    [
+/// Where the focus goes, in order, when an edit made away from the focused element (Ctrl+Z,
+/// Ctrl+Y) took that element away or disabled it; `was_on` is its DOM id. The element
+/// itself when the edit left it; for a row's ↑ or ↓, the row's other tools (undoing a move
+/// to the top disables the ↑ that made it, and a disabled button cannot hold the focus);
+/// for anything in a row, the add button under its list (an undone "Tilføj udgiftspost"
+/// takes away the row being typed in). DOM ids, best first.
+pub fn refocus_ids(was_on: &str) -> Vec<String> {
+    let mut ids = vec![was_on.to_string()];
+    let Some(add) = [
         (Row::Driver(0), ADD_DRIVER_ID),
         (Row::Cost(0), ADD_COST_ID),
         (Row::Source(0), ADD_SOURCE_ID),
     ]
     .into_iter()
-    .find(|(list, _)| id.starts_with(list.dom_prefix()))
-    .map(|(_, add)| add)
+    .find(|(list, _)| was_on.starts_with(list.dom_prefix()))
+    .map(|(_, add)| add) else {
+        return ids;
+    };
+    let arrow = ["-up", "-down"]
+        .into_iter()
+        .find_map(|tool| was_on.strip_suffix(tool));
+    if let Some(row) = arrow {
+        for tool in ["-up", "-down", "-remove"] {
+            let id = format!("{row}{tool}");
+            if id != was_on {
+                ids.push(id);
+            }
+        }
+    }
+    ids.push(add.to_string());
+    ids
 }
 
 /// The rows of the list `row` belongs to, in order.
@@ -336,20 +356,26 @@ mod tests {
     #[test]
     fn a_lost_row_field_hands_the_focus_to_its_list_add_button() {
         let id = |row, field| FieldId::new(row, field).dom_id();
-        assert_eq!(
-            add_button_for(&id(Row::Cost(3), "amount")),
-            Some(ADD_COST_ID)
-        );
-        assert_eq!(
-            add_button_for(&id(Row::Source(12), "rate")),
-            Some(ADD_SOURCE_ID)
-        );
-        assert_eq!(
-            add_button_for(&id(Row::Driver(1), "value")),
-            Some(ADD_DRIVER_ID)
-        );
-        assert_eq!(add_button_for(&id(Row::Scenario, "name")), None);
-        assert_eq!(add_button_for(ADD_COST_ID), None);
+        let amount = id(Row::Cost(3), "amount");
+        assert_eq!(refocus_ids(&amount), [amount.as_str(), ADD_COST_ID]);
+        let rate = id(Row::Source(12), "rate");
+        assert_eq!(refocus_ids(&rate), [rate.as_str(), ADD_SOURCE_ID]);
+        let value = id(Row::Driver(1), "value");
+        assert_eq!(refocus_ids(&value), [value.as_str(), ADD_DRIVER_ID]);
+        let name = id(Row::Scenario, "name");
+        assert_eq!(refocus_ids(&name), [name.as_str()]);
+        assert_eq!(refocus_ids(ADD_COST_ID), [ADD_COST_ID]);
+    }
+
+    /// An undone move can disable the arrow that had the focus: the row's other arrow,
+    /// then its Fjern, take it, as after the move itself (`focus_after`).
+    #[test]
+    fn a_disabled_arrow_hands_the_focus_to_its_rows_other_tools() {
+        let tool = |t: Tool| t.dom_id(Row::Cost(3));
+        let (up, down, remove) = (tool(Tool::Up), tool(Tool::Down), tool(Tool::Remove));
+        assert_eq!(refocus_ids(&up), [&up, &down, &remove, ADD_COST_ID]);
+        assert_eq!(refocus_ids(&down), [&down, &up, &remove, ADD_COST_ID]);
+        assert_eq!(refocus_ids(&remove), [remove.as_str(), ADD_COST_ID]);
     }
 
     #[test]

@@ -55,6 +55,19 @@ struct Snapshot {
     baseline: usize,
 }
 
+impl Snapshot {
+    /// Whether the workspace `now` is the one this snapshot was taken of: the same
+    /// scenarios, each as it was, and the same choices.
+    fn holds(&self, now: &WorkspaceState) -> bool {
+        self.active == now.active
+            && self.baseline == now.baseline
+            && self.docs.len() == now.docs.len()
+            && self.docs.iter().zip(&now.docs).all(|(was, is)| {
+                was.key == is.key && (Rc::ptr_eq(&was.state, &is.state) || was.state == is.state)
+            })
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct WorkspaceState {
     pub lang: Lang,
@@ -434,8 +447,14 @@ impl WorkspaceState {
                     }
                 }
             }
-            // `typing` was taken above and is not put back.
-            WorkspaceAction::EndTyping => {}
+            // `typing` was taken above and is not put back. A typing step that ended where
+            // it began (150 typed over 150) goes: an undo that changes nothing would look
+            // broken, and the step before it would take two presses.
+            WorkspaceAction::EndTyping => {
+                if typing.is_some() && self.undo.last().is_some_and(|s| s.holds(self)) {
+                    self.undo.pop();
+                }
+            }
             WorkspaceAction::Undo => {
                 self.revision += 1;
                 if let Some(s) = self.undo.pop() {
@@ -641,6 +660,25 @@ mod tests {
         ws.apply(WorkspaceAction::Undo);
         assert_eq!(ws.active_doc().draft.drivers[0].value, "190");
         assert!(ws.can_undo());
+
+        // Typing that ends where it began is no step: 150 typed over 150 (by way of 15),
+        // then the field left, leaves nothing to undo; a step before it stays.
+        let mut ws = WorkspaceState::new(Lang::Da, "vaekstpilot-150");
+        for text in ["15", "150"] {
+            set_pilots(&mut ws, text);
+        }
+        ws.apply(WorkspaceAction::EndTyping);
+        assert!(!ws.can_undo());
+        let original = ws.active_doc().draft.name.clone();
+        set_name(&mut ws, "Større");
+        ws.apply(WorkspaceAction::EndTyping);
+        for text in ["1", "150"] {
+            set_pilots(&mut ws, text);
+        }
+        ws.apply(WorkspaceAction::EndTyping);
+        ws.apply(WorkspaceAction::Undo);
+        assert_eq!(ws.active_doc().draft.name, original);
+        assert!(!ws.can_undo());
 
         // An edit that changes nothing does not end the step.
         let mut ws = WorkspaceState::new(Lang::Da, "vaekstpilot-150");

@@ -18,10 +18,10 @@ use crate::editor::workspace::WorkspaceState;
 use crate::i18n::lang_tag;
 use crate::ui::editor::{Dispatch, DriverControl, Editor};
 use crate::ui::error_summary::{error_summary, marked_fields};
-use crate::ui::history_shortcut;
 use crate::ui::language_switch::LanguageSwitch;
 use crate::ui::results::Results;
 use crate::ui::unfinished::use_judged;
+use crate::ui::{focused_id, history_shortcut, refocus_if_lost};
 
 #[derive(Properties, PartialEq)]
 pub struct EmbedProps {
@@ -183,12 +183,18 @@ pub fn embed_widget(props: &EmbedProps) -> Html {
 
     // Ctrl+Z and Ctrl+Shift+Z undo and redo the widget's edits, as in the app (a removed
     // unit could not be had back); heard only inside the widget, not on the host page.
+    // Undoing an added line or a move can take the focused element away; the focus then
+    // stays in the widget (`refocus_if_lost`), where the next Ctrl+Z is heard.
     let on_history_key = {
-        let dispatch = state.dispatcher();
+        let (dispatch, root) = (state.dispatcher(), root.clone());
         Callback::from(move |event: KeyboardEvent| {
             if let Some(action) = history_shortcut(&event) {
                 event.prevent_default();
+                let was_on = focused_id();
                 dispatch.dispatch(action);
+                if let Some(scope) = root.cast::<web_sys::Element>() {
+                    refocus_if_lost(scope, was_on, None);
+                }
             }
         })
     };

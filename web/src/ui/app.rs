@@ -27,7 +27,8 @@ use super::notices::{Notice, NoticeBanner};
 use super::results::Results;
 use super::share_tools::ShareTools;
 use super::unfinished::use_judged;
-use super::workspace_bar::{refocus_if_lost, Tab, WorkspaceBar};
+use super::workspace_bar::{Tab, WorkspaceBar, ACTIVE_TAB};
+use super::{focused_id, refocus_if_lost};
 use crate::editor::pending;
 use crate::editor::state::{synthetic_lines, Action, EditorState};
 use crate::editor::workspace::{View, WorkspaceAction, WorkspaceState};
@@ -315,12 +316,11 @@ pub fn app() -> Html {
                     if let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() {
                         if let Some(action) = undo_shortcut(event) {
                             event.prevent_default();
-                            let was_on = gloo::utils::document()
-                                .active_element()
-                                .map(|el| el.id())
-                                .filter(|id| !id.is_empty());
+                            let was_on = focused_id();
                             dispatch.dispatch(action);
-                            refocus_if_lost(was_on);
+                            if let Some(page) = gloo::utils::document().document_element() {
+                                refocus_if_lost(page, was_on, Some(ACTIVE_TAB));
+                            }
                         }
                     }
                 },

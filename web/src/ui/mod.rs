@@ -19,6 +19,8 @@ pub mod unfinished;
 pub mod workspace_bar;
 
 use wasm_bindgen::JsCast;
+
+use crate::editor::focus::refocus_ids;
 use yew::{NodeRef, UseStateHandle};
 
 /// Changes a copy of a `use_state` value and stores it: the handle gives no `&mut`.
@@ -37,10 +39,59 @@ pub fn focus_first(root: &web_sys::Element, selector: &str) -> bool {
         .ok()
         .flatten()
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-    element.is_some_and(|element| {
-        let _ = element.focus();
-        true
+    // A disabled button takes no focus (one that had it may still count as focused for a
+    // moment): the caller can then try the next place.
+    element
+        .filter(|element| !element.has_attribute("disabled"))
+        .is_some_and(|element| {
+            let _ = element.focus();
+            element.matches(":focus").unwrap_or(false)
+        })
+}
+
+/// The focused element, followed into shadow roots (an embedded widget's), or `None`.
+pub fn focused_element() -> Option<web_sys::Element> {
+    let mut element = gloo::utils::document().active_element()?;
+    while let Some(inner) = element.shadow_root().and_then(|r| r.active_element()) {
+        element = inner;
+    }
+    Some(element)
+}
+
+/// After an edit made away from the focused element (Ctrl+Z and the other shortcuts, the
+/// scenario bar's tools): once it has rendered, if the focus was lost with its element (to
+/// `<body>`, or on a button the edit disabled), it goes to the first place under `scope`
+/// that [`refocus_ids`] names for `was_on`, the id of the element that had it, else to
+/// `last_resort` (a selector). A keyboard user is not sent back to the top of the page
+/// (WCAG 2.4.3), and in an embedded widget the next Ctrl+Z, heard only inside the widget,
+/// still reaches it. `scope` is the app's page or the widget's root.
+pub fn refocus_if_lost(
+    scope: web_sys::Element,
+    was_on: Option<String>,
+    last_resort: Option<&'static str>,
+) {
+    gloo::timers::callback::Timeout::new(0, move || {
+        let body = gloo::utils::document().body().map(web_sys::Element::from);
+        let lost = focused_element()
+            .is_none_or(|el| Some(&el) == body.as_ref() || el.has_attribute("disabled"));
+        if !lost {
+            return;
+        }
+        let mut selectors = was_on
+            .iter()
+            .flat_map(|id| refocus_ids(id))
+            .map(|id| format!("[id='{id}']"))
+            .chain(last_resort.map(str::to_string));
+        selectors.any(|selector| focus_first(&scope, &selector));
     })
+    .forget();
+}
+
+/// The DOM id of the focused element, if it has one: where [`refocus_if_lost`] starts.
+pub fn focused_id() -> Option<String> {
+    focused_element()
+        .map(|el| el.id())
+        .filter(|id| !id.is_empty())
 }
 
 /// Focuses the element with `id` inside the element `root` refers to ([`focus_first`]).

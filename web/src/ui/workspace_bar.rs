@@ -5,14 +5,12 @@
 //! views say these changes themselves (ui::board::changes).
 
 use cofund::numbers::Lang;
-use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
-use crate::editor::focus::add_button_for;
 use crate::editor::workspace::{WorkspaceAction, WorkspaceState};
 use crate::i18n::{app_texts, AppTexts};
 use crate::ui::announce::{live_region, unmatched, use_settled_change};
-use crate::ui::focus_first;
+use crate::ui::refocus_if_lost;
 use cofund::text::full_stop;
 
 /// One scenario's button.
@@ -170,43 +168,13 @@ pub fn workspace_bar(props: &WorkspaceBarProps) -> Html {
 /// focused scenario's button. Once the change has rendered, a focus that was lost goes to
 /// the active scenario's button rather than staying on `<body>` (WCAG 2.4.3).
 fn keep_focus_in_bar() {
-    refocus_if_lost(None);
+    if let Some(page) = gloo::utils::document().document_element() {
+        refocus_if_lost(page, None, Some(ACTIVE_TAB));
+    }
 }
 
-/// After an edit made away from the focused element (Ctrl+Z and the other shortcuts, the
-/// bar's tools): once it has rendered, if the focus was lost with its element, it goes to
-/// the element with the id `was_on` when the edit brought one back, else to the add button
-/// of the list the lost field's row was in (an undone "Tilføj udgiftspost" removes the row
-/// the user was typing in), else to the active scenario's button.
-pub fn refocus_if_lost(was_on: Option<String>) {
-    Timeout::new(0, move || {
-        let document = gloo::utils::document();
-        let body = document.body().map(web_sys::Element::from);
-        let lost = match document.active_element() {
-            None => true,
-            Some(el) => Some(&el) == body.as_ref() || el.has_attribute("disabled"),
-        };
-        let Some(root) = document.document_element().filter(|_| lost) else {
-            return;
-        };
-        let candidates = was_on
-            .iter()
-            .flat_map(|id| {
-                [
-                    Some(format!("[id='{id}']")),
-                    add_button_for(id).map(|add| format!("#{add}")),
-                ]
-            })
-            .flatten()
-            .chain([".cofund-tab[aria-current='true']".to_string()]);
-        for selector in candidates {
-            if focus_first(&root, &selector) {
-                return;
-            }
-        }
-    })
-    .forget();
-}
+/// The active scenario's button: where the focus goes when nothing nearer is left.
+pub const ACTIVE_TAB: &str = ".cofund-tab[aria-current='true']";
 
 #[cfg(test)]
 mod tests {

@@ -317,16 +317,22 @@ pub fn short_amount(value: Decimal, lang: Lang) -> String {
 /// by the same 1,25 there (a narrower `viewBox` in the same space).
 const PROJECTOR_WIDTH: i32 = 1600;
 
+/// The `viewBox` width while printing. A4's width inside the print margins is about 700 CSS
+/// px, so the chart's text prints at 14 × 700 / 880 ≈ 11 px, 8,4 pt (measured in the PDF):
+/// the results' own print size (8,5 pt).
+pub const PRINT_WIDTH: u32 = 880;
+
 /// The `viewBox` width for the element behind `node`: its width in CSS pixels (4/5 of it
 /// on a projector-wide page, so that the chart's text grows with the page's), rounded down
 /// to a multiple of 8 and kept within [`MIN_WIDTH`]–[`MAX_WIDTH`]; measured after the first
-/// render and again whenever the window is resized.
+/// render and again whenever the window is resized; while the page prints, [`PRINT_WIDTH`].
 #[hook]
 pub fn use_width(node: NodeRef) -> u32 {
     let width = use_state_eq(|| DEFAULT_WIDTH);
     {
         let width = width.clone();
         use_effect_with((), move |_| {
+            let for_print = width.clone();
             let measure = move || {
                 if let Some(el) = node.cast::<web_sys::Element>() {
                     let w = u32::try_from(el.client_width()).unwrap_or(0);
@@ -344,8 +350,32 @@ pub fn use_width(node: NodeRef) -> u32 {
                 }
             };
             measure();
-            let listener = EventListener::new(&gloo::utils::window(), "resize", move |_| measure());
-            move || drop(listener)
+            let window = gloo::utils::window();
+            // On paper the chart is laid out for the page, not for the screen it was on: a
+            // chart 1.120 px wide on screen printed its 14-unit text at 6,6 pt on A4. Chromium
+            // resizes the window while it prints; that measurement is of the screen's layout,
+            // so it waits until the page has printed.
+            let printing = std::rc::Rc::new(std::cell::Cell::new(false));
+            let resized = EventListener::new(&window, "resize", {
+                let (measure, printing) = (measure.clone(), printing.clone());
+                move |_| {
+                    if !printing.get() {
+                        measure();
+                    }
+                }
+            });
+            let before = EventListener::new(&window, "beforeprint", {
+                let printing = printing.clone();
+                move |_| {
+                    printing.set(true);
+                    for_print.set(PRINT_WIDTH);
+                }
+            });
+            let after = EventListener::new(&window, "afterprint", move |_| {
+                printing.set(false);
+                measure();
+            });
+            move || drop((resized, before, after))
         });
     }
     *width
