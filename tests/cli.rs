@@ -231,12 +231,12 @@ fn overflows_and_truncated_files_are_placed_on_the_field_and_position() {
         // The report: the huge count was blamed on the cost line, with no value.
         (
             drivers("1e28", "100000"),
-            r#"cofund: <stdin>: drivers[0].value: the numbers are too large to compute exactly (the value, or a product or sum computed from it, is above about 7.9 · 10^28), got "10000000000000000000000000000""#,
+            r#"cofund: <stdin>: drivers[0].value: the numbers are too large to compute exactly (the value, or a product or sum computed from it, is above about 7.9 · 10^28 or has more than 28 digits), got "10000000000000000000000000000""#,
         ),
         // A legal amount that overflows times 150 is said with its value.
         (
             drivers("150", "7922816251426433759354395033"),
-            r#"cofund: <stdin>: costs[0].amount: the numbers are too large to compute exactly (the value, or a product or sum computed from it, is above about 7.9 · 10^28), got "7922816251426433759354395033""#,
+            r#"cofund: <stdin>: costs[0].amount: the numbers are too large to compute exactly (the value, or a product or sum computed from it, is above about 7.9 · 10^28 or has more than 28 digits), got "7922816251426433759354395033""#,
         ),
         (
             "{".to_string(),
@@ -255,7 +255,7 @@ fn overflows_and_truncated_files_are_placed_on_the_field_and_position() {
     );
     assert_refused(
         &out,
-        r#"drivers[0].value: tallene er for store til at regne præcist med (værdien, eller et produkt eller en sum beregnet af den, er over ca. 7,9 · 10^28), fik "10000000000000000000000000000""#,
+        r#"drivers[0].value: tallene er for store til at regne præcist med (værdien, eller et produkt eller en sum beregnet af den, er over ca. 7,9 · 10^28 eller har flere end 28 cifre), fik "10000000000000000000000000000""#,
     );
 
     // A sweep names the value of the sweep that overflowed, as the sweep's.
@@ -277,7 +277,7 @@ fn overflows_and_truncated_files_are_placed_on_the_field_and_position() {
     );
     assert_refused(
         &out,
-        &format!("cofund: --driver pilots: the numbers are too large to compute exactly (the value, or a product or sum computed from it, is above about 7.9 · 10^28), got \"{huge}\""),
+        &format!("cofund: --driver pilots: the numbers are too large to compute exactly (the value, or a product or sum computed from it, is above about 7.9 · 10^28 or has more than 28 digits), got \"{huge}\""),
     );
 }
 

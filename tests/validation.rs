@@ -357,14 +357,17 @@ fn overflow_is_blamed_on_a_field_the_user_typed() {
 fn shares_keep_their_digits_and_overflow_names_a_real_field() {
     let mut doc = base();
     doc["costs"][0] = json!({ "id": "c", "label": "C", "kind": "fixed", "amount": "21900000" });
-    doc["sources"][0]["rate"] = json!("0.1234567890123456789012345678");
+    doc["sources"][0]["rate"] = json!("0.123456789012345678");
     let e = evaluate(&from_json_value(&doc).unwrap()).unwrap();
-    let exact = "21900000".parse::<cofund::Decimal>().unwrap()
-        * "0.1234567890123456789012345678"
-            .parse::<cofund::Decimal>()
-            .unwrap()
-        / cofund::Decimal::ONE_HUNDRED;
-    assert_eq!(e.sources[0].amount, exact.normalize());
+    assert_eq!(e.sources[0].amount.to_string(), "27037.036793703703482");
+    // With 28 decimals the share would need 30 digits, more than `Decimal` holds: it is
+    // refused, naming the rate, rather than rounded and shown as exact.
+    doc["sources"][0]["rate"] = json!("0.1234567890123456789012345678");
+    let err = evaluate(&from_json_value(&doc).unwrap()).unwrap_err();
+    assert_eq!(
+        (err.path(), err.problem()),
+        ("sources[0].rate", &Problem::Overflow)
+    );
 
     let mut doc = base();
     doc["costs"][0] = json!({ "id": "big", "label": "Stor", "kind": "fixed", "amount": "60000000000000000000000000000" });

@@ -15,6 +15,8 @@
 use rust_decimal::Decimal;
 
 use super::error::{quote, Problem, ScenarioError};
+// Evaluation's sums and products are exact or refused (see the module).
+use super::exact::{add as checked_add, hundredth, mul as checked_mul, sub as checked_sub};
 use super::scenario::{Base, CostKind, Scenario, SourceKind};
 
 /// The outcome of evaluating a scenario.
@@ -208,7 +210,7 @@ fn deb_above_limit(
     let (mut amount, mut count) = (Decimal::ZERO, 0);
     for (src, result) in s.sources.iter().zip(results) {
         if is_deb(src) {
-            amount = amount.checked_add(result.amount)?;
+            amount = checked_add(amount, result.amount)?;
             count += 1;
         }
     }
@@ -303,19 +305,6 @@ fn overflow(factors: &Factors) -> ScenarioError {
         _ => quote(&value.to_string()),
     };
     ScenarioError::new(field.path(), Problem::Overflow).got(got)
-}
-
-/// Decimal's checked operations are large; kept out of line so that each of evaluation's
-/// many call sites costs a call, not a copy (this keeps the wasm bundle small, at no
-/// measurable cost natively).
-#[inline(never)]
-fn checked_add(a: Decimal, b: Decimal) -> Option<Decimal> {
-    a.checked_add(b)
-}
-
-#[inline(never)]
-fn checked_mul(a: Decimal, b: Decimal) -> Option<Decimal> {
-    a.checked_mul(b)
 }
 
 /// `a + b`, or the overflow blamed on the factors of the amount `b` (built only then).
@@ -453,11 +442,8 @@ pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
                 // fraction first, which cannot overflow: a share of at most 100 % is at
                 // most its base. `normalize`: 50 % of 21900000 is 10950000, not …000.00.
                 let uncapped = checked_mul(base, *rate)
-                    .and_then(|product| product.checked_div(Decimal::ONE_HUNDRED))
-                    .or_else(|| {
-                        let fraction = rate.checked_div(Decimal::ONE_HUNDRED)?;
-                        checked_mul(base, fraction)
-                    })
+                    .and_then(hundredth)
+                    .or_else(|| checked_mul(base, hundredth(*rate)?))
                     .ok_or_else(|| overflow(&[(Field::Rate(i), *rate)]))?
                     .normalize();
                 let amount = cap.map_or(uncapped, |cap| uncapped.min(cap));
@@ -520,8 +506,7 @@ pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
     let mut funded = others;
     if let Some(i) = residual_at {
         let cap = s.sources[i].kind.cap();
-        let uncovered = total_cost
-            .checked_sub(others)
+        let uncovered = checked_sub(total_cost, others)
             .ok_or_else(|| ScenarioError::new("sources", Problem::Overflow))?;
         let amount = cap
             .map_or(uncovered, |cap| uncovered.min(cap))
@@ -564,8 +549,11 @@ pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
     }
     warnings.extend(deb_above_limit(s, &sources, eligible_cost, rates_said));
 
-    let gap = (total_cost - funded).max(Decimal::ZERO);
-    let surplus = (funded - total_cost).max(Decimal::ZERO);
+    // Both are at most Decimal's limit and not negative, so only rounding can fail here.
+    let difference =
+        |a, b| checked_sub(a, b).ok_or_else(|| ScenarioError::new("sources", Problem::Overflow));
+    let gap = difference(total_cost, funded)?.max(Decimal::ZERO);
+    let surplus = difference(funded, total_cost)?.max(Decimal::ZERO);
     if gap > Decimal::ZERO {
         warnings.push(Warning::Gap { amount: gap });
     }
@@ -710,6 +698,65 @@ mod tests {
 
     const RESIDUAL: &str = r#"{"id":"r","label":"R","kind":"residual"}"#;
 
+    /// A product, sum or share that needs more than `Decimal`'s 28 digits was rounded to
+    /// fewer decimals and shown as exact; it is refused as an overflow, like one above the
+    /// limit. The same figures a digit shorter still evaluate, to the øre.
+    #[test]
+    fn a_result_with_more_digits_than_decimal_keeps_is_refused_not_rounded() {
+        let per_unit = |amount: &str| {
+            scenario(
+                r#"{"id":"n","label":"N","value":"98765.432"}"#,
+                &format!(
+                    r#"{{"id":"c","label":"C","kind":"per_unit","driver":"n","amount":"{amount}"}}"#
+                ),
+                RESIDUAL,
+            )
+        };
+        // 987.654.321.098.765.432,198 × 98.765,432 = 97.546.105.689.986.282.577.702,179536: 29
+        // digits above 7,9 · 10^28 as one whole number, which `Decimal` cannot hold.
+        assert_eq!(
+            blamed(&per_unit("987654321098765432.198")).0,
+            "costs[0].amount"
+        );
+        let total = evaluate(&per_unit("98765432109876543.219"))
+            .unwrap()
+            .total_cost;
+        assert_eq!(total.to_string(), "9754610568998628257691.205608");
+
+        let two_lines = |big: &str| {
+            scenario(
+                "",
+                &format!(
+                    r#"{{"id":"a","label":"A","kind":"fixed","amount":"{big}"}},
+                       {{"id":"b","label":"B","kind":"fixed","amount":"0.5"}}"#
+                ),
+                RESIDUAL,
+            )
+        };
+        // 10^28 + 0,5: 30 digits. (10^27 + 0,5 has 29, yet as one whole number it is below
+        // 7,9 · 10^28, so `Decimal` holds it.)
+        assert!(evaluate(&two_lines("10000000000000000000000000000")).is_err());
+        let total = evaluate(&two_lines("1000000000000000000000000000"))
+            .unwrap()
+            .total_cost;
+        assert_eq!(total.to_string(), "1000000000000000000000000000.5");
+
+        // 50 % of 0,000…1 (28 decimals) has 29.
+        let share = |cost: &str| {
+            scenario(
+                "",
+                &format!(r#"{{"id":"c","label":"C","kind":"fixed","amount":"{cost}"}}"#),
+                r#"{"id":"a","label":"A","kind":"share","rate":"50","of":"total"}"#,
+            )
+        };
+        assert!(evaluate(&share("0.0000000000000000000000000001")).is_err());
+        let deb = evaluate(&share("0.000000000000000000000000001"))
+            .unwrap()
+            .sources[0]
+            .amount;
+        assert_eq!(deb.to_string(), "0.0000000000000000000000000005");
+    }
+
     #[test]
     fn an_overflow_names_a_unit_count_typed_too_large_and_its_value() {
         // The report: 10^28 units of an ordinary 100.000 was blamed on the cost line, with
@@ -726,7 +773,8 @@ mod tests {
         assert_eq!(
             evaluate(&s).unwrap_err().to_string(),
             "drivers[0].value: the numbers are too large to compute exactly (the value, or a \
-             product or sum computed from it, is above about 7.9 · 10^28), got \
+             product or sum computed from it, is above about 7.9 · 10^28 or has more than 28 \
+             digits), got \
              \"10000000000000000000000000000\""
         );
         // The same for a source paid per unit, and for a line paid per unit and year.
