@@ -371,7 +371,7 @@ fn sweep_refuses_bad_ranges() {
                 "--step",
                 "1",
             ],
-            "--step: too many points",
+            "--step: too many points; at most 1,000,000, got 100000001\n",
         ),
     ] {
         let mut all = vec!["sweep", "tests/fixtures/vaekstpilot-150.json"];
@@ -384,6 +384,42 @@ fn sweep_refuses_bad_ranges() {
             String::from_utf8_lossy(&out.stderr)
         );
     }
+}
+
+#[test]
+fn a_sweep_too_large_for_a_field_of_the_file_names_the_file_and_the_sweep() {
+    // 10^23 kr. per pilot evaluates on its own; a million pilots does not.
+    let text = std::fs::read_to_string(VAEKSTPILOT)
+        .unwrap()
+        .replace("\"100000\"", "\"100000000000000000000000\"");
+    let dir = std::env::temp_dir().join(format!("cofund-cli-sweep-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("big.json");
+    std::fs::write(&file, text).unwrap();
+    let path = file.to_str().unwrap();
+    assert!(cofund(&["evaluate", path], None).status.success());
+    let sweep = |lang: &str| {
+        cofund(
+            &[
+                "--lang", lang, "sweep", path, "--driver", "pilots", "--from", "150", "--to",
+                "1000000", "--step", "1000",
+            ],
+            None,
+        )
+    };
+    let out = sweep("en");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "cofund: {path}: costs[0].amount: the numbers are too large to compute exactly \
+             (the value, or a product or sum computed from it, is above about 7.9 · 10^28 or \
+             has more than 28 digits), got \"100000000000000000000000\" \
+             (while sweeping --driver pilots)\n"
+        )
+    );
+    assert!(stderr(&sweep("da")).ends_with("(i sweepet over --driver pilots)\n"));
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

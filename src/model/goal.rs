@@ -726,24 +726,32 @@ impl Grid {
             return Err(ScenarioError::new(paths.from.clone(), Problem::EmptyRange)
                 .got(format!("{from} > {to}")));
         }
-        let too_many = || {
-            ScenarioError::new(
+        // "got" is the number of points the range would give (the step alone says little
+        // about why it is refused); a count beyond Decimal is left out.
+        let too_many = |points: Option<Decimal>| {
+            let error = ScenarioError::new(
                 paths.step.clone(),
                 Problem::TooManyPoints {
                     limit: MAX_SWEEP_POINTS,
                 },
-            )
-            .got(step.to_string())
+            );
+            match points {
+                Some(points) => error.got(points.to_string()),
+                None => error,
+            }
         };
         let span = to.checked_sub(from).ok_or_else(|| {
             ScenarioError::new(paths.to.clone(), Problem::Overflow).got(to.to_string())
         })?;
-        let intervals = span.checked_div(step).ok_or_else(too_many)?.floor();
+        let intervals = span
+            .checked_div(step)
+            .ok_or_else(|| too_many(None))?
+            .floor();
         if intervals >= Decimal::from(MAX_SWEEP_POINTS) {
-            return Err(too_many());
+            return Err(too_many(intervals.checked_add(Decimal::ONE)));
         }
         // intervals < MAX_SWEEP_POINTS, a usize, so the conversion cannot fail.
-        let n = intervals.to_usize().ok_or_else(too_many)? + 1;
+        let n = intervals.to_usize().ok_or_else(|| too_many(None))? + 1;
         // Division rounds at 28 digits; make sure the last point really lies within `to`.
         let mut grid = Grid { from, step, n };
         while grid.n > 1 && grid.value(grid.n - 1).ok().is_none_or(|v| v > to) {
@@ -975,6 +983,14 @@ mod tests {
             Range::new(d(0), d(999_999), d(1)).points(),
             Ok(MAX_SWEEP_POINTS)
         );
+        // The refusal says how many points the range would have given.
+        let got = |r: Range| r.points().err().and_then(|e| e.value().map(str::to_string));
+        assert_eq!(
+            got(Range::new(d(0), d(1_000_000), d(1))),
+            Some("1000001".into())
+        );
+        let tiny = Decimal::new(1, 28);
+        assert_eq!(got(Range::new(d(0), d(70), tiny)), None);
     }
 
     #[test]

@@ -136,7 +136,9 @@ pub fn sweep_csv(s: &Scenario, driver: &str, rows: &[SweepRow], lang: Lang) -> S
 ///
 /// Ids are unique only within their list, so a driver or a source may share an id with a
 /// fixed column (`gap`), or a source with the driver. A column name must say which column
-/// it is, so such an id is written with its list: `driver:gap`, `source:pilots`.
+/// it is, so such an id is written with its list: `driver:gap`, `source:pilots`; a source
+/// whose id would still repeat a column (`source:gap` beside `gap`) is named by its place
+/// in the file, `sources[1]`.
 pub fn sweep_csv_plain(s: &Scenario, driver: &str, rows: &[SweepRow]) -> String {
     const FIXED: [&str; 4] = ["total_cost", "gap", "surplus", "cost_per_unit"];
     let driver_column = if FIXED.contains(&driver) {
@@ -144,17 +146,24 @@ pub fn sweep_csv_plain(s: &Scenario, driver: &str, rows: &[SweepRow]) -> String 
     } else {
         driver.to_string()
     };
-    let source_columns: Vec<String> = s
-        .sources
-        .iter()
-        .map(|src| {
-            if FIXED.contains(&src.id.as_str()) || src.id == driver {
-                format!("source:{}", src.id)
-            } else {
-                src.id.clone()
-            }
-        })
-        .collect();
+    let mut taken: Vec<&str> = FIXED.to_vec();
+    taken.push(&driver_column);
+    let mut source_columns: Vec<String> = Vec::with_capacity(s.sources.len());
+    for (i, src) in s.sources.iter().enumerate() {
+        let name = if FIXED.contains(&src.id.as_str()) || src.id == driver {
+            format!("source:{}", src.id)
+        } else {
+            src.id.clone()
+        };
+        // An id that itself looks like a qualified name (`source:gap` beside `gap`) would
+        // still repeat one; its place in the file is unique.
+        let clashes = taken.contains(&name.as_str()) || source_columns.contains(&name);
+        source_columns.push(if clashes {
+            format!("sources[{i}]")
+        } else {
+            name
+        });
+    }
     let mut out = Csv::plain();
     out.row(
         [driver_column.as_str(), "total_cost"]
@@ -407,6 +416,18 @@ mod tests {
         assert!(
             header.starts_with(
                 "pilots,total_cost,source:gap,source:pilots,local,gap,surplus,cost_per_unit\n"
+            ),
+            "{header}"
+        );
+        // An id written as a qualified name cannot repeat the one made for another.
+        let mut clash = s.clone();
+        clash.sources[0].id = "gap".into();
+        clash.sources[1].id = "source:gap".into();
+        clash.sources[2].id = "driver:gap".into();
+        let header = sweep_csv_plain(&clash, "gap", &rows);
+        assert!(
+            header.starts_with(
+                "driver:gap,total_cost,source:gap,sources[1],sources[2],gap,surplus,cost_per_unit\n"
             ),
             "{header}"
         );

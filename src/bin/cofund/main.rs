@@ -71,7 +71,7 @@ fn evaluate(file: &str, lang: Lang, out: &mut dyn Write) -> Result<(), Failure> 
 fn run_sweep(args: &SweepArgs, lang: Lang, out: &mut dyn Write) -> Result<(), Failure> {
     let scenario = read_scenario(&args.file, lang)?;
     let rows = sweep(&scenario, &args.driver, args.from, args.to, args.step)
-        .map_err(|e| sweep_failure(&e, &scenario, &args.driver, lang))?;
+        .map_err(|e| sweep_failure(&e, &args.file, &scenario, &args.driver, lang))?;
     Ok(out.write_all(sweep_csv_plain(&scenario, &args.driver, &rows).as_bytes())?)
 }
 
@@ -79,7 +79,13 @@ fn run_sweep(args: &SweepArgs, lang: Lang, out: &mut dyn Write) -> Result<(), Fa
 /// command line, away from the file that has them. A value of the sweep that is too large
 /// to compute with is named as the sweep's (`--driver pilots: …, got "…"`), not as the
 /// driver's value in the file, which is not what was computed with.
-fn sweep_failure(e: &ScenarioError, scenario: &Scenario, driver: &str, lang: Lang) -> Failure {
+fn sweep_failure(
+    e: &ScenarioError,
+    file: &str,
+    scenario: &Scenario,
+    driver: &str,
+    lang: Lang,
+) -> Failure {
     let mut message = e.message(lang);
     let swept = scenario
         .drivers
@@ -90,6 +96,12 @@ fn sweep_failure(e: &ScenarioError, scenario: &Scenario, driver: &str, lang: Lan
         if let Some(rest) = message.strip_prefix(e.path()) {
             message = format!("--driver {driver}{rest}");
         }
+    } else if !e.path().starts_with("--") {
+        // A field of the file (a cost line's amount times a swept count too large to
+        // compute with): named by its file, as `evaluate` names it, and by the sweep that
+        // reached it, since the file alone evaluates.
+        let during = pick(lang, "i sweepet over --driver", "while sweeping --driver");
+        message = format!("{}: {message} ({during} {driver})", display_name(file));
     }
     if e.path() == "--driver" && matches!(e.problem(), Problem::UnknownDriver) {
         let ids: Vec<&str> = scenario.drivers.iter().map(|d| d.id.as_str()).collect();
