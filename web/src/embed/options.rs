@@ -204,6 +204,9 @@ pub fn read_options<'a>(
     for (raw_name, raw_value) in pairs {
         let name = raw_name.strip_prefix("data-").unwrap_or(raw_name);
         let value = raw_value.trim();
+        // HTML's own keywords are case-insensitive (`readonly="TRUE"`, `mode="Compact"`);
+        // ids, links and origins keep their case.
+        let keyword = value.to_ascii_lowercase();
         let mut bad = |accepted: &'static str| {
             problems.push(OptionProblem {
                 name: name.to_string(),
@@ -223,19 +226,19 @@ pub fn read_options<'a>(
             "scenario" if !value.is_empty() => {
                 options.scenario = ScenarioSource::Link(value.trim_start_matches('#').to_string())
             }
-            "lang" => match lang_of_tag(value) {
+            "lang" => match lang_of_tag(&keyword) {
                 Some(lang) => options.lang = lang,
                 None => bad("da, en"),
             },
-            "mode" => match value {
+            "mode" => match keyword.as_str() {
                 "compact" => options.mode = Mode::Compact,
                 "full" => options.mode = Mode::Full,
                 _ => bad("compact, full"),
             },
-            "readonly" => match value {
+            "readonly" => match keyword.as_str() {
                 "" | "true" | "1" | "yes" | "readonly" => options.readonly = true,
                 "false" | "0" | "no" => options.readonly = false,
-                _ => bad("true, false"),
+                _ => bad("true, false, yes, no, 1, 0"),
             },
             "controls" => {
                 // Each control once: a unit named twice would be two fields with one id.
@@ -247,7 +250,7 @@ pub fn read_options<'a>(
                 }
                 options.controls = Some(controls);
             }
-            "theme" => match Theme::ALL.iter().find(|t| t.key() == value) {
+            "theme" => match Theme::ALL.iter().find(|t| t.key() == keyword) {
                 Some(theme) => options.theme = *theme,
                 None => bad("light, dark, contrast"),
             },
@@ -553,6 +556,21 @@ mod tests {
         assert_eq!(o.visible().drivers, Drivers::All);
         let (o, _) = read(&[("readonly", "false")]);
         assert!(o.visible().editor);
+        // Keywords in any case, as HTML's own attributes take them.
+        let (o, problems) = read(&[
+            ("readonly", "TRUE"),
+            ("mode", "Compact"),
+            ("theme", "Dark"),
+            ("lang", "EN"),
+        ]);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert!(o.readonly && o.mode == Mode::Compact && o.theme == Theme::Dark);
+        assert_eq!(o.lang, Lang::En);
+        let (_, problems) = read(&[("readonly", "ja")]);
+        assert_eq!(
+            problems[0].kind,
+            ProblemKind::BadValue("true, false, yes, no, 1, 0")
+        );
         let (o, _) = read(&[("controls", "pilots, lang,pilots")]);
         assert_eq!(o.controls, Some(vec!["pilots".into(), "lang".into()]));
         let (o, _) = read(&[("controls", "")]);
@@ -583,7 +601,7 @@ mod tests {
                 ("mode", ProblemKind::BadValue("compact, full")),
                 ("theme", ProblemKind::BadValue("light, dark, contrast")),
                 ("lang", ProblemKind::BadValue("da, en")),
-                ("readonly", ProblemKind::BadValue("true, false")),
+                ("readonly", ProblemKind::BadValue("true, false, yes, no, 1, 0")),
                 ("colour", ProblemKind::UnknownOption),
             ]
         );
