@@ -681,8 +681,11 @@ test('keyboard only: after ↑, ↓ and Fjern the focus stays on the row tools (
     await page.keyboard.press('Control+z');
     await eventually(() => focusedName(page), (n) => n === 'Flyt ned: Budgetpost pr. vækstpilot', 'focus after undoing the move');
     assert.deepEqual(await rowNames(page, costs), ['Budgetpost pr. vækstpilot', 'Projektledelse, administration, evaluering, revision']);
+    // No tool was pressed, so the swap the undo made is said as such.
+    await expectText(said, 'Byttet om: Budgetpost pr. vækstpilot, nu nr. 1, og Projektledelse, administration, evaluering, revision, nu nr. 2 af 2.', 'the undone move said');
     await page.keyboard.press('Control+Shift+z');
     await eventually(() => focusedName(page), (n) => n === 'Flyt op: Budgetpost pr. vækstpilot', 'focus after redoing the move');
+    await expectText(said, 'Byttet om: Projektledelse, administration, evaluering, revision, nu nr. 1, og Budgetpost pr. vækstpilot, nu nr. 2 af 2.', 'the redone move said');
     assert.deepEqual(await rowNames(page, costs), ['Projektledelse, administration, evaluering, revision', 'Budgetpost pr. vækstpilot']);
     await enterExpectingFocus(page, 'Flyt ned: Budgetpost pr. vækstpilot', 'after moving the line to the top');
     assert.deepEqual(await rowNames(page, costs), ['Budgetpost pr. vækstpilot', 'Projektledelse, administration, evaluering, revision']);
@@ -708,7 +711,14 @@ test('keyboard only: after ↑, ↓ and Fjern the focus stays on the row tools (
     await expectText(said, 'Tilbage: DEB.', 'the undo said');
     await page.keyboard.press('Control+Shift+z');
     await expectText(said, 'Fjernet: DEB.', 'the redo said');
+    await page.keyboard.press('Control+z');
+    await expectText(said, 'Tilbage: DEB.', 'the undo said again');
     await screenshot(page, 'focus-after-remove');
+    // Adding a row ends that sentence: its focused field says what came.
+    await page.getByRole('button', { name: '+ Tilføj finansieringskilde' }).click();
+    await expectText(said, '', 'the region emptied by the added row');
+    await page.keyboard.press('Control+z');
+    await expectText(said, 'Fjernet: Ny finansieringskilde.', 'the added row undone');
     // The next edit ends the sentence: after another template, "Fjernet: DEB." is not true
     // of what the editor holds, and a screen reader moving through the page finds nothing.
     await page.locator('#cofund-preset').selectOption('design-sprint');

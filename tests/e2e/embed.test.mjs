@@ -224,7 +224,22 @@ test('element widgets added later: mount() starts them, each independent, comman
       detail.self = detail;
       el.dispatchEvent(new CustomEvent('cofund:command', { detail }));
     })), 5_000, 'the answer to a command that is no JSON');
-    assert.match(unreadable.message, /^cofund:command: kommandoen kan ikke læses som JSON/);
+    assert.match(unreadable.message, /^cofund:command: detail skal være en kommando som JSON-objekt/);
+    // So is a detail that reads but is no command: the event was addressed to the widget.
+    const noCommands = await withTimeout(page.evaluate(async () => {
+      const el = document.getElementById('late-a');
+      const replies = [];
+      for (const detail of [null, 'hej', 42, { hello: 1 }]) {
+        replies.push(await new Promise((done) => {
+          el.addEventListener('cofund:error', (e) => done(e.detail.message), { once: true });
+          el.dispatchEvent(new CustomEvent('cofund:command', { detail }));
+        }));
+      }
+      return replies;
+    }), 5_000, 'the answers to details that are no command');
+    for (const message of noCommands) {
+      assert.match(message, /^cofund:command: detail skal være en kommando som JSON-objekt, fx \{"type": "cofund:get-result"\}\.$/);
+    }
     await expectText(total(b), before.b, 'the other late widget did not move');
     await expectText(total(element), '30.000.000 kr.', 'the demo\'s element widget did not move');
     assert.deepEqual(errors, []);

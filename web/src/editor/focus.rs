@@ -174,9 +174,8 @@ pub fn tool_said(draft: &Draft, pressed: Pressed, name: &str, lang: Lang) -> Opt
 /// opened: the results say what that did).
 pub fn rows_said(before: &Draft, after: &Draft, lang: Lang) -> Option<String> {
     let count = |d: &Draft| d.drivers.len() + d.costs.len() + d.sources.len();
-    // Most renders are keystrokes, which leave the rows as they are.
     if count(before) == count(after) {
-        return None;
+        return swap_said(before, after, lang);
     }
     let names = |d: &Draft| -> Vec<(Row, String)> {
         d.rows()
@@ -203,6 +202,35 @@ pub fn rows_said(before: &Draft, after: &Draft, lang: Lang) -> Option<String> {
         }),
         _ => None,
     }
+}
+
+/// Two rows of a list that changed places with no tool pressed (Ctrl+Z or Ctrl+Y of a
+/// move), in their new order: "Byttet om: DEB, nu nr. 1, og Lokal, nu nr. 2 af 3.". Most
+/// renders are keystrokes, which leave the rows where they were: `None`, as for anything
+/// but one swap.
+fn swap_said(before: &Draft, after: &Draft, lang: Lang) -> Option<String> {
+    let mut changed = before
+        .rows()
+        .zip(after.rows())
+        .enumerate()
+        .filter(|(_, (was, is))| was != is);
+    let (Some((_, (x, first))), Some((_, (y, second))), None) =
+        (changed.next(), changed.next(), changed.next())
+    else {
+        return None;
+    };
+    let name = |d: &Draft, row| d.row_name(row, lang).unwrap_or_default().to_string();
+    let list = list_of(after, first);
+    let place = |row| list.iter().position(|r| *r == row).map(|i| i + 1);
+    let same_rows = (x, y) == (second, first) && name(before, first) == name(after, first);
+    let (Some(i), Some(j), true) = (place(first), place(second), same_rows) else {
+        return None;
+    };
+    let (first, second, n) = (name(after, first), name(after, second), list.len());
+    Some(match lang {
+        Lang::Da => format!("Byttet om: {first}, nu nr. {i}, og {second}, nu nr. {j} af {n}."),
+        Lang::En => format!("Swapped: {first}, now {i}, and {second}, now {j} of {n}."),
+    })
 }
 
 #[cfg(test)]
@@ -312,6 +340,30 @@ mod tests {
         let mut renamed = after.clone();
         std::rc::Rc::make_mut(&mut renamed.costs)[0].label = "Andet".into();
         assert_eq!(rows_said(&before, &renamed, Lang::Da), None);
+    }
+
+    #[test]
+    fn an_undone_move_is_said_as_the_swap_it_makes() {
+        let before = state().draft;
+        let mut s = state();
+        let deb = sources(&s.draft)[0];
+        s.apply(Action::Move(deb, Direction::Down));
+        let moved = s.draft.clone();
+        // Ctrl+Z: DEB back to the top.
+        assert_eq!(
+            rows_said(&moved, &before, Lang::Da).as_deref(),
+            Some("Byttet om: DEB, nu nr. 1, og Virksomhedernes egenbetaling, nu nr. 2 af 3.")
+        );
+        assert_eq!(
+            rows_said(&before, &moved, Lang::En).as_deref(),
+            Some("Swapped: Virksomhedernes egenbetaling, now 1, and DEB, now 2 of 3.")
+        );
+        // A keystroke leaves the order alone; two moves at once are no single swap.
+        let mut typed = before.clone();
+        std::rc::Rc::make_mut(&mut typed.sources)[0].label = "DEB 2".into();
+        assert_eq!(rows_said(&before, &typed, Lang::Da), None);
+        s.apply(Action::Move(deb, Direction::Down));
+        assert_eq!(rows_said(&before, &s.draft, Lang::Da), None);
     }
 
     #[test]

@@ -153,14 +153,18 @@ fn send(host: &Host, origins: &[String], message: &Value, anyone_may_read: bool)
     }
 }
 
-/// Carries out a command; returns the reply to send, if any.
+/// Carries out a command; returns the reply to send, if any. A message that is no Cofund
+/// command is someone else's and gets none, unless it was `addressed` to the widget (an
+/// element's `cofund:command` event, whatever its detail).
 fn carry_out(
     text: &str,
     latest: &Rc<EditorState>,
     dispatch: &UseReducerDispatcher<WorkspaceState>,
+    addressed: bool,
 ) -> Option<Value> {
     let lang = latest.lang;
     match read_command(text, lang) {
+        Ok(None) if addressed => Some(error_message(not_a_command(lang))),
         Ok(None) => None,
         Err(message) => Some(error_message(&message)),
         Ok(Some(Command::SetDriver { id, value })) => {
@@ -184,6 +188,13 @@ fn carry_out(
         }
         // Always an answer: the result, or why there is none.
         Ok(Some(Command::GetResult)) => Some(state_message(latest)),
+    }
+}
+
+fn not_a_command(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Da => "cofund:command: detail skal være en kommando som JSON-objekt, fx {\"type\": \"cofund:get-result\"}.",
+        Lang::En => "cofund:command: the detail must be a command as a JSON object, e.g. {\"type\": \"cofund:get-result\"}.",
     }
 }
 
@@ -236,7 +247,7 @@ pub fn use_host_bridge(
                             return;
                         };
                         let current = latest.borrow().clone();
-                        if let Some(reply) = carry_out(&text, &current, &dispatch) {
+                        if let Some(reply) = carry_out(&text, &current, &dispatch, false) {
                             send(&host, &[origin], &reply, false);
                         }
                     };
@@ -262,17 +273,14 @@ pub fn use_host_bridge(
                     let host = host.clone();
                     let handle = move |event: &web_sys::CustomEvent| {
                         let current = latest.borrow().clone();
-                        let Some(text) = data_text(&event.detail()) else {
-                            // The event's type says it is meant for the widget, so a detail
-                            // that is no JSON (a BigInt, a cycle) is answered, not ignored.
-                            let message = match current.lang {
-                                Lang::Da => "cofund:command: kommandoen kan ikke læses som JSON (fx et BigInt eller en cirkulær reference).",
-                                Lang::En => "cofund:command: the command cannot be read as JSON (e.g. a BigInt or a circular reference).",
-                            };
-                            send(&host, &origins, &error_message(message), false);
-                            return;
+                        // The event's type says it is meant for the widget, so a detail
+                        // that is no command (null, a string, no JSON at all: a BigInt, a
+                        // cycle) is answered, not ignored as other scripts' messages are.
+                        let reply = match data_text(&event.detail()) {
+                            Some(text) => carry_out(&text, &current, &dispatch, true),
+                            None => Some(error_message(not_a_command(current.lang))),
                         };
-                        if let Some(reply) = carry_out(&text, &current, &dispatch) {
+                        if let Some(reply) = reply {
                             send(&host, &origins, &reply, false);
                         }
                     };

@@ -601,7 +601,10 @@ mod tests {
                 ("mode", ProblemKind::BadValue("compact, full")),
                 ("theme", ProblemKind::BadValue("light, dark, contrast")),
                 ("lang", ProblemKind::BadValue("da, en")),
-                ("readonly", ProblemKind::BadValue("true, false, yes, no, 1, 0")),
+                (
+                    "readonly",
+                    ProblemKind::BadValue("true, false, yes, no, 1, 0")
+                ),
                 ("colour", ProblemKind::UnknownOption),
             ]
         );

@@ -154,6 +154,11 @@ pub fn editor(props: &EditorProps) -> Html {
                 if let Some(id) = new_row {
                     focus_id(&root, &id);
                 }
+                // The new row's field, focused, says what came; an earlier sentence
+                // ("Tilbage: DEB.") is no longer the latest news.
+                if !tool_spoken.1.is_empty() {
+                    tool_spoken.set((tool_spoken.0, String::new()));
+                }
             }
             let before = previous.borrow_mut().replace(now);
             if !tool && !add {
