@@ -525,7 +525,7 @@ pub fn parse_decimal(value: &Value, path: &str) -> Result<Decimal, ScenarioError
             if !is_canonical_decimal(text) {
                 return Err(not_decimal());
             }
-            Decimal::from_str_exact(text).map_err(unrepresentable)
+            Decimal::from_str_exact(without_excess_zeros(text)).map_err(unrepresentable)
         }
         Value::Number(n) => {
             let text = n.as_str();
@@ -537,7 +537,7 @@ pub fn parse_decimal(value: &Value, path: &str) -> Result<Decimal, ScenarioError
                 }
                 Decimal::from_scientific(text).map_err(unrepresentable)
             } else {
-                Decimal::from_str_exact(text).map_err(unrepresentable)
+                Decimal::from_str_exact(without_excess_zeros(text)).map_err(unrepresentable)
             }
         }
         _ => Err(ScenarioError::new(
@@ -547,6 +547,18 @@ pub fn parse_decimal(value: &Value, path: &str) -> Result<Decimal, ScenarioError
             },
         )
         .got(show(value))),
+    }
+}
+
+/// `150.000…0` with more than the 28 decimals a `Decimal` holds is 150 all the same, as
+/// the app's fields read it: its trailing zeros are dropped. Only then: a value written
+/// with 28 decimals or fewer keeps its scale.
+fn without_excess_zeros(text: &str) -> &str {
+    match text.split_once('.') {
+        Some((_, fraction)) if fraction.len() > 28 => {
+            text.trim_end_matches('0').trim_end_matches('.')
+        }
+        _ => text,
     }
 }
 
@@ -801,6 +813,28 @@ mod tests {
         );
         let v: Value = serde_json::from_str("1e6").unwrap();
         assert_eq!(parse_decimal(&v, "x").unwrap(), Decimal::from(1_000_000));
+    }
+
+    #[test]
+    fn zeros_beyond_28_decimals_are_read_as_the_apps_fields_read_them() {
+        let read = |json: &str| {
+            let v: Value = serde_json::from_str(json).unwrap();
+            parse_decimal(&v, "x").map_err(|e| e.problem().clone())
+        };
+        let zeros = "0".repeat(32);
+        assert_eq!(read(&format!("\"150.{zeros}\"")), Ok(Decimal::from(150)));
+        assert_eq!(read(&format!("150.{zeros}")), Ok(Decimal::from(150)));
+        assert_eq!(
+            read(&format!("\"0.{}5{zeros}\"", "0".repeat(27))),
+            Ok(Decimal::new(5, 28))
+        );
+        // A digit beyond the 28th decimal is still refused, zeros or not after it.
+        assert_eq!(
+            read(&format!("\"0.{}1{zeros}\"", "0".repeat(28))),
+            Err(Problem::TooPrecise)
+        );
+        // Within 28 decimals the scale is kept as written.
+        assert_eq!(read("\"12500.50\"").unwrap().scale(), 2);
     }
 
     #[test]
