@@ -681,11 +681,12 @@ test('keyboard only: after ↑, ↓ and Fjern the focus stays on the row tools (
     await page.keyboard.press('Control+z');
     await eventually(() => focusedName(page), (n) => n === 'Flyt ned: Budgetpost pr. vækstpilot', 'focus after undoing the move');
     assert.deepEqual(await rowNames(page, costs), ['Budgetpost pr. vækstpilot', 'Projektledelse, administration, evaluering, revision']);
-    // No tool was pressed, so the swap the undo made is said as such.
-    await expectText(said, 'Byttet om: Budgetpost pr. vækstpilot, nu nr. 1, og Projektledelse, administration, evaluering, revision, nu nr. 2 af 2.', 'the undone move said');
+    // No tool was pressed, so the swap the undo made is said, as the move of the row that
+    // went up.
+    await expectText(said, 'Flyttet op: Budgetpost pr. vækstpilot, nu nr. 1 af 2.', 'the undone move said');
     await page.keyboard.press('Control+Shift+z');
     await eventually(() => focusedName(page), (n) => n === 'Flyt op: Budgetpost pr. vækstpilot', 'focus after redoing the move');
-    await expectText(said, 'Byttet om: Projektledelse, administration, evaluering, revision, nu nr. 1, og Budgetpost pr. vækstpilot, nu nr. 2 af 2.', 'the redone move said');
+    await expectText(said, 'Flyttet op: Projektledelse, administration, evaluering, revision, nu nr. 1 af 2.', 'the redone move said');
     assert.deepEqual(await rowNames(page, costs), ['Projektledelse, administration, evaluering, revision', 'Budgetpost pr. vækstpilot']);
     await enterExpectingFocus(page, 'Flyt ned: Budgetpost pr. vækstpilot', 'after moving the line to the top');
     assert.deepEqual(await rowNames(page, costs), ['Budgetpost pr. vækstpilot', 'Projektledelse, administration, evaluering, revision']);

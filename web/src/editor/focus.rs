@@ -152,20 +152,23 @@ pub fn tool_said(draft: &Draft, pressed: Pressed, name: &str, lang: Lang) -> Opt
     Some(match (pressed.tool, now, lang) {
         (Tool::Remove, _, Lang::Da) => format!("Fjernet: {name}."),
         (Tool::Remove, _, Lang::En) => format!("Removed: {name}."),
-        (tool, Some(i), Lang::Da) => format!(
-            "Flyttet {}: {name}, nu nr. {} af {}.",
-            if tool == Tool::Up { "op" } else { "ned" },
-            i + 1,
-            rows.len()
-        ),
-        (tool, Some(i), Lang::En) => format!(
-            "Moved {}: {name}, now {} of {}.",
-            if tool == Tool::Up { "up" } else { "down" },
-            i + 1,
-            rows.len()
-        ),
+        (tool, Some(i), _) => moved_said(tool == Tool::Up, name, i + 1, rows.len(), lang),
         (_, None, _) => return None,
     })
+}
+
+/// "Flyttet op: DEB, nu nr. 1 af 3."
+fn moved_said(up: bool, name: &str, place: usize, of: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Da => {
+            let way = if up { "op" } else { "ned" };
+            format!("Flyttet {way}: {name}, nu nr. {place} af {of}.")
+        }
+        Lang::En => {
+            let way = if up { "up" } else { "down" };
+            format!("Moved {way}: {name}, now {place} of {of}.")
+        }
+    }
 }
 
 /// What a screen reader hears when one row came or went without a row tool: Ctrl+Z
@@ -205,32 +208,23 @@ pub fn rows_said(before: &Draft, after: &Draft, lang: Lang) -> Option<String> {
 }
 
 /// Two rows of a list that changed places with no tool pressed (Ctrl+Z or Ctrl+Y of a
-/// move), in their new order: "Byttet om: DEB, nu nr. 1, og Lokal, nu nr. 2 af 3.". Most
-/// renders are keystrokes, which leave the rows where they were: `None`, as for anything
-/// but one swap.
+/// move), said as the move of the one that went up, in the words of its ↑ ("Flyttet op:
+/// DEB, nu nr. 1 af 3."). Most renders are keystrokes, which leave the rows where they
+/// were: `None`, as for anything but one swap.
 fn swap_said(before: &Draft, after: &Draft, lang: Lang) -> Option<String> {
     let mut changed = before
         .rows()
         .zip(after.rows())
-        .enumerate()
-        .filter(|(_, (was, is))| was != is);
-    let (Some((_, (x, first))), Some((_, (y, second))), None) =
-        (changed.next(), changed.next(), changed.next())
+        .filter(|(was, is)| was != is);
+    let (Some((x, up)), Some((y, down)), None) = (changed.next(), changed.next(), changed.next())
     else {
         return None;
     };
-    let name = |d: &Draft, row| d.row_name(row, lang).unwrap_or_default().to_string();
-    let list = list_of(after, first);
-    let place = |row| list.iter().position(|r| *r == row).map(|i| i + 1);
-    let same_rows = (x, y) == (second, first) && name(before, first) == name(after, first);
-    let (Some(i), Some(j), true) = (place(first), place(second), same_rows) else {
-        return None;
-    };
-    let (first, second, n) = (name(after, first), name(after, second), list.len());
-    Some(match lang {
-        Lang::Da => format!("Byttet om: {first}, nu nr. {i}, og {second}, nu nr. {j} af {n}."),
-        Lang::En => format!("Swapped: {first}, now {i}, and {second}, now {j} of {n}."),
-    })
+    let name = after.row_name(up, lang)?;
+    let list = list_of(after, up);
+    let place = list.iter().position(|r| *r == up)? + 1;
+    let same_row = (x, y) == (down, up) && before.row_name(up, lang) == Some(name);
+    same_row.then(|| moved_said(true, name, place, list.len(), lang))
 }
 
 #[cfg(test)]
@@ -343,7 +337,7 @@ mod tests {
     }
 
     #[test]
-    fn an_undone_move_is_said_as_the_swap_it_makes() {
+    fn an_undone_move_is_said_as_the_move_up_it_makes() {
         let before = state().draft;
         let mut s = state();
         let deb = sources(&s.draft)[0];
@@ -352,11 +346,12 @@ mod tests {
         // Ctrl+Z: DEB back to the top.
         assert_eq!(
             rows_said(&moved, &before, Lang::Da).as_deref(),
-            Some("Byttet om: DEB, nu nr. 1, og Virksomhedernes egenbetaling, nu nr. 2 af 3.")
+            Some("Flyttet op: DEB, nu nr. 1 af 3.")
         );
+        // Ctrl+Y: the row that goes up is the other one.
         assert_eq!(
             rows_said(&before, &moved, Lang::En).as_deref(),
-            Some("Swapped: Virksomhedernes egenbetaling, now 1, and DEB, now 2 of 3.")
+            Some("Moved up: Virksomhedernes egenbetaling, now 1 of 3.")
         );
         // A keystroke leaves the order alone; two moves at once are no single swap.
         let mut typed = before.clone();
