@@ -280,23 +280,37 @@ impl Field {
 /// is blamed on.
 type Factors = [(Field, Decimal)];
 
-/// An overflow, blamed on the one field of `factors` that is too large, with its value.
+/// An overflow, blamed on the one field of `factors` that caused it, with its value.
 ///
-/// Two numbers of at most √MAX (about 2.8 · 10^14) always multiply to a number that fits,
-/// so a product that does not fit has a factor above that. The line's own amount is named
-/// when it is one (the editor marks the unit count it was multiplied by too); otherwise
-/// the largest factor is: a unit count typed far too large is named as itself, not as the
-/// ordinary amount per unit it was multiplied by. A sum that does not fit is blamed the
-/// same way on the factors of the amount that took it over the limit.
-fn overflow(factors: &Factors) -> ScenarioError {
+/// A result `too_large` for `Decimal`: two numbers of at most √MAX (about 2.8 · 10^14)
+/// always multiply to a number that fits, so a product that does not fit has a factor above
+/// that. The line's own amount is named when it is one (the editor marks the unit count it
+/// was multiplied by too); otherwise the largest factor is: a unit count typed far too large
+/// is named as itself, not as the ordinary amount per unit it was multiplied by. A sum that
+/// does not fit is blamed the same way on the factors of the amount that took it over the
+/// limit.
+///
+/// A result that fits but needs more digits than `Decimal` keeps (1,000…01 × 150, or
+/// 0,000…01 × 1,5) is blamed on the factor with the most decimals: the number typed far
+/// finer than the rest, not the ordinary one it met.
+fn overflow(factors: &Factors, too_large: bool) -> ScenarioError {
     // ⌊√(2^96 − 1)⌋ = 2^48 − 1.
     const ROOT_OF_MAX: Decimal = Decimal::from_parts(u32::MAX, 0xFFFF, 0, false, 0);
+    let decimals = |value: Decimal| value.normalize().scale();
     let culprit = match factors {
         [] => return ScenarioError::new("", Problem::Overflow),
-        [own, ..] if own.1.abs() > ROOT_OF_MAX => own,
-        [own, rest @ ..] => rest
-            .iter()
-            .fold(own, |big, f| if f.1.abs() > big.1.abs() { f } else { big }),
+        [own, ..] if too_large && own.1.abs() > ROOT_OF_MAX => own,
+        [own, rest @ ..] => rest.iter().fold(own, |big, f| {
+            let bigger = match too_large {
+                true => f.1.abs() > big.1.abs(),
+                false => decimals(f.1) > decimals(big.1),
+            };
+            if bigger {
+                f
+            } else {
+                big
+            }
+        }),
     };
     let (field, value) = *culprit;
     let got = match field {
@@ -307,13 +321,30 @@ fn overflow(factors: &Factors) -> ScenarioError {
     ScenarioError::new(field.path(), Problem::Overflow).got(got)
 }
 
-/// `a + b`, or the overflow blamed on the factors of the amount `b` (built only then).
+/// An amount of a sum, with the factors it is the product of ([`factors_of`]).
+type Term = (Decimal, Vec<(Field, Decimal)>);
+
+/// `a + b`, or the overflow blamed on a field of the amounts summed, `terms` (built only
+/// then; `b` the last of them): when the sum is too large, on the factors of `b`, which
+/// took it over the limit; when it needs more digits than `Decimal` keeps (21.900.000 +
+/// 0,000…015), on the amount with the most decimals, which may be an earlier one.
 fn add(
     a: Decimal,
     b: Decimal,
-    factors: impl FnOnce() -> Vec<(Field, Decimal)>,
+    terms: impl FnOnce() -> Vec<Term>,
 ) -> Result<Decimal, ScenarioError> {
-    checked_add(a, b).ok_or_else(|| overflow(&factors()))
+    checked_add(a, b).ok_or_else(|| {
+        let too_large = a.checked_add(b).is_none();
+        let terms = terms();
+        let blamed = match too_large {
+            true => terms.last(),
+            false => terms
+                .iter()
+                .rev()
+                .max_by_key(|term| term.0.normalize().scale()),
+        };
+        overflow(blamed.map_or(&[][..], |term| &term.1), too_large)
+    })
 }
 
 /// The fields and figures an amount computed as `trace` says is the product of, `own` (the
@@ -353,7 +384,13 @@ fn product(factors: &Factors) -> Result<Decimal, ScenarioError> {
     let mut values = factors.iter().map(|f| f.1);
     let first = values.next().unwrap_or(Decimal::ONE);
     values.try_fold(first, |result, value| {
-        checked_mul(result, value).ok_or_else(|| overflow(factors))
+        checked_mul(result, value).ok_or_else(|| {
+            // Too large even rounded, or only not exact?
+            let rounded = factors
+                .iter()
+                .try_fold(Decimal::ONE, |p, f| p.checked_mul(f.1));
+            overflow(factors, rounded.is_none())
+        })
     })
 }
 
@@ -417,10 +454,21 @@ pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
         // A sum too large is blamed on the line that took it over the limit (on the field
         // of its product that is too large): that is where the editor can show it, next
         // to a number the user typed.
-        let factors = || factors_of(&trace, Field::Cost(i));
-        total_cost = add(total_cost, amount, factors)?;
+        let terms = |only_eligible: bool| {
+            let earlier = lines
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| !only_eligible || s.costs[*j].eligible);
+            earlier
+                .map(|(j, l): (usize, &LineResult)| {
+                    (l.amount, factors_of(&l.trace, Field::Cost(j)))
+                })
+                .chain([(amount, factors_of(&trace, Field::Cost(i)))])
+                .collect()
+        };
+        total_cost = add(total_cost, amount, || terms(false))?;
         if line.eligible {
-            eligible_cost = add(eligible_cost, amount, factors)?;
+            eligible_cost = add(eligible_cost, amount, || terms(true))?;
         }
         lines.push(LineResult { amount, trace });
     }
@@ -444,7 +492,7 @@ pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
                 let uncapped = checked_mul(base, *rate)
                     .and_then(hundredth)
                     .or_else(|| checked_mul(base, hundredth(*rate)?))
-                    .ok_or_else(|| overflow(&[(Field::Rate(i), *rate)]))?
+                    .ok_or_else(|| overflow(&[(Field::Rate(i), *rate)], true))?
                     .normalize();
                 let amount = cap.map_or(uncapped, |cap| uncapped.min(cap));
                 (
@@ -491,11 +539,20 @@ pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
         };
         if residual_at != Some(i) {
             // Blamed as a cost line's sum is (a share has no amount: its rate sets it).
-            let own = match src.kind {
-                SourceKind::Share { .. } => Field::Rate(i),
-                _ => Field::Source(i),
+            let own = |j: usize| match s.sources[j].kind {
+                SourceKind::Share { .. } => Field::Rate(j),
+                _ => Field::Source(j),
             };
-            others = add(others, amount, || factors_of(&trace, own))?;
+            others = add(others, amount, || {
+                let earlier = sources
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, _)| residual_at != Some(*j));
+                earlier
+                    .map(|(j, r): (usize, &SourceResult)| (r.amount, factors_of(&r.trace, own(j))))
+                    .chain([(amount, factors_of(&trace, own(i)))])
+                    .collect()
+            })?;
         }
         sources.push(SourceResult {
             amount,
@@ -832,6 +889,69 @@ mod tests {
         assert_eq!(
             blamed(&s),
             owned("sources[0].amount", r#""79228162514264337593543950335""#)
+        );
+    }
+
+    /// A result that is not too large but has more digits than `Decimal` keeps is the
+    /// fault of the number typed far finer than the rest, wherever it is in the sum; not of
+    /// the unit count it was multiplied by, or of the ordinary line added after it.
+    #[test]
+    fn digits_beyond_exact_arithmetic_are_blamed_on_the_finest_number() {
+        const TINY: &str = "0.0000000000000000000000000001";
+        // 0,000…01 × 150 = 0,000…015 fits; 21.900.000 + it does not (36 digits). The tiny
+        // amount comes first, the ordinary line (which the sum fails at) after it.
+        let s = scenario(
+            r#"{"id":"n","label":"N","value":"150"}"#,
+            &format!(
+                r#"{{"id":"t","label":"T","kind":"per_unit","driver":"n","amount":"{TINY}"}},
+                   {{"id":"c","label":"C","kind":"fixed","amount":"21900000"}}"#
+            ),
+            RESIDUAL,
+        );
+        assert_eq!(blamed(&s), owned("costs[0].amount", &format!("\"{TINY}\"")));
+        // The other way round: the tiny line last.
+        let s = scenario(
+            r#"{"id":"n","label":"N","value":"150"}"#,
+            &format!(
+                r#"{{"id":"c","label":"C","kind":"fixed","amount":"21900000"}},
+                   {{"id":"t","label":"T","kind":"per_unit","driver":"n","amount":"{TINY}"}}"#
+            ),
+            RESIDUAL,
+        );
+        assert_eq!(blamed(&s), owned("costs[1].amount", &format!("\"{TINY}\"")));
+        // A product: 1,000…01 (28 digits) × 9.999 needs 31; the amount is named, not the
+        // 9.999 units.
+        let s = scenario(
+            r#"{"id":"n","label":"N","value":"9999"}"#,
+            r#"{"id":"c","label":"C","kind":"per_unit","driver":"n","amount":"1.000000000000000000000000001"}"#,
+            RESIDUAL,
+        );
+        assert_eq!(
+            blamed(&s),
+            owned("costs[0].amount", r#""1.000000000000000000000000001""#)
+        );
+        // And a count typed finer than its amount is named itself.
+        let s = scenario(
+            r#"{"id":"n","label":"N","value":"1.5000000000000000000000000001"}"#,
+            r#"{"id":"c","label":"C","kind":"per_unit","driver":"n","amount":"7"}"#,
+            RESIDUAL,
+        );
+        assert_eq!(
+            blamed(&s),
+            owned("drivers[0].value", r#""1.5000000000000000000000000001""#)
+        );
+        // Sources are summed the same way.
+        let s = scenario(
+            "",
+            COST_1000,
+            &format!(
+                r#"{{"id":"t","label":"T","kind":"fixed","amount":"{TINY}"}},
+                   {{"id":"a","label":"A","kind":"fixed","amount":"21900000"}}"#
+            ),
+        );
+        assert_eq!(
+            blamed(&s),
+            owned("sources[0].amount", &format!("\"{TINY}\""))
         );
     }
 
