@@ -460,11 +460,17 @@ impl NumberError {
             Some(value) => {
                 let grouped = self.written(value, true);
                 let plain = self.written(value, false);
-                full_stop(if grouped == plain {
+                let sentence = if grouped == plain {
                     format!("{} {grouped}", words.write)
                 } else {
                     format!("{} {grouped} {} {plain}", words.write, words.or)
-                })
+                };
+                // "Skriv fx 100." for a refused `100.` would read as the input itself: the
+                // sentence says that the dot goes.
+                if self.text.trim() == format!("{plain}.") {
+                    return format!("{sentence}{}", words.without_the_dot);
+                }
+                full_stop(sentence)
             }
             None => {
                 let examples = examples(self.field, self.lang, lang);
@@ -533,6 +539,7 @@ fn examples(field: Field, notation: Lang, lang: Lang) -> String {
 struct Words {
     write: &'static str,
     or: &'static str,
+    without_the_dot: &'static str,
 }
 
 impl Words {
@@ -541,10 +548,12 @@ impl Words {
             Lang::Da => Words {
                 write: "Skriv fx",
                 or: "eller",
+                without_the_dot: " – uden punktummet til sidst.",
             },
             Lang::En => Words {
                 write: "Write e.g.",
                 or: "or",
+                without_the_dot: ", without the dot at the end.",
             },
         }
     }

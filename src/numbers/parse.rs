@@ -1362,6 +1362,21 @@ mod tests {
         assert_eq!(parse_amount("1,500", Lang::En), Ok(d("1500")));
     }
 
+    /// "Skriv fx 100." after a refused `100.` would read as the refused input again.
+    #[test]
+    fn a_suggestion_that_the_full_stop_would_turn_into_the_input_says_the_dot_goes() {
+        let cases: &[(&str, Lang, &str)] = &[
+            ("100.", Lang::Da, "»100.« slutter med et punktum. Skriv fx 100 – uden punktummet til sidst."),
+            ("100.", Lang::En, "\"100.\" ends with a decimal point and no decimals after it. Write e.g. 100, without the dot at the end."),
+            // Not when the sentence's last number differs from the input.
+            ("1.000.", Lang::Da, "»1.000.« slutter med et punktum. Skriv fx 1.000 eller 1000."),
+        ];
+        for (text, lang, expected) in cases {
+            let e = parse_amount(text, *lang).expect_err("refused");
+            assert_eq!(e.message(*lang), *expected, "{text:?}");
+        }
+    }
+
     #[test]
     fn a_suggestion_is_the_whole_value_and_keeps_the_scale_word() {
         // Following the advice must give what was meant: "write 14,3" in a field that
@@ -1469,7 +1484,7 @@ mod tests {
             ("12 345,67", AMOUNT, "\"12 345,67\" is ambiguous: in English a comma separates thousands and must be followed by exactly 3 digits. If you mean a decimal number, write 12345.67."),
             ("12 345,678", AMOUNT, "\"12 345,678\" mixes spaces and commas as thousands separators. Write e.g. 12,345,678 or 12345678."),
             ("1.234,5", AMOUNT, "\"1.234,5\" has a comma after the decimal point. Write e.g. 1,234.5 or 1234.5."),
-            ("1.", AMOUNT, "\"1.\" ends with a decimal point and no decimals after it. Write e.g. 1."),
+            ("1.", AMOUNT, "\"1.\" ends with a decimal point and no decimals after it. Write e.g. 1, without the dot at the end."),
             ("-5", AMOUNT, "\"-5\" is negative; this field needs 0 or more. Write e.g. 5."),
             ("-5", RATE, "\"-5\" is negative; a rate must be from 0 to 100%. Write e.g. 50 or 12.5%."),
             ("100.01%", RATE, "\"100.01%\" is above 100%; a rate must be from 0 to 100%. Write e.g. 50 or 12.5%."),
