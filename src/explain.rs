@@ -682,7 +682,12 @@ impl Ctx<'_> {
                 }
                 formula
             }
-            Trace::Residual { uncovered, cap, .. } => {
+            Trace::Residual {
+                uncovered,
+                cap,
+                total_cost,
+                others: exact_others,
+            } => {
                 let need = self.tr("resterende finansieringsbehov", "remaining need");
                 // The table's figures: the others as shown, and what they leave of the
                 // total as shown (so a rounding krone lands where the table puts it).
@@ -762,6 +767,23 @@ impl Ctx<'_> {
                         &mut formula,
                         &mut notes,
                     );
+                }
+                // The formula is in the table's whole kroner; when the exact figures have
+                // øre, they are given too, so that 50.000,50 kr. is not hidden as 50.000.
+                if uncovered != shown_uncovered && !other.is_empty() {
+                    let (total, others, rest) = (
+                        self.exact(total_cost),
+                        self.exact(exact_others),
+                        self.exact(uncovered),
+                    );
+                    notes.push(match self.lang {
+                        Lang::Da => format!(
+                            "Uden afrunding: {total}{MINUS}{others} = {rest}; tabellen viser hele kroner."
+                        ),
+                        Lang::En => format!(
+                            "Unrounded: {total}{MINUS}{others} = {rest}; the table shows whole kroner."
+                        ),
+                    });
                 }
                 notes.push(
                     self.tr(
@@ -2573,6 +2595,26 @@ mod tests {
         assert_eq!(
             formula(&cases[0], Subject::Source(0), Lang::Da),
             "Lokal = resterende finansieringsbehov = 100.001 − 50.000 = 50.001 kr."
+        );
+        // Lokal pays 50.000,50 kr. exactly, which the table's whole kroner do not show.
+        let lokal = run(&cases[0], Subject::Source(0), Lang::Da);
+        assert!(
+            lokal.notes.contains(&"Uden afrunding: 100.001 kr. − 50.000,50 kr. = 50.000,50 kr.; tabellen viser hele kroner.".to_string()),
+            "{:?}",
+            lokal.notes
+        );
+        let lokal = run(&cases[0], Subject::Source(0), Lang::En);
+        assert!(
+            lokal.notes.contains(&"Unrounded: DKK 100,001 − DKK 50,000.50 = DKK 50,000.50; the table shows whole kroner.".to_string()),
+            "{:?}",
+            lokal.notes
+        );
+        // Whole kroner need no such note.
+        assert!(
+            !run(&preset("vaekstpilot-150"), Subject::Source(2), Lang::Da)
+                .notes
+                .iter()
+                .any(|n| n.starts_with("Uden afrunding"))
         );
         // Half of 100.001 kr. is 50.000,50 kr.; the table shows 50.000 kr. (Lokal took the
         // krone), and the explanation says so rather than "= 50.000 kr.".
