@@ -650,9 +650,9 @@ Støtteberettigede udgifter;21900000;\r\n\
 DEB;10950000;50\r\n\
 Virksomhedernes egenbetaling;7500000;34,246575342465753424657534247\r\n\
 Lokal/regional medfinansiering;3450000;15,753424657534246575342465753\r\n\
-Finansieret i alt;21900000;\r\n\
+Finansieret i alt;21900000;100\r\n\
 Manglende finansiering;0;0\r\n\
-Overfinansiering;0;\r\n\
+Overfinansiering;0;0\r\n\
 Udgift pr. enhed (Vækstpiloter);146000;\r\n";
 
 const VP_EN: &str = "\u{FEFF}Item,Amount (DKK),Share of total cost (%)\r\n\
@@ -661,9 +661,9 @@ Eligible cost,21900000,\r\n\
 DEB,10950000,50\r\n\
 Virksomhedernes egenbetaling,7500000,34.246575342465753424657534247\r\n\
 Lokal/regional medfinansiering,3450000,15.753424657534246575342465753\r\n\
-Funded,21900000,\r\n\
+Funded,21900000,100\r\n\
 Gap,0,0\r\n\
-Surplus,0,\r\n\
+Surplus,0,0\r\n\
 Cost per unit (Vækstpiloter),146000,\r\n";
 
 #[test]
@@ -675,9 +675,9 @@ fn results_csv_for_vaekstpilot() {
 }
 
 /// The gap's share of total cost, as the results show it beside the gap (3.450.000 of
-/// 21.900.000 with the local co-financing left out).
+/// 21.900.000 with the local co-financing left out), and the surplus's, as the gap's.
 #[test]
-fn results_csv_gives_the_gaps_share() {
+fn results_csv_gives_the_gaps_and_the_surplus_share() {
     let mut s = preset("vaekstpilot-150");
     s.sources.retain(|src| src.id != "local");
     let e = evaluate(&s).expect("evaluates");
@@ -686,6 +686,17 @@ fn results_csv_gives_the_gaps_share() {
         da.contains("\r\nManglende finansiering;3450000;15,753424657534246575342465753\r\n"),
         "{da}"
     );
+    // 1.095.000 too much: 5 % of the total cost, and 105 % funded.
+    let mut s = preset("vaekstpilot-150");
+    if let Some(local) = s.sources.iter_mut().find(|src| src.id == "local") {
+        local.kind = cofund::model::SourceKind::Fixed {
+            amount: Decimal::from(4_545_000),
+        };
+    }
+    let e = evaluate(&s).expect("evaluates");
+    let en = results_csv(&s, &e, Lang::En);
+    assert!(en.contains("\r\nFunded,22995000,105\r\n"), "{en}");
+    assert!(en.contains("\r\nSurplus,1095000,5\r\n"), "{en}");
 }
 
 #[test]

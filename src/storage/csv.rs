@@ -34,8 +34,8 @@ pub const BOM: &str = "\u{FEFF}";
 pub const CSV_MIME: &str = "text/csv;charset=utf-8";
 
 /// Item, amount and share of total cost, one row per figure: total cost, eligible cost,
-/// each source (with its share), funded, gap (with its share), surplus, and the cost per
-/// unit of each driver. A share or cost per unit that does not exist (zero total cost, zero driver
+/// each source, funded, gap and surplus (these with their shares), and the cost per unit
+/// of each driver. A share or cost per unit that does not exist (zero total cost, zero driver
 /// value) is an empty field.
 ///
 /// `e` should be the evaluation of `s`; if the two do not match in length, the rows
@@ -68,15 +68,19 @@ pub fn results_csv(s: &Scenario, e: &Evaluation, lang: Lang) -> String {
             Cell::Number(r.share),
         ]);
     }
-    figure(&mut out, t("Finansieret i alt", "Funded"), e.funded);
-    // The gap's share of total cost, as the sources' (the results show it beside the gap).
-    let gap_share = share_of_total(e.gap, e.total_cost);
-    out.row([
-        Cell::Text(t("Manglende finansiering", "Gap")),
-        Cell::Number(Some(e.gap)),
-        Cell::Number(gap_share),
-    ]);
-    figure(&mut out, t("Overfinansiering", "Surplus"), e.surplus);
+    // Funded, gap and surplus with their shares of total cost, as the sources': every row
+    // of the funding side has one (funded 105 % says the surplus is 5 %; a gap of 0 is 0 %).
+    for (label, amount) in [
+        (t("Finansieret i alt", "Funded"), e.funded),
+        (t("Manglende finansiering", "Gap"), e.gap),
+        (t("Overfinansiering", "Surplus"), e.surplus),
+    ] {
+        out.row([
+            Cell::Text(label),
+            Cell::Number(Some(amount)),
+            Cell::Number(share_of_total(amount, e.total_cost)),
+        ]);
+    }
     for (d, per_unit) in s.drivers.iter().zip(&e.per_unit) {
         let label = label_or_id(&d.label, &d.id);
         let label = if da {
