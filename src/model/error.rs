@@ -238,8 +238,8 @@ impl Problem {
             }
             Problem::TooPrecise => pick(
                 da,
-                "har flere cifre, end der kan regnes præcist med (højst 28 decimaler og 28 cifre i alt)",
-                "has more digits than can be computed exactly (at most 28 decimals and 28 digits in all)",
+                "har flere cifre, end der kan regnes præcist med (højst 28 decimaler og 28–29 cifre i alt)",
+                "has more digits than can be computed exactly (at most 28 decimals and 28–29 digits in all)",
             ),
             Problem::AboveMax { max } => {
                 let max = crate::numbers::format_plain((*max).into(), lang);

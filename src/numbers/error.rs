@@ -439,10 +439,10 @@ impl NumberError {
                 "{t} is too large; the largest number that can be computed exactly is about 7.9 · 10^28."
             ),
             (Lang::Da, K::TooPrecise) => format!(
-                "{t} har for mange cifre til at regne præcist med (højst 28 decimaler og 28 cifre i alt). Skriv færre decimaler."
+                "{t} har for mange cifre til at regne præcist med (højst 28 decimaler og 28–29 cifre i alt). Skriv færre decimaler."
             ),
             (Lang::En, K::TooPrecise) => format!(
-                "{t} has too many digits to compute exactly (at most 28 decimals and 28 digits in all). Use fewer decimals."
+                "{t} has too many digits to compute exactly (at most 28 decimals and 28–29 digits in all). Use fewer decimals."
             ),
             (Lang::Da, _) => format!("{t} er ikke et tal."),
             (Lang::En, _) => format!("{t} is not a number."),

@@ -1448,7 +1448,7 @@ mod tests {
             ("-5", RATE, "»-5« er negativt; en sats skal være mellem 0 og 100 %. Skriv fx 50 eller 12,5 %."),
             ("150", RATE, "»150« er over 100 %; en sats skal være mellem 0 og 100 %. Skriv fx 50 eller 12,5 %."),
             ("999999999999999999999999999999", AMOUNT, "»999999999999999999999999999999« er for stort; det største tal, der kan regnes præcist med, er ca. 7,9 · 10^28. Skriv fx 21.900.000 eller 21,9 mio. kr."),
-            ("0,00000000000000000000000000001", AMOUNT, "»0,00000000000000000000000000001« har for mange cifre til at regne præcist med (højst 28 decimaler og 28 cifre i alt). Skriv færre decimaler."),
+            ("0,00000000000000000000000000001", AMOUNT, "»0,00000000000000000000000000001« har for mange cifre til at regne præcist med (højst 28 decimaler og 28–29 cifre i alt). Skriv færre decimaler."),
             ("5 EUR", AMOUNT, "»5 EUR« indeholder »EUR«, som feltet ikke kan læse. Skriv fx 21.900.000 eller 21,9 mio. kr."),
             ("5 kr. kr.", AMOUNT, "»5 kr. kr.« angiver »kr.« mere end én gang. Skriv fx 21.900.000 eller 21,9 mio. kr."),
             ("50 %", AMOUNT, "»50 %« er en procentsats, men her skal stå et beløb. Skriv fx 21.900.000 eller 21,9 mio. kr."),
