@@ -56,15 +56,23 @@ pub fn read_command(text: &str, lang: Lang) -> Result<Option<Command>, String> {
             // as its text (serde_json's arbitrary_precision), so `225.5` is exact like the
             // string "225.5", and digits beyond what a Decimal holds are refused, never
             // rounded away.
-            let given = match value.get("value") {
-                Some(Value::String(s)) => Value::String(s.trim().to_string()),
-                Some(number @ Value::Number(_)) => number.clone(),
-                _ => Value::Null,
-            };
-            let text = match &given {
-                Value::String(s) => s.clone(),
-                Value::Number(n) => n.to_string(),
-                _ => String::new(),
+            // No value (or NaN and ±Infinity, which JSON turns into null) is said as missing,
+            // not as an empty text that is no number.
+            let (given, text) = match value.get("value") {
+                None | Some(Value::Null) => return Err(match lang {
+                    Lang::Da => {
+                        "cofund:set-driver mangler »value« (et tal ≥ 0, fx 225 eller \"225.5\")."
+                            .to_string()
+                    }
+                    Lang::En => {
+                        "cofund:set-driver needs “value” (a number ≥ 0, e.g. 225 or \"225.5\")."
+                            .to_string()
+                    }
+                }),
+                Some(Value::String(s)) => (Value::String(s.trim().into()), s.trim().to_string()),
+                Some(number @ Value::Number(n)) => (number.clone(), n.to_string()),
+                // true, a list, an object: said as the JSON they are.
+                Some(other) => (Value::Null, other.to_string()),
             };
             let read = parse_decimal(&given, "value");
             // Digits that do not fit are a number all the same: say so, not that there is
@@ -189,6 +197,23 @@ mod tests {
         );
         let err = read_command(r#"{"type":"cofund:set-driver","value":3}"#, Lang::En).unwrap_err();
         assert!(err.contains("needs “id”"), "{err}");
+        // No value, or null (as JSON sends NaN): missing, not an empty text.
+        for command in [
+            r#"{"type":"cofund:set-driver","id":"pilots"}"#,
+            r#"{"type":"cofund:set-driver","id":"pilots","value":null}"#,
+        ] {
+            let err = read_command(command, Lang::Da).unwrap_err();
+            assert_eq!(
+                err,
+                "cofund:set-driver mangler »value« (et tal ≥ 0, fx 225 eller \"225.5\")."
+            );
+        }
+        let err = read_command(
+            r#"{"type":"cofund:set-driver","id":"pilots","value":true}"#,
+            Lang::En,
+        )
+        .unwrap_err();
+        assert!(err.contains("“true” is not a number ≥ 0"), "{err}");
         let err = read_command(
             r#"{"type":"cofund:set-scenario","scenario":{"name":"x"}}"#,
             Lang::En,
