@@ -73,7 +73,11 @@ fn text_of(bytes: &[u8]) -> Result<&str, ImportError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge { bytes: bytes.len() });
     }
-    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+    // With its byte order mark, or without one: JSON in UTF-8 has no NUL byte (not even
+    // in a string, where it is written \u0000), and UTF-16 text in ASCII has one in every
+    // character, `{` as `{\0` or `\0{`.
+    let bom16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
+    if bom16 || bytes.iter().take(4).any(|&b| b == 0) {
         return Err(ImportError::Utf16);
     }
     let (skipped, body) = match bytes.strip_prefix(BOM) {
@@ -316,6 +320,9 @@ mod tests {
         assert!(import_file(&with_bom).is_ok());
 
         assert_eq!(import_file(b"\xFF\xFE{\0}\0"), Err(ImportError::Utf16));
+        // Without the byte order mark, little- and big-endian.
+        assert_eq!(import_file(b"{\0\n\0}\0"), Err(ImportError::Utf16));
+        assert_eq!(import_file(b"\0{\0\n\0}"), Err(ImportError::Utf16));
 
         // "æ" in Latin-1 on the second line, third character.
         let err = import_file(b"{\n  \xE6").unwrap_err();
