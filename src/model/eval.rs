@@ -16,7 +16,9 @@ use rust_decimal::Decimal;
 
 use super::error::{quote, Problem, ScenarioError};
 // Evaluation's sums and products are exact or refused (see the module).
-use super::exact::{add as checked_add, hundredth, mul as checked_mul, sub as checked_sub};
+use super::exact::{
+    add as checked_add, hundredth, mul as checked_mul, sub as checked_sub, Inexact,
+};
 use super::scenario::{Base, CostKind, Scenario, SourceKind};
 
 /// The outcome of evaluating a scenario.
@@ -210,7 +212,7 @@ fn deb_above_limit(
     let (mut amount, mut count) = (Decimal::ZERO, 0);
     for (src, result) in s.sources.iter().zip(results) {
         if is_deb(src) {
-            amount = checked_add(amount, result.amount)?;
+            amount = checked_add(amount, result.amount).ok()?;
             count += 1;
         }
     }
@@ -293,10 +295,10 @@ type Factors = [(Field, Decimal)];
 /// A result that fits but needs more digits than `Decimal` keeps (1,000…01 × 150, or
 /// 0,000…01 × 1,5) is blamed on the factor with the most decimals: the number typed far
 /// finer than the rest, not the ordinary one it met.
-fn overflow(factors: &Factors, too_large: bool) -> ScenarioError {
+fn overflow(factors: &Factors, why: Inexact) -> ScenarioError {
     // ⌊√(2^96 − 1)⌋ = 2^48 − 1.
     const ROOT_OF_MAX: Decimal = Decimal::from_parts(u32::MAX, 0xFFFF, 0, false, 0);
-    let decimals = |value: Decimal| value.normalize().scale();
+    let too_large = why == Inexact::TooLarge;
     let culprit = match factors {
         [] => return ScenarioError::new("", Problem::Overflow),
         [own, ..] if too_large && own.1.abs() > ROOT_OF_MAX => own,
@@ -321,30 +323,29 @@ fn overflow(factors: &Factors, too_large: bool) -> ScenarioError {
     ScenarioError::new(field.path(), Problem::Overflow).got(got)
 }
 
-/// An amount of a sum, with the factors it is the product of ([`factors_of`]).
-type Term = (Decimal, Vec<(Field, Decimal)>);
+/// Decimals a figure has, its trailing zeros not counted.
+fn decimals(value: Decimal) -> u32 {
+    value.normalize().scale()
+}
 
-/// `a + b`, or the overflow blamed on a field of the amounts summed, `terms` (built only
-/// then; `b` the last of them): when the sum is too large, on the factors of `b`, which
-/// took it over the limit; when it needs more digits than `Decimal` keeps (21.900.000 +
-/// 0,000…015), on the amount with the most decimals, which may be an earlier one.
-fn add(
-    a: Decimal,
-    b: Decimal,
-    terms: impl FnOnce() -> Vec<Term>,
-) -> Result<Decimal, ScenarioError> {
-    checked_add(a, b).ok_or_else(|| {
-        let too_large = a.checked_add(b).is_none();
-        let terms = terms();
-        let blamed = match too_large {
-            true => terms.last(),
-            false => terms
-                .iter()
-                .rev()
-                .max_by_key(|term| term.0.normalize().scale()),
-        };
-        overflow(blamed.map_or(&[][..], |term| &term.1), too_large)
-    })
+/// Which amount of a sum its overflow is blamed on: of the `count` amounts summed so far,
+/// in order (`amount(j)`, `None` for one that is not part of this sum), the last when the
+/// sum is too large, as that one took it over the limit; the one with the most decimals
+/// when it needs more digits than `Decimal` keeps (21.900.000 + 0,000…015), which may be
+/// an earlier one. Not generic, so one copy serves every sum.
+#[inline(never)]
+fn blamed_term(why: Inexact, count: usize, amount: &dyn Fn(usize) -> Option<Decimal>) -> usize {
+    let last = count.saturating_sub(1);
+    let mut blamed = last;
+    if why == Inexact::TooManyDigits {
+        let mut most = amount(last).map_or(0, decimals);
+        for j in (0..last).rev() {
+            if let Some(places) = amount(j).map(decimals).filter(|&p| p > most) {
+                (blamed, most) = (j, places);
+            }
+        }
+    }
+    blamed
 }
 
 /// The fields and figures an amount computed as `trace` says is the product of, `own` (the
@@ -384,13 +385,7 @@ fn product(factors: &Factors) -> Result<Decimal, ScenarioError> {
     let mut values = factors.iter().map(|f| f.1);
     let first = values.next().unwrap_or(Decimal::ONE);
     values.try_fold(first, |result, value| {
-        checked_mul(result, value).ok_or_else(|| {
-            // Too large even rounded, or only not exact?
-            let rounded = factors
-                .iter()
-                .try_fold(Decimal::ONE, |p, f| p.checked_mul(f.1));
-            overflow(factors, rounded.is_none())
-        })
+        checked_mul(result, value).map_err(|why| overflow(factors, why))
     })
 }
 
@@ -451,26 +446,20 @@ pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
                 )
             }
         };
-        // A sum too large is blamed on the line that took it over the limit (on the field
-        // of its product that is too large): that is where the editor can show it, next
-        // to a number the user typed.
-        let terms = |only_eligible: bool| {
-            let earlier = lines
-                .iter()
-                .enumerate()
-                .filter(|(j, _)| !only_eligible || s.costs[*j].eligible);
-            earlier
-                .map(|(j, l): (usize, &LineResult)| {
-                    (l.amount, factors_of(&l.trace, Field::Cost(j)))
-                })
-                .chain([(amount, factors_of(&trace, Field::Cost(i)))])
-                .collect()
-        };
-        total_cost = add(total_cost, amount, || terms(false))?;
-        if line.eligible {
-            eligible_cost = add(eligible_cost, amount, || terms(true))?;
-        }
         lines.push(LineResult { amount, trace });
+        // A sum too large is blamed on the line that took it over the limit (on the field
+        // of its product that is too large), one with too many digits on the finest line:
+        // that is where the editor can show it, next to a number the user typed.
+        let blame = |why: Inexact, only_eligible: bool| {
+            let counted =
+                |j: usize| (!only_eligible || s.costs[j].eligible).then(|| lines[j].amount);
+            let j = blamed_term(why, lines.len(), &counted);
+            overflow(&factors_of(&lines[j].trace, Field::Cost(j)), why)
+        };
+        total_cost = checked_add(total_cost, amount).map_err(|why| blame(why, false))?;
+        if line.eligible {
+            eligible_cost = checked_add(eligible_cost, amount).map_err(|why| blame(why, true))?;
+        }
     }
 
     // First every source that does not depend on the others; the residual (at most one)
@@ -490,9 +479,10 @@ pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
                 // fraction first, which cannot overflow: a share of at most 100 % is at
                 // most its base. `normalize`: 50 % of 21900000 is 10950000, not …000.00.
                 let uncapped = checked_mul(base, *rate)
+                    .ok()
                     .and_then(hundredth)
-                    .or_else(|| checked_mul(base, hundredth(*rate)?))
-                    .ok_or_else(|| overflow(&[(Field::Rate(i), *rate)], true))?
+                    .or_else(|| checked_mul(base, hundredth(*rate)?).ok())
+                    .ok_or_else(|| overflow(&[(Field::Rate(i), *rate)], Inexact::TooLarge))?
                     .normalize();
                 let amount = cap.map_or(uncapped, |cap| uncapped.min(cap));
                 (
@@ -537,34 +527,29 @@ pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
                 )
             }
         };
+        sources.push(SourceResult {
+            amount,
+            share: None,
+            trace,
+        });
         if residual_at != Some(i) {
             // Blamed as a cost line's sum is (a share has no amount: its rate sets it).
             let own = |j: usize| match s.sources[j].kind {
                 SourceKind::Share { .. } => Field::Rate(j),
                 _ => Field::Source(j),
             };
-            others = add(others, amount, || {
-                let earlier = sources
-                    .iter()
-                    .enumerate()
-                    .filter(|(j, _)| residual_at != Some(*j));
-                earlier
-                    .map(|(j, r): (usize, &SourceResult)| (r.amount, factors_of(&r.trace, own(j))))
-                    .chain([(amount, factors_of(&trace, own(i)))])
-                    .collect()
+            let counted = |j: usize| (residual_at != Some(j)).then(|| sources[j].amount);
+            others = checked_add(others, amount).map_err(|why| {
+                let j = blamed_term(why, sources.len(), &counted);
+                overflow(&factors_of(&sources[j].trace, own(j)), why)
             })?;
         }
-        sources.push(SourceResult {
-            amount,
-            share: None,
-            trace,
-        });
     }
     let mut funded = others;
     if let Some(i) = residual_at {
         let cap = s.sources[i].kind.cap();
         let uncovered = checked_sub(total_cost, others)
-            .ok_or_else(|| ScenarioError::new("sources", Problem::Overflow))?;
+            .map_err(|_| ScenarioError::new("sources", Problem::Overflow))?;
         let amount = cap
             .map_or(uncovered, |cap| uncovered.min(cap))
             .max(Decimal::ZERO);
@@ -576,7 +561,7 @@ pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
             cap,
         };
         funded = checked_add(funded, amount)
-            .ok_or_else(|| ScenarioError::new("sources", Problem::Overflow))?;
+            .map_err(|_| ScenarioError::new("sources", Problem::Overflow))?;
     }
 
     let mut warnings = Vec::new();
@@ -608,7 +593,7 @@ pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
 
     // Both are at most Decimal's limit and not negative, so only rounding can fail here.
     let difference =
-        |a, b| checked_sub(a, b).ok_or_else(|| ScenarioError::new("sources", Problem::Overflow));
+        |a, b| checked_sub(a, b).map_err(|_| ScenarioError::new("sources", Problem::Overflow));
     let gap = difference(total_cost, funded)?.max(Decimal::ZERO);
     let surplus = difference(funded, total_cost)?.max(Decimal::ZERO);
     if gap > Decimal::ZERO {

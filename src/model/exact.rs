@@ -2,8 +2,9 @@
 //! digits (a whole number below 2^96 and a scale of at most 28); its checked sum or
 //! product of numbers that need more digits is not refused but rounded, to fewer decimals
 //! than the exact result has. A rounded figure shown as exact is what Cofund exists to
-//! avoid, so evaluation uses these instead: `None` for a result that is too large or that
-//! `Decimal` would have rounded, which evaluation reports as an overflow.
+//! avoid, so evaluation uses these instead: an [`Inexact`] error for a result that is too
+//! large or that `Decimal` would have rounded, which evaluation reports as an overflow
+//! (blamed on the largest number for the one, on the finest for the other).
 //!
 //! Kept out of line so that each of evaluation's many call sites costs a call, not a copy of
 //! Decimal's large checked operations (this keeps the wasm bundle small, at no measurable
@@ -11,47 +12,60 @@
 
 use rust_decimal::Decimal;
 
-/// `a + b` exactly, or `None`.
+/// Why a sum or product has no exact `Decimal`. Told apart here, where `Decimal`'s own
+/// operation says it, rather than by calling that operation again (each call site of
+/// `Decimal`'s checked arithmetic is a copy of it in the wasm programs, 2 KB or more).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Inexact {
+    /// Beyond `Decimal`'s range (about ±7.9 · 10^28).
+    TooLarge,
+    /// In range, but with more digits than `Decimal` keeps: it would have been rounded.
+    TooManyDigits,
+}
+
+/// `a + b` exactly.
 #[inline(never)]
-pub fn add(a: Decimal, b: Decimal) -> Option<Decimal> {
-    let sum = a.checked_add(b)?;
+pub fn add(a: Decimal, b: Decimal) -> Result<Decimal, Inexact> {
+    let sum = a.checked_add(b).ok_or(Inexact::TooLarge)?;
     // An exact sum has the decimals of its more precise term; Decimal gives back the other
     // term as it is when one is zero.
     if a.is_zero() || b.is_zero() || sum.scale() >= a.scale().max(b.scale()) {
-        return Some(sum);
+        return Ok(sum);
     }
     // Digits were dropped; they were zeros if the terms only looked more precise (`…,00`):
     // the sum again without their trailing zeros. (Called again rather than added here: a
     // second copy of Decimal's addition would be 2 KB more of every wasm program.)
     let (trimmed_a, trimmed_b) = (a.normalize(), b.normalize());
     if trimmed_a.scale() == a.scale() && trimmed_b.scale() == b.scale() {
-        return None;
+        return Err(Inexact::TooManyDigits);
     }
     add(trimmed_a, trimmed_b)
 }
 
-/// `a − b` exactly, or `None`.
+/// `a − b` exactly.
 #[inline(never)]
-pub fn sub(a: Decimal, b: Decimal) -> Option<Decimal> {
+pub fn sub(a: Decimal, b: Decimal) -> Result<Decimal, Inexact> {
     add(a, -b)
 }
 
-/// `a × b` exactly, or `None`.
+/// `a × b` exactly.
 #[inline(never)]
-pub fn mul(a: Decimal, b: Decimal) -> Option<Decimal> {
-    let product = a.checked_mul(b)?;
+pub fn mul(a: Decimal, b: Decimal) -> Result<Decimal, Inexact> {
+    let product = a.checked_mul(b).ok_or(Inexact::TooLarge)?;
     // An exact product has the decimals of both factors together. When Decimal dropped
     // some (`dropped` of them), the product is still exact if those digits were zeros:
     // 6 · 10^28 × 0,5 = 3 · 10^28. That is, if the factors' whole numbers (mantissas)
     // multiplied are divisible by 10^dropped, that is by 2^dropped and by 5^dropped.
     let dropped = (a.scale() + b.scale()).saturating_sub(product.scale());
     if dropped == 0 {
-        return Some(product);
+        return Ok(product);
     }
     let (x, y) = (a.mantissa().unsigned_abs(), b.mantissa().unsigned_abs());
     let twos = x.trailing_zeros().saturating_add(y.trailing_zeros());
     let fives = fives(x).saturating_add(fives(y));
-    (twos >= dropped && fives >= dropped).then_some(product)
+    (twos >= dropped && fives >= dropped)
+        .then_some(product)
+        .ok_or(Inexact::TooManyDigits)
 }
 
 /// How many times 5 divides `n`, a mantissa (below 2^96); `u32::MAX` for 0. Divided in
@@ -86,7 +100,7 @@ pub fn hundredth(a: Decimal) -> Option<Decimal> {
     // with 100 gives `a` back exactly when the quotient is exact.
     a.checked_div(Decimal::ONE_HUNDRED)
         .map(|q| q.normalize())
-        .filter(|q| mul(*q, Decimal::ONE_HUNDRED) == Some(a))
+        .filter(|q| mul(*q, Decimal::ONE_HUNDRED) == Ok(a))
 }
 
 #[cfg(test)]
@@ -94,27 +108,41 @@ mod tests {
     use super::*;
     use std::str::FromStr;
 
+    const TOO_MANY: Inexact = Inexact::TooManyDigits;
+
     fn d(text: &str) -> Decimal {
         Decimal::from_str(text).unwrap()
     }
 
     #[test]
     fn exact_results_are_given_and_rounded_ones_refused() {
-        assert_eq!(add(d("21900000"), d("0.50")), Some(d("21900000.50")));
-        assert_eq!(mul(d("21900000"), d("0.5")), Some(d("10950000")));
+        assert_eq!(add(d("21900000"), d("0.50")), Ok(d("21900000.50")));
+        assert_eq!(mul(d("21900000"), d("0.5")), Ok(d("10950000")));
         // 10^28 + 0,5 needs 30 digits; 10^27 + 0,5 fits (below 2^96 as a whole number).
-        assert_eq!(add(d("10000000000000000000000000000"), d("0.5")), None);
+        assert_eq!(
+            add(d("10000000000000000000000000000"), d("0.5")),
+            Err(TOO_MANY)
+        );
         assert_eq!(
             add(d("1000000000000000000000000000"), d("0.5")),
-            Some(d("1000000000000000000000000000.5"))
+            Ok(d("1000000000000000000000000000.5"))
         );
-        assert_eq!(sub(d("10000000000000000000000000000"), d("0.5")), None);
+        assert_eq!(
+            sub(d("10000000000000000000000000000"), d("0.5")),
+            Err(TOO_MANY)
+        );
         // 987.654.321.098.765.432,198 × 98.765,432 = 97.546.105.689.986.282.577.702,179536.
-        assert_eq!(mul(d("987654321098765432.198"), d("98765.432")), None);
-        assert_eq!(mul(d("0.0000000000000000000000000001"), d("0.5")), None);
+        assert_eq!(
+            mul(d("987654321098765432.198"), d("98765.432")),
+            Err(TOO_MANY)
+        );
+        assert_eq!(
+            mul(d("0.0000000000000000000000000001"), d("0.5")),
+            Err(TOO_MANY)
+        );
         // Overflow is still overflow.
-        assert_eq!(mul(Decimal::MAX, d("2")), None);
-        assert_eq!(add(Decimal::MAX, d("1")), None);
+        assert_eq!(mul(Decimal::MAX, d("2")), Err(Inexact::TooLarge));
+        assert_eq!(add(Decimal::MAX, d("1")), Err(Inexact::TooLarge));
     }
 
     /// Digits Decimal drops are no rounding when they are zeros: trailing zeros of a term,
@@ -123,23 +151,26 @@ mod tests {
     fn dropped_zeros_are_no_rounding() {
         assert_eq!(
             mul(d("60000000000000000000000000000"), d("0.5")),
-            Some(d("30000000000000000000000000000"))
+            Ok(d("30000000000000000000000000000"))
         );
         assert_eq!(
             mul(d("40000000000000000000000000000"), d("0.25")),
-            Some(d("10000000000000000000000000000"))
+            Ok(d("10000000000000000000000000000"))
         );
         assert_eq!(
             add(d("60000000000000000000000000000"), d("0.00")),
-            Some(d("60000000000000000000000000000"))
+            Ok(d("60000000000000000000000000000"))
         );
         assert_eq!(
             mul(d("0"), d("0.0000000000000000000000000001")),
-            Some(Decimal::ZERO)
+            Ok(Decimal::ZERO)
         );
         // 3 is no factor of 10: 6 · 10^28 × 0,3 would need a decimal (18 · 10^27 fits; 7 ·
         // 10^28 × 0,3 = 2,1 · 10^28 fits too). A 29th digit that is not zero is refused.
-        assert_eq!(mul(d("70000000000000000000000000001"), d("0.3")), None);
+        assert_eq!(
+            mul(d("70000000000000000000000000001"), d("0.3")),
+            Err(TOO_MANY)
+        );
     }
 
     #[test]
