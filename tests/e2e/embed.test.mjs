@@ -110,6 +110,10 @@ test('demo page: both widgets load under the strict CSP and work independently',
 
 test('element widgets added later: mount() starts them, each independent, commands by DOM event', { timeout: 60_000 }, async () => {
   const { page, errors, element } = await openDemo();
+  const warnings = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'warning') warnings.push(msg.text());
+  });
   try {
     // Two more containers, added after the page loaded, then the documented mount().
     await page.evaluate(async () => {
@@ -155,23 +159,46 @@ test('element widgets added later: mount() starts them, each independent, comman
       const { mount } = await import('/embed/cofund.js');
       window.lateResults = [];
       div.addEventListener('cofund:result', (e) => window.lateResults.push(e.detail.result.total_cost));
+      // More than the loader keeps (100), to a second element: the last 3 are not kept.
+      const flood = document.createElement('div');
+      flood.id = 'late-d';
+      flood.dataset.cofund = '';
+      flood.dataset.preset = 'vaekstpilot-150';
+      flood.dataset.mode = 'compact';
+      document.querySelector('main').append(flood);
+      window.floodResults = 0;
+      flood.addEventListener('cofund:result', () => { window.floodResults += 1; });
       const mounted = mount();
+      const send = (el, detail) => el.dispatchEvent(new CustomEvent('cofund:command', { detail }));
       for (const value of [200, 225]) {
-        div.dispatchEvent(new CustomEvent('cofund:command', { detail: { type: 'cofund:set-driver', id: 'pilots', value } }));
+        send(div, { type: 'cofund:set-driver', id: 'pilots', value });
       }
-      const widgetThere = div.shadowRoot !== null;
+      send(div, { type: 'cofund:get-result' });
+      for (let i = 0; i < 99; i += 1) send(flood, { type: 'cofund:get-result' });
+      send(flood, { type: 'cofund:set-driver', id: 'pilots', value: 225 });
+      for (let i = 0; i < 3; i += 1) send(flood, { type: 'cofund:get-result' });
+      const widgetThere = div.shadowRoot !== null || flood.shadowRoot !== null;
       await mounted;
       return widgetThere;
     });
     assert.equal(early, false, 'the commands were sent before the widget was there');
     await expectText(total(page.locator('#late-c')), '32.850.000 kr.', 'the early commands carried out in order');
-    // The ready signal first (150 pilots), the last command's result last (the widget may
-    // render both commands at once and send one result for them).
-    const results = await page.evaluate(() => window.lateResults);
-    assert.equal(results[0], '21900000', results.join());
-    assert.equal(results.at(-1), '32850000', results.join());
+    // The ready signal first (150 pilots); each command is carried out on the scenario the
+    // ones before it left, so get-result answers with the 225 pilots sent before it; then the
+    // result of the render that shows both edits.
+    const results = await eventually(() => page.evaluate(() => window.lateResults), (r) => r.length >= 3, 'three results');
+    await page.waitForTimeout(300);
+    assert.deepEqual(await page.evaluate(() => window.lateResults), ['21900000', '32850000', '32850000']);
     assert.equal(await page.evaluate(() => document.getElementById('late-c').cofundEarlyCommands), null,
       "the widget took the loader's list and closed it");
+    // The loader keeps 100 commands (99 get-result, and the set-driver carried out); the 3
+    // after them are dropped, and the page's developer hears so once, in the console.
+    await expectText(total(page.locator('#late-d')), '32.850.000 kr.', 'the 100th command carried out');
+    // The ready signal, 99 answers and the set-driver's result; none for the dropped three.
+    await eventually(() => page.evaluate(() => window.floodResults), (n) => n >= 101, 'the kept commands answered');
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => window.floodResults), 101, 'no answer to a dropped command');
+    assert.equal(warnings.filter((w) => /keeps only the first 100 commands/.test(w)).length, 1, warnings.join('\n'));
     const a = page.locator('#late-a');
     const b = page.locator('#late-b');
     await total(a).waitFor({ state: 'visible', timeout: 10_000 });
@@ -447,11 +474,26 @@ test('postMessage: commands and results only with the allowed origin', { timeout
 
     // A command sent as soon as the frame has loaded, before the widget listens, is kept by
     // the loader and carried out once the widget is there.
-    const early = JSON.stringify({ type: 'cofund:set-driver', id: 'pilots', value: 225 });
+    // Sent in one go, get-result is answered with the figures of the commands before it.
+    const early = JSON.stringify([
+      { type: 'cofund:set-driver', id: 'pilots', value: 200 },
+      { type: 'cofund:set-driver', id: 'pilots', value: 225 },
+      { type: 'cofund:get-result' },
+    ]);
     const soon = await newPage(app.browser);
     try {
       await soon.page.goto(`${allowed.url}host.html?src=${encodeURIComponent(src)}&early=${encodeURIComponent(early)}`, { waitUntil: 'load' });
       await expectText(total(soon.page.frameLocator('#widget')), '32.850.000 kr.', 'the early command carried out', 30_000);
+      // Kept by the loader or heard as they come: either way get-result answers with the
+      // 225 pilots sent before it, never with the 150 the widget started with.
+      const results = await eventually(
+        () => received(soon.page, 'cofund:result'),
+        (r) => r.length >= 3 && r.at(-1).data.result.total_cost === '32850000',
+        'the ready signal, the answer to get-result and the result of the edits',
+      );
+      const totals = results.map((m) => m.data.result.total_cost);
+      assert.equal(totals[0], '21900000', totals.join());
+      assert.ok(totals.slice(1).every((t) => t !== '21900000'), totals.join());
       assert.deepEqual(soon.errors, []);
     } finally {
       await soon.page.context().close();
@@ -596,6 +638,29 @@ test('undoing an added line or a move keeps the focus in the widget, so the next
       await on.keyboard.press('Control+Shift+z');
       await eventually(() => first.textContent(), (n) => n.trim() !== name, `${where}: moved down again with Ctrl+Shift+Z`);
     }
+    // Ctrl+Z in the host page's own field, or with the focus on its body, is the page's:
+    // the browser undoes the typing, and the widget keeps its edits.
+    const rowsNow = await demo.element.locator('fieldset.cofund-row').count();
+    const movedFirst = await demo.element.locator('fieldset.cofund-row legend').first().textContent();
+    await demo.page.evaluate(() => {
+      const input = document.createElement('input');
+      input.id = 'host-search';
+      input.setAttribute('aria-label', 'Søg');
+      document.querySelector('main').prepend(input);
+    });
+    await demo.page.locator('#host-search').click();
+    await demo.page.keyboard.type('abc');
+    await demo.page.keyboard.press('Control+z');
+    await eventually(() => demo.page.locator('#host-search').inputValue(), (v) => v === '', "the host page's typing undone");
+    await demo.page.evaluate(() => {
+      document.getElementById('host-search').remove();
+      document.activeElement?.blur();
+    });
+    await demo.page.keyboard.press('Control+z');
+    await demo.page.keyboard.press('Control+z');
+    await demo.page.waitForTimeout(300);
+    assert.equal(await demo.element.locator('fieldset.cofund-row').count(), rowsNow, 'no widget edit undone from the host page');
+    assert.equal(await demo.element.locator('fieldset.cofund-row legend').first().textContent(), movedFirst, 'the move kept');
     assert.deepEqual(errors, []);
     assert.deepEqual(demo.errors, []);
   } finally {

@@ -10,9 +10,19 @@
 // script or style is used anywhere, so the page's CSP can stay strict.
 const base = new URL('./', import.meta.url).href;
 
+// Said once per list: the commands a host sends beyond the 100 kept before the widget is
+// ready get no answer, and a host waiting for one must not wait in silence.
+function dropped(early) {
+  if (!early.said) {
+    early.said = true;
+    console.warn('Cofund: the widget is not ready yet and keeps only the first 100 commands; later ones are dropped, unanswered. Wait for its first cofund:result before sending more.');
+  }
+}
+
 // In the iframe page, a host may send commands as soon as the frame has loaded, before the
-// widget listens: they are kept here (at most 100) until the widget takes them and closes
-// the list (web/src/embed/bridge.rs). Set up before anything is awaited.
+// widget listens: they are kept here (at most 100; a page's developer hears of the rest in the
+// console) until the widget takes them and closes the list (web/src/embed/bridge.rs). Set up
+// before anything is awaited.
 if (window.parent !== window && document.querySelector('[data-cofund="page"]')) {
   const early = [];
   globalThis.cofundEarlyMessages = early;
@@ -21,14 +31,16 @@ if (window.parent !== window && document.querySelector('[data-cofund="page"]')) 
       window.removeEventListener('message', keep);
     } else if (early.length < 100) {
       early.push(event);
+    } else {
+      dropped(early);
     }
   });
 }
 
 // A page may send an element widget commands (`cofund:command` events) before the widget
 // listens: right after this script ran, or right after calling `mount()` without waiting for
-// it. They are kept on the element (at most 100) until its widget takes them and closes the
-// list (web/src/embed/bridge.rs).
+// it. They are kept on the element (at most 100, as above) until its widget takes them and
+// closes the list (web/src/embed/bridge.rs).
 function keepEarlyCommands(root) {
   for (const container of root.querySelectorAll('[data-cofund]')) {
     if (container.shadowRoot || 'cofundEarlyCommands' in container) continue;
@@ -39,6 +51,8 @@ function keepEarlyCommands(root) {
         container.removeEventListener('cofund:command', keep);
       } else if (early.length < 100) {
         early.push(event);
+      } else {
+        dropped(early);
       }
     });
   }

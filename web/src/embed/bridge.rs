@@ -153,41 +153,48 @@ fn send(host: &Host, origins: &[String], message: &Value, anyone_may_read: bool)
     }
 }
 
-/// Carries out a command; returns the reply to send, if any. A message that is no Cofund
-/// command is someone else's and gets none, unless it was `addressed` to the widget (an
-/// element's `cofund:command` event, whatever its detail).
+/// Carries out a command on the scenario as it is (`latest`); returns the reply to send, if
+/// any. A message that is no Cofund command is someone else's and gets none, unless it was
+/// `addressed` to the widget (an element's `cofund:command` event, whatever its detail).
+///
+/// An edit reaches the widget's state when it renders next, after the event that brought
+/// it; `latest` takes it at once (the same `EditorState::apply` the reducer runs), so the
+/// commands after it in one go (`set-driver`, then `get-result`), or the loader's early
+/// ones, see the scenario every command before them left.
 fn carry_out(
     text: &str,
-    latest: &Rc<EditorState>,
+    latest: &RefCell<Rc<EditorState>>,
     dispatch: &UseReducerDispatcher<WorkspaceState>,
     addressed: bool,
 ) -> Option<Value> {
-    let lang = latest.lang;
+    let current = latest.borrow().clone();
+    let lang = current.lang;
+    let edit = |action: Action| {
+        let mut next = (*current).clone();
+        next.apply(action.clone());
+        *latest.borrow_mut() = Rc::new(next);
+        dispatch.dispatch(WorkspaceAction::Edit(action));
+        None
+    };
     match read_command(text, lang) {
         Ok(None) if addressed => Some(error_message(not_a_command(lang))),
         Ok(None) => None,
         Err(message) => Some(error_message(&message)),
         Ok(Some(Command::SetDriver { id, value })) => {
-            match latest.draft.drivers.iter().find(|d| d.id == id) {
-                Some(d) => {
-                    dispatch.dispatch(WorkspaceAction::Edit(Action::Text(
-                        FieldId::new(Row::Driver(d.key), "value"),
-                        format_input(value, lang),
-                    )));
-                    None
-                }
+            match current.draft.drivers.iter().find(|d| d.id == id) {
+                Some(d) => edit(Action::Text(
+                    FieldId::new(Row::Driver(d.key), "value"),
+                    format_input(value, lang),
+                )),
                 None => Some(error_message(&match lang {
                     Lang::Da => format!("cofund:set-driver: scenariet har ingen enhed »{id}«."),
                     Lang::En => format!("cofund:set-driver: the scenario has no unit “{id}”."),
                 })),
             }
         }
-        Ok(Some(Command::SetScenario(scenario))) => {
-            dispatch.dispatch(WorkspaceAction::Edit(Action::Replace(scenario)));
-            None
-        }
+        Ok(Some(Command::SetScenario(scenario))) => edit(Action::Replace(scenario)),
         // Always an answer: the result, or why there is none.
-        Ok(Some(Command::GetResult)) => Some(state_message(latest)),
+        Ok(Some(Command::GetResult)) => Some(state_message(&current)),
     }
 }
 
@@ -246,8 +253,7 @@ pub fn use_host_bridge(
                         let Some(text) = data_text(&event.data()) else {
                             return;
                         };
-                        let current = latest.borrow().clone();
-                        if let Some(reply) = carry_out(&text, &current, &dispatch, false) {
+                        if let Some(reply) = carry_out(&text, &latest, &dispatch, false) {
                             send(&host, &[origin], &reply, false);
                         }
                     };
@@ -272,13 +278,12 @@ pub fn use_host_bridge(
                 Host::Element(element) => {
                     let host = host.clone();
                     let handle = move |event: &web_sys::CustomEvent| {
-                        let current = latest.borrow().clone();
                         // The event's type says it is meant for the widget, so a detail
                         // that is no command (null, a string, no JSON at all: a BigInt, a
                         // cycle) is answered, not ignored as other scripts' messages are.
                         let reply = match data_text(&event.detail()) {
-                            Some(text) => carry_out(&text, &current, &dispatch, true),
-                            None => Some(error_message(not_a_command(current.lang))),
+                            Some(text) => carry_out(&text, &latest, &dispatch, true),
+                            None => Some(error_message(not_a_command(latest.borrow().lang))),
                         };
                         if let Some(reply) = reply {
                             send(&host, &origins, &reply, false);
