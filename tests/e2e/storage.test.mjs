@@ -396,6 +396,10 @@ test('share link: opens directly in a new browser, is offered next to saved work
       await expectText(total(page), '30.000.000 kr.', 'the added scenario is shown');
       assert.equal(await activeName(page), SPRINT_NAME);
       assert.equal(new URL(page.url()).hash, '', 'the fragment is cleared');
+      // The button went with its banner: the focus is on the added scenario's tab, not lost
+      // to the top of the page.
+      await eventually(() => page.evaluate(() => document.activeElement?.getAttribute('aria-current') === 'true'
+        && document.activeElement.classList.contains('cofund-tab')), (yes) => yes, 'focus on the active tab');
 
       await page.waitForTimeout(SAVE_WAIT_MS);
       await reloadApp(page);
@@ -476,6 +480,8 @@ test('a link opened in a tab where the app runs (only the fragment changes) is o
     await damaged.getByRole('button', { name: 'Luk', exact: true }).click();
     await damaged.waitFor({ state: 'hidden', timeout: 5_000 });
     assert.equal(new URL(page.url()).hash, '', 'the fragment is cleared after "Luk"');
+    await eventually(() => page.evaluate(() => document.activeElement?.classList.contains('cofund-tab--active')),
+      (yes) => yes, 'focus on the active tab after "Luk", not on the page');
     assert.deepEqual(await tabNames(page), [DEFAULT_NAME, SPRINT_NAME], 'local work as it was');
   });
 });
