@@ -6,7 +6,7 @@
 // line throughout: the row labels and headers wrap instead.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, newPage, gotoApp, screenshot } from './browser.mjs';
+import { openApp, newPage, gotoApp, screenshot, eventually } from './browser.mjs';
 
 let app;
 before(async () => {
@@ -156,6 +156,11 @@ test('on a phone a table too wide for the screen scrolls in its box, never the p
     // It shows that it scrolls: a shadow is painted at the side that has more.
     const background = await page.locator('.cofund-results-scroll').nth(1).evaluate((el) => getComputedStyle(el).backgroundImage);
     assert.match(background, /radial-gradient/, 'the box has its scroll shadows');
+    // A long name with no spaces (a file name, a URL) breaks in its scenario tab.
+    await page.getByLabel('Name', { exact: true }).fill('Vækstpilotordningen_Region_Midtjylland_2026-2028_version_3');
+    await eventually(() => page.locator('.cofund-tab--active').innerText(), (t) => t.includes('version_3'), 'the tab named');
+    const named = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(named <= 0, `a long scenario name does not push the page sideways (overflow ${named} px)`);
     assert.deepEqual(errors, [], 'the page logged errors');
   } finally {
     await page.context().close();
