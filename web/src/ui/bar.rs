@@ -17,6 +17,7 @@ use cofund::text::{full_stop, shown_label};
 use cofund::Decimal;
 use yew::prelude::*;
 
+use crate::editor::draft::legend_name;
 use crate::i18n::texts;
 
 /// Width of the bar in SVG user units.
@@ -65,15 +66,24 @@ pub struct BarParts {
 }
 
 impl BarParts {
-    /// The parts of `scenario`'s evaluation `e` as `shown`; the gap is named `gap_label`.
-    pub fn of(scenario: &Scenario, e: &Evaluation, shown: &Shown, gap_label: &'static str) -> Self {
+    /// The parts of `scenario`'s evaluation `e` as `shown`; the gap is named `gap_label`,
+    /// and a source without a name as the editor's legend names it (`unnamed`).
+    pub fn of(
+        scenario: &Scenario,
+        e: &Evaluation,
+        shown: &Shown,
+        gap_label: &'static str,
+        unnamed: &str,
+    ) -> Self {
         let items = scenario
             .sources
             .iter()
             .zip(shown.sources.iter().zip(&shown.shares))
             .map(|(src, (amount, share))| BarItem {
                 // As a legend shows a label: cut at 200 characters.
-                label: shown_label(&src.label).into_owned().into(),
+                label: shown_label(legend_name(&src.label, unnamed))
+                    .into_owned()
+                    .into(),
                 amount: *amount,
                 share: *share,
             })

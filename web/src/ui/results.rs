@@ -25,6 +25,7 @@ use super::bar::{BarParts, StackedBar};
 use super::explain_panel::{
     use_chosen_figure, use_explanation_shown, ChosenFigure, ExplainPanel, PANEL_ID,
 };
+use crate::editor::draft::legend_name;
 use crate::i18n::{texts, Texts};
 
 mod rows;
@@ -245,7 +246,7 @@ fn cost_row_views<'a>(
         .zip(&shown.lines)
         .enumerate()
         .map(move |(i, (line, amount))| RowView {
-            label: &line.label,
+            label: legend_name(&line.label, t.new_cost),
             note: (!line.eligible).then_some(t.not_eligible),
             data_source: None,
             class: None,
@@ -289,7 +290,7 @@ fn source_row_views<'a>(
             .get(i)
             .is_some_and(|r| r.trace.binding_cap().is_some());
         RowView {
-            label: &src.label,
+            label: legend_name(&src.label, t.new_source),
             // One note: that DEB cannot pay this much says more than that a cap binds.
             note: deb_note(e, src, i, lang).or(capped.then_some(t.capped_note)),
             data_source: Some(&src.id),
@@ -522,7 +523,7 @@ pub fn results(props: &ResultsProps) -> Html {
         }
     };
 
-    let bar = BarParts::of(scenario, e, &shown, t.gap);
+    let bar = BarParts::of(scenario, e, &shown, t.gap, t.new_source);
 
     html! {
         <section ref={panel} class={classes!("cofund-results", (!current).then_some("cofund-results--stale"))}

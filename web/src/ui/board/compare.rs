@@ -331,7 +331,13 @@ fn difference_note(value: &Value, base: &Value, lang: Lang) -> Option<String> {
 
 /// The split of one scenario for its stacked bar, as the results panel builds it.
 pub fn bar_parts(column: &Column, shown: &Shown, t: &BoardTexts) -> BarParts {
-    BarParts::of(&column.scenario, &column.evaluation, shown, t.gap)
+    BarParts::of(
+        &column.scenario,
+        &column.evaluation,
+        shown,
+        t.gap,
+        t.new_source,
+    )
 }
 
 /// A scenario's name as shown: the blank-name text when it has none.
