@@ -15,7 +15,7 @@ SMALL_STD_ENV=(
   RUSTC_BOOTSTRAP=1
   CARGO_UNSTABLE_BUILD_STD=std,panic_abort
   CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
-  "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS=-Zunstable-options -Cpanic=immediate-abort"
+  "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS=-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none"
 )
 
 # with_small_std COMMAND...: runs a release build command with the settings above.
@@ -59,7 +59,10 @@ build_wasm_program() {
     # Fresh wasm memory is zeroed and Rust never uses its first kilobyte, so binaryen may
     # rely on both (-1 KB gzip, measured). --converge repeats -Oz while the module shrinks
     # (-0,3 KB gzip for the widget and the app, about 10 s more per program; BENCHMARKS.md).
-    wasm-opt -Oz --converge --zero-filled-memory --low-memory-unused "$out/${bin}_bg.wasm" -o "$out/${bin}_bg.wasm"
+    # The producers and target_features sections name the compilers and the wasm features
+    # used; no browser reads them (-0,2 KB gzip).
+    wasm-opt -Oz --converge --zero-filled-memory --low-memory-unused --strip-producers --strip-target-features \
+      "$out/${bin}_bg.wasm" -o "$out/${bin}_bg.wasm"
     shorten_imports "$out/${bin}_bg.wasm" "$out/$bin.js"
     minify_js "$out/$bin.js"
   fi
