@@ -7,7 +7,9 @@
 # formatting a message first. On wasm32-unknown-unknown that message was never shown anyway
 # (std's stderr goes nowhere there and the app sets no panic hook), so nothing visible changes,
 # but the code that formats it goes: -21,8 KB gzip for the app, -18,6 KB for the widget and
-# -26,0 KB for the board program (BENCHMARKS.md). These are unstable cargo and rustc options;
+# -26,0 KB for the board program (BENCHMARKS.md); and the source locations a panic message
+# would name are left out, as nothing prints them (-0,1 KB for the widget). These are unstable
+# cargo and rustc options;
 # RUSTC_BOOTSTRAP=1 lets the pinned stable toolchain (Cargo.toml rust-version) accept them, for
 # these release wasm builds only: the core, its tests and the command line never see it.
 # COFUND_SMALL_STD=0 builds with the prebuilt standard library instead (a larger bundle).

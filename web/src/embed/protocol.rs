@@ -71,8 +71,11 @@ pub fn read_command(text: &str, lang: Lang) -> Result<Option<Command>, String> {
                 }),
                 Some(Value::String(s)) => (Value::String(s.trim().into()), s.trim().to_string()),
                 Some(number @ Value::Number(n)) => (number.clone(), n.to_string()),
-                // true, a list, an object: said as the JSON they are.
-                Some(other) => (Value::Null, other.to_string()),
+                // true, a list, an object: said as what they are (not serialised, which would
+                // bring serde_json's serialiser into the widget).
+                Some(Value::Bool(b)) => (Value::Null, b.to_string()),
+                Some(Value::Array(_)) => (Value::Null, "[…]".to_string()),
+                Some(_) => (Value::Null, "{…}".to_string()),
             };
             let read = parse_decimal(&given, "value");
             // Digits that do not fit are a number all the same: say so, not that there is
