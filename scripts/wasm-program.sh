@@ -70,11 +70,25 @@ build_wasm_program() {
   fi
 }
 
-# bundle_css OUT FILE...: the files in one stylesheet, comments and indentation removed (what
-# Trunk's minifier does for the app's own stylesheets).
+# bundle_css OUT FILE...: the files in one stylesheet, minified as Trunk minifies the app's
+# own: comments gone, and the white space around { } ; , > and after : that CSS does not need
+# (-0,2 KB gzip for the widget's). Quoted strings (`content: "⚠ "`) are kept as they are; the
+# spaces around + and - in calc() are kept, as CSS needs them.
 bundle_css() {
   local out="$1"
   shift
   mkdir -p "$(dirname "$out")"
-  cat "$@" | perl -0777 -pe 's{/\*.*?\*/}{}gs; s/[ \t]*\n[ \t]*/\n/g; s/\n+/\n/g; s/^\n//' >"$out"
+  cat "$@" | perl -0777 -pe '
+    my $string = qr/"(?:[^"\\]|\\.)*"|\x27(?:[^\x27\\]|\\.)*\x27/;
+    s{($string)|/\*.*?\*/}{$1 // ""}gse;
+    s{($string)|([^"\x27]+)}{
+      defined $1 ? $1 : do {
+        my $css = $2;
+        $css =~ s/\s+/ /g;
+        $css =~ s/ ?([{};,>]) ?/$1/g;
+        $css =~ s/: /:/g;
+        $css
+      }
+    }gse;
+    s/;\}/}/g; s/^ //' >"$out"
 }
