@@ -198,7 +198,7 @@ test('element widgets added later: mount() starts them, each independent, comman
     await eventually(() => page.evaluate(() => window.floodResults), (n) => n >= 101, 'the kept commands answered');
     await page.waitForTimeout(300);
     assert.equal(await page.evaluate(() => window.floodResults), 101, 'no answer to a dropped command');
-    assert.equal(warnings.filter((w) => /keeps only the first 100 commands/.test(w)).length, 1, warnings.join('\n'));
+    assert.equal(warnings.filter((w) => /commands after the first 100 are dropped unanswered/.test(w)).length, 1, warnings.join('\n'));
     const a = page.locator('#late-a');
     const b = page.locator('#late-b');
     await total(a).waitFor({ state: 'visible', timeout: 10_000 });

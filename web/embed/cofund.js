@@ -15,7 +15,7 @@ const base = new URL('./', import.meta.url).href;
 function dropped(early) {
   if (!early.said) {
     early.said = true;
-    console.warn('Cofund: the widget is not ready yet and keeps only the first 100 commands; later ones are dropped, unanswered. Wait for its first cofund:result before sending more.');
+    console.warn('Cofund: not ready yet; commands after the first 100 are dropped unanswered. Wait for the first cofund:result.');
   }
 }
 
