@@ -67,8 +67,9 @@ impl Evaluation {
     }
 }
 
-/// Total cost ÷ units, as the results' cost per unit and a sweep's have it: exact, and
-/// `None` at zero units (or if the division overflows).
+/// Total cost ÷ units, as the results' cost per unit and a sweep's have it: exact where
+/// the division ends, else rounded at `Decimal`'s last digit; `None` at zero units (or if
+/// the division overflows).
 pub fn cost_per_unit(total_cost: Decimal, units: Decimal) -> Option<Decimal> {
     if units.is_zero() {
         None
@@ -77,8 +78,9 @@ pub fn cost_per_unit(total_cost: Decimal, units: Decimal) -> Option<Decimal> {
     }
 }
 
-/// `amount` as per cent of `total_cost`, as a source's share is: exact, `None` when there
-/// is no cost to share (or if the arithmetic overflows).
+/// `amount` as per cent of `total_cost`, as a source's share is: exact where the division
+/// ends, else rounded at `Decimal`'s last digit (66,666…667); `None` when there is no cost
+/// to share (or if the arithmetic overflows).
 pub fn share_of_total(amount: Decimal, total_cost: Decimal) -> Option<Decimal> {
     if total_cost.is_zero() {
         None
@@ -282,6 +284,10 @@ impl Field {
 /// is blamed on.
 type Factors = [(Field, Decimal)];
 
+/// ⌊√(2^96 − 1)⌋ = 2^48 − 1, about 2.8 · 10^14: two numbers of at most this multiply to
+/// one that fits `Decimal`.
+const ROOT_OF_MAX: Decimal = Decimal::from_parts(u32::MAX, 0xFFFF, 0, false, 0);
+
 /// An overflow, blamed on the one field of `factors` that caused it, with its value.
 ///
 /// A result `too_large` for `Decimal`: two numbers of at most √MAX (about 2.8 · 10^14)
@@ -296,8 +302,6 @@ type Factors = [(Field, Decimal)];
 /// 0,000…01 × 1,5) is blamed on the factor with the most decimals: the number typed far
 /// finer than the rest, not the ordinary one it met.
 fn overflow(factors: &Factors, why: Inexact) -> ScenarioError {
-    // ⌊√(2^96 − 1)⌋ = 2^48 − 1.
-    const ROOT_OF_MAX: Decimal = Decimal::from_parts(u32::MAX, 0xFFFF, 0, false, 0);
     let too_large = why == Inexact::TooLarge;
     let culprit = match factors {
         [] => return ScenarioError::new("", Problem::Overflow),
@@ -328,24 +332,41 @@ fn decimals(value: Decimal) -> u32 {
     value.normalize().scale()
 }
 
-/// Which amount of a sum its overflow is blamed on: of the `count` amounts summed so far,
-/// in order (`amount(j)`, `None` for one that is not part of this sum), the last when the
-/// sum is too large, as that one took it over the limit; the one with the most decimals
-/// when it needs more digits than `Decimal` keeps (21.900.000 + 0,000…015), which may be
-/// an earlier one. Not generic, so one copy serves every sum.
+/// Which amount of a sum its overflow is blamed on, and as what: of the `count` amounts
+/// summed so far, in order (`amount(j)`, `None` for one that is not part of this sum), the
+/// last when the sum is too large, as that one took it over the limit. When it needs more
+/// digits than `Decimal` keeps, the largest if that is one no ordinary amount comes near
+/// (above √MAX: 146.000 kr. × 10^23 units, then 12.345,50 kr. more, is the count's fault),
+/// else the one with the most decimals (21.900.000 + 0,000…015), which may be an earlier
+/// one. Not generic, so one copy serves every sum.
 #[inline(never)]
-fn blamed_term(why: Inexact, count: usize, amount: &dyn Fn(usize) -> Option<Decimal>) -> usize {
+fn blamed_term(
+    why: Inexact,
+    count: usize,
+    amount: &dyn Fn(usize) -> Option<Decimal>,
+) -> (usize, Inexact) {
     let last = count.saturating_sub(1);
-    let mut blamed = last;
-    if why == Inexact::TooManyDigits {
-        let mut most = amount(last).map_or(0, decimals);
-        for j in (0..last).rev() {
-            if let Some(places) = amount(j).map(decimals).filter(|&p| p > most) {
-                (blamed, most) = (j, places);
+    if why == Inexact::TooLarge {
+        return (last, why);
+    }
+    let first = amount(last).unwrap_or_default();
+    let (mut finest, mut most) = (last, decimals(first));
+    let (mut largest, mut size) = (last, first.abs());
+    for j in (0..last).rev() {
+        if let Some(a) = amount(j) {
+            if decimals(a) > most {
+                (finest, most) = (j, decimals(a));
+            }
+            if a.abs() > size {
+                (largest, size) = (j, a.abs());
             }
         }
     }
-    blamed
+    if size > ROOT_OF_MAX {
+        (largest, Inexact::TooLarge)
+    } else {
+        (finest, why)
+    }
 }
 
 /// The fields and figures an amount computed as `trace` says is the product of, `own` (the
@@ -453,7 +474,7 @@ pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
         let blame = |why: Inexact, only_eligible: bool| {
             let counted =
                 |j: usize| (!only_eligible || s.costs[j].eligible).then(|| lines[j].amount);
-            let j = blamed_term(why, lines.len(), &counted);
+            let (j, why) = blamed_term(why, lines.len(), &counted);
             overflow(&factors_of(&lines[j].trace, Field::Cost(j)), why)
         };
         total_cost = checked_add(total_cost, amount).map_err(|why| blame(why, false))?;
@@ -540,7 +561,7 @@ pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
             };
             let counted = |j: usize| (residual_at != Some(j)).then(|| sources[j].amount);
             others = checked_add(others, amount).map_err(|why| {
-                let j = blamed_term(why, sources.len(), &counted);
+                let (j, why) = blamed_term(why, sources.len(), &counted);
                 overflow(&factors_of(&sources[j].trace, own(j)), why)
             })?;
         }
@@ -925,6 +946,25 @@ mod tests {
             blamed(&s),
             owned("drivers[0].value", r#""1.5000000000000000000000000001""#)
         );
+        // But a sum whose whole part alone takes most of the digits is that part's fault:
+        // 146.000 kr. × 10^23 units fits, 12.345,50 kr. more does not; the count is named,
+        // whichever line comes first.
+        for costs in [
+            r#"{"id":"c","label":"C","kind":"per_unit","driver":"n","amount":"146000"},
+               {"id":"o","label":"O","kind":"fixed","amount":"12345.50"}"#,
+            r#"{"id":"o","label":"O","kind":"fixed","amount":"12345.50"},
+               {"id":"c","label":"C","kind":"per_unit","driver":"n","amount":"146000"}"#,
+        ] {
+            let s = scenario(
+                r#"{"id":"n","label":"N","value":"100000000000000000000000"}"#,
+                costs,
+                RESIDUAL,
+            );
+            assert_eq!(
+                blamed(&s),
+                owned("drivers[0].value", r#""100000000000000000000000""#)
+            );
+        }
         // Sources are summed the same way.
         let s = scenario(
             "",

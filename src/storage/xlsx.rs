@@ -850,8 +850,9 @@ fn scenario_sheet(s: &Scenario, e: &Evaluation, l: &Layout, lang: Lang) -> Strin
         sh.text(A, t(da, en), Style::Plain);
         sh.formula(C, &formula, Cached::Number(value), Style::Amount);
         if r == l.gap {
-            // The gap's share of total cost beside it, as the screen and the results CSV
-            // show it: with a gap, the shares in column F and this one add up to 100 %.
+            // The gap's share of total cost beside it, as the screen shows it: with a gap,
+            // the shares in column F and this one add up to 100 %. (The results CSV also
+            // gives funded's and the surplus's; here they follow from the amounts.)
             let share = (!e.total_cost.is_zero())
                 .then(|| e.gap.checked_div(e.total_cost))
                 .flatten();
