@@ -75,9 +75,15 @@ fn text_of(bytes: &[u8]) -> Result<&str, ImportError> {
     }
     // With its byte order mark, or without one: JSON in UTF-8 has no NUL byte (not even
     // in a string, where it is written \u0000), and UTF-16 text in ASCII has one in every
-    // character, `{` as `{\0` or `\0{`.
+    // other byte, `{\n` as `{\0\n\0` or `\0{\0\n`. (Other binary files, a zip or UTF-32,
+    // have their NULs elsewhere and are refused as not UTF-8.)
     let bom16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
-    if bom16 || bytes.iter().take(4).any(|&b| b == 0) {
+    let ascii16 = |b: &[u8]| b[0] != 0 && b[1] == 0 && b[2] != 0 && b[3] == 0;
+    let bare16 = bytes.len() >= 4 && {
+        let mirrored = [bytes[1], bytes[0], bytes[3], bytes[2]];
+        ascii16(bytes) || ascii16(&mirrored)
+    };
+    if bom16 || bare16 {
         return Err(ImportError::Utf16);
     }
     let (skipped, body) = match bytes.strip_prefix(BOM) {
@@ -323,6 +329,11 @@ mod tests {
         // Without the byte order mark, little- and big-endian.
         assert_eq!(import_file(b"{\0\n\0}\0"), Err(ImportError::Utf16));
         assert_eq!(import_file(b"\0{\0\n\0}"), Err(ImportError::Utf16));
+        // A gzip file has a NUL early too, but is no UTF-16.
+        assert!(matches!(
+            import_file(b"\x1F\x8B\x08\x00\x00\x00"),
+            Err(ImportError::NotUtf8 { .. })
+        ));
 
         // "æ" in Latin-1 on the second line, third character.
         let err = import_file(b"{\n  \xE6").unwrap_err();
