@@ -157,10 +157,13 @@ fn send(host: &Host, origins: &[String], message: &Value, anyone_may_read: bool)
 /// any. A message that is no Cofund command is someone else's and gets none, unless it was
 /// `addressed` to the widget (an element's `cofund:command` event, whatever its detail).
 ///
-/// An edit reaches the widget's state when it renders next, after the event that brought
-/// it; `latest` takes it at once (the same `EditorState::apply` the reducer runs), so the
+/// The listeners' copy of the state, `latest`, is refreshed when the widget renders, after
+/// the event that brought an edit; so an edit is also applied to it at once (the same
+/// `EditorState::apply` the reducer runs: a set-driver's evaluation twice, some µs), and the
 /// commands after it in one go (`set-driver`, then `get-result`), or the loader's early
-/// ones, see the scenario every command before them left.
+/// ones, see the scenario every command before them left. (Reading the reducer's handle
+/// instead would do without the copy, but a handle kept past its render holds on to every
+/// state it is read for: Yew 0.23 keeps them for the references it hands out.)
 fn carry_out(
     text: &str,
     latest: &RefCell<Rc<EditorState>>,
