@@ -501,15 +501,12 @@ pub fn app() -> Html {
                 Notice::OtherTab => paused.set(false),
                 Notice::StorageUnavailable | Notice::SaveRefused | Notice::AddressOption(_) => {}
             }
-            // The banner goes, and the button pressed with it: the focus goes to the next
-            // banner's first button, else to the tab of the scenario shown (after "Add to my
-            // scenarios", the last one added), not back to the top of the page.
+            // The banner goes, and the button pressed with it: the focus goes to the tab of
+            // the scenario shown (after "Add to my scenarios", the last one added), not back
+            // to the top of the page; not to another banner's first button, which may be one
+            // that reloads the page ("load the other tab's work").
             if let Some(page) = gloo::utils::document().body() {
-                refocus_if_lost(
-                    page.into(),
-                    None,
-                    Some(".cofund-notice button, .cofund-tab--active"),
-                );
+                refocus_if_lost(page.into(), None, Some(ACTIVE_TAB));
             }
             change(&notices, |n| {
                 if index < n.len() {

@@ -9,7 +9,8 @@ use cofund::text::{in_sentence, label_or_id, lowercase};
 use cofund::Decimal;
 use yew::prelude::*;
 
-use crate::i18n::app_texts;
+use crate::editor::draft::legend_name;
+use crate::i18n::{app_texts, texts};
 
 #[derive(Properties, PartialEq)]
 pub struct AssumptionsProps {
@@ -138,14 +139,14 @@ fn rules(props: &RulesProps) -> Html {
     let t = app_texts(lang);
     html! { <>
         { for s.costs.iter().map(|c| html! { <>
-            <dt>{ &c.label }</dt>
+            <dt>{ legend_name(&c.label, texts(lang).new_cost) }</dt>
             <dd>
                 { cost_rule(s, &c.kind, c.amount, lang) }
                 if !c.eligible { { format!(" – {}", t.not_eligible) } }
             </dd>
         </> }) }
         { for s.sources.iter().map(|src| html! { <>
-            <dt>{ &src.label }</dt><dd>{ source_rule(s, &src.kind, lang) }</dd>
+            <dt>{ legend_name(&src.label, texts(lang).new_source) }</dt><dd>{ source_rule(s, &src.kind, lang) }</dd>
         </> }) }
     </> }
 }

@@ -28,6 +28,7 @@ use yew::prelude::*;
 
 use super::stale::StaleNote;
 use super::Column;
+use crate::editor::draft::legend_name;
 use crate::i18n::{board_texts, scenario_name, BoardTexts};
 use crate::ui::assumptions::Assumptions;
 use crate::ui::balance::Balance;
@@ -195,7 +196,8 @@ pub fn rows(columns: &[Column], baseline: Option<usize>, lang: Lang) -> Vec<Row>
     for m in match_sources(scenarios(), &order) {
         out.push(Row {
             key: unique_key("source", &m.ids[0], &mut used),
-            label: m.labels[0].clone(),
+            // A source without a name is named as its editor legend names it.
+            label: legend_name(&m.labels[0], t.new_source).to_string(),
             values: m
                 .at
                 .iter()

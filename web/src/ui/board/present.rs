@@ -22,6 +22,7 @@ use yew::prelude::*;
 use super::compare::{bar_parts, display_name, Compare};
 use super::stale::{stale_text, StaleNote};
 use super::Column;
+use crate::editor::draft::legend_name;
 use crate::i18n::{board_texts, lang_tag};
 use crate::ui::balance::Balance;
 use crate::ui::bar::StackedBar;
@@ -303,7 +304,7 @@ pub fn present(props: &PresentProps) -> Html {
                         html! {
                             <div class="cofund-present-figure" data-figure={format!("source:{}", src.id)}>
                                 <dt>
-                                    { &src.label }
+                                    { legend_name(&src.label, t.new_source) }
                                     if let Some(note) = deb_note(&column.evaluation, src, i, lang) {
                                         { " " }<span class="cofund-present-note">{ format!("({note})") }</span>
                                     }
