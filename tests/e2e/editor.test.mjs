@@ -184,10 +184,12 @@ test('adding a fixed source of 1.000.000 shrinks the remaining need to 2.450.000
     await expectText(shareHead, 'Andel af finansieringen', 'the share column with a surplus');
     // A label cleared: the results and the bar's legend name the row as its legend does,
     // not with an empty row heading.
-    await label.fill('Tilskud');
+    // (By its id: the group is named by the label that changes.)
+    const labelField = page.locator(`[id="${await label.getAttribute('id')}"]`);
+    await labelField.fill('Tilskud');
     await expectText(page.locator('tr[data-source]').filter({ hasText: 'Tilskud' }).locator('th').first(), 'Tilskud', 'renamed');
-    await label.fill('');
-    assert.equal(await label.inputValue(), '', 'the label cleared');
+    await labelField.fill('');
+    assert.equal(await labelField.inputValue(), '', 'the label cleared');
     await expectText(newRow.locator('th').first(), 'Ny finansieringskilde', 'the unnamed source in the results');
     await eventually(() => page.locator('.cofund-legend-label').allInnerTexts(), (l) => l.includes('Ny finansieringskilde'), 'and in the legend');
   });
