@@ -900,84 +900,90 @@ mod tests {
 
     /// A result that is not too large but has more digits than `Decimal` keeps is the
     /// fault of the number typed far finer than the rest, wherever it is in the sum; not of
-    /// the unit count it was multiplied by, or of the ordinary line added after it.
+    /// the unit count it was multiplied by, or of the ordinary line added after it. Unless
+    /// the sum's whole part alone takes most of the digits: then that part is at fault.
     #[test]
     fn digits_beyond_exact_arithmetic_are_blamed_on_the_finest_number() {
         const TINY: &str = "0.0000000000000000000000000001";
-        // 0,000…01 × 150 = 0,000…015 fits; 21.900.000 + it does not (36 digits). The tiny
-        // amount comes first, the ordinary line (which the sum fails at) after it.
-        let s = scenario(
-            r#"{"id":"n","label":"N","value":"150"}"#,
-            &format!(
-                r#"{{"id":"t","label":"T","kind":"per_unit","driver":"n","amount":"{TINY}"}},
-                   {{"id":"c","label":"C","kind":"fixed","amount":"21900000"}}"#
+        let unit = |value: &str| format!(r#"{{"id":"n","label":"N","value":"{value}"}}"#);
+        let per_unit = |id: &str, amount: &str| {
+            format!(
+                r#"{{"id":"{id}","label":"L","kind":"per_unit","driver":"n","amount":"{amount}"}}"#
+            )
+        };
+        let fixed = |id: &str, amount: &str| {
+            format!(r#"{{"id":"{id}","label":"L","kind":"fixed","amount":"{amount}"}}"#)
+        };
+        let (tiny_line, ordinary) = (per_unit("t", TINY), fixed("c", "21900000"));
+        let huge_count = unit("100000000000000000000000");
+        let (big_line, small_line) = (per_unit("c", "146000"), fixed("o", "12345.50"));
+        // (drivers, costs, sources, the field blamed, its value)
+        let cases = [
+            // 0,000…01 × 150 = 0,000…015 fits; 21.900.000 + it does not (36 digits),
+            // whether the tiny line comes first or last.
+            (
+                unit("150"),
+                format!("{tiny_line},{ordinary}"),
+                RESIDUAL.to_string(),
+                "costs[0].amount",
+                TINY,
             ),
-            RESIDUAL,
-        );
-        assert_eq!(blamed(&s), owned("costs[0].amount", &format!("\"{TINY}\"")));
-        // The other way round: the tiny line last.
-        let s = scenario(
-            r#"{"id":"n","label":"N","value":"150"}"#,
-            &format!(
-                r#"{{"id":"c","label":"C","kind":"fixed","amount":"21900000"}},
-                   {{"id":"t","label":"T","kind":"per_unit","driver":"n","amount":"{TINY}"}}"#
+            (
+                unit("150"),
+                format!("{ordinary},{tiny_line}"),
+                RESIDUAL.to_string(),
+                "costs[1].amount",
+                TINY,
             ),
-            RESIDUAL,
-        );
-        assert_eq!(blamed(&s), owned("costs[1].amount", &format!("\"{TINY}\"")));
-        // A product: 1,000…01 (28 digits) × 9.999 needs 31; the amount is named, not the
-        // 9.999 units.
-        let s = scenario(
-            r#"{"id":"n","label":"N","value":"9999"}"#,
-            r#"{"id":"c","label":"C","kind":"per_unit","driver":"n","amount":"1.000000000000000000000000001"}"#,
-            RESIDUAL,
-        );
-        assert_eq!(
-            blamed(&s),
-            owned("costs[0].amount", r#""1.000000000000000000000000001""#)
-        );
-        // And a count typed finer than its amount is named itself.
-        let s = scenario(
-            r#"{"id":"n","label":"N","value":"1.5000000000000000000000000001"}"#,
-            r#"{"id":"c","label":"C","kind":"per_unit","driver":"n","amount":"7"}"#,
-            RESIDUAL,
-        );
-        assert_eq!(
-            blamed(&s),
-            owned("drivers[0].value", r#""1.5000000000000000000000000001""#)
-        );
-        // But a sum whose whole part alone takes most of the digits is that part's fault:
-        // 146.000 kr. × 10^23 units fits, 12.345,50 kr. more does not; the count is named,
-        // whichever line comes first.
-        for costs in [
-            r#"{"id":"c","label":"C","kind":"per_unit","driver":"n","amount":"146000"},
-               {"id":"o","label":"O","kind":"fixed","amount":"12345.50"}"#,
-            r#"{"id":"o","label":"O","kind":"fixed","amount":"12345.50"},
-               {"id":"c","label":"C","kind":"per_unit","driver":"n","amount":"146000"}"#,
-        ] {
-            let s = scenario(
-                r#"{"id":"n","label":"N","value":"100000000000000000000000"}"#,
-                costs,
-                RESIDUAL,
-            );
+            // A product: 1,000…01 (28 digits) × 9.999 needs 31; the amount is named, not
+            // the 9.999 units; and a count typed finer than its amount is named itself.
+            (
+                unit("9999"),
+                per_unit("c", "1.000000000000000000000000001"),
+                RESIDUAL.to_string(),
+                "costs[0].amount",
+                "1.000000000000000000000000001",
+            ),
+            (
+                unit("1.5000000000000000000000000001"),
+                per_unit("c", "7"),
+                RESIDUAL.to_string(),
+                "drivers[0].value",
+                "1.5000000000000000000000000001",
+            ),
+            // 146.000 kr. × 10^23 units fits, 12.345,50 kr. more does not: the count is
+            // named, whichever line comes first.
+            (
+                huge_count.clone(),
+                format!("{big_line},{small_line}"),
+                RESIDUAL.to_string(),
+                "drivers[0].value",
+                "100000000000000000000000",
+            ),
+            (
+                huge_count,
+                format!("{small_line},{big_line}"),
+                RESIDUAL.to_string(),
+                "drivers[0].value",
+                "100000000000000000000000",
+            ),
+            // Sources are summed the same way.
+            (
+                String::new(),
+                COST_1000.to_string(),
+                format!("{},{}", fixed("t", TINY), fixed("a", "21900000")),
+                "sources[0].amount",
+                TINY,
+            ),
+        ];
+        for (drivers, costs, sources, path, value) in cases {
+            let s = scenario(&drivers, &costs, &sources);
             assert_eq!(
                 blamed(&s),
-                owned("drivers[0].value", r#""100000000000000000000000""#)
+                owned(path, &format!("\"{value}\"")),
+                "{costs} {sources}"
             );
         }
-        // Sources are summed the same way.
-        let s = scenario(
-            "",
-            COST_1000,
-            &format!(
-                r#"{{"id":"t","label":"T","kind":"fixed","amount":"{TINY}"}},
-                   {{"id":"a","label":"A","kind":"fixed","amount":"21900000"}}"#
-            ),
-        );
-        assert_eq!(
-            blamed(&s),
-            owned("sources[0].amount", &format!("\"{TINY}\""))
-        );
     }
 
     #[test]
