@@ -150,22 +150,20 @@ test('element widgets added later: mount() starts them, each independent, comman
     // Commands sent right after mount() is called, before the widget listens, are kept and
     // carried out in order once it is there.
     const early = await page.evaluate(async () => {
-      const div = document.createElement('div');
-      div.id = 'late-c';
-      div.dataset.cofund = '';
-      div.dataset.preset = 'vaekstpilot-150';
-      div.dataset.mode = 'compact';
-      document.querySelector('main').append(div);
+      const container = (id) => {
+        const div = document.createElement('div');
+        div.id = id;
+        div.dataset.cofund = '';
+        div.dataset.preset = 'vaekstpilot-150';
+        div.dataset.mode = 'compact';
+        return document.querySelector('main').appendChild(div);
+      };
+      const div = container('late-c');
       const { mount } = await import('/embed/cofund.js');
       window.lateResults = [];
       div.addEventListener('cofund:result', (e) => window.lateResults.push(e.detail.result.total_cost));
       // More than the loader keeps (100), to a second element: the last 3 are not kept.
-      const flood = document.createElement('div');
-      flood.id = 'late-d';
-      flood.dataset.cofund = '';
-      flood.dataset.preset = 'vaekstpilot-150';
-      flood.dataset.mode = 'compact';
-      document.querySelector('main').append(flood);
+      const flood = container('late-d');
       window.floodResults = 0;
       flood.addEventListener('cofund:result', () => { window.floodResults += 1; });
       const mounted = mount();
