@@ -89,6 +89,10 @@ pub fn explain(
     subject: Subject,
     lang: Lang,
 ) -> Option<Explanation> {
+    // A line or source without a name is explained under the name the editor's legend gives
+    // it, not as " = 50 % × …" under an empty heading.
+    let named = named(s, lang);
+    let s = &named;
     let x = Ctx { s, e, shown, lang };
     let mut explanation = match subject {
         Subject::TotalCost => x.total_cost(),
@@ -145,6 +149,35 @@ pub fn explain(
         }
     }
     Some(explanation)
+}
+
+/// What a cost line and a source without a label are called: the editor's names for a new
+/// row (its legend, the results and the explanations say the same).
+pub fn unnamed_row_names(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::Da => ("Ny udgiftspost", "Ny finansieringskilde"),
+        Lang::En => ("New cost line", "New funding source"),
+    }
+}
+
+/// `s` with each blank label of a line or source replaced by the editor's name for an
+/// unnamed one ("Ny udgiftspost", "Ny finansieringskilde"). A copy each time: an
+/// explanation is asked for by a click, not on every keystroke, and the one copy costs less
+/// code than looking for blanks first.
+fn named(s: &Scenario, lang: Lang) -> Scenario {
+    let (cost, source) = unnamed_row_names(lang);
+    let mut copy = s.clone();
+    for line in &mut copy.costs {
+        if line.label.trim().is_empty() {
+            line.label = cost.into();
+        }
+    }
+    for src in &mut copy.sources {
+        if src.label.trim().is_empty() {
+            src.label = source.into();
+        }
+    }
+    copy
 }
 
 /// Sums, differences and lists with more terms than this give a count instead.
@@ -1852,6 +1885,33 @@ mod tests {
         assert_eq!(
             formula(&s, Subject::Balance, Lang::En),
             "Surplus funding = 25,950,000 − 21,900,000 = DKK 4,050,000"
+        );
+    }
+
+    /// A line or source whose label was cleared is explained under its editor name.
+    #[test]
+    fn an_unnamed_row_is_explained_under_its_editor_name() {
+        let mut s = preset("vaekstpilot-150");
+        s.costs[0].label = " ".into();
+        s.sources[0].label = String::new();
+        let line = run(&s, Subject::Line(0), Lang::Da);
+        assert_eq!(line.title, "Ny udgiftspost");
+        assert!(
+            line.formula.starts_with("Ny udgiftspost = "),
+            "{}",
+            line.formula
+        );
+        let deb = run(&s, Subject::Source(0), Lang::En);
+        assert_eq!(deb.title, "New funding source");
+        assert!(
+            deb.formula.starts_with("New funding source = 50% × "),
+            "{}",
+            deb.formula
+        );
+        // A named one keeps its name.
+        assert_eq!(
+            run(&s, Subject::Source(1), Lang::Da).title,
+            s.sources[1].label
         );
     }
 

@@ -968,6 +968,18 @@ pub fn lang_of_tag(tag: &str) -> Option<Lang> {
 mod tests {
     use super::*;
 
+    /// The editor names an unnamed row as the core's explanations do.
+    #[test]
+    fn unnamed_rows_have_the_cores_names() {
+        for lang in [Lang::Da, Lang::En] {
+            let t = texts(lang);
+            assert_eq!(
+                cofund::explain::unnamed_row_names(lang),
+                (t.new_cost, t.new_source)
+            );
+        }
+    }
+
     #[test]
     fn a_language_reads_back_from_its_tag_and_nothing_else_does() {
         for lang in [Lang::Da, Lang::En] {
