@@ -20,6 +20,8 @@
 //! whole and with øre otherwise, so that `150 × 12.500,50 kr.` is not shown as
 //! `150 × 12.501 kr.`.
 
+use std::borrow::Cow;
+
 use rust_decimal::prelude::*;
 
 use crate::model::{is_deb, Base, Evaluation, Scenario, SourceKind, Trace, Warning, DEB_MAX_RATE};
@@ -92,7 +94,7 @@ pub fn explain(
     // A line or source without a name is explained under the name the editor's legend gives
     // it, not as " = 50 % × …" under an empty heading.
     let named = named(s, lang);
-    let s = &named;
+    let s = &*named;
     let x = Ctx { s, e, shown, lang };
     let mut explanation = match subject {
         Subject::TotalCost => x.total_cost(),
@@ -152,8 +154,9 @@ pub fn explain(
 }
 
 /// What a cost line and a source without a label are called: the editor's names for a new
-/// row (its legend, the results and the explanations say the same).
-pub fn unnamed_row_names(lang: Lang) -> (&'static str, &'static str) {
+/// row (its legend, the results and the explanations say the same; the editor's texts take
+/// them from here).
+pub const fn unnamed_row_names(lang: Lang) -> (&'static str, &'static str) {
     match lang {
         Lang::Da => ("Ny udgiftspost", "Ny finansieringskilde"),
         Lang::En => ("New cost line", "New funding source"),
@@ -161,23 +164,26 @@ pub fn unnamed_row_names(lang: Lang) -> (&'static str, &'static str) {
 }
 
 /// `s` with each blank label of a line or source replaced by the editor's name for an
-/// unnamed one ("Ny udgiftspost", "Ny finansieringskilde"). A copy each time: an
-/// explanation is asked for by a click, not on every keystroke, and the one copy costs less
-/// code than looking for blanks first.
-fn named(s: &Scenario, lang: Lang) -> Scenario {
+/// unnamed one ("Ny udgiftspost", "Ny finansieringskilde"); `s` itself when all have names,
+/// as they nearly always do (the results explain again on every edit while a panel is open).
+fn named(s: &Scenario, lang: Lang) -> Cow<'_, Scenario> {
+    let mut labels = s
+        .costs
+        .iter()
+        .map(|c| &c.label)
+        .chain(s.sources.iter().map(|x| &x.label));
+    if !labels.any(|label| text::is_blank(label)) {
+        return Cow::Borrowed(s);
+    }
     let (cost, source) = unnamed_row_names(lang);
     let mut copy = s.clone();
     for line in &mut copy.costs {
-        if line.label.trim().is_empty() {
-            line.label = cost.into();
-        }
+        line.label = text::label_or_id(&line.label, cost).to_string();
     }
     for src in &mut copy.sources {
-        if src.label.trim().is_empty() {
-            src.label = source.into();
-        }
+        src.label = text::label_or_id(&src.label, source).to_string();
     }
-    copy
+    Cow::Owned(copy)
 }
 
 /// Sums, differences and lists with more terms than this give a count instead.

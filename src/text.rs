@@ -106,11 +106,17 @@ pub fn same_label(a: &str, b: &str) -> bool {
     a.chars().map(lower_char).eq(b.chars().map(lower_char))
 }
 
+/// Whether a label names nothing: empty, or nothing but spaces.
+pub fn is_blank(label: &str) -> bool {
+    label.trim().is_empty()
+}
+
 /// What a unit, line or source is called where it must be called something: its label, or
 /// its id when the label is blank (a file from outside may leave it so), so that no column,
-/// field or sentence is left without a name.
+/// field or sentence is left without a name. (The editor passes what it calls an unnamed
+/// row instead of the id.)
 pub fn label_or_id<'a>(label: &'a str, id: &'a str) -> &'a str {
-    if label.trim().is_empty() {
+    if is_blank(label) {
         id
     } else {
         label

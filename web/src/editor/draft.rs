@@ -239,11 +239,7 @@ impl FieldId {
 /// what an unnamed row of its list is called ("Ny finansieringskilde"). The legend, the
 /// row's tools, what they announce and the error banner all name a row so.
 pub fn legend_name<'a>(label: &'a str, unnamed: &'a str) -> &'a str {
-    if label.trim().is_empty() {
-        unnamed
-    } else {
-        label
-    }
+    cofund::text::label_or_id(label, unnamed)
 }
 
 impl Draft {
