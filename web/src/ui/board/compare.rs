@@ -18,7 +18,7 @@
 
 use std::rc::Rc;
 
-use cofund::explain::{explain, Subject};
+use cofund::explain::{explain, per_unit_title, Subject};
 use cofund::matching::{match_drivers, match_sources, visiting_order};
 use cofund::numbers::{apportion, format_amount, format_percent, format_signed_amount, Lang};
 use cofund::text::full_stop;
@@ -242,19 +242,10 @@ pub fn rows(columns: &[Column], baseline: Option<usize>, lang: Lang) -> Vec<Row>
             .find_map(|&c| {
                 let i = m.at[c]?;
                 let col = &columns[c];
-                Some(
-                    explain(
-                        &col.scenario,
-                        &col.evaluation,
-                        &shown[c],
-                        Subject::PerUnit(i),
-                        lang,
-                    )
-                    .map(|x| x.title)
-                    .unwrap_or_else(|| {
-                        format!("{} ({})", t.cost_per_unit_of, col.scenario.drivers[i].label)
-                    }),
-                )
+                // The explanation's own title, without building the explanation.
+                Some(per_unit_title(&col.scenario, i, lang).unwrap_or_else(|| {
+                    format!("{} ({})", t.cost_per_unit_of, col.scenario.drivers[i].label)
+                }))
             })
             .unwrap_or_default();
         out.push(Row {
