@@ -29,12 +29,10 @@ if (window.parent !== window && document.querySelector('[data-cofund="page"]')) 
   window.addEventListener('message', function keep(event) {
     if (globalThis.cofundEarlyMessages !== early) {
       window.removeEventListener('message', keep);
-    } else if (event.source !== window.parent) {
+    } else if (event.source === window.parent) {
       // Only the parent sends commands: others' messages (an extension's) take no place.
-    } else if (early.length < 100) {
-      early.push(event);
-    } else {
-      dropped(early);
+      if (early.length < 100) early.push(event);
+      else dropped(early);
     }
   });
 }
