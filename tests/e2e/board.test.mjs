@@ -146,6 +146,25 @@ test('the comparison and presentation mode say beside DEB when the scenario coun
   });
 });
 
+test('with a surplus the presentation says its shares are of the funding', { timeout: 60_000 }, async () => {
+  await withPage(async (page) => {
+    const rate = page.getByRole('group', { name: 'DEB', exact: true }).getByLabel('Sats (%)', { exact: true });
+    const present = page.locator('nav.cofund-views').getByRole('button', { name: 'Præsentation', exact: true });
+    const note = page.locator('.cofund-present .cofund-present-shares');
+    // 80 % of 21.900.000 and the companies' 7.500.000 fund 3.120.000 kr. beyond the cost.
+    await rate.fill('80');
+    await present.click();
+    await expectText(page.locator('.cofund-present [data-figure="balance"]'), 'Overfinansiering: 3.120.000 kr.', 'a surplus');
+    await expectText(page.locator('.cofund-present [data-figure="source:deb"] .cofund-present-share'), '70,0 %', 'of the funding');
+    await expectText(note, 'Andelene er af den samlede finansiering, da den er større end udgifterne.', 'said under the figures');
+    await page.keyboard.press('Escape');
+    await rate.fill('50');
+    await present.click();
+    await expectText(page.locator('.cofund-present [data-figure="source:deb"] .cofund-present-share'), '50,0 %', 'of the total cost');
+    assert.equal(await note.count(), 0, 'no note without a surplus');
+  });
+});
+
 test('presentation mode by keyboard only: Tab, Enter, arrows, Escape', { timeout: 60_000 }, async () => {
   await withPage(async (page) => {
     await buildComparison(page);

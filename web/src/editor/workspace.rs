@@ -381,15 +381,18 @@ impl WorkspaceState {
                         name,
                     ));
                     // After the original and the copies made of it already, so that they
-                    // read in order: X, X (kopi), X (kopi 2).
+                    // read in order: X, X (kopi), X (kopi 2). After the last of them, not
+                    // the end of their first run: a copy renamed in between ("X, Plan B,
+                    // X (kopi 2)") would otherwise put the next copy before X (kopi 2).
                     let base = copy_base(&shown);
                     let at = (i + 1..self.docs.len())
+                        .rev()
                         .find(|&j| {
                             let name =
                                 crate::i18n::scenario_name(&self.docs[j].state.draft.name, t);
-                            copy_base(name) != base || name == base
+                            copy_base(name) == base && name != base
                         })
-                        .unwrap_or(self.docs.len());
+                        .map_or(i + 1, |last_copy| last_copy + 1);
                     self.remember();
                     let doc = self.new_doc(copy);
                     self.docs.insert(at, doc);
@@ -778,6 +781,34 @@ mod tests {
             second,
             "the baseline is still the 225 one"
         );
+    }
+
+    #[test]
+    fn a_copy_goes_after_the_last_earlier_copy_even_past_a_renamed_one() {
+        let mut ws = WorkspaceState::new(Lang::Da, "vaekstpilot-150");
+        ws.apply(WorkspaceAction::Add(Some("design-sprint".into())));
+        let names = |ws: &WorkspaceState| -> Vec<String> {
+            ws.docs.iter().map(|d| d.state.draft.name.clone()).collect()
+        };
+        let (first, other) = (names(&ws)[0].clone(), names(&ws)[1].clone());
+        ws.apply(WorkspaceAction::Duplicate(0));
+        ws.apply(WorkspaceAction::Duplicate(0));
+        ws.apply(WorkspaceAction::Select(1));
+        set_name(&mut ws, "Plan B");
+        ws.apply(WorkspaceAction::Duplicate(0));
+        ws.apply(WorkspaceAction::Duplicate(0));
+        assert_eq!(
+            names(&ws),
+            [
+                first.clone(),
+                "Plan B".to_string(),
+                format!("{first} (kopi 2)"),
+                format!("{first} (kopi)"),
+                format!("{first} (kopi 3)"),
+                other,
+            ]
+        );
+        assert_eq!(ws.active, 4, "the newest copy is open");
     }
 
     #[test]

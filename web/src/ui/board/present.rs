@@ -14,6 +14,7 @@
 use std::rc::Rc;
 
 use cofund::numbers::{format_amount, format_percent, Lang};
+use cofund::Decimal;
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
@@ -319,6 +320,11 @@ pub fn present(props: &PresentProps) -> Html {
                         }
                     }) }
                 </dl>
+                // Otherwise a share here is of the total cost: say when it is not, as the
+                // results' share column does ("Andel af finansieringen").
+                if s.surplus > Decimal::ZERO {
+                    <p class="cofund-present-shares">{ t.present_shares_of_funding }</p>
+                }
                 <p class={classes!("cofund-present-balance", balance.class("cofund-board-balance"))} data-figure="balance">
                     { balance.words(lang) }
                 </p>
