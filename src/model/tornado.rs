@@ -105,6 +105,11 @@ pub struct TornadoBar {
     /// The input moved down (never below 0) and up (rates never above 100).
     pub low_value: Decimal,
     pub high_value: Decimal,
+    /// Whether the move was held at that bound: the low value at 0 (a move of more than
+    /// 100 %), the high value of a rate at 100 %. The value is then not `value ∓ percent`,
+    /// so a chart that labels the bar "+10 %" must name the value it reached.
+    pub low_held: bool,
+    pub high_held: bool,
     /// The target with the input at `low_value` and at `high_value`.
     pub target_at_low: Decimal,
     pub target_at_high: Decimal,
@@ -153,12 +158,14 @@ pub fn tornado(
         let Some(value) = input.value(s) else {
             continue;
         };
-        let mut low_value = scale(value, down, input)?.max(Decimal::ZERO);
-        let mut high_value = scale(value, up, input)?;
+        let (moved_low, moved_high) = (scale(value, down, input)?, scale(value, up, input)?);
+        let mut low_value = moved_low.max(Decimal::ZERO);
+        let mut high_value = moved_high;
         if matches!(input, Input::SourceRate(_)) {
             low_value = low_value.min(Decimal::ONE_HUNDRED);
             high_value = high_value.min(Decimal::ONE_HUNDRED);
         }
+        let (low_held, high_held) = (low_value != moved_low, high_value != moved_high);
         set(&mut working, input, low_value);
         let target_at_low = pick.of(&evaluate(&working)?);
         set(&mut working, input, high_value);
@@ -173,6 +180,8 @@ pub fn tornado(
             value,
             low_value,
             high_value,
+            low_held,
+            high_held,
             target_at_low,
             target_at_high,
             swing,
@@ -317,6 +326,15 @@ mod tests {
             .expect("rate bar");
         assert_eq!((rate.low_value, rate.high_value), (d(0), d(100)));
         assert!(bars.iter().all(|b| b.low_value == d(0)));
+        // Held at both ends: 95 × 2,5 is past 100 and 95 × −0,5 below 0.
+        assert!(rate.low_held && rate.high_held);
+        assert!(bars.iter().all(|b| b.low_held), "−150 % is held at 0");
+        assert!(
+            bars.iter()
+                .filter(|b| b.input != Input::SourceRate(0))
+                .all(|b| !b.high_held),
+            "only a rate has a ceiling"
+        );
         let bars = tornado(&s, Target::Gap, d(10)).expect("tornado");
         let rate = bars
             .iter()
@@ -327,6 +345,14 @@ mod tests {
             (rate.low_value, rate.high_value),
             (Decimal::new(855, 1), d(100))
         );
+        assert_eq!((rate.low_held, rate.high_held), (false, true));
+        assert!(bars
+            .iter()
+            .filter(|b| b.input != Input::SourceRate(0))
+            .all(|b| !b.low_held && !b.high_held));
+        // A move to exactly 0 is the move asked for, not one held there.
+        let bars = tornado(&s, Target::Gap, d(100)).expect("tornado");
+        assert!(bars.iter().all(|b| b.low_value == d(0) && !b.low_held));
     }
 
     #[test]

@@ -434,6 +434,15 @@ test('tornado: the DEB rate outranks the administration cost for local co-financ
     // A different percentage re-ranks at once; an unreadable one is explained.
     await page.locator('#cofund-tornado-percent').fill('20');
     await expectText(table.locator('tbody tr').first().locator('td').last(), '4.380.000 kr.', 'the swing at ±20 %');
+    // A move past a bound names where it stopped: DEB's 50 % moved by 150 % is 0 % and 100 %,
+    // not −25 % and 125 % (a QA round read "+10 %" on a rate held at 100 %).
+    await page.locator('#cofund-tornado-percent').fill('150');
+    await eventually(async () => (await chart.locator('[data-input="r0"] .cofund-chart-tick').allTextContents()).map(norm),
+      (ticks) => ticks[0]?.startsWith('−150 % (mindst 0 %): ') && ticks[1]?.startsWith('+150 % (højst 100 %): '),
+      'the DEB rate held at 0 % and 100 %');
+    await eventually(async () => norm(await chart.locator('[data-input="c1"] .cofund-chart-tick').last().textContent()),
+      (tick) => tick.startsWith('+150 %: '), 'an amount has no ceiling');
+    await page.locator('#cofund-tornado-percent').fill('20');
     await page.locator('#cofund-tornado-percent').fill('1,5,');
     await page.locator('#cofund-tornado-percent-error').waitFor({ state: 'visible' });
     // The chart keeps the last valid change (±20 %) and says so.

@@ -229,12 +229,23 @@ fn tornado_chart(props: &TornadoChartProps) -> Html {
         let (left, right) = (d(8), d(width.saturating_sub(8)));
         let scale = Scale::new(axis.lo, axis.hi, left, right);
         // The two values of a row side by side, or stacked when they would collide.
+        // A move held at a bound names the value it stopped at: a rate of 95 % moved up by
+        // 10 % is 100 %, not 104,5 %, and "+10 %" alone would claim the latter.
+        let moved = |step: &str, held: bool, bound: &str, value: Decimal, input: Input| {
+            if held {
+                format!("{step} ({bound} {})", input_value(input, value, lang))
+            } else {
+                step.to_string()
+            }
+        };
         let value_texts: Vec<(String, String)> = moving
             .iter()
             .map(|b| {
+                let low = moved(&down, b.low_held, t.tornado_held_low, b.low_value, b.input);
+                let high = moved(&up, b.high_held, t.tornado_held_high, b.high_value, b.input);
                 (
-                    format!("{down}: {}", short_amount(b.target_at_low, lang)),
-                    format!("{up}: {}", short_amount(b.target_at_high, lang)),
+                    format!("{low}: {}", short_amount(b.target_at_low, lang)),
+                    format!("{high}: {}", short_amount(b.target_at_high, lang)),
                 )
             })
             .collect();
