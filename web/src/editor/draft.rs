@@ -782,7 +782,9 @@ impl Draft {
     /// field the user has just typed in and must not be left looking valid (and saying
     /// nothing to a screen reader) while an untouched one is marked:
     /// - a line's amount that overflowed multiplied by a unit count: the count's field;
-    /// - a unit's minimum above its maximum: the maximum's field.
+    /// - a unit's minimum above its maximum: the maximum's field;
+    /// - a second residual source: the first one's type (the user may have just made either
+    ///   of them residual).
     pub fn locate_error(
         &self,
         error: &ScenarioError,
@@ -819,6 +821,9 @@ impl Draft {
                     .map(|d| also(FieldId::new(Row::Driver(d.key), "value")))
             }
             Problem::MinAboveMax => Some(also(FieldId::new(located.field.row, "max"))),
+            Problem::SecondResidual { first } => indexed(first, "sources")
+                .and_then(|(i, _)| self.sources.get(i))
+                .map(|s| also(FieldId::new(Row::Source(s.key), "kind"))),
             _ => None,
         };
         std::iter::once(located).chain(shared_cause).collect()
@@ -1315,6 +1320,20 @@ mod tests {
             // Digits typed after it can mend it (Maks. 3 on the way to 300): it waits.
             assert!(errors.iter().all(|e| e.unfinished), "{min}–{max}");
         }
+
+        // A second residual source marks both: either may be the one just changed (a QA
+        // round made DEB residual and found only the untouched local source marked).
+        let mut d = Draft::from_scenario(&vaekstpilot(), Lang::Da);
+        std::rc::Rc::make_mut(&mut d.sources)[0].kind = SourceKindTag::Residual;
+        let errors = d.to_scenario(Lang::Da).unwrap_err();
+        let kind_of = |i: usize| FieldId::new(Row::Source(d.sources[i].key), "kind");
+        assert_eq!(
+            errors.iter().map(|e| e.field).collect::<Vec<_>>(),
+            [kind_of(2), kind_of(0)]
+        );
+        assert!(errors
+            .iter()
+            .all(|e| e.message.starts_with("Kun én kilde kan have typen") && !e.unfinished));
 
         // A step of 0 may be on its way to 0,5; a negative one is not; "0," is told what
         // 0 is told, not "skriv fx 0".
