@@ -24,6 +24,7 @@ use std::borrow::Cow;
 
 use rust_decimal::prelude::*;
 
+use crate::model::exact::{percent_of, rounded_add, rounded_sub};
 use crate::model::{is_deb, Base, Evaluation, Scenario, SourceKind, Trace, Warning, DEB_MAX_RATE};
 use crate::numbers::{
     format_amount, format_exact_amount, format_number, format_percent, format_plain, Lang,
@@ -121,18 +122,18 @@ pub fn explain(
                 &s.sources.get(i)?.label,
                 e.sources.get(i)?.amount,
                 *py.sources.get(i)?,
-                py.funded + py.gap,
+                py.funding_column(),
             )
         }
         Subject::FundedPerYear => {
             let py = shown.per_year.as_ref()?;
             let label = x.funded_label();
-            x.per_year_of(label, e.funded, py.funded, py.funded + py.gap)
+            x.per_year_of(label, e.funded, py.funded, py.funding_column())
         }
         Subject::GapPerYear => {
             let py = shown.per_year.as_ref()?;
             let label = x.gap_label();
-            x.per_year_of(label, e.gap, py.gap, py.funded + py.gap)
+            x.per_year_of(label, e.gap, py.gap, py.funding_column())
         }
         Subject::SourceShare(i) => x.share_of(
             &s.sources.get(i)?.label,
@@ -738,8 +739,8 @@ impl Ctx<'_> {
                     .filter(|&(j, _)| j != i)
                     .map(|(_, &amount)| amount)
                     .collect();
-                let others: Decimal = other.iter().sum();
-                let shown_uncovered = self.shown.total - others;
+                let others = crate::shown::sum(&other);
+                let shown_uncovered = rounded_sub(self.shown.total, others).unwrap_or_default();
                 let mut formula = if other.is_empty() {
                     let total_name = self.tr("samlede udgifter", "total cost");
                     format!(
@@ -1391,7 +1392,7 @@ impl Ctx<'_> {
                 percent(funded),
                 text::in_sentence(self.gap_label()),
                 percent(gap),
-                percent(funded.checked_add(gap)?)
+                percent(rounded_add(funded, gap)?)
             ),
             title: title.into(),
             notes: vec![self.shares_note(true).into()],
@@ -1416,7 +1417,7 @@ impl Ctx<'_> {
 
     fn share_of(&self, label: &str, exact: Decimal, shown: Decimal) -> Option<Explanation> {
         let gap = self.e.gap.max(Decimal::ZERO);
-        let whole = self.e.funded.checked_add(gap)?;
+        let whole = rounded_add(self.e.funded, gap)?;
         let title = match self.lang {
             Lang::Da => format!("Andel: {label}"),
             Lang::En => format!("Share: {label}"),
@@ -1434,11 +1435,7 @@ impl Ctx<'_> {
             });
         }
         // exact × 100 / whole, or (near Decimal's limit) exact / whole × 100.
-        let percent = exact
-            .checked_mul(Decimal::ONE_HUNDRED)
-            .and_then(|x| x.checked_div(whole))
-            .or_else(|| exact.checked_div(whole)?.checked_mul(Decimal::ONE_HUNDRED))?
-            .normalize();
+        let percent = percent_of(exact, whole)?.normalize();
         let exact_text = if percent.scale() <= 2 {
             format_percent(percent, percent.scale(), self.lang)
         } else {

@@ -18,4 +18,4 @@ pub use model::{
     evaluate, sweep, CostKind, CostLine, Driver, Evaluation, Scenario, ScenarioError, Source,
     SourceKind, SweepRow,
 };
-pub use rust_decimal::Decimal;
+pub use rust_decimal::{Decimal, RoundingStrategy};

@@ -8,6 +8,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::model::exact::{rounded_add, rounded_sub};
 use crate::model::{Evaluation, Scenario};
 use crate::numbers::{apportion, apportion_to, percentages};
 
@@ -49,10 +50,32 @@ pub struct PerYear {
     pub gap: Decimal,
 }
 
-fn sum(values: &[Decimal]) -> Decimal {
+impl Shown {
+    /// The funding column's total: the sources and the gap, which is the total cost with a
+    /// gap and the funding without one.
+    pub fn funding_column(&self) -> Decimal {
+        sum(&[self.funded, self.gap])
+    }
+
+    /// The share column's total: 100 % (see `shares`).
+    pub fn share_column(&self) -> Decimal {
+        sum(&[self.funded_share, self.gap_share])
+    }
+}
+
+impl PerYear {
+    /// The funding column's total per year, as [`Shown::funding_column`].
+    pub fn funding_column(&self) -> Decimal {
+        sum(&[self.funded, self.gap])
+    }
+}
+
+/// The sum of displayed figures (whole kroner, shares to 0,1 %: it never rounds), through
+/// the one out-of-line addition.
+pub fn sum(values: &[Decimal]) -> Decimal {
     values
         .iter()
-        .fold(Decimal::ZERO, |acc, v| acc.checked_add(*v).unwrap_or(acc))
+        .fold(Decimal::ZERO, |acc, v| rounded_add(acc, *v).unwrap_or(acc))
 }
 
 /// Source amounts followed by the gap (when there is one), apportioned together so that
@@ -99,8 +122,7 @@ pub fn shown(s: &Scenario, e: &Evaluation) -> Shown {
     let (sources, gap) = split_parts(&source_amounts, gap_exact, None);
     let funded = sum(&sources);
     let surplus = if e.surplus > Decimal::ZERO {
-        funded
-            .checked_sub(total)
+        rounded_sub(funded, total)
             .unwrap_or_default()
             .max(Decimal::ZERO)
     } else {
@@ -131,9 +153,7 @@ pub fn shown(s: &Scenario, e: &Evaluation) -> Shown {
             0,
         );
         let total = sum(&lines);
-        let funding = sum(&source_amounts)
-            .checked_add(gap_exact)
-            .unwrap_or(e.total_cost);
+        let funding = rounded_add(sum(&source_amounts), gap_exact).unwrap_or(e.total_cost);
         let (sources, gap) = split_parts(
             &source_amounts.iter().map(per).collect::<Vec<_>>(),
             per(&gap_exact),

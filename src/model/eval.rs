@@ -85,8 +85,7 @@ pub fn share_of_total(amount: Decimal, total_cost: Decimal) -> Option<Decimal> {
     if total_cost.is_zero() {
         None
     } else {
-        amount
-            .checked_mul(Decimal::ONE_HUNDRED)
+        super::exact::rounded_mul(amount, Decimal::ONE_HUNDRED)
             .and_then(|x| x.checked_div(total_cost))
     }
 }

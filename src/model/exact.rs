@@ -23,10 +23,41 @@ pub enum Inexact {
     TooManyDigits,
 }
 
+/// `a + b` as `Decimal::checked_add` gives it: rounded to the digits `Decimal` keeps, `None`
+/// beyond its range. For figures made for display (shares, sums of shares, positions on a
+/// bar), where a quotient's 28th digit may round. Out of line, and [`add`] is built on it,
+/// so that the wasm programs hold one copy of `Decimal`'s addition rather than one per call
+/// site: the results panel and the bar had ten, some 2 KB each.
+#[inline(never)]
+pub fn rounded_add(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_add(b)
+}
+
+/// `a − b`, as [`rounded_add`].
+pub fn rounded_sub(a: Decimal, b: Decimal) -> Option<Decimal> {
+    rounded_add(a, -b)
+}
+
+/// `a × b` as `Decimal::checked_mul` gives it, out of line as [`rounded_add`] is ([`mul`]
+/// is built on it).
+#[inline(never)]
+pub fn rounded_mul(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_mul(b)
+}
+
+/// `part / whole · 100`: multiplied first, for precision, and divided first where that
+/// product would be beyond `Decimal`'s range. `None` for a `whole` of 0.
+#[inline(never)]
+pub fn percent_of(part: Decimal, whole: Decimal) -> Option<Decimal> {
+    rounded_mul(part, Decimal::ONE_HUNDRED)
+        .and_then(|p| p.checked_div(whole))
+        .or_else(|| rounded_mul(part.checked_div(whole)?, Decimal::ONE_HUNDRED))
+}
+
 /// `a + b` exactly.
 #[inline(never)]
 pub fn add(a: Decimal, b: Decimal) -> Result<Decimal, Inexact> {
-    let sum = a.checked_add(b).ok_or(Inexact::TooLarge)?;
+    let sum = rounded_add(a, b).ok_or(Inexact::TooLarge)?;
     // An exact sum has the decimals of its more precise term; Decimal gives back the other
     // term as it is when one is zero.
     if a.is_zero() || b.is_zero() || sum.scale() >= a.scale().max(b.scale()) {
@@ -51,7 +82,7 @@ pub fn sub(a: Decimal, b: Decimal) -> Result<Decimal, Inexact> {
 /// `a × b` exactly.
 #[inline(never)]
 pub fn mul(a: Decimal, b: Decimal) -> Result<Decimal, Inexact> {
-    let product = a.checked_mul(b).ok_or(Inexact::TooLarge)?;
+    let product = rounded_mul(a, b).ok_or(Inexact::TooLarge)?;
     // An exact product has the decimals of both factors together. When Decimal dropped
     // some (`dropped` of them), the product is still exact if those digits were zeros:
     // 6 · 10^28 × 0,5 = 3 · 10^28. That is, if the factors' whole numbers (mantissas)

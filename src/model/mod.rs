@@ -3,7 +3,7 @@
 
 pub mod error;
 pub mod eval;
-mod exact;
+pub mod exact;
 pub mod goal;
 pub mod read;
 pub mod scenario;

@@ -23,6 +23,8 @@
 
 use rust_decimal::prelude::*;
 
+use crate::model::exact::{percent_of, rounded_add, rounded_sub};
+
 /// `Decimal` holds at most 28 decimals.
 const MAX_DECIMALS: u32 = 28;
 
@@ -72,7 +74,7 @@ pub fn percentages(parts: &[Decimal], decimals: u32) -> Vec<Decimal> {
     if total.is_zero() {
         return zeros();
     }
-    let shares: Option<Vec<Decimal>> = parts.iter().map(|part| share(*part, total)).collect();
+    let shares: Option<Vec<Decimal>> = parts.iter().map(|part| percent_of(*part, total)).collect();
     let Some(shares) = shares else {
         return zeros();
     };
@@ -80,18 +82,10 @@ pub fn percentages(parts: &[Decimal], decimals: u32) -> Vec<Decimal> {
         .unwrap_or_else(|| round_each(&shares, decimals))
 }
 
-/// `part / total · 100`, multiplying first for precision, dividing first if the
-/// product would overflow.
-fn share(part: Decimal, total: Decimal) -> Option<Decimal> {
-    part.checked_mul(Decimal::ONE_HUNDRED)
-        .and_then(|p| p.checked_div(total))
-        .or_else(|| part.checked_div(total)?.checked_mul(Decimal::ONE_HUNDRED))
-}
-
 fn sum(parts: &[Decimal]) -> Option<Decimal> {
     parts
         .iter()
-        .try_fold(Decimal::ZERO, |acc, part| acc.checked_add(*part))
+        .try_fold(Decimal::ZERO, |acc, part| rounded_add(acc, *part))
 }
 
 /// Rounds each part on its own: the fallback when the exact method cannot be used.
@@ -130,9 +124,9 @@ fn distribute(parts: &[Decimal], target: Decimal, decimals: u32) -> Option<Vec<D
     let remainders: Vec<Decimal> = parts
         .iter()
         .zip(&rounded)
-        .map(|(part, floor)| part.checked_sub(*floor))
+        .map(|(part, floor)| rounded_sub(*part, *floor))
         .collect::<Option<_>>()?;
-    let missing = target.checked_sub(sum(&rounded)?)?;
+    let missing = rounded_sub(target, sum(&rounded)?)?;
     // Both are whole numbers of units, so this quotient is a whole number; it lies in
     // 0..=parts.len() by construction, and is clamped in case the inputs' own rounding
     // (quotients held to 28 digits) pushes it out by one.
@@ -150,7 +144,7 @@ fn distribute(parts: &[Decimal], target: Decimal, decimals: u32) -> Option<Vec<D
         order.select_nth_unstable_by(units - 1, largest_first);
         for &index in &order[..units] {
             let slot = rounded.get_mut(index)?;
-            *slot = slot.checked_add(unit)?;
+            *slot = rounded_add(*slot, unit)?;
         }
     }
     Some(rounded.into_iter().map(|r| tidy(r, decimals)).collect())

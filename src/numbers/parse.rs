@@ -19,6 +19,8 @@
 
 use rust_decimal::prelude::*;
 
+use crate::model::exact::rounded_mul;
+
 use super::error::{Detail, Field, NumberError, NumberErrorKind as K};
 use super::Lang;
 
@@ -163,7 +165,7 @@ fn read_lexed(lexed: &Lexed<'_>, lang: Lang, field: Field) -> Result<Decimal, Fa
         f.suggestion = f
             .suggestion
             .filter(|_| lexed.problem.is_none())
-            .and_then(|v| v.checked_mul(Decimal::from(10u64.pow(lexed.power))));
+            .and_then(|v| rounded_mul(v, Decimal::from(10u64.pow(lexed.power))));
         f
     })?;
     if let Some(problem) = &lexed.problem {

@@ -333,15 +333,21 @@ test('an element widget keeps its size and its text styles on a page that shrink
       const root = host.shadowRoot.querySelector('.cofund');
       return {
         look: [figure.textAlign, figure.textTransform, figure.letterSpacing, figure.whiteSpace, figure.fontStyle, figure.textIndent, figure.wordBreak],
+        // A text fill colour would paint over the theme's colours, font features over the
+        // figures' tabular digits; an indented line would push the widget out of its box.
+        paint: [figure.webkitTextFillColor, figure.fontFeatureSettings],
+        shift: root.getBoundingClientRect().left - host.getBoundingClientRect().left,
         overflows: root.scrollWidth > root.clientWidth,
       };
     });
     const plain = await text(element);
-    assert.deepEqual(plain, { look: ['start', 'none', 'normal', 'normal', 'normal', '0px', 'normal'], overflows: false });
+    assert.deepEqual({ ...plain, paint: plain.paint[1] }, { look: ['start', 'none', 'normal', 'normal', 'normal', '0px', 'normal'],
+      paint: 'normal', shift: 0, overflows: false });
     // Through the style object: the demo page's CSP blocks a <style> element.
     await page.evaluate(() => Object.assign(document.querySelector('main').style, {
       textAlign: 'center', textTransform: 'uppercase', letterSpacing: '3px', whiteSpace: 'nowrap',
-      fontStyle: 'italic', textIndent: '2em', wordBreak: 'break-all',
+      fontStyle: 'italic', textIndent: '2em', wordBreak: 'break-all', webkitTextFillColor: 'rgb(0, 128, 0)',
+      fontFeatureSettings: '"pnum"',
     }));
     assert.deepEqual(await text(element), plain, 'the page\'s text styles stay outside the widget');
     // A decoration is not inherited but drawn through every box inside the one that has it
@@ -349,6 +355,7 @@ test('an element widget keeps its size and its text styles on a page that shrink
     // change when the page underlines its column.
     await page.evaluate(() => Object.assign(document.querySelector('main').style, {
       textAlign: '', textTransform: '', letterSpacing: '', whiteSpace: '', fontStyle: '', textIndent: '', wordBreak: '',
+      webkitTextFillColor: '', fontFeatureSettings: '',
     }));
     // A heading: the figures are buttons, inline blocks, which a decoration skipped already.
     const figure = element.locator('h2').first();
@@ -537,6 +544,14 @@ test('bad embed options are listed in the widget, which still works', { timeout:
     await total(page).waitFor({ state: 'visible', timeout: 30_000 });
     assert.ok(norm(await page.locator('.cofund-embed-problems').innerText()).endsWith('Standardvisningen bruges.'));
     await page.locator('input[id^="cofund-driver-"][id$="-value"]').first().waitFor({ state: 'visible', timeout: 5_000 });
+    // In compact mode the default is the units and the language switch: the units' slider
+    // and field are back (a QA round found a compact widget left with no control at all).
+    await page.goto(`${app.url}embed/embed.html?preset=vaekstpilot-150&mode=compact&controls=Pilots`, { waitUntil: 'load' });
+    await total(page).waitFor({ state: 'visible', timeout: 30_000 });
+    assert.ok(norm(await page.locator('.cofund-embed-problems').innerText()).endsWith('Standardvisningen bruges.'));
+    await page.getByLabel('Skyder for vækstpiloter', { exact: true }).waitFor({ state: 'visible', timeout: 5_000 });
+    await page.getByLabel('Vækstpiloter', { exact: true }).fill('225');
+    await expectText(total(page), '32.850.000 kr.', 'the fallback\'s field works');
     assert.deepEqual(errors, []);
   } finally {
     await page.context().close();

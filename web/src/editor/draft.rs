@@ -1047,7 +1047,8 @@ fn friendly_problem(problem: &Problem, lang: Lang) -> String {
 fn in_other_notation(value: Decimal, typed: u32, lang: Lang) -> String {
     // Up to øre only: decimals typed before a multiplier (`1.23456789m`) are not the
     // value's own.
-    if value.fract().is_zero() || typed <= value.scale() || typed > 2 {
+    // (`trunc() ==`, not `fract().is_zero()`: fract subtracts, a copy of Decimal's addition.)
+    if value.trunc() == value || typed <= value.scale() || typed > 2 {
         format_input(value, lang)
     } else {
         cofund::numbers::format_number(value, typed, lang)
@@ -1070,7 +1071,7 @@ fn decimals_typed(text: &str, lang: Lang) -> u32 {
 /// that every file the core opens, opens in the editor too.
 fn whole_years(value: Decimal) -> Option<u32> {
     use cofund::Decimal as D;
-    if value.fract() != D::ZERO || value < D::ONE {
+    if value.trunc() != value || value < D::ONE {
         return None;
     }
     value.trunc().to_string().parse().ok()

@@ -147,14 +147,6 @@ pub fn embed_widget(props: &EmbedProps) -> Html {
     let errors = judged.errors.clone();
     let dispatch = Dispatch(state.dispatcher());
 
-    let drivers: Vec<_> = match &visible.drivers {
-        Drivers::None => Vec::new(),
-        Drivers::All => doc.draft.drivers.iter().collect(),
-        Drivers::Only(ids) => ids
-            .iter()
-            .filter_map(|id| doc.draft.drivers.iter().find(|d| &d.id == id))
-            .collect(),
-    };
     let mut problems: Vec<String> = props.problems.iter().map(|p| p.message(lang)).collect();
     problems.extend(source_problem.as_ref().as_ref().map(|p| p.message(lang)));
     if let Drivers::Only(ids) = visible.drivers.clone() {
@@ -180,6 +172,16 @@ pub fn embed_widget(props: &EmbedProps) -> Html {
             problems.push(unknown_control(id, &known, nothing_left, lang));
         }
     }
+    // The units shown, from what is visible after that fallback (taken before it, a wrong
+    // id left a compact widget with no slider at all while it said the default was shown).
+    let drivers: Vec<_> = match &visible.drivers {
+        Drivers::None => Vec::new(),
+        Drivers::All => doc.draft.drivers.iter().collect(),
+        Drivers::Only(ids) => ids
+            .iter()
+            .filter_map(|id| doc.draft.drivers.iter().find(|d| &d.id == id))
+            .collect(),
+    };
 
     // Ctrl+Z and Ctrl+Shift+Z undo and redo the widget's edits, as in the app (a removed
     // unit could not be had back); heard only inside the widget, not on the host page.

@@ -10,11 +10,12 @@
 
 use std::rc::Rc;
 
+use cofund::model::exact::{rounded_add, rounded_mul};
 use cofund::model::{Evaluation, Scenario};
 use cofund::numbers::{format_amount, format_percent, Lang};
-use cofund::shown::Shown;
+use cofund::shown::{sum, Shown};
 use cofund::text::{full_stop, shown_label};
-use cofund::Decimal;
+use cofund::{Decimal, RoundingStrategy};
 use yew::prelude::*;
 
 use crate::editor::draft::legend_name;
@@ -135,10 +136,10 @@ pub fn position(value: Decimal, scale: Decimal, width: u32) -> u32 {
     // 0 < ratio < 1, so the product cannot overflow whatever the magnitudes.
     value
         .checked_div(scale)
-        .and_then(|ratio| ratio.checked_mul(Decimal::from(width)))
-        // x ≥ 0 here, so adding a half and flooring rounds half away from zero.
-        .and_then(|x| x.checked_add(Decimal::new(5, 1)))
-        .and_then(|x| u32::try_from(x.floor()).ok())
+        .and_then(|ratio| rounded_mul(ratio, Decimal::from(width)))
+        .and_then(|x| {
+            u32::try_from(x.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)).ok()
+        })
         .map_or(0, |x| x.min(width))
 }
 
@@ -152,9 +153,7 @@ pub fn segments(amounts: &[Decimal], total: Decimal, width: u32) -> Vec<(u32, u3
     let mut running = Decimal::ZERO;
     let mut x = 0;
     for amount in amounts {
-        running = running
-            .checked_add((*amount).max(Decimal::ZERO))
-            .unwrap_or(Decimal::MAX);
+        running = rounded_add(running, (*amount).max(Decimal::ZERO)).unwrap_or(Decimal::MAX);
         let end = position(running, total, width);
         out.push((x, end - x));
         x = end;
@@ -213,9 +212,7 @@ fn summary(
         })
         .collect();
     if surplus > Decimal::ZERO {
-        let funded = items.iter().fold(Decimal::ZERO, |acc, i| {
-            acc.checked_add(i.amount).unwrap_or(acc)
-        });
+        let funded = sum(&items.iter().map(|i| i.amount).collect::<Vec<_>>());
         format!(
             "{} {}: {} {} {}",
             t.bar_summary_funding,
@@ -295,7 +292,7 @@ fn legend_item(
 pub fn stacked_bar(props: &StackedBarProps) -> Html {
     let lang = props.lang;
     let t = texts(lang);
-    let funded: Decimal = props.items.iter().map(|i| i.amount).sum();
+    let funded = sum(&props.items.iter().map(|i| i.amount).collect::<Vec<_>>());
     let gap_amount = props.gap.as_ref().map_or(Decimal::ZERO, |g| g.amount);
     // The bar represents the larger of the total cost and what the sources pay.
     let scale = props.total.max(funded);

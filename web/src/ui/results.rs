@@ -397,15 +397,15 @@ fn source_foot_views(
                 Some(amount_cell(
                     Subject::TotalCost,
                     "funding-total",
-                    shown.funded + shown.gap,
+                    shown.funding_column(),
                 )),
                 Some(share_cell(
                     Subject::TotalShare,
                     "funding-total-share",
-                    shown.funded_share + shown.gap_share,
+                    shown.share_column(),
                 )),
                 per_year.map(|py| {
-                    amount_cell(Subject::PerYear, "funding-total-year", py.funded + py.gap)
+                    amount_cell(Subject::PerYear, "funding-total-year", py.funding_column())
                 }),
             ],
         );
