@@ -296,6 +296,25 @@ impl Ctx<'_> {
         })
     }
 
+    /// A note when a sum of the table's amounts (`shown`, the eligible cost, the funding) is
+    /// not the exact figure's own rounding: its parts were rounded together with the rest of
+    /// their column, so one of them may carry a krone. Without it, 100.001 kr. beside an
+    /// exact 100.000,45 kr. (in DEB's explanation) looks like an error.
+    fn summed_as_shown(&self, exact: Decimal, shown: Decimal) -> Option<String> {
+        let plain = exact.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
+        (plain != shown).then(|| {
+            let (exact, shown, plain) = (self.exact(exact), self.amount(shown), self.amount(plain));
+            match self.lang {
+                Lang::Da => format!(
+                    "Uden afrunding {exact}; vist som {shown} og ikke {plain}: summen af beløbene, som tabellen viser dem."
+                ),
+                Lang::En => format!(
+                    "Unrounded {exact}; shown as {shown} rather than {plain}: the sum of the amounts as the table shows them."
+                ),
+            }
+        })
+    }
+
     /// A quotient ([`Ctx::to_ore`]), and the figure the table shows for it when that
     /// differs (`666,97 kr. ≈ 667 kr.`, `14.285,71… kr. ≈ 14.286 kr.`).
     fn quotient(&self, v: Decimal, shown: String) -> String {
@@ -618,6 +637,7 @@ impl Ctx<'_> {
                 self.excluded_phrase(excluded.len())
             ));
         }
+        notes.extend(self.summed_as_shown(self.e.eligible_cost, self.shown.eligible));
         let users = self.eligible_share_sources();
         if !users.is_empty() {
             let prefix = self.tr(
@@ -983,6 +1003,7 @@ impl Ctx<'_> {
             })
             .collect();
         let mut notes = self.listed(items, |n| self.sources_count(n));
+        notes.extend(self.summed_as_shown(self.e.funded, self.shown.funded));
         notes.push(self.balance_sentence());
         Explanation {
             title: title.into(),
@@ -2650,6 +2671,41 @@ mod tests {
             formula(thirds, Subject::SourceShare(2), Lang::En),
             "Share: C = DKK 100 ÷ DKK 300 = 33.33…% ≈ 33.3%"
         );
+    }
+
+    #[test]
+    fn a_sum_of_shown_amounts_off_its_own_rounding_says_why() {
+        // 100.000,45 kr. eligible and 15.000,10 kr. not: the column's 115.001 kr. gives the
+        // krone to the eligible line (the larger remainder), so the eligible cost is shown
+        // as 100.001 kr., a krone from its own rounding (a QA round).
+        let mut s = rounding_cases()[0].clone();
+        s.costs = vec![s.costs[0].clone(), s.costs[0].clone()];
+        s.costs[0].amount = "100000.45".parse().unwrap();
+        (s.costs[1].id, s.costs[1].label) = ("Drift2".into(), "Drift2".into());
+        s.costs[1].amount = "15000.10".parse().unwrap();
+        s.costs[1].eligible = false;
+        let eligible = run(&s, Subject::EligibleCost, Lang::Da);
+        assert!(
+            eligible.notes.contains(&"Uden afrunding 100.000,45 kr.; vist som 100.001 kr. og ikke 100.000 kr.: summen af beløbene, som tabellen viser dem.".to_string()),
+            "{:?}",
+            eligible.notes
+        );
+        let eligible = run(&s, Subject::EligibleCost, Lang::En);
+        assert!(
+            eligible.notes.contains(&"Unrounded DKK 100,000.45; shown as DKK 100,001 rather than DKK 100,000: the sum of the amounts as the table shows them.".to_string()),
+            "{:?}",
+            eligible.notes
+        );
+        // The funding of the first rounding case is shown as its own rounding: no note.
+        let cases = rounding_cases();
+        assert!(!run(&cases[0], Subject::Funded, Lang::Da)
+            .notes
+            .iter()
+            .any(|n| n.starts_with("Uden afrunding")));
+        assert!(!run(&s, Subject::TotalCost, Lang::Da)
+            .notes
+            .iter()
+            .any(|n| n.starts_with("Uden afrunding")));
     }
 
     #[test]

@@ -475,10 +475,12 @@ test('while a field cannot be read, the live region says the result is not curre
     const texts = await recordLiveTexts(live);
     const spoken = async () => (await texts()).filter((t) => t);
     // The typo of the source document, typed as a person types it: "32.850.000" on the way
-    // is a valid amount (total 4.934.400.000 kr.), and the last result the screen keeps.
+    // is a valid amount (total 4.934.400.000 kr.), but the result kept is the one from before
+    // the typing began, not one the user passed on the way to a mistake.
     await budgetAmount(page).fill('');
     await budgetAmount(page).pressSequentially('32.850.0000', { delay: 80 });
     await notCurrent(page).waitFor({ state: 'visible', timeout: 5_000 });
+    await expectText(total(page), '21.900.000 kr.', 'the result from before the typing');
     await eventually(spoken, (t) => t.length > 0, 'an announcement once typing settles');
     await page.waitForTimeout(1_500);
     assert.deepEqual(await spoken(), ['Viser sidste gyldige resultat – ret de markerede felter.']);
@@ -539,6 +541,9 @@ test('typing a valid number flashes no error on the way; an unfinished one is ma
     assert.deepEqual((await spoken()).filter((t) => t), ['Viser sidste gyldige resultat – ret de markerede felter.']);
     const id = await attr(field, 'id');
     await expectText(page.locator(`#${id}-error`), '»1.234,« slutter med et decimalkomma uden decimaler efter. Skriv fx 1.234 eller 1234.', 'the message');
+    // Once marked, the results go back to before the typing began (the field was emptied
+    // first: 21,9 mio. per pilot), not the 1.234 typed on the way.
+    await expectText(total(page), '3.291.900.000 kr.', 'the result from before the typing');
     await notCurrent(page).waitFor({ state: 'visible', timeout: 5_000 });
     await page.locator('#cofund-errors-summary').waitFor({ state: 'visible', timeout: 5_000 });
     assert.equal(await field.inputValue(), '1.234,', 'the text kept as typed');

@@ -44,6 +44,17 @@ test('an element widget whose program cannot be fetched says so in its place, no
     const element = page.locator('#element-widget');
     await expectText(element, 'Beregneren kunne ikke indlæses.', 'the element says so');
     assert.equal(await element.evaluate((el) => el.shadowRoot), null, 'no widget mounted');
+    // One mounted by itself, which asks for English in capitals (as the widget allows).
+    await page.evaluate(async () => {
+      const div = document.createElement('div');
+      div.id = 'late-en';
+      div.dataset.cofund = '';
+      div.dataset.lang = 'EN';
+      document.querySelector('main').append(div);
+      const { mount } = await import('/embed/cofund.js');
+      await mount(div).catch(() => {});
+    });
+    await expectText(page.locator('#late-en'), 'The calculator could not be loaded.', 'in English');
     assert.ok(errors.some((e) => e.includes('Cofund: the widget could not be loaded')), JSON.stringify(errors));
     assert.ok(!errors.some((e) => /uncaught/iu.test(e)), `no uncaught error: ${JSON.stringify(errors)}`);
   } finally {
@@ -147,6 +158,18 @@ test('element widgets added later: mount() starts them, each independent, comman
       await mount(card.shadowRoot);
     });
     await expectText(total(page.locator('intranet-card')), '145.000 kr.', 'the widget inside a web component');
+    // The element itself, as a single-page app mounts the one it has just made.
+    await page.evaluate(async () => {
+      const div = document.createElement('div');
+      div.id = 'late-own';
+      div.dataset.cofund = '';
+      div.dataset.preset = 'marketing-platform';
+      div.dataset.mode = 'compact';
+      document.querySelector('main').append(div);
+      const { mount } = await import('/embed/cofund.js');
+      await mount(div);
+    });
+    await expectText(total(page.locator('#late-own')), '145.000 kr.', 'mount(element) mounts the element itself');
     // Commands sent right after mount() is called, before the widget listens, are kept and
     // carried out in order once it is there.
     const early = await page.evaluate(async () => {
@@ -428,6 +451,32 @@ test('an element widget takes a usable width in boxes sized by their content, fi
     assert.deepEqual(errors, []);
   } finally {
     await page.context().close();
+  }
+});
+
+test('a frame below the fold is told its height without being scrolled to', { timeout: 60_000 }, async () => {
+  // Chromium runs no ResizeObserver in a cross-origin frame off screen: a QA round found
+  // such a frame at its first height, with an inner scrollbar, until the reader scrolled.
+  const widget = app.url.replace(/\/$/, '');
+  const host = await startServer(fixtures, 0, { headers: { 'content-security-policy': `${STRICT_CSP}; frame-src ${widget}` } });
+  const { page, errors } = await newPage(app.browser, { viewport: { width: 1280, height: 800 } });
+  try {
+    const src = `${widget}/embed/embed.html?preset=vaekstpilot-150&mode=full&origins=${encodeURIComponent(host.origin)}`;
+    await page.goto(`${host.url}host.html?below&src=${encodeURIComponent(src)}`, { waitUntil: 'load' });
+    assert.ok(await page.locator('#widget').evaluate((f) => f.getBoundingClientRect().top > innerHeight), 'off screen');
+    const heights = await eventually(() => page.evaluate(() => window.received.filter((m) => m.data?.type === 'cofund:height')),
+      (r) => r.length > 0 && r.at(-1).data.height > 600, 'a height message for the full widget', 15_000);
+    assert.ok(await page.evaluate(() => scrollY === 0), 'never scrolled');
+    // An edit that changes the height is told too, still off screen.
+    const before = heights.at(-1).data.height;
+    await page.evaluate((o) => window.sendToWidget({ type: 'cofund:set-scenario', scenario: { format: 1, name: 'Kort', years: 1,
+      costs: [{ id: 'a', label: 'A', kind: 'fixed', amount: '100' }], sources: [] } }, o), widget);
+    await eventually(() => page.evaluate(() => window.received.filter((m) => m.data?.type === 'cofund:height').at(-1).data.height),
+      (h) => h !== before, 'the new height', 15_000);
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.context().close();
+    await host.close();
   }
 });
 

@@ -37,12 +37,20 @@ if (window.parent !== window && document.querySelector('[data-cofund="page"]')) 
   });
 }
 
+// The [data-cofund] elements under `root`, and `root` itself if it is one (a page that has
+// just made the element calls `mount(div)`; the widget mounts it too, web/src/embed/mount.rs).
+function containers(root) {
+  const found = [...root.querySelectorAll('[data-cofund]')];
+  if (root.matches?.('[data-cofund]')) found.unshift(root);
+  return found;
+}
+
 // A page may send an element widget commands (`cofund:command` events) before the widget
 // listens: right after this script ran, or right after calling `mount()` without waiting for
 // it. They are kept on the element (at most 100, as above) until its widget takes them and
 // closes the list (web/src/embed/bridge.rs).
 function keepEarlyCommands(root) {
-  for (const container of root.querySelectorAll('[data-cofund]')) {
+  for (const container of containers(root)) {
     if (container.shadowRoot || 'cofundEarlyCommands' in container) continue;
     const early = [];
     container.cofundEarlyCommands = early;
@@ -75,9 +83,10 @@ const ready = import('./cofund-embed.js').then(async ({ default: init, mount_all
 // missing), each element says so in its place instead of staying an empty box, in the
 // language it asked for; the reason goes to the console for the page's editor.
 function sayNotLoaded(root, error) {
-  for (const container of root.querySelectorAll('[data-cofund]')) {
+  for (const container of containers(root)) {
     if (container.shadowRoot) continue;
-    container.textContent = container.dataset.lang === 'en'
+    // Any case, as the widget reads its options (`data-lang="EN"`).
+    container.textContent = container.dataset.lang?.toLowerCase() === 'en'
       ? 'The calculator could not be loaded.'
       : 'Beregneren kunne ikke indlæses.';
   }

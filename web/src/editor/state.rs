@@ -28,8 +28,15 @@ pub struct EditorState {
     pub draft: Draft,
     /// One entry per field whose text cannot be used right now.
     pub errors: Vec<FieldError>,
-    /// The last scenario that read and evaluated without error.
+    /// The last scenario that read and evaluated without error; in the workspace, while a
+    /// field's text cannot be read, the one from before its typing began (see `preview`).
     pub good: Option<Computed>,
+    /// While the text being typed is only the beginning of a number (`21,` on the way to
+    /// `21,9`), the result of the last text on the way that read: the results panel shows it
+    /// until typing pauses, so that its figures follow the keystrokes; `good`, what is saved,
+    /// shared and shown everywhere else, is the result from before the typing began
+    /// (`WorkspaceState::keep_result_of_before_typing`).
+    pub preview: Option<Computed>,
     /// The last scenario that read without error, evaluated or not. Autosave keeps it for a
     /// scenario that has never evaluated (an imported file whose amounts overflow exact
     /// arithmetic), which would otherwise be lost on the next visit.
@@ -130,6 +137,7 @@ impl EditorState {
             draft,
             errors: Vec::new(),
             good: None,
+            preview: None,
             last_read: None,
             current: false,
             cache: ReadCache::default(),
@@ -151,6 +159,7 @@ impl EditorState {
                     });
                     self.errors.clear();
                     self.current = true;
+                    self.preview = None;
                 }
                 Err(e) => {
                     self.errors = self.draft.locate_error(&e, &scenario, self.lang);
@@ -163,6 +172,15 @@ impl EditorState {
                 self.current = false;
             }
         }
+    }
+
+    /// The result the results panel shows: the one on the way while an unfinished number is
+    /// `holding` back its error, else `good`.
+    pub fn shown_result(&self, holding: bool) -> Option<&Computed> {
+        self.preview
+            .as_ref()
+            .filter(|_| holding)
+            .or(self.good.as_ref())
     }
 
     /// Why there is no result, for a scenario that has never evaluated: "Scenariet kunne

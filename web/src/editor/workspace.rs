@@ -284,6 +284,35 @@ impl WorkspaceState {
         self.redo.clear();
     }
 
+    /// A text that cannot be read leaves the result as it was before the typing in its
+    /// field began, not at a value half-typed on the way that happened to read: `1,50` on
+    /// the way to `1,500`, which Danish cannot tell from 1.500 (a QA round found 1,5 kr. in
+    /// the results, the saved workspace and the exported file, where the note promises
+    /// that the marked change is left out). A number still being typed keeps the result on
+    /// the way as `preview`, for the results panel until typing pauses. The undo step's
+    /// snapshot, the last one, holds the scenario as it was before the typing.
+    fn keep_result_of_before_typing(&self, doc: usize, next: &mut EditorState) {
+        if next.current {
+            return;
+        }
+        let key = self.docs[doc].key;
+        let Some(before) = self
+            .undo
+            .last()
+            .and_then(|s| s.docs.iter().find(|d| d.key == key))
+        else {
+            return;
+        };
+        // The result on the way, if this keystroke ended one (`1,5` then `1,5 m`), else the
+        // one kept from an earlier keystroke of the step.
+        let on_the_way = if next.good != before.state.good {
+            std::mem::replace(&mut next.good, before.state.good.clone())
+        } else {
+            next.preview.take()
+        };
+        next.preview = on_the_way.filter(|_| next.errors.iter().all(|e| e.unfinished));
+    }
+
     /// A unit's Min. or Maks. typed on its way to a wrong value leaves its slider at the
     /// range it had before the typing began (`DriverDraft::keep_range_of`): the undo
     /// step's snapshot, the last one, holds the unit as it was then.
@@ -337,6 +366,7 @@ impl WorkspaceState {
                     }
                     if let Some(field) = field {
                         self.keep_slider_range(i, field, &mut next);
+                        self.keep_result_of_before_typing(i, &mut next);
                     }
                     self.docs[i].state = Rc::new(next);
                     self.typing = field;
@@ -781,6 +811,72 @@ mod tests {
             second,
             "the baseline is still the 225 one"
         );
+    }
+
+    /// `1,500` typed key by key into the budget per pilot: `1,5` and `1,50` read on the way,
+    /// `1,500` is ambiguous. The result (and so what is saved and exported) is the one from
+    /// before the typing began, not the half-typed 1,5 kr.; a number still being typed
+    /// (`1,`) keeps the one on the way, so that the figures do not jump back and forth.
+    #[test]
+    fn a_wrong_text_leaves_the_result_from_before_its_typing_began() {
+        let mut ws = WorkspaceState::new(Lang::Da, "vaekstpilot-150");
+        let amount = FieldId::new(Row::Cost(ws.active_doc().draft.costs[0].key), "amount");
+        let type_in = |ws: &mut WorkspaceState, text: &str| {
+            ws.apply(WorkspaceAction::Edit(Action::Text(amount, text.into())));
+        };
+        let shown = |ws: &WorkspaceState| (ws.active_doc().current, total(ws, 0));
+        let preview = |ws: &WorkspaceState| {
+            let shown = ws.active_doc().shown_result(true);
+            shown.map(|c| c.evaluation.total_cost)
+        };
+        type_in(&mut ws, "1");
+        assert_eq!(shown(&ws), (true, Decimal::from(6_900_150)));
+        type_in(&mut ws, "1,");
+        assert_eq!(
+            shown(&ws),
+            (false, Decimal::from(21_900_000)),
+            "kept: before"
+        );
+        assert_eq!(
+            preview(&ws),
+            Some(Decimal::from(6_900_150)),
+            "shown while typing"
+        );
+        for text in ["1,5", "1,50"] {
+            type_in(&mut ws, text);
+            assert_eq!(shown(&ws), (true, Decimal::new(690_022_500, 2)), "{text}");
+        }
+        // `1,500` may still become `1,5000`: held back, the figures on the way shown.
+        type_in(&mut ws, "1,500");
+        assert_eq!(
+            shown(&ws),
+            (false, Decimal::from(21_900_000)),
+            "as before the typing"
+        );
+        assert_eq!(preview(&ws), Some(Decimal::new(690_022_500, 2)));
+        assert_eq!(
+            ws.active_doc().draft.costs[0].amount,
+            "1,500",
+            "the text as typed"
+        );
+        let saved = ws.active_doc().saved_scenario().expect("saved");
+        assert_eq!(
+            saved.costs[0].amount,
+            Decimal::from(100_000),
+            "saved as before"
+        );
+        // A mistake no typing mends shows nothing on the way.
+        type_in(&mut ws, "1,500x");
+        assert_eq!(shown(&ws), (false, Decimal::from(21_900_000)));
+        assert_eq!(preview(&ws), Some(Decimal::from(21_900_000)), "no preview");
+        // A number that reads again is the result again; the next typing step, after the
+        // field was left, starts from it.
+        type_in(&mut ws, "1,5");
+        ws.apply(WorkspaceAction::EndTyping);
+        type_in(&mut ws, "1,5x");
+        assert_eq!(shown(&ws), (false, Decimal::new(690_022_500, 2)));
+        ws.apply(WorkspaceAction::Undo);
+        assert_eq!(shown(&ws), (true, Decimal::new(690_022_500, 2)));
     }
 
     #[test]

@@ -315,27 +315,40 @@ pub fn use_host_bridge(
         });
     }
 
-    // The height, whenever it changes (iframes only: an element grows by itself).
-    {
+    // The height, whenever it changes (iframes only: an element grows by itself): measured
+    // after every render, and by a ResizeObserver for changes of width. Chromium runs no
+    // ResizeObserver in a cross-origin frame that is off screen, so a frame below the fold
+    // kept its first height, with an inner scrollbar, until it was scrolled to (and printed
+    // cut off); the measurement after a render forces layout wherever the frame is.
+    let last_height = use_mut_ref(|| 0u32);
+    let measure: Rc<dyn Fn()> = {
         let (host, origins, root) = (host.clone(), origins.clone(), root.clone());
+        Rc::new(move || {
+            let Some(element) = root
+                .cast::<web_sys::Element>()
+                .filter(|_| host == Host::Frame)
+            else {
+                return;
+            };
+            let rect = element.get_bounding_client_rect();
+            let height = (rect.bottom() + gloo::utils::window().scroll_y().unwrap_or(0.0))
+                .ceil()
+                .max(0.0) as u32;
+            if last_height.replace(height) != height {
+                send(&host, &origins, &height_message(height), true);
+            }
+        })
+    };
+    {
+        let measure = measure.clone();
+        use_effect(move || measure());
+    }
+    {
+        let (host, root) = (host.clone(), root.clone());
         use_effect_with((), move |_| {
             let mut observer = None;
             if host == Host::Frame {
-                let last = Rc::new(RefCell::new(0u32));
-                let observed = root.clone();
-                let callback = Closure::<dyn FnMut()>::new(move || {
-                    let Some(element) = observed.cast::<web_sys::Element>() else {
-                        return;
-                    };
-                    let rect = element.get_bounding_client_rect();
-                    let height = (rect.bottom() + gloo::utils::window().scroll_y().unwrap_or(0.0))
-                        .ceil()
-                        .max(0.0) as u32;
-                    if *last.borrow() != height {
-                        *last.borrow_mut() = height;
-                        send(&host, &origins, &height_message(height), true);
-                    }
-                });
+                let callback = Closure::<dyn FnMut()>::new(move || measure());
                 if let (Ok(resize), Some(element)) = (
                     web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()),
                     root.cast::<web_sys::Element>(),

@@ -28,10 +28,22 @@ const REFUSED: &str = "data-cofund-refused";
 /// is the URL of the folder the widget's files are served from (the loader passes its own).
 /// `root` is the document unless it is an element or a shadow root: a page that builds its
 /// own web components can mount widgets inside them, where a search of the document does
-/// not reach.
+/// not reach. An element that is itself a `[data-cofund]` one gets its widget too: a
+/// single-page app mounts the element it has just made (`mount(div)`), and a search of
+/// its descendants alone left it empty and its commands unanswered.
 pub fn mount_all(base: &str, root: &wasm_bindgen::JsValue) {
     const CONTAINERS: &str = "[data-cofund]";
+    let mount_new = |container: &Element| {
+        // A container refused once (see `mount`) is not refused, and reported, again on
+        // every later call.
+        if container.shadow_root().is_none() && !container.has_attribute(REFUSED) {
+            mount(container, base);
+        }
+    };
     let list = if let Some(element) = root.dyn_ref::<Element>() {
+        if element.matches(CONTAINERS).unwrap_or(false) {
+            mount_new(element);
+        }
         element.query_selector_all(CONTAINERS)
     } else if let Some(fragment) = root.dyn_ref::<web_sys::DocumentFragment>() {
         fragment.query_selector_all(CONTAINERS)
@@ -42,13 +54,8 @@ pub fn mount_all(base: &str, root: &wasm_bindgen::JsValue) {
         return;
     };
     for i in 0..list.length() {
-        let Some(container) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
-            continue;
-        };
-        // A container refused once (see `mount`) is not refused, and reported, again on
-        // every later call.
-        if container.shadow_root().is_none() && !container.has_attribute(REFUSED) {
-            mount(&container, base);
+        if let Some(container) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            mount_new(&container);
         }
     }
 }
