@@ -159,6 +159,8 @@ test('adding a fixed source of 1.000.000 shrinks the remaining need to 2.450.000
     // where it is.
     const label = group.getByLabel('Betegnelse', { exact: true });
     await eventually(() => label.evaluate((el) => el === document.activeElement), (yes) => yes, 'focus on the new label');
+    // Its default name selected: what is typed replaces it.
+    assert.deepEqual(await label.evaluate((el) => [el.selectionStart, el.selectionEnd]), [0, 'Ny finansieringskilde'.length]);
     assert.equal(
       norm(await group.getByLabel('Type', { exact: true }).locator('option:checked').innerText()),
       'Fast tilsagn',

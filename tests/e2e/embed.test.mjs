@@ -241,6 +241,17 @@ test('element widgets added later: mount() starts them, each independent, comman
     assert.equal(result.result.total_cost, '1234567.89');
     assert.equal(result.result.gap, '234567.89');
     await expectText(total(a), '1.234.568 kr.', 'the scenario set by the host page');
+    assert.equal(await a.locator('[data-testid="deb-note"]').count(), 0, 'no DEB, nothing said of it');
+
+    // DEB above its 50 %: a compact widget has no funding table to say it in, so it says it
+    // under the split.
+    await page.evaluate(() => {
+      const scenario = { format: 1, name: 'Over DEB', currency: 'DKK', years: 1, drivers: [],
+        costs: [{ id: 'c', label: 'Udgift', kind: 'fixed', amount: '10000' }],
+        sources: [{ id: 'deb', label: 'DEB', kind: 'share', rate: '60' }] };
+      document.getElementById('late-a').dispatchEvent(new CustomEvent('cofund:command', { detail: { type: 'cofund:set-scenario', scenario } }));
+    });
+    await expectText(a.locator('[data-testid="deb-note"]'), 'DEB (over DEB\'s højeste sats på 50 %)', 'said in the compact widget');
 
     // A scenario that reads but cannot be calculated (its product overflows) is an error the
     // host hears of, with the reason, and so is asking for the result; the widget says why.
@@ -523,6 +534,12 @@ test('postMessage: commands and results only with the allowed origin', { timeout
     assert.match(errorReplies[0].data.message, /»mange« er ikke et tal/);
     await a.page.evaluate((o) => window.sendToWidget({ type: 'cofund:set-driver', id: 'nope', value: 1 }, o), widget);
     await eventually(() => received(a.page, 'cofund:error'), (r) => r.length > 1 && /ingen enhed »nope«/.test(r[1].data.message), 'unknown unit reply');
+    // A BigInt crosses postMessage but not JSON: answered all the same (a QA round got no
+    // answer at all).
+    await a.page.evaluate((o) => window.sendToWidget({ type: 'cofund:set-driver', id: 'pilots', value: 5n }, o), widget);
+    await eventually(() => received(a.page, 'cofund:error'), (r) => r.length > 2
+      && r[2].data.message === 'cofund:set-driver: beskeden kan ikke skrives som JSON (fx et BigInt-tal eller en løkke af referencer); send tal som tekst, fx "225".',
+    'the unreadable command answered');
     assert.deepEqual(a.errors, []);
     assert.deepEqual(warnings, [], 'no post to an allowed origin that is not the parent');
 

@@ -83,6 +83,9 @@ pub struct WorkspaceState {
     /// further keystroke there extends that step instead of adding one. Every other
     /// action, choosing another scenario included, clears it.
     typing: Option<FieldId>,
+    /// The text of that field the last time it read, in this typing step: a text that cannot
+    /// be read and starts with it was typed on past it (`1,50` → `1,500`).
+    read_while_typing: Option<String>,
     next_key: u32,
     /// Counts changes to the scenarios, so autosave knows when to save.
     pub revision: u64,
@@ -132,6 +135,7 @@ impl WorkspaceState {
             undo: Vec::new(),
             redo: Vec::new(),
             typing: None,
+            read_while_typing: None,
             next_key: 2,
             revision: 0,
         }
@@ -284,15 +288,25 @@ impl WorkspaceState {
         self.redo.clear();
     }
 
-    /// A text that cannot be read leaves the result as it was before the typing in its
-    /// field began, not at a value half-typed on the way that happened to read: `1,50` on
-    /// the way to `1,500`, which Danish cannot tell from 1.500 (a QA round found 1,5 kr. in
+    /// A text that cannot be read, typed on past one that read, leaves the result as it was
+    /// before the typing in its field began, not at a value half-typed on the way that
+    /// happened to read: `1,50` on the way to `1,500`, which Danish cannot tell from 1.500 (a QA round found 1,5 kr. in
     /// the results, the saved workspace and the exported file, where the note promises
     /// that the marked change is left out). A number still being typed keeps the result on
     /// the way as `preview`, for the results panel until typing pauses. The undo step's
     /// snapshot, the last one, holds the scenario as it was before the typing.
-    fn keep_result_of_before_typing(&self, doc: usize, next: &mut EditorState) {
+    fn keep_result_of_before_typing(&self, doc: usize, text: &str, next: &mut EditorState) {
         if next.current {
+            return;
+        }
+        // A text typed in place of the one that read (`200.000` made `2OO.000`) leaves that
+        // one's result: the user saw it, and did not type on past it.
+        let typed_on = self
+            .read_while_typing
+            .as_deref()
+            .is_some_and(|read| text.starts_with(read));
+        if !typed_on {
+            next.preview = None;
             return;
         }
         let key = self.docs[doc].key;
@@ -349,9 +363,9 @@ impl WorkspaceState {
         match action {
             WorkspaceAction::Edit(edit) => {
                 let i = self.active.min(self.docs.len() - 1);
-                let field = match &edit {
-                    Action::Text(field, _) => Some(*field),
-                    _ => None,
+                let (field, text) = match &edit {
+                    Action::Text(field, text) => (Some(*field), text.clone()),
+                    _ => (None, String::new()),
                 };
                 let mut next = (*self.docs[i].state).clone();
                 next.apply(edit);
@@ -363,10 +377,14 @@ impl WorkspaceState {
                         self.redo.clear();
                     } else {
                         self.remember();
+                        self.read_while_typing = None;
                     }
                     if let Some(field) = field {
                         self.keep_slider_range(i, field, &mut next);
-                        self.keep_result_of_before_typing(i, &mut next);
+                        self.keep_result_of_before_typing(i, &text, &mut next);
+                        if next.current {
+                            self.read_while_typing = Some(text);
+                        }
                     }
                     self.docs[i].state = Rc::new(next);
                     self.typing = field;
@@ -877,6 +895,11 @@ mod tests {
         assert_eq!(shown(&ws), (false, Decimal::new(690_022_500, 2)));
         ws.apply(WorkspaceAction::Undo);
         assert_eq!(shown(&ws), (true, Decimal::new(690_022_500, 2)));
+        // A text put in place of one that read, not typed on past it, leaves that one's
+        // result: it was seen, not passed on the way.
+        type_in(&mut ws, "200.000");
+        type_in(&mut ws, "2OO.000");
+        assert_eq!(shown(&ws), (false, Decimal::from(36_900_000)));
     }
 
     #[test]

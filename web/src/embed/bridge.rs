@@ -201,12 +201,22 @@ fn carry_out(
     }
 }
 
+fn unreadable(kind: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("{kind}: beskeden kan ikke skrives som JSON (fx et BigInt-tal eller en løkke af referencer); send tal som tekst, fx \"225\"."),
+        Lang::En => format!("{kind}: the message cannot be written as JSON (a BigInt, say, or a loop of references); send numbers as text, e.g. \"225\"."),
+    }
+}
+
 fn not_a_command(lang: Lang) -> &'static str {
     match lang {
         Lang::Da => "cofund:command: detail skal være en kommando som JSON-objekt, fx {\"type\": \"cofund:get-result\"}.",
         Lang::En => "cofund:command: the detail must be a command as a JSON object, e.g. {\"type\": \"cofund:get-result\"}.",
     }
 }
+
+/// Sent on the window when a widget is shown, its stylesheet loaded (embed/mount.rs).
+pub const STYLED_EVENT: &str = "cofund:styled";
 
 /// Connects the widget to its host page for as long as it lives.
 #[hook]
@@ -253,7 +263,18 @@ pub fn use_host_bridge(
                         if !from_parent || !origins.contains(&origin) {
                             return;
                         }
-                        let Some(text) = data_text(&event.data()) else {
+                        let data = event.data();
+                        let Some(text) = data_text(&data) else {
+                            // Data JSON cannot write (a BigInt value, a cycle): a command,
+                            // by its type, is told so rather than left unanswered.
+                            let kind = js_sys::Reflect::get(&data, &"type".into())
+                                .ok()
+                                .and_then(|t| t.as_string())
+                                .filter(|t| t.starts_with("cofund:"));
+                            if let Some(kind) = kind {
+                                let message = unreadable(&kind, latest.borrow().lang);
+                                send(&host, &[origin], &error_message(&message), false);
+                            }
                             return;
                         };
                         if let Some(reply) = carry_out(&text, &latest, &dispatch, false) {
@@ -348,17 +369,22 @@ pub fn use_host_bridge(
         use_effect_with((), move |_| {
             let mut observer = None;
             if host == Host::Frame {
+                // Shown once its stylesheet is in (embed/mount.rs), which no render follows.
+                let styled = {
+                    let measure = measure.clone();
+                    EventListener::new(&gloo::utils::window(), STYLED_EVENT, move |_| measure())
+                };
                 let callback = Closure::<dyn FnMut()>::new(move || measure());
                 if let (Ok(resize), Some(element)) = (
                     web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()),
                     root.cast::<web_sys::Element>(),
                 ) {
                     resize.observe(&element);
-                    observer = Some((resize, callback));
+                    observer = Some((resize, callback, styled));
                 }
             }
             move || {
-                if let Some((resize, _callback)) = observer {
+                if let Some((resize, _callback, _styled)) = observer {
                     resize.disconnect();
                 }
             }

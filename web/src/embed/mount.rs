@@ -149,6 +149,11 @@ fn mount(container: &Element, base: &str) {
         let href = format!("{base}{STYLESHEET}");
         EventListener::once(&link, event, move |_| {
             let _ = root.remove_attribute("hidden");
+            // The widget's size changed without a render: the bridge measures a frame's
+            // height again (`cofund:height`).
+            if let Ok(styled) = web_sys::CustomEvent::new(super::bridge::STYLED_EVENT) {
+                let _ = gloo::utils::window().dispatch_event(&styled);
+            }
             // The page's editor hears why the widget looks as it does: most often the
             // page's Content-Security-Policy has no style-src for the widget's origin.
             if event == "error" {

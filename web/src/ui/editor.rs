@@ -153,6 +153,14 @@ pub fn editor(props: &EditorProps) -> Html {
             if add {
                 if let Some(id) = new_row {
                     focus_id(&root, &id);
+                    // Its default name selected, so that typing replaces it: a QA round
+                    // typed "Evaluering" and got "Ny udgiftspostEvaluering".
+                    if let Some(input) = crate::ui::focused_element()
+                        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+                        .filter(|e| e.id() == id)
+                    {
+                        input.select();
+                    }
                 }
                 // The new row's field, focused, says what came; an earlier sentence
                 // ("Tilbage: DEB.") is no longer the latest news.

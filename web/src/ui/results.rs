@@ -524,6 +524,21 @@ pub fn results(props: &ResultsProps) -> Html {
     };
 
     let bar = BarParts::of(scenario, e, &shown, t.gap, t.new_source);
+    // Without the funding table (a compact widget), DEB's limit is said under the split:
+    // the bar's legend gives the amounts and shares only.
+    let compact_notes: Vec<String> = scenario
+        .sources
+        .iter()
+        .enumerate()
+        .filter(|_| compact)
+        .filter_map(|(i, src)| {
+            let note = deb_note(e, src, i, lang)?;
+            Some(format!(
+                "{} ({note})",
+                legend_name(&src.label, t.new_source)
+            ))
+        })
+        .collect();
 
     html! {
         <section ref={panel} class={classes!("cofund-results", (!current).then_some("cofund-results--stale"))}
@@ -583,6 +598,9 @@ pub fn results(props: &ResultsProps) -> Html {
             <p class={classes!("cofund-results-balance", balance_class)} data-testid="balance">{ balance }</p>
 
             <StackedBar items={bar.items} gap={bar.gap} total={bar.total} surplus={bar.surplus} lang={lang} />
+            { for compact_notes.into_iter().map(|note| html! {
+                <p class="cofund-results-note cofund-results-note--warn cofund-results-deb-note" data-testid="deb-note">{ note }</p>
+            }) }
 
             if !compact {
             <div class="cofund-results-scroll">
