@@ -174,8 +174,15 @@ impl EditorState {
         }
     }
 
+    /// Takes `before`'s result, and the scenario kept for saving with it (the last one read,
+    /// for a scenario that never evaluated); gives back the result it had.
+    pub fn back_to_result_of(&mut self, before: &EditorState) -> Option<Computed> {
+        self.last_read.clone_from(&before.last_read);
+        std::mem::replace(&mut self.good, before.good.clone())
+    }
+
     /// The result the results panel shows: the one on the way while an unfinished number is
-    /// `holding` back its error, else `good`.
+    /// `holding` back its error in the field being typed in, else `good`.
     pub fn shown_result(&self, holding: bool) -> Option<&Computed> {
         self.preview
             .as_ref()

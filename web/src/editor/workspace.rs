@@ -116,6 +116,13 @@ pub enum WorkspaceAction {
 }
 
 impl WorkspaceState {
+    /// Whether the latest action was a keystroke in a field of the active scenario (its
+    /// typing step goes on): only then is a number on its way previewed
+    /// (`EditorState::shown_result`).
+    pub fn is_typing(&self) -> bool {
+        self.typing.is_some()
+    }
+
     /// A workspace with one scenario from `preset`.
     pub fn new(lang: Lang, preset: &str) -> Self {
         Self::with_scenario(lang, EditorState::new(lang, preset))
@@ -299,12 +306,14 @@ impl WorkspaceState {
         if next.current {
             return;
         }
-        // A text typed in place of the one that read (`200.000` made `2OO.000`) leaves that
-        // one's result: the user saw it, and did not type on past it.
+        // Typed on past the text that read (`1,50` → `1,500`), or back over it (`1.500.000`
+        // backspaced through `1.500` to `1.`): that text was passed on the way. One typed in
+        // its place (`200.000` made `2OO.000`) leaves its result: the user saw it, and did
+        // not pass it.
         let typed_on = self
             .read_while_typing
             .as_deref()
-            .is_some_and(|read| text.starts_with(read));
+            .is_some_and(|read| text.starts_with(read) || read.starts_with(text));
         if !typed_on {
             next.preview = None;
             return;
@@ -320,7 +329,7 @@ impl WorkspaceState {
         // The result on the way, if this keystroke ended one (`1,5` then `1,5 m`), else the
         // one kept from an earlier keystroke of the step.
         let on_the_way = if next.good != before.state.good {
-            std::mem::replace(&mut next.good, before.state.good.clone())
+            next.back_to_result_of(&before.state)
         } else {
             next.preview.take()
         };
@@ -900,6 +909,53 @@ mod tests {
         type_in(&mut ws, "200.000");
         type_in(&mut ws, "2OO.000");
         assert_eq!(shown(&ws), (false, Decimal::from(36_900_000)));
+        // Backspaced over a text that read: `1.500.000` through `1.500` to `1.`.
+        type_in(&mut ws, "1.500.000");
+        ws.apply(WorkspaceAction::EndTyping);
+        for text in [
+            "1.500.00", "1.500.0", "1.500.", "1.500", "1.50", "1.5", "1.",
+        ] {
+            type_in(&mut ws, text);
+        }
+        assert!(ws.is_typing());
+        assert_eq!(
+            shown(&ws),
+            (false, Decimal::from(231_900_000)),
+            "before the backspacing"
+        );
+        // The preview is for the typing only: once it ends (or anything else is done), no
+        // panel shows it.
+        ws.apply(WorkspaceAction::EndTyping);
+        assert!(!ws.is_typing());
+    }
+
+    /// A scenario that never evaluated (an imported amount too large to multiply) has no
+    /// result before the typing; going back to that keeps what is saved for it too, not a
+    /// scenario read on the way.
+    #[test]
+    fn a_scenario_without_a_result_keeps_its_saved_scenario_through_a_wrong_text() {
+        let mut scenario = cofund::presets::Preset::find("vaekstpilot-150")
+            .and_then(|p| p.scenario().ok())
+            .expect("preset");
+        scenario.costs[0].amount = Decimal::MAX;
+        let mut ws = WorkspaceState::with_scenario(
+            Lang::Da,
+            EditorState::from_scenario(Lang::Da, &scenario),
+        );
+        assert!(ws.active_doc().good.is_none());
+        let amount = FieldId::new(Row::Cost(ws.active_doc().draft.costs[0].key), "amount");
+        for text in ["", "1", "1,"] {
+            ws.apply(WorkspaceAction::Edit(Action::Text(amount, text.into())));
+        }
+        assert!(
+            ws.active_doc().good.is_none(),
+            "no result, as before the typing"
+        );
+        let saved = ws
+            .active_doc()
+            .saved_scenario()
+            .expect("the scenario read before");
+        assert_eq!(saved.costs[0].amount, Decimal::MAX);
     }
 
     #[test]

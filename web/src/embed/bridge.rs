@@ -201,6 +201,16 @@ fn carry_out(
     }
 }
 
+/// The answer to data JSON cannot write (a BigInt value, a loop of references): a command,
+/// told by its type, hears why rather than nothing; anything else gets no answer.
+fn unwritable(data: &JsValue, lang: Lang) -> Option<Value> {
+    let kind = js_sys::Reflect::get(data, &"type".into())
+        .ok()?
+        .as_string()
+        .filter(|t| t.starts_with("cofund:"))?;
+    Some(error_message(&unreadable(&kind, lang)))
+}
+
 fn unreadable(kind: &str, lang: Lang) -> String {
     match lang {
         Lang::Da => format!("{kind}: beskeden kan ikke skrives som JSON (fx et BigInt-tal eller en løkke af referencer); send tal som tekst, fx \"225\"."),
@@ -265,15 +275,8 @@ pub fn use_host_bridge(
                         }
                         let data = event.data();
                         let Some(text) = data_text(&data) else {
-                            // Data JSON cannot write (a BigInt value, a cycle): a command,
-                            // by its type, is told so rather than left unanswered.
-                            let kind = js_sys::Reflect::get(&data, &"type".into())
-                                .ok()
-                                .and_then(|t| t.as_string())
-                                .filter(|t| t.starts_with("cofund:"));
-                            if let Some(kind) = kind {
-                                let message = unreadable(&kind, latest.borrow().lang);
-                                send(&host, &[origin], &error_message(&message), false);
+                            if let Some(reply) = unwritable(&data, latest.borrow().lang) {
+                                send(&host, &[origin], &reply, false);
                             }
                             return;
                         };
@@ -305,9 +308,14 @@ pub fn use_host_bridge(
                         // The event's type says it is meant for the widget, so a detail
                         // that is no command (null, a string, no JSON at all: a BigInt, a
                         // cycle) is answered, not ignored as other scripts' messages are.
-                        let reply = match data_text(&event.detail()) {
+                        let detail = event.detail();
+                        let reply = match data_text(&detail) {
                             Some(text) => carry_out(&text, &latest, &dispatch, true),
-                            None => Some(error_message(not_a_command(latest.borrow().lang))),
+                            None => {
+                                let lang = latest.borrow().lang;
+                                unwritable(&detail, lang)
+                                    .or_else(|| Some(error_message(not_a_command(lang))))
+                            }
                         };
                         if let Some(reply) = reply {
                             send(&host, &origins, &reply, false);
