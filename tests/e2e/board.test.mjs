@@ -622,6 +622,21 @@ test('a comparison of five scenarios prints its table from the first page; a lon
     await page.locator('.cofund-board-table').first().waitFor({ state: 'visible', timeout: 5_000 });
     const five = pdfPages(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
     assert.equal(five.length, 3, `the table on page 1, the handouts on 2 and 3: ${JSON.stringify(five)}`);
+    // Four or more: the handouts are unbreakable boxes, three to a line, so that none is cut
+    // between pages (a QA round found a row of assumptions split over pages 2 and 3).
+    await page.emulateMedia({ media: 'print' });
+    const boxes = await page.locator('.cofund-board-handout').evaluateAll((all) => all.map((h) => {
+      const r = h.getBoundingClientRect();
+      return { display: getComputedStyle(h).display, left: Math.round(r.left), top: Math.round(r.top) };
+    }));
+    assert.deepEqual(boxes.map((b) => b.display), Array(5).fill('inline-block'));
+    assert.equal(new Set(boxes.slice(0, 3).map((b) => b.top)).size, 1, `three on the first line: ${JSON.stringify(boxes)}`);
+    assert.ok(boxes[3].top > boxes[0].top && boxes[3].left === boxes[0].left, `the fourth starts the next: ${JSON.stringify(boxes)}`);
+    // A legend's colour keeps its size beside a label that wraps.
+    const swatches = await page.locator('.cofund-board-handout .cofund-swatch').evaluateAll((all) =>
+      all.map((s) => Math.round(s.getBoundingClientRect().width)));
+    assert.equal(new Set(swatches).size, 1, `every swatch the same width: ${swatches}`);
+    await page.emulateMedia({ media: 'screen' });
   }, { context: { viewport: { width: 1920, height: 1080 } } });
   await withPage(async (page) => {
     for (let i = 0; i < 30; i++) await page.getByRole('button', { name: /Tilføj udgiftspost/u }).click();

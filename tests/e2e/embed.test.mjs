@@ -101,6 +101,12 @@ test('demo page: both widgets load under the strict CSP and work independently',
     await page.getByRole('button', { name: 'Sæt piloter til 225' }).click();
     await expectText(total(frame), '32.850.000 kr.', 'set by the host page');
     await expectText(page.locator('#frame-total'), 'samlede udgifter 32.850.000 kr., manglende finansiering 0 kr.', 'result reported to the host page');
+    // The user's edit after the host's is a step of its own: Ctrl+Z takes back only it (a
+    // QA round's undo went back past the host's 225 to 150).
+    await pilots.fill('200');
+    await expectText(total(frame), '29.200.000 kr.', 'the user\'s 200');
+    await pilots.press('Control+z');
+    await expectText(total(frame), '32.850.000 kr.', 'undo takes back the user\'s edit, not the host\'s');
 
     // The widgets never style the page: the host's font reaches the element widget, and
     // nothing of the widget's leaks out.

@@ -177,6 +177,10 @@ fn carry_out(
         next.apply(action.clone());
         *latest.borrow_mut() = Rc::new(next);
         dispatch.dispatch(WorkspaceAction::Edit(action));
+        // The host's edit is a step of its own: a user typing into the same field next (or
+        // moving its slider) starts another, so that Ctrl+Z takes back only theirs (a QA
+        // round's undo took the host's 225 pilots with the user's 200).
+        dispatch.dispatch(WorkspaceAction::EndTyping);
         None
     };
     match read_command(text, lang) {
