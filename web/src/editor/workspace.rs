@@ -18,7 +18,7 @@ use yew::Reducible;
 
 use super::draft::{Draft, FieldId, Row};
 use super::pending::Pending;
-use super::state::{Action, EditorState};
+use super::state::{Action, Computed, EditorState};
 use crate::i18n::texts;
 
 /// How many steps undo remembers.
@@ -84,7 +84,8 @@ pub struct WorkspaceState {
     /// action, choosing another scenario included, clears it.
     typing: Option<FieldId>,
     /// The text of that field the last time it read, in this typing step: a text that cannot
-    /// be read and starts with it was typed on past it (`1,50` → `1,500`).
+    /// be read and starts with it, or that it starts with, was typed on past it (`1,50` →
+    /// `1,500`) or back over it (`1.500` → `1.`); see `keep_result_of_before_typing`.
     read_while_typing: Option<String>,
     next_key: u32,
     /// Counts changes to the scenarios, so autosave knows when to save.
@@ -117,10 +118,27 @@ pub enum WorkspaceAction {
 
 impl WorkspaceState {
     /// Whether the latest action was a keystroke in a field of the active scenario (its
-    /// typing step goes on): only then is a number on its way previewed
-    /// (`EditorState::shown_result`).
-    pub fn is_typing(&self) -> bool {
+    /// typing step goes on).
+    fn is_typing(&self) -> bool {
         self.typing.is_some()
+    }
+
+    /// The result the results panel shows for the active scenario: while an unfinished
+    /// number is `holding` back its error, the figures on its way, but only while its field
+    /// is being typed in (a language switch, a removed unit or an undo after the pause
+    /// showed an old one); else the scenario's result (`EditorState::shown_result`).
+    pub fn shown_result(&self, holding: bool) -> Option<&Computed> {
+        self.active_doc().shown_result(holding && self.is_typing())
+    }
+
+    /// The active scenario `doc` as the latest undo step's snapshot holds it: before the
+    /// typing going on in it began.
+    fn before_typing(&self, doc: usize) -> Option<&EditorState> {
+        let key = self.docs[doc].key;
+        self.undo
+            .last()
+            .and_then(|s| s.docs.iter().find(|d| d.key == key))
+            .map(|d| &*d.state)
     }
 
     /// A workspace with one scenario from `preset`.
@@ -297,9 +315,9 @@ impl WorkspaceState {
 
     /// A text that cannot be read, typed on past one that read, leaves the result as it was
     /// before the typing in its field began, not at a value half-typed on the way that
-    /// happened to read: `1,50` on the way to `1,500`, which Danish cannot tell from 1.500 (a QA round found 1,5 kr. in
-    /// the results, the saved workspace and the exported file, where the note promises
-    /// that the marked change is left out). A number still being typed keeps the result on
+    /// happened to read: `1,50` on the way to `1,500`, which Danish cannot tell from 1.500
+    /// (a QA round found 1,5 kr. in the results, the saved workspace and the exported file,
+    /// where the note promises that the marked change is left out). A number still being typed keeps the result on
     /// the way as `preview`, for the results panel until typing pauses. The undo step's
     /// snapshot, the last one, holds the scenario as it was before the typing.
     fn keep_result_of_before_typing(&self, doc: usize, text: &str, next: &mut EditorState) {
@@ -318,18 +336,13 @@ impl WorkspaceState {
             next.preview = None;
             return;
         }
-        let key = self.docs[doc].key;
-        let Some(before) = self
-            .undo
-            .last()
-            .and_then(|s| s.docs.iter().find(|d| d.key == key))
-        else {
+        let Some(before) = self.before_typing(doc) else {
             return;
         };
         // The result on the way, if this keystroke ended one (`1,5` then `1,5 m`), else the
         // one kept from an earlier keystroke of the step.
-        let on_the_way = if next.good != before.state.good {
-            next.back_to_result_of(&before.state)
+        let on_the_way = if next.good != before.good {
+            next.back_to_result_of(before)
         } else {
             next.preview.take()
         };
@@ -344,12 +357,9 @@ impl WorkspaceState {
         if !matches!(field.field, "min" | "max") {
             return;
         }
-        let key = self.docs[doc].key;
         let before = self
-            .undo
-            .last()
-            .and_then(|s| s.docs.iter().find(|d| d.key == key))
-            .and_then(|d| d.state.draft.drivers.iter().find(|x| x.key == unit));
+            .before_typing(doc)
+            .and_then(|d| d.draft.drivers.iter().find(|x| x.key == unit));
         let now = next.draft.drivers.iter_mut().find(|x| x.key == unit);
         if let (Some(before), Some(now)) = (before, now) {
             now.keep_range_of(before);
@@ -853,7 +863,7 @@ mod tests {
         };
         let shown = |ws: &WorkspaceState| (ws.active_doc().current, total(ws, 0));
         let preview = |ws: &WorkspaceState| {
-            let shown = ws.active_doc().shown_result(true);
+            let shown = ws.shown_result(true);
             shown.map(|c| c.evaluation.total_cost)
         };
         type_in(&mut ws, "1");

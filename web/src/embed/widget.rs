@@ -201,7 +201,7 @@ pub fn embed_widget(props: &EmbedProps) -> Html {
         })
     };
     let compact = options.mode == Mode::Compact;
-    let results = match doc.shown_result(judged.holding && state.is_typing()) {
+    let results = match state.shown_result(judged.holding) {
         Some(good) => html! {
             <Results scenario={good.scenario.clone()} evaluation={good.evaluation.clone()}
                 lang={lang} current={judged.current} holding={judged.holding} compact={compact} />

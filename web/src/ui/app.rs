@@ -680,7 +680,7 @@ pub fn app() -> Html {
                         <Editor draft={doc.draft.clone()} errors={errors} lang={lang} dispatch={Dispatch(state.dispatcher())} />
                         <div class="cofund-results-column">
                             {
-                                match doc.shown_result(judged.holding && state.is_typing()) {
+                                match state.shown_result(judged.holding) {
                                     Some(good) => html! { <>
                                         <Results scenario={good.scenario.clone()} evaluation={good.evaluation.clone()}
                                             lang={lang} current={judged.current} holding={judged.holding} />
