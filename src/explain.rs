@@ -206,6 +206,13 @@ struct Ctx<'a> {
     lang: Lang,
 }
 
+/// `exact`'s own rounding to whole kroner, when the table shows another (`shown`): a column
+/// is rounded as a whole, so one of its amounts may carry a krone another lost.
+fn off_own_rounding(exact: Decimal, shown: Decimal) -> Option<Decimal> {
+    let plain = exact.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
+    (plain != shown).then_some(plain)
+}
+
 impl Ctx<'_> {
     fn tr(&self, da: &'static str, en: &'static str) -> &'static str {
         match self.lang {
@@ -275,10 +282,7 @@ impl Ctx<'_> {
         total: Decimal,
         per_year: bool,
     ) -> Option<String> {
-        let plain = exact.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
-        if plain == shown {
-            return None;
-        }
+        let plain = off_own_rounding(exact, shown)?;
         let (shown, plain, total) = (self.amount(shown), self.amount(plain), self.amount(total));
         Some(match (self.lang, per_year) {
             (Lang::Da, false) => format!(
@@ -301,17 +305,15 @@ impl Ctx<'_> {
     /// their column, so one of them may carry a krone. Without it, 100.001 kr. beside an
     /// exact 100.000,45 kr. (in DEB's explanation) looks like an error.
     fn summed_as_shown(&self, exact: Decimal, shown: Decimal) -> Option<String> {
-        let plain = exact.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
-        (plain != shown).then(|| {
-            let (exact, shown, plain) = (self.exact(exact), self.amount(shown), self.amount(plain));
-            match self.lang {
-                Lang::Da => format!(
-                    "Uden afrunding {exact}; vist som {shown} og ikke {plain}: summen af beløbene, som tabellen viser dem."
-                ),
-                Lang::En => format!(
-                    "Unrounded {exact}; shown as {shown} rather than {plain}: the sum of the amounts as the table shows them."
-                ),
-            }
+        let plain = off_own_rounding(exact, shown)?;
+        let (exact, shown, plain) = (self.exact(exact), self.amount(shown), self.amount(plain));
+        Some(match self.lang {
+            Lang::Da => format!(
+                "Uden afrunding {exact}; vist som {shown} og ikke {plain}: summen af beløbene, som tabellen viser dem."
+            ),
+            Lang::En => format!(
+                "Unrounded {exact}; shown as {shown} rather than {plain}: the sum of the amounts as the table shows them."
+            ),
         })
     }
 

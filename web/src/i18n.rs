@@ -701,7 +701,9 @@ pub struct BoardTexts {
     pub tornado_target: &'static str,
     pub tornado_caption: &'static str,
     pub tornado_today: &'static str,
-    /// A bar's move held at a bound: "+10 % (højst 100 %)", "−150 % (mindst 0 kr.)".
+    /// A bar's move held at a bound: "+10 % (højst 100 %)" for a rate of 95 %; "mindst" for
+    /// a move of more than 100 %, held at 0, which the core allows and the chart's field
+    /// (a rate, at most 100 %) does not take today.
     pub tornado_held_high: &'static str,
     pub tornado_held_low: &'static str,
     pub tornado_lowered: &'static str,

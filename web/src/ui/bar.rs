@@ -189,15 +189,22 @@ impl ItemFigures {
     }
 }
 
+/// What the sources of the bar pay together, as displayed.
+fn funded_by(items: &[BarItem]) -> Decimal {
+    sum(&items.iter().map(|i| i.amount).collect::<Vec<_>>())
+}
+
 /// The bar described in words, for the SVG's `aria-label`:
 /// "Fordeling af samlede udgifter på 21.900.000 kr.: DEB 10.950.000 kr. (50,0 %); …".
 /// With a surplus the shares are of the funding, so the sentence says so and then names
-/// the total cost and the surplus. `figures` are the items' own (see [`ItemFigures`]).
+/// the total cost and the surplus. `figures` are the items' own (see [`ItemFigures`]);
+/// `funded` is what they pay ([`funded_by`]).
 fn summary(
     items: &[BarItem],
     gap: Option<&BarItem>,
     figures: &ItemFigures,
     total: Decimal,
+    funded: Decimal,
     surplus: Decimal,
     lang: Lang,
 ) -> String {
@@ -212,7 +219,6 @@ fn summary(
         })
         .collect();
     if surplus > Decimal::ZERO {
-        let funded = sum(&items.iter().map(|i| i.amount).collect::<Vec<_>>());
         format!(
             "{} {}: {} {} {}",
             t.bar_summary_funding,
@@ -292,7 +298,7 @@ fn legend_item(
 pub fn stacked_bar(props: &StackedBarProps) -> Html {
     let lang = props.lang;
     let t = texts(lang);
-    let funded = sum(&props.items.iter().map(|i| i.amount).collect::<Vec<_>>());
+    let funded = funded_by(&props.items);
     let gap_amount = props.gap.as_ref().map_or(Decimal::ZERO, |g| g.amount);
     // The bar represents the larger of the total cost and what the sources pay.
     let scale = props.total.max(funded);
@@ -310,6 +316,7 @@ pub fn stacked_bar(props: &StackedBarProps) -> Html {
         props.gap.as_ref(),
         &figures,
         props.total,
+        funded,
         props.surplus,
         lang,
     );
@@ -481,7 +488,8 @@ mod tests {
         lang: Lang,
     ) -> String {
         let figures = ItemFigures::of(items, gap, lang);
-        summary(items, gap, &figures, total, surplus, lang)
+        let funded = funded_by(items);
+        summary(items, gap, &figures, total, funded, surplus, lang)
     }
 
     #[test]
