@@ -24,6 +24,20 @@ after(async () => {
 /** The total cost shown by the widget in `scope` (a page, frame or locator). */
 const total = (scope) => scope.locator('[data-testid="total-cost"]').first();
 
+/** Appends `<div data-cofund id=…>` with the `data` attributes to the page's <main>. */
+const addContainer = (page, id, data = {}) => page.evaluate(([id, data]) => {
+  const div = document.createElement('div');
+  div.id = id;
+  Object.assign(div.dataset, { cofund: '' }, data);
+  document.querySelector('main').append(div);
+}, [id, data]);
+
+/** The loader's `mount()`: of the whole page, or of the element with `id`. */
+const mountIn = (page, id) => page.evaluate(async (id) => {
+  const { mount } = await import('/embed/cofund.js');
+  await mount(id ? document.getElementById(id) : undefined);
+}, id);
+
 async function openDemo(query = '', context = {}) {
   const { page, errors } = await newPage(app.browser, { viewport: { width: 1280, height: 900 }, ...context });
   await page.goto(`${app.url}demo/intranet.html${query}`, { waitUntil: 'load' });
@@ -45,15 +59,8 @@ test('an element widget whose program cannot be fetched says so in its place, no
     await expectText(element, 'Beregneren kunne ikke indlæses.', 'the element says so');
     assert.equal(await element.evaluate((el) => el.shadowRoot), null, 'no widget mounted');
     // One mounted by itself, which asks for English in capitals (as the widget allows).
-    await page.evaluate(async () => {
-      const div = document.createElement('div');
-      div.id = 'late-en';
-      div.dataset.cofund = '';
-      div.dataset.lang = 'EN';
-      document.querySelector('main').append(div);
-      const { mount } = await import('/embed/cofund.js');
-      await mount(div).catch(() => {});
-    });
+    await addContainer(page, 'late-en', { lang: 'EN' });
+    await mountIn(page, 'late-en').catch(() => {});
     await expectText(page.locator('#late-en'), 'The calculator could not be loaded.', 'in English');
     assert.ok(errors.some((e) => e.includes('Cofund: the widget could not be loaded')), JSON.stringify(errors));
     assert.ok(!errors.some((e) => /uncaught/iu.test(e)), `no uncaught error: ${JSON.stringify(errors)}`);
@@ -133,19 +140,11 @@ test('element widgets added later: mount() starts them, each independent, comman
   });
   try {
     // Two more containers, added after the page loaded, then the documented mount().
-    await page.evaluate(async () => {
-      for (const [id, preset] of [['late-a', 'marketing-platform'], ['late-b', 'design-society']]) {
-        const div = document.createElement('div');
-        div.id = id;
-        div.dataset.cofund = '';
-        div.dataset.preset = preset;
-        div.dataset.mode = 'compact';
-        div.dataset.track = 'intranet-stats'; // the page's own attribute: not an option
-        document.querySelector('main').append(div);
-      }
-      const { mount } = await import('/embed/cofund.js');
-      await mount();
-    });
+    for (const [id, preset] of [['late-a', 'marketing-platform'], ['late-b', 'design-society']]) {
+      // `track` is the page's own attribute: not an option.
+      await addContainer(page, id, { preset, mode: 'compact', track: 'intranet-stats' });
+    }
+    await mountIn(page);
     // One more inside the page's own web component, reached by mount(its shadow root).
     await page.evaluate(async () => {
       customElements.define('intranet-card', class extends HTMLElement {
@@ -165,16 +164,8 @@ test('element widgets added later: mount() starts them, each independent, comman
     });
     await expectText(total(page.locator('intranet-card')), '145.000 kr.', 'the widget inside a web component');
     // The element itself, as a single-page app mounts the one it has just made.
-    await page.evaluate(async () => {
-      const div = document.createElement('div');
-      div.id = 'late-own';
-      div.dataset.cofund = '';
-      div.dataset.preset = 'marketing-platform';
-      div.dataset.mode = 'compact';
-      document.querySelector('main').append(div);
-      const { mount } = await import('/embed/cofund.js');
-      await mount(div);
-    });
+    await addContainer(page, 'late-own', { preset: 'marketing-platform', mode: 'compact' });
+    await mountIn(page, 'late-own');
     await expectText(total(page.locator('#late-own')), '145.000 kr.', 'mount(element) mounts the element itself');
     // Commands sent right after mount() is called, before the widget listens, are kept and
     // carried out in order once it is there.
@@ -349,16 +340,9 @@ test('an element widget keeps its size and its text styles on a page that shrink
 
     // The page shrinks its root; a widget mounted afterwards, and the one mounted before it,
     // keep the reader's default size instead of following the page's root.
-    await page.evaluate(async () => {
-      document.documentElement.style.fontSize = '10px';
-      const div = document.createElement('div');
-      div.id = 'small-root';
-      div.dataset.cofund = '';
-      div.dataset.preset = 'design-sprint';
-      document.querySelector('main').append(div);
-      const { mount } = await import('/embed/cofund.js');
-      await mount();
-    });
+    await page.evaluate(() => { document.documentElement.style.fontSize = '10px'; });
+    await addContainer(page, 'small-root', { preset: 'design-sprint' });
+    await mountIn(page);
     const late = page.locator('#small-root');
     await expectText(total(late), '30.000.000 kr.', 'the widget on the small-root page computes');
     // Visible means styled: the widget is hidden until its stylesheet is in, and its text
