@@ -27,7 +27,8 @@ pub enum Inexact {
 /// beyond its range. For figures made for display (shares, sums of shares, positions on a
 /// bar), where a quotient's 28th digit may round. Out of line, and [`add`] is built on it,
 /// so that the wasm programs hold one copy of `Decimal`'s addition rather than one per call
-/// site: the results panel and the bar had ten, some 2 KB each.
+/// site: the display code had a dozen (`shown::sum` alone was 1.763 B of the widget's
+/// wasm; BENCHMARKS.md).
 #[inline(never)]
 pub fn rounded_add(a: Decimal, b: Decimal) -> Option<Decimal> {
     a.checked_add(b)
