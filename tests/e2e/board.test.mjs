@@ -71,14 +71,17 @@ test('150 vs 225 Vækstpiloter: every cell of the published table, with differen
     const heads = await page.locator('.cofund-board-table thead th[data-col]').allInnerTexts();
     assert.deepEqual(heads.map(norm), [`${NAME_150} (basis)`, NAME_225], 'column headers, baseline marked in words');
     assert.equal(await page.locator('.cofund-board-table caption').count(), 1, 'the table has a caption');
-    assert.equal(await page.locator('.cofund-board-table tbody th[scope="row"]').count(), 8, 'row headers');
+    assert.equal(await page.locator('.cofund-board-table tbody th[scope="row"]').count(), 10, 'row headers');
 
     const table = await readTable(page);
     assert.deepEqual(Object.keys(table), [
-      'total', 'eligible', 'source:deb', 'source:companies', 'source:local', 'funded', 'balance', 'per-unit:pilots',
+      'years', 'count:pilots', 'total', 'eligible', 'source:deb', 'source:companies', 'source:local', 'funded', 'balance',
+      'per-unit:pilots',
     ]);
-    // [row, label, 150 pilots, 225 pilots, difference in kroner, difference in per cent]
+    // [row, label, 150 pilots, 225 pilots, difference (in units or kroner), difference in per cent]
     const expected = [
+      ['years', 'Periode (år)', '3', '3', '0', '0,0 %'],
+      ['count:pilots', 'Vækstpiloter', '150', '225', '+75', '+50,0 %'],
       ['total', 'Samlede udgifter', '21.900.000 kr.', '32.850.000 kr.', '+10.950.000 kr.', '+50,0 %'],
       ['eligible', 'Støtteberettigede udgifter', '21.900.000 kr.', '32.850.000 kr.', '+10.950.000 kr.', '+50,0 %'],
       ['source:deb', 'DEB', '10.950.000 kr.', '16.425.000 kr.', '+5.475.000 kr.', '+50,0 %'],
@@ -100,6 +103,9 @@ test('150 vs 225 Vækstpiloter: every cell of the published table, with differen
     // Fully financed in both: the difference is "0 kr." and nothing more, no riddle of a dash.
     assert.equal(norm(await page.locator('tr[data-row="balance"] td[data-col="1"] .cofund-board-diff').innerText()),
       'Forskel fra basis: 0 kr.', 'the balance\'s difference in words');
+    // The counts were entered, not worked out: plain figures, no explanation to open.
+    assert.equal(await page.locator('tr[data-row="count:pilots"] button').count(), 0, 'no figure button for a count');
+    assert.equal(await page.locator('tr[data-row="total"] button.cofund-figure').count(), 2, 'the results explain themselves');
   }, { shot: 'board-compare' });
 });
 
@@ -189,6 +195,8 @@ test('presentation mode by keyboard only: Tab, Enter, arrows, Escape', { timeout
     assert.equal(await page.locator('.cofund-editor, #cofund-preset, input, select, textarea').count(), 0, 'no editing controls');
     await expectText(page.locator('[data-figure="total"] dd'), '32.850.000 kr.', 'total in large type');
     await expectText(page.locator('[data-figure="balance"]'), 'Fuldt finansieret', 'balance in words');
+    // What the figures follow from, under the name: the period and the count.
+    await expectText(page.locator('[data-figure="assumptions"]'), 'Periode (år): 3 Vækstpiloter: 225', 'period and pilots');
     await page.getByRole('button', { name: 'Tilbage til redigering (Esc)' }).waitFor({ state: 'visible' });
     await page.getByRole('button', { name: 'Forrige' }).waitFor({ state: 'visible' });
     await page.getByRole('button', { name: 'Næste' }).waitFor({ state: 'visible' });
@@ -197,6 +205,7 @@ test('presentation mode by keyboard only: Tab, Enter, arrows, Escape', { timeout
     await page.keyboard.press('ArrowRight');
     await expectText(heading, NAME_150, 'ArrowRight: the next scenario (wraps to 150)');
     await expectText(page.locator('[data-figure="total"] dd'), '21.900.000 kr.', 'its total');
+    await expectText(page.locator('[data-figure="assumptions"]'), 'Periode (år): 3 Vækstpiloter: 150', 'its pilots');
     await page.keyboard.press('ArrowRight');
     await expectText(heading, NAME_225, 'ArrowRight again: 225');
     await page.keyboard.press('ArrowLeft');
@@ -576,7 +585,7 @@ function pdfPages(pdf) {
     .map((m) => ({ width: Number(m[3]) - Number(m[1]), height: Number(m[4]) - Number(m[2]) }));
 }
 
-test('the presentation prints as one A4 landscape page: the slide and its table, no buttons or keyboard help', { timeout: 60_000 }, async () => {
+test('the presentation prints as one A4 landscape page: the slide and its table, no buttons or keyboard help', { timeout: 90_000 }, async () => {
   await withPage(async (page) => {
     await buildComparison(page);
     await openView(page, 'Præsentation');
@@ -591,21 +600,39 @@ test('the presentation prints as one A4 landscape page: the slide and its table,
     assert.equal(pages.length, 1, `pages: ${JSON.stringify(pages)}`);
     assert.ok(pages[0].width > pages[0].height, 'landscape');
 
-    // Four scenarios, six rows of sources: the table's rows are tighter on paper (with
-    // three, the last note went to a second page).
+    // Four variants of one programme (the units and sources shared): still one page, the
+    // table's rows tighter on paper (with three, the last note went to a second page).
+    await page.emulateMedia({ media: 'screen' });
+    await page.locator('.cofund-present-exit').click();
+    for (let i = 0; i < 2; i++) await page.getByRole('button', { name: 'Duplikér', exact: true }).click();
+    await eventually(() => page.locator('.cofund-tabs .cofund-tab').count(), (n) => n === 4, 'four scenarios');
+    await openView(page, 'Præsentation');
+    await page.locator('.cofund-present .cofund-board-table').waitFor({ state: 'visible', timeout: 5_000 });
+    assert.equal(await page.locator('.cofund-present .cofund-board-table thead th').count(), 5, 'four scenario columns');
+    await page.emulateMedia({ media: 'print' });
+    const four = pdfPages(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    assert.equal(four.length, 1, `pages with four variants: ${JSON.stringify(four)}`);
+
+    // Three programmes, each with units and sources of its own: a row for each, and the
+    // table goes on to a second page, starting on the slide's (a QA round: kept whole, it
+    // left the slide alone on page 1).
     await page.emulateMedia({ media: 'screen' });
     await page.locator('.cofund-present-exit').click();
     for (const preset of ['design-sprint', 'marketing-platform']) {
       await page.getByRole('button', { name: '+ Nyt scenarie' }).click();
       await page.locator('#cofund-preset').selectOption(preset);
     }
-    await eventually(() => page.locator('.cofund-tabs .cofund-tab').count(), (n) => n >= 4, 'four scenarios');
+    await eventually(() => page.locator('.cofund-tabs .cofund-tab').count(), (n) => n === 6, 'six scenarios');
     await openView(page, 'Præsentation');
     await page.locator('.cofund-present .cofund-board-table').waitFor({ state: 'visible', timeout: 5_000 });
-    assert.equal(await page.locator('.cofund-present .cofund-board-table thead th').count(), 5, 'four scenario columns');
     await page.emulateMedia({ media: 'print' });
-    const four = pdfPages(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
-    assert.equal(four.length, 1, `pages with four scenarios: ${JSON.stringify(four)}`);
+    const mixed = pdfPages(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    assert.equal(mixed.length, 2, `pages with three programmes: ${JSON.stringify(mixed)}`);
+    const pageHeight = ((210 - 20) / 25.4) * 96;
+    await page.setViewportSize({ width: Math.floor(((297 - 20) / 25.4) * 96), height: Math.floor(pageHeight) });
+    const tableTop = await page.locator('.cofund-present .cofund-board-table').evaluate((t) =>
+      t.getBoundingClientRect().top + window.scrollY);
+    assert.ok(tableTop < pageHeight - 100, `the table starts on page 1: at ${tableTop} px of ${pageHeight}`);
   });
 });
 
@@ -620,8 +647,11 @@ test('a comparison of five scenarios prints its table from the first page; a lon
     await eventually(() => page.locator('.cofund-tabs .cofund-tab').count(), (n) => n === 5, 'five scenarios');
     await openView(page, 'Sammenlign');
     await page.locator('.cofund-board-table').first().waitFor({ state: 'visible', timeout: 5_000 });
-    const five = pdfPages(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
-    assert.equal(five.length, 3, `the table on page 1, the handouts on 2 and 3: ${JSON.stringify(five)}`);
+    const fivePdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    if (process.env.SAVE_PDF) (await import('node:fs')).writeFileSync(process.env.SAVE_PDF, fivePdf);
+    const five = pdfPages(fivePdf);
+    // The table from page 1 on (its last rows on page 2), the handouts from page 2 on.
+    assert.equal(five.length, 3, `three pages: ${JSON.stringify(five)}`);
     // Four or more: the handouts are unbreakable boxes, three to a line, so that none is cut
     // between pages (a QA round found a row of assumptions split over pages 2 and 3).
     await page.emulateMedia({ media: 'print' });
@@ -671,7 +701,7 @@ test('a comparison of 12 scenarios prints every column: in parts, each with the 
     assert.deepEqual(parts.map((p) => p.cols), [[0, 1, 2, 3, 4, 5, 6], [0, 7, 8, 9, 10, 11]], 'the baseline first in each part');
     for (const [i, part] of parts.entries()) {
       assert.ok(part.width <= pageWidth, `part ${i + 1} is ${part.width} px wide, the page ${pageWidth} px`);
-      assert.equal(part.rows, 8, `part ${i + 1} repeats the row labels`);
+      assert.equal(part.rows, 10, `part ${i + 1} repeats the row labels`);
       assert.ok(part.caption.endsWith(`Del ${i + 1} af 2.`), part.caption);
     }
     const pages = pdfPages(await page.pdf({ preferCSSPageSize: true, printBackground: true }));

@@ -1,7 +1,9 @@
 //! Scenarios as columns, with each figure's difference from the baseline.
 //!
-//! Rows are the total cost, the eligible cost, every funding source, the funding, the
-//! balance and the cost per unit of every driver. Sources and drivers are matched across
+//! Rows are the period and every driver's count (what a board member changes between
+//! scenarios, in the order the workbook's comparison sheet has them), then the total cost,
+//! the eligible cost, every funding source, the funding, the balance and the cost per unit
+//! of every driver. Sources and drivers are matched across
 //! scenarios by id, then by label (`cofund::matching`, which the workbook's comparison sheet
 //! uses too), so a renamed id or a relabelled source still lines up; one missing in a
 //! scenario shows "—".
@@ -20,7 +22,9 @@ use std::rc::Rc;
 
 use cofund::explain::{explain, per_unit_title, Subject};
 use cofund::matching::{match_drivers, match_sources, visiting_order};
-use cofund::numbers::{apportion, format_amount, format_percent, format_signed_amount, Lang};
+use cofund::numbers::{
+    apportion, format_amount, format_percent, format_plain, format_signed_amount, Lang,
+};
 use cofund::text::full_stop;
 use cofund::Decimal;
 use wasm_bindgen::JsCast;
@@ -61,13 +65,16 @@ pub enum Value {
     /// Cost per unit in whole kroner; `None` when the number of units is 0.
     PerUnit(Option<Decimal>),
     Balance(Balance),
+    /// A number that is not an amount, exactly as entered: the period in years, a count of
+    /// units. Not a result, so it has no explanation.
+    Count(Decimal),
 }
 
 impl Value {
     /// The number differences are taken of: for the balance, funding minus cost.
     fn number(&self) -> Option<Decimal> {
         match self {
-            Value::Amount(v) => Some(*v),
+            Value::Amount(v) | Value::Count(v) => Some(*v),
             Value::PerUnit(v) => *v,
             Value::Balance(Balance::Gap(v)) => Some(Decimal::ZERO - *v),
             Value::Balance(Balance::Surplus(v)) => Some(*v),
@@ -80,7 +87,29 @@ impl Value {
             Value::Amount(v) | Value::PerUnit(Some(v)) => format_amount(*v, lang),
             Value::PerUnit(None) => board_texts(lang).per_unit_undefined.to_string(),
             Value::Balance(b) => b.words(lang),
+            Value::Count(v) => format_plain(*v, lang),
         }
+    }
+
+    /// A difference `d` from the baseline in this figure's unit, with its sign:
+    /// `+5.475.000 kr.` for amounts, `+75` for counts.
+    fn signed(&self, d: Decimal, lang: Lang) -> String {
+        match self {
+            Value::Count(_) => format_signed_plain(d, lang),
+            _ => format_signed_amount(d, lang),
+        }
+    }
+}
+
+/// A change in a count with its sign, every digit kept: `+75`, `−0,5`, `0`.
+fn format_signed_plain(value: Decimal, lang: Lang) -> String {
+    let text = format_plain(value.abs(), lang);
+    if value.is_zero() {
+        text
+    } else if value > Decimal::ZERO {
+        format!("+{text}")
+    } else {
+        format!("\u{2212}{text}")
     }
 }
 
@@ -177,7 +206,34 @@ pub fn rows(columns: &[Column], baseline: Option<usize>, lang: Lang) -> Vec<Row>
         shown.iter().map(|s| Some(Value::Amount(f(s)))).collect()
     };
     let mut used = Vec::new();
-    let mut out = vec![
+    let scenarios = || columns.iter().map(|c| &*c.scenario);
+    let drivers = match_drivers(scenarios(), &order);
+    let mut out = vec![Row {
+        key: "years".into(),
+        label: t.years_label.into(),
+        values: columns
+            .iter()
+            .map(|c| Some(Value::Count(Decimal::from(c.scenario.years))))
+            .collect(),
+        subjects: vec![None; columns.len()],
+        notes: Vec::new(),
+    }];
+    for m in &drivers {
+        out.push(Row {
+            key: unique_key("count", &m.ids[0], &mut used),
+            // Named as the editor's legend names the unit.
+            label: legend_name(&m.labels[0], t.new_driver).to_string(),
+            values: m
+                .at
+                .iter()
+                .zip(columns)
+                .map(|(at, c)| Some(Value::Count(c.scenario.drivers.get((*at)?)?.value)))
+                .collect(),
+            subjects: vec![None; columns.len()],
+            notes: Vec::new(),
+        });
+    }
+    out.extend([
         Row::everywhere(
             "total",
             t.total_cost,
@@ -190,9 +246,8 @@ pub fn rows(columns: &[Column], baseline: Option<usize>, lang: Lang) -> Vec<Row>
             each(&|s| s.eligible),
             Subject::EligibleCost,
         ),
-    ];
+    ]);
 
-    let scenarios = || columns.iter().map(|c| &*c.scenario);
     for m in match_sources(scenarios(), &order) {
         out.push(Row {
             key: unique_key("source", &m.ids[0], &mut used),
@@ -234,7 +289,7 @@ pub fn rows(columns: &[Column], baseline: Option<usize>, lang: Lang) -> Vec<Row>
         Subject::Balance,
     ));
 
-    for m in match_drivers(scenarios(), &order) {
+    for m in drivers {
         // Named as the results panel names it ("Udgift pr. vækstpilot"), from the first
         // scenario (in visiting order) that has the driver.
         let label = order
@@ -412,8 +467,15 @@ fn cell(
                 data-col={col.to_string()}>{ dash(t.not_in_scenario) }</td>
         };
     };
+    // Words ("Manglende finansiering 6.000.000 kr.", "ikke defineret (antallet er 0)") may
+    // wrap in their column; a lone amount keeps its line.
     let class = match &value {
-        Value::Balance(b) => classes!("cofund-board-balance", b.class("cofund-board-balance")),
+        Value::Balance(b) => classes!(
+            "cofund-board-balance",
+            b.class("cofund-board-balance"),
+            "cofund-board-words"
+        ),
+        Value::PerUnit(None) => classes!("cofund-board-value", "cofund-board-words"),
         _ => classes!("cofund-board-value"),
     };
     let difference = match base {
@@ -424,7 +486,7 @@ fn cell(
                     amount,
                     percent: Some(p),
                 }) => html! { <>
-                    <span class="cofund-board-diff-amount" data-diff="amount">{ format_signed_amount(amount, lang) }</span>
+                    <span class="cofund-board-diff-amount" data-diff="amount">{ value.signed(amount, lang) }</span>
                     { " " }
                     <span class="cofund-board-diff-percent">{ "(" }<span data-diff="percent">{ format_signed_percent(p, lang) }</span>{ ")" }</span>
                 </> },
@@ -435,7 +497,7 @@ fn cell(
                     amount,
                     percent: None,
                 }) => html! {
-                    <span class="cofund-board-diff-amount" data-diff="amount">{ format_signed_amount(amount, lang) }</span>
+                    <span class="cofund-board-diff-amount" data-diff="amount">{ value.signed(amount, lang) }</span>
                 },
                 None => html! {
                     <span class="cofund-board-diff-amount" data-diff="amount">{ dash(no_difference_reason(&value, t)) }</span>
@@ -821,7 +883,7 @@ mod tests {
                     v.text(lang),
                     format!(
                         "{} {}",
-                        format_signed_amount(dd.amount, lang),
+                        v.signed(dd.amount, lang),
                         dd.percent
                             .map(|p| format_signed_percent(p, lang))
                             .unwrap_or_else(|| "—".into())
@@ -839,6 +901,8 @@ mod tests {
         assert_eq!(
             keys,
             [
+                "years",
+                "count:pilots",
                 "total",
                 "eligible",
                 "source:deb",
@@ -850,7 +914,10 @@ mod tests {
             ]
         );
         let got = texts_of(&rows, 1, 0, Lang::Da);
+        assert_eq!(got.len(), 10);
         let want = [
+            ("years", "3", "0 0,0 %"),
+            ("count:pilots", "225", "+75 +50,0 %"),
             ("total", "32.850.000 kr.", "+10.950.000 kr. +50,0 %"),
             ("eligible", "32.850.000 kr.", "+10.950.000 kr. +50,0 %"),
             ("source:deb", "16.425.000 kr.", "+5.475.000 kr. +50,0 %"),
@@ -868,11 +935,42 @@ mod tests {
             assert_eq!((k.as_str(), v.as_str(), dd.as_str()), (wk, wv, wd));
         }
         let base = texts_of(&rows, 0, 0, Lang::Da);
-        assert_eq!(base[0].1, "21.900.000 kr.");
-        assert_eq!(base[2].1, "10.950.000 kr.");
-        assert_eq!(base[3].1, "7.500.000 kr.");
-        assert_eq!(base[4].1, "3.450.000 kr.");
-        assert_eq!(rows[7].label, "Udgift pr. vækstpilot");
+        assert_eq!(base[1].1, "150");
+        assert_eq!(base[2].1, "21.900.000 kr.");
+        assert_eq!(base[4].1, "10.950.000 kr.");
+        assert_eq!(base[5].1, "7.500.000 kr.");
+        assert_eq!(base[6].1, "3.450.000 kr.");
+        assert_eq!(rows[0].label, "Periode (år)");
+        assert_eq!(rows[1].label, "Vækstpiloter");
+        assert_eq!(rows[9].label, "Udgift pr. vækstpilot");
+        // The counts are what was entered, not results: nothing to explain.
+        assert!(rows[..2].iter().all(|r| r.subjects == [None, None]));
+    }
+
+    /// A board member comparing 150 with 225 pilots sees the counts side by side, with
+    /// their difference in units, not in kroner (helper-72's finding: the comparison showed
+    /// every amount but not what drove it).
+    #[test]
+    fn counts_differ_in_units_and_a_missing_driver_is_empty() {
+        assert_eq!(format_signed_plain(d("75"), Lang::Da), "+75");
+        assert_eq!(format_signed_plain(d("-0.5"), Lang::Da), "\u{2212}0,5");
+        assert_eq!(format_signed_plain(d("-1500"), Lang::En), "\u{2212}1,500");
+        assert_eq!(format_signed_plain(d("0.0"), Lang::Da), "0");
+        let a = column("vaekstpilot-150");
+        let mut b = column("design-sprint");
+        let mut s = (*b.scenario).clone();
+        s.years = 2;
+        b.evaluation = Rc::new(evaluate(&s).expect("evaluates"));
+        b.scenario = Rc::new(s);
+        let rows = rows(&[a, b], Some(0), Lang::En);
+        let keys: Vec<&str> = rows.iter().take(3).map(|r| r.key.as_str()).collect();
+        assert_eq!(keys, ["years", "count:pilots", "count:smes"]);
+        assert_eq!(rows[1].values, [Some(Value::Count(d("150"))), None]);
+        assert_eq!(rows[2].values[0], None);
+        let got: Vec<_> = texts_of(&rows[..1], 1, 0, Lang::En);
+        assert_eq!(got[0].1, "2");
+        assert_eq!(got[0].2, "\u{2212}1 \u{2212}33.3%");
+        assert_eq!(rows[0].label, "Period (years)");
     }
 
     #[test]
@@ -901,6 +999,8 @@ mod tests {
         assert_eq!(
             keys,
             [
+                "years",
+                "count:pilots",
                 "total",
                 "eligible",
                 "source:deb",
@@ -912,17 +1012,20 @@ mod tests {
                 "per-unit:pilots"
             ]
         );
-        assert_eq!(rows[2].values[1], None);
-        assert_eq!(rows[3].values[1], Some(Value::Amount(d("11250000"))));
-        assert_eq!(rows[5].values[0], None);
-        assert_eq!(rows[5].label, "BRN");
+        assert_eq!(rows[4].values[1], None);
+        assert_eq!(rows[5].values[1], Some(Value::Amount(d("11250000"))));
+        assert_eq!(rows[7].values[0], None);
+        assert_eq!(rows[7].label, "BRN");
     }
 
     #[test]
     fn the_baseline_orders_rows_and_a_missing_baseline_gives_no_differences() {
         let cols = vec![column("design-sprint"), column("vaekstpilot-150")];
         let from_second = rows(&cols, Some(1), Lang::Da);
-        assert_eq!(from_second[2].key, "source:deb");
+        // The baseline's unit first, then the other scenario's.
+        assert_eq!(from_second[1].key, "count:pilots");
+        assert_eq!(from_second[2].key, "count:smes");
+        assert_eq!(from_second[5].key, "source:deb");
         assert_eq!(baseline_index(&cols, 2), None);
     }
 

@@ -13,7 +13,7 @@
 
 use std::rc::Rc;
 
-use cofund::numbers::{format_amount, format_percent, Lang};
+use cofund::numbers::{format_amount, format_percent, format_plain, Lang};
 use cofund::Decimal;
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
@@ -289,6 +289,14 @@ pub fn present(props: &PresentProps) -> Html {
             if stale {
                 <StaleNote lang={lang} id={AttrValue::from(STALE_ID)} />
             }
+            // What the figures below follow from, as the comparison's first rows give it: a
+            // scenario's name need not say its 225 pilots.
+            <dl class="cofund-present-assumptions" data-figure="assumptions">
+                <div><dt>{ t.years_label }{ ":" }</dt><dd>{ column.scenario.years }</dd></div>
+                { for column.scenario.drivers.iter().map(|d| html! {
+                    <div><dt>{ legend_name(&d.label, t.new_driver) }{ ":" }</dt><dd>{ format_plain(d.value, lang) }</dd></div>
+                }) }
+            </dl>
             <p class="cofund-visually-hidden" role="status" aria-live="polite" aria-atomic="true">
                 { announced }
             </p>
