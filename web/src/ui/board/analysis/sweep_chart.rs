@@ -26,7 +26,7 @@ use super::chart::{
     use_width, wrap, Axis, Scale, FONT, TITLE_LINE,
 };
 use super::words::{
-    input_key, input_label, mark_label, parse_input_key, too_many_points, MarkKind, Unit,
+    input_key, input_label, mark_label, parse_input_key, too_many_points, At, MarkKind, Unit,
 };
 use crate::i18n::board_texts;
 use crate::ui::fields::{SelectField, TextField};
@@ -439,6 +439,11 @@ impl SweepData {
 
 /// Where a cap starts or stops binding and where a gap opens or closes, found from the
 /// rows (exact: the rows are the evaluated grid).
+///
+/// The grid only tells that the change lies after one point and by the next: the label says
+/// "between 100 and 105", not "from 105", which a board member would read as 100–104 being
+/// fully funded when the gap opens at 101 (a QA round). Only counts one apart in whole units
+/// (pilots, SMEs) have the next point as the first with the change.
 fn marks(
     s: &Scenario,
     input: Input,
@@ -446,6 +451,15 @@ fn marks(
     x_texts: &[AttrValue],
     lang: Lang,
 ) -> Vec<Mark> {
+    let at = |k: usize| {
+        let (a, b) = (rows[k - 1].value, rows[k].value);
+        let whole = |v: Decimal| v.trunc() == v;
+        if matches!(input, Input::Driver(_)) && whole(a) && whole(b) && b - a == Decimal::ONE {
+            At::Point(&x_texts[k])
+        } else {
+            At::Between(&x_texts[k - 1], &x_texts[k])
+        }
+    };
     let mut out = Vec::new();
     for (i, src) in s.sources.iter().enumerate() {
         let has_cap = matches!(
@@ -475,7 +489,7 @@ fn marks(
                 };
                 out.push(Mark {
                     index: k,
-                    label: mark_label(&kind, &x_texts[k], lang),
+                    label: mark_label(&kind, &at(k), lang),
                     gap: false,
                 });
             }
@@ -491,7 +505,7 @@ fn marks(
             };
             out.push(Mark {
                 index: k,
-                label: mark_label(&kind, &x_texts[k], lang),
+                label: mark_label(&kind, &at(k), lang),
                 gap: true,
             });
         }
@@ -1245,6 +1259,10 @@ mod tests {
         Decimal::from(n)
     }
 
+    fn dec_str(text: &str) -> Decimal {
+        text.parse().expect("test literal")
+    }
+
     #[test]
     fn default_ranges() {
         // A unit with a Min. at `Decimal`'s limit and no Maks.: a one-point range, not a panic.
@@ -1299,12 +1317,33 @@ mod tests {
 
     #[test]
     fn marks_show_where_a_gap_opens_and_a_cap_binds() {
-        // Design sprints: 30 mio. kr. pays for 100 SMEs; from 105 on there is a gap.
+        // Design sprints: 30 mio. kr. pays for 100 SMEs; from 101 on there is a gap, which
+        // points 5 apart place between 100 and 105, and points 1 apart at 101.
         let s = preset("design-sprint");
         let rows = sweep_input(&s, Input::Driver(0), dec(50), dec(150), dec(5)).expect("sweep");
         let data = SweepData::new(&s, Input::Driver(0), &rows, Lang::Da);
         assert_eq!(data.marks.len(), 1);
-        assert_eq!(data.marks[0].label, "Manglende finansiering fra 105");
+        assert_eq!(
+            data.marks[0].label,
+            "Manglende finansiering opstår mellem 100 og 105"
+        );
+        let rows = sweep_input(&s, Input::Driver(0), dec(50), dec(150), dec(1)).expect("sweep");
+        let data = SweepData::new(&s, Input::Driver(0), &rows, Lang::En);
+        assert_eq!(data.marks[0].label, "Funding gap from 101");
+        // Half units one apart are no whole counts: between.
+        let rows = sweep_input(
+            &s,
+            Input::Driver(0),
+            dec_str("99.5"),
+            dec_str("101.5"),
+            dec(1),
+        )
+        .expect("sweep");
+        let data = SweepData::new(&s, Input::Driver(0), &rows, Lang::En);
+        assert_eq!(
+            data.marks[0].label,
+            "Funding gap opens between 99.5 and 100.5"
+        );
         assert!(data.surplus.is_some());
 
         // Vækstpilot with DEB capped at 12 mio. kr.: the cap binds from 165 pilots on.

@@ -208,17 +208,53 @@ pub enum MarkKind<'a> {
     GapCloses,
 }
 
-pub fn mark_label(kind: &MarkKind<'_>, at: &str, lang: Lang) -> String {
+/// Where a marker's change happens, as far as the sweep's points tell: at a point, when
+/// the points are whole units one apart (the first count with the change), or somewhere
+/// between two points.
+pub enum At<'a> {
+    Point(&'a str),
+    Between(&'a str, &'a str),
+}
+
+pub fn mark_label(kind: &MarkKind<'_>, at: &At<'_>, lang: Lang) -> String {
     let da = lang == Lang::Da;
-    match kind {
-        MarkKind::CapBinds(source) if da => format!("{source}: loftet nås ved {at}"),
-        MarkKind::CapBinds(source) => format!("{source}: cap reached at {at}"),
-        MarkKind::CapReleases(source) if da => format!("{source}: under loftet fra {at}"),
-        MarkKind::CapReleases(source) => format!("{source}: below its cap from {at}"),
-        MarkKind::GapOpens if da => format!("Manglende finansiering fra {at}"),
-        MarkKind::GapOpens => format!("Funding gap from {at}"),
-        MarkKind::GapCloses if da => format!("Fuldt finansieret fra {at}"),
-        MarkKind::GapCloses => format!("Fully funded from {at}"),
+    match (at, kind) {
+        (At::Point(at), MarkKind::CapBinds(source)) if da => {
+            format!("{source}: loftet nås ved {at}")
+        }
+        (At::Point(at), MarkKind::CapBinds(source)) => format!("{source}: cap reached at {at}"),
+        (At::Point(at), MarkKind::CapReleases(source)) if da => {
+            format!("{source}: under loftet fra {at}")
+        }
+        (At::Point(at), MarkKind::CapReleases(source)) => {
+            format!("{source}: below its cap from {at}")
+        }
+        (At::Point(at), MarkKind::GapOpens) if da => format!("Manglende finansiering fra {at}"),
+        (At::Point(at), MarkKind::GapOpens) => format!("Funding gap from {at}"),
+        (At::Point(at), MarkKind::GapCloses) if da => format!("Fuldt finansieret fra {at}"),
+        (At::Point(at), MarkKind::GapCloses) => format!("Fully funded from {at}"),
+        (At::Between(a, b), MarkKind::CapBinds(source)) if da => {
+            format!("{source}: loftet nås mellem {a} og {b}")
+        }
+        (At::Between(a, b), MarkKind::CapBinds(source)) => {
+            format!("{source}: cap reached between {a} and {b}")
+        }
+        (At::Between(a, b), MarkKind::CapReleases(source)) if da => {
+            format!("{source}: kommer under loftet mellem {a} og {b}")
+        }
+        (At::Between(a, b), MarkKind::CapReleases(source)) => {
+            format!("{source}: falls below its cap between {a} and {b}")
+        }
+        (At::Between(a, b), MarkKind::GapOpens) if da => {
+            format!("Manglende finansiering opstår mellem {a} og {b}")
+        }
+        (At::Between(a, b), MarkKind::GapOpens) => format!("Funding gap opens between {a} and {b}"),
+        (At::Between(a, b), MarkKind::GapCloses) if da => {
+            format!("Bliver fuldt finansieret mellem {a} og {b}")
+        }
+        (At::Between(a, b), MarkKind::GapCloses) => {
+            format!("Becomes fully funded between {a} and {b}")
+        }
     }
 }
 
