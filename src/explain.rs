@@ -1154,6 +1154,9 @@ impl Ctx<'_> {
                 ),
             });
         }
+        // The amount without the cap with every digit, as the capped source's own
+        // explanation gives it ("i stedet for 17.009.998,50 kr."): rounded here, the two
+        // explanations named two amounts for one (a QA round).
         for warning in &e.warnings {
             if let Warning::Capped {
                 source,
@@ -1169,13 +1172,13 @@ impl Ctx<'_> {
                         "{} er begrænset af sit loft på {} (uden loft: {}).",
                         src.label,
                         self.exact(cap),
-                        self.amount(uncapped)
+                        self.exact(uncapped)
                     ),
                     Lang::En => format!(
                         "{} is held down by its cap of {} (without the cap: {}).",
                         src.label,
                         self.exact(cap),
-                        self.amount(uncapped)
+                        self.exact(uncapped)
                     ),
                 });
             }
@@ -1859,6 +1862,38 @@ mod tests {
             .notes
             .iter()
             .any(|n| n.starts_with("Lokal/regional medfinansiering er begrænset af sit loft")));
+    }
+
+    /// The gap's explanation and the capped residual's name one amount without the cap, with
+    /// every digit: 30.000.000 − 9.990.000 − 3.000.001,50 = 17.009.998,50 kr. (a QA round
+    /// found 17.009.999 kr. in one and 17.009.998,50 kr. in the other).
+    #[test]
+    fn an_amount_without_its_cap_is_named_alike_in_both_explanations() {
+        let s = crate::model::from_json_str(
+            r#"{"format":1,"name":"Underskud","currency":"DKK","years":3,
+            "drivers":[{"id":"u","label":"SMV","value":"100"}],
+            "costs":[{"id":"a","label":"Designsprint","kind":"per_unit","driver":"u","amount":"300000"}],
+            "sources":[{"id":"deb","label":"DEB","kind":"share","rate":"33.3"},
+            {"id":"s2","label":"Vækstforum","kind":"per_year","amount":"1000000.5"},
+            {"id":"s5","label":"Kommune","kind":"residual","cap":"1000000"}]}"#,
+        )
+        .expect("valid");
+        let exact = "17.009.998,50 kr.";
+        let kommune = run(&s, Subject::Source(2), Lang::Da);
+        assert!(
+            kommune
+                .notes
+                .iter()
+                .any(|n| n.ends_with(&format!("i stedet for {exact}"))),
+            "{kommune:?}"
+        );
+        let gap = run(&s, Subject::Balance, Lang::Da);
+        assert!(
+            gap.notes
+                .iter()
+                .any(|n| n.ends_with(&format!("(uden loft: {exact})."))),
+            "{gap:?}"
+        );
     }
 
     #[test]

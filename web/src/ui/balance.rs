@@ -3,7 +3,7 @@
 //! them, so that the words, the colour and the comparison's differences agree.
 
 use cofund::model::Evaluation;
-use cofund::numbers::{format_amount, Lang};
+use cofund::numbers::{format_amount, format_exact_amount, Lang};
 use cofund::shown::Shown;
 use cofund::Decimal;
 
@@ -25,9 +25,9 @@ impl Balance {
     /// The balance of `e`, with its amount as `shown` displays it.
     pub fn of(e: &Evaluation, shown: &Shown) -> Balance {
         if e.gap > Decimal::ZERO {
-            Balance::Gap(shown.gap)
+            Balance::Gap(displayed_or_exact(shown.gap, e.gap))
         } else if e.surplus > Decimal::ZERO {
-            Balance::Surplus(shown.surplus)
+            Balance::Surplus(displayed_or_exact(shown.surplus, e.surplus))
         } else if e.has_nothing_to_fund() {
             Balance::Nothing
         } else {
@@ -39,8 +39,8 @@ impl Balance {
     pub fn words(self, lang: Lang) -> String {
         let t = texts(lang);
         match self {
-            Balance::Gap(v) => format!("{}: {}", t.gap, format_amount(v, lang)),
-            Balance::Surplus(v) => format!("{}: {}", t.surplus, format_amount(v, lang)),
+            Balance::Gap(v) => format!("{}: {}", t.gap, balance_amount(v, lang)),
+            Balance::Surplus(v) => format!("{}: {}", t.surplus, balance_amount(v, lang)),
             Balance::Funded => t.balanced.to_string(),
             Balance::Nothing => t.nothing_to_fund.to_string(),
         }
@@ -60,6 +60,27 @@ impl Balance {
             Balance::Funded => "ok",
             Balance::Nothing => "empty",
         }
+    }
+}
+
+/// A gap's or surplus's amount as displayed, or, when that rounds to 0 kr., the exact one:
+/// a surplus of 0,40 kr. read "Overfinansiering: 0 kr.", a balance that is no balance (a
+/// QA round).
+pub fn displayed_or_exact(displayed: Decimal, exact: Decimal) -> Decimal {
+    if displayed.is_zero() {
+        exact
+    } else {
+        displayed
+    }
+}
+
+/// A balance's amount in words: whole kroner, or with its øre when under 1 kr.
+/// (`0,40 kr.`), which whole kroner would write as 0.
+pub fn balance_amount(value: Decimal, lang: Lang) -> String {
+    if value > Decimal::ZERO && value < Decimal::ONE {
+        format_exact_amount(value, lang)
+    } else {
+        format_amount(value, lang)
     }
 }
 
@@ -99,6 +120,28 @@ mod tests {
         assert_eq!(
             (gap.words(Lang::Da).as_str(), gap.modifier()),
             ("Manglende finansiering: 3.450.000 kr.", "gap")
+        );
+    }
+
+    /// 100 kr. of cost, 100,40 kr. of funding: both show as 100 kr., and the surplus is
+    /// said with its øre rather than as "0 kr." (a QA round).
+    #[test]
+    fn a_balance_under_one_krone_is_said_with_its_oere() {
+        let s = from_json_str(
+            r#"{"format":1,"name":"b","currency":"DKK","years":1,"drivers":[],
+            "costs":[{"id":"c","label":"C","kind":"fixed","amount":"100"}],
+            "sources":[{"id":"a","label":"A","kind":"fixed","amount":"100.40"}]}"#,
+        )
+        .unwrap();
+        let e = evaluate(&s).unwrap();
+        let balance = Balance::of(&e, &shown(&s, &e));
+        assert_eq!(balance.words(Lang::Da), "Overfinansiering: 0,40 kr.");
+        assert_eq!(balance.words(Lang::En), "Surplus funding: DKK 0.40");
+        // From 1 kr. on, whole kroner as everywhere.
+        assert_eq!(balance_amount(Decimal::ONE, Lang::Da), "1 kr.");
+        assert_eq!(
+            displayed_or_exact(Decimal::ONE, Decimal::ZERO),
+            Decimal::ONE
         );
     }
 }

@@ -20,6 +20,7 @@ use yew::prelude::*;
 
 use crate::editor::draft::legend_name;
 use crate::i18n::texts;
+use crate::ui::balance::{balance_amount, displayed_or_exact};
 
 /// Width of the bar in SVG user units.
 pub const VIEW_WIDTH: u32 = 1000;
@@ -100,7 +101,8 @@ impl BarParts {
             items: Rc::new(items),
             gap,
             total: shown.total,
-            surplus: shown.surplus,
+            // As the balance says it (`Balance::of`): a surplus under half a krone is one.
+            surplus: displayed_or_exact(shown.surplus, e.surplus.max(Decimal::ZERO)),
         }
     }
 }
@@ -225,7 +227,7 @@ fn summary(
             format_amount(funded, lang),
             full_stop(parts.join("; ")),
             full_stop(format!("{}: {}", t.total_cost, format_amount(total, lang))),
-            full_stop(format!("{}: {}", t.surplus, format_amount(surplus, lang))),
+            full_stop(format!("{}: {}", t.surplus, balance_amount(surplus, lang))),
         )
     } else {
         format!(
@@ -386,7 +388,7 @@ pub fn stacked_bar(props: &StackedBarProps) -> Html {
                     <li class="cofund-legend-item cofund-legend-item--surplus">
                         { marker_swatch() }
                         <span class="cofund-legend-label">{ t.surplus }</span>
-                        <span class="cofund-legend-amount">{ format_amount(props.surplus, lang) }</span>
+                        <span class="cofund-legend-amount">{ balance_amount(props.surplus, lang) }</span>
                         <span class="cofund-legend-note">{ t.surplus_marker }</span>
                     </li>
                 }

@@ -20,7 +20,7 @@ use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::balance::Balance;
+use super::balance::{balance_amount, Balance};
 use super::bar::{BarParts, StackedBar};
 use super::explain_panel::{
     use_chosen_figure, use_explanation_shown, ChosenFigure, ExplainPanel, PANEL_ID,
@@ -513,10 +513,10 @@ pub fn results(props: &ResultsProps) -> Html {
     let balance_class = balance_of.class("cofund-results-balance");
     let balance = match balance_of {
         Balance::Gap(v) => {
-            html! { <><strong>{ t.gap }{ ": " }</strong>{ fig.button(Subject::Balance, "balance", format_amount(v, lang)) }</> }
+            html! { <><strong>{ t.gap }{ ": " }</strong>{ fig.button(Subject::Balance, "balance", balance_amount(v, lang)) }</> }
         }
         Balance::Surplus(v) => {
-            html! { <><strong>{ t.surplus }{ ": " }</strong>{ fig.button(Subject::Balance, "balance", format_amount(v, lang)) }</> }
+            html! { <><strong>{ t.surplus }{ ": " }</strong>{ fig.button(Subject::Balance, "balance", balance_amount(v, lang)) }</> }
         }
         Balance::Funded | Balance::Nothing => {
             html! { <strong>{ fig.button(Subject::Balance, "balance", balance_of.words(lang)) }</strong> }
