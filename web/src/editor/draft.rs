@@ -638,7 +638,9 @@ impl Draft {
         };
         // The period has one message for every way of getting it wrong: it is a small
         // whole number, and the count parser's hints (`1.500`, `0 or more`) do not fit it.
-        let years = parse_count(&self.years, lang).ok().and_then(whole_years);
+        let years = parse_count(without_year_unit(&self.years), lang)
+            .ok()
+            .and_then(whole_years);
         let drivers: Vec<Option<Driver>> = self
             .drivers
             .iter()
@@ -751,7 +753,8 @@ impl Draft {
         if years.is_none() {
             errors.push(FieldError {
                 field: FieldId::new(Row::Scenario, "years"),
-                unfinished: parse_count(&self.years, lang).is_err_and(|e| e.is_unfinished()),
+                unfinished: parse_count(without_year_unit(&self.years), lang)
+                    .is_err_and(|e| e.is_unfinished()),
                 message: match lang {
                     Lang::Da => "Perioden skal være et helt antal år, mindst 1 – fx 3.".into(),
                     Lang::En => {
@@ -1069,6 +1072,21 @@ fn decimals_typed(text: &str, lang: Lang) -> u32 {
 
 /// The period as the core reads it from a file (a whole number from 1 to `u32::MAX`), so
 /// that every file the core opens, opens in the editor too.
+/// The period as people write it: `3 år`, `3 years` are 3, as an amount's `kr.` is taken
+/// (a QA round had `3 år` refused as not "a whole number of years").
+fn without_year_unit(text: &str) -> &str {
+    let trimmed = text.trim_end();
+    for unit in ["år", "years", "year", "yrs", "yr"] {
+        if let Some(rest) = trimmed.strip_suffix(unit) {
+            // A word of its own: `3 år`, `3år`, not the end of another word.
+            if rest.ends_with(|c: char| c.is_ascii_digit() || c.is_whitespace()) {
+                return rest;
+            }
+        }
+    }
+    text
+}
+
 fn whole_years(value: Decimal) -> Option<u32> {
     use cofund::Decimal as D;
     if value.trunc() != value || value < D::ONE {
@@ -1350,13 +1368,43 @@ mod tests {
             assert_eq!(errors[0].unfinished, unfinished, "{step}");
         }
 
-        for years in ["5.000.000.000", "abc", "-5", "0", "2,5", ""] {
+        for years in [
+            "5.000.000.000",
+            "abc",
+            "-5",
+            "0",
+            "2,5",
+            "",
+            "år",
+            "0 år",
+            "3 dage",
+        ] {
             let mut d = Draft::from_scenario(&vaekstpilot(), Lang::Da);
             d.years = years.into();
             let errors = d.to_scenario(Lang::Da).unwrap_err();
             assert_eq!(
                 errors[0].message, "Perioden skal være et helt antal år, mindst 1 – fx 3.",
                 "{years}"
+            );
+        }
+        // With its unit, as people write it.
+        for (years, lang) in [
+            ("3 år", Lang::Da),
+            ("4år", Lang::Da),
+            ("2 years", Lang::En),
+            ("1 year ", Lang::En),
+        ] {
+            let mut d = Draft::from_scenario(&vaekstpilot(), lang);
+            d.years = years.into();
+            let want = years.trim_start_matches(char::is_alphabetic);
+            let s = d
+                .to_scenario(lang)
+                .unwrap_or_else(|e| panic!("{years}: {e:?}"));
+            assert_eq!(
+                s.years.to_string(),
+                want.chars()
+                    .take_while(char::is_ascii_digit)
+                    .collect::<String>()
             );
         }
     }
