@@ -586,7 +586,7 @@ test('bad embed options are listed in the widget, which still works', { timeout:
       '»mode=tiny« kan ikke bruges',
       '»theme=neon« kan ikke bruges',
       'Oprindelsen »*« blev ignoreret',
-      'Skabelonen »nope« findes ikke',
+      '»preset=nope« kan ikke bruges: der er ingen sådan skabelon',
     ]) {
       assert.ok(problems.includes(expected), `${expected} in: ${problems}`);
     }
@@ -663,6 +663,38 @@ test('the full widget undoes and redoes its edits with Ctrl+Z and Ctrl+Shift+Z, 
     assert.equal(await banner.count(), 0, 'nothing left to correct');
     await page.keyboard.press('Control+Shift+z');
     await eventually(() => unit().count(), (n) => n === 0, 'removed again with Ctrl+Shift+Z');
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('with the focus on the widget\'s text, not a field, Ctrl+Z still undoes the typing as one step, never the browser\'s own way', { timeout: 60_000 }, async () => {
+  // A QA round: after typing 32.850.0000, then 225, and a click on the results' heading,
+  // Ctrl+Z went 225 → 2 → 225 → 150, the browser's undo of the field's text, with "2" shown
+  // as a current result of 292.000 kr.
+  const { page, errors } = await newPage(app.browser);
+  try {
+    await page.goto(`${app.url}embed/embed.html?mode=full&preset=vaekstpilot-150`, { waitUntil: 'load' });
+    await total(page).waitFor({ state: 'visible', timeout: 30_000 });
+    const pilots = page.getByLabel('Vækstpiloter', { exact: true });
+    await pilots.selectText();
+    await page.keyboard.type('32.850.0000');
+    await pilots.selectText();
+    await page.keyboard.type('225');
+    await expectText(total(page), '32.850.000 kr.', 'the 225 pilots');
+    await page.locator('h2, h3').filter({ hasText: /^Resultat/u }).first().click();
+    assert.equal(await page.evaluate(() => document.activeElement === document.body), true, 'the focus on the page');
+    await page.keyboard.press('Control+z');
+    await expectText(total(page), '21.900.000 kr.', 'one undo: back to 150');
+    assert.equal(await pilots.inputValue(), '150');
+    await page.keyboard.press('Control+z');
+    await page.waitForTimeout(200);
+    assert.equal(await pilots.inputValue(), '150', 'nothing before it to undo');
+    await expectText(total(page), '21.900.000 kr.', 'still 150');
+    await page.keyboard.press('Control+y');
+    await expectText(total(page), '32.850.000 kr.', 'redo: 225 again');
+    assert.equal(await pilots.inputValue(), '225');
     assert.deepEqual(errors, []);
   } finally {
     await page.context().close();

@@ -61,11 +61,11 @@ pub fn read_command(text: &str, lang: Lang) -> Result<Option<Command>, String> {
             let (given, text) = match value.get("value") {
                 None | Some(Value::Null) => return Err(match lang {
                     Lang::Da => {
-                        "cofund:set-driver mangler »value« (et tal ≥ 0, fx 225 eller \"225.5\")."
+                        "cofund:set-driver mangler »value«, et endeligt tal ≥ 0 (fx 225 eller \"225.5\"); den var udeladt, null, NaN eller uendelig."
                             .to_string()
                     }
                     Lang::En => {
-                        "cofund:set-driver needs “value” (a number ≥ 0, e.g. 225 or \"225.5\")."
+                        "cofund:set-driver needs “value”, a finite number ≥ 0 (e.g. 225 or \"225.5\"); it was missing, null, NaN or infinite."
                             .to_string()
                     }
                 }),
@@ -208,7 +208,8 @@ mod tests {
             let err = read_command(command, Lang::Da).unwrap_err();
             assert_eq!(
                 err,
-                "cofund:set-driver mangler »value« (et tal ≥ 0, fx 225 eller \"225.5\")."
+                "cofund:set-driver mangler »value«, et endeligt tal ≥ 0 (fx 225 eller \"225.5\"); \
+                 den var udeladt, null, NaN eller uendelig."
             );
         }
         let err = read_command(

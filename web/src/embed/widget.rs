@@ -21,7 +21,7 @@ use crate::ui::error_summary::{error_summary, marked_fields};
 use crate::ui::language_switch::LanguageSwitch;
 use crate::ui::results::Results;
 use crate::ui::unfinished::use_judged;
-use crate::ui::{focused_id, history_shortcut, refocus_if_lost};
+use crate::ui::{focused_id, history_shortcut, refocus_if_lost, use_native_history_as_ours};
 
 #[derive(Properties, PartialEq)]
 pub struct EmbedProps {
@@ -46,10 +46,12 @@ impl SourceProblem {
     fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (SourceProblem::UnknownPreset(key), Lang::Da) => {
-                format!("Skabelonen »{key}« findes ikke; standardskabelonen vises.")
+                // Named as the other options' problems name theirs, so that an editor sees
+                // which attribute to mend.
+                format!("»preset={key}« kan ikke bruges: der er ingen sådan skabelon; standardskabelonen vises.")
             }
             (SourceProblem::UnknownPreset(key), Lang::En) => {
-                format!("There is no template “{key}”; the default template is shown.")
+                format!("“preset={key}” cannot be used: there is no such template; the default template is shown.")
             }
             // Said in as many words: the figures below are the template's, not the
             // embedded scenario's, and a reader must not take them for it.
@@ -200,6 +202,7 @@ pub fn embed_widget(props: &EmbedProps) -> Html {
             }
         })
     };
+    use_native_history_as_ours(root.clone(), state.dispatcher());
     let compact = options.mode == Mode::Compact;
     let results = match state.shown_result(judged.holding) {
         Some(good) => html! {

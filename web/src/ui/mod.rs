@@ -21,7 +21,7 @@ pub mod workspace_bar;
 use wasm_bindgen::JsCast;
 
 use crate::editor::focus::refocus_ids;
-use yew::{NodeRef, UseStateHandle};
+use yew::{hook, use_effect_with, NodeRef, UseStateHandle};
 
 /// Changes a copy of a `use_state` value and stores it: the handle gives no `&mut`.
 pub fn change<T: Clone>(state: &UseStateHandle<T>, how: impl FnOnce(&mut T)) {
@@ -99,6 +99,42 @@ pub fn focus_id(root: &NodeRef, id: &str) {
     if let Some(root) = root.cast::<web_sys::Element>() {
         focus_first(&root, &format!("[id='{id}']"));
     }
+}
+
+/// The browser's own undo and redo of a field under `root` (a `beforeinput` of type
+/// `historyUndo`/`historyRedo`) taken as the workspace's. The widget hears Ctrl+Z only
+/// inside itself; with the focus on the page around it (a click on its text), the key went
+/// to the browser, whose per-field history put back half-typed text (`2` of `225`) as a
+/// current result and ran the other way from the widget's own (a QA round).
+#[hook]
+pub fn use_native_history_as_ours(
+    root: NodeRef,
+    dispatch: yew::UseReducerDispatcher<crate::editor::workspace::WorkspaceState>,
+) {
+    use crate::editor::workspace::WorkspaceAction;
+    use gloo::events::{EventListener, EventListenerOptions};
+    use_effect_with((), move |_| {
+        let listener = root.cast::<web_sys::Element>().map(|el| {
+            EventListener::new_with_options(
+                &el,
+                "beforeinput",
+                EventListenerOptions::enable_prevent_default(),
+                move |event| {
+                    let Some(event) = event.dyn_ref::<web_sys::InputEvent>() else {
+                        return;
+                    };
+                    let action = match event.input_type().as_str() {
+                        "historyUndo" => WorkspaceAction::Undo,
+                        "historyRedo" => WorkspaceAction::Redo,
+                        _ => return,
+                    };
+                    event.prevent_default();
+                    dispatch.dispatch(action);
+                },
+            )
+        });
+        move || drop(listener)
+    });
 }
 
 /// Ctrl+Z (undo), Ctrl+Shift+Z and Ctrl+Y (redo), or ⌘ for Ctrl: the workspace's history
