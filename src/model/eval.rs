@@ -333,7 +333,8 @@ fn decimals(value: Decimal) -> u32 {
 
 /// Which amount of a sum its overflow is blamed on, and as what: of the `count` amounts
 /// summed so far, in order (`amount(j)`, `None` for one that is not part of this sum), the
-/// last when the sum is too large, as that one took it over the limit. When it needs more
+/// largest when the sum is too large (not the last, which blamed a line of 1 kr. placed
+/// after one of 7,9 · 10^28: a QA round of the command line). When it needs more
 /// digits than `Decimal` keeps, the largest if that is one no ordinary amount comes near
 /// (above √MAX: 146.000 kr. × 10^23 units, then 12.345,50 kr. more, is the count's fault),
 /// else the one with the most decimals (21.900.000 + 0,000…015), which may be an earlier
@@ -345,9 +346,6 @@ fn blamed_term(
     amount: &dyn Fn(usize) -> Option<Decimal>,
 ) -> (usize, Inexact) {
     let last = count.saturating_sub(1);
-    if why == Inexact::TooLarge {
-        return (last, why);
-    }
     let first = amount(last).unwrap_or_default();
     let (mut finest, mut most) = (last, decimals(first));
     let (mut largest, mut size) = (last, first.abs());
@@ -361,7 +359,7 @@ fn blamed_term(
             }
         }
     }
-    if size > ROOT_OF_MAX {
+    if why == Inexact::TooLarge || size > ROOT_OF_MAX {
         (largest, Inexact::TooLarge)
     } else {
         (finest, why)
@@ -467,8 +465,8 @@ pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
             }
         };
         lines.push(LineResult { amount, trace });
-        // A sum too large is blamed on the line that took it over the limit (on the field
-        // of its product that is too large), one with too many digits on the finest line:
+        // A sum too large is blamed on its largest line (on the field of its product that
+        // is too large), one with too many digits on the finest line:
         // that is where the editor can show it, next to a number the user typed.
         let blame = |why: Inexact, only_eligible: bool| {
             let counted =
@@ -986,9 +984,10 @@ mod tests {
     }
 
     #[test]
-    fn a_sum_too_large_names_the_field_that_made_its_last_part_large() {
-        // Each line fits; their sum does not. The second line is large because of its
-        // unit count, and that count is named.
+    fn a_sum_too_large_names_the_field_that_made_its_largest_part_large() {
+        // Each line fits; their sum does not. The second line is as large as the first
+        // (the later of equals is blamed) because of its unit count, and that count is
+        // named.
         let s = scenario(
             r#"{"id":"n","label":"N","value":"500000000000000000000000"}"#,
             r#"{"id":"a","label":"A","kind":"fixed","amount":"50000000000000000000000000000"},
@@ -999,7 +998,7 @@ mod tests {
             blamed(&s),
             owned("drivers[0].value", r#""500000000000000000000000""#)
         );
-        // A fixed line is blamed with its amount.
+        // A fixed line is blamed with its amount: the largest, before or after the other.
         let s = scenario(
             "",
             r#"{"id":"a","label":"A","kind":"fixed","amount":"50000000000000000000000000000"},
@@ -1008,7 +1007,17 @@ mod tests {
         );
         assert_eq!(
             blamed(&s),
-            owned("costs[1].amount", r#""40000000000000000000000000000""#)
+            owned("costs[0].amount", r#""50000000000000000000000000000""#)
+        );
+        let s = scenario(
+            "",
+            r#"{"id":"a","label":"A","kind":"fixed","amount":"79228162514264337593543950335"},
+               {"id":"b","label":"B","kind":"fixed","amount":"1"}"#,
+            RESIDUAL,
+        );
+        assert_eq!(
+            blamed(&s),
+            owned("costs[0].amount", r#""79228162514264337593543950335""#)
         );
         // Sources: a share's part of the sum is its rate's.
         let s = scenario(
@@ -1017,6 +1026,6 @@ mod tests {
             r#"{"id":"x","label":"X","kind":"share","rate":"100","of":"total"},
                {"id":"y","label":"Y","kind":"share","rate":"50","of":"total"}"#,
         );
-        assert_eq!(blamed(&s), owned("sources[1].rate", r#""50""#));
+        assert_eq!(blamed(&s), owned("sources[0].rate", r#""100""#));
     }
 }
