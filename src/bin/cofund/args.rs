@@ -197,15 +197,21 @@ fn one_file(command: &str, rest: &[String], lang: Lang) -> Result<String, Failur
     Ok(file)
 }
 
-/// Exactly one operand, and no options.
+/// Exactly one operand, and no options; after `--`, a name that starts with `-` is an
+/// operand too (`cofund evaluate -- -x.json`), as with most command lines.
 fn one_operand(command: &str, rest: &[String], what: &str, lang: Lang) -> Result<String, Failure> {
-    if let Some(option) = rest
+    let (before, after) = match rest.iter().position(|a| a == "--") {
+        Some(end) => (&rest[..end], &rest[end + 1..]),
+        None => (rest, &[][..]),
+    };
+    if let Some(option) = before
         .iter()
         .find(|a| a.starts_with('-') && a.as_str() != "-")
     {
         return Err(unknown_option(option, Some(command), lang));
     }
-    match rest {
+    let operands: Vec<&String> = before.iter().chain(after).collect();
+    match operands[..] {
         [one] => Ok(one.clone()),
         [] => Err(Failure::Usage(match lang {
             Lang::Da => format!("{command} mangler {what}"),
@@ -238,13 +244,29 @@ fn sweep(args: &[String], lang: Lang) -> Result<SweepArgs, Failure> {
     let mut file = None;
     let (mut driver, mut from, mut to, mut step) = (None, None, None, None);
     let mut args = args.iter().peekable();
+    // After `--` every argument is the FILE, whatever it starts with.
+    let mut options_ended = false;
     while let Some(arg) = args.next() {
+        if arg == "--" && !options_ended {
+            options_ended = true;
+            continue;
+        }
         // `--from=150` as well as `--from 150`; a value may start with `-`.
         let (flag, inline) = match arg.split_once('=') {
-            Some((flag, value)) if flag.starts_with("--") => (flag, Some(value.to_string())),
+            Some((flag, value)) if flag.starts_with("--") && !options_ended => {
+                (flag, Some(value.to_string()))
+            }
             _ => (arg.as_str(), None),
         };
         let slot = match flag {
+            _ if options_ended => {
+                if file.is_some() {
+                    let what = pick(lang, "FIL", "FILE");
+                    return Err(one_too_many("sweep", &what, arg, lang));
+                }
+                file = Some(arg.clone());
+                continue;
+            }
             "--driver" => &mut driver,
             "--from" => &mut from,
             "--to" => &mut to,
@@ -376,7 +398,7 @@ brug: cofund evaluate FIL|-
 
 const HELP_DA: &str = "\
 evaluate   scenariets resultater som JSON
-sweep      én CSV-række pr. værdi af driveren ID, fra A til B i trin på S
+sweep      én CSV-række pr. værdi af enheden ID, fra A til B i trin på S
 presets    de indbyggede skabeloner, én linje \"NØGLE<tab>navn\" hver
 preset     en indbygget skabelon som scenariefil, til at tage udgangspunkt i
 link       scenariets delingslink-data (s1.…), til en indlejrings `scenario`-indstilling
@@ -473,6 +495,34 @@ mod tests {
         assert_eq!(
             parse_en(&["sweep", "a.json", "--driver"]),
             Err("usage: --driver needs a value".into())
+        );
+    }
+
+    /// After `--` a file whose name starts with `-` is a file (a QA round had
+    /// `cofund evaluate -- -x.json` refused as an unknown option).
+    #[test]
+    fn after_a_double_dash_every_argument_is_an_operand() {
+        assert_eq!(
+            parse_en(&["evaluate", "--", "-x.json"]),
+            Ok(Command::Evaluate {
+                file: "-x.json".into()
+            })
+        );
+        assert_eq!(
+            parse_en(&["link", "--", "-"]),
+            Ok(Command::Link { file: "-".into() })
+        );
+        assert_eq!(
+            parse_en(&["evaluate", "--", "a.json", "b.json"]),
+            Err("usage: evaluate takes one FILE; \"b.json\" is one too many".into())
+        );
+        let sweep = parse_en(&[
+            "sweep", "--driver", "pilots", "--from", "1", "--to", "2", "--step", "1", "--",
+            "--to=3",
+        ]);
+        assert!(
+            matches!(&sweep, Ok(Command::Sweep(a)) if a.file == "--to=3" && a.to == Decimal::from(2)),
+            "{sweep:?}"
         );
     }
 }
