@@ -197,7 +197,7 @@ impl Problem {
             Problem::RateOutOfRange => pick(da, "skal være mellem 0 og 100", "must be between 0 and 100"),
             Problem::YearsBelowOne => pick(da, "skal være mindst 1", "must be at least 1"),
             Problem::NotWhole => pick(da, "skal være et helt tal", "must be a whole number"),
-            Problem::UnknownDriver => pick(da, "henviser til en driver, der ikke findes", "refers to a driver that does not exist"),
+            Problem::UnknownDriver => pick(da, "henviser til en enhed, der ikke findes", "refers to a driver that does not exist"),
             Problem::UnknownSource => pick(da, "henviser til en finansieringskilde, der ikke findes", "refers to a funding source that does not exist"),
             Problem::DuplicateId { first } => {
                 if da {

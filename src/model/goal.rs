@@ -226,7 +226,7 @@ impl GapImpossible {
             GapImpossible::NoUnits { driver } => {
                 if da {
                     format!(
-                        "driveren {} er 0, så intet beløb pr. enhed hjælper",
+                        "enheden {} er 0, så intet beløb pr. enhed hjælper",
                         quote(driver)
                     )
                 } else {

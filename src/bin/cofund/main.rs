@@ -108,11 +108,11 @@ fn sweep_failure(
         if ids.is_empty() {
             message += &pick(
                 lang,
-                "; scenariet har ingen drivere",
+                "; scenariet har ingen enheder",
                 "; the scenario has no drivers",
             );
         } else {
-            let these = pick(lang, "scenariets drivere", "the scenario's drivers");
+            let these = pick(lang, "scenariets enheder", "the scenario's drivers");
             message += &format!("; {these}: {}", ids.join(", "));
         }
     }

@@ -849,7 +849,7 @@ fn over_deb_words(
 }
 
 /// Why a source cannot close the gap, in the form's words: the core's wording names the
-/// file's ids and paths (`driveren "pilots"`, `sources[1].cap`), which the command line
+/// file's ids and paths (`enheden "pilots"`, `sources[1].cap`), which the command line
 /// wants and a board does not.
 fn impossible_words(s: &Scenario, reason: &GapImpossible, lang: Lang) -> String {
     let da = lang == Lang::Da;
