@@ -677,7 +677,7 @@ test('with the focus on the widget\'s text, not a field, Ctrl+Z still undoes the
   try {
     await page.goto(`${app.url}embed/embed.html?mode=full&preset=vaekstpilot-150`, { waitUntil: 'load' });
     await total(page).waitFor({ state: 'visible', timeout: 30_000 });
-    const pilots = page.getByLabel('Vækstpiloter', { exact: true });
+    const pilots = page.locator('#cofund-driver-1-value');
     await pilots.selectText();
     await page.keyboard.type('32.850.0000');
     await pilots.selectText();

@@ -178,6 +178,7 @@ fn mount(container: &Element, base: &str) {
         } else {
             Host::Element(container.clone())
         },
+        whole_page: page,
         shared: None,
     };
     match props.options.scenario.clone() {

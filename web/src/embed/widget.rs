@@ -29,6 +29,10 @@ pub struct EmbedProps {
     /// Options that could not be used, shown to whoever set up the page.
     pub problems: Rc<Vec<OptionProblem>>,
     pub host: Host,
+    /// Whether the widget is the whole page (embed.html, in an iframe or opened on its
+    /// own): then keys pressed anywhere on it are its own.
+    #[prop_or_default]
+    pub whole_page: bool,
     /// The scenario of the `scenario` option, read before mounting (reading a link is
     /// asynchronous in the browser); `None` when the option was not given.
     #[prop_or_default]
@@ -202,7 +206,7 @@ pub fn embed_widget(props: &EmbedProps) -> Html {
             }
         })
     };
-    use_native_history_as_ours(root.clone(), state.dispatcher());
+    use_native_history_as_ours(root.clone(), state.dispatcher(), props.whole_page);
     let compact = options.mode == Mode::Compact;
     let results = match state.shown_result(judged.holding) {
         Some(good) => html! {

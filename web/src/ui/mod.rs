@@ -106,15 +106,21 @@ pub fn focus_id(root: &NodeRef, id: &str) {
 /// inside itself; with the focus on the page around it (a click on its text), the key went
 /// to the browser, whose per-field history put back half-typed text (`2` of `225`) as a
 /// current result and ran the other way from the widget's own (a QA round).
+///
+/// `whole_page`: the widget is the page (embed.html, framed or not), so the keys pressed
+/// anywhere in it are its own, as in the app: heard on the window once nothing inside
+/// handled them.
 #[hook]
 pub fn use_native_history_as_ours(
     root: NodeRef,
     dispatch: yew::UseReducerDispatcher<crate::editor::workspace::WorkspaceState>,
+    whole_page: bool,
 ) {
     use crate::editor::workspace::WorkspaceAction;
     use gloo::events::{EventListener, EventListenerOptions};
-    use_effect_with((), move |_| {
-        let listener = root.cast::<web_sys::Element>().map(|el| {
+    use_effect_with(whole_page, move |whole_page| {
+        let native = root.cast::<web_sys::Element>().map(|el| {
+            let dispatch = dispatch.clone();
             EventListener::new_with_options(
                 &el,
                 "beforeinput",
@@ -133,7 +139,26 @@ pub fn use_native_history_as_ours(
                 },
             )
         });
-        move || drop(listener)
+        let keys = whole_page.then(web_sys::window).flatten().map(|window| {
+            EventListener::new_with_options(
+                &window,
+                "keydown",
+                EventListenerOptions::enable_prevent_default(),
+                move |event| {
+                    let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    if event.default_prevented() {
+                        return;
+                    }
+                    if let Some(action) = history_shortcut(event) {
+                        event.prevent_default();
+                        dispatch.dispatch(action);
+                    }
+                },
+            )
+        });
+        move || drop((native, keys))
     });
 }
 
