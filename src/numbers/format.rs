@@ -186,6 +186,19 @@ pub fn format_input(value: Decimal, lang: Lang) -> String {
     grouped(value, lang)
 }
 
+/// [`format_input`] for an amount in kroner: øre as two decimals (`1.234,50`, not
+/// `1.234,5`), as kroner are written; an amount with more decimals keeps them all. A
+/// field filled from a file, a template or a reload showed `1.234,5` where `1.234,50` had
+/// been typed (a QA round).
+pub fn format_amount_input(value: Decimal, lang: Lang) -> String {
+    let mut value = value.normalize();
+    if value.scale() == 1 {
+        value.rescale(2);
+        return grouped(value, lang);
+    }
+    format_input(value, lang)
+}
+
 /// All of `value`'s digits, as its scale has them, grouped.
 fn grouped(value: Decimal, lang: Lang) -> String {
     let digits = Digits::of(value);
@@ -418,6 +431,20 @@ mod tests {
             assert_eq!(format_input(d(value), Lang::Da), da, "{value}");
             assert_eq!(format_input(d(value), Lang::En), en, "{value}");
             assert_eq!(format_plain(d(value), Lang::Da), shown, "{value}");
+        }
+        for (value, da, en) in [
+            ("1234.5", "1.234,50", "1,234.50"),
+            ("1234.50", "1.234,50", "1,234.50"),
+            ("21900000.00", "21.900.000", "21,900,000"),
+            ("0.125", "0,125", "0.125"),
+            ("1.234", "1,2340", "1.2340"),
+        ] {
+            assert_eq!(format_amount_input(d(value), Lang::Da), da, "{value}");
+            assert_eq!(format_amount_input(d(value), Lang::En), en, "{value}");
+            assert_eq!(
+                crate::numbers::parse_amount(da, Lang::Da).ok(),
+                Some(d(value))
+            );
         }
         assert_eq!(format_ungrouped(d("32850000"), Lang::Da), "32850000");
         assert_eq!(format_ungrouped(d("-1234.50"), Lang::Da), "−1234,50");

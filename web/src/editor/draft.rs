@@ -18,7 +18,8 @@ use cofund::model::{
     Base, CostKind, CostLine, Driver, Scenario, ScenarioError, Source, SourceKind,
 };
 use cofund::numbers::{
-    format_input, format_plain, parse_amount, parse_count, parse_rate, Lang, NumberError,
+    format_amount_input, format_input, format_plain, parse_amount, parse_count, parse_rate, Lang,
+    NumberError,
 };
 use cofund::text::label_or_id;
 use cofund::Decimal;
@@ -431,7 +432,7 @@ impl Draft {
                 label: c.label.clone(),
                 kind: CostKindTag::from(&c.kind),
                 driver: c.kind.driver().unwrap_or_default().to_string(),
-                amount: format_input(c.amount, lang),
+                amount: format_amount_input(c.amount, lang),
                 eligible: c.eligible,
             });
         }
@@ -443,9 +444,11 @@ impl Draft {
                 }
                 SourceKind::PerUnit { amount, .. }
                 | SourceKind::Fixed { amount }
-                | SourceKind::PerYear { amount } => {
-                    (String::new(), Base::Eligible, format_input(*amount, lang))
-                }
+                | SourceKind::PerYear { amount } => (
+                    String::new(),
+                    Base::Eligible,
+                    format_amount_input(*amount, lang),
+                ),
                 SourceKind::Residual { .. } => (String::new(), Base::Eligible, String::new()),
             };
             Rc::make_mut(&mut draft.sources).push(SourceDraft {
