@@ -203,7 +203,7 @@ fn invalid_documents_exit_non_zero_with_the_path_on_stderr() {
         ("not json", "not valid JSON (line 1, column 2)"),
         (
             r#"{"format": 1, "years": 1, "drivers": [{"id": "p", "value": "100000000000000000000"}], "costs": [{"id": "a", "kind": "per_unit", "driver": "p", "amount": "1000000000000000"}]}"#,
-            "costs[0].amount: the numbers are too large",
+            "costs[0].amount: cannot be computed exactly",
         ),
     ];
     for (doc, message) in cases {
@@ -231,12 +231,12 @@ fn overflows_and_truncated_files_are_placed_on_the_field_and_position() {
         // The report: the huge count was blamed on the cost line, with no value.
         (
             drivers("1e28", "100000"),
-            r#"cofund: <stdin>: drivers[0].value: the numbers are too large to compute exactly (the value, or a product or sum computed from it, is above about 7.9 · 10^28 or has more than 28 digits), got "10000000000000000000000000000""#,
+            r#"cofund: <stdin>: drivers[0].value: cannot be computed exactly: the value, or a product or sum computed from it, is above about 7.9 · 10^28 or needs more than 28 digits, got "10000000000000000000000000000""#,
         ),
         // A legal amount that overflows times 150 is said with its value.
         (
             drivers("150", "7922816251426433759354395033"),
-            r#"cofund: <stdin>: costs[0].amount: the numbers are too large to compute exactly (the value, or a product or sum computed from it, is above about 7.9 · 10^28 or has more than 28 digits), got "7922816251426433759354395033""#,
+            r#"cofund: <stdin>: costs[0].amount: cannot be computed exactly: the value, or a product or sum computed from it, is above about 7.9 · 10^28 or needs more than 28 digits, got "7922816251426433759354395033""#,
         ),
         (
             "{".to_string(),
@@ -255,7 +255,7 @@ fn overflows_and_truncated_files_are_placed_on_the_field_and_position() {
     );
     assert_refused(
         &out,
-        r#"drivers[0].value: tallene er for store til at regne præcist med (værdien, eller et produkt eller en sum beregnet af den, er over ca. 7,9 · 10^28 eller har flere end 28 cifre), fik "10000000000000000000000000000""#,
+        r#"drivers[0].value: kan ikke regnes præcist: værdien, eller et produkt eller en sum beregnet af den, er over ca. 7,9 · 10^28 eller kræver flere end 28 cifre, fik "10000000000000000000000000000""#,
     );
 
     // A sweep names the value of the sweep that overflowed, as the sweep's.
@@ -277,7 +277,7 @@ fn overflows_and_truncated_files_are_placed_on_the_field_and_position() {
     );
     assert_refused(
         &out,
-        &format!("cofund: --driver pilots: the numbers are too large to compute exactly (the value, or a product or sum computed from it, is above about 7.9 · 10^28 or has more than 28 digits), got \"{huge}\""),
+        &format!("cofund: --driver pilots: cannot be computed exactly: the value, or a product or sum computed from it, is above about 7.9 · 10^28 or needs more than 28 digits, got \"{huge}\""),
     );
 }
 
@@ -412,10 +412,9 @@ fn a_sweep_too_large_for_a_field_of_the_file_names_the_file_and_the_sweep() {
     assert_eq!(
         stderr(&out),
         format!(
-            "cofund: {path}: costs[0].amount: the numbers are too large to compute exactly \
-             (the value, or a product or sum computed from it, is above about 7.9 · 10^28 or \
-             has more than 28 digits), got \"100000000000000000000000\" \
-             (while sweeping --driver pilots)\n"
+            "cofund: {path}: costs[0].amount: cannot be computed exactly: the value, or a \
+             product or sum computed from it, is above about 7.9 · 10^28 or needs more than 28 \
+             digits, got \"100000000000000000000000\" (while sweeping --driver pilots)\n"
         )
     );
     assert!(stderr(&sweep("da")).ends_with("(i sweepet over --driver pilots)\n"));

@@ -234,7 +234,7 @@ fn overflow_is_refused_not_wrapped() {
     assert_eq!(err.problem(), &Problem::Overflow);
     assert!(
         err.to_string()
-            .starts_with("costs[0].amount: the numbers are too large"),
+            .starts_with("costs[0].amount: cannot be computed exactly"),
         "{err}"
     );
 

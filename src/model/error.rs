@@ -262,8 +262,8 @@ impl Problem {
             }
             Problem::Overflow => pick(
                 da,
-                "tallene er for store til at regne præcist med (værdien, eller et produkt eller en sum beregnet af den, er over ca. 7,9 · 10^28 eller har flere end 28 cifre)",
-                "the numbers are too large to compute exactly (the value, or a product or sum computed from it, is above about 7.9 · 10^28 or has more than 28 digits)",
+                "kan ikke regnes præcist: værdien, eller et produkt eller en sum beregnet af den, er over ca. 7,9 · 10^28 eller kræver flere end 28 cifre",
+                "cannot be computed exactly: the value, or a product or sum computed from it, is above about 7.9 · 10^28 or needs more than 28 digits",
             ),
         }
     }

@@ -832,9 +832,8 @@ mod tests {
         );
         assert_eq!(
             evaluate(&s).unwrap_err().to_string(),
-            "drivers[0].value: the numbers are too large to compute exactly (the value, or a \
-             product or sum computed from it, is above about 7.9 · 10^28 or has more than 28 \
-             digits), got \
+            "drivers[0].value: cannot be computed exactly: the value, or a product or sum \
+             computed from it, is above about 7.9 · 10^28 or needs more than 28 digits, got \
              \"10000000000000000000000000000\""
         );
         // The same for a source paid per unit, and for a line paid per unit and year.

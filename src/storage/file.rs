@@ -303,7 +303,7 @@ mod tests {
         let e = import_any(huge.as_bytes()).expect_err("overflows");
         assert!(
             e.message(Lang::Da)
-                .starts_with("costs[0].amount: tallene er for store"),
+                .starts_with("costs[0].amount: kan ikke regnes præcist"),
             "{}",
             e.message(Lang::Da)
         );

@@ -603,7 +603,7 @@ test('export a file and import it back; an invalid file and one over 16 MiB are 
       (t) => t.includes('costs[0].amount'),
       'the import error naming costs[0].amount',
     );
-    assert.match(overflow, /for store til at regne præcist/, `the message says why: "${overflow}"`);
+    assert.match(overflow, /kan ikke regnes præcist/, `the message says why: "${overflow}"`);
     assert.deepEqual(await tabNames(page), namesBefore, 'no scenario added');
     await expectText(total(page), '21.900.000 kr.', 'total unchanged');
 

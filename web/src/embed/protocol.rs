@@ -188,7 +188,7 @@ mod tests {
             Lang::En,
         )
         .unwrap_err();
-        assert!(err.contains("the numbers are too large"), "{err}");
+        assert!(err.contains("cannot be computed exactly"), "{err}");
         let err = read_command(
             r#"{"type":"cofund:set-driver","id":"pilots","value":"0.00000000000000000000000000001"}"#,
             Lang::Da,
