@@ -42,7 +42,8 @@ const budgetAmount = (page) =>
 const notCurrent = (page) => page.locator('#cofund-results-stale');
 const NOT_CURRENT_DA = 'Viser sidste gyldige resultat – ret de markerede felter';
 /** The results section (an ARIA region named by its heading). */
-const results = (page) => page.getByRole('region', { name: 'Resultat', exact: true });
+// Named by its heading and the scenario's name: "Resultat Nordjysk Vækstpilotordning …".
+const results = (page) => page.getByRole('region', { name: /^Resultat\b/u });
 
 const attr = (locator, name) => locator.getAttribute(name, { timeout: 5_000 });
 

@@ -145,6 +145,15 @@ test('element widgets added later: mount() starts them, each independent, comman
       await addContainer(page, id, { preset, mode: 'compact', track: 'intranet-stats' });
     }
     await mountIn(page);
+    // Each widget's results region is named by its scenario, so that a screen reader can
+    // tell the two apart (a QA round: regions all named "Resultat").
+    const regionNames = await Promise.all(['#late-a', '#late-b'].map(async (id) => {
+      const region = page.locator(id).locator('section.cofund-results');
+      await region.waitFor();
+      const ids = (await region.getAttribute('aria-labelledby')).split(' ');
+      return norm((await Promise.all(ids.map((one) => region.locator(`[id="${one}"]`).innerText()))).join(' '));
+    }));
+    assert.ok(regionNames[0].startsWith('Resultat ') && regionNames[0] !== regionNames[1], `names: ${regionNames}`);
     // One more inside the page's own web component, reached by mount(its shadow root).
     await page.evaluate(async () => {
       customElements.define('intranet-card', class extends HTMLElement {

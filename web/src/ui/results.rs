@@ -32,6 +32,9 @@ mod rows;
 use rows::{Cell, Figure, KeptRows, RowView};
 
 const HEADING_ID: &str = "cofund-results-heading";
+/// The scenario's name under the heading, which names the region with it: two widgets on
+/// one page were two regions "Resultat" a screen reader could not tell apart (a QA round).
+const NAME_ID: &str = "cofund-results-name";
 const STALE_ID: &str = "cofund-results-stale";
 /// How long edits must pause before the live region speaks.
 const ANNOUNCE_DELAY_MS: u32 = 800;
@@ -542,9 +545,9 @@ pub fn results(props: &ResultsProps) -> Html {
 
     html! {
         <section ref={panel} class={classes!("cofund-results", (!current).then_some("cofund-results--stale"))}
-                 aria-labelledby={HEADING_ID} aria-describedby={(!current).then_some(STALE_ID)} {onkeydown} {onclick}>
+                 aria-labelledby={format!("{HEADING_ID} {NAME_ID}")} aria-describedby={(!current).then_some(STALE_ID)} {onkeydown} {onclick}>
             <h2 id={HEADING_ID} class="cofund-results-heading">{ t.results_heading }</h2>
-            <p class="cofund-results-name">{ &scenario.name }</p>
+            <p id={NAME_ID} class="cofund-results-name">{ &scenario.name }</p>
             if !current {
                 <p id={STALE_ID} class="cofund-results-stale-banner">
                     <span class="cofund-screen-only">{ t.results_stale }</span>
