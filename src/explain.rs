@@ -1085,6 +1085,28 @@ impl Ctx<'_> {
                 );
             }
             (title, formula)
+        } else if e.surplus > Decimal::ZERO && shown.surplus.is_zero() {
+            // A surplus under half a krone: said with its øre, as the results say it
+            // ("Overfinansiering: 0,30 kr."), from the exact figures the tables round
+            // to one and the same krone.
+            let title = self.tr("Overfinansiering", "Surplus funding");
+            let formula = format!(
+                "{title} = {}{MINUS}{} = {}",
+                self.exact(e.funded),
+                self.exact(e.total_cost),
+                self.exact(e.surplus)
+            );
+            notes.push(match self.lang {
+                Lang::Da => format!(
+                    "Tabellerne viser begge som {}: forskellen er under 1 kr.",
+                    self.amount(shown.total)
+                ),
+                Lang::En => format!(
+                    "The tables show both as {}: the difference is below DKK 1.",
+                    self.amount(shown.total)
+                ),
+            });
+            (title, formula)
         } else if e.surplus > Decimal::ZERO {
             let title = self.tr("Overfinansiering", "Surplus funding");
             let formula = format!(
@@ -1132,7 +1154,10 @@ impl Ctx<'_> {
         let difference = e.gap.max(e.surplus);
         let shown_difference = shown.gap.max(shown.surplus);
         let plain = difference.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
-        if shown_difference.is_zero() && difference > Decimal::ZERO && plain.is_zero() {
+        // A surplus the tables round away is written exactly above: no note of its rounding.
+        let surplus_written_exactly = e.surplus > Decimal::ZERO && shown.surplus.is_zero();
+        if surplus_written_exactly {
+        } else if shown_difference.is_zero() && difference > Decimal::ZERO && plain.is_zero() {
             notes.push(
                 self.tr(
                     "Forskellen er under 50 øre og vises derfor som 0 kr.",
@@ -2867,6 +2892,20 @@ mod tests {
         assert!(
             !notes.iter().any(|n| n.contains("under 50 øre")),
             "{notes:?}"
+        );
+        // A surplus of 0,30 kr. (100,30 against 100 kr., both shown as 100 kr.) is written
+        // with its øre, as the results say it (a QA round found "100 − 100 = 0 kr.").
+        let s = from_parts("", &fixed("k", "K", "100"), &fixed("a", "A", "100.30"), 1);
+        let x = run(&s, Subject::Balance, Lang::Da);
+        assert_eq!(
+            x.formula,
+            "Overfinansiering = 100,30 kr. − 100 kr. = 0,30 kr."
+        );
+        assert!(
+            !x.notes
+                .iter()
+                .any(|n| n.contains("øre") || n.contains("nøjagtige")),
+            "{x:?}"
         );
         // A gap of 0,60 kr. that the tables show as 1 − 1 = 0 kr. is not "under 50 øre".
         let s = from_parts("", &fixed("k", "K", "1.3"), &fixed("a", "A", "0.7"), 1);

@@ -25,7 +25,9 @@ impl Balance {
     /// The balance of `e`, with its amount as `shown` displays it.
     pub fn of(e: &Evaluation, shown: &Shown) -> Balance {
         if e.gap > Decimal::ZERO {
-            Balance::Gap(displayed_or_exact(shown.gap, e.gap))
+            // The gap as the funding column shows it (0 kr. under half a krone), as it is one
+            // of the parts that add up to the total there; its explanation says why.
+            Balance::Gap(shown.gap)
         } else if e.surplus > Decimal::ZERO {
             Balance::Surplus(displayed_or_exact(shown.surplus, e.surplus))
         } else if e.has_nothing_to_fund() {
@@ -63,9 +65,9 @@ impl Balance {
     }
 }
 
-/// A gap's or surplus's amount as displayed, or, when that rounds to 0 kr., the exact one:
-/// a surplus of 0,40 kr. read "Overfinansiering: 0 kr.", a balance that is no balance (a
-/// QA round).
+/// A surplus's amount as displayed, or, when that rounds to 0 kr., the exact one: a
+/// surplus of 0,40 kr. read "Overfinansiering: 0 kr.", a balance that is no balance (a QA
+/// round). Not the gap's, which is a part of the funding column's sum.
 pub fn displayed_or_exact(displayed: Decimal, exact: Decimal) -> Decimal {
     if displayed.is_zero() {
         exact

@@ -23,7 +23,8 @@ use std::rc::Rc;
 use cofund::explain::{explain, per_unit_title, Subject};
 use cofund::matching::{match_drivers, match_sources, visiting_order};
 use cofund::numbers::{
-    apportion, format_amount, format_percent, format_plain, format_signed_amount, Lang,
+    apportion, format_amount, format_exact_amount, format_percent, format_plain,
+    format_signed_amount, Lang,
 };
 use cofund::text::full_stop;
 use cofund::Decimal;
@@ -96,6 +97,16 @@ impl Value {
     fn signed(&self, d: Decimal, lang: Lang) -> String {
         match self {
             Value::Count(_) => format_signed_plain(d, lang),
+            // A surplus under half a krone is said with its øre (`Balance::of`), and so is
+            // its difference: "+0,40 kr.", not "0 kr." beside "Overfinansiering: 0,40 kr.".
+            _ if !d.is_zero() && d.abs() < Decimal::ONE => {
+                let text = format_exact_amount(d, lang);
+                if d > Decimal::ZERO {
+                    format!("+{text}")
+                } else {
+                    text
+                }
+            }
             _ => format_signed_amount(d, lang),
         }
     }
@@ -599,7 +610,9 @@ impl Table<'_> {
                     </tr>
                 </thead>
                 <tbody>
-                    { for self.rows.iter().map(|row| html! {
+                    // A printed part leaves out the rows none of its scenarios has (a unit of
+                    // a scenario in another part): "—" in every column says nothing.
+                    { for self.rows.iter().filter(|row| shown.iter().any(|&c| matches!(row.values.get(c), Some(Some(_))))).map(|row| html! {
                         <tr data-row={row.key.clone()}
                             class={classes!(matches!(row.key.as_str(), "total" | "funded" | "balance").then_some("cofund-board-key-row"))}>
                             <th scope="row" id={figures.map(|_| row_head_id(&row.key))}>{ &row.label }</th>
@@ -1068,6 +1081,15 @@ mod tests {
             no_difference_reason(&Value::PerUnit(Some(d("146000"))), t),
             t.no_baseline_value
         );
+    }
+
+    #[test]
+    fn a_difference_under_one_krone_keeps_its_oere() {
+        let surplus = Value::Balance(Balance::Surplus(d("0.40")));
+        assert_eq!(surplus.signed(d("0.40"), Lang::Da), "+0,40 kr.");
+        assert_eq!(surplus.signed(d("-0.4"), Lang::En), "\u{2212}DKK 0.40");
+        assert_eq!(surplus.signed(d("1"), Lang::Da), "+1 kr.");
+        assert_eq!(surplus.signed(Decimal::ZERO, Lang::Da), "0 kr.");
     }
 
     #[test]

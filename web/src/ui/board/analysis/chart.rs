@@ -94,6 +94,18 @@ pub fn fit(text: &str, max: u32) -> String {
         text.to_string()
     } else {
         let cut: String = text.chars().take(room - 1).collect();
+        // Never a number cut short: "mellem 100 og 100…" of "mellem 100 og 100,5" reads as
+        // a wrong figure; the whole number goes instead.
+        let whole_number_cut = text
+            .chars()
+            .nth(cut.chars().count())
+            .is_some_and(|next| next.is_ascii_digit() || matches!(next, ',' | '.'))
+            && cut.ends_with(|c: char| c.is_ascii_digit());
+        let cut = if whole_number_cut {
+            cut.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, ',' | '.'))
+        } else {
+            &cut
+        };
         let mut cut = cut.trim_end_matches([' ', ',', '.', ';', ':']).to_string();
         cut.push('…');
         cut
@@ -498,6 +510,13 @@ mod tests {
         // 140 units hold 12 characters at 0,82 em (bold, and a reader's letter spacing).
         assert_eq!(fit("Projektledelse, administration", 140), "Projektlede…");
         assert_eq!(fit("DEB", 140), "DEB");
+        // A number is never cut short.
+        let label = "Manglende finansiering opstår mellem 100 og 100,5";
+        let cut = fit(
+            label,
+            label.chars().count() as u32 * FONT * FIT_CHAR / 100 - 1,
+        );
+        assert_eq!(cut, "Manglende finansiering opstår mellem 100 og…");
     }
 
     #[test]
