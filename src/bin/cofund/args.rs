@@ -382,6 +382,7 @@ options:
                   \"da\", otherwise English
   -h, --help      this help (also after a command: cofund sweep --help)
   -V, --version   the version
+  --              ends the options: what follows is the FILE, also one named -x.json
 
 exit codes: 0 done, 1 invalid input or output that could not be written, 2 wrong usage
 ";
@@ -414,6 +415,7 @@ tilvalg:
                   ellers engelsk
   -h, --help      denne hjælp (også efter en kommando: cofund sweep --help)
   -V, --version   versionen
+  --              afslutter tilvalgene: det, der følger, er FIL, også en ved navn -x.json
 
 afslutningskoder: 0 udført, 1 ugyldigt input eller output, der ikke kunne skrives,
 2 forkert brug
