@@ -48,7 +48,28 @@ fn unknown_format_is_refused() {
             .remove("format")
             .map(drop)
             .unwrap()),
-        "format: is missing"
+        "format: is missing (the format version, 1)"
+    );
+}
+
+/// A missing field says what it takes (a QA round of the command line: "years: is missing"
+/// left the reader to look the form up).
+#[test]
+fn a_missing_field_says_what_it_takes() {
+    let remove = |field: &'static str| {
+        move |d: &mut Value| {
+            d.as_object_mut().unwrap().remove(field);
+        }
+    };
+    assert_eq!(
+        refused(remove("years")),
+        "years: is missing (a whole number of years, at least 1, e.g. 3)"
+    );
+    assert_eq!(
+        refused(|d| {
+            d["costs"][0].as_object_mut().unwrap().remove("amount");
+        }),
+        "costs[0].amount: is missing (an amount as text, e.g. \"100000\")"
     );
 }
 

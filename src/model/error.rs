@@ -145,6 +145,13 @@ impl ScenarioError {
             out.push_str(": ");
         }
         out.push_str(&self.problem.describe(lang));
+        if self.problem == Problem::Missing {
+            if let Some(hint) = missing_hint(&self.path, lang) {
+                out.push_str(" (");
+                out.push_str(hint);
+                out.push(')');
+            }
+        }
         if let Some(got) = &self.got {
             out.push_str(match lang {
                 Lang::Da => ", fik ",
@@ -153,6 +160,52 @@ impl ScenarioError {
             out.push_str(got);
         }
         out
+    }
+}
+
+/// What a missing field takes, by the field's name (the path's last part): "years: is
+/// missing" left the reader of a command line's message to look the form up (a QA round).
+fn missing_hint(path: &str, lang: Lang) -> Option<&'static str> {
+    let field = path.rsplit('.').next().unwrap_or(path);
+    let da = lang == Lang::Da;
+    Some(match field {
+        "years" => pick_static(
+            da,
+            "et helt antal år, mindst 1, fx 3",
+            "a whole number of years, at least 1, e.g. 3",
+        ),
+        "amount" | "cap" => pick_static(
+            da,
+            "et beløb som tekst, fx \"100000\"",
+            "an amount as text, e.g. \"100000\"",
+        ),
+        "rate" => pick_static(
+            da,
+            "en procentsats fra 0 til 100 som tekst, fx \"50\"",
+            "a percentage from 0 to 100 as text, e.g. \"50\"",
+        ),
+        "value" => pick_static(
+            da,
+            "et antal som tekst, fx \"150\"",
+            "a count as text, e.g. \"150\"",
+        ),
+        "driver" => pick_static(
+            da,
+            "id'et på en af scenariets enheder",
+            "the id of one of the scenario's drivers",
+        ),
+        "id" | "label" | "name" => pick_static(da, "en tekst", "a text"),
+        "currency" => "\"DKK\"",
+        "format" => pick_static(da, "formatversionen, 1", "the format version, 1"),
+        _ => return None,
+    })
+}
+
+fn pick_static(da: bool, danish: &'static str, english: &'static str) -> &'static str {
+    if da {
+        danish
+    } else {
+        english
     }
 }
 
