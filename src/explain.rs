@@ -1086,7 +1086,7 @@ impl Ctx<'_> {
             }
             (title, formula)
         } else if e.surplus > Decimal::ZERO && shown.surplus.is_zero() {
-            // A surplus under half a krone: said with its øre, as the results say it
+            // A surplus the tables round away (under 1 kr.): said with its øre, as the results say it
             // ("Overfinansiering: 0,30 kr."), from the exact figures the tables round
             // to one and the same krone.
             let title = self.tr("Overfinansiering", "Surplus funding");

@@ -131,8 +131,9 @@ pub fn shown(s: &Scenario, e: &Evaluation) -> Shown {
 
     // With a gap, the funding's share and the gap's are rounded as a pair first, then the
     // sources' shares to the funding's: each of the two headline shares is then its own
-    // rounding (16,7 % for 6 of 36 mio. kr.). Rounded all together, three equal
-    // remainders gave the tie to the sources and showed the gap as 16,6 % (a QA round).
+    // rounding (16,7 % for 6 of 36 mio. kr.), but at an exact tie between the two, which
+    // one of them must lose. Rounded all together, three equal remainders gave the tie to
+    // the sources and showed the gap as 16,6 % (a QA round).
     let (shares, gap_share) = if gap_exact > Decimal::ZERO {
         let funded_exact = sum(&source_amounts);
         let pair = percentages(&[funded_exact, gap_exact], 1);

@@ -710,6 +710,26 @@ test('with the focus on the widget\'s text, not a field, Ctrl+Z still undoes the
   }
 });
 
+test('an element widget takes the browser\'s own undo of its field, with the focus on the host page, as its own undo', { timeout: 60_000 }, async () => {
+  // The host page's keys are the host's, but the browser's undo still reaches the field
+  // typed in last: before, it put back half-typed text ("1" of "120") as a current result.
+  const { page, errors, element } = await openDemo();
+  try {
+    const smes = element.getByLabel('Antal', { exact: true });
+    await smes.selectText();
+    await page.keyboard.type('120');
+    await expectText(total(element), '36.000.000 kr.', '120 SMEs');
+    await page.locator('h1').first().click();
+    assert.equal(await page.evaluate(() => document.activeElement === document.body), true, 'the focus on the host page');
+    await page.keyboard.press('Control+z');
+    await expectText(total(element), '30.000.000 kr.', 'one undo: back to 100 SMEs');
+    assert.equal(await smes.inputValue(), '100');
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.context().close();
+  }
+});
+
 /** The name of the focused element, followed into shadow roots; 'body' when none. */
 const deepFocusedName = (page) =>
   page.evaluate(() => {

@@ -70,6 +70,12 @@ fn take_lang(raw: Vec<OsString>, locale: Lang) -> Result<(Option<Lang>, Vec<OsSt
     let mut rest = Vec::with_capacity(raw.len());
     let mut args = raw.into_iter();
     while let Some(arg) = args.next() {
+        // After `--` every argument is an operand, `--lang=en` a file name like any other.
+        if arg == "--" {
+            rest.push(arg);
+            rest.extend(args.by_ref());
+            break;
+        }
         let value = if arg == "--lang" {
             args.next().ok_or_else(|| {
                 Failure::Usage(pick(
@@ -134,7 +140,12 @@ fn command(args: &[String], lang: Lang) -> Result<Command, Failure> {
     let name = name.as_str();
     // `--help` anywhere after a command asks for help, as with most command lines
     // (`cofund sweep FILE --help` while writing the command out).
-    if COMMANDS.contains(&name) && rest.iter().any(|arg| is_help(arg)) {
+    if COMMANDS.contains(&name)
+        && rest
+            .iter()
+            .take_while(|arg| arg.as_str() != "--")
+            .any(|arg| is_help(arg))
+    {
         return Ok(Command::Help);
     }
     match name {
@@ -517,6 +528,17 @@ mod tests {
         assert_eq!(
             parse_en(&["evaluate", "--", "a.json", "b.json"]),
             Err("usage: evaluate takes one FILE; \"b.json\" is one too many".into())
+        );
+        // Neither help nor the language after it (a review: `evaluate -- -h` printed help).
+        assert_eq!(
+            parse_en(&["evaluate", "--", "-h"]),
+            Ok(Command::Evaluate { file: "-h".into() })
+        );
+        assert_eq!(
+            parse_en(&["evaluate", "--", "--lang=en"]),
+            Ok(Command::Evaluate {
+                file: "--lang=en".into()
+            })
         );
         let sweep = parse_en(&[
             "sweep", "--driver", "pilots", "--from", "1", "--to", "2", "--step", "1", "--",

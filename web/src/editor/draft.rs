@@ -458,7 +458,11 @@ impl Draft {
                 kind: SourceKindTag::from(&src.kind),
                 rate,
                 of,
-                cap: plain(src.kind.cap(), lang),
+                cap: src
+                    .kind
+                    .cap()
+                    .map(|cap| format_amount_input(cap, lang))
+                    .unwrap_or_default(),
                 driver: src.kind.driver().unwrap_or_default().to_string(),
                 amount,
             });
@@ -756,8 +760,9 @@ impl Draft {
         if years.is_none() {
             errors.push(FieldError {
                 field: FieldId::new(Row::Scenario, "years"),
-                unfinished: parse_count(without_year_unit(&self.years), lang)
-                    .is_err_and(|e| e.is_unfinished()),
+                unfinished: year_unit_begun(&self.years)
+                    || parse_count(without_year_unit(&self.years), lang)
+                        .is_err_and(|e| e.is_unfinished()),
                 message: match lang {
                     Lang::Da => "Perioden skal være et helt antal år, mindst 1 – fx 3.".into(),
                     Lang::En => {
@@ -1073,14 +1078,19 @@ fn decimals_typed(text: &str, lang: Lang) -> u32 {
     })
 }
 
-/// The period as the core reads it from a file (a whole number from 1 to `u32::MAX`), so
-/// that every file the core opens, opens in the editor too.
-/// The period as people write it: `3 år`, `3 years` are 3, as an amount's `kr.` is taken
-/// (a QA round had `3 år` refused as not "a whole number of years").
+/// The units a period may be written with, lower case.
+const YEAR_UNITS: [&str; 5] = ["år", "years", "year", "yrs", "yr"];
+
+/// The period as people write it: `3 år`, `3 År`, `3 years` are 3, as an amount's `kr.` is
+/// taken (a QA round had `3 år` refused as not "a whole number of years").
 fn without_year_unit(text: &str) -> &str {
     let trimmed = text.trim_end();
-    for unit in ["år", "years", "year", "yrs", "yr"] {
-        if let Some(rest) = trimmed.strip_suffix(unit) {
+    // Latin letters lower-cased keep their length in bytes (`Å` and `å` are two each), so
+    // the unit's length in the lower-cased text is its length in the typed one.
+    let lower = cofund::text::lowercase(trimmed);
+    for unit in YEAR_UNITS {
+        if lower.len() == trimmed.len() && lower.ends_with(unit) {
+            let rest = &trimmed[..trimmed.len() - unit.len()];
             // A word of its own: `3 år`, `3år`, not the end of another word.
             if rest.ends_with(|c: char| c.is_ascii_digit() || c.is_whitespace()) {
                 return rest;
@@ -1090,6 +1100,22 @@ fn without_year_unit(text: &str) -> &str {
     text
 }
 
+/// Whether `text` is a period on its way to one with its unit: `3 å`, `2 ye` (so that
+/// typing `3 år` flashes no error at `3 å`, a review found).
+fn year_unit_begun(text: &str) -> bool {
+    let lower = cofund::text::lowercase(text.trim_end());
+    let Some(at) = lower.rfind(|c: char| c.is_ascii_digit() || c.is_whitespace()) else {
+        return false;
+    };
+    let (number, begun) = lower.split_at(at + 1);
+    !begun.is_empty()
+        && number.trim().chars().all(|c| c.is_ascii_digit())
+        && !number.trim().is_empty()
+        && YEAR_UNITS.iter().any(|unit| unit.starts_with(begun))
+}
+
+/// The period as the core reads it from a file (a whole number from 1 to `u32::MAX`), so
+/// that every file the core opens, opens in the editor too.
 fn whole_years(value: Decimal) -> Option<u32> {
     use cofund::Decimal as D;
     if value.trunc() != value || value < D::ONE {
@@ -1389,6 +1415,21 @@ mod tests {
                 errors[0].message, "Perioden skal være et helt antal år, mindst 1 – fx 3.",
                 "{years}"
             );
+        }
+        // Its unit begun is a period still being typed, no mistake yet; a unit of
+        // another word is one.
+        for (years, unfinished) in [
+            ("3 å", true),
+            ("2 ye", true),
+            ("2 Y", true),
+            ("3 d", false),
+            ("å", false),
+            ("3 årx", false),
+        ] {
+            let mut d = Draft::from_scenario(&vaekstpilot(), Lang::Da);
+            d.years = years.into();
+            let errors = d.to_scenario(Lang::Da).unwrap_err();
+            assert_eq!(errors[0].unfinished, unfinished, "{years}");
         }
         // With its unit, as people write it.
         for (years, lang) in [

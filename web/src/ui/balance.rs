@@ -22,7 +22,8 @@ pub enum Balance {
 }
 
 impl Balance {
-    /// The balance of `e`, with its amount as `shown` displays it.
+    /// The balance of `e`, with its amount as `shown` displays it, or a surplus the tables
+    /// round away with its øre ([`displayed_or_exact`]).
     pub fn of(e: &Evaluation, shown: &Shown) -> Balance {
         if e.gap > Decimal::ZERO {
             // The gap as the funding column shows it (0 kr. under half a krone), as it is one

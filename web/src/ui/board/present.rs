@@ -292,7 +292,7 @@ pub fn present(props: &PresentProps) -> Html {
             // What the figures below follow from, as the comparison's first rows give it: a
             // scenario's name need not say its 225 pilots.
             <dl class="cofund-present-assumptions" data-figure="assumptions">
-                <div><dt>{ t.years_label }{ ":" }</dt><dd>{ column.scenario.years }</dd></div>
+                <div><dt>{ t.years_label }{ ":" }</dt><dd>{ format_plain(Decimal::from(column.scenario.years), lang) }</dd></div>
                 { for column.scenario.drivers.iter().map(|d| html! {
                     <div><dt>{ legend_name(&d.label, t.new_driver) }{ ":" }</dt><dd>{ format_plain(d.value, lang) }</dd></div>
                 }) }

@@ -100,7 +100,10 @@ pub fn fit(text: &str, max: u32) -> String {
             .chars()
             .nth(cut.chars().count())
             .is_some_and(|next| next.is_ascii_digit() || matches!(next, ',' | '.'))
-            && cut.ends_with(|c: char| c.is_ascii_digit());
+            // (A cut after a group's separator, `2.500.` of `2.500.000`, is one too.)
+            && cut
+                .trim_end_matches([',', '.'])
+                .ends_with(|c: char| c.is_ascii_digit());
         let cut = if whole_number_cut {
             cut.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, ',' | '.'))
         } else {
@@ -517,6 +520,20 @@ mod tests {
             label.chars().count() as u32 * FONT * FIT_CHAR / 100 - 1,
         );
         assert_eq!(cut, "Manglende finansiering opstår mellem 100 og…");
+        // Nor one cut after a group's separator (a review: "… og 2.500…").
+        let label = "Lokal: loftet nås mellem 2.000.000 og 2.500.000";
+        let room = |chars: u32| (chars + 1) * FONT * FIT_CHAR / 100;
+        for chars in 10..label.chars().count() as u32 {
+            let cut = fit(label, room(chars));
+            let shown = cut.trim_end_matches('…');
+            let next = label.chars().nth(shown.chars().count());
+            let number_goes_on = next.is_some_and(|c| c.is_ascii_digit() || matches!(c, ',' | '.'));
+            assert!(
+                label.starts_with(shown)
+                    && !(shown.ends_with(|c: char| c.is_ascii_digit()) && number_goes_on),
+                "{chars}: {cut}"
+            );
+        }
     }
 
     #[test]

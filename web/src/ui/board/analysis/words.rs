@@ -5,8 +5,8 @@
 
 use cofund::model::{Input, Scenario, SourceKind};
 use cofund::numbers::{
-    format_amount, format_input, format_plain, parse_amount, parse_count, parse_rate, Lang,
-    NumberError,
+    format_amount, format_amount_input, format_input, format_plain, parse_amount, parse_count,
+    parse_rate, Lang, NumberError,
 };
 use cofund::text;
 use cofund::Decimal;
@@ -53,7 +53,9 @@ impl Unit {
     pub fn field_text(self, value: Decimal, lang: Lang) -> String {
         match self {
             Unit::Rate => rate(value, lang),
-            _ => format_input(value, lang),
+            // Kroner with øre as two decimals (`1.234,50`), as the editor's fields have them.
+            Unit::Amount => format_amount_input(value, lang),
+            Unit::Count => format_input(value, lang),
         }
     }
 }
