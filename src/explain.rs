@@ -1086,9 +1086,9 @@ impl Ctx<'_> {
             }
             (title, formula)
         } else if e.surplus > Decimal::ZERO && shown.surplus.is_zero() {
-            // A surplus the tables round away (under 1 kr.): said with its øre, as the results say it
-            // ("Overfinansiering: 0,30 kr."), from the exact figures the tables round
-            // to one and the same krone.
+            // A surplus the tables round away (under 1 kr.): said with its øre, as the
+            // results say it ("Overfinansiering: 0,30 kr."), from the exact figures the
+            // tables round to one and the same krone.
             let title = self.tr("Overfinansiering", "Surplus funding");
             let formula = format!(
                 "{title} = {}{MINUS}{} = {}",

@@ -101,7 +101,8 @@ impl BarParts {
             items: Rc::new(items),
             gap,
             total: shown.total,
-            // As the balance says it (`Balance::of`): a surplus the tables round away (under 1 kr.) is one.
+            // As the balance says it (`Balance::of`): a surplus the tables round away
+            // (under 1 kr.) is one.
             surplus: displayed_or_exact(shown.surplus, e.surplus.max(Decimal::ZERO)),
         }
     }

@@ -97,8 +97,9 @@ impl Value {
     fn signed(&self, d: Decimal, lang: Lang) -> String {
         match self {
             Value::Count(_) => format_signed_plain(d, lang),
-            // A surplus the tables round away (under 1 kr.) is said with its øre (`Balance::of`), and so is
-            // its difference: "+0,40 kr.", not "0 kr." beside "Overfinansiering: 0,40 kr.".
+            // A surplus the tables round away (under 1 kr.) is said with its øre
+            // (`Balance::of`), and so is its difference: "+0,40 kr.", not "0 kr." beside
+            // "Overfinansiering: 0,40 kr.".
             _ if !d.is_zero() && d.abs() < Decimal::ONE => {
                 let text = format_exact_amount(d, lang);
                 if d > Decimal::ZERO {
