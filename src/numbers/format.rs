@@ -163,6 +163,19 @@ pub fn format_signed_amount(value: Decimal, lang: Lang) -> String {
     with_currency(sign, &digits.write(lang, true), lang)
 }
 
+/// A change in a count with its sign, every digit kept, as [`format_signed_amount`]
+/// writes one in kroner: `+75`, `−0,5`, and `0` (no sign).
+pub fn format_signed_plain(value: Decimal, lang: Lang) -> String {
+    let sign = if value.is_zero() {
+        ""
+    } else if value < Decimal::ZERO {
+        MINUS_STR
+    } else {
+        "+"
+    };
+    format!("{sign}{}", format_plain(value.abs(), lang))
+}
+
 /// The exact value, grouped, without trailing zeros and without rounding:
 /// `12500.5` → `12.500,5` / `12,500.5`.
 ///

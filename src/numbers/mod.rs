@@ -53,7 +53,7 @@ pub use apportion::{apportion, apportion_to, percentages};
 pub use error::{NumberError, NumberErrorKind};
 pub use format::{
     format_amount, format_amount_input, format_exact_amount, format_input, format_millions,
-    format_number, format_percent, format_plain, format_signed_amount,
+    format_number, format_percent, format_plain, format_signed_amount, format_signed_plain,
 };
 pub use parse::{parse_amount, parse_count, parse_rate, parse_signed};
 

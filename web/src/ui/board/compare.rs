@@ -24,7 +24,7 @@ use cofund::explain::{explain, per_unit_title, Subject};
 use cofund::matching::{match_drivers, match_sources, visiting_order};
 use cofund::numbers::{
     apportion, format_amount, format_exact_amount, format_percent, format_plain,
-    format_signed_amount, Lang,
+    format_signed_amount, format_signed_plain, Lang,
 };
 use cofund::text::full_stop;
 use cofund::Decimal;
@@ -110,18 +110,6 @@ impl Value {
             }
             _ => format_signed_amount(d, lang),
         }
-    }
-}
-
-/// A change in a count with its sign, every digit kept: `+75`, `−0,5`, `0`.
-fn format_signed_plain(value: Decimal, lang: Lang) -> String {
-    let text = format_plain(value.abs(), lang);
-    if value.is_zero() {
-        text
-    } else if value > Decimal::ZERO {
-        format!("+{text}")
-    } else {
-        format!("\u{2212}{text}")
     }
 }
 
