@@ -1050,6 +1050,9 @@ impl Ctx<'_> {
     fn balance(&self) -> Explanation {
         let (e, shown) = (self.e, self.shown);
         let mut notes = Vec::new();
+        // A surplus the tables round away (under 1 kr.) is said with its øre, as the results
+        // say it ("Overfinansiering: 0,30 kr."), from the exact figures.
+        let surplus_written_exactly = e.surplus > Decimal::ZERO && shown.surplus.is_zero();
         let (title, formula) = if e.gap > Decimal::ZERO {
             let title = self.gap_label();
             let formula = format!(
@@ -1085,10 +1088,7 @@ impl Ctx<'_> {
                 );
             }
             (title, formula)
-        } else if e.surplus > Decimal::ZERO && shown.surplus.is_zero() {
-            // A surplus the tables round away (under 1 kr.): said with its øre, as the
-            // results say it ("Overfinansiering: 0,30 kr."), from the exact figures the
-            // tables round to one and the same krone.
+        } else if surplus_written_exactly {
             let title = self.tr("Overfinansiering", "Surplus funding");
             let formula = format!(
                 "{title} = {}{MINUS}{} = {}",
@@ -1154,9 +1154,8 @@ impl Ctx<'_> {
         let difference = e.gap.max(e.surplus);
         let shown_difference = shown.gap.max(shown.surplus);
         let plain = difference.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
-        // A surplus the tables round away is written exactly above: no note of its rounding.
-        let surplus_written_exactly = e.surplus > Decimal::ZERO && shown.surplus.is_zero();
         if surplus_written_exactly {
+            // Written exactly above: the tables' rounding of it needs no note.
         } else if shown_difference.is_zero() && difference > Decimal::ZERO && plain.is_zero() {
             notes.push(
                 self.tr(

@@ -138,10 +138,10 @@ pub fn shown(s: &Scenario, e: &Evaluation) -> Shown {
         let funded_exact = sum(&source_amounts);
         let pair = percentages(&[funded_exact, gap_exact], 1);
         let (funded_share, gap_share) = (pair[0], pair[1]);
-        let whole = rounded_add(funded_exact, gap_exact).unwrap_or(e.total_cost);
+        // With a gap, funding and gap make up the total cost exactly.
         let exact_shares: Vec<Decimal> = source_amounts
             .iter()
-            .map(|a| percent_of(*a, whole).unwrap_or_default())
+            .map(|a| percent_of(*a, e.total_cost).unwrap_or_default())
             .collect();
         (apportion_to(&exact_shares, funded_share, 1), gap_share)
     } else {

@@ -148,7 +148,7 @@ impl ScenarioError {
         if self.problem == Problem::Missing {
             if let Some(hint) = missing_hint(&self.path, lang) {
                 out.push_str(" (");
-                out.push_str(hint);
+                out.push_str(&hint);
                 out.push(')');
             }
         }
@@ -165,48 +165,40 @@ impl ScenarioError {
 
 /// What a missing field takes, by the field's name (the path's last part): "years: is
 /// missing" left the reader of a command line's message to look the form up (a QA round).
-fn missing_hint(path: &str, lang: Lang) -> Option<&'static str> {
+fn missing_hint(path: &str, lang: Lang) -> Option<String> {
     let field = path.rsplit('.').next().unwrap_or(path);
     let da = lang == Lang::Da;
     Some(match field {
-        "years" => pick_static(
+        "years" => pick(
             da,
             "et helt antal år, mindst 1, fx 3",
             "a whole number of years, at least 1, e.g. 3",
         ),
-        "amount" | "cap" => pick_static(
+        "amount" | "cap" => pick(
             da,
             "et beløb som tekst, fx \"100000\"",
             "an amount as text, e.g. \"100000\"",
         ),
-        "rate" => pick_static(
+        "rate" => pick(
             da,
             "en procentsats fra 0 til 100 som tekst, fx \"50\"",
             "a percentage from 0 to 100 as text, e.g. \"50\"",
         ),
-        "value" => pick_static(
+        "value" => pick(
             da,
             "et antal som tekst, fx \"150\"",
             "a count as text, e.g. \"150\"",
         ),
-        "driver" => pick_static(
+        "driver" => pick(
             da,
             "id'et på en af scenariets enheder",
             "the id of one of the scenario's drivers",
         ),
-        "id" | "label" | "name" => pick_static(da, "en tekst", "a text"),
-        "currency" => "\"DKK\"",
-        "format" => pick_static(da, "formatversionen, 1", "the format version, 1"),
+        "id" | "label" | "name" => pick(da, "en tekst", "a text"),
+        "currency" => "\"DKK\"".into(),
+        "format" => pick(da, "formatversionen, 1", "the format version, 1"),
         _ => return None,
     })
-}
-
-fn pick_static(da: bool, danish: &'static str, english: &'static str) -> &'static str {
-    if da {
-        danish
-    } else {
-        english
-    }
 }
 
 impl Problem {

@@ -103,7 +103,7 @@ impl BarParts {
             total: shown.total,
             // As the balance says it (`Balance::of`): a surplus the tables round away
             // (under 1 kr.) is one.
-            surplus: displayed_or_exact(shown.surplus, e.surplus.max(Decimal::ZERO)),
+            surplus: displayed_or_exact(shown.surplus, e.surplus),
         }
     }
 }
