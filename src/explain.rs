@@ -224,7 +224,7 @@ impl Ctx<'_> {
     /// What the sources together are called: the title of their sum, its share and its
     /// amount per year.
     fn funded_label(&self) -> &'static str {
-        self.tr("Finansieret i alt", "Funded in total")
+        self.tr("Finansieret i alt", "Total funding")
     }
 
     /// What the uncovered cost is called, wherever it is explained.
@@ -1260,7 +1260,29 @@ impl Ctx<'_> {
                     .iter()
                     .filter(|c| c.kind.driver() != Some(driver.id.as_str()))
                     .count();
-                if other > 0 {
+                // "Også" only when some line does depend on it: with none, the total is
+                // all of lines that do not.
+                let all = other == self.s.costs.len();
+                if all {
+                    notes.push(match (self.lang, other) {
+                        (Lang::Da, 1) => format!(
+                            "Udgiftsposten afhænger ikke af antallet af {}.",
+                            self.driver_label(d)
+                        ),
+                        (Lang::Da, _) => format!(
+                            "Ingen af de {other} udgiftsposter afhænger af antallet af {}.",
+                            self.driver_label(d)
+                        ),
+                        (Lang::En, 1) => format!(
+                            "The cost line does not depend on the number of {}.",
+                            self.driver_label(d)
+                        ),
+                        (Lang::En, _) => format!(
+                            "None of the {other} cost lines depends on the number of {}.",
+                            self.driver_label(d)
+                        ),
+                    });
+                } else if other > 0 {
                     let lines = self.lines_count(other);
                     notes.push(match self.lang {
                         Lang::Da => format!(
@@ -1438,7 +1460,7 @@ impl Ctx<'_> {
         Some(Explanation {
             formula: format!(
                 "{title} = {} {} + {} {} = {}",
-                self.funded_label(),
+                text::in_sentence(self.funded_label()),
                 percent(funded),
                 text::in_sentence(self.gap_label()),
                 percent(gap),
@@ -1789,7 +1811,7 @@ mod tests {
         );
         assert_eq!(
             formula(&s, Subject::Funded, Lang::En),
-            "Funded in total = 10,950,000 + 7,500,000 + 3,450,000 = DKK 21,900,000"
+            "Total funding = 10,950,000 + 7,500,000 + 3,450,000 = DKK 21,900,000"
         );
         assert_eq!(
             formula(&s, Subject::Balance, Lang::Da),
@@ -2630,11 +2652,11 @@ mod tests {
         s.sources.pop(); // no residual: a gap of 3.450.000
         assert_eq!(
             formula(&s, Subject::TotalShare, Lang::Da),
-            "Andel: Samlede udgifter = Finansieret i alt 84,2 % + manglende finansiering 15,8 % = 100,0 %"
+            "Andel: Samlede udgifter = finansieret i alt 84,2 % + manglende finansiering 15,8 % = 100,0 %"
         );
         assert_eq!(
             formula(&s, Subject::TotalShare, Lang::En),
-            "Share: Total cost = Funded in total 84.2% + funding gap 15.8% = 100.0%"
+            "Share: Total cost = total funding 84.2% + funding gap 15.8% = 100.0%"
         );
     }
 
@@ -2711,7 +2733,7 @@ mod tests {
         );
         assert_eq!(
             formula(&s, Subject::FundedShare, Lang::En),
-            "Share: Funded in total = DKK 1,750,000 ÷ DKK 1,750,000 = 100.0%"
+            "Share: Total funding = DKK 1,750,000 ÷ DKK 1,750,000 = 100.0%"
         );
 
         // Three equal thirds: 33,4 + 33,3 + 33,3 %, the first told why.
@@ -3132,6 +3154,35 @@ mod tests {
         assert_eq!(
             run(&s, Subject::PerUnit(0), da).notes[1],
             "Det omfatter også 1 udgiftspost, der ikke afhænger af antallet af virksomheder."
+        );
+        // No line depends on the count: no "også" (a QA round).
+        let s = from_parts(
+            r#"{"id":"n","label":"Virksomheder","value":"10"}"#,
+            &fixed("f", "Admin", "5000"),
+            RESIDUAL,
+            1,
+        );
+        assert_eq!(
+            run(&s, Subject::PerUnit(0), da).notes[1],
+            "Udgiftsposten afhænger ikke af antallet af virksomheder."
+        );
+        assert_eq!(
+            run(&s, Subject::PerUnit(0), Lang::En).notes[1],
+            "The cost line does not depend on the number of virksomheder."
+        );
+        let s = from_parts(
+            r#"{"id":"n","label":"Virksomheder","value":"10"}"#,
+            &format!(
+                "{},{}",
+                fixed("f", "Admin", "5000"),
+                fixed("g", "Husleje", "100")
+            ),
+            RESIDUAL,
+            1,
+        );
+        assert_eq!(
+            run(&s, Subject::PerUnit(0), da).notes[1],
+            "Ingen af de 2 udgiftsposter afhænger af antallet af virksomheder."
         );
         // Too large to divide: said so, not called a division by 0.
         let s = from_parts(
