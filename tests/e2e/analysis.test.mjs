@@ -98,7 +98,7 @@ test('sweep: chart, readout and table show the published figures at 150 and 225 
     const header = (await table.locator('thead th').allInnerTexts()).map(norm);
     assert.deepEqual(header, [
       'Vækstpiloter', 'Samlede udgifter', 'DEB', 'Virksomhedernes egenbetaling',
-      'Lokal/regional medfinansiering', 'Manglende finansiering', 'Udgift pr. enhed – Vækstpiloter',
+      'Lokal/regional medfinansiering', 'Manglende finansiering', 'Udgift pr. vækstpilot',
     ]);
     for (const pilots of [150, 225]) {
       const cells = (await table.locator('tbody tr').filter({ has: page.locator('th', { hasText: new RegExp(`^${pilots}$`) }) })

@@ -323,12 +323,20 @@ test('Enter on the DEB figure explains it; Escape closes the explanation', { tim
     await page.getByRole('button', { name: 'Samlede udgifter 21.900.000 kr.', exact: true }).waitFor({ timeout: 5_000 });
     const figure = page.locator('tr[data-source="deb"]').getByRole('button', { name: '10.950.000 kr.', exact: true });
     assert.equal(await attr(figure, 'aria-expanded'), 'false');
-    // Named by its figure, described by its row: a list of buttons tells them apart.
-    const describedBy = await attr(figure, 'aria-describedby');
-    assert.equal(norm(await page.locator(`#${describedBy}`).innerText()), 'DEB');
-    assert.equal(await page.locator(`#${describedBy}`).evaluate((el) => el.tagName), 'TH');
+    // Named by its figure, described by its row and its column: a list of buttons, or Tab,
+    // which reads no table headers, tells them apart.
+    const heads = async (button) => {
+      const ids = (await attr(button, 'aria-describedby')).split(' ');
+      return Promise.all(ids.map(async (id) => {
+        const head = page.locator(`#${id}`);
+        return `${await head.evaluate((el) => el.tagName)}:${norm(await head.innerText())}`;
+      }));
+    };
+    assert.deepEqual(await heads(figure), ['TH:DEB', 'TH:Beløb']);
     const share = page.locator('tr[data-source="deb"]').getByRole('button', { name: '50,0 %', exact: true });
-    assert.equal(await attr(share, 'aria-describedby'), describedBy, 'every figure of the row');
+    assert.deepEqual(await heads(share), ['TH:DEB', 'TH:Andel'], 'every figure of the row, each with its column');
+    const perYear = page.locator('tr[data-source="deb"]').getByRole('button', { name: '3.650.000 kr.', exact: true });
+    assert.deepEqual(await heads(perYear), ['TH:DEB', 'TH:Pr. år']);
     const panel = page.locator(`#${await attr(figure, 'aria-controls')}`);
     assert.equal(await panel.isVisible(), false, 'no explanation at first');
 

@@ -122,6 +122,8 @@ pub struct Texts {
 /// which never shows them, does not carry them. Every [`Texts`] field reads through it.
 pub struct AppTexts {
     base: &'static Texts,
+    /// Before the date on every printout (ui/print_date.rs).
+    pub date_label: &'static str,
     pub embed_open: &'static str,
     /// While the embed dialog (part of the board program) is being fetched.
     pub embed_loading: &'static str,
@@ -156,6 +158,8 @@ pub struct AppTexts {
     /// Under the template picker while a template chosen with the keys waits for Enter.
     pub preset_keys_hint: &'static str,
     pub years_word: &'static str,
+    /// After a period of one year ("× 1 year").
+    pub year_word: &'static str,
     pub cap_word: &'static str,
     pub of_word: &'static str,
     pub share_heading: &'static str,
@@ -299,11 +303,11 @@ const DA: Texts = Texts {
     source_fixed: "Fast tilsagn",
     source_per_year: "Fast beløb pr. år",
     source_residual: "Restfinansiering",
-    source_share_help: "Betaler en procentdel af udgifterne, evt. højst et loft. DEB betaler en andel af de støtteberettigede udgifter, højst 50 %.",
+    source_share_help: "Betaler en procentdel af udgifterne, evt. op til et loft. DEB betaler en andel af de støtteberettigede udgifter, højst 50 %.",
     source_per_unit_help: "Et beløb pr. enhed, fx virksomhedernes egenbetaling pr. deltager.",
     source_fixed_help: "Et fast beløb for hele perioden.",
     source_per_year_help: "Et fast beløb hvert år i perioden.",
-    source_residual_help: "Dækker det, de andre kilder ikke dækker (resterende finansieringsbehov), evt. højst et loft. Højst én pr. scenarie.",
+    source_residual_help: "Dækker det, de andre kilder ikke dækker (resterende finansieringsbehov), evt. op til et loft. Højst én pr. scenarie.",
     results_stale: "Viser sidste gyldige resultat – ret de markerede felter",
     results_stale_print: "Ikke opdateret: tallene er det sidste gyldige resultat, og forudsætningerne er dem, det er regnet med. Et felt i scenariet kunne ikke læses.",
     results_hint: "Vælg et tal for at se, hvordan det er regnet ud.",
@@ -331,6 +335,7 @@ const DA: Texts = Texts {
 
 const DA_APP: AppTexts = AppTexts {
     base: &DA,
+    date_label: "Dato",
     embed_open: "Indlejr på en anden side …",
     embed_loading: "Henter indlejringen …",
     embed_failed: "Indlejringen kunne ikke hentes. Genindlæs siden for at prøve igen. Årsag:",
@@ -355,6 +360,7 @@ const DA_APP: AppTexts = AppTexts {
     preset_hint: "Indlæser skabelonen i det valgte scenarie (kan fortrydes).",
     preset_keys_hint: "Tryk Enter for at indlæse skabelonen. Esc eller Tab beholder det nuværende scenarie.",
     years_word: "år",
+    year_word: "år",
     cap_word: "højst",
     of_word: "af",
     share_heading: "Gem og del",
@@ -421,7 +427,7 @@ const EN: Texts = Texts {
     col_share_funding: "Share of funding",
     total_cost: "Total cost",
     eligible_cost: "Eligible cost",
-    funded: "Funded in total",
+    funded: "Total funding",
     gap: "Funding gap",
     surplus: "Surplus funding",
     balanced: "Fully funded",
@@ -512,6 +518,7 @@ const EN: Texts = Texts {
 
 const EN_APP: AppTexts = AppTexts {
     base: &EN,
+    date_label: "Date",
     embed_open: "Embed in another page …",
     embed_loading: "Loading the embedding …",
     embed_failed: "The embedding could not be loaded. Reload the page to try again. Reason:",
@@ -536,6 +543,7 @@ const EN_APP: AppTexts = AppTexts {
     preset_hint: "Loads the template into the current scenario (can be undone).",
     preset_keys_hint: "Press Enter to load the template. Esc or Tab keeps the current scenario.",
     years_word: "years",
+    year_word: "year",
     cap_word: "at most",
     of_word: "of",
     share_heading: "Save and share",
@@ -664,7 +672,6 @@ pub struct BoardTexts {
     pub stale_shows: &'static str,
     pub balance_row: &'static str,
     pub balance_note: &'static str,
-    pub date_label: &'static str,
     pub handout_heading: &'static str,
     pub compare_empty: &'static str,
     pub present_label: &'static str,
@@ -687,6 +694,8 @@ pub struct BoardTexts {
     pub range_step: &'static str,
     pub show_as_table: &'static str,
     pub sweep_heading: &'static str,
+    /// What to do on screen; not printed, where nothing can be chosen.
+    pub sweep_instruction: &'static str,
     pub sweep_intro: &'static str,
     pub sweep_input_label: &'static str,
     pub sweep_keys: &'static str,
@@ -771,7 +780,6 @@ const DA_BOARD: BoardTexts = BoardTexts {
     stale_shows: "viser sidste gyldige resultat – ret de markerede felter under Rediger.",
     balance_row: "Balance",
     balance_note: "Forskellen i balancen er finansiering minus udgifter: plus betyder bedre finansieret, minus dårligere.",
-    date_label: "Dato",
     handout_heading: "Forudsætninger og fordeling",
     compare_empty: "Intet scenarie har et gyldigt resultat at sammenligne.",
     present_label: "Præsentation",
@@ -792,7 +800,8 @@ const DA_BOARD: BoardTexts = BoardTexts {
     range_step: "Trin",
     show_as_table: "Vis som tabel",
     sweep_heading: "Følsomhed",
-    sweep_intro: "Vælg en forudsætning og et interval. Grafen viser hver finansieringskilde, den manglende finansiering, de samlede udgifter og udgiften pr. enhed hen over intervallet.",
+    sweep_instruction: "Vælg en forudsætning og et interval.",
+    sweep_intro: "Grafen viser hver finansieringskilde, den manglende finansiering, de samlede udgifter og udgiften pr. enhed hen over intervallet.",
     sweep_input_label: "Forudsætning, der varieres",
     sweep_keys: "Peg på grafen, eller gå til den med Tab og brug piletasterne (Home og End for første og sidste punkt); tallene for punktet står under grafen.",
     sweep_points: "Punkter i grafen",
@@ -871,7 +880,6 @@ const EN_BOARD: BoardTexts = BoardTexts {
     stale_shows: "shows the last valid result – correct the marked fields under Edit.",
     balance_row: "Balance",
     balance_note: "The difference in the balance is funding minus cost: plus means better funded, minus worse.",
-    date_label: "Date",
     handout_heading: "Assumptions and split",
     compare_empty: "No scenario has a valid result to compare.",
     present_label: "Presentation",
@@ -892,7 +900,8 @@ const EN_BOARD: BoardTexts = BoardTexts {
     range_step: "Step",
     show_as_table: "Show as table",
     sweep_heading: "Sensitivity",
-    sweep_intro: "Choose an assumption and a range. The chart shows every funding source, the funding gap, the total cost and the cost per unit across the range.",
+    sweep_instruction: "Choose an assumption and a range.",
+    sweep_intro: "The chart shows every funding source, the funding gap, the total cost and the cost per unit across the range.",
     sweep_input_label: "Assumption to vary",
     sweep_keys: "Point at the chart, or Tab to it and use the arrow keys (Home and End for the first and last point); the point's figures are shown below the chart.",
     sweep_points: "Points in the chart",

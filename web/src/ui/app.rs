@@ -24,6 +24,7 @@ use super::error_summary::{error_summary, marked_fields};
 use super::fields::SelectField;
 use super::language_switch::LanguageSwitch;
 use super::notices::{Notice, NoticeBanner};
+use super::print_date::PrintDate;
 use super::results::Results;
 use super::share_tools::ShareTools;
 use super::unfinished::use_judged;
@@ -634,6 +635,10 @@ pub fn app() -> Html {
                 <div>
                     <h1 class="cofund-title">{ t.app_title }</h1>
                     <p class="cofund-tagline">{ t.tagline }</p>
+                    // The comparison prints its own, beside its table.
+                    if state.view != View::Compare {
+                        <PrintDate lang={lang} />
+                    }
                 </div>
                 <LanguageSwitch lang={lang} dispatch={state.dispatcher()} />
             </header>

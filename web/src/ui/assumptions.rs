@@ -31,6 +31,17 @@ fn unit_in_sentence(s: &Scenario, id: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The period as a factor: "3 år", "3 years", "1 year".
+fn period(s: &Scenario, lang: Lang) -> String {
+    let t = app_texts(lang);
+    let word = if s.years == 1 {
+        t.year_word
+    } else {
+        t.years_word
+    };
+    format!("{} {word}", s.years)
+}
+
 /// One line in words: "100.000 kr. × vækstpiloter" etc.
 fn cost_rule(s: &Scenario, kind: &CostKind, amount: Decimal, lang: Lang) -> String {
     let t = app_texts(lang);
@@ -39,9 +50,9 @@ fn cost_rule(s: &Scenario, kind: &CostKind, amount: Decimal, lang: Lang) -> Stri
     match kind {
         CostKind::Fixed => format!("{amount} ({})", lowercase(t.cost_fixed)),
         CostKind::PerUnit { driver } => format!("{amount} × {}", unit(driver)),
-        CostKind::PerYear => format!("{amount} × {} {}", s.years, t.years_word),
+        CostKind::PerYear => format!("{amount} × {}", period(s, lang)),
         CostKind::PerUnitPerYear { driver } => {
-            format!("{amount} × {} × {} {}", unit(driver), s.years, t.years_word)
+            format!("{amount} × {} × {}", unit(driver), period(s, lang))
         }
     }
 }
@@ -70,12 +81,13 @@ fn source_rule(s: &Scenario, kind: &SourceKind, lang: Lang) -> String {
             unit_in_sentence(s, driver)
         ),
         SourceKind::Fixed { amount } => format_exact_amount(*amount, lang),
-        SourceKind::PerYear { amount } => format!(
-            "{} × {} {}",
-            format_exact_amount(*amount, lang),
-            s.years,
-            t.years_word
-        ),
+        SourceKind::PerYear { amount } => {
+            format!(
+                "{} × {}",
+                format_exact_amount(*amount, lang),
+                period(s, lang)
+            )
+        }
         SourceKind::Residual { cap: c } => {
             format!("{}{}", lowercase(t.source_residual), cap(c))
         }
@@ -170,6 +182,22 @@ mod tests {
         assert_eq!(
             source_rule(&s, &s.sources[0].kind, Lang::En),
             "50% of eligible cost"
+        );
+        let mut one = s.clone();
+        one.years = 1;
+        let per_year = CostKind::PerYear;
+        let amount = Decimal::from(1_000);
+        assert_eq!(
+            cost_rule(&one, &per_year, amount, Lang::En),
+            "DKK 1,000 × 1 year"
+        );
+        assert_eq!(
+            cost_rule(&s, &per_year, amount, Lang::En),
+            "DKK 1,000 × 3 years"
+        );
+        assert_eq!(
+            cost_rule(&one, &per_year, amount, Lang::Da),
+            "1.000 kr. × 1 år"
         );
         assert_eq!(
             format_exact_amount(Decimal::new(1250050, 2), Lang::Da),

@@ -40,12 +40,32 @@ impl Balance {
 
     /// "Manglende finansiering: 3.450.000 kr.", "Fuldt finansieret".
     pub fn words(self, lang: Lang) -> String {
+        self.words_with(lang, balance_amount(self.amount(), lang))
+    }
+
+    /// Its words for a narrow column: they may wrap, but the amount stays on one line
+    /// ("Overfinansiering: 3.120.000 / kr." split the figure from its currency in a
+    /// comparison at 1280 px, a QA round).
+    pub fn words_amount_unbroken(self, lang: Lang) -> String {
+        let amount = balance_amount(self.amount(), lang).replace(' ', "\u{a0}");
+        self.words_with(lang, amount)
+    }
+
+    fn words_with(self, lang: Lang, amount: String) -> String {
         let t = texts(lang);
         match self {
-            Balance::Gap(v) => format!("{}: {}", t.gap, balance_amount(v, lang)),
-            Balance::Surplus(v) => format!("{}: {}", t.surplus, balance_amount(v, lang)),
+            Balance::Gap(_) => format!("{}: {amount}", t.gap),
+            Balance::Surplus(_) => format!("{}: {amount}", t.surplus),
             Balance::Funded => t.balanced.to_string(),
             Balance::Nothing => t.nothing_to_fund.to_string(),
+        }
+    }
+
+    /// The gap or surplus; zero when there is neither.
+    fn amount(self) -> Decimal {
+        match self {
+            Balance::Gap(v) | Balance::Surplus(v) => v,
+            Balance::Funded | Balance::Nothing => Decimal::ZERO,
         }
     }
 
@@ -140,6 +160,14 @@ mod tests {
         let balance = Balance::of(&e, &shown(&s, &e));
         assert_eq!(balance.words(Lang::Da), "Overfinansiering: 0,40 kr.");
         assert_eq!(balance.words(Lang::En), "Surplus funding: DKK 0.40");
+        assert_eq!(
+            Balance::Surplus(Decimal::from(3_120_000)).words_amount_unbroken(Lang::Da),
+            "Overfinansiering: 3.120.000\u{a0}kr."
+        );
+        assert_eq!(
+            Balance::Gap(Decimal::from(1_000)).words_amount_unbroken(Lang::En),
+            "Funding gap: DKK\u{a0}1,000"
+        );
         // From 1 kr. on, whole kroner as everywhere.
         assert_eq!(balance_amount(Decimal::ONE, Lang::Da), "1 kr.");
         assert_eq!(

@@ -111,6 +111,31 @@ fn figure_id(place: &str, key: &str) -> String {
     format!("cofund-fig-{place}-{key}")
 }
 
+/// The id of the heading of the table column a figure at `place` sits in, which describes
+/// its button with the row's heading: Tab reads a button's name and description only, and
+/// "21.900.000 kr." alone does not say whether it is a total, a year's or a share.
+/// `None` for the figures outside the tables (the key figures, the balance).
+pub(crate) fn column_head_id(place: &str) -> Option<&'static str> {
+    let cost_table = place.starts_with("cost");
+    let source_table = ["gap", "funded", "source", "funding-total"]
+        .iter()
+        .any(|start| place.starts_with(start));
+    Some(match () {
+        _ if cost_table && place.ends_with("-year") => COL_COST_YEAR,
+        _ if cost_table => COL_COST_AMOUNT,
+        _ if source_table && place.ends_with("-year") => COL_SOURCE_YEAR,
+        _ if source_table && place.ends_with("-share") => COL_SOURCE_SHARE,
+        _ if source_table => COL_SOURCE_AMOUNT,
+        _ => return None,
+    })
+}
+
+const COL_COST_AMOUNT: &str = "cofund-col-cost-amount";
+const COL_COST_YEAR: &str = "cofund-col-cost-year";
+const COL_SOURCE_AMOUNT: &str = "cofund-col-source-amount";
+const COL_SOURCE_SHARE: &str = "cofund-col-source-share";
+const COL_SOURCE_YEAR: &str = "cofund-col-source-year";
+
 /// Every place a figure button can sit; `data-place` holds one of these.
 const PLACES: &[&str] = &[
     "summary",
@@ -503,8 +528,10 @@ pub fn results(props: &ResultsProps) -> Html {
         }
     });
     let per_year = shown.per_year.as_ref();
-    let per_year_head =
-        per_year.map(|_| html! { <th scope="col" class="cofund-num">{ t.col_per_year }</th> });
+    let per_year_head = |id: &'static str| {
+        per_year
+            .map(|_| html! { <th scope="col" class="cofund-num" id={id}>{ t.col_per_year }</th> })
+    };
 
     let out_of_range = |driver: usize| {
         e.warnings
@@ -606,29 +633,29 @@ pub fn results(props: &ResultsProps) -> Html {
             }) }
 
             if !compact {
-            <div class="cofund-results-scroll">
+            <div class="cofund-results-scroll" onfocusin={Callback::from(super::reveal_focused_figure)}>
                 <table class="cofund-table cofund-results-table">
                     <caption>{ t.costs_caption }</caption>
                     <thead><tr>
                         <th scope="col">{ t.col_item }</th>
-                        <th scope="col" class="cofund-num">{ t.col_amount }</th>
-                        { per_year_head.clone().unwrap_or_default() }
+                        <th scope="col" class="cofund-num" id={COL_COST_AMOUNT}>{ t.col_amount }</th>
+                        { per_year_head(COL_COST_YEAR).unwrap_or_default() }
                     </tr></thead>
                     <tbody ref={cost_body.clone()}></tbody>
                     <tfoot ref={cost_foot.clone()}></tfoot>
                 </table>
             </div>
 
-            <div class="cofund-results-scroll">
+            <div class="cofund-results-scroll" onfocusin={Callback::from(super::reveal_focused_figure)}>
                 <table class="cofund-table cofund-results-table">
                     <caption>{ t.sources_caption }</caption>
                     <thead><tr>
                         <th scope="col">{ t.col_item }</th>
-                        <th scope="col" class="cofund-num">{ t.col_amount }</th>
-                        <th scope="col" class="cofund-num">
+                        <th scope="col" class="cofund-num" id={COL_SOURCE_AMOUNT}>{ t.col_amount }</th>
+                        <th scope="col" class="cofund-num" id={COL_SOURCE_SHARE}>
                             { if e.surplus > Decimal::ZERO { t.col_share_funding } else { t.col_share } }
                         </th>
-                        { per_year_head.unwrap_or_default() }
+                        { per_year_head(COL_SOURCE_YEAR).unwrap_or_default() }
                     </tr></thead>
                     <tbody ref={source_body.clone()}></tbody>
                     <tfoot ref={source_foot.clone()}></tfoot>
@@ -647,6 +674,33 @@ pub fn results(props: &ResultsProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every figure in a table is described by its column's heading, and by the heading of
+    /// the table it is in.
+    #[test]
+    fn table_figures_name_their_column() {
+        for (place, column) in [
+            ("cost", Some(COL_COST_AMOUNT)),
+            ("cost-year", Some(COL_COST_YEAR)),
+            ("cost-total", Some(COL_COST_AMOUNT)),
+            ("cost-total-year", Some(COL_COST_YEAR)),
+            ("source", Some(COL_SOURCE_AMOUNT)),
+            ("source-share", Some(COL_SOURCE_SHARE)),
+            ("source-year", Some(COL_SOURCE_YEAR)),
+            ("gap", Some(COL_SOURCE_AMOUNT)),
+            ("gap-share", Some(COL_SOURCE_SHARE)),
+            ("gap-year", Some(COL_SOURCE_YEAR)),
+            ("funded-share", Some(COL_SOURCE_SHARE)),
+            ("funding-total-year", Some(COL_SOURCE_YEAR)),
+            ("summary", None),
+            ("balance", None),
+        ] {
+            assert_eq!(column_head_id(place), column, "{place}");
+        }
+        assert!(PLACES
+            .iter()
+            .all(|p| column_head_id(p).is_some() || ["summary", "balance"].contains(p)));
+    }
     use cofund::model::{evaluate, Source, SourceKind};
     use cofund::presets::Preset;
 

@@ -28,7 +28,6 @@ use cofund::numbers::{
 };
 use cofund::text::full_stop;
 use cofund::Decimal;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::stale::StaleNote;
@@ -41,7 +40,9 @@ use crate::ui::bar::{BarParts, StackedBar};
 use crate::ui::explain_panel::{
     use_chosen_figure, use_explanation_shown, ChosenFigure, ExplainPanel, PANEL_ID,
 };
+use crate::ui::print_date::PrintDate;
 use crate::ui::results::deb_note;
+use crate::ui::reveal_focused_figure;
 use cofund::shown::{shown, Shown};
 
 const HEADING_ID: &str = "cofund-compare-heading";
@@ -87,7 +88,7 @@ impl Value {
         match self {
             Value::Amount(v) | Value::PerUnit(Some(v)) => format_amount(*v, lang),
             Value::PerUnit(None) => board_texts(lang).per_unit_undefined.to_string(),
-            Value::Balance(b) => b.words(lang),
+            Value::Balance(b) => b.words_amount_unbroken(lang),
             Value::Count(v) => format_plain(*v, lang),
         }
     }
@@ -393,20 +394,6 @@ pub fn display_name(column: &Column, t: &BoardTexts) -> String {
     scenario_name(&column.name, t).to_string()
 }
 
-/// A date as the handout prints it: `05-03-2025` in Danish, `2025-03-05` in English.
-pub fn format_date(year: u32, month: u32, day: u32, lang: Lang) -> String {
-    match lang {
-        Lang::Da => format!("{day:02}-{month:02}-{year:04}"),
-        Lang::En => format!("{year:04}-{month:02}-{day:02}"),
-    }
-}
-
-/// Today in the browser's time zone: (year, month 1–12, day).
-fn today() -> (u32, u32, u32) {
-    let now = js_sys::Date::new_0();
-    (now.get_full_year(), now.get_month() + 1, now.get_date())
-}
-
 /// A text for screen readers only.
 fn hidden(text: String) -> Html {
     html! { <span class="cofund-visually-hidden">{ text }</span> }
@@ -532,7 +519,7 @@ fn cell(
         <td class={classes!("cofund-num", stale.then_some("cofund-board-stale"))} data-col={col.to_string()}>
             { figure }
             if let Some(note) = note {
-                <span class="cofund-board-note" data-note="">{ format!("({note})") }</span>
+                <span class="cofund-board-cell-note" data-note="">{ format!("({note})") }</span>
             }
             { difference }
         </td>
@@ -672,23 +659,11 @@ pub fn compare(props: &CompareProps) -> Html {
     };
     // A figure tabbed to in a table wider than its box is scrolled wholly into view: the
     // browser leaves one that shows only its edge where it is (a QA round at 320 px).
-    let onfocusin = Callback::from(|e: FocusEvent| {
-        if let Some(figure) = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .filter(|el| el.class_list().contains("cofund-figure"))
-        {
-            let options = web_sys::ScrollIntoViewOptions::new();
-            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-            options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
-            figure.scroll_into_view_with_scroll_into_view_options(&options);
-        }
-    });
+    let onfocusin = Callback::from(reveal_focused_figure);
     let caption = match base {
         Some(b) if columns.len() > 1 => format!("{}: {}.", t.compare_caption, names[b]),
         _ => format!("{}.", t.compare_caption_no_baseline),
     };
-    let (year, month, day) = today();
 
     let handouts = props.handout.then(|| {
         html! {
@@ -720,10 +695,7 @@ pub fn compare(props: &CompareProps) -> Html {
             { for (0..columns.len()).filter(|&i| stale(i)).map(|i| html! {
                 <StaleNote lang={lang} name={AttrValue::from(names[i].clone())} />
             }) }
-            <p class="cofund-board-date">
-                { format!("{}: ", t.date_label) }
-                <time datetime={format_date(year, month, day, Lang::En)}>{ format_date(year, month, day, lang) }</time>
-            </p>
+            <PrintDate lang={lang} class="cofund-board-date" />
             <div class="cofund-board-scroll" role="region" aria-labelledby={CAPTION_ID} tabindex="0" {onfocusin}>
                 { table.render(&(0..columns.len()).collect::<Vec<_>>(), html! {
                     <caption id={CAPTION_ID}><span class="cofund-board-caption">{ &caption }</span></caption>
@@ -1092,11 +1064,5 @@ mod tests {
             print_parts(9, None),
             Some(vec![(0..7).collect(), vec![7, 8]])
         );
-    }
-
-    #[test]
-    fn dates_are_written_per_language() {
-        assert_eq!(format_date(2025, 3, 5, Lang::Da), "05-03-2025");
-        assert_eq!(format_date(2025, 3, 5, Lang::En), "2025-03-05");
     }
 }

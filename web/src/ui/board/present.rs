@@ -27,6 +27,7 @@ use crate::editor::draft::legend_name;
 use crate::i18n::{board_texts, lang_tag};
 use crate::ui::balance::Balance;
 use crate::ui::bar::StackedBar;
+use crate::ui::print_date::PrintDate;
 use crate::ui::results::deb_note;
 use cofund::shown::shown;
 
@@ -284,6 +285,10 @@ pub fn present(props: &PresentProps) -> Html {
                 { &position }
                 if is_base { { " · " }{ t.baseline_badge } }
             </p>
+            // With more than one scenario the comparison below carries the date.
+            if count <= 1 {
+                <PrintDate lang={lang} class="cofund-present-date" />
+            }
             <h1 id={HEADING_ID} class="cofund-present-heading" tabindex="-1" ref={heading}
                 aria-describedby={stale.then_some(STALE_ID)}>{ &name }</h1>
             if stale {

@@ -22,7 +22,7 @@ use cofund::text::shown_label;
 use cofund::Decimal;
 use web_sys::{Document, Element, Node};
 
-use super::{figure_id, subject_key, Selected};
+use super::{column_head_id, figure_id, subject_key, Selected};
 use crate::ui::explain_panel::PANEL_ID;
 
 /// A figure in a cell, as computed (it is formatted only when it changes).
@@ -268,8 +268,9 @@ impl KeptRow {
     /// now explain other subjects).
     ///
     /// The row's heading gets an id after its first figure's, and every figure button is
-    /// described by it: a button is named by its figure ("15.000.000 kr."), which a list of
-    /// the page's buttons would show many times over, and the description says whose.
+    /// described by it and by its column's heading: a button is named by its figure
+    /// ("15.000.000 kr."), which a list of the page's buttons would show many times over, and
+    /// the description says whose, and which figure of the row it is.
     fn set_cells(&mut self, doc: &Document, view: &RowView, open: Option<Selected>, lang: Lang) {
         for gone in self.cells.drain(..) {
             let _ = self.tr.remove_child(&gone.td);
@@ -317,8 +318,10 @@ impl KeptCell {
         ] {
             let _ = button.set_attribute(name, value);
         }
-        if let Some(id) = described_by {
-            let _ = button.set_attribute("aria-describedby", id);
+        let column = column_head_id(cell.place);
+        let described: Vec<&str> = described_by.into_iter().chain(column).collect();
+        if !described.is_empty() {
+            let _ = button.set_attribute("aria-describedby", &described.join(" "));
         }
         let text: Node = doc.create_text_node(&cell.figure.text(lang)).into();
         let _ = button.append_child(&text);

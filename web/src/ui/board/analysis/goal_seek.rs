@@ -647,20 +647,31 @@ fn afford_answer(
         }
         GoalOutcome::RangeEnd { value, evaluation } => {
             let v = format_plain(*value, lang);
+            let paid = pays(evaluation);
+            // At the limit exactly, "only 5.175.000 kr. (the limit is 5.175.000 kr.)" read
+            // as a contradiction (a QA round).
+            let at_limit = paid == limit;
             let (amount, limit) = (
-                format_exact_amount(pays(evaluation), lang),
+                format_exact_amount(paid, lang),
                 format_exact_amount(limit, lang),
             );
-            let (headline, detail) = if da {
-                (
+            let (headline, detail) = match (da, at_limit) {
+                (true, false) => (
                     format!("Svar: mindst {v} {units} – hele intervallet holder sig inden for grænsen."),
                     format!("Selv ved {v}, intervallets slutning, betaler {source_name} kun {amount} (grænsen er {limit}). Det er intervallet, ikke beløbet, der sætter grænsen: gør »Til« større for at se længere."),
-                )
-            } else {
-                (
+                ),
+                (true, true) => (
+                    format!("Svar: mindst {v} {units} – hele intervallet holder sig inden for grænsen."),
+                    format!("Ved {v}, intervallets slutning, betaler {source_name} præcis grænsen, {limit}. Gør »Til« større for at se, om flere holder sig inden for den."),
+                ),
+                (false, false) => (
                     format!("Answer: at least {v} {units} – the whole range stays within the limit."),
                     format!("Even at {v}, the end of the range, {source_name} pays only {amount} (the limit is {limit}). The range, not the money, is what limits: raise “To” to look further."),
-                )
+                ),
+                (false, true) => (
+                    format!("Answer: at least {v} {units} – the whole range stays within the limit."),
+                    format!("At {v}, the end of the range, {source_name} pays exactly the limit, {limit}. Raise “To” to see whether more stay within it."),
+                ),
             };
             answer(
                 headline,

@@ -12,6 +12,7 @@
 
 use std::rc::Rc;
 
+use cofund::explain::per_unit_title;
 use cofund::model::error::Problem;
 use cofund::model::goal::Range;
 use cofund::model::{cost_per_unit, sweep_input, Input, Scenario, SourceKind, SweepRow};
@@ -378,10 +379,12 @@ impl SweepData {
             _ => None,
         };
         if let Some(di) = unit_driver {
-            let label = s.drivers.get(di).map_or("", |d| d.label.as_str());
+            // Named as the results and the comparison name it ("Udgift pr. vækstpilot").
+            let label =
+                per_unit_title(s, di, lang).unwrap_or_else(|| t.cost_per_unit_of.to_string());
             series.push(Series {
                 key: "per-unit".into(),
-                label: format!("{} – {label}", t.cost_per_unit_of),
+                label,
                 style: Style {
                     class: "cofund-sweep-unit",
                     dash: None,
@@ -590,7 +593,9 @@ pub fn sweep_panel(props: &SweepPanelProps) -> Html {
     html! {
         <section class="cofund-analysis-panel" aria-labelledby="cofund-sweep-heading">
             <h3 id="cofund-sweep-heading">{ t.sweep_heading }</h3>
-            <p class="cofund-hint">{ t.sweep_intro }</p>
+            <p class="cofund-hint">
+                <span class="cofund-screen-only">{ t.sweep_instruction }{ " " }</span>{ t.sweep_intro }
+            </p>
             <div class="cofund-analysis-controls">
                 <SelectField id="cofund-sweep-input" label={t.sweep_input_label} options={options}
                     selected={AttrValue::from(input_key(input))} on_change={choose} class="cofund-analysis-wide" />
@@ -1161,7 +1166,9 @@ pub fn sweep_chart(props: &SweepChartProps) -> Html {
                     { title_view(&g.x_title, c((g.left + g.right) / Decimal::TWO), g.x_title_y.clone(), "middle") }
                     { for g.marks.iter().map(|m| html! {
                         <g class={classes!("cofund-sweep-mark", m.gap.then_some("cofund-sweep-mark--gap"))}>
-                            <line x1={m.x.clone()} x2={m.x.clone()} y1={c(plot_top)} y2={c(plot_bottom)} />
+                            { for g.panels.iter().map(|p| html! {
+                                <line x1={m.x.clone()} x2={m.x.clone()} y1={c(p.top)} y2={c(p.bottom)} />
+                            }) }
                             <text class="cofund-chart-halo" x={m.label_x.clone()} y={m.label_y.clone()} text-anchor={m.anchor}>{ &m.label }</text>
                         </g>
                     }) }
@@ -1178,8 +1185,12 @@ pub fn sweep_chart(props: &SweepChartProps) -> Html {
                               aria-label={data.x_names[i].clone()} />
                     }) }
                 </g>
+                // One line in each panel, not across the gap between them, where it struck
+                // through the lower panel's title (a QA round's printout).
                 <g class="cofund-sweep-cursor" aria-hidden="true">
-                    <line x1={cursor_x.clone()} x2={cursor_x.clone()} y1={c(plot_top)} y2={c(plot_bottom)} />
+                    { for g.panels.iter().map(|p| html! {
+                        <line x1={cursor_x.clone()} x2={cursor_x.clone()} y1={c(p.top)} y2={c(p.bottom)} />
+                    }) }
                     { for dots }
                 </g>
             </svg>
