@@ -33,7 +33,8 @@
 //! The decoders accept the fragment as `location.hash` gives it (`#s1.…`), without the
 //! `#`, a whole pasted URL (everything up to the first `#` is ignored), and with an
 //! optional key in front: `#scenario=s1.…`, `#workspace=w1.…` (either key works with
-//! either marker; the marker decides). Surrounding whitespace is ignored.
+//! either marker; the marker decides). Surrounding whitespace is ignored, and so are the
+//! escapes `%23` and `%3D` that mail clients sometimes put on the separators `#` and `=`.
 //!
 //! # Length
 //!
@@ -232,7 +233,8 @@ pub enum InflateError {
 impl Packed {
     /// Checks the link's length and marker and decodes its base64; does not inflate.
     pub fn from_fragment(fragment: &str) -> Result<Packed, LinkError> {
-        let body = strip_prefixes(fragment);
+        let unescaped = unescape_separators(fragment);
+        let body = strip_prefixes(&unescaped);
         if body.is_empty() {
             return Err(LinkError::Empty);
         }
@@ -344,6 +346,33 @@ fn read_workspace(json: &str) -> Result<Workspace, WorkspaceError> {
 }
 
 /// Removes whitespace, everything up to the first `#`, and a `scenario=`/`workspace=` key.
+/// Undoes, once, the percent-escapes a mail client or a chat program may put on the link's
+/// separators (`%23` for `#`, `%3D` for `=`). The data itself is URL-safe base64 and never
+/// escaped, and a `%` is not part of any link, so nothing else is touched.
+fn unescape_separators(fragment: &str) -> std::borrow::Cow<'_, str> {
+    if !fragment.contains('%') {
+        return std::borrow::Cow::Borrowed(fragment);
+    }
+    let mut out = String::with_capacity(fragment.len());
+    let mut rest = fragment;
+    while let Some(at) = rest.find('%') {
+        out.push_str(&rest[..at]);
+        let escape = rest.get(at..at + 3).unwrap_or("");
+        match escape.to_ascii_uppercase().as_str() {
+            "%23" => out.push('#'),
+            "%3D" => out.push('='),
+            _ => {
+                out.push('%');
+                rest = &rest[at + 1..];
+                continue;
+            }
+        }
+        rest = &rest[at + 3..];
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
 fn strip_prefixes(fragment: &str) -> &str {
     let mut text = fragment.trim();
     if let Some((_, after)) = text.split_once('#') {
@@ -543,10 +572,15 @@ mod tests {
             format!("#scenario={link}"),
             format!("scenario={link}"),
             format!("  https://example.org/cofund/?lang=da#{link}\n"),
+            // Separators escaped once by a mail client or chat program.
+            format!("https://example.org/cofund/%23scenario%3d{link}"),
+            format!("%23{link}"),
         ] {
             assert_eq!(decode_scenario(&form), Ok(s.clone()), "{form}");
         }
         assert_eq!(decode_workspace(&link), Ok(Workspace::single(s)));
+        // No other escape is undone: `%2523` stays (not a `#` after two rounds), `%41` too.
+        assert_eq!(unescape_separators("%2523s1.%41%"), "%2523s1.%41%");
     }
 
     #[test]

@@ -763,12 +763,7 @@ impl Draft {
                 unfinished: year_unit_begun(&self.years)
                     || parse_count(without_year_unit(&self.years), lang)
                         .is_err_and(|e| e.is_unfinished()),
-                message: match lang {
-                    Lang::Da => "Perioden skal være et helt antal år, mindst 1 – fx 3.".into(),
-                    Lang::En => {
-                        "The period must be a whole number of years, at least 1 – e.g. 3.".into()
-                    }
-                },
+                message: period_message(&self.years, lang),
             });
         }
         if !errors.is_empty() {
@@ -1115,6 +1110,22 @@ fn year_unit_begun(text: &str) -> bool {
         && YEAR_UNITS.iter().any(|unit| unit.starts_with(begun))
 }
 
+/// What is wrong with a period [`whole_years`] refused. A whole number beyond the core's
+/// limit is "too long", not "not a whole number" (a QA round found the latter misleading).
+fn period_message(text: &str, lang: Lang) -> String {
+    let too_long = parse_count(without_year_unit(text), lang)
+        .is_ok_and(|v| v.trunc() == v && v > Decimal::from(u32::MAX));
+    let most = || cofund::numbers::format_number(Decimal::from(u32::MAX), 0, lang);
+    match (lang, too_long) {
+        (Lang::Da, true) => format!("Perioden er for lang – højst {} år.", most()),
+        (Lang::En, true) => format!("The period is too long – at most {} years.", most()),
+        (Lang::Da, false) => "Perioden skal være et helt antal år, mindst 1 – fx 3.".into(),
+        (Lang::En, false) => {
+            "The period must be a whole number of years, at least 1 – e.g. 3.".into()
+        }
+    }
+}
+
 /// The period as the core reads it from a file (a whole number from 1 to `u32::MAX`), so
 /// that every file the core opens, opens in the editor too.
 fn whole_years(value: Decimal) -> Option<u32> {
@@ -1290,6 +1301,33 @@ mod tests {
     }
 
     #[test]
+    fn a_period_too_long_says_so_and_names_the_limit() {
+        let message = |years: &str, lang| {
+            let mut d = Draft::from_scenario(&vaekstpilot(), lang);
+            d.years = years.into();
+            let errors = d.to_scenario(lang).unwrap_err();
+            errors[0].message.clone()
+        };
+        assert_eq!(
+            message("5.000.000.000", Lang::Da),
+            "Perioden er for lang – højst 4.294.967.295 år."
+        );
+        assert_eq!(
+            message("99999999999 years", Lang::En),
+            "The period is too long – at most 4,294,967,295 years."
+        );
+        for not_whole in ["0", "2,5", "-1", "x"] {
+            assert!(
+                message(not_whole, Lang::Da).starts_with("Perioden skal være et helt antal år"),
+                "{not_whole}"
+            );
+        }
+        let mut d = Draft::from_scenario(&vaekstpilot(), Lang::Da);
+        d.years = "4294967295".into();
+        assert!(d.to_scenario(Lang::Da).is_ok());
+    }
+
+    #[test]
     fn a_removed_driver_is_reported_on_the_line_that_uses_it() {
         let mut d = Draft::from_scenario(&vaekstpilot(), Lang::Da);
         d.drivers.clear();
@@ -1398,17 +1436,7 @@ mod tests {
             assert_eq!(errors[0].unfinished, unfinished, "{step}");
         }
 
-        for years in [
-            "5.000.000.000",
-            "abc",
-            "-5",
-            "0",
-            "2,5",
-            "",
-            "år",
-            "0 år",
-            "3 dage",
-        ] {
+        for years in ["abc", "-5", "0", "2,5", "", "år", "0 år", "3 dage"] {
             let mut d = Draft::from_scenario(&vaekstpilot(), Lang::Da);
             d.years = years.into();
             let errors = d.to_scenario(Lang::Da).unwrap_err();

@@ -227,7 +227,8 @@ impl PageOptions {
             match pair.split_once('=') {
                 Some(("preset", key)) => options.preset = Some(key.to_string()),
                 Some(("lang", tag)) => {
-                    if let Some(lang) = lang_of_tag(tag) {
+                    // Language tags ignore case (BCP 47): `?lang=EN` is English too.
+                    if let Some(lang) = lang_of_tag(&tag.to_ascii_lowercase()) {
                         options.lang = lang;
                     }
                 }
@@ -722,6 +723,7 @@ mod tests {
         assert_eq!(o.preset.as_deref(), Some("design-sprint"));
         assert_eq!(o.lang, Lang::En);
         assert_eq!(PageOptions::parse("?lang=fr").lang, Lang::Da);
+        assert_eq!(PageOptions::parse("?lang=EN").lang, Lang::En);
     }
 
     #[test]
