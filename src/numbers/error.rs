@@ -354,13 +354,13 @@ impl NumberError {
                     clip(word)
                 ),
                 Lang::En => format!(
-                    "{t} contains \"{}\", which the field cannot read.",
+                    "{t} contains “{}”, which the field cannot read.",
                     clip(word)
                 ),
             },
             Detail::RepeatedUnit { word } => match lang {
                 Lang::Da => format!("{t} angiver »{}« mere end én gang.", clip(word)),
-                Lang::En => format!("{t} gives \"{}\" more than once.", clip(word)),
+                Lang::En => format!("{t} gives “{}” more than once.", clip(word)),
             },
             Detail::PercentNotAllowed => match lang {
                 Lang::Da => format!(
@@ -388,7 +388,7 @@ impl NumberError {
                     clip(word)
                 ),
                 Lang::En => format!(
-                    "{t} contains \"{}\", but a rate is written in per cent, without millions or billions.",
+                    "{t} contains “{}”, but a rate is written in per cent, without millions or billions.",
                     clip(word)
                 ),
             },
@@ -397,7 +397,7 @@ impl NumberError {
                     "{t} indeholder »billion«, som på dansk betyder en million millioner. Skriv mia. for milliarder, fx 1,2 mia. kr."
                 ),
                 Lang::En => format!(
-                    "{t} contains \"billion\", which in Danish means a million millions. Write mia. for thousand millions, e.g. 1,2 mia. kr."
+                    "{t} contains “billion”, which in Danish means a million millions. Write mia. for thousand millions, e.g. 1,2 mia. kr."
                 ),
             },
         };
@@ -486,7 +486,7 @@ impl NumberError {
         let text = clip(&self.text);
         match lang {
             Lang::Da => format!("»{text}«"),
-            Lang::En => format!("\"{text}\""),
+            Lang::En => format!("“{text}”"),
         }
     }
 }

@@ -1300,12 +1300,12 @@ mod tests {
         );
         assert_eq!(
             message("32,850,0000", Lang::En, AMOUNT, Lang::En),
-            "\"32,850,0000\" has a group of 4 digits after a thousands separator. Write e.g. 32,850,000 or 32850000."
+            "“32,850,0000” has a group of 4 digits after a thousands separator. Write e.g. 32,850,000 or 32850000."
         );
         // The sentence follows the message language, the suggestion the field's notation.
         assert_eq!(
             message("32.850.0000", Lang::Da, AMOUNT, Lang::En),
-            "\"32.850.0000\" has a group of 4 digits after a thousands separator. Write e.g. 32.850.000 or 32850000."
+            "“32.850.0000” has a group of 4 digits after a thousands separator. Write e.g. 32.850.000 or 32850000."
         );
         // In a rate field the same typo gets the field's examples, not an amount.
         assert_eq!(
@@ -1317,7 +1317,7 @@ mod tests {
         assert_eq!(e.text, "Kr. 32.850.0000");
         assert_eq!(
             e.to_string(),
-            "\"Kr. 32.850.0000\" has a group of 4 digits after a thousands separator. Write e.g. 32.850.000 or 32850000."
+            "“Kr. 32.850.0000” has a group of 4 digits after a thousands separator. Write e.g. 32.850.000 or 32850000."
         );
     }
 
@@ -1340,8 +1340,8 @@ mod tests {
         let cases: &[(&str, Lang, Parser, &str, &str)] = &[
             ("100,000", Lang::Da, AMOUNT, "100000", "»100,000« er tvetydigt: på engelsk adskiller komma tusinder. Skriv 100.000, hvis du mener tusinder, eller 100, hvis kommaet er et decimalkomma."),
             ("1,500", Lang::Da, parse_count, "1500", "»1,500« er tvetydigt: på engelsk adskiller komma tusinder. Skriv 1.500, hvis du mener tusinder, eller 1,5, hvis kommaet er et decimalkomma."),
-            ("46.000", Lang::En, AMOUNT, "46000", "\"46.000\" is ambiguous: in Danish a dot separates thousands. Write 46,000 if you mean thousands, or 46 if the dot is a decimal point."),
-            ("1.234 kr.", Lang::En, AMOUNT, "1234", "\"1.234 kr.\" is ambiguous: in Danish a dot separates thousands. Write 1,234 if you mean thousands, or 1.2340 if the dot is a decimal point."),
+            ("46.000", Lang::En, AMOUNT, "46000", "“46.000” is ambiguous: in Danish a dot separates thousands. Write 46,000 if you mean thousands, or 46 if the dot is a decimal point."),
+            ("1.234 kr.", Lang::En, AMOUNT, "1234", "“1.234 kr.” is ambiguous: in Danish a dot separates thousands. Write 1,234 if you mean thousands, or 1.2340 if the dot is a decimal point."),
             ("-1,500", Lang::Da, parse_signed, "-1500", "»-1,500« er tvetydigt: på engelsk adskiller komma tusinder. Skriv −1.500, hvis du mener tusinder, eller −1,5, hvis kommaet er et decimalkomma."),
             ("-1,500", Lang::Da, AMOUNT, "1500", "»-1,500« er tvetydigt: på engelsk adskiller komma tusinder. Skriv 1.500, hvis du mener tusinder, eller 1,5, hvis kommaet er et decimalkomma."),
         ];
@@ -1369,7 +1369,7 @@ mod tests {
     fn a_suggestion_that_the_full_stop_would_turn_into_the_input_says_the_dot_goes() {
         let cases: &[(&str, Lang, &str)] = &[
             ("100.", Lang::Da, "»100.« slutter med et punktum. Skriv fx 100 – uden punktummet til sidst."),
-            ("100.", Lang::En, "\"100.\" ends with a decimal point and no decimals after it. Write e.g. 100, without the dot at the end."),
+            ("100.", Lang::En, "“100.” ends with a decimal point and no decimals after it. Write e.g. 100, without the dot at the end."),
             // Not when the sentence's last number differs from the input.
             ("1.000.", Lang::Da, "»1.000.« slutter med et punktum. Skriv fx 1.000 eller 1000."),
         ];
@@ -1385,8 +1385,8 @@ mod tests {
         // reads 14,3 as kroner would be a million times too little.
         let cases: &[(&str, Lang, &str, &str)] = &[
             ("14.3 mio. kr.", Lang::Da, "14300000", "»14.3 mio. kr.« er tvetydigt: på dansk adskiller punktum tusinder og skal efterfølges af præcis 3 cifre. Mener du et decimaltal, så skriv 14,3 mio."),
-            ("21,9 mio.", Lang::En, "21900000", "\"21,9 mio.\" is ambiguous: in English a comma separates thousands and must be followed by exactly 3 digits. If you mean a decimal number, write 21.9 mio."),
-            ("2,5 bn", Lang::En, "2500000000", "\"2,5 bn\" is ambiguous: in English a comma separates thousands and must be followed by exactly 3 digits. If you mean a decimal number, write 2.5 bn."),
+            ("21,9 mio.", Lang::En, "21900000", "“21,9 mio.” is ambiguous: in English a comma separates thousands and must be followed by exactly 3 digits. If you mean a decimal number, write 21.9 mio."),
+            ("2,5 bn", Lang::En, "2500000000", "“2,5 bn” is ambiguous: in English a comma separates thousands and must be followed by exactly 3 digits. If you mean a decimal number, write 2.5 bn."),
             ("5, mio.", Lang::Da, "5000000", "»5, mio.« slutter med et decimalkomma uden decimaler efter. Skriv fx 5 mio."),
             ("-21,9 mio.", Lang::Da, "21900000", "»-21,9 mio.« er negativt; her skal tallet være 0 eller større. Skriv fx 21,9 mio."),
             ("32.850.0000 t.kr.", Lang::Da, "32850000000", "»32.850.0000 t.kr.« har en gruppe på 4 cifre efter et punktum. Skriv fx 32.850.000 t.kr. eller 32850000 t.kr."),
@@ -1472,28 +1472,28 @@ mod tests {
     fn messages_english() {
         let table: &[(&str, Parser, &str)] = &[
             ("", AMOUNT, "The field is empty. Write e.g. 21,900,000 or DKK 21.9m."),
-            ("abc", AMOUNT, "\"abc\" is not a number. Write e.g. 21,900,000 or DKK 21.9m."),
-            ("abc", RATE, "\"abc\" is not a number. Write e.g. 50 or 12.5%."),
-            ("1,5", AMOUNT, "\"1,5\" is ambiguous: in English a comma separates thousands and must be followed by exactly 3 digits. If you mean a decimal number, write 1.5."),
-            ("1.2.3", AMOUNT, "\"1.2.3\" has more than one decimal point. Write e.g. 21,900,000 or DKK 21.9m."),
-            ("1,00", AMOUNT, "\"1,00\" is ambiguous: in English a comma separates thousands and must be followed by exactly 3 digits. If you mean a decimal number, write 1.00."),
-            ("32.850.000", AMOUNT, "\"32.850.000\" has more than one decimal point. Write e.g. 32,850,000 or 32850000."),
-            ("1,234.5.6", AMOUNT, "\"1,234.5.6\" has more than one decimal point. Write e.g. 21,900,000 or DKK 21.9m."),
-            ("12 3", AMOUNT, "\"12 3\" has a group of 1 digit after a space. Write e.g. 21,900,000 or DKK 21.9m."),
-            ("1,,000", AMOUNT, "\"1,,000\" has two thousands separators in a row. Write e.g. 1,000 or 1000."),
-            ("1,000,", AMOUNT, "\"1,000,\" ends with a thousands separator. Write e.g. 1,000 or 1000."),
-            ("1,000 000", AMOUNT, "\"1,000 000\" mixes spaces and commas as thousands separators. Write e.g. 1,000,000 or 1000000."),
-            ("12 345,67", AMOUNT, "\"12 345,67\" is ambiguous: in English a comma separates thousands and must be followed by exactly 3 digits. If you mean a decimal number, write 12345.67."),
-            ("12 345,678", AMOUNT, "\"12 345,678\" mixes spaces and commas as thousands separators. Write e.g. 12,345,678 or 12345678."),
-            ("1.234,5", AMOUNT, "\"1.234,5\" has a comma after the decimal point. Write e.g. 1,234.5 or 1234.5."),
-            ("1.", AMOUNT, "\"1.\" ends with a decimal point and no decimals after it. Write e.g. 1, without the dot at the end."),
-            ("-5", AMOUNT, "\"-5\" is negative; this field needs 0 or more. Write e.g. 5."),
-            ("-5", RATE, "\"-5\" is negative; a rate must be from 0 to 100%. Write e.g. 50 or 12.5%."),
-            ("100.01%", RATE, "\"100.01%\" is above 100%; a rate must be from 0 to 100%. Write e.g. 50 or 12.5%."),
-            ("5 EUR", AMOUNT, "\"5 EUR\" contains \"EUR\", which the field cannot read. Write e.g. 21,900,000 or DKK 21.9m."),
-            ("50%", AMOUNT, "\"50%\" is a percentage, but this field needs an amount. Write e.g. 21,900,000 or DKK 21.9m."),
-            ("DKK 5", COUNT, "\"DKK 5\" is an amount of money, but this field needs a count. Write e.g. 225 or 1,500."),
-            ("5m", RATE, "\"5m\" contains \"m\", but a rate is written in per cent, without millions or billions. Write e.g. 50 or 12.5%."),
+            ("abc", AMOUNT, "“abc” is not a number. Write e.g. 21,900,000 or DKK 21.9m."),
+            ("abc", RATE, "“abc” is not a number. Write e.g. 50 or 12.5%."),
+            ("1,5", AMOUNT, "“1,5” is ambiguous: in English a comma separates thousands and must be followed by exactly 3 digits. If you mean a decimal number, write 1.5."),
+            ("1.2.3", AMOUNT, "“1.2.3” has more than one decimal point. Write e.g. 21,900,000 or DKK 21.9m."),
+            ("1,00", AMOUNT, "“1,00” is ambiguous: in English a comma separates thousands and must be followed by exactly 3 digits. If you mean a decimal number, write 1.00."),
+            ("32.850.000", AMOUNT, "“32.850.000” has more than one decimal point. Write e.g. 32,850,000 or 32850000."),
+            ("1,234.5.6", AMOUNT, "“1,234.5.6” has more than one decimal point. Write e.g. 21,900,000 or DKK 21.9m."),
+            ("12 3", AMOUNT, "“12 3” has a group of 1 digit after a space. Write e.g. 21,900,000 or DKK 21.9m."),
+            ("1,,000", AMOUNT, "“1,,000” has two thousands separators in a row. Write e.g. 1,000 or 1000."),
+            ("1,000,", AMOUNT, "“1,000,” ends with a thousands separator. Write e.g. 1,000 or 1000."),
+            ("1,000 000", AMOUNT, "“1,000 000” mixes spaces and commas as thousands separators. Write e.g. 1,000,000 or 1000000."),
+            ("12 345,67", AMOUNT, "“12 345,67” is ambiguous: in English a comma separates thousands and must be followed by exactly 3 digits. If you mean a decimal number, write 12345.67."),
+            ("12 345,678", AMOUNT, "“12 345,678” mixes spaces and commas as thousands separators. Write e.g. 12,345,678 or 12345678."),
+            ("1.234,5", AMOUNT, "“1.234,5” has a comma after the decimal point. Write e.g. 1,234.5 or 1234.5."),
+            ("1.", AMOUNT, "“1.” ends with a decimal point and no decimals after it. Write e.g. 1, without the dot at the end."),
+            ("-5", AMOUNT, "“-5” is negative; this field needs 0 or more. Write e.g. 5."),
+            ("-5", RATE, "“-5” is negative; a rate must be from 0 to 100%. Write e.g. 50 or 12.5%."),
+            ("100.01%", RATE, "“100.01%” is above 100%; a rate must be from 0 to 100%. Write e.g. 50 or 12.5%."),
+            ("5 EUR", AMOUNT, "“5 EUR” contains “EUR”, which the field cannot read. Write e.g. 21,900,000 or DKK 21.9m."),
+            ("50%", AMOUNT, "“50%” is a percentage, but this field needs an amount. Write e.g. 21,900,000 or DKK 21.9m."),
+            ("DKK 5", COUNT, "“DKK 5” is an amount of money, but this field needs a count. Write e.g. 225 or 1,500."),
+            ("5m", RATE, "“5m” contains “m”, but a rate is written in per cent, without millions or billions. Write e.g. 50 or 12.5%."),
         ];
         for (text, parser, expected) in table {
             assert_eq!(
@@ -1510,11 +1510,11 @@ mod tests {
         // A Danish field explained in English keeps Danish notation in the example.
         assert_eq!(
             message("1.5", Lang::Da, AMOUNT, Lang::En),
-            "\"1.5\" is ambiguous: in Danish a dot separates thousands and must be followed by exactly 3 digits. If you mean a decimal number, write 1,5."
+            "“1.5” is ambiguous: in Danish a dot separates thousands and must be followed by exactly 3 digits. If you mean a decimal number, write 1,5."
         );
         assert_eq!(
             message("1,2 billion", Lang::Da, AMOUNT, Lang::En),
-            "\"1,2 billion\" contains \"billion\", which in Danish means a million millions. Write mia. for thousand millions, e.g. 1,2 mia. kr."
+            "“1,2 billion” contains “billion”, which in Danish means a million millions. Write mia. for thousand millions, e.g. 1,2 mia. kr."
         );
     }
 
@@ -1541,7 +1541,7 @@ mod tests {
         assert!(message.starts_with("»100\u{2409}000«"), "{message}");
         let e = parse_amount("1\n2\u{7f}", Lang::En).expect_err("line break");
         assert!(
-            e.message(Lang::En).starts_with("\"1\u{240a}2\u{2421}\""),
+            e.message(Lang::En).starts_with("“1\u{240a}2\u{2421}”"),
             "{e}"
         );
         assert_eq!(e.text, "1\n2\u{7f}", "the text itself is kept as typed");

@@ -557,7 +557,7 @@ const EN_APP: AppTexts = AppTexts {
     import_done_many: "The file was imported; new scenarios:",
     import_unreadable: "The file could not be read.",
     export_csv: "Results as CSV",
-    export_sweep_csv: "Sweep as CSV",
+    export_sweep_csv: "Sensitivity as CSV",
     stored_unreadable: "The saved work could not be read:",
     stored_unreadable_help: "Nothing has been overwritten: autosave is paused. Download the saved text before you start afresh.",
     download_raw: "Download the saved text",
