@@ -767,3 +767,50 @@ test('handouts of scenarios with the same name are no landmarks of the same name
     assert.deepEqual(unique.violations.map((v) => v.id), [], 'axe landmark-unique');
   });
 });
+
+// --- A projector and paper ---------------------------------------------------------------
+
+test('five scenarios compared fit a 1024 px projector and a 1280 px one without scrolling sideways', { timeout: 90_000 }, async () => {
+  // A QA round: at 1024 px the fifth column sat under the box's edge (table 1191 px in 992).
+  for (const width of [1024, 1280]) {
+    await withPage(async (page) => {
+      for (const preset of ['vaekstpilot-225', 'design-sprint', 'marketing-platform', 'design-society']) {
+        await gotoApp(page, app.url, `?preset=${preset}`);
+      }
+      await eventually(() => page.locator('.cofund-tabs .cofund-tab').count(), (n) => n === 5, 'five scenarios');
+      await openView(page, 'Sammenlign');
+      const box = page.locator('.cofund-board-scroll').first();
+      await box.waitFor({ state: 'visible', timeout: 5_000 });
+      const fit = await box.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, page: document.documentElement.scrollWidth }));
+      assert.ok(fit.scroll <= fit.client, `${width} px: the table fits its box: ${JSON.stringify(fit)}`);
+      assert.ok(fit.page <= width, `${width} px: the page does not scroll sideways: ${JSON.stringify(fit)}`);
+      // Every difference keeps its amount on one line, whatever wraps.
+      const amounts = await page.locator('.cofund-board-diff-amount').evaluateAll((all) =>
+        all.filter((a) => a.getClientRects().length > 1).map((a) => a.textContent));
+      assert.deepEqual(amounts, [], `${width} px: no amount broken over two lines`);
+    }, { context: { viewport: { width, height: 768 } } });
+  }
+});
+
+test('every printout carries today\'s date once: the editor, the analysis, the comparison and the presentation', { timeout: 90_000 }, async () => {
+  await withPage(async (page) => {
+    await buildComparison(page);
+    const dates = async () => {
+      await page.emulateMedia({ media: 'print' });
+      const text = norm(await page.locator('body').innerText());
+      await page.emulateMedia({ media: 'screen' });
+      return text.split(`Dato: ${todayDa()}`).length - 1;
+    };
+    assert.equal(await dates(), 1, 'the comparison prints the date once');
+    for (const view of ['Rediger', 'Analyse', 'Præsentation']) {
+      await openView(page, view);
+      const shown = { Rediger: '.cofund-editor', Analyse: '.cofund-analysis', Præsentation: '.cofund-present' }[view];
+      await page.locator(shown).first().waitFor({ state: 'visible', timeout: 5_000 });
+      assert.equal(await dates(), 1, `${view}: the date is printed once`);
+    }
+    // On screen the date is not shown: it is for paper.
+    await page.keyboard.press('Escape');
+    await openView(page, 'Rediger');
+    assert.ok(!norm(await page.locator('body').innerText()).includes(`Dato: ${todayDa()}`), 'no date on screen');
+  });
+});
