@@ -59,3 +59,32 @@ test('no axe violations: an explanation open', { timeout: 60_000 }, async () => 
 test('no axe violations: 320 px wide', { timeout: 60_000 }, async () => {
   await inState('320px', null, { context: { viewport: { width: 320, height: 800 } } });
 });
+
+// Windows' high-contrast themes replace the page's colours: the current scenario and view,
+// marked on screen by a filled background, must stay marked (WCAG 1.4.11; a QA round found
+// all tabs alike). The marks are the system's Highlight colours, so they differ from the rest.
+test('in forced colours the current scenario and view are still marked', { timeout: 60_000 }, async () => {
+  const { page, errors } = await newPage(app.browser, { forcedColors: 'active' });
+  try {
+    await gotoApp(page, app.url, '?preset=vaekstpilot-150');
+    await page.getByRole('button', { name: '+ Nyt scenarie' }).click();
+    await eventually(() => page.locator('.cofund-tab').count(), (n) => n === 2, 'two scenarios');
+    assert.ok(await page.evaluate(() => matchMedia('(forced-colors: active)').matches), 'forced colours are on');
+    const look = (selector) => page.locator(selector).first().evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { background: s.backgroundColor, color: s.color };
+    });
+    for (const [active, other] of [
+      ['.cofund-tab--active', '.cofund-tab:not(.cofund-tab--active)'],
+      ['.cofund-view-button--active', '.cofund-view-button:not(.cofund-view-button--active)'],
+    ]) {
+      const [a, b] = [await look(active), await look(other)];
+      assert.notEqual(a.background, b.background, `${active} has its own background: ${JSON.stringify([a, b])}`);
+      assert.notEqual(a.color, b.color, `${active} has its own text colour: ${JSON.stringify([a, b])}`);
+    }
+    await screenshot(page, 'a11y-forced-colors').catch(() => {});
+    assert.deepEqual(errors, [], 'the page logged errors');
+  } finally {
+    await page.context().close();
+  }
+});
