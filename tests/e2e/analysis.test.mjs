@@ -682,6 +682,9 @@ test('the analysis prints its charts without forms, each heading with its chart'
     const onScreen = await chartWidths();
     assert.equal(onScreen.length, 2, 'the sweep and the tornado');
     assert.ok(onScreen.every((w) => w > 1000), `drawn for the screen: ${onScreen}`);
+    // After the charts' own listeners (set up once they are drawn), as when a person prints.
+    await page.locator('[data-testid="tornado-chart"]').waitFor();
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50))));
     await page.evaluate(() => addEventListener('beforeprint', () => {
       window.printedWidths = [...document.querySelectorAll('svg.cofund-chart')].map((svg) => svg.viewBox.baseVal.width);
     }));
