@@ -1262,7 +1262,8 @@ impl Ctx<'_> {
                     .count();
                 // "Også" only when some line does depend on it: with none, the total is
                 // all of lines that do not.
-                let all = other == self.s.costs.len();
+                // With no cost line at all there is nothing to say ("none of the 0 …").
+                let all = other > 0 && other == self.s.costs.len();
                 if all {
                     notes.push(match (self.lang, other) {
                         (Lang::Da, 1) => format!(
@@ -3183,6 +3184,18 @@ mod tests {
         assert_eq!(
             run(&s, Subject::PerUnit(0), da).notes[1],
             "Ingen af de 2 udgiftsposter afhænger af antallet af virksomheder."
+        );
+        // No cost line at all (a blank scenario): nothing about "none of the 0".
+        let s = from_parts(
+            r#"{"id":"n","label":"Virksomheder","value":"10"}"#,
+            "",
+            RESIDUAL,
+            1,
+        );
+        let notes = run(&s, Subject::PerUnit(0), da).notes;
+        assert!(
+            notes.iter().all(|n| !n.contains("0 udgiftsposter")),
+            "{notes:?}"
         );
         // Too large to divide: said so, not called a division by 0.
         let s = from_parts(

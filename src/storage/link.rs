@@ -233,6 +233,11 @@ pub enum InflateError {
 impl Packed {
     /// Checks the link's length and marker and decodes its base64; does not inflate.
     pub fn from_fragment(fragment: &str) -> Result<Packed, LinkError> {
+        // The fragment first, so that an escaped `#` in a pasted address's query is left
+        // alone; then the escapes, so that an escaped `#` with no literal one counts.
+        let fragment = fragment
+            .split_once('#')
+            .map_or(fragment, |(_, after)| after);
         let unescaped = unescape_separators(fragment);
         let body = strip_prefixes(&unescaped);
         if body.is_empty() {
@@ -345,7 +350,6 @@ fn read_workspace(json: &str) -> Result<Workspace, WorkspaceError> {
     Workspace::from_json_value(&value)
 }
 
-/// Removes whitespace, everything up to the first `#`, and a `scenario=`/`workspace=` key.
 /// Undoes, once, the percent-escapes a mail client or a chat program may put on the link's
 /// separators (`%23` for `#`, `%3D` for `=`). The data itself is URL-safe base64 and never
 /// escaped, and a `%` is not part of any link, so nothing else is touched.
@@ -373,6 +377,7 @@ fn unescape_separators(fragment: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// Removes whitespace, everything up to the first `#`, and a `scenario=`/`workspace=` key.
 fn strip_prefixes(fragment: &str) -> &str {
     let mut text = fragment.trim();
     if let Some((_, after)) = text.split_once('#') {
@@ -575,6 +580,7 @@ mod tests {
             // Separators escaped once by a mail client or chat program.
             format!("https://example.org/cofund/%23scenario%3d{link}"),
             format!("%23{link}"),
+            format!("https://example.org/cofund/?ref=a%23b#{link}"),
         ] {
             assert_eq!(decode_scenario(&form), Ok(s.clone()), "{form}");
         }

@@ -1113,8 +1113,10 @@ fn year_unit_begun(text: &str) -> bool {
 /// What is wrong with a period [`whole_years`] refused. A whole number beyond the core's
 /// limit is "too long", not "not a whole number" (a QA round found the latter misleading).
 fn period_message(text: &str, lang: Lang) -> String {
-    let too_long = parse_count(without_year_unit(text), lang)
-        .is_ok_and(|v| v.trunc() == v && v > Decimal::from(u32::MAX));
+    let too_long = match parse_count(without_year_unit(text), lang) {
+        Ok(v) => v.trunc() == v && v > Decimal::from(u32::MAX),
+        Err(e) => e.kind == cofund::numbers::NumberErrorKind::TooLarge,
+    };
     let most = || cofund::numbers::format_number(Decimal::from(u32::MAX), 0, lang);
     match (lang, too_long) {
         (Lang::Da, true) => format!("Perioden er for lang – højst {} år.", most()),
@@ -1314,6 +1316,10 @@ mod tests {
         );
         assert_eq!(
             message("99999999999 years", Lang::En),
+            "The period is too long – at most 4,294,967,295 years."
+        );
+        assert_eq!(
+            message(&"9".repeat(40), Lang::En),
             "The period is too long – at most 4,294,967,295 years."
         );
         for not_whole in ["0", "2,5", "-1", "x"] {

@@ -18,7 +18,21 @@ pub struct PrintDateProps {
 /// "Dato: 05-03-2025", shown only in print.
 #[function_component(PrintDate)]
 pub fn print_date(props: &PrintDateProps) -> Html {
-    let (year, month, day) = today();
+    // Read again as printing begins: a page left open overnight prints today's date, not
+    // the one of its last render (a review found it would).
+    let date = use_state_eq(today);
+    {
+        let date = date.clone();
+        use_effect_with((), move |_| {
+            let listener = gloo::events::EventListener::new(
+                &gloo::utils::window(),
+                "beforeprint",
+                move |_| date.set(today()),
+            );
+            move || drop(listener)
+        });
+    }
+    let (year, month, day) = *date;
     html! {
         <p class={classes!("cofund-print-date", props.class.clone())}>
             { format!("{}: ", app_texts(props.lang).date_label) }

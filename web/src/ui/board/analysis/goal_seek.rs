@@ -662,7 +662,7 @@ fn afford_answer(
                 ),
                 (true, true) => (
                     format!("Svar: mindst {v} {units} – hele intervallet holder sig inden for grænsen."),
-                    format!("Ved {v}, intervallets slutning, betaler {source_name} præcis grænsen, {limit}. Gør »Til« større for at se, om flere holder sig inden for den."),
+                    format!("Ved {v}, intervallets slutning, betaler {source_name} {limit} – præcis grænsen. Gør »Til« større for at se, om flere {units} holder sig inden for den."),
                 ),
                 (false, false) => (
                     format!("Answer: at least {v} {units} – the whole range stays within the limit."),
@@ -670,7 +670,7 @@ fn afford_answer(
                 ),
                 (false, true) => (
                     format!("Answer: at least {v} {units} – the whole range stays within the limit."),
-                    format!("At {v}, the end of the range, {source_name} pays exactly the limit, {limit}. Raise “To” to see whether more stay within it."),
+                    format!("At {v}, the end of the range, {source_name} pays {limit} – exactly the limit. Raise “To” to see whether more {units} stay within it."),
                 ),
             };
             answer(
@@ -1108,6 +1108,35 @@ mod tests {
 
     /// An exact answer with more than øre is written whole: "666,66 kr." would be less
     /// than needed and leave a gap of 0,003 kr. (a review found this).
+    /// At the range's end, paying the limit exactly: one full stop after "kr.", the units
+    /// named, no "only … (the limit is …)".
+    #[test]
+    fn a_range_end_exactly_at_the_limit_says_so_once() {
+        let s = cofund::presets::Preset::find("vaekstpilot-150")
+            .expect("preset")
+            .scenario()
+            .expect("valid");
+        let range = Range::new(Decimal::from(150), Decimal::from(225), Decimal::ONE);
+        let limit = Decimal::from(16_425_000);
+        let outcome =
+            cofund::model::goal::max_driver_within(&s, "pilots", "deb", limit, Some(range))
+                .expect("answered");
+        assert!(
+            matches!(outcome, GoalOutcome::RangeEnd { .. }),
+            "{outcome:?}"
+        );
+        let words = afford_answer(&s, "pilots", "deb", limit, &range, &outcome, Lang::Da);
+        assert_eq!(
+            words.detail,
+            "Ved 225, intervallets slutning, betaler DEB 16.425.000 kr. – præcis grænsen. Gør »Til« større for at se, om flere vækstpiloter holder sig inden for den."
+        );
+        let words = afford_answer(&s, "pilots", "deb", limit, &range, &outcome, Lang::En);
+        assert_eq!(
+            words.detail,
+            "At 225, the end of the range, DEB pays DKK 16,425,000 – exactly the limit. Raise “To” to see whether more vækstpiloter stay within it."
+        );
+    }
+
     #[test]
     fn an_exact_answer_is_written_with_every_decimal() {
         use cofund::model::{Base, CostKind, CostLine, Source};
