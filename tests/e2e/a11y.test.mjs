@@ -88,3 +88,22 @@ test('in forced colours the current scenario and view are still marked', { timeo
     await page.context().close();
   }
 });
+
+// A row's ↑ and ↓ have a tooltip for the mouse; a screen reader must not hear it again after
+// the button's name ("Flyt op: DEB, knap, Flyt op", a QA round).
+test('the row tools\' arrows are named once, not described again by their tooltip', { timeout: 60_000 }, async () => {
+  const { page, errors } = await newPage(app.browser, {});
+  try {
+    await gotoApp(page, app.url, '?preset=vaekstpilot-150');
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    const arrows = nodes.filter((n) => /^Flyt (op|ned): /u.test(n.name?.value ?? ''));
+    assert.ok(arrows.length >= 4, `the arrows are in the tree: ${arrows.length}`);
+    const described = arrows.filter((n) => (n.description?.value ?? '') !== '').map((n) => `${n.name.value} – ${n.description.value}`);
+    assert.deepEqual(described, [], 'no arrow described by its tooltip');
+    assert.equal(await page.locator('button[title^="Flyt op: "]').count(), arrows.length / 2, 'every ↑ keeps its tooltip');
+    assert.deepEqual(errors, [], 'the page logged errors');
+  } finally {
+    await page.context().close();
+  }
+});

@@ -367,16 +367,22 @@ fn row_tools(props: &RowToolsProps) -> Html {
     };
     // The row's legend name (`legend_name`), never empty.
     let name = props.label.as_str();
-    // The arrows' titles are tooltips for the mouse; a screen reader has the full name and
-    // heard the title again after it as a description ("Flyt op: DEB, knap, Flyt op"), which
-    // the empty description stops.
+    // The arrows' titles are tooltips for the mouse. A title other than the name was read
+    // again after it as a description ("Flyt op: DEB, knap, Flyt op"). The empty
+    // `aria-description` stops that in Chromium, but whether an empty one counts is up to
+    // each browser (a review); where it does not, the title is the name again, which screen
+    // readers leave out as a repeat.
+    let (up, down) = (
+        format!("{}: {name}", t.move_up),
+        format!("{}: {name}", t.move_down),
+    );
     html! {
         <div class="cofund-row-tools">
             <button type="button" id={Tool::Up.dom_id(props.row)} class="cofund-icon-button" disabled={props.position == 0}
-                aria-label={format!("{}: {name}", t.move_up)} title={t.move_up} aria-description=""
+                aria-label={up.clone()} title={up} aria-description=""
                 onclick={act(Tool::Up)}>{ "↑" }</button>
             <button type="button" id={Tool::Down.dom_id(props.row)} class="cofund-icon-button" disabled={props.position + 1 >= props.count}
-                aria-label={format!("{}: {name}", t.move_down)} title={t.move_down} aria-description=""
+                aria-label={down.clone()} title={down} aria-description=""
                 onclick={act(Tool::Down)}>{ "↓" }</button>
             <button type="button" id={Tool::Remove.dom_id(props.row)} class="cofund-icon-button cofund-icon-button--remove"
                 aria-label={format!("{}: {name}", t.remove)}
