@@ -337,63 +337,90 @@ const PROJECTOR_WIDTH: i32 = 1600;
 /// the results' own print size (8,5 pt).
 pub const PRINT_WIDTH: u32 = 880;
 
+/// Whether the page is printing, for the charts of one view: provided by the view
+/// ([`use_printing`]) and read by every chart's [`use_width`].
+///
+/// One listener for all charts, not one each: Yew renders after the event, in a run that
+/// yields to the browser once it has taken 16 ms, and a chart whose own `beforeprint`
+/// listener came after that yield was printed at its screen width (one print in three on a
+/// slow machine, tests/e2e/analysis.test.mjs). Set at once, all charts render in that run's
+/// first batch.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Printing(pub bool);
+
+/// [`Printing`] for a view to provide, kept by the window's `beforeprint` and `afterprint`.
+#[hook]
+pub fn use_printing() -> Printing {
+    let printing = use_state_eq(|| false);
+    {
+        let printing = printing.clone();
+        use_effect_with((), move |_| {
+            let window = gloo::utils::window();
+            let before = EventListener::new(&window, "beforeprint", {
+                let printing = printing.clone();
+                move |_| printing.set(true)
+            });
+            let after = EventListener::new(&window, "afterprint", move |_| printing.set(false));
+            move || drop((before, after))
+        });
+    }
+    Printing(*printing)
+}
+
 /// The `viewBox` width for the element behind `node`: its width in CSS pixels (4/5 of it
 /// on a projector-wide page, so that the chart's text grows with the page's), rounded down
 /// to a multiple of 8 and kept within [`MIN_WIDTH`]–[`MAX_WIDTH`]; measured after the first
-/// render and again whenever the window is resized; while the page prints, [`PRINT_WIDTH`].
+/// render, whenever the window is resized and after printing; while the page prints (the
+/// [`Printing`] the view provides), [`PRINT_WIDTH`].
 #[hook]
 pub fn use_width(node: NodeRef) -> u32 {
     let width = use_state_eq(|| DEFAULT_WIDTH);
-    {
+    let printing = use_context::<Printing>().unwrap_or_default().0;
+    // The resize listener reads it: Chromium resizes the window while it prints, and that
+    // measurement is of the screen's layout, so it waits until the page has printed.
+    let printing_now = use_mut_ref(|| printing);
+    *printing_now.borrow_mut() = printing;
+    let measure = {
         let width = width.clone();
+        move || {
+            if let Some(el) = node.cast::<web_sys::Element>() {
+                let w = u32::try_from(el.client_width()).unwrap_or(0);
+                let page = gloo::utils::document()
+                    .document_element()
+                    .map_or(0, |root| root.client_width());
+                let w = if page >= PROJECTOR_WIDTH {
+                    w * 4 / 5
+                } else {
+                    w
+                };
+                if w > 0 {
+                    width.set((w / 8 * 8).clamp(MIN_WIDTH, MAX_WIDTH));
+                }
+            }
+        }
+    };
+    {
+        let measure = measure.clone();
         use_effect_with((), move |_| {
-            let for_print = width.clone();
-            let measure = move || {
-                if let Some(el) = node.cast::<web_sys::Element>() {
-                    let w = u32::try_from(el.client_width()).unwrap_or(0);
-                    let page = gloo::utils::document()
-                        .document_element()
-                        .map_or(0, |root| root.client_width());
-                    let w = if page >= PROJECTOR_WIDTH {
-                        w * 4 / 5
-                    } else {
-                        w
-                    };
-                    if w > 0 {
-                        width.set((w / 8 * 8).clamp(MIN_WIDTH, MAX_WIDTH));
-                    }
-                }
-            };
-            measure();
-            let window = gloo::utils::window();
-            // On paper the chart is laid out for the page, not for the screen it was on: a
-            // chart 1.120 px wide on screen printed its 14-unit text at 6,6 pt on A4. Chromium
-            // resizes the window while it prints; that measurement is of the screen's layout,
-            // so it waits until the page has printed.
-            let printing = std::rc::Rc::new(std::cell::Cell::new(false));
-            let resized = EventListener::new(&window, "resize", {
-                let (measure, printing) = (measure.clone(), printing.clone());
-                move |_| {
-                    if !printing.get() {
-                        measure();
-                    }
+            let resized = EventListener::new(&gloo::utils::window(), "resize", move |_| {
+                if !*printing_now.borrow() {
+                    measure();
                 }
             });
-            let before = EventListener::new(&window, "beforeprint", {
-                let printing = printing.clone();
-                move |_| {
-                    printing.set(true);
-                    for_print.set(PRINT_WIDTH);
-                }
-            });
-            let after = EventListener::new(&window, "afterprint", move |_| {
-                printing.set(false);
-                measure();
-            });
-            move || drop((resized, before, after))
+            move || drop(resized)
         });
     }
-    *width
+    // Measured on the first render and again once printing is over.
+    use_effect_with(printing, move |printing| {
+        if !*printing {
+            measure();
+        }
+    });
+    if printing {
+        PRINT_WIDTH
+    } else {
+        *width
+    }
 }
 
 /// Focuses `element` (an SVG or HTML element); does nothing if it cannot be focused.

@@ -69,7 +69,9 @@ pub fn analysis(props: &AnalysisProps) -> Html {
     // tables are laid out.
     let scenario = use_memo(props.scenario.clone(), labels_shown);
     let scenario: Rc<Scenario> = (*scenario).clone();
+    let printing = chart::use_printing();
     html! {
+        <ContextProvider<chart::Printing> context={printing}>
         <section class="cofund-analysis" aria-labelledby="cofund-analysis-heading" data-testid="analysis"
             aria-describedby={stale.then_some(STALE_ID)}>
             <h2 id="cofund-analysis-heading" class="cofund-analysis-heading">{ t.analysis_heading }</h2>
@@ -86,5 +88,6 @@ pub fn analysis(props: &AnalysisProps) -> Html {
             <TornadoPanel scenario={scenario.clone()} evaluation={props.evaluation.clone()} lang={props.lang} />
             <GoalSeek scenario={scenario} lang={props.lang} />
         </section>
+        </ContextProvider<chart::Printing>>
     }
 }
