@@ -167,7 +167,8 @@ pub const fn unnamed_row_names(lang: Lang) -> (&'static str, &'static str) {
 /// `s` with each blank label of a line or source replaced by the editor's name for an
 /// unnamed one ("Ny udgiftspost", "Ny finansieringskilde"); `s` itself when all have names,
 /// as they nearly always do (the results explain again on every edit while a panel is open).
-fn named(s: &Scenario, lang: Lang) -> Cow<'_, Scenario> {
+/// The analysis names its inputs by it too.
+pub fn named(s: &Scenario, lang: Lang) -> Cow<'_, Scenario> {
     let mut labels = s
         .costs
         .iter()
@@ -500,7 +501,11 @@ impl Ctx<'_> {
             let rest = more(total - MAX_TERMS);
             notes.push(match self.lang {
                 Lang::Da => format!("… og {rest} mere."),
-                Lang::En => format!("… and {rest} more."),
+                // "and 3 more cost lines", not "and 3 cost lines more".
+                Lang::En => match rest.split_once(' ') {
+                    Some((count, noun)) => format!("… and {count} more {noun}."),
+                    None => format!("… and {rest} more."),
+                },
             });
         }
         notes
@@ -804,7 +809,7 @@ impl Ctx<'_> {
                             self.amount(result.amount)
                         ),
                         Lang::En => format!(
-                            "The other sources already cover all costs ({} more than needed), so {label} is {}.",
+                            "The other sources already cover the total cost ({} more than needed), so {label} is {}.",
                             self.amount(-shown_uncovered),
                             self.amount(result.amount)
                         ),
@@ -816,7 +821,7 @@ impl Ctx<'_> {
                                 "De andre kilder dækker præcis alle udgifter, så {label} er 0 kr."
                             ),
                             Lang::En => format!(
-                                "The other sources cover exactly all costs, so {label} is DKK 0."
+                                "The other sources cover exactly the total cost, so {label} is DKK 0."
                             ),
                         });
                     }
@@ -875,7 +880,7 @@ impl Ctx<'_> {
             );
             notes.push(match self.lang {
                 Lang::Da => format!(
-                    "DEB betaler højst {max} af de støtteberettigede udgifter (støtteprocent på max. {max}); med {rate} regner scenariet med mere, end DEB kan give."
+                    "DEB betaler højst {max} af de støtteberettigede udgifter (DEB's højeste støtteprocent); med {rate} regner scenariet med mere, end DEB kan give."
                 ),
                 Lang::En => format!(
                     "DEB pays at most {max} of eligible cost (its highest aid rate); at {rate} the scenario counts on more than DEB can give."
@@ -893,7 +898,7 @@ impl Ctx<'_> {
                     "DEB betaler højst {max} af de støtteberettigede udgifter, {limit}; her betaler DEB i alt {amount}, mere end DEB kan give."
                 ),
                 Lang::En => format!(
-                    "DEB pays at most {max} of eligible cost, {limit}; here DEB pays {amount} in all, more than DEB can give."
+                    "DEB pays at most {max} of eligible cost, {limit}; here DEB pays {amount} in total, more than DEB can give."
                 ),
             });
         }
@@ -1081,8 +1086,8 @@ impl Ctx<'_> {
             {
                 notes.push(
                     self.tr(
-                        "Ingen kilde dækker det resterende finansieringsbehov.",
-                        "No source covers the remaining need.",
+                        "Ingen kilde af typen »Restfinansiering« dækker den manglende finansiering.",
+                        "No “Residual funding” source covers the funding gap.",
                     )
                     .into(),
                 );
@@ -1117,7 +1122,7 @@ impl Ctx<'_> {
             );
             notes.push(match self.lang {
                 Lang::Da => format!(
-                    "Kilderne betaler {} mod samlede udgifter på {}.",
+                    "Kilderne betaler {} mod de samlede udgifter på {}.",
                     self.amount(shown.funded),
                     self.amount(shown.total)
                 ),
@@ -1501,7 +1506,7 @@ impl Ctx<'_> {
             return Some(Explanation {
                 formula: format!(
                     "{title} = {shown_text}: {}",
-                    self.tr("der er intet at dele", "there is nothing to share")
+                    self.tr("der er intet at dele", "there is nothing to split")
                 ),
                 title,
                 notes,
@@ -1956,9 +1961,10 @@ mod tests {
             "Funding gap = 21,900,000 − 18,450,000 = DKK 3,450,000"
         );
         let notes = run(&s, Subject::Balance, Lang::Da).notes;
-        assert!(
-            notes.contains(&"Ingen kilde dækker det resterende finansieringsbehov.".to_string())
-        );
+        assert!(notes.contains(
+            &"Ingen kilde af typen »Restfinansiering« dækker den manglende finansiering."
+                .to_string()
+        ));
     }
 
     #[test]
@@ -2243,6 +2249,8 @@ mod tests {
         );
         assert_eq!(total.notes.len(), MAX_TERMS + 1);
         assert_eq!(total.notes[MAX_TERMS], "… og 994 udgiftsposter mere.");
+        let total = run(&s, Subject::TotalCost, Lang::En);
+        assert_eq!(total.notes[MAX_TERMS], "… and 994 more cost lines.");
         let en = formula(&s, Subject::TotalCost, Lang::En);
         assert!(
             en.starts_with("Total cost = sum of 1,000 cost lines = DKK "),
@@ -2526,7 +2534,7 @@ mod tests {
         }
         let x = run(&s, Subject::Source(0), Lang::Da);
         assert!(
-            x.notes.contains(&"DEB betaler højst 50 % af de støtteberettigede udgifter (støtteprocent på max. 50 %); med 65,75 % regner scenariet med mere, end DEB kan give.".to_string()),
+            x.notes.contains(&"DEB betaler højst 50 % af de støtteberettigede udgifter (DEB's højeste støtteprocent); med 65,75 % regner scenariet med mere, end DEB kan give.".to_string()),
             "{:?}",
             x.notes
         );
@@ -2591,7 +2599,7 @@ mod tests {
         assert!(run(&s, Subject::Source(1), Lang::En)
             .notes
             .iter()
-            .any(|n| n.contains("here DEB pays DKK 11,950,000 in all")));
+            .any(|n| n.contains("here DEB pays DKK 11,950,000 in total")));
 
         // A limit with half an øre is written with it: 500,01 kr. is over 500,005 kr.
         let mut odd = preset("vaekstpilot-150");

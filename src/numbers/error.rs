@@ -226,7 +226,7 @@ impl NumberError {
                     sep_bare_da(*sep)
                 ),
                 Lang::En => format!(
-                    "{t} has {} before the first {}; a group has at most 3.",
+                    "{t} has {} before the first {}; a thousands group has at most 3 digits.",
                     digits(lang, *len),
                     sep_bare_en(*sep)
                 ),
@@ -255,7 +255,7 @@ impl NumberError {
             },
             Detail::MixedSeparators { mark } => match lang {
                 Lang::Da => format!(
-                    "{t} blander {} og mellemrum som tusindtalsseparator.",
+                    "{t} blander {} og mellemrum som tusindtalsseparatorer.",
                     sep_bare_da(*mark)
                 ),
                 Lang::En => format!(

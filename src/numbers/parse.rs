@@ -1437,7 +1437,7 @@ mod tests {
             ("1..000", AMOUNT, "»1..000« har to punktummer i træk. Skriv fx 1.000 eller 1000."),
             ("1.000.", AMOUNT, "»1.000.« slutter med et punktum. Skriv fx 1.000 eller 1000."),
             (".500", AMOUNT, "».500« er tvetydigt: på dansk adskiller punktum tusinder og skal efterfølges af præcis 3 cifre. Mener du et decimaltal, så skriv 0,500."),
-            ("1.000 000", AMOUNT, "»1.000 000« blander punktum og mellemrum som tusindtalsseparator. Skriv fx 1.000.000 eller 1000000."),
+            ("1.000 000", AMOUNT, "»1.000 000« blander punktum og mellemrum som tusindtalsseparatorer. Skriv fx 1.000.000 eller 1000000."),
             ("1234.567", AMOUNT, "»1234.567« har 4 cifre før det første punktum; en tusindtalsgruppe har højst 3. Skriv fx 1.234.567 eller 1234567."),
             ("0 500", AMOUNT, "»0 500« begynder med 0 foran et mellemrum; et tal med tusindtalsgrupper begynder ikke med 0. Skriv fx 21.900.000 eller 21,9 mio. kr."),
             ("1,234.5", AMOUNT, "»1,234.5« har et punktum efter decimalkommaet. Skriv fx 1.234,5 eller 1234,5."),

@@ -853,8 +853,8 @@ fn over_deb_words(
     match (over_rate, over_sum, lang) {
         (true, _, Lang::Da) => Some("Det er over DEB's højeste støtteprocent på 50 %, så DEB alene kan ikke lukke hullet."),
         (true, _, Lang::En) => Some("That is above DEB's highest aid rate of 50%, so DEB alone cannot close the gap."),
-        (false, true, Lang::Da) => Some("Så betaler DEB i alt over 50 % af de støtteberettigede udgifter, så DEB alene kan ikke lukke hullet."),
-        (false, true, Lang::En) => Some("DEB would then pay more than 50% of eligible cost in all, so DEB alone cannot close the gap."),
+        (false, true, Lang::Da) => Some("DEB ville så betale over 50 % af de støtteberettigede udgifter i alt, og derfor kan DEB alene ikke lukke hullet."),
+        (false, true, Lang::En) => Some("DEB would then pay more than 50% of eligible cost in total, so DEB alone cannot close the gap."),
         (false, false, _) => None,
     }
 }
@@ -1213,7 +1213,7 @@ mod tests {
         let (input, evaluation) = solved(&s, "deb-ekstra");
         assert_eq!(
             over_deb_words(&s, "deb-ekstra", &input, &evaluation, Lang::En),
-            Some("DEB would then pay more than 50% of eligible cost in all, so DEB alone cannot close the gap.")
+            Some("DEB would then pay more than 50% of eligible cost in total, so DEB alone cannot close the gap.")
         );
         // A source that is not DEB closing the same gap is told nothing of DEB.
         let mut other = s.clone();

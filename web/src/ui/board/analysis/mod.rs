@@ -37,18 +37,30 @@ pub struct AnalysisProps {
 
 const STALE_ID: &str = "cofund-analysis-not-current";
 
-/// `scenario` with its labels as tables and legends show them ([`shown_label`]: cut at
-/// 200 characters), or `scenario` itself when none needs it. The
-/// analysis only shows labels; its calculations go by ids and values.
-fn labels_shown(scenario: &Rc<Scenario>) -> Rc<Scenario> {
+/// `scenario` with its labels as tables and legends show them: a blank one named as the
+/// editor and the explanations name it ([`cofund::explain::named`]: "Ny udgiftspost", not
+/// the file's `costs[0]`; a unit by its id), a long one cut at 200 characters
+/// ([`shown_label`]); `scenario` itself when none needs it. The analysis only shows labels;
+/// its calculations go by ids and values.
+fn labels_shown(scenario: &Rc<Scenario>, lang: Lang) -> Rc<Scenario> {
     let long = |label: &String| matches!(shown_label(label), std::borrow::Cow::Owned(_));
-    let any = scenario.drivers.iter().any(|d| long(&d.label))
+    let blank_unit = scenario
+        .drivers
+        .iter()
+        .any(|d| cofund::text::is_blank(&d.label));
+    let named = cofund::explain::named(scenario, lang);
+    let any = blank_unit
+        || matches!(named, std::borrow::Cow::Owned(_))
+        || scenario.drivers.iter().any(|d| long(&d.label))
         || scenario.costs.iter().any(|c| long(&c.label))
         || scenario.sources.iter().any(|src| long(&src.label));
     if !any {
         return scenario.clone();
     }
-    let mut shown = Scenario::clone(scenario);
+    let mut shown = named.into_owned();
+    for unit in &mut shown.drivers {
+        unit.label = cofund::text::label_or_id(&unit.label, &unit.id).to_string();
+    }
     let labels = shown
         .drivers
         .iter_mut()
@@ -67,7 +79,9 @@ pub fn analysis(props: &AnalysisProps) -> Html {
     let stale = !props.current;
     // Long labels (from a file or link) would hold the page while the charts' legends and
     // tables are laid out.
-    let scenario = use_memo(props.scenario.clone(), labels_shown);
+    let scenario = use_memo((props.scenario.clone(), props.lang), |(s, lang)| {
+        labels_shown(s, *lang)
+    });
     let scenario: Rc<Scenario> = (*scenario).clone();
     let printing = chart::use_printing();
     html! {
@@ -89,5 +103,37 @@ pub fn analysis(props: &AnalysisProps) -> Html {
             <GoalSeek scenario={scenario} lang={props.lang} />
         </section>
         </ContextProvider<chart::Printing>>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A QA round: a cost line without a name was "costs[0] – beløb" in the pickers and charts.
+    #[test]
+    fn blank_labels_are_named_as_the_editor_names_them() {
+        let mut s = cofund::presets::Preset::find("vaekstpilot-150")
+            .expect("preset")
+            .scenario()
+            .expect("valid");
+        s.drivers[0].label = " ".into();
+        s.costs[0].label = String::new();
+        s.sources[0].label = "\t".into();
+        let shown = labels_shown(&Rc::new(s.clone()), Lang::Da);
+        assert_eq!(shown.drivers[0].label, "pilots");
+        assert_eq!(shown.costs[0].label, "Ny udgiftspost");
+        assert_eq!(shown.sources[0].label, "Ny finansieringskilde");
+        assert_eq!(shown.costs[1].label, s.costs[1].label);
+        let shown = labels_shown(&Rc::new(s), Lang::En);
+        assert_eq!(shown.costs[0].label, "New cost line");
+        // Named labels only: the same scenario, not a copy.
+        let named = Rc::new(
+            cofund::presets::Preset::find("design-sprint")
+                .expect("preset")
+                .scenario()
+                .expect("valid"),
+        );
+        assert!(Rc::ptr_eq(&labels_shown(&named, Lang::Da), &named));
     }
 }
