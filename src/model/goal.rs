@@ -38,7 +38,7 @@ use super::eval::{evaluate, Evaluation, Trace};
 use super::scenario::{Base, Driver, Scenario, SourceKind};
 use super::sweep::MAX_SWEEP_POINTS;
 use super::tornado::Input;
-use crate::numbers::{format_amount, format_percent, format_plain, Lang};
+use crate::numbers::{format_exact_amount, format_percent, format_plain, Lang};
 
 /// Decimals of an amount that [`close_gap`] has to round: 0,01 kr.
 pub const AMOUNT_DECIMALS: u32 = 2;
@@ -124,21 +124,23 @@ pub enum NoSolution {
 }
 
 impl NoSolution {
-    /// The reason in words.
+    /// The reason in words, its amounts with every digit: rounded, a limit of 20.000,40 kr.
+    /// and an amount of 20.000,45 kr. read "within 20.000 kr.: the amount is 20.000 kr."
+    /// (a review).
     pub fn describe(&self, lang: Lang) -> String {
         match self {
             NoSolution::ExceedsEverywhere { value, amount, limit } => match lang {
                 Lang::Da => format!(
                     "ingen værdi i intervallet holder sig inden for grænsen på {}: selv ved {} er beløbet {}",
-                    format_amount(*limit, lang),
+                    format_exact_amount(*limit, lang),
                     format_plain(*value, lang),
-                    format_amount(*amount, lang),
+                    format_exact_amount(*amount, lang),
                 ),
                 Lang::En => format!(
                     "no value in the range stays within the limit of {}: even at {} the amount is {}",
-                    format_amount(*limit, lang),
+                    format_exact_amount(*limit, lang),
                     format_plain(*value, lang),
-                    format_amount(*amount, lang),
+                    format_exact_amount(*amount, lang),
                 ),
             },
         }
@@ -204,7 +206,7 @@ impl GapImpossible {
                 }
             }
             GapImpossible::CapBinds { path, cap, needed } => {
-                let (cap, needed) = (format_amount(*cap, lang), format_amount(*needed, lang));
+                let (cap, needed) = (format_exact_amount(*cap, lang), format_exact_amount(*needed, lang));
                 if da {
                     format!(
                         "loftet i {path} på {cap} forhindrer det: kilden skulle betale {needed}"
@@ -237,18 +239,18 @@ impl GapImpossible {
                 }
             }
             GapImpossible::Residual { cap, cap_needed } => {
-                let needed = format_amount(*cap_needed, lang);
+                let needed = format_exact_amount(*cap_needed, lang);
                 match (da, cap) {
                     (true, Some(cap)) => format!(
                         "kilden er restfinansieringen og betaler allerede op til sit loft på {}; loftet skal hæves til {needed}",
-                        format_amount(*cap, lang)
+                        format_exact_amount(*cap, lang)
                     ),
                     (true, None) => format!("kilden er restfinansieringen; den skal kunne betale {needed}"),
                     (false, Some(cap)) => format!(
-                        "the source is the residual and already pays up to its cap of {}; the cap must rise to {needed}",
-                        format_amount(*cap, lang)
+                        "the source is the residual funding and already pays up to its cap of {}; the cap must be raised to {needed}",
+                        format_exact_amount(*cap, lang)
                     ),
-                    (false, None) => format!("the source is the residual; it would have to pay {needed}"),
+                    (false, None) => format!("the source is the residual funding; it would have to pay {needed}"),
                 }
             }
         }
@@ -907,6 +909,29 @@ fn convex_min<E>(last: usize, mut f: impl FnMut(usize) -> Result<Decimal, E>) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every digit of a limit and an amount, so that the reason never reads as if the
+    /// amount were within the limit.
+    #[test]
+    fn reasons_give_amounts_with_every_digit() {
+        let reason = NoSolution::ExceedsEverywhere {
+            value: Decimal::from(10),
+            amount: Decimal::new(2_000_045, 2),
+            limit: Decimal::new(2_000_040, 2),
+        };
+        assert_eq!(
+            reason.describe(Lang::Da),
+            "ingen værdi i intervallet holder sig inden for grænsen på 20.000,40 kr.: selv ved 10 er beløbet 20.000,45 kr."
+        );
+        let residual = GapImpossible::Residual {
+            cap: Some(Decimal::new(1_000_050, 2)),
+            cap_needed: Decimal::new(1_200_000, 2),
+        };
+        assert_eq!(
+            residual.describe(Lang::En),
+            "the source is the residual funding and already pays up to its cap of DKK 10,000.50; the cap must be raised to DKK 12,000"
+        );
+    }
     use proptest::prelude::*;
     use std::convert::Infallible;
 
