@@ -931,7 +931,7 @@ test('two tabs: a save in one pauses the other, which then loads it instead of o
   });
 });
 
-test('?preset= in the address: opens on a first visit, is added to saved work once, and an unknown one is said', { timeout: 90_000 }, async () => {
+test('?preset= in the address: opens on a first visit, is added to saved work once, and an unknown one is said, as is an unknown ?lang=', { timeout: 90_000 }, async () => {
   await withPage(async ({ page }) => {
     await expectText(total(page), '21.900.000 kr.', 'default total');
     await waitForSave(page);
@@ -957,6 +957,15 @@ test('?preset= in the address: opens on a first visit, is added to saved work on
     const said = norm(await banner.innerText());
     assert.ok(said.includes('»preset=foo« er ikke en af Cofunds skabeloner') && said.includes('design-sprint'), said);
     assert.equal(await tabCount(page), 3, 'nothing added');
+
+    // So is an unknown language; `EN` is English (language tags ignore case).
+    await reopen(page, '?lang=fr');
+    const langBanner = notice(page, 'Et valg i adressen kunne ikke bruges:');
+    await langBanner.waitFor({ state: 'visible', timeout: 5_000 });
+    assert.ok(norm(await langBanner.innerText()).includes('»lang=fr« er ikke et af Cofunds sprog; mulige værdier: da, en.'), 'the language banner');
+    await reopen(page, '?lang=EN');
+    await eventually(() => page.locator('html').getAttribute('lang'), (v) => v === 'en', 'English from lang=EN');
+    await expectText(total(page).first(), 'DKK 0', 'the blank scenario opened last, in English');
   });
 });
 

@@ -100,6 +100,15 @@ fn unknown_preset(key: &str, lang: Lang) -> String {
     }
 }
 
+fn unknown_lang(tag: &str, lang: Lang) -> String {
+    // The tag as typed, but never a wall of text in the banner.
+    let tag: String = tag.chars().take(40).collect();
+    match lang {
+        Lang::Da => format!("»lang={tag}« er ikke et af Cofunds sprog; mulige værdier: da, en. Cofund vises på dansk."),
+        Lang::En => format!("“lang={tag}” is not one of Cofund's languages; possible values: da, en. Cofund is shown in Danish."),
+    }
+}
+
 fn start(options: &PageOptions) -> Start {
     let lang = options.lang;
     // The template asked for in the address opens on a first visit; with saved work it is
@@ -115,6 +124,9 @@ fn start(options: &PageOptions) -> Start {
         Asked::Nothing | Asked::Unknown(_) => WorkspaceState::new(lang, DEFAULT_PRESET),
     };
     let mut notices = Vec::new();
+    if let Some(tag) = &options.unknown_lang {
+        notices.push(Notice::AddressOption(unknown_lang(tag, lang)));
+    }
     if let Asked::Unknown(key) = &asked {
         notices.push(Notice::AddressOption(unknown_preset(key, lang)));
     }
@@ -209,6 +221,8 @@ fn read_link(fragment: &str, lang: Lang) -> Notice {
 struct PageOptions {
     preset: Option<String>,
     lang: Lang,
+    /// A `lang=` value that names no language of the app, to be said in a banner.
+    unknown_lang: Option<String>,
 }
 
 impl PageOptions {
@@ -220,7 +234,8 @@ impl PageOptions {
         Self::parse(&search)
     }
 
-    /// Unknown keys and values are ignored: a link with a typo still opens the app.
+    /// Unknown keys are ignored and an unknown value of a known key is said in a banner: a
+    /// link with a typo still opens the app.
     fn parse(search: &str) -> Self {
         let mut options = PageOptions::default();
         for pair in address::options(search) {
@@ -228,8 +243,9 @@ impl PageOptions {
                 Some(("preset", key)) => options.preset = Some(key.to_string()),
                 Some(("lang", tag)) => {
                     // Language tags ignore case (BCP 47): `?lang=EN` is English too.
-                    if let Some(lang) = lang_of_tag(&tag.to_ascii_lowercase()) {
-                        options.lang = lang;
+                    match lang_of_tag(&tag.to_ascii_lowercase()) {
+                        Some(lang) => options.lang = lang,
+                        None => options.unknown_lang = Some(tag.to_string()),
                     }
                 }
                 _ => {}
@@ -723,7 +739,16 @@ mod tests {
         assert_eq!(o.preset.as_deref(), Some("design-sprint"));
         assert_eq!(o.lang, Lang::En);
         assert_eq!(PageOptions::parse("?lang=fr").lang, Lang::Da);
+        assert_eq!(
+            PageOptions::parse("?lang=fr").unknown_lang.as_deref(),
+            Some("fr")
+        );
         assert_eq!(PageOptions::parse("?lang=EN").lang, Lang::En);
+        assert_eq!(PageOptions::parse("?lang=EN").unknown_lang, None);
+        assert_eq!(
+            unknown_lang("fr", Lang::Da),
+            "»lang=fr« er ikke et af Cofunds sprog; mulige værdier: da, en. Cofund vises på dansk."
+        );
     }
 
     #[test]
