@@ -3151,26 +3151,25 @@ mod tests {
             formula(&preset("design-sprint"), Subject::TotalCost, Lang::En),
             "Total cost = DKK 30,000,000"
         );
-        let s = from_parts(
-            r#"{"id":"n","label":"Virksomheder","value":"10"}"#,
-            &format!(
-                r#"{{"id":"c","label":"Forløb pr. virksomhed","kind":"per_unit","driver":"n","amount":"1000"}},{}"#,
-                fixed("f", "Admin", "5000")
-            ),
-            RESIDUAL,
-            1,
-        );
+        // Ten companies, a residual source and the cost lines given.
+        let companies = |costs: &str| {
+            from_parts(
+                r#"{"id":"n","label":"Virksomheder","value":"10"}"#,
+                costs,
+                RESIDUAL,
+                1,
+            )
+        };
+        let s = companies(&format!(
+            r#"{{"id":"c","label":"Forløb pr. virksomhed","kind":"per_unit","driver":"n","amount":"1000"}},{}"#,
+            fixed("f", "Admin", "5000")
+        ));
         assert_eq!(
             run(&s, Subject::PerUnit(0), da).notes[1],
             "Det omfatter også 1 udgiftspost, der ikke afhænger af antallet af virksomheder."
         );
         // No line depends on the count: no "også" (a QA round).
-        let s = from_parts(
-            r#"{"id":"n","label":"Virksomheder","value":"10"}"#,
-            &fixed("f", "Admin", "5000"),
-            RESIDUAL,
-            1,
-        );
+        let s = companies(&fixed("f", "Admin", "5000"));
         assert_eq!(
             run(&s, Subject::PerUnit(0), da).notes[1],
             "Udgiftsposten afhænger ikke af antallet af virksomheder."
@@ -3179,16 +3178,11 @@ mod tests {
             run(&s, Subject::PerUnit(0), Lang::En).notes[1],
             "The cost line does not depend on the number of virksomheder."
         );
-        let s = from_parts(
-            r#"{"id":"n","label":"Virksomheder","value":"10"}"#,
-            &format!(
-                "{},{}",
-                fixed("f", "Admin", "5000"),
-                fixed("g", "Husleje", "100")
-            ),
-            RESIDUAL,
-            1,
-        );
+        let s = companies(&format!(
+            "{},{}",
+            fixed("f", "Admin", "5000"),
+            fixed("g", "Husleje", "100")
+        ));
         assert_eq!(
             run(&s, Subject::PerUnit(0), da).notes[1],
             "Ingen af de 2 udgiftsposter afhænger af antallet af virksomheder."

@@ -206,7 +206,10 @@ impl GapImpossible {
                 }
             }
             GapImpossible::CapBinds { path, cap, needed } => {
-                let (cap, needed) = (format_exact_amount(*cap, lang), format_exact_amount(*needed, lang));
+                let (cap, needed) = (
+                    format_exact_amount(*cap, lang),
+                    format_exact_amount(*needed, lang),
+                );
                 if da {
                     format!(
                         "loftet i {path} på {cap} forhindrer det: kilden skulle betale {needed}"
