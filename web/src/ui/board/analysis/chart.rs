@@ -342,7 +342,7 @@ pub const PRINT_WIDTH: u32 = 880;
 ///
 /// One listener for all charts, not one each: Yew renders after the event, in a run that
 /// yields to the browser once it has taken 16 ms, and a chart whose own `beforeprint`
-/// listener came after that yield was printed at its screen width (one print in three on a
+/// listener came after that yield was printed at its screen width (4 prints of some 30 on a
 /// slow machine, tests/e2e/analysis.test.mjs). Set at once, all charts render in that run's
 /// first batch.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
