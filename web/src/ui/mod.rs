@@ -14,6 +14,7 @@ pub mod fields;
 pub mod language_switch;
 pub mod notices;
 pub mod print_date;
+pub mod printing;
 pub mod results;
 pub mod share_tools;
 pub mod unfinished;

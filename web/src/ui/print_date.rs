@@ -6,6 +6,7 @@ use cofund::numbers::Lang;
 use yew::prelude::*;
 
 use crate::i18n::app_texts;
+use crate::ui::printing::use_printing;
 
 #[derive(Properties, PartialEq)]
 pub struct PrintDateProps {
@@ -18,21 +19,10 @@ pub struct PrintDateProps {
 /// "Dato: 05-03-2025", shown only in print.
 #[function_component(PrintDate)]
 pub fn print_date(props: &PrintDateProps) -> Html {
-    // Read again as printing begins: a page left open overnight prints today's date, not
-    // the one of its last render (a review found it would).
-    let date = use_state_eq(today);
-    {
-        let date = date.clone();
-        use_effect_with((), move |_| {
-            let listener = gloo::events::EventListener::new(
-                &gloo::utils::window(),
-                "beforeprint",
-                move |_| date.set(today()),
-            );
-            move || drop(listener)
-        });
-    }
-    let (year, month, day) = *date;
+    // Read on every render, and so again as printing begins: a page left open overnight
+    // prints today's date, not the one of its last render (a review found it would).
+    use_printing();
+    let (year, month, day) = today();
     html! {
         <p class={classes!("cofund-print-date", props.class.clone())}>
             { format!("{}: ", app_texts(props.lang).date_label) }

@@ -14,6 +14,7 @@ use gloo::events::EventListener;
 use yew::prelude::*;
 
 use super::words::{rate, Unit};
+use crate::ui::printing::Printing;
 
 /// Font size of chart text in SVG units (= CSS pixels at the measured width); the
 /// stylesheet sets the same size on `.cofund-chart`.
@@ -337,41 +338,11 @@ const PROJECTOR_WIDTH: i32 = 1600;
 /// the results' own print size (8,5 pt).
 pub const PRINT_WIDTH: u32 = 880;
 
-/// Whether the page is printing, for the charts of one view: provided by the view
-/// ([`use_printing`]) and read by every chart's [`use_width`].
-///
-/// One listener for all charts, not one each: Yew renders after the event, in a run that
-/// yields to the browser once it has taken 16 ms, and a chart whose own `beforeprint`
-/// listener came after that yield was printed at its screen width (4 prints of some 30 on a
-/// slow machine, tests/e2e/analysis.test.mjs). Set at once, all charts render in that run's
-/// first batch.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Printing(pub bool);
-
-/// [`Printing`] for a view to provide, kept by the window's `beforeprint` and `afterprint`.
-#[hook]
-pub fn use_printing() -> Printing {
-    let printing = use_state_eq(|| false);
-    {
-        let printing = printing.clone();
-        use_effect_with((), move |_| {
-            let window = gloo::utils::window();
-            let before = EventListener::new(&window, "beforeprint", {
-                let printing = printing.clone();
-                move |_| printing.set(true)
-            });
-            let after = EventListener::new(&window, "afterprint", move |_| printing.set(false));
-            move || drop((before, after))
-        });
-    }
-    Printing(*printing)
-}
-
 /// The `viewBox` width for the element behind `node`: its width in CSS pixels (4/5 of it
 /// on a projector-wide page, so that the chart's text grows with the page's), rounded down
 /// to a multiple of 8 and kept within [`MIN_WIDTH`]–[`MAX_WIDTH`]; measured after the first
 /// render, whenever the window is resized and after printing; while the page prints (the
-/// [`Printing`] the view provides), [`PRINT_WIDTH`].
+/// [`Printing`] the view provides, [`crate::ui::printing`]), [`PRINT_WIDTH`].
 #[hook]
 pub fn use_width(node: NodeRef) -> u32 {
     let width = use_state_eq(|| DEFAULT_WIDTH);

@@ -22,6 +22,7 @@ use yew::prelude::*;
 
 use super::stale::StaleNote;
 use crate::i18n::board_texts;
+use crate::ui::printing::{use_printing, Printing};
 use goal_seek::GoalSeek;
 use sweep_chart::SweepPanel;
 use tornado_chart::TornadoPanel;
@@ -83,9 +84,9 @@ pub fn analysis(props: &AnalysisProps) -> Html {
         labels_shown(s, *lang)
     });
     let scenario: Rc<Scenario> = (*scenario).clone();
-    let printing = chart::use_printing();
+    let printing = use_printing();
     html! {
-        <ContextProvider<chart::Printing> context={printing}>
+        <ContextProvider<Printing> context={printing}>
         <section class="cofund-analysis" aria-labelledby="cofund-analysis-heading" data-testid="analysis"
             aria-describedby={stale.then_some(STALE_ID)}>
             <h2 id="cofund-analysis-heading" class="cofund-analysis-heading">{ t.analysis_heading }</h2>
@@ -102,7 +103,7 @@ pub fn analysis(props: &AnalysisProps) -> Html {
             <TornadoPanel scenario={scenario.clone()} evaluation={props.evaluation.clone()} lang={props.lang} />
             <GoalSeek scenario={scenario} lang={props.lang} />
         </section>
-        </ContextProvider<chart::Printing>>
+        </ContextProvider<Printing>>
     }
 }
 
