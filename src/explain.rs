@@ -1266,26 +1266,23 @@ impl Ctx<'_> {
                     .filter(|c| c.kind.driver() != Some(driver.id.as_str()))
                     .count();
                 // "Også" only when some line does depend on it: with none, the total is
-                // all of lines that do not.
-                // With no cost line at all there is nothing to say ("none of the 0 …").
+                // all of lines that do not; with no cost line at all there is nothing to
+                // say ("none of the 0 …").
                 let all = other > 0 && other == self.s.costs.len();
                 if all {
+                    let unit = self.driver_label(d);
                     notes.push(match (self.lang, other) {
-                        (Lang::Da, 1) => format!(
-                            "Udgiftsposten afhænger ikke af antallet af {}.",
-                            self.driver_label(d)
-                        ),
+                        (Lang::Da, 1) => {
+                            format!("Udgiftsposten afhænger ikke af antallet af {unit}.")
+                        }
                         (Lang::Da, _) => format!(
-                            "Ingen af de {other} udgiftsposter afhænger af antallet af {}.",
-                            self.driver_label(d)
+                            "Ingen af de {other} udgiftsposter afhænger af antallet af {unit}."
                         ),
-                        (Lang::En, 1) => format!(
-                            "The cost line does not depend on the number of {}.",
-                            self.driver_label(d)
-                        ),
+                        (Lang::En, 1) => {
+                            format!("The cost line does not depend on the number of {unit}.")
+                        }
                         (Lang::En, _) => format!(
-                            "None of the {other} cost lines depends on the number of {}.",
-                            self.driver_label(d)
+                            "None of the {other} cost lines depends on the number of {unit}."
                         ),
                     });
                 } else if other > 0 {
@@ -3188,12 +3185,7 @@ mod tests {
             "Ingen af de 2 udgiftsposter afhænger af antallet af virksomheder."
         );
         // No cost line at all (a blank scenario): nothing about "none of the 0".
-        let s = from_parts(
-            r#"{"id":"n","label":"Virksomheder","value":"10"}"#,
-            "",
-            RESIDUAL,
-            1,
-        );
+        let s = companies("");
         let notes = run(&s, Subject::PerUnit(0), da).notes;
         assert!(
             notes.iter().all(|n| !n.contains("0 udgiftsposter")),

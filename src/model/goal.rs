@@ -912,6 +912,8 @@ fn convex_min<E>(last: usize, mut f: impl FnMut(usize) -> Result<Decimal, E>) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+    use std::convert::Infallible;
 
     /// Every digit of a limit and an amount, so that the reason never reads as if the
     /// amount were within the limit.
@@ -935,8 +937,6 @@ mod tests {
             "the source is the residual funding and already pays up to its cap of DKK 10,000.50; the cap must be raised to DKK 12,000"
         );
     }
-    use proptest::prelude::*;
-    use std::convert::Infallible;
 
     fn d(n: i64) -> Decimal {
         Decimal::from(n)

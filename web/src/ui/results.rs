@@ -528,6 +528,8 @@ pub fn results(props: &ResultsProps) -> Html {
         }
     });
     let per_year = shown.per_year.as_ref();
+    // One handler for both tables' boxes.
+    let reveal = Callback::from(super::reveal_focused_figure);
     let per_year_head = |id: &'static str| {
         per_year
             .map(|_| html! { <th scope="col" class="cofund-num" id={id}>{ t.col_per_year }</th> })
@@ -633,7 +635,7 @@ pub fn results(props: &ResultsProps) -> Html {
             }) }
 
             if !compact {
-            <div class="cofund-results-scroll" onfocusin={Callback::from(super::reveal_focused_figure)}>
+            <div class="cofund-results-scroll" onfocusin={reveal.clone()}>
                 <table class="cofund-table cofund-results-table">
                     <caption>{ t.costs_caption }</caption>
                     <thead><tr>
@@ -646,7 +648,7 @@ pub fn results(props: &ResultsProps) -> Html {
                 </table>
             </div>
 
-            <div class="cofund-results-scroll" onfocusin={Callback::from(super::reveal_focused_figure)}>
+            <div class="cofund-results-scroll" onfocusin={reveal.clone()}>
                 <table class="cofund-table cofund-results-table">
                     <caption>{ t.sources_caption }</caption>
                     <thead><tr>
@@ -674,6 +676,8 @@ pub fn results(props: &ResultsProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use cofund::model::{evaluate, Source, SourceKind};
+    use cofund::presets::Preset;
 
     /// Every figure in a table is described by its column's heading, and by the heading of
     /// the table it is in.
@@ -701,8 +705,6 @@ mod tests {
             .iter()
             .all(|p| column_head_id(p).is_some() || ["summary", "balance"].contains(p)));
     }
-    use cofund::model::{evaluate, Source, SourceKind};
-    use cofund::presets::Preset;
 
     /// The live region speaks the displayed figures (`cofund::shown`, tested there), in the
     /// chosen language.

@@ -655,23 +655,16 @@ fn afford_answer(
                 format_exact_amount(paid, lang),
                 format_exact_amount(limit, lang),
             );
-            let (headline, detail) = match (da, at_limit) {
-                (true, false) => (
-                    format!("Svar: mindst {v} {units} – hele intervallet holder sig inden for grænsen."),
-                    format!("Selv ved {v}, intervallets slutning, betaler {source_name} kun {amount} (grænsen er {limit}). Det er intervallet, ikke beløbet, der sætter grænsen: gør »Til« større for at se længere."),
-                ),
-                (true, true) => (
-                    format!("Svar: mindst {v} {units} – hele intervallet holder sig inden for grænsen."),
-                    format!("Ved {v}, intervallets slutning, betaler {source_name} {limit} – præcis grænsen. Gør »Til« større for at se, om flere {units} holder sig inden for den."),
-                ),
-                (false, false) => (
-                    format!("Answer: at least {v} {units} – the whole range stays within the limit."),
-                    format!("Even at {v}, the end of the range, {source_name} pays only {amount} (the limit is {limit}). The range, not the money, is what limits: raise “To” to look further."),
-                ),
-                (false, true) => (
-                    format!("Answer: at least {v} {units} – the whole range stays within the limit."),
-                    format!("At {v}, the end of the range, {source_name} pays {limit} – exactly the limit. Raise “To” to see whether more {units} stay within it."),
-                ),
+            let headline = if da {
+                format!("Svar: mindst {v} {units} – hele intervallet holder sig inden for grænsen.")
+            } else {
+                format!("Answer: at least {v} {units} – the whole range stays within the limit.")
+            };
+            let detail = match (da, at_limit) {
+                (true, false) => format!("Selv ved {v}, intervallets slutning, betaler {source_name} kun {amount} (grænsen er {limit}). Det er intervallet, ikke beløbet, der sætter grænsen: gør »Til« større for at se længere."),
+                (true, true) => format!("Ved {v}, intervallets slutning, betaler {source_name} {limit} – præcis grænsen. Gør »Til« større for at se, om flere {units} holder sig inden for den."),
+                (false, false) => format!("Even at {v}, the end of the range, {source_name} pays only {amount} (the limit is {limit}). The range, not the money, is what limits: raise “To” to look further."),
+                (false, true) => format!("At {v}, the end of the range, {source_name} pays {limit} – exactly the limit. Raise “To” to see whether more {units} stay within it."),
             };
             answer(
                 headline,
@@ -1106,8 +1099,6 @@ mod tests {
         assert_eq!(lacking(&full, t), None);
     }
 
-    /// An exact answer with more than øre is written whole: "666,66 kr." would be less
-    /// than needed and leave a gap of 0,003 kr. (a review found this).
     /// At the range's end, paying the limit exactly: one full stop after "kr.", the units
     /// named, no "only … (the limit is …)".
     #[test]
@@ -1137,6 +1128,8 @@ mod tests {
         );
     }
 
+    /// An exact answer with more than øre is written whole: "666,66 kr." would be less
+    /// than needed and leave a gap of 0,003 kr. (a review found this).
     #[test]
     fn an_exact_answer_is_written_with_every_decimal() {
         use cofund::model::{Base, CostKind, CostLine, Source};
