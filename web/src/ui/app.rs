@@ -87,6 +87,7 @@ impl Asked {
 
 /// Why `?preset=KEY` was not opened, naming the keys that exist.
 fn unknown_preset(key: &str, lang: Lang) -> String {
+    let key = clipped(key);
     let keys: Vec<&str> = PRESETS.iter().map(|p| p.key).chain([BLANK]).collect();
     match lang {
         Lang::Da => format!(
@@ -100,9 +101,20 @@ fn unknown_preset(key: &str, lang: Lang) -> String {
     }
 }
 
+/// A value from the address as typed, but never a wall of text in a banner.
+fn clipped(value: &str) -> String {
+    const MOST: usize = 40;
+    if value.chars().count() <= MOST {
+        value.to_string()
+    } else {
+        let mut kept: String = value.chars().take(MOST).collect();
+        kept.push('…');
+        kept
+    }
+}
+
 fn unknown_lang(tag: &str, lang: Lang) -> String {
-    // The tag as typed, but never a wall of text in the banner.
-    let tag: String = tag.chars().take(40).collect();
+    let tag = clipped(tag);
     match lang {
         Lang::Da => format!("»lang={tag}« er ikke et af Cofunds sprog; mulige værdier: da, en. Cofund vises på dansk."),
         Lang::En => format!("“lang={tag}” is not one of Cofund's languages; possible values: da, en. Cofund is shown in Danish."),
@@ -773,5 +785,16 @@ mod tests {
             unknown_preset("foo", Lang::Da),
             "»preset=foo« er ikke en af Cofunds skabeloner; mulige værdier: vaekstpilot-150, vaekstpilot-225, design-sprint, marketing-platform, design-society, blank."
         );
+    }
+
+    #[test]
+    fn long_address_values_are_clipped_in_banners() {
+        let long = "x".repeat(41);
+        assert!(
+            unknown_preset(&long, Lang::En).starts_with(&format!("“preset={}…”", "x".repeat(40)))
+        );
+        assert!(unknown_lang(&long, Lang::Da).starts_with(&format!("»lang={}…«", "x".repeat(40))));
+        let forty = "æ".repeat(40);
+        assert!(unknown_lang(&forty, Lang::En).starts_with(&format!("“lang={forty}”")));
     }
 }
