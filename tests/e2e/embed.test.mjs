@@ -482,8 +482,15 @@ test('a frame below the fold is told its height without being scrolled to', { ti
     const before = heights.at(-1).data.height;
     await page.evaluate((o) => window.sendToWidget({ type: 'cofund:set-scenario', scenario: { format: 1, name: 'Kort', years: 1,
       costs: [{ id: 'a', label: 'A', kind: 'fixed', amount: '100' }], sources: [] } }, o), widget);
-    await eventually(() => page.evaluate(() => window.received.filter((m) => m.data?.type === 'cofund:height').at(-1).data.height),
+    const edited = await eventually(() => page.evaluate(() => window.received.filter((m) => m.data?.type === 'cofund:height').at(-1).data.height),
       (h) => h !== before, 'the new height', 15_000);
+    // A narrower window makes the frame narrower and its content taller: told too, still off
+    // screen (a QA round saw the old height, and an inner scrollbar, until it was scrolled to).
+    await page.setViewportSize({ width: 420, height: 800 });
+    await eventually(() => page.evaluate(() => window.received.filter((m) => m.data?.type === 'cofund:height').at(-1).data.height),
+      (h) => h > edited, 'a taller height in a narrower window', 15_000);
+    assert.ok(await page.locator('#widget').evaluate((f) => f.getBoundingClientRect().top > innerHeight), 'still off screen');
+    assert.ok(await page.evaluate(() => scrollY === 0), 'still never scrolled');
     assert.deepEqual(errors, []);
   } finally {
     await page.context().close();

@@ -352,7 +352,9 @@ pub fn use_host_bridge(
     // after every render, and by a ResizeObserver for changes of width. Chromium runs no
     // ResizeObserver in a cross-origin frame that is off screen, so a frame below the fold
     // kept its first height, with an inner scrollbar, until it was scrolled to (and printed
-    // cut off); the measurement after a render forces layout wherever the frame is.
+    // cut off); the measurement after a render forces layout wherever the frame is, and the
+    // window's `resize` event, which such a frame still gets, covers a narrower or wider
+    // host page (a frame below the fold kept its old height until scrolled to).
     let last_height = use_mut_ref(|| 0u32);
     let measure: Rc<dyn Fn()> = {
         let (host, origins, root) = (host.clone(), origins.clone(), root.clone());
@@ -386,17 +388,21 @@ pub fn use_host_bridge(
                     let measure = measure.clone();
                     EventListener::new(&gloo::utils::window(), STYLED_EVENT, move |_| measure())
                 };
+                let resized = {
+                    let measure = measure.clone();
+                    EventListener::new(&gloo::utils::window(), "resize", move |_| measure())
+                };
                 let callback = Closure::<dyn FnMut()>::new(move || measure());
                 if let (Ok(resize), Some(element)) = (
                     web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()),
                     root.cast::<web_sys::Element>(),
                 ) {
                     resize.observe(&element);
-                    observer = Some((resize, callback, styled));
+                    observer = Some((resize, callback, styled, resized));
                 }
             }
             move || {
-                if let Some((resize, _callback, _styled)) = observer {
+                if let Some((resize, _callback, _styled, _resized)) = observer {
                     resize.disconnect();
                 }
             }
