@@ -270,6 +270,14 @@ pub enum CapOutcome {
         cap: Decimal,
         evaluation: Evaluation,
     },
+    /// The cap is already reached at `value`, the first value of the range: where it
+    /// starts to bind lies below the range, if anywhere ("from 150" would read as the point
+    /// where it starts to bind). `evaluation` is the scenario at that value.
+    BindsAtStart {
+        value: Decimal,
+        cap: Decimal,
+        evaluation: Evaluation,
+    },
     /// The cap is not reached anywhere in the range; the uncapped amount is at most
     /// `highest`, at driver value `value`.
     NeverBinds {
@@ -364,6 +372,11 @@ pub fn driver_where_cap_binds(
         _ => first_at_least(0, last, cap, |k| probe.uncapped(k))?,
     };
     match found {
+        Some(0) => Ok(CapOutcome::BindsAtStart {
+            value: probe.grid.value(0)?,
+            cap,
+            evaluation: probe.eval(0)?,
+        }),
         Some(k) => Ok(CapOutcome::BindsFrom {
             value: probe.grid.value(k)?,
             cap,

@@ -1029,6 +1029,37 @@ fn cap_answer(
                 split_at(s, evaluation, *value, &units, lang),
             )
         }
+        CapOutcome::BindsAtStart {
+            value,
+            cap,
+            evaluation,
+        } => {
+            // "From 150" would read as where the cap starts to bind (a QA round: it binds
+            // from 87 on, below a range that starts at 150).
+            let (v, cap) = (format_plain(*value, lang), format_exact_amount(*cap, lang));
+            let headline = if da {
+                format!("Svar: allerede ved {v} {units}, hvor intervallet begynder.")
+            } else {
+                format!("Answer: already at {v} {units}, where the range starts.")
+            };
+            let mut detail = if da {
+                format!("{name} betaler sit loft på {cap} allerede ved {v} {units}.")
+            } else {
+                format!("{name} already pays its cap of {cap} at {v} {units}.")
+            };
+            if value.is_sign_positive() && !value.is_zero() {
+                detail.push_str(if da {
+                    " Gør »Fra« mindre for at se, hvor loftet begynder at gælde."
+                } else {
+                    " Lower “From” to see where the cap starts to bind."
+                });
+            }
+            answer(
+                headline,
+                detail,
+                split_at(s, evaluation, *value, &units, lang),
+            )
+        }
         CapOutcome::NeverBinds {
             cap,
             value,
@@ -1217,6 +1248,46 @@ mod tests {
             over_deb_words(&other, "region", &input, &evaluation, Lang::Da),
             None
         );
+    }
+
+    /// A cap reached before the range starts is not answered "from 150" (a QA round: the
+    /// local co-financing capped at 2 mio. kr. binds from 87 pilots on).
+    #[test]
+    fn a_cap_already_reached_at_the_range_start_says_so() {
+        let mut s = cofund::presets::Preset::find("vaekstpilot-150")
+            .expect("preset")
+            .scenario()
+            .expect("valid");
+        let SourceKind::Residual { cap } = &mut s.sources[2].kind else {
+            panic!("the local co-financing is the residual");
+        };
+        *cap = Some(Decimal::from(2_000_000));
+        let ask = |from: i64| {
+            let range = Range::new(Decimal::from(from), Decimal::from(225), Decimal::ONE);
+            driver_where_cap_binds(&s, "pilots", "local", Some(range)).expect("answered")
+        };
+        let at_start = ask(150);
+        assert!(
+            matches!(at_start, CapOutcome::BindsAtStart { .. }),
+            "{at_start:?}"
+        );
+        let words = cap_answer(&s, "pilots", "local", &at_start, Lang::Da);
+        assert_eq!(
+            words.headline,
+            "Svar: allerede ved 150 vækstpiloter, hvor intervallet begynder."
+        );
+        assert_eq!(
+            words.detail,
+            "Lokal/regional medfinansiering betaler sit loft på 2.000.000 kr. allerede ved 150 vækstpiloter. Gør »Fra« mindre for at se, hvor loftet begynder at gælde."
+        );
+        let words = cap_answer(&s, "pilots", "local", &at_start, Lang::En);
+        assert_eq!(
+            words.headline,
+            "Answer: already at 150 vækstpiloter, where the range starts."
+        );
+        // From 10 on, the point itself is found.
+        let words = cap_answer(&s, "pilots", "local", &ask(10), Lang::Da);
+        assert_eq!(words.headline, "Svar: fra 87 vækstpiloter.");
     }
 
     #[test]
