@@ -445,13 +445,13 @@ impl LinkError {
                 if da {
                     format!(
                         "linket er ikke et Cofund-link, eller det er lavet af en nyere version af \
-                         Cofund (det begynder med \"{start}\"; denne version læser links, der \
+                         Cofund (det begynder med »{start}«; denne version læser links, der \
                          begynder med {SCENARIO_MARKER} eller {WORKSPACE_MARKER})"
                     )
                 } else {
                     format!(
                         "the link is not a Cofund link, or it was made by a newer version of \
-                         Cofund (it starts with \"{start}\"; this version reads links that start \
+                         Cofund (it starts with “{start}”; this version reads links that start \
                          with {SCENARIO_MARKER} or {WORKSPACE_MARKER})"
                     )
                 }
@@ -875,5 +875,15 @@ mod tests {
             LinkError::TooLarge(Oversize::Link { chars: 70_000 }).message(Lang::Da),
             "linket er for langt: 70.000 tegn; højst 65.536 tegn kan læses"
         );
+        // The link's start in the language's quotation marks, as the number errors quote.
+        let unknown = LinkError::UnknownVersion {
+            start: "garbage".into(),
+        };
+        assert!(unknown
+            .message(Lang::Da)
+            .contains("(det begynder med »garbage«;"));
+        assert!(unknown
+            .message(Lang::En)
+            .contains("(it starts with “garbage”;"));
     }
 }

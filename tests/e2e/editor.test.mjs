@@ -648,6 +648,19 @@ test('printing the Vækstpilot scenario gives exactly one A4 page', { timeout: 6
   });
 });
 
+test('a row\'s note prints no larger than its row', { timeout: 60_000 }, async () => {
+  await withPage(async (page) => {
+    // The local co-financing capped at 2 mio. kr.: its row says "(loftet er nået)".
+    await page.locator('input[id^="cofund-source-"][id$="-cap"]').last().fill('2 mio.');
+    const note = page.locator('.cofund-results-table .cofund-results-note');
+    await expectText(note, '(loftet er nået)', 'the cap note');
+    await page.emulateMedia({ media: 'print' });
+    const [noteSize, rowSize] = await note.evaluate((n) =>
+      [n, n.closest('th')].map((el) => parseFloat(getComputedStyle(el).fontSize)));
+    assert.ok(noteSize < rowSize, `the note (${noteSize}px) is smaller than its row (${rowSize}px)`);
+  });
+});
+
 // --- 10 --------------------------------------------------------------------------------------
 
 /** The name of the focused element (aria-label, else its label, else text); 'body' when none. */

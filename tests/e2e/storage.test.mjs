@@ -509,6 +509,8 @@ test('damaged and truncated links: an error banner, everything else as it was, n
         const first = norm(await banner.locator('p').first().innerText());
         const message = first.slice(LINK_UNREADABLE.length).trim();
         assert.ok(first.startsWith(LINK_UNREADABLE) && message.length > 0, `${what}: banner "${first}"`);
+        assert.ok(message.endsWith('.'), `${what}: a sentence with its full stop: "${message}"`);
+        if (what === 'unknown version') assert.ok(message.includes('»s9.abc«'), `quoted as Danish quotes: "${message}"`);
         if (process.env.COFUND_E2E_VERBOSE) console.log(`link ${what}: "${message}"`);
         await expectText(total(page), '21.900.000 kr.', `${what}: default total`);
         assert.equal(await pilotsField(page).inputValue(), '150', `${what}: default pilots`);

@@ -672,7 +672,10 @@ pub struct BoardTexts {
     pub stale_shows: &'static str,
     pub balance_row: &'static str,
     pub balance_note: &'static str,
+    /// The handouts' heading in print, where each scenario's assumptions are listed.
     pub handout_heading: &'static str,
+    /// Their heading on screen, which shows the split only.
+    pub handout_heading_screen: &'static str,
     pub compare_empty: &'static str,
     pub present_label: &'static str,
     pub present_exit: &'static str,
@@ -781,6 +784,7 @@ const DA_BOARD: BoardTexts = BoardTexts {
     balance_row: "Balance",
     balance_note: "Forskellen i balancen er finansiering minus udgifter: plus betyder bedre finansieret, minus dårligere.",
     handout_heading: "Forudsætninger og fordeling",
+    handout_heading_screen: "Fordeling",
     compare_empty: "Intet scenarie har et gyldigt resultat at sammenligne.",
     present_label: "Præsentation",
     present_exit: "Tilbage til redigering (Esc)",
@@ -881,6 +885,7 @@ const EN_BOARD: BoardTexts = BoardTexts {
     balance_row: "Balance",
     balance_note: "The difference in the balance is funding minus cost: plus means better funded, minus worse.",
     handout_heading: "Assumptions and split",
+    handout_heading_screen: "Split",
     compare_empty: "No scenario has a valid result to compare.",
     present_label: "Presentation",
     present_exit: "Back to editing (Esc)",

@@ -183,6 +183,14 @@ impl WorkspaceState {
 
     /// What autosave keeps beside the workspace (`pending`): the drafts of the saved
     /// scenarios that are not current, whose fields hold text the saved scenario lacks.
+    /// Every scenario's name as typed.
+    fn names(&self) -> Vec<&str> {
+        self.docs
+            .iter()
+            .map(|d| d.state.draft.name.as_str())
+            .collect()
+    }
+
     pub fn pending_drafts(&self) -> Vec<(usize, &Scenario, &Draft)> {
         (0..self.docs.len())
             .filter(|&i| !self.docs[i].state.current)
@@ -420,7 +428,7 @@ impl WorkspaceState {
             }
             WorkspaceAction::Add(preset) => {
                 self.remember();
-                let state = match preset {
+                let mut state = match preset {
                     Some(key) => EditorState::new(lang, &key),
                     None => {
                         let mut s = EditorState::new(lang, DEFAULT_PRESET);
@@ -428,6 +436,10 @@ impl WorkspaceState {
                         s
                     }
                 };
+                let name = distinct_name(&state.draft.name, &self.names());
+                if name != state.draft.name {
+                    state.apply(Action::Text(FieldId::new(Row::Scenario, "name"), name));
+                }
                 let doc = self.new_doc(state);
                 self.docs.push(doc);
                 self.active = self.docs.len() - 1;
@@ -435,14 +447,9 @@ impl WorkspaceState {
             WorkspaceAction::Duplicate(i) => {
                 if let Some(doc) = self.docs.get(i) {
                     let mut copy = (*doc.state).clone();
-                    let taken: Vec<&str> = self
-                        .docs
-                        .iter()
-                        .map(|d| d.state.draft.name.as_str())
-                        .collect();
                     let t = texts(lang);
                     let shown = crate::i18n::scenario_name(&copy.draft.name, t).to_string();
-                    let name = copy_name(&shown, t.copy_suffix, &taken);
+                    let name = copy_name(&shown, t.copy_suffix, &self.names());
                     copy.apply(Action::Text(
                         super::draft::FieldId::new(super::draft::Row::Scenario, "name"),
                         name,
@@ -501,7 +508,21 @@ impl WorkspaceState {
                     self.remember();
                     let first = self.docs.len();
                     for scenario in &imported.scenarios {
-                        let doc = self.new_doc(EditorState::from_scenario(lang, scenario));
+                        // A file imported twice, or a link to a scenario the user has, would
+                        // give two columns of one name in the comparison (a QA round).
+                        let name = distinct_name(&scenario.name, &self.names());
+                        let state = if name == scenario.name {
+                            EditorState::from_scenario(lang, scenario)
+                        } else {
+                            EditorState::from_scenario(
+                                lang,
+                                &Scenario {
+                                    name,
+                                    ..scenario.clone()
+                                },
+                            )
+                        };
+                        let doc = self.new_doc(state);
                         self.docs.push(doc);
                     }
                     self.active = self.docs.len() - 1;
@@ -556,6 +577,20 @@ impl Reducible for WorkspaceState {
         next.apply(action);
         Rc::new(next)
     }
+}
+
+/// `name`, or where a scenario in `taken` has it already, `name (2)`, `name (3)` and so on,
+/// the first that none has: scenarios added beside others must be told apart in the
+/// scenario bar and the comparison. A blank name is kept (it is shown as "Nyt scenarie",
+/// and the user is about to name it).
+fn distinct_name(name: &str, taken: &[&str]) -> String {
+    if name.trim().is_empty() || !taken.contains(&name) {
+        return name.to_string();
+    }
+    (2..)
+        .map(|n| format!("{name} ({n})"))
+        .find(|candidate| !taken.contains(&candidate.as_str()))
+        .unwrap_or_else(|| name.to_string())
 }
 
 /// The name of a copy of `name`: `Vækstpilot (kopi)`, then `Vækstpilot (kopi 2)` and so on,
@@ -1158,6 +1193,42 @@ mod tests {
         assert_eq!((ws.docs.len(), ws.baseline), (5, 1));
     }
 
+    /// A template added twice, a file imported twice: the second is told apart by a number
+    /// (a QA round found two columns of one name in the comparison).
+    #[test]
+    fn scenarios_added_beside_one_of_their_name_get_a_number() {
+        let scenario = |key: &str| {
+            cofund::presets::Preset::find(key)
+                .expect("preset")
+                .scenario()
+                .expect("valid")
+        };
+        let mut ws = WorkspaceState::new(Lang::Da, "vaekstpilot-150");
+        let first = ws.docs[0].state.draft.name.clone();
+        ws.apply(WorkspaceAction::Add(Some("vaekstpilot-150".into())));
+        assert_eq!(ws.docs[1].state.draft.name, format!("{first} (2)"));
+        ws.apply(WorkspaceAction::Import(Workspace::new(
+            vec![scenario("vaekstpilot-150"), scenario("vaekstpilot-225")],
+            None,
+        )));
+        let names: Vec<&str> = ws.names();
+        assert_eq!(names[2], format!("{first} (3)"));
+        assert_eq!(
+            names[3],
+            scenario("vaekstpilot-225").name,
+            "a new name is kept"
+        );
+        assert_eq!(
+            ws.to_saved().scenarios[2].name,
+            format!("{first} (3)"),
+            "saved as shown"
+        );
+        // Blank scenarios keep their blank name until the user names them.
+        assert_eq!(distinct_name("", &["", "A"]), "");
+        assert_eq!(distinct_name("A", &["A", "A (2)"]), "A (3)");
+        assert_eq!(distinct_name("B", &["A"]), "B");
+    }
+
     /// The index saved for the active scenario is the one it has in the saved workspace.
     /// A scenario that reads but cannot be evaluated (an amount whose product overflows)
     /// is not a board column, but it is saved, and the saved indices count it.
@@ -1169,6 +1240,7 @@ mod tests {
             .unwrap()
             .scenario()
             .unwrap();
+        overflowing.name = "For stor".into();
         overflowing.costs[1].amount = Decimal::MAX;
         assert!(cofund::model::evaluate(&overflowing).is_err());
         ws.apply(WorkspaceAction::Import(Workspace::single(

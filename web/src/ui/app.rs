@@ -224,7 +224,7 @@ fn read_link(fragment: &str, lang: Lang) -> Notice {
     match decode_link(fragment) {
         Ok(Link::Scenario(s)) => Notice::SharedLink(Workspace::single(s)),
         Ok(Link::Workspace(w)) => Notice::SharedLink(w),
-        Err(e) => Notice::LinkError(e.message(lang)),
+        Err(e) => Notice::LinkError(cofund::text::full_stop(e.message(lang))),
     }
 }
 

@@ -668,7 +668,10 @@ pub fn compare(props: &CompareProps) -> Html {
     let handouts = props.handout.then(|| {
         html! {
             <div class="cofund-board-handouts">
-                <h3 class="cofund-board-subheading">{ t.handout_heading }</h3>
+                <h3 class="cofund-board-subheading">
+                    <span class="cofund-screen-only">{ t.handout_heading_screen }</span>
+                    <span class="cofund-print-only">{ t.handout_heading }</span>
+                </h3>
                 <div class="cofund-board-handout-list">
                 { for columns.iter().enumerate().map(|(i, column)| {
                     let s = shown(&column.scenario, &column.evaluation);
