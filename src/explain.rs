@@ -664,9 +664,19 @@ impl Ctx<'_> {
         let line = self.s.costs.get(i)?;
         let result = self.e.lines.get(i)?;
         let shown = *self.shown.lines.get(i)?;
+        // A label that says "per year" names the line's yearly amount; its total over the
+        // period is said to be one, or its explanation and the per-year cell's had one title
+        // for two figures (a QA round: "Teknisk vedligeholdelse pr. år" = 45.000 and 15.000).
+        let title = if says_per_year(&line.label) {
+            match self.lang {
+                Lang::Da => format!("{}, i alt", line.label),
+                Lang::En => format!("{}, in total", line.label),
+            }
+        } else {
+            line.label.clone()
+        };
         let formula = format!(
-            "{} = {}",
-            line.label,
+            "{title} = {}",
             self.simple_rhs(&result.trace, result.amount, shown)
         );
         let mut notes: Vec<String> = self.kind_note(&result.trace).into_iter().collect();
@@ -684,7 +694,7 @@ impl Ctx<'_> {
             });
         }
         Some(Explanation {
-            title: line.label.clone(),
+            title,
             formula,
             notes,
         })
@@ -1475,17 +1485,24 @@ impl Ctx<'_> {
     }
 
     /// What the share column's shares are of: with a gap, the total cost (the gap one of
-    /// them); otherwise the funding.
+    /// them); with a surplus, the funding; fully funded, both, and the cost is named first,
+    /// as the results' heading and the sources' notes name it (a QA round read "of the total
+    /// funding" there as a contradiction of them).
     fn shares_note(&self, gap: bool) -> &'static str {
         if gap {
             self.tr(
                 "Andelene er af de samlede udgifter; den manglende finansiering er med som sin egen andel.",
                 "The shares are of the total cost; the funding gap is one of them.",
             )
+        } else if self.e.surplus > Decimal::ZERO {
+            self.tr(
+                "Andelene er af den samlede finansiering, da den er større end udgifterne.",
+                "The shares are of the total funding, as it exceeds the cost.",
+            )
         } else {
             self.tr(
-                "Andelene er af den samlede finansiering.",
-                "The shares are of the total funding.",
+                "Andelene er af de samlede udgifter, som finansieringen dækker præcis.",
+                "The shares are of the total cost, which the funding covers exactly.",
             )
         }
     }
@@ -2062,11 +2079,16 @@ mod tests {
         ));
         assert_eq!(
             formula(&s, Subject::Line(1), Lang::Da),
-            "Teknisk vedligeholdelse pr. år = 15.000 kr. × 3 år = 45.000 kr."
+            "Teknisk vedligeholdelse pr. år, i alt = 15.000 kr. × 3 år = 45.000 kr."
         );
         assert_eq!(
             formula(&s, Subject::Line(1), Lang::En),
-            "Teknisk vedligeholdelse pr. år = DKK 15,000 × 3 years = DKK 45,000"
+            "Teknisk vedligeholdelse pr. år, in total = DKK 15,000 × 3 years = DKK 45,000"
+        );
+        // Its per-year cell keeps the label as it is.
+        assert_eq!(
+            run(&s, Subject::LinePerYear(1), Lang::Da).title,
+            "Teknisk vedligeholdelse pr. år"
         );
         let eligible = run(&s, Subject::EligibleCost, Lang::Da);
         assert_eq!(
@@ -2118,7 +2140,7 @@ mod tests {
         };
         assert_eq!(
             formula(&s, Subject::Line(2), Lang::Da),
-            "Mentor pr. vækstpilot pr. år = 150 vækstpiloter × 12.500,50 kr. × 3 år = 5.625.225 kr."
+            "Mentor pr. vækstpilot pr. år, i alt = 150 vækstpiloter × 12.500,50 kr. × 3 år = 5.625.225 kr."
         );
         assert_eq!(
             formula(&s, Subject::Source(0), Lang::En),
@@ -2752,9 +2774,18 @@ mod tests {
         assert_eq!(
             first.notes,
             [
-                "Andelene er af den samlede finansiering.",
+                "Andelene er af de samlede udgifter, som finansieringen dækker præcis.",
                 "Vist som 33,4 % og ikke 33,3 %: andelene afrundes samlet, så de giver 100,0 %."
             ]
+        );
+        // With a surplus the shares are of the funding, and the note says why.
+        let mut surplus = s.clone();
+        surplus.sources[2].kind = SourceKind::Fixed {
+            amount: Decimal::from(2_000_000),
+        };
+        assert_eq!(
+            run(&surplus, Subject::SourceShare(1), Lang::En).notes[0],
+            "The shares are of the total funding, as it exceeds the cost."
         );
         assert_eq!(
             formula(thirds, Subject::SourceShare(2), Lang::En),

@@ -602,7 +602,8 @@ test('bad embed options are listed in the widget, which still works', { timeout:
       '»mode=tiny« kan ikke bruges',
       '»theme=neon« kan ikke bruges',
       'Oprindelsen »*« blev ignoreret',
-      '»preset=nope« kan ikke bruges: der er ingen sådan skabelon',
+      '»preset=nope« kan ikke bruges: der er ingen sådan skabelon; standardskabelonen vises. '
+        + 'Mulige værdier: vaekstpilot-150, vaekstpilot-225, design-sprint, marketing-platform, design-society.',
     ]) {
       assert.ok(problems.includes(expected), `${expected} in: ${problems}`);
     }

@@ -560,7 +560,8 @@ test('export a file and import it back; an invalid file and one over 16 MiB are 
     await input.setInputFiles({ name: file.name, mimeType: 'application/json', buffer: file.bytes });
     await eventually(() => tabCount(page), (n) => n === 2, 'a tab for the imported file');
     await expectText(total(page), '32.850.000 kr.', 'total of the imported scenario');
-    assert.equal(await activeName(page), DEFAULT_NAME);
+    // Beside a scenario of its name, the imported one is told apart by a number.
+    assert.equal(await activeName(page), `${DEFAULT_NAME} (2)`);
     await expectText(shareStatus(page), 'Filen er importeret som nyt scenarie.', 'import status');
     await tabs(page).first().click();
     await expectText(total(page), '21.900.000 kr.', 'the first scenario is unchanged');
@@ -575,6 +576,8 @@ test('export a file and import it back; an invalid file and one over 16 MiB are 
     await eventually(() => tabCount(page), (n) => n === 4, 'two tabs for the imported scenarios');
     await expectText(total(page), '32.850.000 kr.', 'the last imported scenario is active');
     await expectText(shareStatus(page), 'Filen er importeret; nye scenarier: 2.', 'import status');
+    assert.deepEqual(await tabNames(page), [DEFAULT_NAME, `${DEFAULT_NAME} (2)`, `${DEFAULT_NAME} (3)`, `${DEFAULT_NAME} (4)`],
+      'every name told apart');
     await button(page, 'Fortryd').click();
     await eventually(() => tabCount(page), (n) => n === 2, 'the import undone');
     await tabs(page).first().click();

@@ -583,12 +583,22 @@ impl Reducible for WorkspaceState {
 /// the first that none has: scenarios added beside others must be told apart in the
 /// scenario bar and the comparison. A blank name is kept (it is shown as "Nyt scenarie",
 /// and the user is about to name it).
+/// A number of its own counts on from the name's base instead of piling up: `name (2)`
+/// beside `name` and one of its name is `name (3)`, not `name (2) (2)`.
 fn distinct_name(name: &str, taken: &[&str]) -> String {
     if name.trim().is_empty() || !taken.contains(&name) {
         return name.to_string();
     }
+    let base = name
+        .strip_suffix(')')
+        .and_then(|inner| inner.rsplit_once(" ("))
+        .filter(|(base, n)| {
+            // Only where the base is there too: "Budget (2020)" is a name, not a number.
+            !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && taken.contains(base)
+        })
+        .map_or(name, |(base, _)| base);
     (2..)
-        .map(|n| format!("{name} ({n})"))
+        .map(|n| format!("{base} ({n})"))
         .find(|candidate| !taken.contains(&candidate.as_str()))
         .unwrap_or_else(|| name.to_string())
 }
@@ -1226,6 +1236,9 @@ mod tests {
         // Blank scenarios keep their blank name until the user names them.
         assert_eq!(distinct_name("", &["", "A"]), "");
         assert_eq!(distinct_name("A", &["A", "A (2)"]), "A (3)");
+        assert_eq!(distinct_name("A (2)", &["A", "A (2)"]), "A (3)");
+        assert_eq!(distinct_name("Plan (B)", &["Plan (B)"]), "Plan (B) (2)");
+        assert_eq!(distinct_name("År (2020)", &["År (2020)"]), "År (2020) (2)");
         assert_eq!(distinct_name("B", &["A"]), "B");
     }
 

@@ -49,13 +49,13 @@ enum SourceProblem {
 impl SourceProblem {
     fn message(&self, lang: Lang) -> String {
         match (self, lang) {
+            // Named as the other options' problems name theirs, so that an editor sees which
+            // attribute to mend, and with the values it takes, as theirs are.
             (SourceProblem::UnknownPreset(key), Lang::Da) => {
-                // Named as the other options' problems name theirs, so that an editor sees
-                // which attribute to mend.
-                format!("»preset={key}« kan ikke bruges: der er ingen sådan skabelon; standardskabelonen vises.")
+                format!("»preset={key}« kan ikke bruges: der er ingen sådan skabelon; standardskabelonen vises. Mulige værdier: {}.", preset_keys())
             }
             (SourceProblem::UnknownPreset(key), Lang::En) => {
-                format!("“preset={key}” cannot be used: there is no such template; the default template is shown.")
+                format!("“preset={key}” cannot be used: there is no such template; the default template is shown. Possible values: {}.", preset_keys())
             }
             // Said in as many words: the figures below are the template's, not the
             // embedded scenario's, and a reader must not take them for it.
@@ -102,6 +102,15 @@ fn start(
         },
         _ => (fallback(), None),
     }
+}
+
+/// The keys `preset` takes, as the option's message lists them.
+fn preset_keys() -> String {
+    cofund::presets::PRESETS
+        .iter()
+        .map(|p| p.key)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// An entry of `controls` that is neither a control's name nor one of the scenario's
