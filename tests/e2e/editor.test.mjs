@@ -648,6 +648,21 @@ test('printing the Vækstpilot scenario gives exactly one A4 page', { timeout: 6
   });
 });
 
+test('a count beyond Maks. is said under its field; the slider stands at its end', { timeout: 60_000 }, async () => {
+  await withPage(async (page) => {
+    const field = pilotsField(page);
+    await field.fill('300');
+    await expectText(total(page), '43.800.000 kr.', 'the count is used as typed');
+    const id = await attr(field, 'id');
+    const hint = page.locator(`#${id}-hint`);
+    await expectText(hint, 'Uden for intervallet 150–225 (Min.–Maks.); skyderen går kun inden for det.', 'the hint');
+    assert.ok((await attr(field, 'aria-describedby')).split(' ').includes(`${id}-hint`), 'the field is described by it');
+    assert.equal(await attr(field, 'aria-invalid'), 'false', 'a hint, not an error');
+    await field.fill('200');
+    await hint.waitFor({ state: 'detached', timeout: 5_000 });
+  });
+});
+
 test('a row\'s note prints no larger than its row', { timeout: 60_000 }, async () => {
   await withPage(async (page) => {
     // The local co-financing capped at 2 mio. kr.: its row says "(loftet er nået)".

@@ -167,6 +167,33 @@ test('on a phone a table too wide for the screen scrolls in its box, never the p
   }
 });
 
+test('amounts of 25 digits keep the editor usable: its fields clickable, the key figures inside their cards', { timeout: 60_000 }, async () => {
+  const { page, errors } = await newPage(app.browser, { viewport: { width: 1280, height: 900 } });
+  try {
+    await gotoApp(page, app.url, query('vaekstpilot-150', 'da'));
+    const amount = page.getByRole('group', { name: 'Budgetpost pr. vækstpilot', exact: true }).getByLabel('Beløb (kr.)', { exact: true });
+    await amount.fill('10.000.000.000.000.000.000.000');
+    await eventually(() => page.locator('[data-testid="total-cost"]').innerText(), (t) => t.startsWith('1.500.000.000.000.000.006.900.000'), 'the huge total');
+    // What a click on the field's middle hits is the field (a QA round hit the results
+    // column, drawn over an editor squeezed to 150 px).
+    const hit = await amount.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === el;
+    });
+    assert.ok(hit, 'the amount field takes the click');
+    const editorWidth = await page.locator('.cofund-layout > :first-child').evaluate((el) => el.getBoundingClientRect().width);
+    assert.ok(editorWidth >= 319, `the editor keeps its width (${editorWidth} px)`);
+    const outside = await page.locator('.cofund-results-key').evaluateAll((cards) => cards
+      .filter((card) => card.querySelector('dd').scrollWidth > card.querySelector('dd').clientWidth + 1)
+      .map((card) => card.querySelector('dt').textContent));
+    assert.deepEqual(outside, [], 'no key figure runs out of its card');
+    await screenshot(page, 'layout-huge-amounts');
+    assert.deepEqual(errors, [], 'the page logged errors');
+  } finally {
+    await page.context().close();
+  }
+});
+
 // The embedded widget lays itself out by its own width (embed.css): editor and results side
 // by side only when the results' tables fit beside the editor, so that a widget on a wide
 // intranet page never cuts or scrolls its funding table either.

@@ -492,10 +492,24 @@ fn value_and_slider(
         }
         None => html! {},
     };
+    // Antal beyond Min.–Maks. is valid (the range is what the slider explores), but the
+    // slider stands at its end: said under the field, or one arrow press on the slider took
+    // 300 to 224 without a word (a QA round).
+    let outside = d
+        .slider
+        .filter(|s| !s.stale && (s.value < s.min || s.value > s.max))
+        .map(|s| {
+            let range = format!(
+                "{}–{}",
+                format_plain(s.min, lang),
+                format_plain(s.max, lang)
+            );
+            AttrValue::from(t.value_outside_range.replace("{range}", &range))
+        });
     html! {
         <div class="cofund-value-slider cofund-grid-wide">
             <TextField id={field("value").dom_id()} label={label.to_string()} value={d.value.clone()} numeric=true
-                error={error_for(errors, field("value"))} on_input={on_text(dispatch, field("value"))} />
+                error={error_for(errors, field("value"))} hint={outside} on_input={on_text(dispatch, field("value"))} />
             { slider }
         </div>
     }
