@@ -535,10 +535,21 @@ impl Draft {
     pub fn add_driver(&mut self, label: &str) -> Key {
         let key = self.new_key();
         let id = Self::fresh_id("driver-", key, |id| self.drivers.iter().any(|d| d.id == id));
+        // A second new unit is "Deltagere 2": two of one name gave two alike "Udgift pr.
+        // deltager" figures and unit lists whose entries could not be told apart (a QA round).
+        let taken = |name: &str| self.drivers.iter().any(|d| d.label == name);
+        let label = if taken(label) {
+            (2..)
+                .map(|n| format!("{label} {n}"))
+                .find(|name| !taken(name))
+                .unwrap_or_else(|| label.to_string())
+        } else {
+            label.to_string()
+        };
         self.drivers.push(DriverDraft {
             key,
             id,
-            label: label.to_string(),
+            label,
             value: "1".into(),
             min: "0".into(),
             max: "100".into(),

@@ -577,6 +577,14 @@ mod tests {
             (new.min, new.max, new.value),
             (Decimal::ZERO, Decimal::from(100), Decimal::ONE)
         );
+        // Each new unit has a name of its own.
+        state.apply(Action::AddDriver);
+        state.apply(Action::AddDriver);
+        let labels: Vec<&str> = state.draft.drivers[1..]
+            .iter()
+            .map(|d| d.label.as_str())
+            .collect();
+        assert_eq!(labels, ["Participants", "Participants 2", "Participants 3"]);
     }
 
     #[test]
