@@ -664,17 +664,7 @@ impl Ctx<'_> {
         let line = self.s.costs.get(i)?;
         let result = self.e.lines.get(i)?;
         let shown = *self.shown.lines.get(i)?;
-        // A label that says "per year" names the line's yearly amount; its total over the
-        // period is said to be one, or its explanation and the per-year cell's had one title
-        // for two figures (a QA round: "Teknisk vedligeholdelse pr. år" = 45.000 and 15.000).
-        let title = if says_per_year(&line.label) {
-            match self.lang {
-                Lang::Da => format!("{}, i alt", line.label),
-                Lang::En => format!("{}, in total", line.label),
-            }
-        } else {
-            line.label.clone()
-        };
+        let title = self.total_title(&line.label);
         let formula = format!(
             "{title} = {}",
             self.simple_rhs(&result.trace, result.amount, shown)
@@ -700,11 +690,27 @@ impl Ctx<'_> {
         })
     }
 
+    /// The title of a line's or a source's amount over the whole period: its label, and
+    /// where the label says "per year" (it names the yearly amount) "…, i alt", or that
+    /// explanation and the per-year cell's had one title for two figures (a QA round:
+    /// "Teknisk vedligeholdelse pr. år" = 45.000 kr. and 15.000 kr.).
+    fn total_title(&self, label: &str) -> String {
+        if says_per_year(label) {
+            match self.lang {
+                Lang::Da => format!("{label}, i alt"),
+                Lang::En => format!("{label}, in total"),
+            }
+        } else {
+            label.to_string()
+        }
+    }
+
     fn source(&self, i: usize) -> Option<Explanation> {
         let src = self.s.sources.get(i)?;
         let result = self.e.sources.get(i)?;
         let shown = *self.shown.sources.get(i)?;
         let label = &src.label;
+        let title = self.total_title(label);
         let mut notes = Vec::new();
         let formula = match result.trace {
             Trace::Share {
@@ -735,7 +741,7 @@ impl Ctx<'_> {
                     None => self.product(result.amount, self.amount(shown)),
                 };
                 let mut formula = format!(
-                    "{label} = {} × {base_name} {base_text} = {product}",
+                    "{title} = {} × {base_name} {base_text} = {product}",
                     rate_text(rate, self.lang),
                 );
                 self.cap_parts(
@@ -781,7 +787,7 @@ impl Ctx<'_> {
                 let mut formula = if other.is_empty() {
                     let total_name = self.tr("samlede udgifter", "total cost");
                     format!(
-                        "{label} = {need} = {total_name} {}",
+                        "{title} = {need} = {total_name} {}",
                         self.amount(self.shown.total)
                     )
                 } else {
@@ -790,7 +796,7 @@ impl Ctx<'_> {
                     } else {
                         vec![others]
                     };
-                    let mut text = format!("{label} = {need} = {}", self.fig(self.shown.total));
+                    let mut text = format!("{title} = {need} = {}", self.fig(self.shown.total));
                     for term in terms {
                         text.push_str(MINUS);
                         text.push_str(&self.fig(term));
@@ -875,7 +881,7 @@ impl Ctx<'_> {
                 if let Some(note) = self.kind_note(trace) {
                     notes.push(note);
                 }
-                format!("{label} = {}", self.simple_rhs(trace, result.amount, shown))
+                format!("{title} = {}", self.simple_rhs(trace, result.amount, shown))
             }
         };
         // A residual's formula is written in the table's own figures, so it needs no note,
@@ -921,7 +927,7 @@ impl Ctx<'_> {
             });
         }
         Some(Explanation {
-            title: label.clone(),
+            title,
             formula,
             notes,
         })
@@ -2089,6 +2095,19 @@ mod tests {
         assert_eq!(
             run(&s, Subject::LinePerYear(1), Lang::Da).title,
             "Teknisk vedligeholdelse pr. år"
+        );
+        // A source alike.
+        let mut sprint = Preset::find("design-sprint").unwrap().scenario().unwrap();
+        sprint.sources[0].label = "Regeringen pr. år".into();
+        let state = run(&sprint, Subject::Source(0), Lang::Da);
+        assert_eq!(state.title, "Regeringen pr. år, i alt");
+        assert_eq!(
+            state.formula,
+            "Regeringen pr. år, i alt = 5.000.000 kr. × 3 år = 15.000.000 kr."
+        );
+        assert_eq!(
+            run(&sprint, Subject::SourcePerYear(0), Lang::Da).title,
+            "Regeringen pr. år"
         );
         let eligible = run(&s, Subject::EligibleCost, Lang::Da);
         assert_eq!(

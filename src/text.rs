@@ -90,6 +90,19 @@ pub fn sentence(text: &str) -> String {
     full_stop(capitalised(text))
 }
 
+/// A value from outside (an address, an embed option) as typed, but never a wall of text
+/// in a message: its first 40 characters and an ellipsis.
+pub fn clipped(value: &str) -> String {
+    const MOST: usize = 40;
+    if value.chars().count() <= MOST {
+        value.to_string()
+    } else {
+        let mut kept: String = value.chars().take(MOST).collect();
+        kept.push('…');
+        kept
+    }
+}
+
 /// `text` ending in a full stop: one is added unless it has one (`21.900.000 kr.` ends a
 /// sentence as it is).
 pub fn full_stop(mut text: String) -> String {

@@ -691,7 +691,7 @@ fn deb_cap_of_five_million_binds_from_69_pilots() {
     // In the driver's own range (150..=225) it binds from the start.
     assert!(matches!(
         driver_where_cap_binds(&s, "pilots", "deb", None),
-        Ok(CapOutcome::BindsAtStart { value, .. }) if value == d("150")
+        Ok(CapOutcome::BindsAtStart { value, rising: true, .. }) if value == d("150")
     ));
     assert_eq!(
         driver_where_cap_binds(&s, "pilots", "companies", None),
@@ -710,7 +710,7 @@ fn residual_cap_on_a_residual_that_falls_then_rises() {
     set_cap(&mut s, "rest", d("950000"));
     assert!(matches!(
         driver_where_cap_binds(&s, "v", "rest", None),
-        Ok(CapOutcome::BindsAtStart { value, .. }) if value == d("0")
+        Ok(CapOutcome::BindsAtStart { value, rising: false, .. }) if value == d("0")
     ));
     // 500.000 + 4.000 · v ≥ 1.100.000 from 150 on.
     set_cap(&mut s, "rest", d("1100000"));

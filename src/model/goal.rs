@@ -270,13 +270,16 @@ pub enum CapOutcome {
         cap: Decimal,
         evaluation: Evaluation,
     },
-    /// The cap is already reached at `value`, the first value of the range: where it
-    /// starts to bind lies below the range, if anywhere ("from 150" would read as the point
-    /// where it starts to bind). `evaluation` is the scenario at that value.
+    /// The cap is already reached at `value`, the first value of the range ("from 150"
+    /// would read as the point where it starts to bind). `evaluation` is the scenario at
+    /// that value. `rising`: the uncapped amount does not fall after the start, so where
+    /// the cap starts to bind lies below the range, if anywhere; a residual's can fall
+    /// first (its curve is convex), and then the cap may stop binding inside the range.
     BindsAtStart {
         value: Decimal,
         cap: Decimal,
         evaluation: Evaluation,
+        rising: bool,
     },
     /// The cap is not reached anywhere in the range; the uncapped amount is at most
     /// `highest`, at driver value `value`.
@@ -376,6 +379,10 @@ pub fn driver_where_cap_binds(
             value: probe.grid.value(0)?,
             cap,
             evaluation: probe.eval(0)?,
+            rising: match s.sources[probe.source].kind {
+                SourceKind::Residual { .. } => convex_min(last, |k| probe.uncapped(k))? == 0,
+                _ => true,
+            },
         }),
         Some(k) => Ok(CapOutcome::BindsFrom {
             value: probe.grid.value(k)?,

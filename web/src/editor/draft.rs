@@ -537,7 +537,11 @@ impl Draft {
         let id = Self::fresh_id("driver-", key, |id| self.drivers.iter().any(|d| d.id == id));
         // A second new unit is "Deltagere 2": two of one name gave two alike "Udgift pr.
         // deltager" figures and unit lists whose entries could not be told apart (a QA round).
-        let taken = |name: &str| self.drivers.iter().any(|d| d.label == name);
+        let taken = |name: &str| {
+            self.drivers
+                .iter()
+                .any(|d| cofund::text::same_label(&d.label, name))
+        };
         let label = if taken(label) {
             (2..)
                 .map(|n| format!("{label} {n}"))

@@ -181,16 +181,25 @@ impl WorkspaceState {
         Some(ws)
     }
 
-    /// What autosave keeps beside the workspace (`pending`): the drafts of the saved
-    /// scenarios that are not current, whose fields hold text the saved scenario lacks.
-    /// Every scenario's name as typed.
+    /// Every scenario's name as the scenario bar shows it (a blank one as "Nyt scenarie").
     fn names(&self) -> Vec<&str> {
+        let t = texts(self.lang);
         self.docs
             .iter()
-            .map(|d| d.state.draft.name.as_str())
+            .map(|d| crate::i18n::scenario_name(&d.state.draft.name, t))
             .collect()
     }
 
+    /// `name` told apart from the scenarios there are ([`distinct_name`]), or `None` when it
+    /// is apart already.
+    fn new_name(&self, name: &str) -> Option<String> {
+        let shown = crate::i18n::scenario_name(name, texts(self.lang));
+        let distinct = distinct_name(shown, &self.names());
+        (distinct != shown).then_some(distinct)
+    }
+
+    /// What autosave keeps beside the workspace (`pending`): the drafts of the saved
+    /// scenarios that are not current, whose fields hold text the saved scenario lacks.
     pub fn pending_drafts(&self) -> Vec<(usize, &Scenario, &Draft)> {
         (0..self.docs.len())
             .filter(|&i| !self.docs[i].state.current)
@@ -436,8 +445,7 @@ impl WorkspaceState {
                         s
                     }
                 };
-                let name = distinct_name(&state.draft.name, &self.names());
-                if name != state.draft.name {
+                if let Some(name) = self.new_name(&state.draft.name) {
                     state.apply(Action::Text(FieldId::new(Row::Scenario, "name"), name));
                 }
                 let doc = self.new_doc(state);
@@ -510,17 +518,15 @@ impl WorkspaceState {
                     for scenario in &imported.scenarios {
                         // A file imported twice, or a link to a scenario the user has, would
                         // give two columns of one name in the comparison (a QA round).
-                        let name = distinct_name(&scenario.name, &self.names());
-                        let state = if name == scenario.name {
-                            EditorState::from_scenario(lang, scenario)
-                        } else {
-                            EditorState::from_scenario(
+                        let state = match self.new_name(&scenario.name) {
+                            None => EditorState::from_scenario(lang, scenario),
+                            Some(name) => EditorState::from_scenario(
                                 lang,
                                 &Scenario {
                                     name,
                                     ..scenario.clone()
                                 },
-                            )
+                            ),
                         };
                         let doc = self.new_doc(state);
                         self.docs.push(doc);
@@ -581,25 +587,35 @@ impl Reducible for WorkspaceState {
 
 /// `name`, or where a scenario in `taken` has it already, `name (2)`, `name (3)` and so on,
 /// the first that none has: scenarios added beside others must be told apart in the
-/// scenario bar and the comparison. A blank name is kept (it is shown as "Nyt scenarie",
-/// and the user is about to name it).
+/// scenario bar and the comparison. Names are compared as shown (spaces at the ends aside).
+///
 /// A number of its own counts on from the name's base instead of piling up: `name (2)`
-/// beside `name` and one of its name is `name (3)`, not `name (2) (2)`.
+/// beside `name` and one of its name is `name (3)`, not `name (2) (2)`; a copy's name
+/// counts on as copies do (`X (kopi)` beside one is `X (kopi 2)`).
 fn distinct_name(name: &str, taken: &[&str]) -> String {
-    if name.trim().is_empty() || !taken.contains(&name) {
+    let is_taken = |candidate: &str| taken.iter().any(|t| t.trim() == candidate.trim());
+    if !is_taken(name) {
         return name.to_string();
+    }
+    let name = name.trim();
+    if let Some(suffix) = [Lang::Da, Lang::En]
+        .into_iter()
+        .map(|lang| texts(lang).copy_suffix)
+        .find(|suffix| strip_copy_suffix(name, suffix) != name)
+    {
+        return copy_name(name, suffix, taken);
     }
     let base = name
         .strip_suffix(')')
         .and_then(|inner| inner.rsplit_once(" ("))
         .filter(|(base, n)| {
             // Only where the base is there too: "Budget (2020)" is a name, not a number.
-            !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && taken.contains(base)
+            !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && is_taken(base)
         })
         .map_or(name, |(base, _)| base);
     (2..)
         .map(|n| format!("{base} ({n})"))
-        .find(|candidate| !taken.contains(&candidate.as_str()))
+        .find(|candidate| !is_taken(candidate))
         .unwrap_or_else(|| name.to_string())
 }
 
@@ -1233,9 +1249,16 @@ mod tests {
             format!("{first} (3)"),
             "saved as shown"
         );
-        // Blank scenarios keep their blank name until the user names them.
-        assert_eq!(distinct_name("", &["", "A"]), "");
+        // Compared as shown: a blank name is "Nyt scenarie", spaces at the ends aside.
+        let mut blank = scenario("design-sprint");
+        blank.name = String::new();
+        ws.apply(WorkspaceAction::Add(None));
+        ws.apply(WorkspaceAction::Import(Workspace::single(blank)));
+        assert_eq!(ws.names()[5], "Nyt scenarie (2)");
+        assert_eq!(distinct_name("A ", &["A"]), "A (2)");
         assert_eq!(distinct_name("A", &["A", "A (2)"]), "A (3)");
+        // A copy's name counts on as a copy.
+        assert_eq!(distinct_name("X (kopi)", &["X", "X (kopi)"]), "X (kopi 2)");
         assert_eq!(distinct_name("A (2)", &["A", "A (2)"]), "A (3)");
         assert_eq!(distinct_name("Plan (B)", &["Plan (B)"]), "Plan (B) (2)");
         assert_eq!(distinct_name("År (2020)", &["År (2020)"]), "År (2020) (2)");

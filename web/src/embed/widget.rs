@@ -52,9 +52,11 @@ impl SourceProblem {
             // Named as the other options' problems name theirs, so that an editor sees which
             // attribute to mend, and with the values it takes, as theirs are.
             (SourceProblem::UnknownPreset(key), Lang::Da) => {
+                let key = cofund::text::clipped(key);
                 format!("»preset={key}« kan ikke bruges: der er ingen sådan skabelon; standardskabelonen vises. Mulige værdier: {}.", preset_keys())
             }
             (SourceProblem::UnknownPreset(key), Lang::En) => {
+                let key = cofund::text::clipped(key);
                 format!("“preset={key}” cannot be used: there is no such template; the default template is shown. Possible values: {}.", preset_keys())
             }
             // Said in as many words: the figures below are the template's, not the

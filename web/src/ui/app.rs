@@ -87,7 +87,7 @@ impl Asked {
 
 /// Why `?preset=KEY` was not opened, naming the keys that exist.
 fn unknown_preset(key: &str, lang: Lang) -> String {
-    let key = clipped(key);
+    let key = cofund::text::clipped(key);
     let keys: Vec<&str> = PRESETS.iter().map(|p| p.key).chain([BLANK]).collect();
     match lang {
         Lang::Da => format!(
@@ -101,20 +101,8 @@ fn unknown_preset(key: &str, lang: Lang) -> String {
     }
 }
 
-/// A value from the address as typed, but never a wall of text in a banner.
-fn clipped(value: &str) -> String {
-    const MOST: usize = 40;
-    if value.chars().count() <= MOST {
-        value.to_string()
-    } else {
-        let mut kept: String = value.chars().take(MOST).collect();
-        kept.push('…');
-        kept
-    }
-}
-
 fn unknown_lang(tag: &str, lang: Lang) -> String {
-    let tag = clipped(tag);
+    let tag = cofund::text::clipped(tag);
     match lang {
         Lang::Da => format!("»lang={tag}« er ikke et af Cofunds sprog; mulige værdier: da, en. Cofund vises på dansk."),
         Lang::En => format!("“lang={tag}” is not one of Cofund's languages; possible values: da, en. Cofund is shown in Danish."),

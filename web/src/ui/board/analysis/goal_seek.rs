@@ -1033,6 +1033,7 @@ fn cap_answer(
             value,
             cap,
             evaluation,
+            rising,
         } => {
             // "From 150" would read as where the cap starts to bind (a QA round: it binds
             // from 87 on, below a range that starts at 150).
@@ -1047,7 +1048,9 @@ fn cap_answer(
             } else {
                 format!("{name} already pays its cap of {cap} at {v} {units}.")
             };
-            if value.is_sign_positive() && !value.is_zero() {
+            // Only where the amount rises from the start is the point where the cap starts
+            // to bind below the range; a residual that falls first may bind all the way down.
+            if *rising && *value > Decimal::ZERO {
                 detail.push_str(if da {
                     " Gør »Fra« mindre for at se, hvor loftet begynder at gælde."
                 } else {
