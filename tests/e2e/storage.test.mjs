@@ -510,7 +510,16 @@ test('damaged and truncated links: an error banner, everything else as it was, n
         const message = first.slice(LINK_UNREADABLE.length).trim();
         assert.ok(first.startsWith(LINK_UNREADABLE) && message.length > 0, `${what}: banner "${first}"`);
         assert.ok(message.endsWith('.'), `${what}: a sentence with its full stop: "${message}"`);
-        if (what === 'unknown version') assert.ok(message.includes('»s9.abc«'), `quoted as Danish quotes: "${message}"`);
+        if (what === 'unknown version') {
+          assert.ok(message.includes('»s9.abc«'), `quoted as Danish quotes: "${message}"`);
+          // In English after the switch, heading and message alike.
+          await page.getByRole('button', { name: 'English', exact: true }).click();
+          const english = notice(page, 'The link could not be read:');
+          await english.waitFor({ state: 'visible', timeout: 5_000 });
+          assert.ok(norm(await english.innerText()).includes('(it starts with “s9.abc”;'), 'the message in English');
+          await page.getByRole('button', { name: 'Dansk', exact: true }).click();
+          await banner.waitFor({ state: 'visible', timeout: 5_000 });
+        }
         if (process.env.COFUND_E2E_VERBOSE) console.log(`link ${what}: "${message}"`);
         await expectText(total(page), '21.900.000 kr.', `${what}: default total`);
         assert.equal(await pilotsField(page).inputValue(), '150', `${what}: default pilots`);
@@ -962,6 +971,14 @@ test('?preset= in the address: opens on a first visit, is added to saved work on
     const said = norm(await banner.innerText());
     assert.ok(said.includes('»preset=foo« er ikke en af Cofunds skabeloner') && said.includes('design-sprint'), said);
     assert.equal(await tabCount(page), 3, 'nothing added');
+    // The banner follows the language switch, whole (a QA round read a Danish message
+    // under an English heading).
+    await page.getByRole('button', { name: 'English', exact: true }).click();
+    const english = notice(page, 'An option in the address could not be used:');
+    await english.waitFor({ state: 'visible', timeout: 5_000 });
+    assert.ok(norm(await english.innerText()).includes('“preset=foo” is not one of Cofund\'s templates'), 'the banner in English');
+    await page.getByRole('button', { name: 'Dansk', exact: true }).click();
+    await banner.waitFor({ state: 'visible', timeout: 5_000 });
 
     // So is an unknown language; `EN` is English (language tags ignore case).
     await reopen(page, '?lang=fr');

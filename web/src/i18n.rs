@@ -55,7 +55,8 @@ pub struct Texts {
     pub slider_label: &'static str,
     /// Tied to a slider that keeps its last valid range or position while fields are wrong.
     pub slider_stale: &'static str,
-    /// Under Antal when it lies outside Min.–Maks.: "{range}" is replaced by them.
+    /// Under Antal when it lies outside Min.–Maks.: "{range}" is replaced by them. Not
+    /// named as fields: the compact widget shows none.
     pub value_outside_range: &'static str,
     pub add_driver: &'static str,
     pub add_cost: &'static str,
@@ -281,7 +282,7 @@ const DA: Texts = Texts {
     step_label: "Trin",
     slider_label: "Skyder for",
     slider_stale: "Skyderen bruger de sidste gyldige tal, til de markerede felter er rettet. Flyttes den, skrives dens værdi i talfeltet ved siden af.",
-    value_outside_range: "Uden for intervallet {range} (Min.–Maks.); skyderen går kun inden for det.",
+    value_outside_range: "Uden for intervallet {range}; skyderen går kun inden for det.",
     add_driver: "Tilføj enhed",
     add_cost: "Tilføj udgiftspost",
     add_source: "Tilføj finansieringskilde",
@@ -465,7 +466,7 @@ const EN: Texts = Texts {
     step_label: "Step",
     slider_label: "Slider for",
     slider_stale: "The slider uses the last valid numbers until the marked fields are corrected. Moving it puts its value in the number field beside it.",
-    value_outside_range: "Outside the range {range} (Min.–Max.); the slider moves only within it.",
+    value_outside_range: "Outside the range {range}; the slider moves only within it.",
     add_driver: "Add unit",
     add_cost: "Add cost line",
     add_source: "Add funding source",

@@ -403,8 +403,25 @@ impl WorkspaceState {
                     Action::Text(field, text) => (Some(*field), text.clone()),
                     _ => (None, String::new()),
                 };
+                // A template loaded into a scenario brings the template's name: told apart
+                // from the other scenarios', as one added is (a QA round).
+                let loads = matches!(edit, Action::LoadPreset(_) | Action::Blank);
                 let mut next = (*self.docs[i].state).clone();
                 next.apply(edit);
+                if loads {
+                    let t = texts(lang);
+                    let others: Vec<&str> = self
+                        .names()
+                        .into_iter()
+                        .enumerate()
+                        .filter_map(|(j, name)| (j != i).then_some(name))
+                        .collect();
+                    let shown = crate::i18n::scenario_name(&next.draft.name, t);
+                    let distinct = distinct_name(shown, &others);
+                    if distinct != shown {
+                        next.apply(Action::Text(FieldId::new(Row::Scenario, "name"), distinct));
+                    }
+                }
                 if next != *self.docs[i].state {
                     if field.is_some() && field == typing && !self.undo.is_empty() {
                         // The step's snapshot already holds the field as it was before
@@ -1257,6 +1274,28 @@ mod tests {
         assert_eq!(ws.names()[5], "Nyt scenarie (2)");
         assert_eq!(distinct_name("A ", &["A"]), "A (2)");
         assert_eq!(distinct_name("A", &["A", "A (2)"]), "A (3)");
+        // A template loaded into a scenario is told apart from the others too, not from
+        // the scenario it replaces.
+        ws.apply(WorkspaceAction::Edit(Action::LoadPreset(
+            "design-society".into(),
+        )));
+        assert_eq!(ws.names()[5], scenario("design-society").name);
+        ws.apply(WorkspaceAction::Select(0));
+        ws.apply(WorkspaceAction::Edit(Action::LoadPreset(
+            "design-society".into(),
+        )));
+        assert_eq!(
+            ws.names()[0],
+            format!("{} (2)", scenario("design-society").name)
+        );
+        ws.apply(WorkspaceAction::Edit(Action::LoadPreset(
+            "design-society".into(),
+        )));
+        assert_eq!(
+            ws.names()[0],
+            format!("{} (2)", scenario("design-society").name),
+            "loaded again, its own name is no other's"
+        );
         // A copy's name counts on as a copy.
         assert_eq!(distinct_name("X (kopi)", &["X", "X (kopi)"]), "X (kopi 2)");
         assert_eq!(distinct_name("A (2)", &["A", "A (2)"]), "A (3)");

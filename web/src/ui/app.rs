@@ -23,7 +23,7 @@ use super::editor::{Dispatch, Editor};
 use super::error_summary::{error_summary, marked_fields};
 use super::fields::SelectField;
 use super::language_switch::LanguageSwitch;
-use super::notices::{Notice, NoticeBanner};
+use super::notices::{Notice, NoticeBanner, Said};
 use super::print_date::PrintDate;
 use super::results::Results;
 use super::share_tools::ShareTools;
@@ -125,10 +125,14 @@ fn start(options: &PageOptions) -> Start {
     };
     let mut notices = Vec::new();
     if let Some(tag) = &options.unknown_lang {
-        notices.push(Notice::AddressOption(unknown_lang(tag, lang)));
+        notices.push(Notice::AddressOption(Said::in_both(|lang| {
+            unknown_lang(tag, lang)
+        })));
     }
     if let Asked::Unknown(key) = &asked {
-        notices.push(Notice::AddressOption(unknown_preset(key, lang)));
+        notices.push(Notice::AddressOption(Said::in_both(|lang| {
+            unknown_preset(key, lang)
+        })));
     }
     let mut autosave_paused = false;
     let stored = local::load();
@@ -169,11 +173,10 @@ fn start(options: &PageOptions) -> Start {
             message_en,
         } => {
             autosave_paused = true;
-            let message = if lang == Lang::Da {
-                message_da
-            } else {
-                message_en
-            };
+            let message = Said::in_both(|lang| match lang {
+                Lang::Da => message_da.clone(),
+                Lang::En => message_en.clone(),
+            });
             notices.push(Notice::StoredUnreadable { raw, message });
             fresh()
         }
@@ -184,7 +187,7 @@ fn start(options: &PageOptions) -> Start {
     }
     let fragment = address::fragment();
     if !fragment.is_empty() {
-        match read_link(&fragment, lang) {
+        match read_link(&fragment) {
             // With no local work there is nothing to replace: open the link directly.
             // Otherwise the user decides (a link never replaces local work silently).
             Notice::SharedLink(shared) => match WorkspaceState::from_saved(lang, &shared) {
@@ -208,11 +211,13 @@ fn start(options: &PageOptions) -> Start {
 /// What a share link's `fragment` holds, as the notice that offers it (its scenarios as a
 /// workspace), or the notice that says why it cannot be read: at start-up and when the
 /// fragment changes in a running tab.
-fn read_link(fragment: &str, lang: Lang) -> Notice {
+fn read_link(fragment: &str) -> Notice {
     match decode_link(fragment) {
         Ok(Link::Scenario(s)) => Notice::SharedLink(Workspace::single(s)),
         Ok(Link::Workspace(w)) => Notice::SharedLink(w),
-        Err(e) => Notice::LinkError(cofund::text::full_stop(e.message(lang))),
+        Err(e) => Notice::LinkError(Said::in_both(|lang| {
+            cofund::text::full_stop(e.message(lang))
+        })),
     }
 }
 
@@ -476,14 +481,13 @@ pub fn app() -> Html {
     // listener above, so that it changes them as they are.
     {
         let notices = notices.clone();
-        use_effect_with(((*notices).clone(), lang), move |(_, lang)| {
-            let lang = *lang;
+        use_effect_with((*notices).clone(), move |_| {
             let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
                 let fragment = address::fragment();
                 if fragment.is_empty() {
                     return;
                 }
-                let notice = read_link(&fragment, lang);
+                let notice = read_link(&fragment);
                 change(&notices, |shown| {
                     shown.retain(|n| !matches!(n, Notice::SharedLink(_) | Notice::LinkError(_)));
                     shown.push(notice);

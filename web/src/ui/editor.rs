@@ -499,8 +499,10 @@ fn value_and_slider(
         .slider
         .filter(|s| !s.stale && (s.value < s.min || s.value > s.max))
         .map(|s| {
+            // A word joiner after the dash: "150–" at the end of a line and "225" on the
+            // next read as two figures (a QA round, at 320 px).
             let range = format!(
-                "{}–{}",
+                "{}–\u{2060}{}",
                 format_plain(s.min, lang),
                 format_plain(s.max, lang)
             );

@@ -7,11 +7,37 @@ use yew::prelude::*;
 
 use crate::i18n::app_texts;
 
+/// A notice's message in both languages: a banner stays up across a switch of language
+/// and must then read in the new one (a QA round saw "The link could not be read: linket
+/// er ikke …").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Said {
+    da: String,
+    en: String,
+}
+
+impl Said {
+    /// The message `words` gives in each language.
+    pub fn in_both(words: impl Fn(Lang) -> String) -> Self {
+        Said {
+            da: words(Lang::Da),
+            en: words(Lang::En),
+        }
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Da => &self.da,
+            Lang::En => &self.en,
+        }
+    }
+}
+
 /// Something the user must know about their stored or shared work.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Notice {
     /// The stored workspace cannot be read; autosave is paused so it is not overwritten.
-    StoredUnreadable { raw: String, message: String },
+    StoredUnreadable { raw: String, message: Said },
     /// localStorage is disabled: nothing is saved automatically.
     StorageUnavailable,
     /// The browser refused to save (quota).
@@ -20,9 +46,9 @@ pub enum Notice {
     /// whether to add them.
     SharedLink(Workspace),
     /// The link in the address could not be read.
-    LinkError(String),
+    LinkError(Said),
     /// An option in the address (`?preset=`) could not be used.
-    AddressOption(String),
+    AddressOption(Said),
     /// Another tab saved its workspace; autosave is paused until the user chooses whose
     /// work to keep.
     OtherTab,
@@ -57,7 +83,7 @@ pub fn notice_banner(props: &NoticeBannerProps) -> Html {
         Notice::StoredUnreadable { message, .. } => (
             "cofund-notice--error",
             html! { <>
-                <p><strong>{ t.stored_unreadable }</strong>{ " " }{ message }</p>
+                <p><strong>{ t.stored_unreadable }</strong>{ " " }{ message.get(props.lang) }</p>
                 <p>{ t.stored_unreadable_help }</p>
                 <div class="cofund-notice-actions">
                     <button type="button" class="cofund-button" onclick={download}>{ t.download_raw }</button>
@@ -111,11 +137,21 @@ pub fn notice_banner(props: &NoticeBannerProps) -> Html {
         ),
         Notice::AddressOption(message) => (
             "cofund-notice--warn",
-            headed_message(t.address_option, message, answer(false), t.dismiss),
+            headed_message(
+                t.address_option,
+                message.get(props.lang),
+                answer(false),
+                t.dismiss,
+            ),
         ),
         Notice::LinkError(message) => (
             "cofund-notice--error",
-            headed_message(t.link_unreadable, message, answer(false), t.dismiss),
+            headed_message(
+                t.link_unreadable,
+                message.get(props.lang),
+                answer(false),
+                t.dismiss,
+            ),
         ),
     };
     html! {
