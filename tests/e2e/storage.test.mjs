@@ -51,6 +51,8 @@ const button = (page, name) => page.getByRole('button', { name, exact: true });
 /** The banners about stored or shared work (ARIA regions named "Besked"). */
 const notices = (page) => page.getByRole('region', { name: 'Besked', exact: true });
 const notice = (page, text) => notices(page).filter({ hasText: text });
+/** The same in English. */
+const noticeEn = (page, text) => page.getByRole('region', { name: 'Notice', exact: true }).filter({ hasText: text });
 const shareStatus = (page) => page.locator('#cofund-share-status');
 
 const DEFAULT_NAME = 'Nordjysk Vækstpilotordning 2020–2023, 150 vækstpiloter';
@@ -513,11 +515,11 @@ test('damaged and truncated links: an error banner, everything else as it was, n
         if (what === 'unknown version') {
           assert.ok(message.includes('»s9.abc«'), `quoted as Danish quotes: "${message}"`);
           // In English after the switch, heading and message alike.
-          await page.getByRole('button', { name: 'English', exact: true }).click();
-          const english = notice(page, 'The link could not be read:');
+          await page.getByRole('button', { name: 'Switch to English' }).click();
+          const english = noticeEn(page, 'The link could not be read:');
           await english.waitFor({ state: 'visible', timeout: 5_000 });
           assert.ok(norm(await english.innerText()).includes('(it starts with “s9.abc”;'), 'the message in English');
-          await page.getByRole('button', { name: 'Dansk', exact: true }).click();
+          await button(page, 'Skift til dansk').click();
           await banner.waitFor({ state: 'visible', timeout: 5_000 });
         }
         if (process.env.COFUND_E2E_VERBOSE) console.log(`link ${what}: "${message}"`);
@@ -973,11 +975,11 @@ test('?preset= in the address: opens on a first visit, is added to saved work on
     assert.equal(await tabCount(page), 3, 'nothing added');
     // The banner follows the language switch, whole (a QA round read a Danish message
     // under an English heading).
-    await page.getByRole('button', { name: 'English', exact: true }).click();
-    const english = notice(page, 'An option in the address could not be used:');
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    const english = noticeEn(page, 'An option in the address could not be used:');
     await english.waitFor({ state: 'visible', timeout: 5_000 });
     assert.ok(norm(await english.innerText()).includes('“preset=foo” is not one of Cofund\'s templates'), 'the banner in English');
-    await page.getByRole('button', { name: 'Dansk', exact: true }).click();
+    await button(page, 'Skift til dansk').click();
     await banner.waitFor({ state: 'visible', timeout: 5_000 });
 
     // So is an unknown language; `EN` is English (language tags ignore case).
