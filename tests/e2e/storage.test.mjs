@@ -51,8 +51,19 @@ const button = (page, name) => page.getByRole('button', { name, exact: true });
 /** The banners about stored or shared work (ARIA regions named "Besked"). */
 const notices = (page) => page.getByRole('region', { name: 'Besked', exact: true });
 const notice = (page, text) => notices(page).filter({ hasText: text });
-/** The same in English. */
-const noticeEn = (page, text) => page.getByRole('region', { name: 'Notice', exact: true }).filter({ hasText: text });
+/**
+ * Switches to English and back: the Danish `banner` reads `heading` and `words` in English,
+ * heading and message alike (a QA round read a Danish message under an English heading).
+ */
+async function expectBannerInEnglish(page, banner, heading, words) {
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  const english = page.getByRole('region', { name: 'Notice', exact: true }).filter({ hasText: heading });
+  await english.waitFor({ state: 'visible', timeout: 5_000 });
+  const said = norm(await english.innerText());
+  assert.ok(said.includes(words), `the banner in English: "${said}"`);
+  await button(page, 'Skift til dansk').click();
+  await banner.waitFor({ state: 'visible', timeout: 5_000 });
+}
 const shareStatus = (page) => page.locator('#cofund-share-status');
 
 const DEFAULT_NAME = 'Nordjysk Vækstpilotordning 2020–2023, 150 vækstpiloter';
@@ -514,13 +525,7 @@ test('damaged and truncated links: an error banner, everything else as it was, n
         assert.ok(message.endsWith('.'), `${what}: a sentence with its full stop: "${message}"`);
         if (what === 'unknown version') {
           assert.ok(message.includes('»s9.abc«'), `quoted as Danish quotes: "${message}"`);
-          // In English after the switch, heading and message alike.
-          await page.getByRole('button', { name: 'Switch to English' }).click();
-          const english = noticeEn(page, 'The link could not be read:');
-          await english.waitFor({ state: 'visible', timeout: 5_000 });
-          assert.ok(norm(await english.innerText()).includes('(it starts with “s9.abc”;'), 'the message in English');
-          await button(page, 'Skift til dansk').click();
-          await banner.waitFor({ state: 'visible', timeout: 5_000 });
+          await expectBannerInEnglish(page, banner, 'The link could not be read:', '(it starts with “s9.abc”;');
         }
         if (process.env.COFUND_E2E_VERBOSE) console.log(`link ${what}: "${message}"`);
         await expectText(total(page), '21.900.000 kr.', `${what}: default total`);
@@ -973,14 +978,7 @@ test('?preset= in the address: opens on a first visit, is added to saved work on
     const said = norm(await banner.innerText());
     assert.ok(said.includes('»preset=foo« er ikke en af Cofunds skabeloner') && said.includes('design-sprint'), said);
     assert.equal(await tabCount(page), 3, 'nothing added');
-    // The banner follows the language switch, whole (a QA round read a Danish message
-    // under an English heading).
-    await page.getByRole('button', { name: 'Switch to English' }).click();
-    const english = noticeEn(page, 'An option in the address could not be used:');
-    await english.waitFor({ state: 'visible', timeout: 5_000 });
-    assert.ok(norm(await english.innerText()).includes('“preset=foo” is not one of Cofund\'s templates'), 'the banner in English');
-    await button(page, 'Skift til dansk').click();
-    await banner.waitFor({ state: 'visible', timeout: 5_000 });
+    await expectBannerInEnglish(page, banner, 'An option in the address could not be used:', '“preset=foo” is not one of Cofund\'s templates');
 
     // So is an unknown language; `EN` is English (language tags ignore case).
     await reopen(page, '?lang=fr');
