@@ -983,6 +983,33 @@ pub fn quoted(text: &str, lang: Lang) -> String {
     }
 }
 
+/// A message in both languages, for one that stays up across a switch of language and
+/// must then read in the new one (a QA round saw "The link could not be read: linket er
+/// ikke …" in the app's banner).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Said {
+    da: String,
+    en: String,
+}
+
+impl Said {
+    pub fn new(da: String, en: String) -> Self {
+        Said { da, en }
+    }
+
+    /// The message `words` gives in each language.
+    pub fn in_both(words: impl Fn(Lang) -> String) -> Self {
+        Said::new(words(Lang::Da), words(Lang::En))
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Da => &self.da,
+            Lang::En => &self.en,
+        }
+    }
+}
+
 /// The BCP 47 tag for the `lang` attribute, so screen readers pronounce the right language.
 /// Also how a language is written in addresses, embed options and the board's requests.
 pub fn lang_tag(lang: Lang) -> &'static str {

@@ -190,11 +190,15 @@ impl WorkspaceState {
             .collect()
     }
 
-    /// `name` told apart from the scenarios there are ([`distinct_name`]), or `None` when it
-    /// is apart already.
-    fn new_name(&self, name: &str) -> Option<String> {
+    /// `name` told apart from the scenarios there are ([`distinct_name`]), but for
+    /// `replacing`, the one it is to name; `None` when it is apart already.
+    fn new_name(&self, name: &str, replacing: Option<usize>) -> Option<String> {
         let shown = crate::i18n::scenario_name(name, texts(self.lang));
-        let distinct = distinct_name(shown, &self.names());
+        let mut others = self.names();
+        if let Some(i) = replacing.filter(|&i| i < others.len()) {
+            others.remove(i);
+        }
+        let distinct = distinct_name(shown, &others);
         (distinct != shown).then_some(distinct)
     }
 
@@ -408,19 +412,11 @@ impl WorkspaceState {
                 let loads = matches!(edit, Action::LoadPreset(_) | Action::Blank);
                 let mut next = (*self.docs[i].state).clone();
                 next.apply(edit);
-                if loads {
-                    let t = texts(lang);
-                    let others: Vec<&str> = self
-                        .names()
-                        .into_iter()
-                        .enumerate()
-                        .filter_map(|(j, name)| (j != i).then_some(name))
-                        .collect();
-                    let shown = crate::i18n::scenario_name(&next.draft.name, t);
-                    let distinct = distinct_name(shown, &others);
-                    if distinct != shown {
-                        next.apply(Action::Text(FieldId::new(Row::Scenario, "name"), distinct));
-                    }
+                if let Some(name) = loads
+                    .then(|| self.new_name(&next.draft.name, Some(i)))
+                    .flatten()
+                {
+                    next.apply(Action::Text(FieldId::new(Row::Scenario, "name"), name));
                 }
                 if next != *self.docs[i].state {
                     if field.is_some() && field == typing && !self.undo.is_empty() {
@@ -462,7 +458,7 @@ impl WorkspaceState {
                         s
                     }
                 };
-                if let Some(name) = self.new_name(&state.draft.name) {
+                if let Some(name) = self.new_name(&state.draft.name, None) {
                     state.apply(Action::Text(FieldId::new(Row::Scenario, "name"), name));
                 }
                 let doc = self.new_doc(state);
@@ -535,7 +531,7 @@ impl WorkspaceState {
                     for scenario in &imported.scenarios {
                         // A file imported twice, or a link to a scenario the user has, would
                         // give two columns of one name in the comparison (a QA round).
-                        let state = match self.new_name(&scenario.name) {
+                        let state = match self.new_name(&scenario.name, None) {
                             None => EditorState::from_scenario(lang, scenario),
                             Some(name) => EditorState::from_scenario(
                                 lang,

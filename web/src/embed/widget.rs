@@ -15,7 +15,7 @@ use yew::prelude::*;
 use super::bridge::{use_host_bridge, Host};
 use super::options::{Drivers, EmbedOptions, Mode, OptionProblem, ScenarioSource};
 use crate::editor::workspace::WorkspaceState;
-use crate::i18n::lang_tag;
+use crate::i18n::{lang_tag, Said};
 use crate::ui::editor::{Dispatch, DriverControl, Editor};
 use crate::ui::error_summary::{error_summary, marked_fields};
 use crate::ui::language_switch::LanguageSwitch;
@@ -43,7 +43,7 @@ pub struct EmbedProps {
 #[derive(Clone, Debug, PartialEq)]
 enum SourceProblem {
     UnknownPreset(String),
-    BadLink { da: String, en: String },
+    BadLink(Said),
 }
 
 impl SourceProblem {
@@ -61,16 +61,18 @@ impl SourceProblem {
             }
             // Said in as many words: the figures below are the template's, not the
             // embedded scenario's, and a reader must not take them for it.
-            (SourceProblem::BadLink { da, .. }, Lang::Da) => format!(
+            (SourceProblem::BadLink(said), Lang::Da) => format!(
                 "{} Standardskabelonen vises i stedet.",
                 full_stop(format!(
-                    "Scenariet i indstillingen »scenario« kunne ikke læses: {da}"
+                    "Scenariet i indstillingen »scenario« kunne ikke læses: {}",
+                    said.get(Lang::Da)
                 ))
             ),
-            (SourceProblem::BadLink { en, .. }, Lang::En) => format!(
+            (SourceProblem::BadLink(said), Lang::En) => format!(
                 "{} The default template is shown instead.",
                 full_stop(format!(
-                    "The scenario in the “scenario” option could not be read: {en}"
+                    "The scenario in the “scenario” option could not be read: {}",
+                    said.get(Lang::En)
                 ))
             ),
         }
@@ -93,10 +95,9 @@ fn start(
         }
         (ScenarioSource::Link(_), Some(Err(e))) => (
             fallback(),
-            Some(SourceProblem::BadLink {
-                da: e.message(Lang::Da),
-                en: e.message(Lang::En),
-            }),
+            Some(SourceProblem::BadLink(Said::in_both(|lang| {
+                e.message(lang)
+            }))),
         ),
         (ScenarioSource::Preset(key), _) => match Preset::find(key) {
             Some(p) => (WorkspaceState::new(lang, p.key), None),

@@ -23,7 +23,7 @@ use super::editor::{Dispatch, Editor};
 use super::error_summary::{error_summary, marked_fields};
 use super::fields::SelectField;
 use super::language_switch::LanguageSwitch;
-use super::notices::{Notice, NoticeBanner, Said};
+use super::notices::{Notice, NoticeBanner};
 use super::print_date::PrintDate;
 use super::results::Results;
 use super::share_tools::ShareTools;
@@ -33,7 +33,7 @@ use super::{focused_id, refocus_if_lost};
 use crate::editor::pending;
 use crate::editor::state::{synthetic_lines, Action, EditorState};
 use crate::editor::workspace::{View, WorkspaceAction, WorkspaceState};
-use crate::i18n::{app_texts, lang_of_tag, lang_tag};
+use crate::i18n::{app_texts, lang_of_tag, lang_tag, Said};
 use crate::storage::local::{self, Stored};
 use crate::storage::{address, download::download};
 
@@ -173,10 +173,7 @@ fn start(options: &PageOptions) -> Start {
             message_en,
         } => {
             autosave_paused = true;
-            let message = Said::in_both(|lang| match lang {
-                Lang::Da => message_da.clone(),
-                Lang::En => message_en.clone(),
-            });
+            let message = Said::new(message_da, message_en);
             notices.push(Notice::StoredUnreadable { raw, message });
             fresh()
         }

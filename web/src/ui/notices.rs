@@ -5,33 +5,7 @@ use cofund::numbers::{format_amount, Lang};
 use cofund::storage::workspace::Workspace;
 use yew::prelude::*;
 
-use crate::i18n::app_texts;
-
-/// A notice's message in both languages: a banner stays up across a switch of language
-/// and must then read in the new one (a QA round saw "The link could not be read: linket
-/// er ikke …").
-#[derive(Clone, Debug, PartialEq)]
-pub struct Said {
-    da: String,
-    en: String,
-}
-
-impl Said {
-    /// The message `words` gives in each language.
-    pub fn in_both(words: impl Fn(Lang) -> String) -> Self {
-        Said {
-            da: words(Lang::Da),
-            en: words(Lang::En),
-        }
-    }
-
-    pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Da => &self.da,
-            Lang::En => &self.en,
-        }
-    }
-}
+use crate::i18n::{app_texts, Said};
 
 /// Something the user must know about their stored or shared work.
 #[derive(Clone, Debug, PartialEq)]
