@@ -272,7 +272,7 @@ impl Problem {
             Problem::UnsupportedCurrency => pick(da, "kun \"DKK\" understøttes", "only \"DKK\" is supported"),
             Problem::MinAboveMax => pick(da, "min er større end max", "min is greater than max"),
             Problem::StepNotPositive => pick(da, "skal være større end 0", "must be greater than 0"),
-            Problem::EmptyRange => pick(da, "intervallet er tomt (fra er større end til)", "the range is empty (from is greater than to)"),
+            Problem::EmptyRange => pick(da, "intervallet er tomt (det begynder efter, at det slutter)", "the range is empty (it starts after it ends)"),
             Problem::TooManyPoints { limit } => {
                 let limit = crate::numbers::format_plain((*limit as u64).into(), lang);
                 if da {

@@ -323,6 +323,19 @@ test('goal seek: no solution, no gap and no cap are said in words', { timeout: 6
     await form.getByRole('button', { name: 'Beregn' }).click();
     await page.locator('#cofund-goal-afford-limit-error').waitFor({ state: 'visible' });
     await expectText(output.locator('.cofund-goal-answer'), 'Ingen løsning.', 'the last answer');
+    // Beregn would only show the error again: the note asks for the field to be corrected.
+    await expectText(output.locator('.cofund-results-stale-banner'),
+      'Svaret gælder de tidligere værdier. Ret de markerede felter, og tryk så Beregn.', 'the note');
+    // Edited, the field's error goes, and Beregn is what the note asks for again.
+    await form.getByLabel('Kilden betaler højst (kr.)').fill('4.000.001');
+    await expectText(output.locator('.cofund-results-stale-banner'),
+      'Svaret gælder de tidligere værdier. Tryk Beregn for at regne med dem, der står i felterne nu.', 'the note after an edit');
+    // A range that starts after it ends is said in words, not as the fields' names in lower case.
+    await form.getByLabel('Fra').fill('200');
+    await form.getByLabel('Til').fill('100');
+    await form.getByRole('button', { name: 'Beregn' }).click();
+    await expectText(page.locator('#cofund-goal-afford-from-error'),
+      'Intervallet er tomt (det begynder efter, at det slutter).', 'the empty range');
 
     const close = page.locator('form[aria-labelledby="cofund-goal-close-q"]');
     await close.getByRole('button', { name: 'Beregn' }).click();
@@ -520,6 +533,25 @@ test('at 320 px with a reader\'s letter and word spacing, the charts\' titles st
     assert.deepEqual(crossed, [], "no row text under today's line");
     await screenshot(page, 'analysis-320px-text-spacing');
   }, { context: { viewport: { width: 320, height: 800 } } });
+});
+
+test('an amount of 25 digits at 960 px: the readout breaks its figure instead of the page scrolling sideways', { timeout: 60_000 }, async () => {
+  const { page, errors } = await newPage(app.browser, { viewport: { width: 960, height: 540 } });
+  try {
+    await gotoApp(page, app.url, '?preset=vaekstpilot-150');
+    const amount = page.getByRole('group', { name: 'Budgetpost pr. vækstpilot', exact: true }).getByLabel('Beløb (kr.)', { exact: true });
+    await amount.fill('10.000.000.000.000.000.000.000');
+    await eventually(() => page.locator('[data-testid="total-cost"]').innerText(), (t) => t.startsWith('1.500.000.000.000.000.006.900.000'), 'the huge total');
+    await page.locator('.cofund-views button').nth(2).click();
+    await page.locator('[data-testid="sweep-chart"]').waitFor({ state: 'visible', timeout: 10_000 });
+    await expectText(readoutValue(page, 'per-unit'), '10.000.000.000.000.000.046.000 kr.', 'the cost per pilot');
+    // (The tornado's table scrolls in its own box, as every wide table does.)
+    const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    assert.ok(widths[0] <= widths[1], `the page is ${widths[0]} px wide in a ${widths[1]} px window`);
+    assert.deepEqual(errors, [], 'the page logged errors');
+  } finally {
+    await page.context().close();
+  }
 });
 
 test('no axe violations in the analysis view: English, 320 px wide', { timeout: 120_000 }, async () => {

@@ -736,6 +736,7 @@ pub struct BoardTexts {
     pub goal_submit: &'static str,
     /// Above an answer whose question the fields no longer hold.
     pub goal_outdated: &'static str,
+    pub goal_outdated_fix: &'static str,
     pub goal_to_missing: &'static str,
     pub goal_error: &'static str,
     pub goal_no_solution: &'static str,
@@ -837,6 +838,7 @@ const DA_BOARD: BoardTexts = BoardTexts {
     goal_limit: "Kilden betaler højst (kr.)",
     goal_submit: "Beregn",
     goal_outdated: "Svaret gælder de tidligere værdier. Tryk Beregn for at regne med dem, der står i felterne nu.",
+    goal_outdated_fix: "Svaret gælder de tidligere værdier. Ret de markerede felter, og tryk så Beregn.",
     goal_to_missing: "Angiv, hvor langt intervallet går.",
     goal_error: "Kan ikke beregnes:",
     goal_no_solution: "Ingen løsning.",
@@ -938,6 +940,7 @@ const EN_BOARD: BoardTexts = BoardTexts {
     goal_limit: "The source pays at most (DKK)",
     goal_submit: "Calculate",
     goal_outdated: "This answer is for the earlier values. Press Calculate to use the ones in the fields now.",
+    goal_outdated_fix: "This answer is for the earlier values. Correct the marked fields, then press Calculate.",
     goal_to_missing: "Say where the range ends.",
     goal_error: "Cannot be calculated:",
     goal_no_solution: "No solution.",

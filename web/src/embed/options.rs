@@ -158,6 +158,9 @@ pub enum ProblemKind {
     BadOrigin,
     /// Both `preset` and `scenario` were given; the scenario was used.
     PresetAndScenario,
+    /// The same option given twice with different values in one place (`mode=compact&mode=full`);
+    /// the last was used. The value is that one.
+    Repeated,
 }
 
 impl OptionProblem {
@@ -188,20 +191,38 @@ impl OptionProblem {
             (ProblemKind::PresetAndScenario, Lang::En) => {
                 "Both “preset” and “scenario” were given; the scenario is used.".to_string()
             }
+            (ProblemKind::Repeated, Lang::Da) => {
+                format!("»{name}« er angivet flere gange med forskellige værdier; den sidste, »{name}={value}«, gælder.")
+            }
+            (ProblemKind::Repeated, Lang::En) => {
+                format!("“{name}” was given more than once with different values; the last, “{name}={value}”, applies.")
+            }
         }
     }
 }
 
 /// Reads options from (name, value) pairs. Names may carry a `data-` prefix (element
 /// attributes) or not (query string); a flag such as `readonly` may have an empty value.
-/// Later pairs win over earlier ones, so query-string options can override attributes.
+/// Later pairs win over earlier ones, so query-string options can override attributes. A
+/// name given twice in one place (the query: an element cannot repeat an attribute) with
+/// different values is most likely a slip, and is said; the last still wins.
 pub fn read_options<'a>(
     pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
 ) -> (EmbedOptions, Vec<OptionProblem>) {
     let mut options = EmbedOptions::default();
     let mut problems = Vec::new();
     let mut preset_given = false;
+    // Each name as given (with its `data-`, if any), its last value and whether an earlier
+    // one differed.
+    let mut given: Vec<(&str, &str, bool)> = Vec::new();
     for (raw_name, raw_value) in pairs {
+        match given.iter_mut().find(|(name, _, _)| *name == raw_name) {
+            Some((_, last, differs)) => {
+                *differs |= last.trim() != raw_value.trim();
+                *last = raw_value;
+            }
+            None => given.push((raw_name, raw_value, false)),
+        }
         let name = raw_name.strip_prefix("data-").unwrap_or(raw_name);
         let value = raw_value.trim();
         // HTML's own keywords are case-insensitive (`readonly="TRUE"`, `mode="Compact"`);
@@ -275,6 +296,16 @@ pub fn read_options<'a>(
                 kind: ProblemKind::UnknownOption,
             }),
         }
+    }
+    for (raw_name, value, _) in given.iter().filter(|(_, _, differs)| *differs) {
+        problems.push(OptionProblem {
+            name: raw_name
+                .strip_prefix("data-")
+                .unwrap_or(raw_name)
+                .to_string(),
+            value: value.trim().to_string(),
+            kind: ProblemKind::Repeated,
+        });
     }
     if preset_given && matches!(options.scenario, ScenarioSource::Link(_)) {
         problems.push(OptionProblem {
@@ -582,6 +613,38 @@ mod tests {
                 drivers: Drivers::None
             }
         );
+    }
+
+    #[test]
+    fn an_option_repeated_with_another_value_is_said_and_the_last_wins() {
+        let (o, problems) = read(&[
+            ("mode", "compact"),
+            ("lang", "en"),
+            ("mode", "full"),
+            ("lang", "en"),
+            ("theme", "dark"),
+            ("mode", "compact"),
+        ]);
+        assert_eq!(
+            (o.mode, o.lang, o.theme),
+            (Mode::Compact, Lang::En, Theme::Dark)
+        );
+        // One problem for `mode`, with the value used; none for the same `lang` twice.
+        assert_eq!(
+            problems,
+            vec![OptionProblem {
+                name: "mode".into(),
+                value: "compact".into(),
+                kind: ProblemKind::Repeated,
+            }]
+        );
+        assert_eq!(
+            problems[0].message(Lang::Da),
+            "»mode« er angivet flere gange med forskellige værdier; den sidste, »mode=compact«, gælder."
+        );
+        // An attribute overridden by the query is no slip: the query is meant to win.
+        let (o, problems) = read(&[("data-mode", "compact"), ("mode", "full")]);
+        assert_eq!((o.mode, problems), (Mode::Full, vec![]));
     }
 
     #[test]

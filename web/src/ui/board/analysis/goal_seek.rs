@@ -245,7 +245,9 @@ fn submit(f: impl Fn() + 'static) -> Callback<SubmitEvent> {
 /// the form's own fields, the button, and the polite live region the answer appears in.
 /// The ids are passed whole, not pieced together, so that a search for one finds it here.
 /// `outdated`: the fields no longer hold the question the answer is for (the answer stays,
-/// for comparison, and says so until the question is asked again).
+/// for comparison, and says so until the question is asked again), and why: when fields
+/// show errors, pressing Beregn would only show them again, so the note asks for them to be
+/// corrected first.
 #[allow(clippy::too_many_arguments)]
 fn question_form(
     heading_id: &'static str,
@@ -254,10 +256,15 @@ fn question_form(
     onsubmit: Callback<SubmitEvent>,
     fields: Html,
     result: Answer,
-    outdated: bool,
+    outdated: Outdated,
     lang: Lang,
 ) -> Html {
     let t = board_texts(lang);
+    let outdated_note = match outdated {
+        Outdated::No => None,
+        Outdated::Yes => Some(t.goal_outdated),
+        Outdated::FieldsWrong => Some(t.goal_outdated_fix),
+    };
     html! {
         <form class="cofund-goal" {onsubmit} novalidate=true aria-labelledby={heading_id}>
             <h4 id={heading_id}>{ question }</h4>
@@ -267,8 +274,8 @@ fn question_form(
             <button type="submit" class="cofund-button" aria-describedby={heading_id}>{ t.goal_submit }</button>
             <div class="cofund-goal-output" data-testid={output_id}>
                 <div class="cofund-goal-said" aria-live="polite">
-                    if outdated {
-                        <p class="cofund-results-stale-banner">{ t.goal_outdated }</p>
+                    if let Some(note) = outdated_note {
+                        <p class="cofund-results-stale-banner">{ note }</p>
                     }
                     if !result.headline.is_empty() {
                         <p class="cofund-goal-answer">{ result.headline }</p>
@@ -280,6 +287,26 @@ fn question_form(
                 { result.split }
             </div>
         </form>
+    }
+}
+
+/// Whether an answer still fits its form's fields (see `question_form`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Outdated {
+    No,
+    /// The fields hold another question, which Beregn would ask.
+    Yes,
+    /// The fields hold another question, and some of them show an error.
+    FieldsWrong,
+}
+
+impl Outdated {
+    fn of(outdated: bool, fields_wrong: bool) -> Outdated {
+        match (outdated, fields_wrong) {
+            (false, _) => Outdated::No,
+            (true, false) => Outdated::Yes,
+            (true, true) => Outdated::FieldsWrong,
+        }
     }
 }
 
@@ -325,6 +352,12 @@ trait GoalForm: Clone + PartialEq + 'static {
     /// Whether a question was asked and the fields now hold another (or none that reads).
     /// Compared by value, so a language switch, which rewrites the numbers, is no change.
     fn outdated(&self, s: &Scenario, lang: Lang) -> bool;
+    /// Whether a field shows an error (from the last Beregn, until it is edited).
+    fn fields_wrong(&self) -> bool;
+    /// `outdated`, and why.
+    fn staleness(&self, s: &Scenario, lang: Lang) -> Outdated {
+        Outdated::of(self.outdated(s, lang), self.fields_wrong())
+    }
 }
 
 /// A form's state, started from the scenario and refitted whenever the scenario or the
@@ -432,6 +465,10 @@ impl DriverRange {
         self.to = relocalize(&self.to, from, to, false);
     }
 
+    fn fields_wrong(&self) -> bool {
+        self.from_error.is_some() || self.to_error.is_some()
+    }
+
     /// The range the fields hold now, if both read (nothing is kept).
     fn value(&self, s: &Scenario, lang: Lang) -> Option<Range> {
         read_range(s, &self.driver, &self.from, &self.to, lang).2
@@ -531,6 +568,10 @@ impl GoalForm for AffordForm {
         };
         self.asked.is_some() && self.asked != now()
     }
+
+    fn fields_wrong(&self) -> bool {
+        self.limit_error.is_some() || self.range.fields_wrong()
+    }
 }
 
 #[function_component(Afford)]
@@ -582,7 +623,7 @@ fn afford(props: &GoalSeekProps) -> Html {
         onsubmit,
         fields,
         result,
-        form.outdated(&s, lang),
+        form.staleness(&s, lang),
         lang,
     )
 }
@@ -727,7 +768,8 @@ fn close_gap_form(props: &GoalSeekProps) -> Html {
         (Some(Err(e)), _) => failed(e.message(lang), lang),
         _ => Answer::default(),
     };
-    let outdated = asked.as_ref().is_some_and(|id| *id != source);
+    // A chosen source is never wrong: Beregn asks about it.
+    let outdated = Outdated::of(asked.as_ref().is_some_and(|id| *id != source), false);
     let fields = html! {
         <SelectField id="cofund-goal-close-source" label={t.goal_source} options={source_options(&s)}
             selected={AttrValue::from(source)} on_change={on_source} />
@@ -945,6 +987,10 @@ impl GoalForm for CapForm {
             .map(|range| (self.range.driver.clone(), self.source.clone(), range));
         self.asked.is_some() && self.asked != now
     }
+
+    fn fields_wrong(&self) -> bool {
+        self.range.fields_wrong()
+    }
 }
 
 #[function_component(CapBinds)]
@@ -988,7 +1034,7 @@ fn cap_binds(props: &GoalSeekProps) -> Html {
         onsubmit,
         fields,
         result,
-        form.outdated(&s, lang),
+        form.staleness(&s, lang),
         lang,
     )
 }
