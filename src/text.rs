@@ -119,6 +119,20 @@ pub fn same_label(a: &str, b: &str) -> bool {
     a.chars().map(lower_char).eq(b.chars().map(lower_char))
 }
 
+/// The first of `numbered(2)`, `numbered(3)`, … that is not `taken`: how a new name is told
+/// apart from those already there (`X (2)`, `X (kopi 3)`, `Deltagere 2`), each caller with
+/// its own form and its own way of comparing names.
+pub fn first_free_numbered(
+    numbered: impl Fn(u32) -> String,
+    taken: impl Fn(&str) -> bool,
+) -> String {
+    (2..)
+        .map(&numbered)
+        .find(|candidate| !taken(candidate))
+        // Never reached: there are not 4 billion names to step over.
+        .unwrap_or_else(|| numbered(u32::MAX))
+}
+
 /// Whether a label names nothing: empty, or nothing but spaces.
 pub fn is_blank(label: &str) -> bool {
     label.trim().is_empty()
@@ -178,6 +192,17 @@ mod tests {
             shown_label("DEB"),
             std::borrow::Cow::Borrowed("DEB")
         ));
+    }
+
+    #[test]
+    fn the_first_free_number_counts_from_two() {
+        let taken = ["X (2)", "X (4)"];
+        let is_taken = |name: &str| taken.contains(&name);
+        assert_eq!(
+            first_free_numbered(|n| format!("X ({n})"), is_taken),
+            "X (3)"
+        );
+        assert_eq!(first_free_numbered(|n| format!("Y {n}"), is_taken), "Y 2");
     }
 
     #[test]

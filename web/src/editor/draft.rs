@@ -543,10 +543,7 @@ impl Draft {
                 .any(|d| cofund::text::same_label(&d.label, name))
         };
         let label = if taken(label) {
-            (2..)
-                .map(|n| format!("{label} {n}"))
-                .find(|name| !taken(name))
-                .unwrap_or_else(|| label.to_string())
+            cofund::text::first_free_numbered(|n| format!("{label} {n}"), taken)
         } else {
             label.to_string()
         };

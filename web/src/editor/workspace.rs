@@ -14,6 +14,7 @@ use cofund::model::Scenario;
 use cofund::numbers::Lang;
 use cofund::presets::DEFAULT_PRESET;
 use cofund::storage::workspace::Workspace;
+use cofund::text::first_free_numbered;
 use yew::Reducible;
 
 use super::draft::{Draft, FieldId, Row};
@@ -626,10 +627,7 @@ fn distinct_name(name: &str, taken: &[&str]) -> String {
             !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && is_taken(base)
         })
         .map_or(name, |(base, _)| base);
-    (2..)
-        .map(|n| format!("{base} ({n})"))
-        .find(|candidate| !is_taken(candidate))
-        .unwrap_or_else(|| name.to_string())
+    first_free_numbered(|n| format!("{base} ({n})"), is_taken)
 }
 
 /// The name of a copy of `name`: `Vækstpilot (kopi)`, then `Vækstpilot (kopi 2)` and so on,
@@ -638,15 +636,12 @@ fn distinct_name(name: &str, taken: &[&str]) -> String {
 /// tells the copies apart.
 fn copy_name(name: &str, suffix: &str, taken: &[&str]) -> String {
     let base = copy_base(name);
-    let free = |candidate: &String| !taken.contains(&candidate.as_str());
+    let is_taken = |candidate: &str| taken.contains(&candidate);
     let first = format!("{base} ({suffix})");
-    if free(&first) {
+    if !is_taken(&first) {
         return first;
     }
-    (2..)
-        .map(|n| format!("{base} ({suffix} {n})"))
-        .find(free)
-        .unwrap_or(first)
+    first_free_numbered(|n| format!("{base} ({suffix} {n})"), is_taken)
 }
 
 /// The name a copy was made from: `name` without a copy's ending in either language (a copy
