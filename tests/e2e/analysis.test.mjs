@@ -447,6 +447,9 @@ test('tornado: the DEB rate outranks the administration cost for local co-financ
     assert.equal(await rank('r0'), 0, 'the DEB rate comes first');
     assert.ok(await rank('r0') < await rank('c1'), 'the DEB rate above the administration cost');
     assert.equal(norm(await chart.locator('[data-input="r0"] .cofund-chart-label').textContent()).startsWith('DEB – sats'), true);
+    // Today's figure to the krone (rounded to 3,5 mio. it named a tick its line stood left of).
+    assert.ok((await chart.locator(':scope > text.cofund-chart-title').allTextContents()).map(norm).includes('I dag: 3.450.000 kr.'),
+      "today's local co-financing, exact");
     // QA D9: at 320 px today's line crossed the rows' names and values; they sit on a halo
     // of the background (for the grid lines), and the line leaves them free (checked at 320
     // px below).

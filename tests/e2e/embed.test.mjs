@@ -627,6 +627,14 @@ test('bad embed options are listed in the widget, which still works', { timeout:
     await page.getByLabel('Vækstpiloter', { exact: true }).fill('225');
     await expectText(total(page), '32.850.000 kr.', 'the fallback\'s field works');
     assert.deepEqual(errors, []);
+
+    // The editor asked for where readonly takes it away: said, not silently dropped.
+    await page.goto(`${app.url}embed/embed.html?readonly&controls=editor`, { waitUntil: 'load' });
+    await total(page).waitFor({ state: 'visible', timeout: 30_000 });
+    assert.ok(norm(await page.locator('.cofund-embed-problems').innerText()).includes(
+      '»controls=editor« gælder ikke sammen med »readonly«: en skrivebeskyttet widget viser ingen editor.'));
+    assert.equal(await page.locator('input').count(), 0, 'no editor');
+    assert.deepEqual(errors, []);
   } finally {
     await page.context().close();
   }
@@ -826,6 +834,16 @@ test('a shared scenario opens in the widget; a damaged one is explained', { time
     assert.match(problems, /Scenariet i indstillingen »scenario« kunne ikke læses: linket er beskadiget/);
     // The figures shown are the template's, and the message says so.
     assert.match(problems, /igen\. Standardskabelonen vises i stedet\./);
+
+    // With a preset beside it, the page's own choice of template is shown instead, and the
+    // two messages agree (a QA round: "the scenario is used" beside "it could not be read",
+    // over the default template rather than the page's).
+    await page.goto(`${app.url}embed/embed.html?scenario=${damaged}&preset=design-sprint`, { waitUntil: 'load' });
+    await total(page).waitFor({ state: 'visible', timeout: 30_000 });
+    await expectText(total(page), '30.000.000 kr.', 'the design sprint template instead');
+    const both = norm(await page.locator('.cofund-embed-problems').innerText());
+    assert.ok(both.includes('Både »preset« og »scenario« er angivet; scenariet bruges, og skabelonen kun, hvis scenariet ikke kan læses.'), both);
+    assert.ok(both.includes('Skabelonen »design-sprint« fra »preset« vises i stedet.'), both);
     assert.deepEqual(errors, []);
   } finally {
     await page.context().close();

@@ -195,6 +195,32 @@ test('amounts of 25 digits keep the editor usable: its fields clickable, the key
   }
 });
 
+// A widget in a narrow card (the demo page's at 320 px is 230 px wide): no sideways scroll,
+// the slider whole (a QA round: the compact widget's drivers took the slider's own 220 px
+// and the editor's grid an 11rem column, so both widgets scrolled and the slider's end was
+// cut off).
+test('the embedded widget at 230 and 260 px wide, full and compact: no sideways scroll', { timeout: 90_000 }, async () => {
+  const problems = [];
+  for (const width of [230, 260]) {
+    for (const mode of ['full', 'compact']) {
+      const { page, errors } = await newPage(app.browser, { viewport: { width, height: 900 } });
+      try {
+        await page.goto(`${app.url}embed/embed.html?preset=vaekstpilot-150&mode=${mode}`, { waitUntil: 'load' });
+        await page.locator('[data-testid="total-cost"]').first().waitFor({ state: 'visible', timeout: 30_000 });
+        const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (scroll > width) problems.push(`${mode} at ${width} px: the page is ${scroll} px wide`);
+        const slider = await page.locator('[data-cofund]').first().evaluate((host) =>
+          [...host.shadowRoot.querySelectorAll('input[type="range"]')].map((s) => s.getBoundingClientRect().right));
+        for (const right of slider) if (right > width) problems.push(`${mode} at ${width} px: a slider ends at ${right} px`);
+        assert.deepEqual(errors, [], 'the page logged errors');
+      } finally {
+        await page.context().close();
+      }
+    }
+  }
+  assert.deepEqual(problems, []);
+});
+
 // The embedded widget lays itself out by its own width (embed.css): editor and results side
 // by side only when the results' tables fit beside the editor, so that a widget on a wide
 // intranet page never cuts or scrolls its funding table either.

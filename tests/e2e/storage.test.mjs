@@ -952,6 +952,34 @@ test('two tabs: a save in one pauses the other, which then loads it instead of o
   });
 });
 
+test('two tabs while a field cannot be read: the other tab\'s edits, kept only as drafts, pause this one too', { timeout: 90_000 }, async () => {
+  // A QA round: with an amount marked in one tab, the other tab's edits to that scenario
+  // reached storage only as drafts (its saved state stays the last valid one), no tab was
+  // told, and the last to save silently replaced the other's drafts.
+  await withPage(async ({ page: first, context }) => {
+    await expectText(total(first), '21.900.000 kr.', 'first tab total');
+    const amount = (page) => page.getByRole('group', { name: 'Budgetpost pr. vækstpilot', exact: true }).getByLabel('Beløb (kr.)', { exact: true });
+    await amount(first).fill('32.850.0000');
+    await first.waitForTimeout(SAVE_WAIT_MS);
+    const second = await context.newPage();
+    await gotoApp(second, app.url, '');
+    assert.equal(await amount(second).inputValue(), '32.850.0000', 'the second tab opens on the first tab\'s draft');
+    await second.waitForTimeout(SAVE_WAIT_MS);
+    assert.equal(await notice(first, 'Cofund er også åbent i en anden fane').count(), 0, 'opening it is no conflict');
+
+    await pilotsField(second).fill('210');
+    await notice(first, 'Cofund er også åbent i en anden fane').waitFor({ state: 'visible', timeout: 5_000 });
+    // Paused, the first tab's next edit does not replace the second tab's drafts.
+    await first.getByLabel('Navn', { exact: true }).first().fill('Første fane');
+    await first.waitForTimeout(SAVE_WAIT_MS);
+    assert.ok((await first.evaluate(() => localStorage.getItem('cofund.pending'))).includes('"210"'), 'the second tab\'s 210 pilots are kept');
+    await button(first, 'Hent den anden fanes arbejde').click();
+    await eventually(() => pilotsField(first).inputValue(), (v) => v === '210', 'the other tab\'s 210 pilots');
+    assert.equal(await amount(first).inputValue(), '32.850.0000', 'with the text still to be fixed');
+    await second.close();
+  });
+});
+
 test('?preset= in the address: opens on a first visit, is added to saved work once, and an unknown one is said, as is an unknown ?lang=', { timeout: 90_000 }, async () => {
   await withPage(async ({ page }) => {
     await expectText(total(page), '21.900.000 kr.', 'default total');

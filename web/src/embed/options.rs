@@ -77,6 +77,9 @@ pub struct EmbedOptions {
     pub theme: Theme,
     /// Origins allowed to talk to the widget through postMessage (`https://intranet.example`).
     pub origins: Vec<String>,
+    /// The `preset` given beside a `scenario`, shown if the scenario cannot be read (the
+    /// page asked for it, which says more than the default template would).
+    pub fallback_preset: Option<String>,
 }
 
 /// Which controls the widget shows, resolved from mode, `readonly` and `controls`.
@@ -161,6 +164,8 @@ pub enum ProblemKind {
     /// The same option given twice with different values in one place (`mode=compact&mode=full`);
     /// the last was used. The value is that one.
     Repeated,
+    /// `controls` asks for the editor, which `readonly` takes away.
+    EditorReadonly,
 }
 
 impl OptionProblem {
@@ -186,10 +191,16 @@ impl OptionProblem {
                 "The origin “{value}” was ignored: write it as https://host.example (no path), never *."
             ),
             (ProblemKind::PresetAndScenario, Lang::Da) => {
-                "Både »preset« og »scenario« er angivet; scenariet bruges.".to_string()
+                "Både »preset« og »scenario« er angivet; scenariet bruges, og skabelonen kun, hvis scenariet ikke kan læses.".to_string()
             }
             (ProblemKind::PresetAndScenario, Lang::En) => {
-                "Both “preset” and “scenario” were given; the scenario is used.".to_string()
+                "Both “preset” and “scenario” were given; the scenario is used, and the template only if the scenario cannot be read.".to_string()
+            }
+            (ProblemKind::EditorReadonly, Lang::Da) => {
+                "»controls=editor« gælder ikke sammen med »readonly«: en skrivebeskyttet widget viser ingen editor.".to_string()
+            }
+            (ProblemKind::EditorReadonly, Lang::En) => {
+                "“controls=editor” does not apply with “readonly”: a read-only widget shows no editor.".to_string()
             }
             (ProblemKind::Repeated, Lang::Da) => {
                 format!("»{name}« er angivet flere gange med forskellige værdier; den sidste, »{name}={value}«, gælder.")
@@ -211,7 +222,7 @@ pub fn read_options<'a>(
 ) -> (EmbedOptions, Vec<OptionProblem>) {
     let mut options = EmbedOptions::default();
     let mut problems = Vec::new();
-    let mut preset_given = false;
+    let mut preset_given: Option<String> = None;
     // Each name as given (with its `data-`, if any), its last value and whether an earlier
     // one differed.
     let mut given: Vec<(&str, &str, bool)> = Vec::new();
@@ -239,7 +250,7 @@ pub fn read_options<'a>(
             // The marker attribute of an element embed; not an option.
             "cofund" => {}
             "preset" if !value.is_empty() => {
-                preset_given = true;
+                preset_given = Some(value.to_string());
                 if !matches!(options.scenario, ScenarioSource::Link(_)) {
                     options.scenario = ScenarioSource::Preset(value.to_string());
                 }
@@ -307,7 +318,16 @@ pub fn read_options<'a>(
             kind: ProblemKind::Repeated,
         });
     }
-    if preset_given && matches!(options.scenario, ScenarioSource::Link(_)) {
+    let editor_asked = (options.controls.iter().flatten()).any(|c| c == CONTROL_EDITOR);
+    if options.readonly && editor_asked {
+        problems.push(OptionProblem {
+            name: "controls".into(),
+            value: CONTROL_EDITOR.into(),
+            kind: ProblemKind::EditorReadonly,
+        });
+    }
+    if preset_given.is_some() && matches!(options.scenario, ScenarioSource::Link(_)) {
+        options.fallback_preset = preset_given;
         problems.push(OptionProblem {
             name: "preset".into(),
             value: String::new(),
@@ -578,7 +598,13 @@ mod tests {
 
     #[test]
     fn readonly_hides_the_editor_even_when_asked_for() {
-        let (o, _) = read(&[("readonly", ""), ("controls", "editor,drivers")]);
+        let (o, problems) = read(&[("readonly", ""), ("controls", "editor,drivers")]);
+        // … and says so, or the page's editor cannot tell why it is missing.
+        assert_eq!(
+            problems.iter().map(|p| p.kind).collect::<Vec<_>>(),
+            vec![ProblemKind::EditorReadonly]
+        );
+        assert!(problems[0].message(Lang::Da).contains("skrivebeskyttet"));
         let v = o.visible();
         assert!(!v.editor);
         assert_eq!(v.drivers, Drivers::All);
@@ -702,6 +728,7 @@ mod tests {
         ] {
             let (o, problems) = read(&pairs);
             assert_eq!(o.scenario, ScenarioSource::Link("s1.abc".into()));
+            assert_eq!(o.fallback_preset.as_deref(), Some("vaekstpilot"));
             assert_eq!(problems.len(), 1);
             assert_eq!(problems[0].kind, ProblemKind::PresetAndScenario);
         }
@@ -787,6 +814,7 @@ mod tests {
             controls: Some(vec!["pilots".into(), "lang".into()]),
             theme: Theme::Contrast,
             origins: vec!["https://intranet.example".into()],
+            fallback_preset: None,
         };
         let query = to_query(&options);
         assert_eq!(

@@ -95,6 +95,7 @@ mod tests {
             theme: Theme::Dark,
             lang: Lang::Da,
             origins: vec!["https://intranet.example".into()],
+            fallback_preset: None,
         }
     }
 

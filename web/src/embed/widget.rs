@@ -39,11 +39,15 @@ pub struct EmbedProps {
     pub shared: Option<Rc<Result<Scenario, LinkError>>>,
 }
 
-/// A problem with where the scenario came from; the widget then shows the default preset.
+/// A problem with where the scenario came from; the widget then shows the default preset,
+/// or for a link that cannot be read, the `preset` given beside it (`instead`).
 #[derive(Clone, Debug, PartialEq)]
 enum SourceProblem {
     UnknownPreset(String),
-    BadLink(Said),
+    BadLink {
+        said: Said,
+        instead: Option<&'static str>,
+    },
 }
 
 impl SourceProblem {
@@ -61,19 +65,27 @@ impl SourceProblem {
             }
             // Said in as many words: the figures below are the template's, not the
             // embedded scenario's, and a reader must not take them for it.
-            (SourceProblem::BadLink(said), Lang::Da) => format!(
-                "{} Standardskabelonen vises i stedet.",
+            (SourceProblem::BadLink { said, instead }, Lang::Da) => format!(
+                "{} {}",
                 full_stop(format!(
                     "Scenariet i indstillingen »scenario« kunne ikke læses: {}",
                     said.get(Lang::Da)
-                ))
+                )),
+                match instead {
+                    Some(key) => format!("Skabelonen »{key}« fra »preset« vises i stedet."),
+                    None => "Standardskabelonen vises i stedet.".to_string(),
+                }
             ),
-            (SourceProblem::BadLink(said), Lang::En) => format!(
-                "{} The default template is shown instead.",
+            (SourceProblem::BadLink { said, instead }, Lang::En) => format!(
+                "{} {}",
                 full_stop(format!(
                     "The scenario in the “scenario” option could not be read: {}",
                     said.get(Lang::En)
-                ))
+                )),
+                match instead {
+                    Some(key) => format!("The template “{key}” of “preset” is shown instead."),
+                    None => "The default template is shown instead.".to_string(),
+                }
             ),
         }
     }
@@ -93,12 +105,13 @@ fn start(
                 None => (fallback(), None),
             }
         }
-        (ScenarioSource::Link(_), Some(Err(e))) => (
-            fallback(),
-            Some(SourceProblem::BadLink(Said::in_both(|lang| {
-                e.message(lang)
-            }))),
-        ),
+        (ScenarioSource::Link(_), Some(Err(e))) => {
+            let instead = options.fallback_preset.as_deref().and_then(Preset::find);
+            let state = instead.map_or_else(fallback, |p| WorkspaceState::new(lang, p.key));
+            let said = Said::in_both(|lang| e.message(lang));
+            let instead = instead.map(|p| p.key);
+            (state, Some(SourceProblem::BadLink { said, instead }))
+        }
         (ScenarioSource::Preset(key), _) => match Preset::find(key) {
             Some(p) => (WorkspaceState::new(lang, p.key), None),
             None => (fallback(), Some(SourceProblem::UnknownPreset(key.clone()))),

@@ -52,6 +52,8 @@ struct Start {
     autosave_paused: bool,
     /// The workspace as it was stored when the app started, if it could be read.
     stored: Option<Workspace>,
+    /// The drafts stored beside it (text not valid yet), if any could be read.
+    stored_pending: Option<pending::Pending>,
 }
 
 /// What `?preset=` asks for.
@@ -135,6 +137,7 @@ fn start(options: &PageOptions) -> Start {
         })));
     }
     let mut autosave_paused = false;
+    let mut stored_pending = None;
     let stored = local::load();
     let nothing_saved = matches!(stored, Stored::Empty | Stored::Unavailable);
     let stored_workspace = match &stored {
@@ -146,6 +149,7 @@ fn start(options: &PageOptions) -> Start {
             Some(mut ws) => {
                 // The text that was typed but not valid yet, back in its fields.
                 if let Some(pending) = local::load_pending() {
+                    stored_pending = Some(pending.clone());
                     ws.restore_pending(&saved, pending);
                 }
                 match asked.add() {
@@ -202,7 +206,15 @@ fn start(options: &PageOptions) -> Start {
         notices,
         autosave_paused,
         stored: stored_workspace,
+        stored_pending,
     }
+}
+
+/// The document of the workspace's drafts that are not current (`crate::editor::pending`),
+/// as autosave keeps it beside the workspace; `None` when every scenario is current.
+fn pending_document(state: &WorkspaceState) -> Option<String> {
+    let drafts = state.pending_drafts();
+    (!drafts.is_empty()).then(|| pending::to_json(state.lang, &drafts))
 }
 
 /// What a share link's `fragment` holds, as the notice that offers it (its scenarios as a
@@ -294,6 +306,15 @@ pub fn app() -> Html {
     // same is no conflict, even while this tab has edits not saved yet.
     let known: Rc<RefCell<Option<Workspace>>> =
         use_mut_ref(|| first.borrow().as_ref().and_then(|s| s.stored.clone()));
+    // The same for the drafts kept beside it: while a field cannot be read, a scenario's
+    // edits reach storage only there (its saved state stays the last valid one), so another
+    // tab's edits to it show only there too.
+    let known_pending: Rc<RefCell<Option<pending::Pending>>> = use_mut_ref(|| {
+        first
+            .borrow()
+            .as_ref()
+            .and_then(|s| s.stored_pending.clone())
+    });
     let state = use_reducer(|| {
         first
             .borrow_mut()
@@ -396,11 +417,12 @@ pub fn app() -> Html {
                 move || drop((hide, hidden))
             });
         }
-        let (state, notices, paused, known) = (
+        let (state, notices, paused, known, known_pending) = (
             state.clone(),
             notices.clone(),
             *autosave_paused,
             known.clone(),
+            known_pending.clone(),
         );
         use_effect_with((state.revision, paused), move |_| {
             if paused {
@@ -415,10 +437,10 @@ pub fn app() -> Html {
                     let result = local::save(&saved);
                     if result.is_ok() {
                         *known.borrow_mut() = Some(saved);
-                        let drafts = state.pending_drafts();
-                        local::save_pending(
-                            (!drafts.is_empty()).then(|| pending::to_json(state.lang, &drafts)),
-                        );
+                        let drafts = pending_document(&state);
+                        *known_pending.borrow_mut() =
+                            drafts.as_deref().and_then(pending::from_json);
+                        local::save_pending(drafts);
                     }
                     let refused = result == Err(local::SaveError::Refused);
                     if refused && !notices.contains(&Notice::SaveRefused) {
@@ -439,14 +461,42 @@ pub fn app() -> Html {
     {
         let latest = use_mut_ref(|| state.clone());
         *latest.borrow_mut() = state.clone();
-        let (notices, paused, known) = (notices.clone(), autosave_paused.clone(), known.clone());
+        let (notices, paused, known, known_pending) = (
+            notices.clone(),
+            autosave_paused.clone(),
+            known.clone(),
+            known_pending.clone(),
+        );
         use_effect_with((*notices).clone(), move |shown| {
             let waiting = shown.contains(&Notice::OtherTab);
             let listener = EventListener::new(&gloo::utils::window(), "storage", move |event| {
                 let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
                     return;
                 };
-                if waiting || event.key().as_deref() != Some(local::KEY) {
+                if waiting {
+                    return;
+                }
+                let conflict = || {
+                    paused.set(true);
+                    change(&notices, |n| n.push(Notice::OtherTab));
+                };
+                if event.key().as_deref() == Some(local::PENDING_KEY) {
+                    // Compared as read, not as text: a tab that rewrites what it loaded
+                    // writes the same drafts, not always the same bytes.
+                    let theirs = event.new_value().as_deref().and_then(pending::from_json);
+                    let ours = || {
+                        pending_document(&latest.borrow())
+                            .as_deref()
+                            .and_then(pending::from_json)
+                    };
+                    if *known_pending.borrow() == theirs || ours() == theirs {
+                        *known_pending.borrow_mut() = theirs;
+                    } else {
+                        conflict();
+                    }
+                    return;
+                }
+                if event.key().as_deref() != Some(local::KEY) {
                     return;
                 }
                 let Some(stored) = event.new_value() else {
@@ -461,10 +511,7 @@ pub fn app() -> Html {
                     {
                         *known.borrow_mut() = Some(theirs);
                     }
-                    _ => {
-                        paused.set(true);
-                        change(&notices, |n| n.push(Notice::OtherTab));
-                    }
+                    _ => conflict(),
                 }
             });
             move || drop(listener)

@@ -103,6 +103,7 @@ impl Choice {
             controls: Some(controls),
             theme: self.theme,
             origins,
+            fallback_preset: None,
         };
         // Leave `controls` out when it says what the mode shows anyway.
         let explicit = options.visible();

@@ -85,6 +85,19 @@ pub struct TornadoPanelProps {
     pub lang: Lang,
 }
 
+/// The change typed in "Ændring (± %)": a rate above 0. At 0 % nothing moves, and the
+/// chart's "Ingen af forudsætningerne flytter …" read as a finding about the scenario.
+fn read_percent(text: &str, lang: Lang) -> Result<Decimal, String> {
+    match Unit::Rate.parse(text, lang) {
+        Ok(value) if value.is_zero() => Err(match lang {
+            Lang::Da => "Angiv en ændring over 0 % – ved 0 % flytter intet sig.".to_string(),
+            Lang::En => "Give a change above 0% – at 0% nothing moves.".to_string(),
+        }),
+        Ok(value) => Ok(value),
+        Err(e) => Err(e.message(lang)),
+    }
+}
+
 #[function_component(TornadoPanel)]
 pub fn tornado_panel(props: &TornadoPanelProps) -> Html {
     let lang = props.lang;
@@ -102,10 +115,7 @@ pub fn tornado_panel(props: &TornadoPanelProps) -> Html {
         Some(target) => target.clone(),
         None => default_target(&s),
     };
-    let percent_error = Unit::Rate
-        .parse(&percent_text, lang)
-        .err()
-        .map(|e| AttrValue::from(e.message(lang)));
+    let percent_error = read_percent(&percent_text, lang).err().map(AttrValue::from);
     let bars = use_memo(
         (s.clone(), target.clone(), *percent),
         |(s, target, percent)| tornado(s, target.clone(), *percent).map(Rc::new),
@@ -128,7 +138,7 @@ pub fn tornado_panel(props: &TornadoPanelProps) -> Html {
     let on_percent = {
         let (percent_text, percent) = (percent_text.clone(), percent.clone());
         Callback::from(move |text: String| {
-            if let Ok(value) = Unit::Rate.parse(&text, lang) {
+            if let Ok(value) = read_percent(&text, lang) {
                 percent.set(value);
             }
             percent_text.set(text);
@@ -333,8 +343,10 @@ fn tornado_chart(props: &TornadoChartProps) -> Html {
                 // or a long name); they still sit on a halo, for the grid lines.
                 <path class="cofund-tornado-base" d={base_line(base_x, row_height, n)} />
                 { for moving.iter().enumerate().map(row) }
+                // Today's figure to the krone, as the tables give it: rounded to 3,5 mio. it
+                // stood over a line drawn at 3,45 mio., left of the tick it named (a QA round).
                 <text class="cofund-chart-title" x={c(base_x)} y="16" text-anchor={base_anchor}>
-                    { format!("{}: {}", t.tornado_today, short_amount(props.today, lang)) }
+                    { format!("{}: {}", t.tornado_today, format_amount(props.today, lang)) }
                 </text>
             </svg>
             <ul class="cofund-tornado-legend" aria-label={t.bar_legend}>
@@ -422,6 +434,17 @@ mod tests {
 
     use super::*;
     use cofund::presets::Preset;
+
+    #[test]
+    fn a_change_of_zero_is_refused_at_its_field() {
+        assert_eq!(read_percent("12,5", Lang::Da), Ok(Decimal::new(125, 1)));
+        assert_eq!(
+            read_percent("0", Lang::Da),
+            Err("Angiv en ændring over 0 % – ved 0 % flytter intet sig.".to_string())
+        );
+        assert!(read_percent("0,0 %", Lang::En).is_err());
+        assert!(read_percent("abc", Lang::Da).is_err());
+    }
 
     #[test]
     fn todays_line_leaves_the_rows_names_and_values_free() {
