@@ -197,6 +197,15 @@ fn missing_hint(path: &str, lang: Lang) -> Option<String> {
         "id" | "label" | "name" => pick(da, "en tekst", "a text"),
         "currency" => "\"DKK\"".into(),
         "format" => pick(da, "formatversionen, 1", "the format version, 1"),
+        // A cost line's kinds or a source's, as an unknown kind lists them.
+        "kind" => {
+            let kinds = if path.starts_with("costs") {
+                super::read::COST_KINDS
+            } else {
+                super::read::SOURCE_KINDS
+            };
+            format!("{} {}", pick(da, "én af", "one of"), kinds.join(", "))
+        }
         _ => return None,
     })
 }
@@ -384,8 +393,8 @@ fn syntax_reason(detail: &str, da: bool) -> String {
         ),
         (
             "lone leading surrogate",
-            "en tekst har en ufuldstændig \\u-sekvens",
-            "a text holds an incomplete \\u sequence",
+            "en tekst har en halv \\u-sekvens: et surrogat (\\ud800–\\udbff) uden sin anden halvdel",
+            "a text holds half a \\u pair: a surrogate (\\ud800–\\udbff) without its second half",
         ),
         (
             "invalid number",
@@ -469,6 +478,19 @@ mod tests {
             assert!(message.contains(danish), "{text:?}: {message}");
             assert!(!err.message(Lang::En).contains("EOF"), "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_missing_kind_lists_the_kinds_of_its_list() {
+        let cost = ScenarioError::new("costs[0].kind", Problem::Missing);
+        assert_eq!(
+            cost.message(Lang::En),
+            "costs[0].kind: is missing (one of fixed, per_unit, per_year, per_unit_per_year)"
+        );
+        let source = ScenarioError::new("sources[2].kind", Problem::Missing);
+        assert!(source
+            .message(Lang::Da)
+            .ends_with("(én af share, per_unit, fixed, per_year, residual)"));
     }
 
     #[test]

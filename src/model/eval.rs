@@ -80,14 +80,10 @@ pub fn cost_per_unit(total_cost: Decimal, units: Decimal) -> Option<Decimal> {
 
 /// `amount` as per cent of `total_cost`, as a source's share is: exact where the division
 /// ends, else rounded at `Decimal`'s last digit (66,666…667); `None` when there is no cost
-/// to share (or if the arithmetic overflows).
+/// to share. An amount too large to multiply by 100 first (above some 7,9 · 10^26) is
+/// divided first, as the shown shares are: its share was `None` beside a shown 50,0 %.
 pub fn share_of_total(amount: Decimal, total_cost: Decimal) -> Option<Decimal> {
-    if total_cost.is_zero() {
-        None
-    } else {
-        super::exact::rounded_mul(amount, Decimal::ONE_HUNDRED)
-            .and_then(|x| x.checked_div(total_cost))
-    }
+    super::exact::percent_of(amount, total_cost)
 }
 
 /// One cost line's contribution to the total.
@@ -398,6 +394,35 @@ fn factors_of(trace: &Trace, own: Field) -> Vec<(Field, Decimal)> {
     }
 }
 
+/// The field a source's amount is blamed on: its own, or for a share (which has no amount of
+/// its own) its rate.
+fn source_field(s: &Scenario, j: usize) -> Field {
+    match s.sources[j].kind {
+        SourceKind::Share { .. } => Field::Rate(j),
+        _ => Field::Source(j),
+    }
+}
+
+/// A sum or difference of the totals (costs less funding, funding with the residual) that
+/// cannot be exact, blamed as one sum's terms are: on the figure with the most decimals, or
+/// the largest, among every cost line and source (it named only "sources" before).
+fn blame_totals(
+    s: &Scenario,
+    lines: &[LineResult],
+    sources: &[SourceResult],
+    why: Inexact,
+) -> ScenarioError {
+    let costs = lines
+        .iter()
+        .enumerate()
+        .flat_map(|(i, line)| factors_of(&line.trace, Field::Cost(i)));
+    let funding = sources
+        .iter()
+        .enumerate()
+        .flat_map(|(j, src)| factors_of(&src.trace, source_field(s, j)));
+    overflow(&costs.chain(funding).collect::<Vec<_>>(), why)
+}
+
 /// The product of `factors`, or the overflow blamed on one of them.
 fn product(factors: &Factors) -> Result<Decimal, ScenarioError> {
     let mut values = factors.iter().map(|f| f.1);
@@ -551,15 +576,10 @@ pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
             trace,
         });
         if residual_at != Some(i) {
-            // Blamed as a cost line's sum is (a share has no amount: its rate sets it).
-            let own = |j: usize| match s.sources[j].kind {
-                SourceKind::Share { .. } => Field::Rate(j),
-                _ => Field::Source(j),
-            };
             let counted = |j: usize| (residual_at != Some(j)).then(|| sources[j].amount);
             others = checked_add(others, amount).map_err(|why| {
                 let (j, why) = blamed_term(why, sources.len(), &counted);
-                overflow(&factors_of(&sources[j].trace, own(j)), why)
+                overflow(&factors_of(&sources[j].trace, source_field(s, j)), why)
             })?;
         }
     }
@@ -567,7 +587,7 @@ pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
     if let Some(i) = residual_at {
         let cap = s.sources[i].kind.cap();
         let uncovered = checked_sub(total_cost, others)
-            .map_err(|_| ScenarioError::new("sources", Problem::Overflow))?;
+            .map_err(|why| blame_totals(s, &lines, &sources, why))?;
         let amount = cap
             .map_or(uncovered, |cap| uncovered.min(cap))
             .max(Decimal::ZERO);
@@ -578,8 +598,8 @@ pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
             uncovered,
             cap,
         };
-        funded = checked_add(funded, amount)
-            .map_err(|_| ScenarioError::new("sources", Problem::Overflow))?;
+        funded =
+            checked_add(funded, amount).map_err(|why| blame_totals(s, &lines, &sources, why))?;
     }
 
     let mut warnings = Vec::new();
@@ -609,9 +629,9 @@ pub fn evaluate(s: &Scenario) -> Result<Evaluation, ScenarioError> {
     }
     warnings.extend(deb_above_limit(s, &sources, eligible_cost, rates_said));
 
-    // Both are at most Decimal's limit and not negative, so only rounding can fail here.
-    let difference =
-        |a, b| checked_sub(a, b).map_err(|_| ScenarioError::new("sources", Problem::Overflow));
+    // Both are at most Decimal's limit and not negative, so only rounding can fail here:
+    // 21.900.000 kr. less a source of 0,000…01 kr. needs more digits than Decimal has.
+    let difference = |a, b| checked_sub(a, b).map_err(|why| blame_totals(s, &lines, &sources, why));
     let gap = difference(total_cost, funded)?.max(Decimal::ZERO);
     let surplus = difference(funded, total_cost)?.max(Decimal::ZERO);
     if gap > Decimal::ZERO {
@@ -645,6 +665,19 @@ mod tests {
     use super::*;
     use crate::model::from_json_str;
     use crate::presets::Preset;
+
+    #[test]
+    fn a_share_of_amounts_too_large_to_multiply_by_100_first_is_still_given() {
+        // 10^27 · 100 is beyond Decimal's range: divided first, it is exactly 50.
+        let half: Decimal = "1000000000000000000000000000".parse().unwrap();
+        let total = half * Decimal::TWO;
+        assert_eq!(share_of_total(half, total), Some(Decimal::from(50)));
+        assert_eq!(
+            share_of_total(Decimal::ONE, Decimal::from(3)).map(|s| s.round_dp(2)),
+            Some("33.33".parse().unwrap())
+        );
+        assert_eq!(share_of_total(half, Decimal::ZERO), None);
+    }
 
     #[test]
     fn debs_highest_share_is_its_highest_rate() {
@@ -702,6 +735,24 @@ mod tests {
     }
 
     const COST_1000: &str = r#"{"id":"c","label":"C","kind":"fixed","amount":"1000"}"#;
+
+    #[test]
+    fn a_gap_that_needs_too_many_digits_names_the_finest_figure() {
+        let tiny = "0.0000000000000000000000000001";
+        let big = r#"{"id":"c","label":"C","kind":"fixed","amount":"21900000"}"#;
+        let small = format!(r#"{{"id":"d","label":"D","kind":"fixed","amount":"{tiny}"}}"#);
+        // Costs less funding: the source of 0,000…01 kr. is named, with its value.
+        let e = evaluate(&scenario("", big, &small)).unwrap_err();
+        assert_eq!(e.path(), "sources[0].amount");
+        assert!(e.to_string().contains(tiny), "{e}");
+        // Funding less costs (a surplus): the cost line is.
+        let e = evaluate(&scenario("", &small, &big.replace("\"c\"", "\"s\""))).unwrap_err();
+        assert_eq!(e.path(), "costs[0].amount");
+        // With a residual, the uncovered rest is the sum that fails.
+        let residual = r#"{"id":"r","label":"R","kind":"residual"}"#;
+        let e = evaluate(&scenario("", big, &format!("{small},{residual}"))).unwrap_err();
+        assert_eq!(e.path(), "sources[0].amount");
+    }
 
     #[test]
     fn balanced_presets_warn_of_nothing() {

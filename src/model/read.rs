@@ -30,8 +30,8 @@ const SOURCE_FIELDS_SHARE: &[&str] = &["id", "label", "kind", "rate", "of", "cap
 const SOURCE_FIELDS_PER_UNIT: &[&str] = &["id", "label", "kind", "driver", "amount"];
 const SOURCE_FIELDS_AMOUNT: &[&str] = &["id", "label", "kind", "amount"];
 const SOURCE_FIELDS_RESIDUAL: &[&str] = &["id", "label", "kind", "cap"];
-const COST_KINDS: &[&str] = &["fixed", "per_unit", "per_year", "per_unit_per_year"];
-const SOURCE_KINDS: &[&str] = &["share", "per_unit", "fixed", "per_year", "residual"];
+pub(crate) const COST_KINDS: &[&str] = &["fixed", "per_unit", "per_year", "per_unit_per_year"];
+pub(crate) const SOURCE_KINDS: &[&str] = &["share", "per_unit", "fixed", "per_year", "residual"];
 
 /// Reads and validates a scenario document from JSON text.
 pub fn from_json_str(text: &str) -> Result<Scenario, ScenarioError> {

@@ -111,6 +111,11 @@ pub(crate) enum Detail {
     RepeatedUnit {
         word: String,
     },
+    /// Two different scale words (`1.000 mio. mia.`): each given once, but one too many.
+    TwoScales {
+        first: String,
+        second: String,
+    },
     PercentNotAllowed,
     CurrencyNotAllowed,
     ScaleNotAllowed {
@@ -361,6 +366,18 @@ impl NumberError {
             Detail::RepeatedUnit { word } => match lang {
                 Lang::Da => format!("{t} angiver »{}« mere end én gang.", clip(word)),
                 Lang::En => format!("{t} gives “{}” more than once.", clip(word)),
+            },
+            Detail::TwoScales { first, second } => match lang {
+                Lang::Da => format!(
+                    "{t} har både »{}« og »{}«; skriv kun én af dem.",
+                    clip(first),
+                    clip(second)
+                ),
+                Lang::En => format!(
+                    "{t} has both “{}” and “{}”; write only one of them.",
+                    clip(first),
+                    clip(second)
+                ),
             },
             Detail::PercentNotAllowed => match lang {
                 Lang::Da => format!(

@@ -427,9 +427,26 @@ fn lex(text: &str, lang: Lang) -> Lexed<'_> {
             ))
         };
         if let Some((sc, after)) = match_scale(tail, lang) {
-            if lexed.scale_word.is_some() || (sc.currency && lexed.currency) {
-                lexed.problem = repeated(sc.word);
-                break;
+            match lexed.scale_word {
+                Some(first) if first != sc.word => {
+                    lexed.problem = Some(Fail::new(
+                        K::UnexpectedUnit,
+                        Detail::TwoScales {
+                            first: first.to_string(),
+                            second: sc.word.to_string(),
+                        },
+                    ));
+                    break;
+                }
+                Some(_) => {
+                    lexed.problem = repeated(sc.word);
+                    break;
+                }
+                None if sc.currency && lexed.currency => {
+                    lexed.problem = repeated(sc.word);
+                    break;
+                }
+                None => {}
             }
             lexed.scale_word = Some(sc.word);
             lexed.power = sc.power;
@@ -1453,6 +1470,7 @@ mod tests {
             ("0,00000000000000000000000000001", AMOUNT, "»0,00000000000000000000000000001« har for mange cifre til at regne præcist med (højst 28 decimaler og 28–29 cifre i alt). Skriv færre decimaler."),
             ("5 EUR", AMOUNT, "»5 EUR« indeholder »EUR«, som feltet ikke kan læse. Skriv fx 21.900.000 eller 21,9 mio. kr."),
             ("5 kr. kr.", AMOUNT, "»5 kr. kr.« angiver »kr.« mere end én gang. Skriv fx 21.900.000 eller 21,9 mio. kr."),
+            ("1.000 mio. mia.", AMOUNT, "»1.000 mio. mia.« har både »mio.« og »mia.«; skriv kun én af dem. Skriv fx 21.900.000 eller 21,9 mio. kr."),
             ("50 %", AMOUNT, "»50 %« er en procentsats, men her skal stå et beløb. Skriv fx 21.900.000 eller 21,9 mio. kr."),
             ("50 %", COUNT, "»50 %« er en procentsats, men her skal stå et antal. Skriv fx 225 eller 1.500."),
             ("5 kr.", RATE, "»5 kr.« er et beløb i kroner, men her skal stå en sats i procent. Skriv fx 50 eller 12,5 %."),

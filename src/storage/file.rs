@@ -74,9 +74,20 @@ fn text_of(bytes: &[u8]) -> Result<&str, ImportError> {
         return Err(ImportError::TooLarge { bytes: bytes.len() });
     }
     // With its byte order mark, or without one: JSON in UTF-8 has no NUL byte (not even
-    // in a string, where it is written \u0000), and UTF-16 text in ASCII has one in every
-    // other byte, `{\n` as `{\0\n\0` or `\0{\0\n`. (Other binary files, a zip or UTF-32,
-    // have their NULs elsewhere and are refused as not UTF-8.)
+    // in a string, where it is written \u0000), UTF-32 text in ASCII has three in every
+    // four bytes (`{` as `{\0\0\0` or `\0\0\0{`) and UTF-16 one in every other byte,
+    // `{\n` as `{\0\n\0` or `\0{\0\n`. UTF-32 first: its little-endian mark begins with
+    // UTF-16's. (Other binary files, a zip or a gzip, have their NULs elsewhere and are
+    // refused as not UTF-8.)
+    let bom32 = bytes.starts_with(b"\xFF\xFE\0\0") || bytes.starts_with(b"\0\0\xFE\xFF");
+    let bare32 = bytes.len() >= 4
+        && match bytes[..4] {
+            [a, 0, 0, 0] | [0, 0, 0, a] => a != 0,
+            _ => false,
+        };
+    if bom32 || bare32 {
+        return Err(ImportError::Utf32);
+    }
     let bom16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
     let ascii16 = |b: &[u8]| b[0] != 0 && b[1] == 0 && b[2] != 0 && b[3] == 0;
     let bare16 = bytes.len() >= 4 && {
@@ -161,8 +172,10 @@ pub fn suggested_file_name(s: &Scenario) -> String {
 pub enum ImportError {
     /// The file is larger than [`MAX_FILE_BYTES`].
     TooLarge { bytes: usize },
-    /// The file is UTF-16 text (it starts with a UTF-16 byte order mark).
+    /// The file is UTF-16 text (with or without a UTF-16 byte order mark).
     Utf16,
+    /// The file is UTF-32 text (with or without a UTF-32 byte order mark).
+    Utf32,
     /// The file is empty, or holds nothing but spaces and line breaks.
     Empty,
     /// The file is not UTF-8 text: the first bad byte is at `offset` (from 0), on `line`
@@ -203,11 +216,16 @@ impl ImportError {
                     "the file is empty; a scenario file is JSON as Cofund exports it".to_string()
                 }
             }
-            ImportError::Utf16 => {
-                if da {
-                    "filen er gemt som UTF-16; gem den som UTF-8 og prøv igen".to_string()
+            ImportError::Utf16 | ImportError::Utf32 => {
+                let encoding = if *self == ImportError::Utf16 {
+                    "UTF-16"
                 } else {
-                    "the file is saved as UTF-16; save it as UTF-8 and try again".to_string()
+                    "UTF-32"
+                };
+                if da {
+                    format!("filen er gemt som {encoding}; gem den som UTF-8 og prøv igen")
+                } else {
+                    format!("the file is saved as {encoding}; save it as UTF-8 and try again")
                 }
             }
             ImportError::NotUtf8 {
@@ -329,6 +347,15 @@ mod tests {
         // Without the byte order mark, little- and big-endian.
         assert_eq!(import_file(b"{\0\n\0}\0"), Err(ImportError::Utf16));
         assert_eq!(import_file(b"\0{\0\n\0}"), Err(ImportError::Utf16));
+        // UTF-32, with its mark (whose little-endian form begins as UTF-16's) and without.
+        assert_eq!(import_file(b"\xFF\xFE\0\0{\0\0\0"), Err(ImportError::Utf32));
+        assert_eq!(import_file(b"\0\0\xFE\xFF\0\0\0{"), Err(ImportError::Utf32));
+        assert_eq!(import_file(b"{\0\0\0\n\0\0\0"), Err(ImportError::Utf32));
+        assert_eq!(import_file(b"\0\0\0{\0\0\0\n"), Err(ImportError::Utf32));
+        assert_eq!(
+            ImportError::Utf32.message(Lang::En),
+            "the file is saved as UTF-32; save it as UTF-8 and try again"
+        );
         // A gzip file has a NUL early too, but is no UTF-16.
         assert!(matches!(
             import_file(b"\x1F\x8B\x08\x00\x00\x00"),

@@ -816,6 +816,27 @@ test('undoing an added line or a move keeps the focus in the widget, so the next
   }
 });
 
+test('compact widget: text that cannot be read, then the slider: Ctrl+Z gives the text back', { timeout: 60_000 }, async () => {
+  const { page, errors } = await newPage(app.browser);
+  try {
+    await page.goto(`${app.url}embed/embed.html?preset=vaekstpilot-150&mode=compact`, { waitUntil: 'load' });
+    await total(page).waitFor({ state: 'visible', timeout: 30_000 });
+    const field = page.getByLabel('Vækstpiloter', { exact: true });
+    await field.fill('225,5,');
+    await field.press('Tab');
+    const slider = page.getByLabel('Skyder for vækstpiloter', { exact: true });
+    await slider.focus();
+    await slider.press('ArrowRight');
+    await eventually(() => field.inputValue(), (v) => v === '151', 'the slider\'s value in the field');
+    await slider.press('Control+z');
+    await eventually(() => field.inputValue(), (v) => v === '225,5,', 'the typed text back');
+    assert.equal(await field.getAttribute('aria-invalid'), 'true', 'with its error');
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.context().close();
+  }
+});
+
 test('a shared scenario opens in the widget; a damaged one is explained', { timeout: 60_000 }, async () => {
   const { page, errors } = await newPage(app.browser);
   try {

@@ -40,6 +40,11 @@ pub struct Draft {
     pub costs: Rc<Vec<CostDraft>>,
     pub sources: Rc<Vec<SourceDraft>>,
     next_key: Key,
+    /// Text refused in the language it was typed in that would read in the language shown
+    /// now (`1,500`, ambiguous in Danish, is 1.500 in English), with that language: a
+    /// language switch must not settle what the user was asked to settle. Each stays
+    /// refused while its field holds it, until the field is edited ([`Draft::release`]).
+    held: Vec<(FieldId, String, Lang)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -407,6 +412,7 @@ impl Draft {
             costs: Rc::new(Vec::new()),
             sources: Rc::new(Vec::new()),
             next_key: 1,
+            held: Vec::new(),
         };
         for d in &s.drivers {
             let key = draft.new_key();
@@ -479,6 +485,7 @@ impl Draft {
             costs: Rc::new(Vec::new()),
             sources: Rc::new(Vec::new()),
             next_key: 1,
+            held: Vec::new(),
         };
         draft.add_driver(driver_label);
         draft
@@ -512,6 +519,7 @@ impl Draft {
             costs,
             sources,
             next_key,
+            held: Vec::new(),
         }
     }
 
@@ -617,30 +625,102 @@ impl Draft {
         if from == to {
             return;
         }
-        let convert = |text: &mut String, parse: Parser| {
-            if text.trim().is_empty() {
+        let mut held = std::mem::take(&mut self.held);
+        let mut convert = |field: FieldId, text: &mut String, parse: Parser| {
+            // A held text stays as typed both ways: read in the language it was refused in,
+            // it is refused again; rewritten, it would be settled after all.
+            let is_held = |h: &(FieldId, String, Lang)| h.0 == field && h.1 == *text;
+            if text.trim().is_empty() || held.iter().any(is_held) {
                 return;
             }
-            if let Ok(v) = parse(text, from) {
-                *text = in_other_notation(v, decimals_typed(text, from), to);
+            match parse(text, from) {
+                Ok(v) => *text = in_other_notation(v, decimals_typed(text, from), to),
+                // Kept as typed; held if it would now read (`1,500`, `21.9m`).
+                Err(_) if parse(text, to).is_ok() => {
+                    held.retain(|h| h.0 != field);
+                    held.push((field, text.clone(), from));
+                }
+                Err(_) => {}
             }
         };
-        convert(&mut self.years, parse_count);
+        convert(
+            FieldId::new(Row::Scenario, "years"),
+            &mut self.years,
+            parse_count,
+        );
         for d in &mut self.drivers {
-            for text in [&mut d.value, &mut d.min, &mut d.max, &mut d.step] {
-                convert(text, parse_count);
-            }
-            // Text left as typed may read in `to` where it did not in `from`.
-            d.renew_slider(to);
+            let row = Row::Driver(d.key);
+            convert(FieldId::new(row, "value"), &mut d.value, parse_count);
+            convert(FieldId::new(row, "min"), &mut d.min, parse_count);
+            convert(FieldId::new(row, "max"), &mut d.max, parse_count);
+            convert(FieldId::new(row, "step"), &mut d.step, parse_count);
         }
         for c in Rc::make_mut(&mut self.costs).iter_mut() {
-            convert(&mut c.amount, parse_amount);
+            convert(
+                FieldId::new(Row::Cost(c.key), "amount"),
+                &mut c.amount,
+                parse_amount,
+            );
         }
         for s in Rc::make_mut(&mut self.sources).iter_mut() {
-            convert(&mut s.rate, parse_rate);
-            convert(&mut s.cap, parse_amount);
-            convert(&mut s.amount, parse_amount);
+            let row = Row::Source(s.key);
+            convert(FieldId::new(row, "rate"), &mut s.rate, parse_rate);
+            convert(FieldId::new(row, "cap"), &mut s.cap, parse_amount);
+            convert(FieldId::new(row, "amount"), &mut s.amount, parse_amount);
         }
+        self.held = held;
+        // Text left as typed may read in `to` where it did not in `from`; a held text does
+        // not move the slider either.
+        for i in 0..self.drivers.len() {
+            let value = FieldId::new(Row::Driver(self.drivers[i].key), "value");
+            if !self.holds(value, to) {
+                self.drivers[i].renew_slider(to);
+            }
+        }
+    }
+
+    /// Whether `field`, read in `lang`, holds text refused in the language it was typed in
+    /// (see `held`); in that language it is refused as any text is.
+    fn holds(&self, field: FieldId, lang: Lang) -> bool {
+        self.held.iter().any(|(f, text, typed_in)| {
+            *f == field && *typed_in != lang && self.text(*f) == Some(text.as_str())
+        })
+    }
+
+    /// `field` was edited: what it holds now is read in the language shown.
+    pub fn release(&mut self, field: FieldId) {
+        self.held.retain(|(f, ..)| *f != field);
+    }
+
+    /// The text of a numeric field, if the draft has that field.
+    fn text(&self, field: FieldId) -> Option<&str> {
+        let text = match field.row {
+            Row::Scenario => (field.field == "years").then_some(&self.years),
+            Row::Driver(k) => {
+                let x = self.drivers.iter().find(|x| x.key == k)?;
+                match field.field {
+                    "value" => Some(&x.value),
+                    "min" => Some(&x.min),
+                    "max" => Some(&x.max),
+                    "step" => Some(&x.step),
+                    _ => None,
+                }
+            }
+            Row::Cost(k) => {
+                let x = self.costs.iter().find(|x| x.key == k)?;
+                (field.field == "amount").then_some(&x.amount)
+            }
+            Row::Source(k) => {
+                let x = self.sources.iter().find(|x| x.key == k)?;
+                match field.field {
+                    "rate" => Some(&x.rate),
+                    "cap" => Some(&x.cap),
+                    "amount" => Some(&x.amount),
+                    _ => None,
+                }
+            }
+        };
+        text.map(String::as_str)
     }
 
     /// Reads the draft. Either a checked scenario, or every field that is wrong.
@@ -651,6 +731,28 @@ impl Draft {
     /// [`Draft::to_scenario`], reusing what `cache` holds from reading an earlier state of
     /// this draft (the editor reads it on every keystroke).
     pub fn read(&self, lang: Lang, cache: &mut ReadCache) -> Result<Scenario, Vec<FieldError>> {
+        let read = self.read_texts(lang, cache);
+        let held: Vec<FieldError> = self
+            .held
+            .iter()
+            .filter(|(field, ..)| self.holds(*field, lang))
+            .map(|(field, text, _)| FieldError {
+                field: *field,
+                message: held_message(text, lang),
+                unfinished: false,
+            })
+            .collect();
+        if held.is_empty() {
+            return read;
+        }
+        let mut errors = read.err().unwrap_or_default();
+        errors.retain(|e| !held.iter().any(|h| h.field == e.field));
+        errors.extend(held);
+        Err(errors)
+    }
+
+    /// [`Draft::read`] of the texts alone, each in `lang`.
+    fn read_texts(&self, lang: Lang, cache: &mut ReadCache) -> Result<Scenario, Vec<FieldError>> {
         let mut r = FieldReader {
             lang,
             errors: Vec::new(),
@@ -669,6 +771,20 @@ impl Draft {
                 let min = r.optional(row, "min", &d.min, parse_count);
                 let max = r.optional(row, "max", &d.max, parse_count);
                 let step = r.optional_step(row, &d.step);
+                // Checked here for the same reason as a step of 0 (see `optional_step`),
+                // and marked on both fields as the validation's error is (`locate_error`).
+                if let (Some(Some(min)), Some(Some(max))) = (min, max) {
+                    if min > max {
+                        for field in ["min", "max"] {
+                            r.errors.push(FieldError {
+                                field: FieldId::new(row, field),
+                                message: friendly_problem(&Problem::MinAboveMax, lang),
+                                unfinished: true,
+                            });
+                        }
+                        return None;
+                    }
+                }
                 Some(Driver {
                     id: d.id.clone(),
                     label: d.label.clone(),
@@ -896,6 +1012,19 @@ struct FieldReader {
     errors: Vec<FieldError>,
 }
 
+/// What a held text's field says (see `Draft::held`), in `lang`: it was typed in the other
+/// language (there are two), where it could not be read.
+fn held_message(text: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!(
+            "»{text}« blev skrevet, mens Cofund var på engelsk, hvor det ikke kunne læses. Skriv tallet igen, så der ikke er tvivl om, hvad det er."
+        ),
+        Lang::En => format!(
+            "“{text}” was typed while Cofund was in Danish, where it could not be read. Type the number again, so that there is no doubt what it is."
+        ),
+    }
+}
+
 /// `text` read by `parse`, or the error to show at the field.
 fn read_field(
     row: Row,
@@ -946,6 +1075,18 @@ impl FieldReader {
             return Some(None);
         }
         match parse_count(text, self.lang) {
+            Ok(step) if step.is_zero() => {
+                // Said here, beside the field's other checks, not by the scenario's
+                // validation, which stops at its first error: a step of 0 went unmarked
+                // while the same unit's Min. and Maks. were wrong (a QA round).
+                // A step of 0 may be on its way to 0,5.
+                self.errors.push(FieldError {
+                    field: FieldId::new(row, "step"),
+                    message: friendly_problem(&Problem::StepNotPositive, self.lang),
+                    unfinished: true,
+                });
+                None
+            }
             Ok(step) => Some(Some(step)),
             Err(e) => {
                 // A negative step, or one whose message would suggest 0 (`0,`: "skriv fx
@@ -1514,6 +1655,58 @@ mod tests {
         assert_eq!(
             s.to_scenario(Lang::En).unwrap().costs[0].amount,
             Decimal::from(1500)
+        );
+    }
+
+    #[test]
+    fn a_language_switch_does_not_settle_text_refused_where_it_was_typed() {
+        let mut d = Draft::from_scenario(&vaekstpilot(), Lang::Da);
+        let key = d.costs[0].key;
+        let field = FieldId::new(Row::Cost(key), "amount");
+        // Ambiguous in Danish (1,5 or 1.500?), a plain 1.500 in English.
+        Rc::make_mut(&mut d.costs)[0].amount = "1,500".into();
+        assert!(d.to_scenario(Lang::Da).is_err());
+        d.relang(Lang::Da, Lang::En);
+        assert_eq!(d.costs[0].amount, "1,500", "kept as typed");
+        let errors = d.to_scenario(Lang::En).unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].field, field);
+        assert!(
+            errors[0]
+                .message
+                .contains("typed while Cofund was in Danish"),
+            "{}",
+            errors[0].message
+        );
+        // Back in Danish: still as typed (not rewritten as 1.500), refused as before.
+        d.relang(Lang::En, Lang::Da);
+        assert_eq!(d.costs[0].amount, "1,500");
+        let errors = d.to_scenario(Lang::Da).unwrap_err();
+        assert!(
+            errors[0].message.contains("tvetydigt"),
+            "{}",
+            errors[0].message
+        );
+        // Typed again in English, it is read in English.
+        d.relang(Lang::Da, Lang::En);
+        d.release(field);
+        assert_eq!(
+            d.to_scenario(Lang::En).unwrap().costs[0].amount,
+            Decimal::from(1500)
+        );
+    }
+
+    #[test]
+    fn a_step_of_0_is_marked_beside_a_unit_whose_range_is_wrong() {
+        let mut d = Draft::from_scenario(&vaekstpilot(), Lang::Da);
+        d.drivers[0].max = "100".into();
+        d.drivers[0].step = "0".into();
+        let errors = d.to_scenario(Lang::Da).unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.field).collect();
+        assert!(fields.contains(&"step"), "{fields:?}");
+        assert!(
+            fields.contains(&"max") || fields.contains(&"min"),
+            "{fields:?}"
         );
     }
 

@@ -240,6 +240,7 @@ impl EditorState {
                 if let Some(slot) = text_slot(d, field) {
                     *slot = text;
                 }
+                d.release(field);
                 if let Row::Driver(k) = field.row {
                     if let Some(x) = d.drivers.iter_mut().find(|x| x.key == k) {
                         x.renew_slider(self.lang);

@@ -266,7 +266,10 @@ pub fn embed_widget(props: &EmbedProps) -> Html {
                 </div>
             } else {
                 if !drivers.is_empty() {
-                    <div class="cofund-embed-drivers">
+                    // Leaving a field ends its undo step here too: without it, a slider
+                    // moved after invalid text was typed took the text into its own step,
+                    // and Ctrl+Z never gave it back (a QA round).
+                    <div class="cofund-embed-drivers" onfocusout={dispatch.end_typing_on_leave()}>
                         { for drivers.into_iter().map(|d| html! {
                             <DriverControl key={d.key} item={d.clone()} errors={errors.clone()} lang={lang} dispatch={dispatch.clone()} />
                         }) }

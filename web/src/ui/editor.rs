@@ -32,6 +32,22 @@ impl Dispatch {
     fn dispatch(&self, action: Action) {
         self.0.dispatch(WorkspaceAction::Edit(action));
     }
+
+    /// For `onfocusout` around text fields: leaving one ends its undo step
+    /// (`WorkspaceAction::EndTyping`), so that Ctrl+Z takes back the typing as one step,
+    /// and what came after it (a slider moved) as another.
+    pub fn end_typing_on_leave(&self) -> Callback<FocusEvent> {
+        let dispatch = self.0.clone();
+        Callback::from(move |e: FocusEvent| {
+            let left_a_field = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .is_some();
+            if left_a_field {
+                dispatch.dispatch(WorkspaceAction::EndTyping);
+            }
+        })
+    }
 }
 
 /// (driver id, label) pairs for the unit selects.
@@ -187,19 +203,7 @@ pub fn editor(props: &EditorProps) -> Html {
         });
     }
 
-    // Leaving a text field ends its undo step (`WorkspaceAction::EndTyping`).
-    let end_typing = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: FocusEvent| {
-            let left_a_field = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-                .is_some();
-            if left_a_field {
-                dispatch.0.dispatch(WorkspaceAction::EndTyping);
-            }
-        })
-    };
+    let end_typing = dispatch.end_typing_on_leave();
 
     html! {
         <section ref={root} class="cofund-editor" aria-labelledby="cofund-editor-heading" onfocusout={end_typing}>
