@@ -147,6 +147,29 @@ test('switching to English and back changes numbers, labels, <html lang> and the
   });
 });
 
+test('a number refused as ambiguous in Danish stays refused in English, and as typed both ways', { timeout: 60_000 }, async () => {
+  // A QA round: "1,500" (1,5 or 1.500?) was read as 1500 once English was chosen, and
+  // written back as 1.500 in Danish: the switch settled what the user was asked to settle.
+  await withPage(async (page) => {
+    const field = budgetAmount(page);
+    await field.fill('1,500');
+    await eventually(() => attr(field, 'aria-invalid'), (v) => v === 'true', 'refused in Danish');
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await expectText(total(page), 'DKK 21,900,000', 'the last good total, in English');
+    const english = page.getByRole('group', { name: 'Budgetpost pr. vækstpilot', exact: true }).getByLabel('Amount (DKK)', { exact: true });
+    assert.equal(await english.inputValue(), '1,500', 'kept as typed');
+    assert.equal(await attr(english, 'aria-invalid'), 'true', 'still refused');
+    await expectText(page.locator(`#${await attr(english, 'id')}-error`),
+      '“1,500” was typed while Cofund was in Danish, where it could not be read. Type the number again, so that there is no doubt what it is.',
+      'why, in English');
+    await page.getByRole('button', { name: 'Skift til dansk' }).click();
+    assert.equal(await budgetAmount(page).inputValue(), '1,500', 'not rewritten as 1.500');
+    // (Marked once typing would have paused: in Danish, 1,500 may be on its way to 1,5000.)
+    await eventually(() => attr(budgetAmount(page), 'aria-invalid'), (v) => v === 'true', 'refused in Danish again');
+    await expectText(total(page), '21.900.000 kr.', 'the last good total');
+  });
+});
+
 // --- 4 ---------------------------------------------------------------------------------------
 
 test('adding a fixed source of 1.000.000 shrinks the remaining need to 2.450.000', { timeout: 60_000 }, async () => {

@@ -338,6 +338,29 @@ test('localStorage throwing: the app works, says work is not saved, and logs no 
   );
 });
 
+test('localStorage whose every call is denied: told once that work is not saved, not also that storage is full', { timeout: 60_000 }, async () => {
+  // A QA round: a profile that forbids the calls (not the object) got both banners.
+  await withPage(
+    async ({ page }) => {
+      await expectText(total(page), '21.900.000 kr.', 'total without storage');
+      const banner = notice(page, STORAGE_UNAVAILABLE);
+      await banner.waitFor({ state: 'visible', timeout: 5_000 });
+      await setPilots(page, '225', '32.850.000 kr.');
+      await page.waitForTimeout(SAVE_WAIT_MS);
+      assert.equal(await notices(page).count(), 1, 'one banner, not also "storage full"');
+    },
+    {
+      init: () => {
+        for (const name of ['getItem', 'setItem', 'removeItem', 'key', 'clear']) {
+          Storage.prototype[name] = () => {
+            throw new DOMException('denied', 'SecurityError');
+          };
+        }
+      },
+    },
+  );
+});
+
 // --- 5. Share links ---------------------------------------------------------------------------
 
 test('share link: opens directly in a new browser, is offered next to saved work, and is added on request', { timeout: 90_000 }, async () => {
@@ -943,6 +966,14 @@ test('two tabs: a save in one pauses the other, which then loads it instead of o
     await pilotsField(first).fill('225');
     await first.waitForTimeout(SAVE_WAIT_MS);
     await notice(second, 'Cofund er også åbent i en anden fane').waitFor({ state: 'visible', timeout: 5_000 });
+    // Its own work is not saved while it waits: closing the tab asks first (dismissed here,
+    // so the tab stays). Loading the other tab's work above reloaded without asking.
+    const asked = new Promise((ok) => second.once('dialog', (dialog) => {
+      ok(dialog.type());
+      dialog.dismiss().catch(() => {});
+    }));
+    await second.close({ runBeforeUnload: true });
+    assert.equal(await withTimeout(asked, 5_000, 'the leave-page question'), 'beforeunload');
     await button(second, 'Behold denne fanes arbejde').click();
     await second.waitForTimeout(SAVE_WAIT_MS);
     const kept = JSON.parse(await stored(second));

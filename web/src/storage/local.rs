@@ -6,6 +6,7 @@
 //! app does not save over it until the user decides: work is never silently replaced.
 
 use cofund::storage::workspace::Workspace;
+use wasm_bindgen::JsCast;
 
 use crate::editor::pending::{self, Pending};
 
@@ -66,7 +67,20 @@ pub fn save(workspace: &Workspace) -> Result<(), SaveError> {
     let storage = storage().ok_or(SaveError::Unavailable)?;
     storage
         .set_item(KEY, &workspace.to_json_string())
-        .map_err(|_| SaveError::Refused)
+        .map_err(|e| {
+            // Only a full store is "refused"; a store the browser forbids (a SecurityError
+            // from a locked-down profile) is unavailable, which the user was told at start,
+            // not full, which would send them to free space that is not the problem.
+            let name = e
+                .dyn_ref::<web_sys::DomException>()
+                .map(web_sys::DomException::name);
+            match name.as_deref() {
+                Some("QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED") | None => {
+                    SaveError::Refused
+                }
+                Some(_) => SaveError::Unavailable,
+            }
+        })
 }
 
 /// Which saved scenario was being edited, kept beside the workspace (not in it: it is the

@@ -443,7 +443,8 @@ pub fn app() -> Html {
                         local::save_pending(drafts);
                     }
                     let refused = result == Err(local::SaveError::Refused);
-                    if refused && !notices.contains(&Notice::SaveRefused) {
+                    let told = [Notice::SaveRefused, Notice::StorageUnavailable];
+                    if refused && !told.iter().any(|n| notices.contains(n)) {
                         change(&notices, |n| n.push(Notice::SaveRefused));
                     }
                 }));
@@ -541,9 +542,33 @@ pub fn app() -> Html {
         });
     }
 
+    // While this tab's work waits for the user's choice (another tab saved over it), a
+    // reload or a closed tab would drop it: the browser asks first (a QA round reloaded and
+    // lost it). Not when the user chose the other tab's work, which reloads on purpose.
+    let leaving_on_purpose = use_mut_ref(|| false);
+    {
+        let waiting = notices.contains(&Notice::OtherTab);
+        let on_purpose = leaving_on_purpose.clone();
+        use_effect_with(waiting, move |waiting| {
+            let listener = waiting.then(|| {
+                let options = EventListenerOptions::enable_prevent_default();
+                let window = gloo::utils::window();
+                EventListener::new_with_options(&window, "beforeunload", options, move |event| {
+                    if !*on_purpose.borrow() {
+                        event.prevent_default();
+                        // What older browsers look at instead.
+                        let _ = js_sys::Reflect::set(event, &"returnValue".into(), &"".into());
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
     let answer_notice = |index: usize, notice: Notice| {
         let (dispatch, notices, paused) =
             (state.dispatcher(), notices.clone(), autosave_paused.clone());
+        let leaving_on_purpose = leaving_on_purpose.clone();
         Callback::from(move |yes: bool| {
             match &notice {
                 Notice::SharedLink(shared) => {
@@ -560,6 +585,7 @@ pub fn app() -> Html {
                 Notice::StoredUnreadable { .. } => return,
                 // The other tab's work is what is stored: a reload opens it.
                 Notice::OtherTab if yes => {
+                    *leaving_on_purpose.borrow_mut() = true;
                     let _ = gloo::utils::window().location().reload();
                     return;
                 }
