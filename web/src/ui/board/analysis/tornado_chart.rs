@@ -270,10 +270,35 @@ fn tornado_chart(props: &TornadoChartProps) -> Html {
         );
         let height = bottom + 50 + extra_lines(&axis_title) * TITLE_LINE;
         let base_x = scale.at(props.today);
-        let base_anchor = if base_x * Decimal::TWO > d(width) {
-            "end"
-        } else {
-            "start"
+        // Today's figure to the krone, as the tables give it: rounded to 3,5 mio. it stood
+        // over a line drawn at 3,45 mio., left of the tick it named (a QA round). On the
+        // side of its line with more room, or the other if only that one holds it; rounded
+        // only where neither does (320 px with a reader's letter spacing).
+        let (today_label, base_anchor) = {
+            let label = |amount: String| format!("{}: {amount}", t.tornado_today);
+            let preferred = if base_x * Decimal::TWO > d(width) {
+                "end"
+            } else {
+                "start"
+            };
+            let side = |text: &str| {
+                let w = d(spaced_width(text));
+                let fits = |anchor: &str| match anchor {
+                    "end" => w <= base_x,
+                    _ => base_x + w <= d(width),
+                };
+                let other = if preferred == "end" { "start" } else { "end" };
+                [preferred, other].into_iter().find(|a| fits(a))
+            };
+            let exact = label(format_amount(props.today, lang));
+            match side(&exact) {
+                Some(anchor) => (exact, anchor),
+                None => {
+                    let short = label(short_amount(props.today, lang));
+                    let anchor = side(&short).unwrap_or(preferred);
+                    (short, anchor)
+                }
+            }
         };
         let summary = moving
             .iter()
@@ -343,10 +368,8 @@ fn tornado_chart(props: &TornadoChartProps) -> Html {
                 // or a long name); they still sit on a halo, for the grid lines.
                 <path class="cofund-tornado-base" d={base_line(base_x, row_height, n)} />
                 { for moving.iter().enumerate().map(row) }
-                // Today's figure to the krone, as the tables give it: rounded to 3,5 mio. it
-                // stood over a line drawn at 3,45 mio., left of the tick it named (a QA round).
                 <text class="cofund-chart-title" x={c(base_x)} y="16" text-anchor={base_anchor}>
-                    { format!("{}: {}", t.tornado_today, format_amount(props.today, lang)) }
+                    { today_label }
                 </text>
             </svg>
             <ul class="cofund-tornado-legend" aria-label={t.bar_legend}>
