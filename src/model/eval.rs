@@ -412,15 +412,14 @@ fn blame_totals(
     sources: &[SourceResult],
     why: Inexact,
 ) -> ScenarioError {
-    let costs = lines
-        .iter()
-        .enumerate()
-        .flat_map(|(i, line)| factors_of(&line.trace, Field::Cost(i)));
-    let funding = sources
-        .iter()
-        .enumerate()
-        .flat_map(|(j, src)| factors_of(&src.trace, source_field(s, j)));
-    overflow(&costs.chain(funding).collect::<Vec<_>>(), why)
+    let mut terms = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        terms.extend(factors_of(&line.trace, Field::Cost(i)));
+    }
+    for (j, src) in sources.iter().enumerate() {
+        terms.extend(factors_of(&src.trace, source_field(s, j)));
+    }
+    overflow(&terms, why)
 }
 
 /// The product of `factors`, or the overflow blamed on one of them.

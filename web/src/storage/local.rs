@@ -8,8 +8,6 @@
 use cofund::storage::workspace::Workspace;
 use wasm_bindgen::JsCast;
 
-use crate::editor::pending::{self, Pending};
-
 /// The localStorage key. Versioned by the document inside, not by the key.
 pub const KEY: &str = "cofund.workspace";
 
@@ -104,9 +102,10 @@ pub fn save_active(index: usize) {
 /// (`crate::editor::pending` says why and how).
 pub const PENDING_KEY: &str = "cofund.pending";
 
-/// The drafts kept by the last save, if any can be read.
-pub fn load_pending() -> Option<Pending> {
-    pending::from_json(&storage()?.get_item(PENDING_KEY).ok()??)
+/// The document of the drafts kept by the last save, as stored (`pending::from_json` reads
+/// it; the app also keeps the text, to tell another tab's drafts from its own).
+pub fn load_pending_text() -> Option<String> {
+    storage()?.get_item(PENDING_KEY).ok()?
 }
 
 /// Keeps `document` (the drafts of `pending::to_json`) or, with `None`, removes what was

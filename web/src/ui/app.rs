@@ -53,7 +53,7 @@ struct Start {
     /// The workspace as it was stored when the app started, if it could be read.
     stored: Option<Workspace>,
     /// The drafts stored beside it (text not valid yet), if any could be read.
-    stored_pending: Option<pending::Pending>,
+    stored_pending: Option<String>,
 }
 
 /// What `?preset=` asks for.
@@ -148,8 +148,8 @@ fn start(options: &PageOptions) -> Start {
         Stored::Found(saved) => match WorkspaceState::from_saved(lang, &saved) {
             Some(mut ws) => {
                 // The text that was typed but not valid yet, back in its fields.
-                if let Some(pending) = local::load_pending() {
-                    stored_pending = Some(pending.clone());
+                stored_pending = local::load_pending_text();
+                if let Some(pending) = stored_pending.as_deref().and_then(pending::from_json) {
                     ws.restore_pending(&saved, pending);
                 }
                 match asked.add() {
@@ -309,7 +309,7 @@ pub fn app() -> Html {
     // The same for the drafts kept beside it: while a field cannot be read, a scenario's
     // edits reach storage only there (its saved state stays the last valid one), so another
     // tab's edits to it show only there too.
-    let known_pending: Rc<RefCell<Option<pending::Pending>>> = use_mut_ref(|| {
+    let known_pending: Rc<RefCell<Option<String>>> = use_mut_ref(|| {
         first
             .borrow()
             .as_ref()
@@ -438,8 +438,7 @@ pub fn app() -> Html {
                     if result.is_ok() {
                         *known.borrow_mut() = Some(saved);
                         let drafts = pending_document(&state);
-                        *known_pending.borrow_mut() =
-                            drafts.as_deref().and_then(pending::from_json);
+                        known_pending.borrow_mut().clone_from(&drafts);
                         local::save_pending(drafts);
                     }
                     let refused = result == Err(local::SaveError::Refused);
@@ -482,14 +481,11 @@ pub fn app() -> Html {
                     change(&notices, |n| n.push(Notice::OtherTab));
                 };
                 if event.key().as_deref() == Some(local::PENDING_KEY) {
-                    // Compared as read, not as text: a tab that rewrites what it loaded
-                    // writes the same drafts, not always the same bytes.
-                    let theirs = event.new_value().as_deref().and_then(pending::from_json);
-                    let ours = || {
-                        pending_document(&latest.borrow())
-                            .as_deref()
-                            .and_then(pending::from_json)
-                    };
+                    // Compared as text (the document is written the same way each time): a
+                    // tab that rewrites the drafts it loaded writes the same bytes. (One in
+                    // the other language writes them in its notation, and is asked about.)
+                    let theirs = event.new_value();
+                    let ours = || pending_document(&latest.borrow());
                     if *known_pending.borrow() == theirs || ours() == theirs {
                         *known_pending.borrow_mut() = theirs;
                     } else {
