@@ -320,6 +320,9 @@ fn sweep(args: &[String], lang: Lang) -> Result<SweepArgs, Failure> {
     let driver = needs(driver, "--driver ID")?;
     let number = |value: Option<String>, flag: &str| -> Result<Decimal, Failure> {
         let text = needs(value, &format!("{flag} {}", pick(lang, "TAL", "NUMBER")))?;
+        if looks_like_thousands(&text) {
+            return Err(Failure::Input(ambiguous_point(flag, &text, lang)));
+        }
         parse_decimal(&serde_json::Value::String(text), flag)
             .map_err(|e| Failure::Input(e.message(lang)))
     };
@@ -330,6 +333,39 @@ fn sweep(args: &[String], lang: Lang) -> Result<SweepArgs, Failure> {
         to: number(to, "--to")?,
         step: number(step, "--step")?,
     })
+}
+
+/// Whether `text` is one to three digits (not a lone 0), a point and exactly three digits:
+/// `1.500`. The command line reads `.` as the decimal mark, as files do, but a Danish user
+/// types it between thousands, and 1,5 for 1.500 pilots is a thousand times off without a
+/// word (a QA round). The app refuses the same form as ambiguous; so does this.
+fn looks_like_thousands(text: &str) -> bool {
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    text.split_once('.').is_some_and(|(whole, part)| {
+        (1..=3).contains(&whole.len())
+            && !whole.starts_with('0')
+            && digits(whole)
+            && part.len() == 3
+            && digits(part)
+    })
+}
+
+fn ambiguous_point(flag: &str, text: &str, lang: Lang) -> String {
+    let (whole, part) = text.split_once('.').unwrap_or((text, ""));
+    // `1.500` as a decimal is 1.5; `1.000` is 1.0.
+    let fraction = match part.trim_end_matches('0') {
+        "" => "0",
+        digits => digits,
+    };
+    let got = quote(text);
+    match lang {
+        Lang::Da => format!(
+            "{flag}: {got} er tvetydigt: kommandolinjen læser punktum som decimaltegn; skriv {whole}{part} for tusinder eller {whole}.{fraction} for et decimaltal"
+        ),
+        Lang::En => format!(
+            "{flag}: {got} is ambiguous: the command line reads a point as the decimal mark; write {whole}{part} for thousands, or {whole}.{fraction} for a decimal"
+        ),
+    }
 }
 
 fn twice(flag: &str, lang: Lang) -> Failure {
@@ -444,6 +480,20 @@ mod tests {
             Failure::Input(m) => format!("input: {m}"),
             Failure::Write(e) => format!("write: {e}"),
         })
+    }
+
+    #[test]
+    fn a_point_before_three_digits_is_refused_as_ambiguous() {
+        for text in ["1.500", "22.500", "225.000"] {
+            assert!(looks_like_thousands(text), "{text}");
+        }
+        for text in ["0.125", "1.5", "1500", "1.5000", "1234.500", "2.5"] {
+            assert!(!looks_like_thousands(text), "{text}");
+        }
+        assert_eq!(
+            ambiguous_point("--from", "1.000", Lang::En),
+            "--from: \"1.000\" is ambiguous: the command line reads a point as the decimal mark; write 1000 for thousands, or 1.0 for a decimal"
+        );
     }
 
     #[test]
