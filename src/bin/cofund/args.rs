@@ -7,7 +7,7 @@ use std::ffi::{OsStr, OsString};
 
 use cofund::model::error::quote;
 use cofund::model::read::parse_decimal;
-use cofund::numbers::Lang;
+use cofund::numbers::{parse_count, Lang, NumberErrorKind};
 use cofund::Decimal;
 
 use crate::output::{pick, Failure};
@@ -335,19 +335,13 @@ fn sweep(args: &[String], lang: Lang) -> Result<SweepArgs, Failure> {
     })
 }
 
-/// Whether `text` is one to three digits (not a lone 0), a point and exactly three digits:
-/// `1.500`. The command line reads `.` as the decimal mark, as files do, but a Danish user
-/// types it between thousands, and 1,5 for 1.500 pilots is a thousand times off without a
-/// word (a QA round). The app refuses the same form as ambiguous; so does this.
+/// Whether `text` could be thousands as well as a decimal: `1.500`. The command line reads
+/// `.` as the decimal mark, as files do, but a Danish user types it between thousands, and
+/// 1,5 for 1.500 pilots is a thousand times off without a word (a QA round). The app's
+/// number reader in English, where `.` is the decimal mark too, refuses such a text as
+/// ambiguous; its rule decides here as well, so that the two cannot drift apart.
 fn looks_like_thousands(text: &str) -> bool {
-    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    text.split_once('.').is_some_and(|(whole, part)| {
-        (1..=3).contains(&whole.len())
-            && !whole.starts_with('0')
-            && digits(whole)
-            && part.len() == 3
-            && digits(part)
-    })
+    matches!(parse_count(text, Lang::En), Err(e) if e.kind == NumberErrorKind::AmbiguousSeparator)
 }
 
 fn ambiguous_point(flag: &str, text: &str, lang: Lang) -> String {

@@ -771,8 +771,10 @@ impl Draft {
                 let min = r.optional(row, "min", &d.min, parse_count);
                 let max = r.optional(row, "max", &d.max, parse_count);
                 let step = r.optional_step(row, &d.step);
-                // Checked here for the same reason as a step of 0 (see `optional_step`),
-                // and marked on both fields as the validation's error is (`locate_error`).
+                // Checked here, not left to the scenario's validation, which stops at its
+                // first error (a step of 0 went unmarked beside it; see `optional_step`).
+                // Both fields are marked: the one just typed in may be either. Unfinished:
+                // Maks. `3` may be on its way to `300` (under Min. 150).
                 if let (Some(Some(min)), Some(Some(max))) = (min, max) {
                     if min > max {
                         for field in ["min", "max"] {
@@ -916,7 +918,6 @@ impl Draft {
     /// field the user has just typed in and must not be left looking valid (and saying
     /// nothing to a screen reader) while an untouched one is marked:
     /// - a line's amount that overflowed multiplied by a unit count: the count's field;
-    /// - a unit's minimum above its maximum: the maximum's field;
     /// - a second residual source: the first one's type (the user may have just made either
     ///   of them residual).
     pub fn locate_error(
@@ -925,14 +926,9 @@ impl Draft {
         scenario: &Scenario,
         lang: Lang,
     ) -> Vec<FieldError> {
-        let mut located = self.locate(error, lang);
-        // Rules a number breaks on the way to one that keeps them: Maks. `3` on the way to
-        // `300` (under Min. 150), Trin `0` on the way to `0,5`. Digits typed after them can
-        // mend them, so they wait for a pause as an unfinished number does.
-        located.unfinished = matches!(
-            error.problem(),
-            Problem::MinAboveMax | Problem::StepNotPositive
-        );
+        // (A unit's Min. above its Maks. and a step of 0 are the fields' own checks, in
+        // `read_texts` and `FieldReader::optional_step`: the validation never sees them.)
+        let located = self.locate(error, lang);
         let also = |field: FieldId| FieldError {
             field,
             message: located.message.clone(),
@@ -954,7 +950,6 @@ impl Draft {
                     .and_then(|i| self.drivers.get(i))
                     .map(|d| also(FieldId::new(Row::Driver(d.key), "value")))
             }
-            Problem::MinAboveMax => Some(also(FieldId::new(located.field.row, "max"))),
             Problem::SecondResidual { first } => indexed(first, "sources")
                 .and_then(|(i, _)| self.sources.get(i))
                 .map(|s| also(FieldId::new(Row::Source(s.key), "kind"))),

@@ -52,7 +52,7 @@ struct Start {
     autosave_paused: bool,
     /// The workspace as it was stored when the app started, if it could be read.
     stored: Option<Workspace>,
-    /// The drafts stored beside it (text not valid yet), if any could be read.
+    /// The document of the drafts stored beside it (text not valid yet), as stored.
     stored_pending: Option<String>,
 }
 
