@@ -41,6 +41,17 @@ fn unknown_format_is_refused() {
     );
     assert!(refused(|d| d["format"] = json!("one"))
         .starts_with("format: must be a whole number, got \"one\""));
+    // A version too large for exact arithmetic is still a newer version, not an amount that
+    // is too large (a QA finding: it was said as "too large for exact calculation").
+    let huge = base().to_string().replacen(
+        "\"format\":1",
+        &format!("\"format\":1{}", "0".repeat(40)),
+        1,
+    );
+    let err = from_json_str(&huge)
+        .expect_err("a format of 41 digits")
+        .to_string();
+    assert!(err.starts_with("format: unknown format version;"), "{err}");
     assert_eq!(
         refused(|d| d
             .as_object_mut()

@@ -191,8 +191,15 @@ pub fn from_json_value(value: &Value) -> Result<Scenario, ScenarioError> {
     // not refused one by one as unknown.
     let format = top.required("format")?;
     let format_path = top.path("format");
-    if whole_number(format, &format_path)? != Decimal::from(FORMAT_VERSION) {
-        return Err(ScenarioError::new(format_path, Problem::UnsupportedFormat).got(show(format)));
+    let unsupported =
+        || ScenarioError::new(&format_path, Problem::UnsupportedFormat).got(show(format));
+    match whole_number(format, &format_path) {
+        Ok(version) if version == Decimal::from(FORMAT_VERSION) => {}
+        Ok(_) => return Err(unsupported()),
+        // A version too large for a decimal is still a version number, one of a reader
+        // newer than this one: said as such, not as an amount beyond exact arithmetic.
+        Err(e) if e.problem() == &Problem::Overflow => return Err(unsupported()),
+        Err(e) => return Err(e),
     }
     top.refuse_unknown(TOP_FIELDS)?;
 
