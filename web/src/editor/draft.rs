@@ -1247,10 +1247,16 @@ fn without_year_unit(text: &str) -> &str {
 /// typing `3 år` flashes no error at `3 å`, a review found).
 fn year_unit_begun(text: &str) -> bool {
     let lower = cofund::text::lowercase(text.trim_end());
-    let Some(at) = lower.rfind(|c: char| c.is_ascii_digit() || c.is_whitespace()) else {
+    // Split after the character found, by its length: a space of several bytes (a no-break
+    // space from a pasted `3 år`, or Option+Space on a Mac) split at its second byte, and
+    // the program stopped (a review).
+    let Some((at, found)) = lower
+        .char_indices()
+        .rfind(|&(_, c)| c.is_ascii_digit() || c.is_whitespace())
+    else {
         return false;
     };
-    let (number, begun) = lower.split_at(at + 1);
+    let (number, begun) = lower.split_at(at + found.len_utf8());
     let number = number.trim();
     !begun.is_empty()
         && !number.is_empty()
@@ -1608,6 +1614,12 @@ mod tests {
             ("3 d", false),
             ("å", false),
             ("3 årx", false),
+            // Spaces of several bytes (a pasted `3 år`, a Mac's Option+Space): the unit
+            // begun after them, not the program stopped (a review).
+            ("3\u{a0}å", true),
+            ("3\u{202f}år.", false),
+            ("\u{a0}å", false),
+            ("3\u{3000}y", true),
         ] {
             let mut d = Draft::from_scenario(&vaekstpilot(), Lang::Da);
             d.years = years.into();
@@ -1621,6 +1633,7 @@ mod tests {
             ("3 År", Lang::Da),
             ("2 years", Lang::En),
             ("1 Year ", Lang::En),
+            ("3\u{a0}år", Lang::Da),
         ] {
             let mut d = Draft::from_scenario(&vaekstpilot(), lang);
             d.years = years.into();
