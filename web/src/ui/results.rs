@@ -260,6 +260,20 @@ impl Figures {
     }
 }
 
+/// A key figure's card, smaller type for a figure of a milliard and more: at the cards' 1,5rem,
+/// `999.999.999.999 kr.` was wider than its card and broke inside the number
+/// (`999.999.999.99` / `9 kr.`, which reads as a decimal; a QA round at 1920 px).
+fn key_class(figure: &str) -> Classes {
+    /// The length of `999.999.999 kr.` / `DKK 999,999,999` (in bytes: a key figure is
+    /// ASCII, and counting characters cost the widget's download 18 B).
+    const LONGEST_AT_FULL_SIZE: usize = 15;
+    let long = figure.len() > LONGEST_AT_FULL_SIZE;
+    classes!(
+        "cofund-results-key",
+        long.then_some("cofund-results-key--long")
+    )
+}
+
 /// The cost table's rows: each line's label (with "ikke støtteberettiget" when it is not
 /// eligible), its displayed amount and, for a period of several years, its amount per year.
 fn cost_row_views<'a>(
@@ -572,6 +586,8 @@ pub fn results(props: &ResultsProps) -> Html {
         })
         .collect();
 
+    let [total, eligible, funded] =
+        [shown.total, shown.eligible, shown.funded].map(|amount| format_amount(amount, lang));
     html! {
         <section ref={panel} class={classes!("cofund-results", (!current).then_some("cofund-results--stale"))}
                  aria-labelledby={format!("{HEADING_ID} {NAME_ID}")} aria-describedby={(!current).then_some(STALE_ID)} {onkeydown} {onclick}>
@@ -586,22 +602,22 @@ pub fn results(props: &ResultsProps) -> Html {
             <p class="cofund-results-hint">{ t.results_hint }</p>
 
             <dl class="cofund-results-summary" aria-label={t.summary_heading}>
-                <div class="cofund-results-key">
+                <div class={key_class(&total)}>
                     <dt id={term_id(&subject_key(Subject::TotalCost))}>{ t.total_cost }</dt>
-                    <dd>{ fig.button_with_id(Subject::TotalCost, "summary", format_amount(shown.total, lang), Some("total-cost")) }</dd>
+                    <dd>{ fig.button_with_id(Subject::TotalCost, "summary", total.clone(), Some("total-cost")) }</dd>
                 </div>
-                <div class="cofund-results-key">
+                <div class={key_class(&eligible)}>
                     <dt id={term_id(&subject_key(Subject::EligibleCost))}>{ t.eligible_cost }</dt>
-                    <dd>{ fig.button_with_id(Subject::EligibleCost, "summary", format_amount(shown.eligible, lang), Some("eligible-cost")) }</dd>
+                    <dd>{ fig.button_with_id(Subject::EligibleCost, "summary", eligible.clone(), Some("eligible-cost")) }</dd>
                 </div>
-                <div class="cofund-results-key">
+                <div class={key_class(&funded)}>
                     <dt id={term_id(&subject_key(Subject::Funded))}>{ t.funded }</dt>
-                    <dd>{ fig.button_with_id(Subject::Funded, "summary", format_amount(shown.funded, lang), Some("funded")) }</dd>
+                    <dd>{ fig.button_with_id(Subject::Funded, "summary", funded.clone(), Some("funded")) }</dd>
                 </div>
-                if let Some(py) = per_year {
-                    <div class="cofund-results-key">
+                if let Some(py) = per_year.map(|py| format_amount(py.total, lang)) {
+                    <div class={key_class(&py)}>
                         <dt id={term_id(&subject_key(Subject::PerYear))}>{ format!("{} {}", t.total_cost, cofund::text::lowercase(t.col_per_year)) }</dt>
-                        <dd>{ fig.button(Subject::PerYear, "summary", format_amount(py.total, lang)) }</dd>
+                        <dd>{ fig.button(Subject::PerYear, "summary", py) }</dd>
                     </div>
                 }
                 { for scenario.drivers.iter().zip(&e.per_unit).enumerate().map(|(i, (driver, value))| {
@@ -614,7 +630,7 @@ pub fn results(props: &ResultsProps) -> Html {
                         None => t.per_unit_undefined.to_string(),
                     };
                     html! {
-                        <div class="cofund-results-key">
+                        <div class={key_class(&text)}>
                             <dt id={term_id(&subject_key(Subject::PerUnit(i)))}>{ label }</dt>
                             <dd>
                                 { fig.button(Subject::PerUnit(i), "summary", text) }
