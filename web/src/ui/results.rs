@@ -695,6 +695,20 @@ mod tests {
     use cofund::model::{evaluate, Source, SourceKind};
     use cofund::presets::Preset;
 
+    #[test]
+    fn key_figures_of_a_milliard_and_more_are_set_smaller() {
+        let long = |amount: i64, lang| {
+            key_class(&format_amount(Decimal::from(amount), lang))
+                .contains("cofund-results-key--long")
+        };
+        for lang in [Lang::Da, Lang::En] {
+            assert!(!long(21_900_000, lang), "{lang:?}");
+            assert!(!long(999_999_999, lang), "{lang:?}");
+            assert!(long(1_000_000_000, lang), "{lang:?}");
+            assert!(long(999_999_999_999, lang), "{lang:?}");
+        }
+    }
+
     /// Every figure in a table is described by its column's heading, and by the heading of
     /// the table it is in.
     #[test]
