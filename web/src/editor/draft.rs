@@ -73,6 +73,16 @@ pub struct Slider {
     pub value: Decimal,
     /// Whether the range or the position is a kept one, not what the fields say now.
     pub stale: bool,
+    /// Antal is being typed into and was within the range when the typing began: the hint
+    /// that it lies outside waits until the typing ends ([`DriverDraft::hold_outside_hint`]).
+    pub quiet: bool,
+}
+
+impl Slider {
+    /// Antal lies outside Min.–Maks. (valid: the slider stands at the range's end).
+    pub fn is_outside(&self) -> bool {
+        !self.stale && (self.value < self.min || self.value > self.max)
+    }
 }
 
 impl DriverDraft {
@@ -119,6 +129,7 @@ impl DriverDraft {
                     step: finer_step(step, position, min),
                     value: position,
                     stale: marked || value.is_none(),
+                    quiet: false,
                 }
             });
     }
@@ -140,6 +151,18 @@ fn finer_step(step: Decimal, position: Decimal, min: Decimal) -> Decimal {
 }
 
 impl DriverDraft {
+    /// While Antal is being typed into, the hint that it lies outside the range does not
+    /// come: 2 and 22 on the way to 225 are no counts anyone meant, and a hint of three
+    /// lines that came and went with each keystroke moved the form below it up and down (a
+    /// QA round at 1920 px). It comes when the typing ends (the focus leaves the field,
+    /// where the slider it explains is). One that was there when the typing began
+    /// (`before`) stays, so typing never moves the form.
+    pub fn hold_outside_hint(&mut self, before: &DriverDraft) {
+        if let Some(now) = self.slider.as_mut() {
+            now.quiet = !before.slider.is_some_and(|s| s.is_outside());
+        }
+    }
+
     /// While a field is marked wrong (the slider is `stale`), the slider keeps the range of
     /// `before`, the unit as it was when the field being typed into was begun, rather than
     /// the last keystroke's: "30" on the way to "300" above Maks. is no range anyone meant,

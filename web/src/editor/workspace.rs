@@ -17,7 +17,7 @@ use cofund::storage::workspace::Workspace;
 use cofund::text::first_free_numbered;
 use yew::Reducible;
 
-use super::draft::{Draft, FieldId, Row};
+use super::draft::{Draft, DriverDraft, FieldId, Row};
 use super::pending::Pending;
 use super::state::{Action, Computed, EditorState};
 use crate::i18n::texts;
@@ -122,12 +122,6 @@ impl WorkspaceState {
     /// typing step goes on).
     fn is_typing(&self) -> bool {
         self.typing.is_some()
-    }
-
-    /// The field of the active scenario being typed into: its latest keystroke was the
-    /// latest action, and the focus has not left it since.
-    pub fn typing_in(&self) -> Option<FieldId> {
-        self.typing
     }
 
     /// The result the results panel shows for the active scenario: while an unfinished
@@ -382,15 +376,31 @@ impl WorkspaceState {
     /// step's snapshot, the last one, holds the unit as it was then.
     fn keep_slider_range(&self, doc: usize, field: FieldId, next: &mut EditorState) {
         let Row::Driver(unit) = field.row else { return };
-        if !matches!(field.field, "min" | "max") {
-            return;
-        }
         let before = self
             .before_typing(doc)
             .and_then(|d| d.draft.drivers.iter().find(|x| x.key == unit));
         let now = next.draft.drivers.iter_mut().find(|x| x.key == unit);
         if let (Some(before), Some(now)) = (before, now) {
-            now.keep_range_of(before);
+            match field.field {
+                "min" | "max" => now.keep_range_of(before),
+                "value" => now.hold_outside_hint(before),
+                _ => {}
+            }
+        }
+    }
+
+    /// The typing in `field` has ended: a hint its unit's slider held back comes.
+    fn release_outside_hint(&mut self, field: FieldId) {
+        let Row::Driver(unit) = field.row else { return };
+        let i = self.active.min(self.docs.len() - 1);
+        let quiet = |d: &DriverDraft| d.key == unit && d.slider.is_some_and(|s| s.quiet);
+        if self.docs[i].state.draft.drivers.iter().any(quiet) {
+            let state = Rc::make_mut(&mut self.docs[i].state);
+            for d in state.draft.drivers.iter_mut().filter(|d| quiet(d)) {
+                if let Some(s) = d.slider.as_mut() {
+                    s.quiet = false;
+                }
+            }
         }
     }
 
@@ -568,6 +578,9 @@ impl WorkspaceState {
             // it began (150 typed over 150) goes: an undo that changes nothing would look
             // broken, and the step before it would take two presses.
             WorkspaceAction::EndTyping => {
+                if let Some(field) = typing {
+                    self.release_outside_hint(field);
+                }
                 if typing.is_some() && self.undo.last().is_some_and(|s| s.holds(self)) {
                     self.undo.pop();
                 }
@@ -694,6 +707,42 @@ mod tests {
             .unwrap()
             .evaluation
             .total_cost
+    }
+
+    /// Whether the pilots' field shows that Antal lies outside its range.
+    fn outside_hint(ws: &WorkspaceState) -> bool {
+        ws.active_doc().draft.drivers[0]
+            .slider
+            .is_some_and(|s| s.is_outside() && !s.quiet)
+    }
+
+    #[test]
+    fn the_outside_hint_waits_for_the_typing_to_end() {
+        let mut ws = WorkspaceState::new(Lang::Da, "vaekstpilot-150");
+        // 225 typed key by key passes 2 and 22, below Min. 150.
+        for (text, shown) in [("", false), ("2", false), ("22", false), ("225", false)] {
+            set_pilots(&mut ws, text);
+            assert_eq!(outside_hint(&ws), shown, "{text:?}");
+        }
+        // 30 left in the field: said once the focus leaves it.
+        set_pilots(&mut ws, "3");
+        set_pilots(&mut ws, "30");
+        assert!(!outside_hint(&ws), "not while typing");
+        ws.apply(WorkspaceAction::EndTyping);
+        assert!(outside_hint(&ws), "said when the typing ends");
+        // Typed over, it stays while the count stays outside, and goes when it is back in.
+        set_pilots(&mut ws, "3");
+        assert!(outside_hint(&ws), "it was there when this typing began");
+        set_pilots(&mut ws, "200");
+        assert!(!outside_hint(&ws));
+        // Leaving a field that held nothing back changes nothing: its undo step stays one.
+        ws.apply(WorkspaceAction::EndTyping);
+        ws.apply(WorkspaceAction::Undo);
+        assert_eq!(ws.active_doc().draft.drivers[0].value, "30");
+        assert!(
+            outside_hint(&ws),
+            "the undone count is outside, and no one is typing"
+        );
     }
 
     fn set_pilots(ws: &mut WorkspaceState, text: &str) {

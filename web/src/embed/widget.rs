@@ -14,7 +14,6 @@ use yew::prelude::*;
 
 use super::bridge::{use_host_bridge, Host};
 use super::options::{Drivers, EmbedOptions, Mode, OptionProblem, ScenarioSource};
-use crate::editor::draft::{FieldId, Row};
 use crate::editor::workspace::WorkspaceState;
 use crate::i18n::{lang_tag, Said};
 use crate::ui::editor::{Dispatch, DriverControl, Editor};
@@ -262,7 +261,7 @@ pub fn embed_widget(props: &EmbedProps) -> Html {
                     { error_summary(&marked_fields(&doc.draft, &errors, lang), lang, None) }
                 }
                 <div class="cofund-layout">
-                    <Editor draft={doc.draft.clone()} errors={errors} lang={lang} dispatch={dispatch} typing={state.typing_in()} />
+                    <Editor draft={doc.draft.clone()} errors={errors} lang={lang} dispatch={dispatch} />
                     <div class="cofund-results-column">{ results }</div>
                 </div>
             } else {
@@ -272,8 +271,7 @@ pub fn embed_widget(props: &EmbedProps) -> Html {
                     // and Ctrl+Z never gave it back (a QA round).
                     <div class="cofund-embed-drivers" onfocusout={dispatch.end_typing_on_leave()}>
                         { for drivers.into_iter().map(|d| html! {
-                            <DriverControl key={d.key} item={d.clone()} errors={errors.clone()} lang={lang} dispatch={dispatch.clone()}
-                                typing={state.typing_in() == Some(FieldId::new(Row::Driver(d.key), "value"))} />
+                            <DriverControl key={d.key} item={d.clone()} errors={errors.clone()} lang={lang} dispatch={dispatch.clone()} />
                         }) }
                     </div>
                 }

@@ -769,7 +769,7 @@ pub fn app() -> Html {
                         { error_summary(&marked_fields(&doc.draft, &errors, lang), lang, Some("cofund-errors-summary")) }
                     }
                     <div class="cofund-layout">
-                        <Editor draft={doc.draft.clone()} errors={errors} lang={lang} dispatch={Dispatch(state.dispatcher())} typing={state.typing_in()} />
+                        <Editor draft={doc.draft.clone()} errors={errors} lang={lang} dispatch={Dispatch(state.dispatcher())} />
                         <div class="cofund-results-column">
                             {
                                 match state.shown_result(judged.holding) {

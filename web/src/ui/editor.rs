@@ -59,9 +59,6 @@ pub struct EditorProps {
     pub errors: Rc<Vec<FieldError>>,
     pub lang: Lang,
     pub dispatch: Dispatch,
-    /// The field being typed into (`WorkspaceState::typing_in`).
-    #[prop_or_default]
-    pub typing: Option<FieldId>,
 }
 
 fn row_errors(errors: &[FieldError], row: Row) -> Vec<FieldError> {
@@ -92,7 +89,6 @@ pub fn editor(props: &EditorProps) -> Html {
         errors,
         lang,
         dispatch,
-        typing,
     } = props;
     let t = texts(*lang);
     let driver_options: DriverOptions = {
@@ -224,7 +220,6 @@ pub fn editor(props: &EditorProps) -> Html {
             <h3>{ t.drivers_heading }</h3>
             { for draft.drivers.iter().enumerate().map(|(i, d)| html! {
                 <DriverRow key={d.key} item={d.clone()} position={i} count={draft.drivers.len()} lang={*lang}
-                    typing={*typing == Some(FieldId::new(Row::Driver(d.key), "value"))}
                     errors={row_errors(errors, Row::Driver(d.key))} dispatch={dispatch.clone()} on_tool={on_tool.clone()} />
             }) }
             <button type="button" id={ADD_DRIVER_ID} class="cofund-button cofund-button--secondary" onclick={add(Action::AddDriver)}>{ "+ " }{ t.add_driver }</button>
@@ -414,9 +409,6 @@ struct RowProps<T: PartialEq + 'static> {
     /// The unit choices, for rows that can be per unit.
     #[prop_or_default]
     drivers: DriverOptions,
-    /// The row's count (Antal) is being typed into.
-    #[prop_or_default]
-    typing: bool,
 }
 
 #[function_component(DriverRow)]
@@ -431,7 +423,6 @@ fn driver_row(props: &RowProps<DriverDraft>) -> Html {
     let t = texts(*lang);
     let row = Row::Driver(d.key);
     let field = |name: &'static str| FieldId::new(row, name);
-    let outside = use_outside_range_hint(d, props.typing, *lang);
     // Kept from render to render (see `editor`): typing in the row's number field then
     // renders that field, not its neighbours.
     let [on_label, on_min, on_max, on_step] =
@@ -444,7 +435,7 @@ fn driver_row(props: &RowProps<DriverDraft>) -> Html {
         { row_frame(props, row, d.name(), t.new_driver, html! {
             <div class="cofund-grid">
                 <TextField id={field("label").dom_id()} label={t.label_label} value={d.label.clone()} on_input={on_label} class="cofund-grid-wide" />
-                { value_and_slider(d, t.value_label, outside, errors, dispatch, *lang) }
+                { value_and_slider(d, t.value_label, errors, dispatch, *lang) }
                 <TextField id={field("min").dom_id()} label={t.min_label} value={d.min.clone()} numeric=true
                     error={error_for(errors, field("min"))} on_input={on_min} class="cofund-narrow" />
                 <TextField id={field("max").dom_id()} label={t.max_label} value={d.max.clone()} numeric=true
@@ -458,50 +449,26 @@ fn driver_row(props: &RowProps<DriverDraft>) -> Html {
 
 /// Antal beyond Min.–Maks. is valid (the range is what the slider explores), but the
 /// slider stands at its end: said under the field, or one arrow press on the slider took
-/// 300 to 224 without a word (a QA round).
-///
-/// It does not come while Antal is being typed into, only once the focus leaves it: 2 and
-/// 22 on the way to 225 are no counts anyone meant, and a hint of three lines that came
-/// and went with each keystroke moved the form below it up and down (a QA round at
-/// 1920 px). One already there stays while its count is typed over (and goes at once
-/// when the count is back in the range), so typing never moves the form.
-#[hook]
-fn use_outside_range_hint(d: &DriverDraft, typing: bool, lang: Lang) -> Option<AttrValue> {
-    let shown_before = use_mut_ref(|| false);
-    let hint = outside_range_hint(d).filter(|_| !typing || *shown_before.borrow());
-    *shown_before.borrow_mut() = hint.is_some();
-    hint.map(|range| {
-        AttrValue::from(
-            texts(lang)
-                .value_outside_range
-                .replace("{range}", &range(lang)),
-        )
+/// 300 to 224 without a word (a QA round). Not while Antal is being typed into
+/// ([`DriverDraft::hold_outside_hint`]).
+fn outside_range_hint(d: &DriverDraft, lang: Lang) -> Option<AttrValue> {
+    d.slider.filter(|s| s.is_outside() && !s.quiet).map(|s| {
+        // A word joiner after the dash: "150–" at the end of a line and "225" on the
+        // next read as two figures (a QA round, at 320 px).
+        let range = format!(
+            "{}–\u{2060}{}",
+            format_plain(s.min, lang),
+            format_plain(s.max, lang)
+        );
+        AttrValue::from(texts(lang).value_outside_range.replace("{range}", &range))
     })
 }
 
-/// The range Antal lies outside of, if it does, to be written in a language.
-fn outside_range_hint(d: &DriverDraft) -> Option<impl Fn(Lang) -> String> {
-    d.slider
-        .filter(|s| !s.stale && (s.value < s.min || s.value > s.max))
-        .map(|s| {
-            // A word joiner after the dash: "150–" at the end of a line and "225" on the
-            // next read as two figures (a QA round, at 320 px).
-            move |lang| {
-                format!(
-                    "{}–\u{2060}{}",
-                    format_plain(s.min, lang),
-                    format_plain(s.max, lang)
-                )
-            }
-        })
-}
-
 /// A driver's number field with its slider beside it: in the editor's driver rows and, on
-/// their own, in the compact embedded widget. `outside`: from [`use_outside_range_hint`].
+/// their own, in the compact embedded widget.
 fn value_and_slider(
     d: &DriverDraft,
     label: &str,
-    outside: Option<AttrValue>,
     errors: &[FieldError],
     dispatch: &Dispatch,
     lang: Lang,
@@ -549,7 +516,7 @@ fn value_and_slider(
     html! {
         <div class="cofund-value-slider cofund-grid-wide">
             <TextField id={field("value").dom_id()} label={label.to_string()} value={d.value.clone()} numeric=true
-                error={error_for(errors, field("value"))} hint={outside} on_input={on_text(dispatch, field("value"))} />
+                error={error_for(errors, field("value"))} hint={outside_range_hint(d, lang)} on_input={on_text(dispatch, field("value"))} />
             { slider }
         </div>
     }
@@ -561,20 +528,15 @@ pub struct DriverControlProps {
     pub errors: Rc<Vec<FieldError>>,
     pub lang: Lang,
     pub dispatch: Dispatch,
-    /// Its count is being typed into.
-    #[prop_or_default]
-    pub typing: bool,
 }
 
 /// One driver's value and slider, labelled with the driver's own name ("Vækstpiloter").
 #[function_component(DriverControl)]
 pub fn driver_control(props: &DriverControlProps) -> Html {
     let errors = row_errors(&props.errors, Row::Driver(props.item.key));
-    let outside = use_outside_range_hint(&props.item, props.typing, props.lang);
     value_and_slider(
         &props.item,
         props.item.name(),
-        outside,
         &errors,
         &props.dispatch,
         props.lang,
