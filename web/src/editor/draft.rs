@@ -73,7 +73,7 @@ pub struct Slider {
     pub value: Decimal,
     /// Whether the range or the position is a kept one, not what the fields say now.
     pub stale: bool,
-    /// Antal is being typed into and was within the range when the typing began: the hint
+    /// Antal is being typed into, and its hint was not shown before the keystroke: the hint
     /// that it lies outside waits until the typing ends ([`DriverDraft::hold_outside_hint`]).
     pub quiet: bool,
 }
@@ -155,11 +155,11 @@ impl DriverDraft {
     /// come: 2 and 22 on the way to 225 are no counts anyone meant, and a hint of three
     /// lines that came and went with each keystroke moved the form below it up and down (a
     /// QA round at 1920 px). It comes when the typing ends (the focus leaves the field,
-    /// where the slider it explains is). One that was there when the typing began
-    /// (`before`) stays, so typing never moves the form.
+    /// where the slider it explains is). One that was shown before this keystroke
+    /// (`before`) stays while Antal stays outside, so typing never moves the form.
     pub fn hold_outside_hint(&mut self, before: &DriverDraft) {
         if let Some(now) = self.slider.as_mut() {
-            now.quiet = !before.slider.is_some_and(|s| s.is_outside());
+            now.quiet = !before.slider.is_some_and(|s| s.is_outside() && !s.quiet);
         }
     }
 

@@ -376,15 +376,20 @@ impl WorkspaceState {
     /// step's snapshot, the last one, holds the unit as it was then.
     fn keep_slider_range(&self, doc: usize, field: FieldId, next: &mut EditorState) {
         let Row::Driver(unit) = field.row else { return };
-        let before = self
-            .before_typing(doc)
-            .and_then(|d| d.draft.drivers.iter().find(|x| x.key == unit));
+        // Min. and Maks. keep the range from before the typing began; Antal's hint goes by
+        // the keystroke before this one.
+        let before = match field.field {
+            "min" | "max" => self.before_typing(doc),
+            "value" => Some(&*self.docs[doc].state),
+            _ => None,
+        }
+        .and_then(|d| d.draft.drivers.iter().find(|x| x.key == unit));
         let now = next.draft.drivers.iter_mut().find(|x| x.key == unit);
         if let (Some(before), Some(now)) = (before, now) {
-            match field.field {
-                "min" | "max" => now.keep_range_of(before),
-                "value" => now.hold_outside_hint(before),
-                _ => {}
+            if field.field == "value" {
+                now.hold_outside_hint(before);
+            } else {
+                now.keep_range_of(before);
             }
         }
     }
@@ -735,6 +740,12 @@ mod tests {
         assert!(outside_hint(&ws), "it was there when this typing began");
         set_pilots(&mut ws, "200");
         assert!(!outside_hint(&ws));
+        // Gone, it does not come back in the same typing (the e2e test found it did).
+        for text in ["", "2", "22"] {
+            set_pilots(&mut ws, text);
+            assert!(!outside_hint(&ws), "{text:?}");
+        }
+        set_pilots(&mut ws, "200");
         // Leaving a field that held nothing back changes nothing: its undo step stays one.
         ws.apply(WorkspaceAction::EndTyping);
         ws.apply(WorkspaceAction::Undo);
