@@ -17,7 +17,7 @@ use cofund::storage::workspace::Workspace;
 use cofund::text::first_free_numbered;
 use yew::Reducible;
 
-use super::draft::{Draft, DriverDraft, FieldId, Row};
+use super::draft::{Draft, FieldId, Row};
 use super::pending::Pending;
 use super::state::{Action, Computed, EditorState};
 use crate::i18n::texts;
@@ -371,22 +371,22 @@ impl WorkspaceState {
         next.preview = on_the_way.filter(|_| next.errors.iter().all(|e| e.unfinished));
     }
 
-    /// A unit's Min. or Maks. typed on its way to a wrong value leaves its slider at the
-    /// range it had before the typing began (`DriverDraft::keep_range_of`): the undo
-    /// step's snapshot, the last one, holds the unit as it was then.
-    fn keep_slider_range(&self, doc: usize, field: FieldId, next: &mut EditorState) {
+    /// What a keystroke in a unit's field carries over to its slider. Min. or Maks. typed on
+    /// its way to a wrong value leaves the slider at the range it had before the typing
+    /// began (`DriverDraft::keep_range_of`; the undo step's snapshot, the last one, holds the
+    /// unit as it was then). Antal holds back its out-of-range hint by the keystroke before
+    /// this one (`DriverDraft::hold_outside_hint`).
+    fn carry_slider(&self, doc: usize, field: FieldId, next: &mut EditorState) {
         let Row::Driver(unit) = field.row else { return };
-        // Min. and Maks. keep the range from before the typing began; Antal's hint goes by
-        // the keystroke before this one.
-        let before = match field.field {
-            "min" | "max" => self.before_typing(doc),
-            "value" => Some(&*self.docs[doc].state),
-            _ => None,
-        }
-        .and_then(|d| d.draft.drivers.iter().find(|x| x.key == unit));
+        let (before, is_value) = match field.field {
+            "min" | "max" => (self.before_typing(doc), false),
+            "value" => (Some(&*self.docs[doc].state), true),
+            _ => return,
+        };
+        let before = before.and_then(|d| d.draft.drivers.iter().find(|x| x.key == unit));
         let now = next.draft.drivers.iter_mut().find(|x| x.key == unit);
         if let (Some(before), Some(now)) = (before, now) {
-            if field.field == "value" {
+            if is_value {
                 now.hold_outside_hint(before);
             } else {
                 now.keep_range_of(before);
@@ -394,18 +394,23 @@ impl WorkspaceState {
         }
     }
 
-    /// The typing in `field` has ended: a hint its unit's slider held back comes.
+    /// The typing in `field` (of the active scenario) has ended: a hint its unit's slider
+    /// held back comes.
     fn release_outside_hint(&mut self, field: FieldId) {
         let Row::Driver(unit) = field.row else { return };
         let i = self.active.min(self.docs.len() - 1);
-        let quiet = |d: &DriverDraft| d.key == unit && d.slider.is_some_and(|s| s.quiet);
-        if self.docs[i].state.draft.drivers.iter().any(quiet) {
-            let state = Rc::make_mut(&mut self.docs[i].state);
-            for d in state.draft.drivers.iter_mut().filter(|d| quiet(d)) {
-                if let Some(s) = d.slider.as_mut() {
-                    s.quiet = false;
-                }
-            }
+        let drivers = &self.docs[i].state.draft.drivers;
+        let Some(k) = drivers
+            .iter()
+            .position(|d| d.key == unit && d.slider.is_some_and(|s| s.quiet))
+        else {
+            return;
+        };
+        if let Some(s) = Rc::make_mut(&mut self.docs[i].state).draft.drivers[k]
+            .slider
+            .as_mut()
+        {
+            s.quiet = false;
         }
     }
 
@@ -422,6 +427,13 @@ impl WorkspaceState {
         let lang = self.lang;
         // Only a keystroke in the same field as the last one continues a typing step.
         let typing = self.typing.take();
+        // Whatever else ends the step (the focus leaving, an undo, another field) brings the
+        // hint it held back, before any snapshot is taken: a redo must not restore it held.
+        let continues =
+            |f: &FieldId| matches!(&action, WorkspaceAction::Edit(Action::Text(g, _)) if g == f);
+        if let Some(field) = typing.filter(|f| !continues(f)) {
+            self.release_outside_hint(field);
+        }
         match action {
             WorkspaceAction::Edit(edit) => {
                 let i = self.active.min(self.docs.len() - 1);
@@ -451,7 +463,7 @@ impl WorkspaceState {
                         self.read_while_typing = None;
                     }
                     if let Some(field) = field {
-                        self.keep_slider_range(i, field, &mut next);
+                        self.carry_slider(i, field, &mut next);
                         self.keep_result_of_before_typing(i, &text, &mut next);
                         if next.current {
                             self.read_while_typing = Some(text);
@@ -583,9 +595,6 @@ impl WorkspaceState {
             // it began (150 typed over 150) goes: an undo that changes nothing would look
             // broken, and the step before it would take two presses.
             WorkspaceAction::EndTyping => {
-                if let Some(field) = typing {
-                    self.release_outside_hint(field);
-                }
                 if typing.is_some() && self.undo.last().is_some_and(|s| s.holds(self)) {
                     self.undo.pop();
                 }
@@ -745,6 +754,13 @@ mod tests {
             set_pilots(&mut ws, text);
             assert!(!outside_hint(&ws), "{text:?}");
         }
+        set_pilots(&mut ws, "200");
+        // Typing ended by an undo, not by the focus leaving: the redone count is not held
+        // back either (its redo snapshot was taken while it was).
+        set_pilots(&mut ws, "30");
+        ws.apply(WorkspaceAction::Undo);
+        ws.apply(WorkspaceAction::Redo);
+        assert!(outside_hint(&ws), "redone, no one is typing");
         set_pilots(&mut ws, "200");
         // Leaving a field that held nothing back changes nothing: its undo step stays one.
         ws.apply(WorkspaceAction::EndTyping);
