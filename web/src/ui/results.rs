@@ -625,12 +625,18 @@ pub fn results(props: &ResultsProps) -> Html {
                     // the figure and its explanation name it alike.
                     let label = per_unit_title(scenario, i, lang)
                         .unwrap_or_else(|| format!("{} ({})", t.cost_per_unit_of, driver.label));
-                    let text = match value {
-                        Some(v) => format_amount(*v, lang),
-                        None => t.per_unit_undefined.to_string(),
+                    // Words where there is no figure keep the card's type: only a long
+                    // figure is set smaller.
+                    let (text, class) = match value {
+                        Some(v) => {
+                            let text = format_amount(*v, lang);
+                            let class = key_class(&text);
+                            (text, class)
+                        }
+                        None => (t.per_unit_undefined.to_string(), key_class("")),
                     };
                     html! {
-                        <div class={key_class(&text)}>
+                        <div class={class}>
                             <dt id={term_id(&subject_key(Subject::PerUnit(i)))}>{ label }</dt>
                             <dd>
                                 { fig.button(Subject::PerUnit(i), "summary", text) }
