@@ -354,6 +354,13 @@ fn too_precise_and_too_large_are_told_apart() {
 
     let err = refused(|d| d["years"] = json!(4_294_967_296u64));
     assert_eq!(err, "years: must be at most 4,294,967,295, got 4294967296");
+    // Beyond exact arithmetic too: the same limit, not a word about 7,9 · 10^28.
+    let err =
+        refused(|d| d["years"] = serde_json::from_str("1000000000000000000000000000000").unwrap());
+    assert_eq!(
+        err,
+        "years: must be at most 4,294,967,295, got 1000000000000000000000000000000"
+    );
 }
 
 /// A share of a very large base is computed without overflowing on the way (`base × 50`

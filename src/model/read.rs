@@ -214,11 +214,7 @@ pub fn from_json_value(value: &Value) -> Result<Scenario, ScenarioError> {
     }
 
     let years_value = top.required("years")?;
-    let years = whole_number(years_value, "years")?;
-    if years < Decimal::ONE {
-        return Err(ScenarioError::new("years", Problem::YearsBelowOne).got(show(years_value)));
-    }
-    let years = years.to_u32().ok_or_else(|| {
+    let too_many_years = || {
         ScenarioError::new(
             "years",
             Problem::AboveMax {
@@ -226,7 +222,25 @@ pub fn from_json_value(value: &Value) -> Result<Scenario, ScenarioError> {
             },
         )
         .got(show(years_value))
+    };
+    // Beyond exact arithmetic is beyond the years' limit too: one message for every
+    // whole number above it, not a word about 7,9 · 10^28 from 29 digits on (a review).
+    let negative = match years_value {
+        Value::String(text) => text.starts_with('-'),
+        Value::Number(n) => n.as_str().starts_with('-'),
+        _ => false,
+    };
+    let years = whole_number(years_value, "years").map_err(|e| match e.problem() {
+        Problem::Overflow if negative => {
+            ScenarioError::new("years", Problem::YearsBelowOne).got(show(years_value))
+        }
+        Problem::Overflow => too_many_years(),
+        _ => e,
     })?;
+    if years < Decimal::ONE {
+        return Err(ScenarioError::new("years", Problem::YearsBelowOne).got(show(years_value)));
+    }
+    let years = years.to_u32().ok_or_else(too_many_years)?;
 
     let drivers = top
         .optional_array("drivers")?
@@ -494,79 +508,107 @@ fn non_negative(value: Decimal, at: Item, field: &str) -> Result<(), ScenarioErr
 /// Parses a decimal in the contract's canonical form: optional `-`, digits, optionally a
 /// `.` and more digits. Plain JSON numbers may also use an exponent (`1e6`).
 pub fn parse_decimal(value: &Value, path: &str) -> Result<Decimal, ScenarioError> {
-    let not_decimal = || ScenarioError::new(path, Problem::NotADecimal).got(show(value));
-    // rust_decimal says `Underflow` (or, for an exponent, that the scale is too large) when
-    // the digits do not fit, and something else when the magnitude does not. With an
-    // exponent the value's size decides, whatever rust_decimal says (it cannot even read
-    // one as long as `1e-99999999999`): the mantissa's whole digits plus the exponent. From
-    // 29 whole digits on (`1e400`, `1000…0e-1`) it is too large; below that (`1e-40`), it
-    // has digits too far after the point.
-    let unrepresentable = |e: rust_decimal::Error| {
-        let scientific = match value {
-            Value::Number(n) => n.as_str().split_once(['e', 'E']),
-            _ => None,
-        };
-        let problem = match (scientific, e) {
-            (Some((mantissa, exp)), _) => {
-                let whole = mantissa.trim_start_matches(['-', '+']);
-                let whole = whole.split('.').next().unwrap_or_default();
-                let whole_digits = whole.trim_start_matches('0').len() as i64;
-                match exp.parse::<i64>() {
-                    Ok(exp) if whole_digits.saturating_add(exp) >= 29 => Problem::Overflow,
-                    Ok(_) => Problem::TooPrecise,
-                    Err(_) if exp.starts_with('-') => Problem::TooPrecise,
-                    Err(_) => Problem::Overflow,
-                }
-            }
-            (
-                None,
-                rust_decimal::Error::Underflow
-                | rust_decimal::Error::ScaleExceedsMaximumPrecision(_),
-            ) => Problem::TooPrecise,
-            (None, _) => Problem::Overflow,
-        };
-        ScenarioError::new(path, problem).got(show(value))
+    let text = match value {
+        Value::String(text) if is_canonical_decimal(text) => text.as_str(),
+        Value::String(_) => {
+            return Err(ScenarioError::new(path, Problem::NotADecimal).got(show(value)))
+        }
+        Value::Number(n) => n.as_str(),
+        _ => {
+            return Err(ScenarioError::new(
+                path,
+                Problem::WrongType {
+                    expected: "a number or a decimal string",
+                },
+            )
+            .got(show(value)))
+        }
     };
-    match value {
-        Value::String(text) => {
-            if !is_canonical_decimal(text) {
-                return Err(not_decimal());
-            }
-            Decimal::from_str_exact(without_excess_zeros(text)).map_err(unrepresentable)
-        }
-        Value::Number(n) => {
-            let text = n.as_str();
-            if let Some((mantissa, _)) = text.split_once(['e', 'E']) {
-                // Zero is zero whatever its exponent (`0e29`, `0.0E-99999999999`), which
-                // rust_decimal would refuse as a scale it cannot hold.
-                if mantissa.bytes().all(|b| matches!(b, b'0' | b'.' | b'-')) {
-                    return Ok(Decimal::ZERO);
-                }
-                Decimal::from_scientific(text).map_err(unrepresentable)
-            } else {
-                Decimal::from_str_exact(without_excess_zeros(text)).map_err(unrepresentable)
-            }
-        }
-        _ => Err(ScenarioError::new(
-            path,
-            Problem::WrongType {
-                expected: "a number or a decimal string",
-            },
-        )
-        .got(show(value))),
-    }
+    exact_decimal(text).map_err(|problem| ScenarioError::new(path, problem).got(show(value)))
 }
 
-/// `150.000…0` with more than the 28 decimals a `Decimal` holds is 150 all the same, as
-/// the app's fields read it: its trailing zeros are dropped. Only then: a value written
-/// with 28 decimals or fewer keeps its scale.
-fn without_excess_zeros(text: &str) -> &str {
-    match text.split_once('.') {
-        Some((_, fraction)) if fraction.len() > 28 => {
-            text.trim_end_matches('0').trim_end_matches('.')
+/// The exact value of `-?digits(.digits)?([eE][+-]?digits)?`, judged by its digits, not by
+/// how it is written: leading zeros, trailing zeros and an exponent change nothing but
+/// where the point stands. From 29 whole digits on it is too large (`Overflow`); with a
+/// digit other than 0 beyond the 28th decimal, too precise (`TooPrecise`). Within 28
+/// decimals a plain value keeps its scale as written (`12500.50`); trailing zeros that do
+/// not fit beside its digits are dropped (`100000.` and 24 zeros is 100000).
+///
+/// rust_decimal only ever sees the digits that matter, some 60 characters at most: its
+/// parser calls itself once per digit, and 50.000 leading zeros overflowed the stack.
+fn exact_decimal(text: &str) -> Result<Decimal, Problem> {
+    let (sign, unsigned) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text),
+    };
+    let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
+        Some((mantissa, exponent)) => (mantissa, Some(exponent)),
+        None => (unsigned, None),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits: Vec<u8> = whole.bytes().chain(fraction.bytes()).collect();
+    let len = digits.len() as i64;
+    let (Some(first), Some(last)) = (
+        digits.iter().position(|&b| b != b'0'),
+        digits.iter().rposition(|&b| b != b'0'),
+    ) else {
+        // Zero is zero whatever its exponent (`0e29`, `0.0E-99999999999`).
+        return Ok(Decimal::ZERO);
+    };
+    let shift = match exponent.map(|e| e.parse::<i64>()) {
+        None => 0,
+        Some(Ok(shift)) => shift,
+        // An exponent beyond i64 is judged by its sign.
+        Some(Err(_)) if exponent.is_some_and(|e| e.starts_with('-')) => {
+            return Err(Problem::TooPrecise)
         }
-        _ => text,
+        Some(Err(_)) => return Err(Problem::Overflow),
+    };
+    // Where the point stands among `digits`, and what the value needs on either side.
+    let point = (whole.len() as i64).saturating_add(shift);
+    let (first, last) = (first as i64, last as i64);
+    if point.saturating_sub(first) >= 30 {
+        return Err(Problem::Overflow);
     }
+    let needed = (last + 1).saturating_sub(point).max(0);
+    if needed > 28 {
+        return Err(Problem::TooPrecise);
+    }
+    let written = len.saturating_sub(point).clamp(needed, 28);
+    // The digit at `i`, or a 0 outside them (before the first, after the last).
+    let digit = |i: i64| {
+        if (first..len).contains(&i) {
+            char::from(digits[i as usize])
+        } else {
+            '0'
+        }
+    };
+    let spelled = |scale: i64| {
+        let mut out = String::from(sign);
+        if point <= first {
+            out.push('0');
+        } else {
+            out.extend((first..point).map(digit));
+        }
+        if scale > 0 {
+            out.push('.');
+            out.extend((point..point + scale).map(digit));
+        }
+        out
+    };
+    Decimal::from_str_exact(&spelled(written))
+        .or_else(|e| {
+            if written > needed {
+                Decimal::from_str_exact(&spelled(needed))
+            } else {
+                Err(e)
+            }
+        })
+        .map_err(|e| match e {
+            rust_decimal::Error::Underflow
+            | rust_decimal::Error::ScaleExceedsMaximumPrecision(_) => Problem::TooPrecise,
+            _ => Problem::Overflow,
+        })
 }
 
 /// `-?[0-9]+(\.[0-9]+)?` without a regex engine.
@@ -844,6 +886,55 @@ mod tests {
         );
         // Within 28 decimals the scale is kept as written.
         assert_eq!(read("\"12500.50\"").unwrap().scale(), 2);
+    }
+
+    #[test]
+    fn a_value_is_judged_by_its_digits_not_by_how_many_zeros_surround_them() {
+        let read = |json: &str| {
+            let v: Value = serde_json::from_str(json).unwrap();
+            parse_decimal(&v, "x").map_err(|e| e.problem().clone())
+        };
+        let hundred_thousand = Ok(Decimal::from(100_000));
+        // 50.000 leading zeros overflowed rust_decimal's stack (a review); a file may hold them.
+        let many = "0".repeat(50_000);
+        assert_eq!(read(&format!("\"{many}100000\"")), hundred_thousand);
+        assert_eq!(
+            read(&format!("\"-{many}100000.5\"")),
+            Ok(Decimal::new(-1_000_005, 1))
+        );
+        assert_eq!(read(&format!("\"0.{many}1\"")), Err(Problem::TooPrecise));
+        assert_eq!(read(&format!("\"1{many}\"")), Err(Problem::Overflow));
+        // Trailing zeros that do not fit beside the digits: 24 to 28 of them were refused
+        // as too precise, while 23 and 29 were read (a review).
+        for n in 20..=32 {
+            let zeros = "0".repeat(n);
+            assert_eq!(
+                read(&format!("\"100000.{zeros}\"")),
+                hundred_thousand,
+                "{n} zeros"
+            );
+            assert_eq!(
+                read(&format!("100000.{zeros}")),
+                hundred_thousand,
+                "{n} zeros, a number"
+            );
+        }
+        // An exponent only moves the point.
+        assert_eq!(read("100000000000000000000000000000e-24"), hundred_thousand);
+        assert_eq!(
+            read(&format!("0.{}1e1000000", "0".repeat(1_000_000))),
+            Ok(Decimal::new(1, 1))
+        );
+        assert_eq!(
+            read("1.50e1").map(|d| d.to_string()),
+            Ok("15.0".to_string())
+        );
+        assert_eq!(read("79228162514264337593543950335"), Ok(Decimal::MAX));
+        assert_eq!(
+            read("79228162514264337593543950336"),
+            Err(Problem::Overflow)
+        );
+        assert_eq!(read("\"0.00\""), Ok(Decimal::ZERO));
     }
 
     #[test]

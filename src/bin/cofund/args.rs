@@ -341,7 +341,12 @@ fn sweep(args: &[String], lang: Lang) -> Result<SweepArgs, Failure> {
 /// number reader in English, where `.` is the decimal mark too, refuses such a text as
 /// ambiguous; its rule decides here as well, so that the two cannot drift apart.
 fn looks_like_thousands(text: &str) -> bool {
-    matches!(parse_count(text, Lang::En), Err(e) if e.kind == NumberErrorKind::AmbiguousSeparator)
+    // Only a point is read as a decimal mark here: a comma (`1,5`) is no decimal at all
+    // to the command line, and the English reader's ambiguity there (its thousands
+    // separator) made the message suggest `1,5.0` (a review).
+    text.contains('.')
+        && !text.contains(',')
+        && matches!(parse_count(text, Lang::En), Err(e) if e.kind == NumberErrorKind::AmbiguousSeparator)
 }
 
 fn ambiguous_point(flag: &str, text: &str, lang: Lang) -> String {
@@ -481,7 +486,11 @@ mod tests {
         for text in ["1.500", "22.500", "225.000"] {
             assert!(looks_like_thousands(text), "{text}");
         }
-        for text in ["0.125", "1.5", "1500", "1.5000", "1234.500", "2.5"] {
+        // A comma is no decimal mark on the command line: refused as no decimal at all,
+        // not as thousands against `1,5.0` (a review).
+        for text in [
+            "0.125", "1.5", "1500", "1.5000", "1234.500", "2.5", "1,5", "12,50", "0,500", "1,5 mio",
+        ] {
             assert!(!looks_like_thousands(text), "{text}");
         }
         assert_eq!(
