@@ -535,6 +535,18 @@ test('at 320 px with a reader\'s letter and word spacing, the charts\' titles st
     });
     assert.deepEqual(crossed, [], "no row text under today's line");
     await screenshot(page, 'analysis-320px-text-spacing');
+    // Today's figure too long for either side of its line near the middle ("I dag: 500,0
+    // mia. kr." ran 14 px past the edge, a QA round): centred on the line, inside the chart.
+    await page.locator('.cofund-views button').first().click();
+    await page.getByRole('group', { name: 'Budgetpost pr. vækstpilot', exact: true }).getByLabel('Beløb (kr.)', { exact: true }).fill('6.666.666.666');
+    await page.locator('.cofund-views button').nth(2).click();
+    await page.locator('#cofund-tornado-target').selectOption({ label: 'Lokal/regional medfinansiering' });
+    await eventually(() => page.locator('[data-testid="tornado-chart"] .cofund-chart-title').allTextContents(),
+      (titles) => titles.includes('I dag: 500,0 mia. kr.'), "today's figure, short");
+    const outsideNow = await page.locator('[data-testid="tornado-chart"]').evaluate((svg) => [...svg.querySelectorAll('text')]
+      .map((t) => ({ text: t.textContent, left: t.getBBox().x, right: t.getBBox().x + t.getBBox().width }))
+      .filter((b) => b.left < 0 || b.right > svg.viewBox.baseVal.width));
+    assert.deepEqual(outsideNow, [], 'every text inside the tornado');
   }, { context: { viewport: { width: 320, height: 800 } } });
 });
 

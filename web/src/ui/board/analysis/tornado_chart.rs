@@ -274,7 +274,7 @@ fn tornado_chart(props: &TornadoChartProps) -> Html {
         // over a line drawn at 3,45 mio., left of the tick it named (a QA round). On the
         // side of its line with more room, or the other if only that one holds it; rounded
         // only where neither does (320 px with a reader's letter spacing).
-        let (today_label, base_anchor) = {
+        let (today_label, base_anchor, today_x) = {
             let label = |amount: String| format!("{}: {amount}", t.tornado_today);
             let preferred = if base_x * Decimal::TWO > d(width) {
                 "end"
@@ -292,11 +292,22 @@ fn tornado_chart(props: &TornadoChartProps) -> Html {
             };
             let exact = label(format_amount(props.today, lang));
             match side(&exact) {
-                Some(anchor) => (exact, anchor),
+                Some(anchor) => (exact, anchor, base_x),
                 None => {
                     let short = label(short_amount(props.today, lang));
-                    let anchor = side(&short).unwrap_or(preferred);
-                    (short, anchor)
+                    match side(&short) {
+                        Some(anchor) => (short, anchor, base_x),
+                        // Neither side of the line holds it (a line near the middle of a
+                        // 320 px chart): centred over the line, moved in from the edge it
+                        // would have crossed ("I dag: 500,0 mia. kr." was cut, a QA round).
+                        None => {
+                            let half = d(spaced_width(&short)) / Decimal::TWO;
+                            let x = base_x
+                                .min(d(width) - half)
+                                .max(half.min(d(width) / Decimal::TWO));
+                            (short, "middle", x)
+                        }
+                    }
                 }
             }
         };
@@ -368,7 +379,7 @@ fn tornado_chart(props: &TornadoChartProps) -> Html {
                 // or a long name); they still sit on a halo, for the grid lines.
                 <path class="cofund-tornado-base" d={base_line(base_x, row_height, n)} />
                 { for moving.iter().enumerate().map(row) }
-                <text class="cofund-chart-title" x={c(base_x)} y="16" text-anchor={base_anchor}>
+                <text class="cofund-chart-title" x={c(today_x)} y="16" text-anchor={base_anchor}>
                     { today_label }
                 </text>
             </svg>
