@@ -254,6 +254,55 @@ test('goal seek: an error under a field goes when the field is typed in again, a
   });
 });
 
+test('goal seek: a scenario tab switched to in the analysis view, with other units and sources, shows no answer of the other\'s', { timeout: 60_000 }, async () => {
+  await withAnalysis(async (page) => {
+    // A second scenario with other units and sources: the design sprint's.
+    await page.getByRole('button', { name: '+ Nyt scenarie' }).click();
+    await page.locator('.cofund-views button').first().click();
+    await page.locator('#cofund-preset').selectOption('design-sprint');
+    await page.locator('.cofund-tabs .cofund-tab').first().click();
+    await page.locator('.cofund-views button').nth(2).click();
+    const form = page.locator('form[aria-labelledby="cofund-goal-afford-q"]');
+    await form.getByLabel('Kilden betaler højst (kr.)').fill('4 mio.');
+    await form.getByRole('button', { name: 'Beregn' }).click();
+    const output = form.locator('[data-testid="goal-afford-output"]');
+    await expectText(output.locator('.cofund-goal-answer'), 'Svar: 173 vækstpiloter.', 'the answer');
+    const close = page.locator('form[aria-labelledby="cofund-goal-close-q"]');
+    await close.getByLabel('Finansieringskilde').selectOption('local');
+    await close.getByRole('button', { name: 'Beregn' }).click();
+    await close.locator('[data-testid="goal-close-output"] .cofund-goal-answer').waitFor();
+    // The other tab, still in the analysis view: its own questions, no answer of the other's
+    // (the file reader's message with the unit's id "pilots" was shown, a QA round).
+    await page.locator('.cofund-tabs .cofund-tab').nth(1).click();
+    await expectText(form.locator('h4'), "Hvor mange SMV'er har vi råd til?", "the sprint's question");
+    await page.waitForTimeout(300);
+    for (const id of ['goal-afford-output', 'goal-close-output', 'goal-cap-output']) {
+      const text = norm(await page.locator(`[data-testid="${id}"]`).innerText());
+      assert.ok(!/pilots|local|findes|exist/u.test(text), `${id}: ${text}`);
+      assert.equal(await page.locator(`[data-testid="${id}"] .cofund-results-stale-banner`).count(), 0, `${id}: no note of earlier values`);
+    }
+  });
+});
+
+test('goal seek: an answer within the limit says what is still unfunded there', { timeout: 60_000 }, async () => {
+  await withAnalysis(async (page) => {
+    await page.locator('.cofund-views button').first().click();
+    const local = page.getByRole('group', { name: 'Lokal/regional medfinansiering', exact: true });
+    await local.getByLabel('Loft (kr., valgfrit)', { exact: true }).fill('3 mio.');
+    await page.locator('.cofund-views button').nth(2).click();
+    const form = page.locator('form[aria-labelledby="cofund-goal-afford-q"]');
+    await form.getByLabel('Kilden betaler højst (kr.)').fill('4 mio.');
+    await form.getByRole('button', { name: 'Beregn' }).click();
+    const output = form.locator('[data-testid="goal-afford-output"]');
+    // Capped at 3 mio., local co-financing stays within 4 mio. over the whole range
+    // 150–225; at 225 the cost is 32.850.000 kr., DEB 16.425.000, companies 11.250.000,
+    // local 3.000.000: 2.175.000 kr. unfunded.
+    await expectText(output.locator('.cofund-goal-answer'), 'Svar: mindst 225 vækstpiloter – hele intervallet holder sig inden for grænsen.', 'the answer');
+    await eventually(async () => norm(await output.locator('.cofund-goal-detail').innerText()),
+      (t) => t.endsWith('Bemærk: ved 225 mangler der stadig 2.175.000 kr. i finansieringen.'), 'the gap said');
+  });
+});
+
 test('goal seek: local co-financing at most 4.000.000 kr. over 0–1.000 pilots gives 173 pilots', { timeout: 60_000 }, async () => {
   await withAnalysis(async (page) => {
     const form = page.locator('form[aria-labelledby="cofund-goal-afford-q"]');

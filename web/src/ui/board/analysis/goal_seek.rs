@@ -83,6 +83,13 @@ fn still_there<'a>(chosen: &'a str, ids: impl Iterator<Item = &'a str> + Clone) 
         .or_else(|| ids.clone().next())
 }
 
+/// Whether `s` has the source `id`: a question asked of another scenario (a tab switched
+/// to in the analysis view) names a unit or a source this one may not have, and asking it
+/// here showed the file reader's message with an internal id (a QA round).
+fn has_source(s: &Scenario, id: &str) -> bool {
+    s.sources.iter().any(|src| src.id == id)
+}
+
 /// A driver's own range as field texts: min (or 0) and max (or nothing).
 fn driver_range_texts(s: &Scenario, driver: &str, lang: Lang) -> (String, String) {
     let d = s.driver(driver);
@@ -544,6 +551,12 @@ impl GoalForm for AffordForm {
         self.source = still_there(&self.source, sources)
             .unwrap_or_default()
             .to_string();
+        // A question this scenario cannot be asked is no question of its own.
+        if let Some((driver, source, ..)) = &self.asked {
+            if s.driver(driver).is_none() || !has_source(s, source) {
+                self.asked = None;
+            }
+        }
         if self.lang != lang {
             self.limit = relocalize(&self.limit, self.lang, lang, true);
             self.range.relocalize(self.lang, lang);
@@ -682,7 +695,7 @@ fn afford_answer(
             };
             answer(
                 headline,
-                detail,
+                with_gap(detail, &v, evaluation, lang),
                 split_at(s, evaluation, *value, &units, lang),
             )
         }
@@ -709,7 +722,7 @@ fn afford_answer(
             };
             answer(
                 headline,
-                detail,
+                with_gap(detail, &v, evaluation, lang),
                 split_at(s, evaluation, *value, &units, lang),
             )
         }
@@ -721,6 +734,20 @@ fn afford_answer(
                 html! {},
             )
         }
+    }
+}
+
+/// An answer's detail, and what is still unfunded at the answer if anything is: "within
+/// the limit" said nothing of a gap of 6,6 mio. kr. when the limited source had a cap (a
+/// QA round); what the board can afford is also what it can fund.
+fn with_gap(detail: String, at: &str, evaluation: &Evaluation, lang: Lang) -> String {
+    if evaluation.gap <= Decimal::ZERO {
+        return detail;
+    }
+    let gap = format_exact_amount(evaluation.gap, lang);
+    match lang {
+        Lang::Da => format!("{detail} Bemærk: ved {at} mangler der stadig {gap} i finansieringen."),
+        Lang::En => format!("{detail} Note: at {at}, {gap} of the cost is still unfunded."),
     }
 }
 
@@ -739,11 +766,13 @@ fn close_gap_form(props: &GoalSeekProps) -> Html {
             .map(|src| src.id.clone())
             .unwrap_or_default()
     });
-    let asked = use_state(|| None::<String>);
+    let asked_state = use_state(|| None::<String>);
+    // Asked of another scenario without that source: no question here.
+    let asked = (*asked_state).clone().filter(|id| has_source(&s, id));
     let source = still_there(&chosen, s.sources.iter().map(|src| src.id.as_str()))
         .unwrap_or_default()
         .to_string();
-    let outcome = use_memo((s.clone(), (*asked).clone()), |(s, asked)| {
+    let outcome = use_memo((s.clone(), asked.clone()), |(s, asked)| {
         asked.as_ref().map(|id| close_gap(s, id))
     });
     let question = close_question(
@@ -760,10 +789,10 @@ fn close_gap_form(props: &GoalSeekProps) -> Html {
         Callback::from(move |id: String| chosen.set(id))
     };
     let onsubmit = {
-        let (asked, source) = (asked.clone(), source.clone());
+        let (asked, source) = (asked_state.clone(), source.clone());
         submit(move || asked.set(Some(source.clone())))
     };
-    let result = match (&*outcome, &*asked) {
+    let result = match (&*outcome, &asked) {
         (Some(Ok(outcome)), Some(id)) => close_answer(&s, id, outcome, lang),
         (Some(Err(e)), _) => failed(e.message(lang), lang),
         _ => Answer::default(),
@@ -965,8 +994,13 @@ impl GoalForm for CapForm {
 
     fn refit(&mut self, s: &Scenario, lang: Lang) {
         self.range.keep_driver(s, lang);
-        if !s.sources.iter().any(|src| src.id == self.source) {
+        if !has_source(s, &self.source) {
             self.source = CapForm::likely_source(s);
+        }
+        if let Some((driver, source, _)) = &self.asked {
+            if s.driver(driver).is_none() || !has_source(s, source) {
+                self.asked = None;
+            }
         }
         if self.lang != lang {
             self.range.relocalize(self.lang, lang);
