@@ -512,13 +512,7 @@ pub fn parse_decimal(value: &Value, path: &str) -> Result<Decimal, ScenarioError
     match value {
         Value::String(text) if is_canonical_decimal(text) => exact_decimal(text).map_err(error),
         Value::String(_) => Err(error(Problem::NotADecimal)),
-        Value::Number(n) => {
-            let text = n.as_str();
-            match text.split_once(['e', 'E']) {
-                Some((mantissa, exponent)) => scientific(text, mantissa, exponent).map_err(error),
-                None => exact_decimal(text).map_err(error),
-            }
-        }
+        Value::Number(n) => exact_number(n.as_str()).map_err(error),
         _ => Err(error(Problem::WrongType {
             expected: "a number or a decimal string",
         })),
@@ -572,33 +566,79 @@ fn exact_decimal(text: &str) -> Result<Decimal, Problem> {
     Ok(if text.starts_with('-') { -value } else { value })
 }
 
-/// A JSON number with an exponent. Its value's size decides, whatever rust_decimal says
-/// (it cannot even read one as long as `1e-99999999999`): the mantissa's whole digits plus
-/// the exponent. From 29 whole digits on (`1e400`, `1000…0e-1`) it is too large; below
-/// that (`1e-40`), it has digits too far after the point.
-fn scientific(text: &str, mantissa: &str, exponent: &str) -> Result<Decimal, Problem> {
-    // Zero is zero whatever its exponent (`0e29`, `0.0E-99999999999`), which rust_decimal
-    // would refuse as a scale it cannot hold.
+/// The exact value of a number as JSON and JavaScript write it: `-?digits(.digits)?`,
+/// optionally with an exponent (`1e6`, `1.5e-7`), as [`parse_decimal`] reads it; `None`
+/// for any other text. For the editor's slider, whose value is JavaScript's number text.
+pub fn read_number(text: &str) -> Option<Decimal> {
+    let (mantissa, exponent) = text.split_once(['e', 'E']).unwrap_or((text, "0"));
+    let exponent_digits = exponent.strip_prefix(['-', '+']).unwrap_or(exponent);
+    let canonical = is_canonical_decimal(mantissa)
+        && !exponent_digits.is_empty()
+        && exponent_digits.bytes().all(|b| b.is_ascii_digit());
+    canonical.then(|| exact_number(text).ok()).flatten()
+}
+
+/// A number with an exponent or without. With one, its value's size decides: the
+/// mantissa's whole digits plus the exponent. From 29 whole digits on (`1e400`, `1000…0e-1`)
+/// it is too large; below that (`1e-40`), it has digits too far after the point. The point
+/// is moved here, not by rust_decimal's `from_scientific`, which brought a second copy of
+/// its parser into the widget (2,9 KB) and reads a long mantissa by calling itself per digit.
+fn exact_number(text: &str) -> Result<Decimal, Problem> {
+    let Some((mantissa, exponent)) = text.split_once(['e', 'E']) else {
+        return exact_decimal(text);
+    };
+    // Zero is zero whatever its exponent (`0e29`, `0.0E-99999999999`).
     if mantissa.bytes().all(|b| matches!(b, b'0' | b'.' | b'-')) {
         return Ok(Decimal::ZERO);
     }
+    let shift = exponent.parse::<i64>();
     let size = || {
         let whole = mantissa.trim_start_matches('-');
         let whole = whole.split('.').next().unwrap_or_default();
         let whole_digits = whole.trim_start_matches('0').len() as i64;
-        match exponent.parse::<i64>() {
+        match shift {
             Ok(exp) if whole_digits.saturating_add(exp) >= 29 => Problem::Overflow,
             Ok(_) => Problem::TooPrecise,
             Err(_) if exponent.starts_with('-') => Problem::TooPrecise,
             Err(_) => Problem::Overflow,
         }
     };
-    // More digits than a `Decimal` holds are refused before rust_decimal reads them (its
-    // parser calls itself once per digit).
-    if mantissa.len() > 60 {
+    // A whole mantissa's trailing zeros go into the exponent: 1 and 29 zeros e-24 is 100000.
+    let (mantissa, zeros) = match mantissa.contains('.') {
+        true => (mantissa, 0),
+        false => {
+            let digits = mantissa.trim_end_matches('0');
+            (digits, (mantissa.len() - digits.len()) as i64)
+        }
+    };
+    let (Ok(mut value), Ok(shift)) = (exact_decimal(mantissa), shift.clone()) else {
         return Err(size());
+    };
+    let shift = shift.saturating_add(zeros);
+    if shift < 0 {
+        // The point moves left: a larger scale, within 28 once trailing zeros are gone.
+        value = value.normalize();
+        let scale = i64::from(value.scale()).saturating_sub(shift);
+        let scale = u32::try_from(scale)
+            .ok()
+            .filter(|s| *s <= 28)
+            .ok_or_else(size)?;
+        value.set_scale(scale).map_err(|_| size())?;
+    } else {
+        // The point moves right: first through the decimals, then by tens.
+        let scale = i64::from(value.scale());
+        let tens = shift.saturating_sub(scale);
+        value
+            .set_scale(u32::try_from(scale.saturating_sub(shift).max(0)).unwrap_or(0))
+            .map_err(|_| size())?;
+        for _ in 0..tens.clamp(0, 30) {
+            value = value.checked_mul(Decimal::TEN).ok_or_else(size)?;
+        }
+        if tens >= 30 {
+            return Err(size());
+        }
     }
-    Decimal::from_scientific(text).map_err(|_| size())
+    Ok(value)
 }
 
 /// `-?[0-9]+(\.[0-9]+)?` without a regex engine.
@@ -909,7 +949,18 @@ mod tests {
                 "{n} zeros, a number"
             );
         }
-        // A mantissa too long to hand to rust_decimal is judged by its size alone.
+        // An exponent only moves the point.
+        assert_eq!(read("100000000000000000000000000000e-24"), hundred_thousand);
+        assert_eq!(read("1.5e5"), Ok(Decimal::from(150_000)));
+        assert_eq!(read("15e-1"), Ok(Decimal::new(15, 1)));
+        assert_eq!(read("-1.25e-30"), Err(Problem::TooPrecise));
+        assert_eq!(read("1.25e-26"), Ok(Decimal::new(125, 28)));
+        assert_eq!(
+            read("7.9e28"),
+            Ok(Decimal::from_i128_with_scale(79 * 10i128.pow(27), 0))
+        );
+        assert_eq!(read("8e28"), Err(Problem::Overflow));
+        // A mantissa too long to read is judged by its size alone.
         assert_eq!(read(&format!("1.{many}1e5")), Err(Problem::TooPrecise));
         assert_eq!(read(&format!("1{many}e-5")), Err(Problem::Overflow));
         assert_eq!(
@@ -929,6 +980,22 @@ mod tests {
             read("\"007.50\"").map(|d| d.to_string()),
             Ok("7.50".to_string())
         );
+    }
+
+    #[test]
+    fn a_sliders_number_text_is_read_exactly_and_anything_else_is_none() {
+        assert_eq!(read_number("160"), Some(Decimal::from(160)));
+        assert_eq!(read_number("0.1"), Some(Decimal::new(1, 1)));
+        assert_eq!(read_number("1e-7"), Some(Decimal::new(1, 7)));
+        assert_eq!(
+            read_number("1.5e+21"),
+            Some(Decimal::from_i128_with_scale(15 * 10i128.pow(20), 0))
+        );
+        for bad in [
+            "", "abc", ".5", "1.", "1e", "1e+", "e5", "--1", "1,5", "\u{a0}1", "1e5.5",
+        ] {
+            assert_eq!(read_number(bad), None, "{bad:?}");
+        }
     }
 
     #[test]

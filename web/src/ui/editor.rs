@@ -6,7 +6,6 @@ use std::rc::Rc;
 
 use cofund::model::Base;
 use cofund::numbers::{format_input, format_plain, Lang};
-use cofund::Decimal;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -488,12 +487,9 @@ fn value_and_slider(
                 // The slider speaks JavaScript's number format; the field shows the user's.
                 // Its value replaces whatever the field held, also text that did not read:
                 // moving the slider is how the user chose a number.
-                // (`from_str_exact` and `from_scientific`, which reading a file uses too:
-                // `from_str` brought another copy of the decimal parser: −338 B gzip.)
-                let value = input.value();
-                let read =
-                    Decimal::from_str_exact(&value).or_else(|_| Decimal::from_scientific(&value));
-                if let Ok(v) = read {
+                // (Read as a file's numbers are: rust_decimal's `from_str` and
+                // `from_scientific` brought another copy of its parser.)
+                if let Some(v) = cofund::model::read::read_number(&input.value()) {
                     dispatch.dispatch(Action::Text(value_field, format_input(v, lang)));
                 }
             });
