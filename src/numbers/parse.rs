@@ -57,7 +57,13 @@ pub fn parse_count(text: &str, lang: Lang) -> Result<Decimal, NumberError> {
 }
 
 fn parse(text: &str, lang: Lang, field: Field) -> Result<Decimal, NumberError> {
-    let trimmed = text.trim();
+    // Invisible characters that text copied from a web page or a word processor brings
+    // along at its ends (zero-width space, word joiner, byte order mark) go with the
+    // spaces: "»100000« er ikke et tal" named a number the user could see nothing wrong in.
+    let trimmed = text
+        .trim()
+        .trim_matches(['\u{200b}', '\u{2060}', '\u{feff}'])
+        .trim();
     read(trimmed, lang, field).map_err(|f| {
         // A reading the field would refuse is no suggestion (`32.850.0000` in a rate
         // field does not mean 32.850.000 %); the field's own examples are given instead.
@@ -912,6 +918,9 @@ mod tests {
                 ("21\u{202f}900\u{202f}000", "21900000"),
                 ("21\u{2009}900\u{2009}000", "21900000"),
                 ("21\u{2007}900\u{2007}000", "21900000"),
+                // Pasted from a web page or a word processor, with invisible characters.
+                ("\u{200b}100000", "100000"),
+                ("\u{feff}100.000\u{2060}", "100000"),
                 ("21900000", "21900000"),
                 ("21,9 mio.", "21900000"),
                 ("21,9 mio. kr.", "21900000"),
