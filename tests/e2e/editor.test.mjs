@@ -607,6 +607,21 @@ test('typing a valid number flashes no error on the way; an unfinished one is ma
     await page.keyboard.press('Tab');
     await page.waitForTimeout(300);
     assert.equal(await attr(min, 'aria-invalid'), 'true', 'marked once the focus has left');
+
+    // Typing in another field leaves them marked: a keystroke there took Min.'s and Maks.'s
+    // marks and their lines in the error summary (an alert) away for a second (a QA round).
+    const maks = page.getByRole('group', { name: 'Vækstpiloter', exact: true }).getByLabel('Maks.', { exact: true });
+    assert.equal(await attr(maks, 'aria-invalid'), 'true', 'Maks. marked too');
+    const summary = page.locator('.cofund-error-summary');
+    const listed = async () => summary.locator('li').count();
+    const before = await listed();
+    await page.locator('#cofund-years').pressSequentially('x', { delay: 50 });
+    for (let i = 0; i < 5; i += 1) {
+      assert.equal(await attr(min, 'aria-invalid'), 'true', `Min. still marked (${i})`);
+      assert.equal(await attr(maks, 'aria-invalid'), 'true', `Maks. still marked (${i})`);
+      assert.ok(await listed() >= before, `the summary keeps them (${i})`);
+      await page.waitForTimeout(100);
+    }
   });
 });
 

@@ -47,11 +47,10 @@ pub fn use_judged(errors: &[FieldError], current: bool, scope: usize) -> Judged 
         *stood.borrow_mut() = (scope, errors.to_vec());
     }
     let rerender = use_force_update();
-    let settled = stood.borrow().1 == errors;
     {
         let stood = stood.clone();
         use_effect_with(errors.to_vec(), move |errors| {
-            let waiting = holding(errors, settled);
+            let waiting = holding(errors, &stood.borrow().1);
             let settle = {
                 let (errors, stood) = (errors.clone(), stood.clone());
                 move || {
@@ -74,28 +73,32 @@ pub fn use_judged(errors: &[FieldError], current: bool, scope: usize) -> Judged 
             move || drop(waits)
         });
     }
-    let shown = use_memo((errors.to_vec(), settled), |(errors, settled)| {
-        shown_errors(errors, *settled)
+    let stood_now = stood.borrow().1.clone();
+    let waiting = holding(errors, &stood_now);
+    let shown = use_memo((errors.to_vec(), stood_now), |(errors, stood)| {
+        shown_errors(errors, stood)
     });
     Judged {
         current: shown_current(errors, &shown, current),
         errors: shown,
-        holding: holding(errors, settled),
+        holding: waiting,
     }
 }
 
-/// Whether an unfinished number among `errors` is held back: they have not stood for a
-/// pause yet, nor has the focus left the field.
-fn holding(errors: &[FieldError], settled: bool) -> bool {
-    !settled && errors.iter().any(|e| e.unfinished)
+/// Whether an unfinished number among `errors` is held back: one that has not stood for a
+/// pause yet (is not among `stood`), nor has the focus left its field.
+fn holding(errors: &[FieldError], stood: &[FieldError]) -> bool {
+    errors.iter().any(|e| e.unfinished && !stood.contains(e))
 }
 
-/// The errors to mark: all of them once they have stood for a pause (`settled`), else
-/// those that no further typing mends.
-fn shown_errors(errors: &[FieldError], settled: bool) -> Vec<FieldError> {
+/// The errors to mark: those that no further typing mends, and the unfinished ones that
+/// have stood for a pause. Each by itself: a keystroke in another field took Min. above
+/// Maks.'s marks away for a second, and the error summary (an alert) was read out without
+/// them, then again with them (a QA round).
+fn shown_errors(errors: &[FieldError], stood: &[FieldError]) -> Vec<FieldError> {
     errors
         .iter()
-        .filter(|e| settled || !e.unfinished)
+        .filter(|e| !e.unfinished || stood.contains(e))
         .cloned()
         .collect()
 }
@@ -122,22 +125,32 @@ mod tests {
     #[test]
     fn unfinished_numbers_wait_for_a_pause_and_mistakes_do_not() {
         let typing = [error("years", true)];
-        assert!(shown_errors(&typing, false).is_empty());
+        assert!(shown_errors(&typing, &[]).is_empty());
         assert!(shown_current(&typing, &[], false), "nothing wrong yet");
-        assert!(holding(&typing, false) && !holding(&typing, true));
-        assert_eq!(shown_errors(&typing, true), typing);
+        assert!(holding(&typing, &[]) && !holding(&typing, &typing));
+        assert_eq!(shown_errors(&typing, &typing), typing);
         assert!(!shown_current(&typing, &typing, false));
 
         // A mistake elsewhere is shown at once, and the results are not current.
         let both = [error("years", true), error("name", false)];
-        let shown = shown_errors(&both, false);
+        let shown = shown_errors(&both, &[]);
         assert_eq!(shown, [error("name", false)]);
         assert!(!shown_current(&both, &shown, false));
-        assert!(holding(&both, false), "the unfinished one is still held");
-        assert!(!holding(&[error("name", false)], false));
+        assert!(holding(&both, &[]), "the unfinished one is still held");
+        assert!(!holding(&[error("name", false)], &[]));
 
         // Nothing to read wrongly: as the document says.
         assert!(shown_current(&[], &[], true));
         assert!(!shown_current(&[], &[], false));
+    }
+
+    #[test]
+    fn an_unfinished_error_that_has_stood_stays_while_another_field_is_typed_in() {
+        // Min. above Maks. has stood for a pause; then `x` is typed in Periode.
+        let stood = [error("min", true), error("max", true)];
+        let now = [error("min", true), error("max", true), error("years", true)];
+        assert_eq!(shown_errors(&now, &stood), stood, "min and max stay marked");
+        assert!(holding(&now, &stood), "the new one waits for its pause");
+        assert_eq!(shown_errors(&now, &now), now);
     }
 }
