@@ -637,6 +637,11 @@ test('export a file and import it back; an invalid file and one over 16 MiB are 
     await expectText(total(page), '21.900.000 kr.', 'total unchanged');
     await screenshot(page, 'storage-import-error');
 
+    // A workspace of no scenarios: said so, not "new scenarios: 0" as a success.
+    await input.setInputFiles({ name: 'tom.json', mimeType: 'application/json', buffer: Buffer.from('{"cofund_workspace": 1, "scenarios": []}') });
+    await expectText(shareStatus(page), 'tom.json: Filen indeholder ingen scenarier; intet er importeret.', 'an empty workspace');
+    assert.deepEqual(await tabNames(page), namesBefore, 'still no scenario added');
+
     // A file that reads but cannot be calculated (its product overflows exact arithmetic):
     // refused as the command line refuses it, not opened as a scenario with no result.
     const huge = JSON.parse(text);

@@ -176,6 +176,7 @@ pub struct AppTexts {
     pub import_done: &'static str,
     /// Before the number of scenarios a workspace file added.
     pub import_done_many: &'static str,
+    pub import_empty: &'static str,
     pub import_unreadable: &'static str,
     pub export_csv: &'static str,
     pub export_sweep_csv: &'static str,
@@ -376,6 +377,7 @@ const DA_APP: AppTexts = AppTexts {
     import_file: "Importér fil",
     import_done: "Filen er importeret som nyt scenarie.",
     import_done_many: "Filen er importeret; nye scenarier:",
+    import_empty: "Filen indeholder ingen scenarier; intet er importeret.",
     import_unreadable: "Filen kunne ikke læses.",
     export_csv: "Resultat som CSV",
     export_sweep_csv: "Følsomhed som CSV",
@@ -560,6 +562,7 @@ const EN_APP: AppTexts = AppTexts {
     import_file: "Import file",
     import_done: "The file was imported as a new scenario.",
     import_done_many: "The file was imported; new scenarios:",
+    import_empty: "The file holds no scenarios; nothing was imported.",
     import_unreadable: "The file could not be read.",
     export_csv: "Results as CSV",
     export_sweep_csv: "Sensitivity as CSV",

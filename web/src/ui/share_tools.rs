@@ -284,6 +284,12 @@ pub fn share_tools(props: &ShareToolsProps) -> Html {
                         dispatch.dispatch(WorkspaceAction::Import(Workspace::single(s)));
                         status.set(Some((true, app_texts(lang).import_done.to_string())));
                     }
+                    // A workspace of no scenarios is valid, and importing it did nothing
+                    // while it said "new scenarios: 0" as a success (a QA round).
+                    Ok(Imported::Workspace(w)) if w.scenarios.is_empty() => status.set(Some((
+                        false,
+                        format!("{}: {}", file.name(), app_texts(lang).import_empty),
+                    ))),
                     Ok(Imported::Workspace(w)) => {
                         let t = app_texts(lang);
                         let message = match w.scenarios.len() {
