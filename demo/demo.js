@@ -20,6 +20,9 @@ frame.src = new URL(`../embed/embed.html?${options}`, import.meta.url).href;
 const element = document.getElementById('element-widget');
 if (theme) element.dataset.theme = theme;
 
+// Not a live region (an <output> is one, as a status): `cofund:result` comes on every
+// change, ten for ten presses of an arrow key on the slider, and the widget announces its
+// settled result itself; a host's region would read each of them out, and the total twice.
 const output = document.getElementById('frame-total');
 const danish = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 0 });
 window.addEventListener('message', (event) => {

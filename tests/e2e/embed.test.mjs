@@ -108,6 +108,9 @@ test('demo page: both widgets load under the strict CSP and work independently',
     await page.getByRole('button', { name: 'Sæt piloter til 225' }).click();
     await expectText(total(frame), '32.850.000 kr.', 'set by the host page');
     await expectText(page.locator('#frame-total'), 'samlede udgifter 32.850.000 kr., manglende finansiering 0 kr.', 'result reported to the host page');
+    // Not a live region: a result comes on every slider step, and the widget announces its own.
+    assert.deepEqual(await page.locator('#frame-total').evaluate((el) => [el.tagName, el.getAttribute('aria-live'), el.closest('[aria-live], [role="status"], output')?.id ?? null]),
+      ['SPAN', null, null], 'the host page\'s result is no live region');
     // The user's edit after the host's is a step of its own: Ctrl+Z takes back only it (a
     // QA round's undo went back past the host's 225 to 150).
     await pilots.fill('200');
