@@ -83,6 +83,13 @@ test('in forced colours the current scenario and view are still marked', { timeo
       assert.notEqual(a.color, b.color, `${active} has its own text colour: ${JSON.stringify([a, b])}`);
     }
     await screenshot(page, 'a11y-forced-colors').catch(() => {});
+    // A refused field is told by its border too (its red is taken away): double.
+    const years = page.locator('#cofund-years');
+    await years.fill('abc');
+    await eventually(() => years.getAttribute('aria-invalid'), (v) => v === 'true', 'the period refused');
+    const border = (el) => el.evaluate((e) => getComputedStyle(e).borderTopStyle);
+    assert.equal(await border(years), 'double', 'the refused field');
+    assert.equal(await border(page.locator('.cofund-input:not([aria-invalid="true"])').first()), 'solid', 'a field that reads');
     assert.deepEqual(errors, [], 'the page logged errors');
   } finally {
     await page.context().close();
