@@ -331,6 +331,8 @@ test('keyboard only: Tab to the pilots field, type 200, arrows on the slider; fo
     await page.keyboard.press('ArrowRight');
     await expectText(total(page), '29.346.000 kr.', 'total after ArrowRight (201 pilots)');
     assert.equal(await pilotsField(page).inputValue(), '201');
+    // Its value is said with the unit, as the field beside it is read.
+    await eventually(() => page.locator(`#${sliderId}`).getAttribute('aria-valuetext'), (v) => v === '201 vækstpiloter', "the slider's value text");
     await page.keyboard.press('ArrowLeft');
     await expectText(total(page), '29.200.000 kr.', 'total after ArrowLeft (200 pilots)');
     assert.equal(await pilotsField(page).inputValue(), '200');

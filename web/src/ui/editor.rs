@@ -499,7 +499,7 @@ fn value_and_slider(
                 <div class="cofund-field cofund-slider">
                     <label for={id.clone()}>{ format!("{} {}", t.slider_label, cofund::text::in_sentence(d.name())) }</label>
                     <input id={id} type="range" min={s.min.to_string()} max={s.max.to_string()} step={s.step.to_string()}
-                        value={s.value.clamp(s.min, s.max).to_string()} aria-valuetext={format_plain(s.value, lang)}
+                        value={s.value.clamp(s.min, s.max).to_string()} aria-valuetext={format!("{} {}", format_plain(s.value, lang), cofund::text::in_sentence(d.name()))}
                         aria-describedby={s.stale.then(|| hint_id.clone())} {oninput} />
                     if s.stale {
                         <span id={hint_id} class="cofund-visually-hidden">{ t.slider_stale }</span>
