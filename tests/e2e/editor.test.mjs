@@ -698,9 +698,13 @@ test('a count beyond Maks. is said under its field; the slider stands at its end
     const hint = page.locator(`#${id}-hint`);
     await expectText(hint, 'Uden for intervallet 150–\u2060225; skyderen går kun inden for det.', 'the hint, the range kept on one line');
     assert.ok((await attr(field, 'aria-describedby')).split(' ').includes(`${id}-hint`), 'the field is described by it');
+    // And the slider, where the focus has gone: a screen reader says it there.
+    const slider = page.locator(`#${id.replace(/-value$/, '-slider')}`);
+    assert.deepEqual((await attr(slider, 'aria-describedby')).split(' '), [`${id}-hint`], 'the slider is described by it');
     assert.equal(await attr(field, 'aria-invalid'), 'false', 'a hint, not an error');
     await field.fill('200');
     await hint.waitFor({ state: 'detached', timeout: 5_000 });
+    assert.equal(await attr(slider, 'aria-describedby'), null, 'and no longer once the count is inside');
 
     // Typed key by key, 225 passes 2 and 22, below Min.: the hint does not come while the
     // count is being typed, so the form below the field does not jump (a QA round).

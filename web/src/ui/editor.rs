@@ -495,12 +495,24 @@ fn value_and_slider(
             });
             let id = field("slider").dom_id();
             let hint_id = format!("{id}-hint");
+            // The count's "outside the range" hint comes as the focus leaves its field, most
+            // often for the slider: the slider is described by it too, so a screen reader
+            // says it where the user lands (it was in the field's description only, which
+            // nobody heard again; an accessibility review).
+            let described = [
+                s.stale.then(|| hint_id.clone()),
+                (s.is_outside() && !s.quiet).then(|| format!("{}-hint", field("value").dom_id())),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ");
             html! {
                 <div class="cofund-field cofund-slider">
                     <label for={id.clone()}>{ format!("{} {}", t.slider_label, cofund::text::in_sentence(d.name())) }</label>
                     <input id={id} type="range" min={s.min.to_string()} max={s.max.to_string()} step={s.step.to_string()}
                         value={s.value.clamp(s.min, s.max).to_string()} aria-valuetext={format!("{} {}", format_plain(s.value, lang), cofund::text::in_sentence(d.name()))}
-                        aria-describedby={s.stale.then(|| hint_id.clone())} {oninput} />
+                        aria-describedby={(!described.is_empty()).then_some(described)} {oninput} />
                     if s.stale {
                         <span id={hint_id} class="cofund-visually-hidden">{ t.slider_stale }</span>
                     }
