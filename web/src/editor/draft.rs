@@ -83,6 +83,12 @@ impl Slider {
     pub fn is_outside(&self) -> bool {
         !self.stale && (self.value < self.min || self.value > self.max)
     }
+
+    /// The field and the slider say that Antal lies outside: it does, and no typing holds
+    /// the hint back.
+    pub fn shows_outside_hint(&self) -> bool {
+        self.is_outside() && !self.quiet
+    }
 }
 
 impl DriverDraft {
@@ -159,7 +165,7 @@ impl DriverDraft {
     /// (`before`) stays while Antal stays outside, so typing never moves the form.
     pub fn hold_outside_hint(&mut self, before: &DriverDraft) {
         if let Some(now) = self.slider.as_mut() {
-            now.quiet = !before.slider.is_some_and(|s| s.is_outside() && !s.quiet);
+            now.quiet = !before.slider.is_some_and(|s| s.shows_outside_hint());
         }
     }
 

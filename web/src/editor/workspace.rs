@@ -727,7 +727,7 @@ mod tests {
     fn outside_hint(ws: &WorkspaceState) -> bool {
         ws.active_doc().draft.drivers[0]
             .slider
-            .is_some_and(|s| s.is_outside() && !s.quiet)
+            .is_some_and(|s| s.shows_outside_hint())
     }
 
     #[test]

@@ -9,11 +9,11 @@ use cofund::numbers::{format_input, format_plain, Lang};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::fields::{SelectField, TextField};
+use super::fields::{described_by, hint_id, SelectField, TextField};
 use super::focus_id;
 use crate::editor::draft::{
-    legend_name, CostDraft, CostKindTag, Draft, DriverDraft, FieldError, FieldId, Row, SourceDraft,
-    SourceKindTag,
+    legend_name, CostDraft, CostKindTag, Draft, DriverDraft, FieldError, FieldId, Row, Slider,
+    SourceDraft, SourceKindTag,
 };
 use crate::editor::focus::{
     focus_after, rows_said, tool_said, Pressed, Tool, ADD_COST_ID, ADD_DRIVER_ID, ADD_SOURCE_ID,
@@ -451,7 +451,7 @@ fn driver_row(props: &RowProps<DriverDraft>) -> Html {
 /// 300 to 224 without a word (a QA round). Not while Antal is being typed into
 /// ([`DriverDraft::hold_outside_hint`]).
 fn outside_range_hint(d: &DriverDraft, lang: Lang) -> Option<AttrValue> {
-    d.slider.filter(|s| s.is_outside() && !s.quiet).map(|s| {
+    d.slider.filter(Slider::shows_outside_hint).map(|s| {
         // A word joiner after the dash: "150–" at the end of a line and "225" on the
         // next read as two figures (a QA round, at 320 px).
         let range = format!(
@@ -494,27 +494,24 @@ fn value_and_slider(
                 }
             });
             let id = field("slider").dom_id();
-            let hint_id = format!("{id}-hint");
+            let stale_id = hint_id(&id);
             // The count's "outside the range" hint comes as the focus leaves its field, most
             // often for the slider: the slider is described by it too, so a screen reader
             // says it where the user lands (it was in the field's description only, which
             // nobody heard again; an accessibility review).
-            let described = [
-                s.stale.then(|| hint_id.clone()),
-                (s.is_outside() && !s.quiet).then(|| format!("{}-hint", field("value").dom_id())),
-            ]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" ");
+            let outside_id = s
+                .shows_outside_hint()
+                .then(|| hint_id(&field("value").dom_id()));
+            let described =
+                described_by([s.stale.then_some(stale_id.as_str()), outside_id.as_deref()]);
             html! {
                 <div class="cofund-field cofund-slider">
                     <label for={id.clone()}>{ format!("{} {}", t.slider_label, cofund::text::in_sentence(d.name())) }</label>
                     <input id={id} type="range" min={s.min.to_string()} max={s.max.to_string()} step={s.step.to_string()}
                         value={s.value.clamp(s.min, s.max).to_string()} aria-valuetext={format!("{} {}", format_plain(s.value, lang), cofund::text::in_sentence(d.name()))}
-                        aria-describedby={(!described.is_empty()).then_some(described)} {oninput} />
+                        aria-describedby={described} {oninput} />
                     if s.stale {
-                        <span id={hint_id} class="cofund-visually-hidden">{ t.slider_stale }</span>
+                        <span id={stale_id} class="cofund-visually-hidden">{ t.slider_stale }</span>
                     }
                 </div>
             }

@@ -3,6 +3,18 @@
 
 use yew::prelude::*;
 
+/// The id of the hint of the field whose input has the id `id` (see [`TextFieldProps::id`]):
+/// for another element that the same hint describes too.
+pub fn hint_id(id: &str) -> String {
+    format!("{id}-hint")
+}
+
+/// An `aria-describedby` value from the ids there are, if there are any.
+pub fn described_by<'a>(ids: impl IntoIterator<Item = Option<&'a str>>) -> Option<String> {
+    let ids: Vec<&str> = ids.into_iter().flatten().collect();
+    (!ids.is_empty()).then(|| ids.join(" "))
+}
+
 /// A field's hint and error, with the ids that tie them to the input.
 struct Messages<'a> {
     hint: Option<(String, &'a AttrValue)>,
@@ -12,19 +24,14 @@ struct Messages<'a> {
 impl<'a> Messages<'a> {
     fn new(id: &str, hint: &'a Option<AttrValue>, error: &'a Option<AttrValue>) -> Self {
         Messages {
-            hint: hint.as_ref().map(|h| (format!("{id}-hint"), h)),
+            hint: hint.as_ref().map(|h| (hint_id(id), h)),
             error: error.as_ref().map(|e| (format!("{id}-error"), e)),
         }
     }
 
     /// The value of the input's `aria-describedby`, if it has anything to point at.
     fn described_by(&self) -> Option<String> {
-        let ids: Vec<&str> = [&self.hint, &self.error]
-            .into_iter()
-            .flatten()
-            .map(|(id, _)| id.as_str())
-            .collect();
-        (!ids.is_empty()).then(|| ids.join(" "))
+        described_by([&self.hint, &self.error].map(|m| m.as_ref().map(|(id, _)| id.as_str())))
     }
 
     fn view(&self) -> Html {
