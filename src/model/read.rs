@@ -591,16 +591,17 @@ fn exact_number(text: &str) -> Result<Decimal, Problem> {
     if mantissa.bytes().all(|b| matches!(b, b'0' | b'.' | b'-')) {
         return Ok(Decimal::ZERO);
     }
-    let shift = exponent.parse::<i64>();
+    let shift = exponent.parse::<i64>().ok();
     let size = || {
         let whole = mantissa.trim_start_matches('-');
         let whole = whole.split('.').next().unwrap_or_default();
         let whole_digits = whole.trim_start_matches('0').len() as i64;
         match shift {
-            Ok(exp) if whole_digits.saturating_add(exp) >= 29 => Problem::Overflow,
-            Ok(_) => Problem::TooPrecise,
-            Err(_) if exponent.starts_with('-') => Problem::TooPrecise,
-            Err(_) => Problem::Overflow,
+            Some(exp) if whole_digits.saturating_add(exp) >= 29 => Problem::Overflow,
+            Some(_) => Problem::TooPrecise,
+            // An exponent beyond i64 is judged by its sign.
+            None if exponent.starts_with('-') => Problem::TooPrecise,
+            None => Problem::Overflow,
         }
     };
     // A whole mantissa's trailing zeros go into the exponent: 1 and 29 zeros e-24 is 100000.
@@ -611,7 +612,7 @@ fn exact_number(text: &str) -> Result<Decimal, Problem> {
             (digits, (mantissa.len() - digits.len()) as i64)
         }
     };
-    let (Ok(mut value), Ok(shift)) = (exact_decimal(mantissa), shift.clone()) else {
+    let (Ok(mut value), Some(shift)) = (exact_decimal(mantissa), shift) else {
         return Err(size());
     };
     let shift = shift.saturating_add(zeros);

@@ -90,6 +90,11 @@ fn has_source(s: &Scenario, id: &str) -> bool {
     s.sources.iter().any(|src| src.id == id)
 }
 
+/// Whether `s` has both the unit and the source a question over units names.
+fn can_ask(s: &Scenario, driver: &str, source: &str) -> bool {
+    s.driver(driver).is_some() && has_source(s, source)
+}
+
 /// A driver's own range as field texts: min (or 0) and max (or nothing).
 fn driver_range_texts(s: &Scenario, driver: &str, lang: Lang) -> (String, String) {
     let d = s.driver(driver);
@@ -553,7 +558,7 @@ impl GoalForm for AffordForm {
             .to_string();
         // A question this scenario cannot be asked is no question of its own.
         if let Some((driver, source, ..)) = &self.asked {
-            if s.driver(driver).is_none() || !has_source(s, source) {
+            if !can_ask(s, driver, source) {
                 self.asked = None;
             }
         }
@@ -998,7 +1003,7 @@ impl GoalForm for CapForm {
             self.source = CapForm::likely_source(s);
         }
         if let Some((driver, source, _)) = &self.asked {
-            if s.driver(driver).is_none() || !has_source(s, source) {
+            if !can_ask(s, driver, source) {
                 self.asked = None;
             }
         }
